@@ -1,0 +1,104 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <iterator>
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace hmicfrs::model {
+
+// The kinds of inspection and report a force deals with (SPEC §2).
+enum class InspectionType {
+  peel,
+  national_thematic,
+  joint_thematic,
+  jtai,
+  child_protection,
+  custody,
+  crime_data_integrity,
+  super_complaint,
+  home_secretary_commission,
+  other,
+};
+
+// How a force took part in an inspection.
+enum class Involvement { inspected, data_request, not_inspected };
+
+enum class FindingType { cause_of_concern, recommendation, afi, not_formal };
+
+// Whom a finding is aimed at.
+enum class Scope { force, all_forces };
+
+enum class Status { open, awaiting_sign_off, closed, superseded, not_monitored };
+
+enum class Rag { red, amber, green };
+
+// PEEL grades, best first; not_graded belongs to every scale.
+enum class Grade { outstanding, good, adequate, requires_improvement, inadequate, not_graded };
+
+// Four grades up to 2018/19; five (adding adequate) from 2021/22.
+enum class Scale { four_point, five_point };
+
+// The parts of a committee paper that a meeting may add notes to (SPEC §6).
+enum class Section { purpose, peel, activity, notified, published, tracker, red, decision };
+
+// The names an enum's values take in the data files, and what the enum is
+// called in messages. Specialised below for every enum above.
+template <class E>
+struct EnumInfo;
+
+#define HMICFRS_ENUM_INFO(E, WHAT, ...)                        \
+  template <>                                                  \
+  struct EnumInfo<E> {                                         \
+    static constexpr std::string_view what = WHAT;             \
+    static constexpr std::string_view names[] = {__VA_ARGS__}; \
+  };
+
+HMICFRS_ENUM_INFO(InspectionType, "inspection type", "peel", "national-thematic", "joint-thematic", "jtai",
+                  "child-protection", "custody", "crime-data-integrity", "super-complaint", "home-secretary-commission",
+                  "other")
+HMICFRS_ENUM_INFO(Involvement, "involvement", "inspected", "data-request", "not-inspected")
+HMICFRS_ENUM_INFO(FindingType, "finding type", "cause-of-concern", "recommendation", "afi", "not-formal")
+HMICFRS_ENUM_INFO(Scope, "scope", "force", "all-forces")
+HMICFRS_ENUM_INFO(Status, "status", "open", "awaiting-sign-off", "closed", "superseded", "not-monitored")
+HMICFRS_ENUM_INFO(Rag, "RAG rating", "red", "amber", "green")
+HMICFRS_ENUM_INFO(Grade, "grade", "outstanding", "good", "adequate", "requires-improvement", "inadequate", "not-graded")
+HMICFRS_ENUM_INFO(Scale, "grade scale", "four-point", "five-point")
+HMICFRS_ENUM_INFO(Section, "paper section", "purpose", "peel", "activity", "notified", "published", "tracker", "red",
+                  "decision")
+
+#undef HMICFRS_ENUM_INFO
+
+// The data-file name of a value, e.g. "awaiting-sign-off".
+template <class E>
+constexpr std::string_view name_of(E value) {
+  return EnumInfo<E>::names[static_cast<std::size_t>(value)];
+}
+
+// Every data-file name of an enum, in declaration order.
+template <class E>
+constexpr std::span<const std::string_view> names_of() {
+  return EnumInfo<E>::names;
+}
+
+// The value a data-file name stands for, matched exactly.
+template <class E>
+constexpr std::optional<E> value_named(std::string_view name) {
+  for (std::size_t i = 0; i < std::size(EnumInfo<E>::names); ++i) {
+    if (EnumInfo<E>::names[i] == name) return static_cast<E>(i);
+  }
+  return std::nullopt;
+}
+
+// Open and awaiting sign-off count as open; the rest are closed.
+constexpr bool is_open(Status status) { return status == Status::open || status == Status::awaiting_sign_off; }
+
+// The grades of a scale, best first, without not_graded.
+std::span<const Grade> grades_of(Scale scale);
+
+// Whether `grade` may be awarded in a cycle graded on `scale`.
+bool scale_allows(Scale scale, Grade grade);
+
+}  // namespace hmicfrs::model

@@ -1,0 +1,153 @@
+#pragma once
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <hmicfrs/diag/diagnostic.hpp>
+#include <hmicfrs/model/date.hpp>
+#include <hmicfrs/model/enums.hpp>
+#include <hmicfrs/model/peel.hpp>
+
+namespace hmicfrs::model {
+
+// A value together with where the data wrote it, for references that
+// validation may have to point back at.
+template <class T>
+struct Located {
+  T value{};
+  diag::Location location;
+};
+
+// Who to contact about a paper.
+struct Contact {
+  std::string name;
+  std::string title;
+  std::string email;
+  std::string phone;
+};
+
+// An area of the force's business that owns findings (declared in the config).
+struct Portfolio {
+  std::string id;
+  std::string name;
+  std::string lead;  // a role, e.g. "Assistant Chief Constable (Crime)"
+  diag::Location location;
+};
+
+// hmicfrs-track.yaml: who the register belongs to and how papers are written.
+struct Config {
+  std::string force_name;
+  std::string force_short_name;
+  std::string committee_name;
+  std::string committee_short_name;
+  std::string paper_title = "HMICFRS Update";
+  std::string purpose;
+  std::string decision;
+  Contact contact;
+  std::vector<Portfolio> portfolios;
+  std::array<std::string, 3> rag_meanings;  // indexed by Rag
+  int stale_after_days = 90;
+  diag::Location location;
+
+  const Portfolio* find_portfolio(std::string_view id) const;
+};
+
+// One meeting of the committee (committees.yaml).
+struct Meeting {
+  std::string id;  // e.g. "2022-03"
+  Date date;
+  std::string agenda_item;
+  std::optional<Date> as_of;             // the paper's cut-off; the meeting date when absent
+  std::optional<Date> previous_cut_off;  // start of the window when the previous meeting is not listed
+  std::optional<Contact> contact;
+  std::map<Section, std::string> notes;  // Markdown per paper section
+  diag::Location location;
+
+  Date cut_off() const { return as_of.value_or(date); }
+};
+
+// A dated step in a finding's life; absent fields leave the state unchanged.
+struct HistoryEntry {
+  Date date;
+  std::optional<Status> status;
+  std::optional<Rag> rag;
+  std::string note;
+  Located<std::string> by;  // the superseding finding, with status superseded
+  std::optional<std::string> owner;
+  std::optional<Date> due;
+  diag::Location location;
+};
+
+// A cause of concern, recommendation, area for improvement or informal item.
+struct Finding {
+  std::string ref;  // unique within its inspection, e.g. "AFI3"
+  std::string id;   // unique in the register: "<inspection id>/<ref>"
+  FindingType type = FindingType::recommendation;
+  Scope scope = Scope::force;
+  std::string title;
+  std::string text;  // Markdown
+  std::string owner;
+  Located<std::string> portfolio;
+  Located<std::string> cause_of_concern;  // ref or id of the cause of concern it answers
+  Located<std::string> area;              // PEEL area of the inspection's gradings
+  std::optional<Date> due;
+  std::vector<Located<std::string>> related;  // continuity with earlier findings
+  std::vector<HistoryEntry> history;          // oldest first
+  diag::Location location;                    // of the ref
+};
+
+// When fieldwork happens: one date (a day, a week commencing, a month TBC) or a range.
+struct Period {
+  Date from;
+  std::optional<Date> to;
+};
+
+// The grade awarded to one PEEL area, with narrative where the data has it.
+struct Grading {
+  Located<std::string> area;
+  Located<Grade> grade;
+  std::string narrative;  // Markdown
+};
+
+// A PEEL assessment's grades in one cycle.
+struct Gradings {
+  Located<std::string> cycle;
+  std::vector<Grading> areas;  // in file order
+};
+
+// One inspection or report, with what it found.
+struct Inspection {
+  std::string id;
+  InspectionType type = InspectionType::other;
+  std::string title;
+  std::vector<std::string> inspectorates;
+  Involvement involvement = Involvement::inspected;
+  std::vector<std::string> other_forces;
+  std::optional<Date> notified;
+  std::optional<Period> fieldwork;
+  std::optional<Date> draft_received;
+  std::optional<Date> published;
+  std::string url;
+  std::string summary;  // Markdown
+  std::optional<Gradings> gradings;
+  std::vector<Finding> findings;
+  diag::Location location;  // of the id
+
+  const Finding* find_finding(std::string_view ref) const;
+};
+
+// A whole register, as loaded.
+struct Dataset {
+  Config config;
+  std::vector<Meeting> meetings;
+  std::vector<Inspection> inspections;  // in path order
+  Catalogue catalogue;
+
+  const Inspection* find_inspection(std::string_view id) const;
+};
+
+}  // namespace hmicfrs::model

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace hmicfrs::util {
+
+// Edit distance (insertions, deletions, substitutions, adjacent transpositions).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate a misspelt `word` most likely meant, if any is close enough.
+std::optional<std::string_view> closest_match(std::string_view word, std::span<const std::string_view> candidates);
+
+// "a, b or c": candidates joined for a message.
+std::string join_alternatives(std::span<const std::string_view> candidates, std::string_view last_separator = " or ");
+
+}  // namespace hmicfrs::util

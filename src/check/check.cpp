@@ -1,0 +1,300 @@
+#include <hmicfrs/check/check.hpp>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include <hmicfrs/query/state.hpp>
+#include <hmicfrs/util/suggest.hpp>
+
+namespace hmicfrs::check {
+namespace {
+
+using diag::Code;
+using model::Finding;
+using model::Inspection;
+
+// " (did you mean 'x'?)" when a candidate is close to `word`, else "".
+std::string hint(std::string_view word, const std::vector<std::string_view>& candidates) {
+  const auto nearest = util::closest_match(word, candidates);
+  return nearest ? fmt::format(": did you mean '{}'?", *nearest) : std::string();
+}
+
+// Reports every record whose key repeats an earlier one's, with a note at the first.
+template <class Range, class Key, class Where>
+void report_duplicates(const Range& records, Key key, Where where, std::string_view what,
+                       diag::Diagnostics& diagnostics) {
+  std::unordered_map<std::string_view, const diag::Location*> first;
+  for (const auto& record : records) {
+    const std::string_view k = key(record);
+    const diag::Location& location = where(record);
+    const auto [it, inserted] = first.emplace(k, &location);
+    if (inserted) continue;
+    auto& d = diagnostics.error(location, fmt::format("duplicate {} '{}'", what, k), Code::duplicate_id);
+    d.notes.push_back({*it->second, "first defined here"});
+  }
+}
+
+// Every finding of the register by id, with its inspection.
+class FindingIndex {
+ public:
+  explicit FindingIndex(const model::Dataset& dataset) {
+    for (const Inspection& inspection : dataset.inspections) {
+      m_inspections.emplace(inspection.id, &inspection);
+      for (const Finding& finding : inspection.findings) m_findings.emplace(finding.id, &finding);
+    }
+  }
+
+  // The id a reference names: "insp/ref" as written, or "ref" within `from`.
+  static std::string resolve(std::string_view reference, const Inspection& from) {
+    if (reference.find('/') != std::string_view::npos) return std::string(reference);
+    return fmt::format("{}/{}", from.id, reference);
+  }
+
+  const Finding* find(const std::string& id) const {
+    const auto it = m_findings.find(id);
+    return it == m_findings.end() ? nullptr : it->second;
+  }
+
+  // Reports a reference that names no finding; returns the finding otherwise.
+  const Finding* require(const model::Located<std::string>& reference, const Inspection& from, std::string_view field,
+                         diag::Diagnostics& diagnostics) const {
+    const std::string id = resolve(reference.value, from);
+    if (const Finding* finding = find(id)) return finding;
+    diagnostics.error(
+        reference.location,
+        fmt::format("'{}' names no finding in the register{}", reference.value, suggestion(id)) +
+            fmt::format(" ('{}' takes a finding id such as {}/R1, or a ref within this inspection)", field, from.id),
+        Code::unknown_reference);
+    return nullptr;
+  }
+
+ private:
+  // A near miss among the refs of the named inspection, or among inspection ids.
+  std::string suggestion(const std::string& id) const {
+    const std::size_t slash = id.find('/');
+    const std::string inspection_id = id.substr(0, slash);
+    const auto it = m_inspections.find(inspection_id);
+    std::vector<std::string_view> candidates;
+    if (it == m_inspections.end()) {
+      for (const auto& [known, _] : m_inspections) candidates.push_back(known);
+      std::sort(candidates.begin(), candidates.end());
+      return hint(inspection_id, candidates);
+    }
+    std::vector<std::string> ids;
+    for (const Finding& finding : it->second->findings) ids.push_back(finding.id);
+    candidates.assign(ids.begin(), ids.end());
+    return hint(id, candidates);
+  }
+
+  std::unordered_map<std::string, const Inspection*> m_inspections;
+  std::unordered_map<std::string, const Finding*> m_findings;
+};
+
+void check_unique_ids(const model::Dataset& dataset, diag::Diagnostics& diagnostics) {
+  const auto location = [](const auto& record) -> const diag::Location& { return record.location; };
+  report_duplicates(
+      dataset.config.portfolios, [](const model::Portfolio& p) -> std::string_view { return p.id; }, location,
+      "portfolio id", diagnostics);
+  report_duplicates(
+      dataset.meetings, [](const model::Meeting& m) -> std::string_view { return m.id; }, location, "meeting id",
+      diagnostics);
+  report_duplicates(
+      dataset.inspections, [](const Inspection& i) -> std::string_view { return i.id; }, location, "inspection id",
+      diagnostics);
+  for (const Inspection& inspection : dataset.inspections) {
+    report_duplicates(
+        inspection.findings, [](const Finding& f) -> std::string_view { return f.id; }, location, "finding",
+        diagnostics);
+  }
+}
+
+void check_portfolio(const model::Dataset& dataset, const Finding& finding, diag::Diagnostics& diagnostics) {
+  const auto& portfolio = finding.portfolio;
+  if (portfolio.value.empty() || dataset.config.find_portfolio(portfolio.value) != nullptr) return;
+  std::vector<std::string_view> known;
+  for (const model::Portfolio& p : dataset.config.portfolios) known.push_back(p.id);
+  diagnostics.error(portfolio.location,
+                    fmt::format("unknown portfolio '{}'{} (portfolios are declared in hmicfrs-track.yaml)",
+                                portfolio.value, hint(portfolio.value, known)),
+                    Code::unknown_reference);
+}
+
+// The cycle an inspection's gradings name, reporting an unknown one.
+const model::PeelCycle* gradings_cycle(const model::Dataset& dataset, const Inspection& inspection,
+                                       diag::Diagnostics* diagnostics) {
+  if (!inspection.gradings) return nullptr;
+  const auto& cycle_ref = inspection.gradings->cycle;
+  if (const model::PeelCycle* cycle = dataset.catalogue.find(cycle_ref.value)) return cycle;
+  if (diagnostics != nullptr) {
+    std::vector<std::string_view> known;
+    for (const model::PeelCycle& c : dataset.catalogue.cycles) known.push_back(c.id);
+    diagnostics->error(cycle_ref.location,
+                       fmt::format("unknown PEEL cycle '{}'{} (known cycles: {})", cycle_ref.value,
+                                   hint(cycle_ref.value, known), util::join_alternatives(known, ", ")),
+                       Code::unknown_reference);
+  }
+  return nullptr;
+}
+
+// Reports an area id that `cycle` does not have; true when it has it.
+bool check_area(const model::PeelCycle& cycle, const model::Located<std::string>& area,
+                diag::Diagnostics& diagnostics) {
+  if (cycle.find_area(area.value) != nullptr) return true;
+  std::vector<std::string_view> known;
+  for (const model::PeelArea& a : cycle.areas) known.push_back(a.id);
+  diagnostics.error(area.location,
+                    fmt::format("{} has no area '{}'{}", cycle.name, area.value, hint(area.value, known)),
+                    Code::unknown_area);
+  return false;
+}
+
+void check_gradings(const model::Dataset& dataset, const Inspection& inspection, diag::Diagnostics& diagnostics) {
+  const model::PeelCycle* cycle = gradings_cycle(dataset, inspection, &diagnostics);
+  if (cycle == nullptr) return;
+  for (const model::Grading& grading : inspection.gradings->areas) {
+    if (!check_area(*cycle, grading.area, diagnostics)) continue;
+    const model::Grade grade = grading.grade.value;
+    if (!model::scale_allows(cycle->scale, grade)) {
+      std::vector<std::string_view> allowed;
+      for (const model::Grade g : model::grades_of(cycle->scale)) allowed.push_back(model::name_of(g));
+      allowed.push_back(model::name_of(model::Grade::not_graded));
+      diagnostics.error(grading.grade.location,
+                        fmt::format("grade '{}' is not on the {} scale of {} (expected {})", model::name_of(grade),
+                                    model::name_of(cycle->scale), cycle->name, util::join_alternatives(allowed)),
+                        Code::grade_not_in_scale);
+    } else if (grade != model::Grade::not_graded && !cycle->find_area(grading.area.value)->graded) {
+      diagnostics.error(
+          grading.grade.location,
+          fmt::format("{} makes no graded judgment on '{}': write not-graded", cycle->name, grading.area.value),
+          Code::grade_not_in_scale);
+    }
+  }
+}
+
+void check_finding_references(const model::Dataset& dataset, const FindingIndex& index, const Inspection& inspection,
+                              const Finding& finding, diag::Diagnostics& diagnostics) {
+  check_portfolio(dataset, finding, diagnostics);
+  for (const auto& related : finding.related) index.require(related, inspection, "related", diagnostics);
+  for (const model::HistoryEntry& entry : finding.history) {
+    if (!entry.by.value.empty()) index.require(entry.by, inspection, "by", diagnostics);
+  }
+  if (!finding.cause_of_concern.value.empty()) {
+    if (const Finding* cause = index.require(finding.cause_of_concern, inspection, "cause_of_concern", diagnostics);
+        cause != nullptr && cause->type != model::FindingType::cause_of_concern) {
+      diagnostics.error(finding.cause_of_concern.location,
+                        fmt::format("'{}' is a {}, not a cause of concern", cause->id, model::name_of(cause->type)),
+                        Code::unknown_reference);
+    }
+  }
+  if (!finding.area.value.empty()) {
+    if (!inspection.gradings) {
+      diagnostics.error(finding.area.location,
+                        fmt::format("'area' names a PEEL area, but inspection '{}' has no gradings", inspection.id),
+                        Code::unknown_area);
+    } else if (const model::PeelCycle* cycle = gradings_cycle(dataset, inspection, nullptr)) {
+      check_area(*cycle, finding.area, diagnostics);
+    }
+  }
+}
+
+void check_causes_of_concern(const Inspection& inspection, diag::Diagnostics& diagnostics) {
+  for (const Finding& cause : inspection.findings) {
+    if (cause.type != model::FindingType::cause_of_concern) continue;
+    const bool answered = std::any_of(inspection.findings.begin(), inspection.findings.end(), [&](const Finding& f) {
+      return f.type == model::FindingType::recommendation && !f.cause_of_concern.value.empty() &&
+             FindingIndex::resolve(f.cause_of_concern.value, inspection) == cause.id;
+    });
+    if (!answered) {
+      diagnostics.error(cause.location,
+                        fmt::format("cause of concern '{}' has no recommendation: give one 'cause_of_concern: {}'",
+                                    cause.ref, cause.ref),
+                        Code::cause_of_concern_without_recommendation);
+    }
+  }
+}
+
+// Each finding's latest supersession must not lead back to itself.
+void check_supersession_cycles(const model::Dataset& dataset, const FindingIndex& index,
+                               diag::Diagnostics& diagnostics) {
+  struct Edge {
+    std::string to;
+    const diag::Location* where;
+  };
+  std::map<std::string, Edge> next;  // ordered, so each cycle is reported from its smallest id
+  for (const Inspection& inspection : dataset.inspections) {
+    for (const Finding& finding : inspection.findings) {
+      for (const model::HistoryEntry& entry : finding.history) {
+        if (entry.status != model::Status::superseded || entry.by.value.empty()) continue;
+        const std::string to = FindingIndex::resolve(entry.by.value, inspection);
+        if (index.find(to) != nullptr) next[finding.id] = Edge{to, &entry.by.location};
+      }
+    }
+  }
+  enum class Mark { unvisited, on_path, done };
+  std::map<std::string_view, Mark> marks;
+  for (const auto& [start, edge] : next) {
+    std::vector<std::string_view> path;
+    std::string_view at = start;
+    while (marks[at] == Mark::unvisited) {
+      marks[at] = Mark::on_path;
+      path.push_back(at);
+      const auto it = next.find(std::string(at));
+      if (it == next.end()) break;
+      at = it->second.to;
+    }
+    if (marks[at] == Mark::on_path && next.count(std::string(at)) > 0) {
+      // `at` starts the cycle; name it from there.
+      const auto begin = std::find(path.begin(), path.end(), at);
+      std::string chain;
+      for (auto it = begin; it != path.end(); ++it) chain += fmt::format("{} -> ", *it);
+      chain += at;
+      diagnostics.error(*next.at(std::string(at)).where, fmt::format("supersession cycle: {}", chain),
+                        Code::supersession_cycle);
+    }
+    for (const std::string_view visited : path) marks[visited] = Mark::done;
+  }
+}
+
+void check_as_of(const Inspection& inspection, const Finding& finding, const model::Date& as_of,
+                 diag::Diagnostics& diagnostics) {
+  const query::FindingState state = query::state_as_of(inspection, finding, as_of);
+  // A finding not yet recorded on the date has nothing left out: it does not exist yet.
+  if (state.recorded && state.later_entries > 0) {
+    const auto later = std::find_if(finding.history.begin(), finding.history.end(),
+                                    [&](const model::HistoryEntry& e) { return as_of < e.date; });
+    diagnostics.note(
+        later->location,
+        fmt::format("{} history {} dated after the as-of date {} and left out of the state", state.later_entries,
+                    state.later_entries == 1 ? "entry is" : "entries are", as_of.iso()),
+        Code::future_history);
+  }
+  if (state.recorded && model::is_open(state.status) && !state.rag) {
+    diagnostics.warning(finding.location,
+                        fmt::format("open finding '{}' has no RAG rating as of {}", finding.id, as_of.iso()),
+                        Code::unrated_open_finding);
+  }
+}
+
+}  // namespace
+
+void check_dataset(const model::Dataset& dataset, const model::Date& as_of, diag::Diagnostics& diagnostics) {
+  check_unique_ids(dataset, diagnostics);
+  const FindingIndex index(dataset);
+  for (const Inspection& inspection : dataset.inspections) {
+    check_gradings(dataset, inspection, diagnostics);
+    check_causes_of_concern(inspection, diagnostics);
+    for (const Finding& finding : inspection.findings) {
+      check_finding_references(dataset, index, inspection, finding, diagnostics);
+      check_as_of(inspection, finding, as_of, diagnostics);
+    }
+  }
+  check_supersession_cycles(dataset, index, diagnostics);
+}
+
+}  // namespace hmicfrs::check

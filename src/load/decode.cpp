@@ -1,0 +1,422 @@
+#include <hmicfrs/load/decode.hpp>
+
+#include <array>
+#include <chrono>
+
+#include "reader.hpp"
+
+namespace hmicfrs::load {
+namespace {
+
+using diag::Code;
+using model::Date;
+
+constexpr int k_schema_version = 1;
+
+// The fields of each record, as written in the data files.
+constexpr std::array k_config_fields{
+    Field{"schema_version", true}, Field{"force", true}, Field{"committee", true}, Field{"paper"}, Field{"contact"},
+    Field{"portfolios", true},     Field{"rag"},         Field{"thresholds"}};
+constexpr std::array k_force_fields{Field{"name", true}, Field{"short_name"}};
+constexpr std::array k_committee_fields{Field{"name", true}, Field{"short_name"}};
+constexpr std::array k_paper_fields{Field{"title"}, Field{"purpose"}, Field{"decision"}};
+constexpr std::array k_contact_fields{Field{"name"}, Field{"title"}, Field{"email"}, Field{"phone"}};
+constexpr std::array k_portfolio_fields{Field{"id", true}, Field{"name", true}, Field{"lead"}};
+constexpr std::array k_rag_fields{Field{"red"}, Field{"amber"}, Field{"green"}};
+constexpr std::array k_threshold_fields{Field{"stale_after_days"}};
+
+constexpr std::array k_committees_fields{Field{"meetings", true}};
+constexpr std::array k_meeting_fields{Field{"id", true}, Field{"date", true},       Field{"agenda_item"},
+                                      Field{"as_of"},    Field{"previous_cut_off"}, Field{"contact"},
+                                      Field{"notes"}};
+
+constexpr std::array k_inspection_fields{
+    Field{"id", true},     Field{"type", true}, Field{"title", true}, Field{"inspectorates"},  Field{"involvement"},
+    Field{"other_forces"}, Field{"notified"},   Field{"fieldwork"},   Field{"draft_received"}, Field{"published"},
+    Field{"url"},          Field{"summary"},    Field{"gradings"},    Field{"findings"}};
+constexpr std::array k_fieldwork_fields{Field{"from"}, Field{"to"}, Field{"week_commencing"}};
+constexpr std::array k_gradings_fields{Field{"cycle", true}, Field{"areas", true}};
+constexpr std::array k_grading_fields{Field{"grade", true}, Field{"narrative"}};
+constexpr std::array k_finding_fields{Field{"ref", true}, Field{"type", true}, Field{"title", true},
+                                      Field{"text"},      Field{"scope"},      Field{"cause_of_concern"},
+                                      Field{"area"},      Field{"owner"},      Field{"portfolio"},
+                                      Field{"due"},       Field{"related"},    Field{"history"}};
+constexpr std::array k_history_fields{Field{"date", true}, Field{"status"}, Field{"rag"}, Field{"note"},
+                                      Field{"by"},         Field{"owner"},  Field{"due"}};
+
+constexpr std::array k_catalogue_fields{Field{"cycles", true}};
+constexpr std::array k_cycle_fields{Field{"id", true}, Field{"name"}, Field{"scale"},
+                                    Field{"source"},   Field{"note"}, Field{"areas", true}};
+constexpr std::array k_area_fields{Field{"id", true}, Field{"short", true}, Field{"long"}, Field{"pillar"},
+                                   Field{"graded"}};
+
+// Reports an empty file; true when `root` holds something.
+bool has_content(Reader& reader, const Node& root, std::string_view expected) {
+  if (root.kind != Node::Kind::null) return true;
+  reader.diagnostics().error(reader.at(root), fmt::format("the file is empty: expected {}", expected),
+                             Code::empty_file);
+  return false;
+}
+
+// Calls `each` for every item of a list field, reporting a field that is not a list.
+template <class Each>
+void for_each_item(Reader& reader, const Node* list, std::string_view field, Each each) {
+  if (list == nullptr) return;
+  if (list->kind != Node::Kind::sequence) {
+    if (list->kind != Node::Kind::null) reader.wrong_type(*list, field, "a list");
+    return;
+  }
+  for (const Node& item : list->items) each(item);
+}
+
+std::optional<model::Contact> decode_contact(Reader& reader, const Node* node) {
+  if (node == nullptr || !reader.fields(*node, "contact", k_contact_fields)) return std::nullopt;
+  model::Contact contact;
+  contact.name = reader.text(node->find("name"), "name").value_or("");
+  contact.title = reader.text(node->find("title"), "title").value_or("");
+  contact.email = reader.text(node->find("email"), "email").value_or("");
+  contact.phone = reader.text(node->find("phone"), "phone").value_or("");
+  return contact;
+}
+
+// A mapping's text fields, read into `set(field, value)`.
+template <std::size_t N, class Set>
+void read_texts(Reader& reader, const Node* node, std::string_view what, const std::array<Field, N>& fields, Set set) {
+  if (node == nullptr || !reader.fields(*node, what, fields)) return;
+  for (const Field& field : fields) {
+    if (auto value = reader.text(node->find(field.name), field.name)) set(field.name, std::move(*value));
+  }
+}
+
+// Fieldwork: a date (a day, or a month TBC), {week_commencing: day} or {from: d, to: d}.
+std::optional<model::Period> decode_fieldwork(Reader& reader, const Node& node) {
+  if (node.kind == Node::Kind::scalar) {
+    const auto date = reader.date(&node, "fieldwork", Precision::month_or_day);
+    if (!date) return std::nullopt;
+    return model::Period{*date, std::nullopt};
+  }
+  if (!reader.fields(node, "fieldwork", k_fieldwork_fields)) return std::nullopt;
+  const Node* week = node.find("week_commencing");
+  const Node* from = node.find("from");
+  if (week != nullptr && from != nullptr) {
+    reader.diagnostics().error(reader.at(node), "fieldwork has both 'week_commencing' and 'from': keep one",
+                               Code::invalid_value);
+    return std::nullopt;
+  }
+  if (week != nullptr) {
+    const auto monday = reader.date(week, "week_commencing", Precision::day);
+    if (!monday) return std::nullopt;
+    if (monday->weekday() != std::chrono::Monday) {
+      reader.diagnostics().warning(reader.at(*week), fmt::format("week commencing {} is not a Monday", monday->iso()),
+                                   Code::not_a_monday);
+    }
+    return model::Period{monday->with_week_commencing(), std::nullopt};
+  }
+  if (from == nullptr) {
+    reader.diagnostics().error(reader.at(node), "fieldwork needs 'from' or 'week_commencing'", Code::missing_field);
+    return std::nullopt;
+  }
+  const auto start = reader.date(from, "from", Precision::month_or_day);
+  const auto end = reader.date(node.find("to"), "to", Precision::month_or_day);
+  if (!start) return std::nullopt;
+  if (end && end->last_day() < start->first_day()) {
+    reader.diagnostics().error(reader.at(*node.find("to")),
+                               fmt::format("fieldwork ends ({}) before it starts ({})", end->iso(), start->iso()),
+                               Code::date_order);
+    return std::nullopt;
+  }
+  return model::Period{*start, end};
+}
+
+std::optional<model::Gradings> decode_gradings(Reader& reader, const Node& node) {
+  if (!reader.fields(node, "gradings", k_gradings_fields)) return std::nullopt;
+  model::Gradings gradings;
+  if (const Node* cycle = node.find("cycle")) {
+    if (reader.id(cycle, "cycle", IdKind::slug)) gradings.cycle = reader.reference(cycle, "cycle");
+  }
+  const Node* areas = node.find("areas");
+  if (areas != nullptr && areas->kind != Node::Kind::mapping) {
+    reader.wrong_type(*areas, "areas", "a mapping of area to grade");
+  } else if (areas != nullptr) {
+    for (const MapEntry& entry : areas->entries) {
+      // An area maps to its grade, or to {grade, narrative}.
+      const Node* grade_node = &entry.value;
+      std::string narrative;
+      if (entry.value.kind == Node::Kind::mapping) {
+        if (!reader.fields(entry.value, "a grading", k_grading_fields)) continue;
+        grade_node = entry.value.find("grade");
+        narrative = reader.text(entry.value.find("narrative"), "narrative").value_or("");
+      }
+      if (grade_node == nullptr) continue;
+      const auto grade = reader.choice<model::Grade>(grade_node, entry.key);
+      if (!grade) continue;
+      gradings.areas.push_back(
+          model::Grading{{entry.key, reader.at(entry)}, {*grade, reader.at(*grade_node)}, std::move(narrative)});
+    }
+  }
+  if (gradings.cycle.value.empty()) return std::nullopt;
+  return gradings;
+}
+
+std::optional<model::HistoryEntry> decode_history_entry(Reader& reader, const Node& node) {
+  if (!reader.fields(node, "a history entry", k_history_fields)) return std::nullopt;
+  const auto date = reader.date(node.find("date"), "date", Precision::day);
+  if (!date) return std::nullopt;
+  model::HistoryEntry entry;
+  entry.date = *date;
+  entry.location = reader.at(node);
+  entry.status = reader.choice<model::Status>(node.find("status"), "status");
+  entry.rag = reader.choice<model::Rag>(node.find("rag"), "rag");
+  entry.note = reader.text(node.find("note"), "note").value_or("");
+  entry.by = reader.reference(node.find("by"), "by");
+  entry.owner = reader.text(node.find("owner"), "owner");
+  entry.due = reader.date(node.find("due"), "due", Precision::month_or_day);
+
+  const bool superseded = entry.status == model::Status::superseded;
+  if (superseded && entry.by.value.empty() && node.find("by") == nullptr) {
+    reader.diagnostics().error(entry.location, "status 'superseded' needs 'by': the finding that replaces this one",
+                               Code::superseded_without_by);
+  }
+  if (!superseded && node.find("by") != nullptr) {
+    reader.diagnostics().error(reader.at(*node.find("by")), "'by' belongs only to an entry with status 'superseded'",
+                               Code::by_without_superseded);
+  }
+  if (entry.rag && entry.status && !model::is_open(*entry.status)) {
+    reader.diagnostics().warning(
+        reader.at(*node.find("rag")),
+        fmt::format("a RAG rating applies only to open findings, not to status '{}'", model::name_of(*entry.status)),
+        Code::rag_when_closed);
+  }
+  return entry;
+}
+
+std::optional<model::Finding> decode_finding(Reader& reader, const Node& node, const std::string& inspection_id) {
+  if (!reader.fields(node, "a finding", k_finding_fields)) return std::nullopt;
+  const auto ref = reader.id(node.find("ref"), "ref", IdKind::finding_ref);
+  const auto type = reader.choice<model::FindingType>(node.find("type"), "type");
+  model::Finding finding;
+  finding.title = reader.text(node.find("title"), "title").value_or("");
+  finding.text = reader.text(node.find("text"), "text").value_or("");
+  finding.scope = reader.choice<model::Scope>(node.find("scope"), "scope").value_or(model::Scope::force);
+  finding.cause_of_concern = reader.reference(node.find("cause_of_concern"), "cause_of_concern");
+  finding.area = reader.reference(node.find("area"), "area");
+  finding.owner = reader.text(node.find("owner"), "owner").value_or("");
+  finding.portfolio = reader.reference(node.find("portfolio"), "portfolio");
+  finding.due = reader.date(node.find("due"), "due", Precision::month_or_day);
+  for_each_item(reader, node.find("related"), "related", [&](const Node& item) {
+    auto related = reader.reference(&item, "related");
+    if (!related.value.empty()) finding.related.push_back(std::move(related));
+  });
+
+  const model::HistoryEntry* previous = nullptr;
+  for_each_item(reader, node.find("history"), "history", [&](const Node& item) {
+    auto entry = decode_history_entry(reader, item);
+    if (!entry) return;
+    if (previous != nullptr && entry->date < previous->date) {
+      auto& d = reader.diagnostics().error(
+          entry->location,
+          fmt::format("history entry dated {} comes after one dated {}: list entries oldest first", entry->date.iso(),
+                      previous->date.iso()),
+          Code::history_order);
+      d.notes.push_back({previous->location, "the later-dated entry is here"});
+    }
+    finding.history.push_back(std::move(*entry));
+    previous = &finding.history.back();
+  });
+
+  if (!ref || !type) return std::nullopt;
+  finding.ref = *ref;
+  finding.id = inspection_id + "/" + *ref;
+  finding.type = *type;
+  finding.location = reader.at(*node.find("ref"));
+  return finding;
+}
+
+}  // namespace
+
+std::optional<model::Config> decode_config(const Node& root, const std::shared_ptr<const std::string>& path,
+                                           diag::Diagnostics& diagnostics) {
+  Reader reader(path, diagnostics);
+  if (!has_content(reader, root, "the register's configuration") ||
+      !reader.fields(root, "the configuration", k_config_fields)) {
+    return std::nullopt;
+  }
+  model::Config config;
+  config.location = reader.at(root);
+
+  if (const Node* version = root.find("schema_version")) {
+    const auto value = reader.integer(version, "schema_version", 0, 1'000'000);
+    if (value && *value != k_schema_version) {
+      diagnostics.error(
+          reader.at(*version),
+          fmt::format("schema_version {} is not one this hmicfrs-track reads (it reads {})", *value, k_schema_version),
+          Code::schema_version);
+    }
+  }
+  read_texts(reader, root.find("force"), "force", k_force_fields, [&](std::string_view field, std::string value) {
+    (field == "name" ? config.force_name : config.force_short_name) = std::move(value);
+  });
+  read_texts(reader, root.find("committee"), "committee", k_committee_fields,
+             [&](std::string_view field, std::string value) {
+               (field == "name" ? config.committee_name : config.committee_short_name) = std::move(value);
+             });
+  read_texts(reader, root.find("paper"), "paper", k_paper_fields, [&](std::string_view field, std::string value) {
+    (field == "title" ? config.paper_title : field == "purpose" ? config.purpose : config.decision) = std::move(value);
+  });
+  if (auto contact = decode_contact(reader, root.find("contact"))) config.contact = std::move(*contact);
+  read_texts(reader, root.find("rag"), "rag", k_rag_fields, [&](std::string_view field, std::string value) {
+    config.rag_meanings[static_cast<std::size_t>(*model::value_named<model::Rag>(field))] = std::move(value);
+  });
+  if (const Node* thresholds = root.find("thresholds");
+      thresholds != nullptr && reader.fields(*thresholds, "thresholds", k_threshold_fields)) {
+    if (auto days = reader.integer(thresholds->find("stale_after_days"), "stale_after_days", 1, 3650)) {
+      config.stale_after_days = *days;
+    }
+  }
+  for_each_item(reader, root.find("portfolios"), "portfolios", [&](const Node& item) {
+    if (!reader.fields(item, "a portfolio", k_portfolio_fields)) return;
+    const auto id = reader.id(item.find("id"), "portfolio id", IdKind::slug);
+    const auto name = reader.text(item.find("name"), "name");
+    if (!id || !name) return;
+    config.portfolios.push_back(
+        model::Portfolio{*id, *name, reader.text(item.find("lead"), "lead").value_or(""), reader.at(*item.find("id"))});
+  });
+  return config;
+}
+
+std::vector<model::Meeting> decode_committees(const Node& root, const std::shared_ptr<const std::string>& path,
+                                              diag::Diagnostics& diagnostics) {
+  Reader reader(path, diagnostics);
+  std::vector<model::Meeting> meetings;
+  if (!has_content(reader, root, "the committee's meetings") ||
+      !reader.fields(root, "the committees file", k_committees_fields)) {
+    return meetings;
+  }
+  for_each_item(reader, root.find("meetings"), "meetings", [&](const Node& item) {
+    if (!reader.fields(item, "a meeting", k_meeting_fields)) return;
+    const auto id = reader.id(item.find("id"), "meeting id", IdKind::slug);
+    const auto date = reader.date(item.find("date"), "date", Precision::day);
+    model::Meeting meeting;
+    meeting.agenda_item = reader.text(item.find("agenda_item"), "agenda_item").value_or("");
+    meeting.as_of = reader.date(item.find("as_of"), "as_of", Precision::day);
+    meeting.previous_cut_off = reader.date(item.find("previous_cut_off"), "previous_cut_off", Precision::day);
+    meeting.contact = decode_contact(reader, item.find("contact"));
+    if (const Node* notes = item.find("notes"); notes != nullptr && notes->kind != Node::Kind::mapping) {
+      reader.wrong_type(*notes, "notes", "a mapping of paper section to text");
+    } else if (notes != nullptr) {
+      for (const MapEntry& entry : notes->entries) {
+        const auto section = reader.choice_named<model::Section>(entry.key, reader.at(entry));
+        auto text = reader.text(&entry.value, entry.key);
+        if (section && text) meeting.notes[*section] = std::move(*text);
+      }
+    }
+    if (!id || !date) return;
+    meeting.id = *id;
+    meeting.date = *date;
+    meeting.location = reader.at(*item.find("id"));
+    if (meeting.as_of && meeting.date < *meeting.as_of) {
+      diagnostics.warning(
+          reader.at(*item.find("as_of")),
+          fmt::format("the paper's cut-off {} is after the meeting on {}", meeting.as_of->iso(), meeting.date.iso()),
+          Code::date_order);
+    }
+    if (meeting.previous_cut_off && meeting.cut_off() <= *meeting.previous_cut_off) {
+      diagnostics.error(reader.at(*item.find("previous_cut_off")),
+                        fmt::format("previous_cut_off {} is not before this paper's cut-off {}",
+                                    meeting.previous_cut_off->iso(), meeting.cut_off().iso()),
+                        Code::date_order);
+    }
+    meetings.push_back(std::move(meeting));
+  });
+  return meetings;
+}
+
+std::optional<model::Inspection> decode_inspection(const Node& root, const std::shared_ptr<const std::string>& path,
+                                                   diag::Diagnostics& diagnostics) {
+  Reader reader(path, diagnostics);
+  if (!has_content(reader, root, "an inspection") || !reader.fields(root, "an inspection", k_inspection_fields)) {
+    return std::nullopt;
+  }
+  const auto id = reader.id(root.find("id"), "inspection id", IdKind::slug);
+  const auto type = reader.choice<model::InspectionType>(root.find("type"), "type");
+  model::Inspection inspection;
+  inspection.title = reader.text(root.find("title"), "title").value_or("");
+  inspection.inspectorates =
+      reader.text_list(root.find("inspectorates"), "inspectorates").value_or(std::vector<std::string>{});
+  inspection.involvement = reader.choice<model::Involvement>(root.find("involvement"), "involvement")
+                               .value_or(model::Involvement::inspected);
+  inspection.other_forces =
+      reader.text_list(root.find("other_forces"), "other_forces").value_or(std::vector<std::string>{});
+  inspection.notified = reader.date(root.find("notified"), "notified", Precision::month_or_day);
+  if (const Node* fieldwork = root.find("fieldwork")) inspection.fieldwork = decode_fieldwork(reader, *fieldwork);
+  inspection.draft_received = reader.date(root.find("draft_received"), "draft_received", Precision::month_or_day);
+  inspection.published = reader.date(root.find("published"), "published", Precision::month_or_day);
+  inspection.url = reader.text(root.find("url"), "url").value_or("");
+  inspection.summary = reader.text(root.find("summary"), "summary").value_or("");
+  if (const Node* gradings = root.find("gradings")) {
+    if (type && *type != model::InspectionType::peel) {
+      diagnostics.error(reader.at(*gradings),
+                        fmt::format("only a PEEL inspection has gradings, not a '{}'", model::name_of(*type)),
+                        Code::gradings_not_peel);
+    } else {
+      inspection.gradings = decode_gradings(reader, *gradings);
+    }
+  }
+
+  const std::string finding_prefix = id.value_or("?");
+  for_each_item(reader, root.find("findings"), "findings", [&](const Node& item) {
+    if (auto finding = decode_finding(reader, item, finding_prefix)) inspection.findings.push_back(std::move(*finding));
+  });
+
+  if (!id || !type) return std::nullopt;
+  inspection.id = *id;
+  inspection.type = *type;
+  inspection.location = reader.at(*root.find("id"));
+  return inspection;
+}
+
+std::vector<CycleDefinition> decode_peel_cycles(const Node& root, const std::shared_ptr<const std::string>& path,
+                                                diag::Diagnostics& diagnostics) {
+  Reader reader(path, diagnostics);
+  std::vector<CycleDefinition> cycles;
+  if (!has_content(reader, root, "PEEL cycles") || !reader.fields(root, "a PEEL cycles file", k_catalogue_fields)) {
+    return cycles;
+  }
+  for_each_item(reader, root.find("cycles"), "cycles", [&](const Node& item) {
+    if (!reader.fields(item, "a PEEL cycle", k_cycle_fields)) return;
+    const auto id = reader.id(item.find("id"), "cycle id", IdKind::slug);
+    if (!id) return;
+    CycleDefinition definition;
+    model::PeelCycle& cycle = definition.cycle;
+    cycle.id = *id;
+    cycle.location = reader.at(*item.find("id"));
+    if (auto name = reader.text(item.find("name"), "name")) {
+      cycle.name = std::move(*name);
+      definition.has_name = true;
+    }
+    if (auto scale = reader.choice<model::Scale>(item.find("scale"), "scale")) {
+      cycle.scale = *scale;
+      definition.has_scale = true;
+    }
+    cycle.source = reader.text(item.find("source"), "source").value_or("");
+    cycle.note = reader.text(item.find("note"), "note").value_or("");
+    for_each_item(reader, item.find("areas"), "areas", [&](const Node& area_node) {
+      if (!reader.fields(area_node, "a PEEL area", k_area_fields)) return;
+      const auto area_id = reader.id(area_node.find("id"), "area id", IdKind::slug);
+      const auto short_label = reader.text(area_node.find("short"), "short");
+      if (!area_id || !short_label) return;
+      model::PeelArea area;
+      area.id = *area_id;
+      area.short_label = *short_label;
+      area.long_label = reader.text(area_node.find("long"), "long").value_or(*short_label);
+      area.pillar = reader.text(area_node.find("pillar"), "pillar").value_or("");
+      area.graded = reader.boolean(area_node.find("graded"), "graded").value_or(true);
+      area.location = reader.at(*area_node.find("id"));
+      cycle.areas.push_back(std::move(area));
+    });
+    cycles.push_back(std::move(definition));
+  });
+  return cycles;
+}
+
+}  // namespace hmicfrs::load

@@ -1,0 +1,165 @@
+#include "reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace hmicfrs::load {
+namespace {
+
+using diag::Code;
+
+bool is_slug(std::string_view text) {
+  if (text.empty() || text.front() == '-' || text.back() == '-') return false;
+  return std::all_of(text.begin(), text.end(),
+                     [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+bool is_finding_ref(std::string_view text) {
+  if (text.empty() || std::isalnum(static_cast<unsigned char>(text.front())) == 0) return false;
+  return std::all_of(text.begin(), text.end(),
+                     [](unsigned char c) { return std::isalnum(c) != 0 || c == '.' || c == '-'; });
+}
+
+// "Custody 2017" -> "custody-2017": what a slug was probably meant to be.
+std::string slugified(std::string_view text) {
+  std::string out;
+  for (const unsigned char c : text) {
+    if (std::isalnum(c) != 0 && c < 0x80) {
+      out += static_cast<char>(std::tolower(c));
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+bool Reader::fields(const Node& node, std::string_view what, std::span<const Field> known) {
+  if (node.kind != Node::Kind::mapping) {
+    m_diagnostics.error(at(node), fmt::format("expected a mapping for {}, found {}", what, describe(node.kind)),
+                        Code::wrong_type);
+    return false;
+  }
+  std::vector<std::string_view> names;
+  names.reserve(known.size());
+  for (const Field& field : known) names.push_back(field.name);
+
+  for (const MapEntry& entry : node.entries) {
+    if (std::find(names.begin(), names.end(), entry.key) != names.end()) continue;
+    const auto nearest = util::closest_match(entry.key, names);
+    m_diagnostics.warning(at(entry),
+                          nearest
+                              ? fmt::format("unknown field '{}' in {}: did you mean '{}'?", entry.key, what, *nearest)
+                              : fmt::format("unknown field '{}' in {} (known fields: {})", entry.key, what,
+                                            util::join_alternatives(names, ", ")),
+                          Code::unknown_field);
+  }
+  for (const Field& field : known) {
+    if (field.required && node.find(field.name) == nullptr) {
+      m_diagnostics.error(at(node), fmt::format("missing required field '{}' in {}", field.name, what),
+                          Code::missing_field);
+    }
+  }
+  return true;
+}
+
+void Reader::wrong_type(const Node& node, std::string_view field, std::string_view expected) {
+  m_diagnostics.error(at(node), fmt::format("expected {} for '{}', found {}", expected, field, describe(node.kind)),
+                      Code::wrong_type);
+}
+
+std::optional<std::string> Reader::text(const Node* node, std::string_view field) {
+  if (node == nullptr) return std::nullopt;
+  if (node->kind != Node::Kind::scalar) {
+    wrong_type(*node, field, "text");
+    return std::nullopt;
+  }
+  return node->text;
+}
+
+std::optional<model::Date> Reader::date(const Node* node, std::string_view field, Precision precision) {
+  const auto written = text(node, field);
+  if (!written) return std::nullopt;
+  auto parsed = model::Date::parse(*written);
+  if (!parsed) {
+    m_diagnostics.error(at(*node), parsed.error(), Code::invalid_date);
+    return std::nullopt;
+  }
+  if (precision == Precision::day && !parsed->has_day()) {
+    m_diagnostics.error(at(*node), fmt::format("'{}' needs a day: '{}' is dated to the day", *written, field),
+                        Code::invalid_date);
+    return std::nullopt;
+  }
+  return std::move(parsed).value();
+}
+
+std::optional<int> Reader::integer(const Node* node, std::string_view field, int min, int max) {
+  const auto written = text(node, field);
+  if (!written) return std::nullopt;
+  const bool digits =
+      !written->empty() && written->size() <= 9 &&
+      std::all_of(written->begin(), written->end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+  const int value = digits ? std::stoi(*written) : -1;
+  if (!digits || value < min || value > max) {
+    m_diagnostics.error(
+        at(*node), fmt::format("expected a whole number from {} to {} for '{}', found '{}'", min, max, field, *written),
+        Code::invalid_value);
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<bool> Reader::boolean(const Node* node, std::string_view field) {
+  const auto written = text(node, field);
+  if (!written) return std::nullopt;
+  if (*written == "true") return true;
+  if (*written == "false") return false;
+  m_diagnostics.error(at(*node), fmt::format("expected true or false for '{}', found '{}'", field, *written),
+                      Code::invalid_value);
+  return std::nullopt;
+}
+
+std::optional<std::string> Reader::id(const Node* node, std::string_view field, IdKind kind) {
+  auto written = text(node, field);
+  if (!written) return std::nullopt;
+  if (kind == IdKind::slug && !is_slug(*written)) {
+    const std::string hint = slugified(*written);
+    m_diagnostics.error(at(*node),
+                        fmt::format("'{}' is not a valid {}: use lower-case letters, digits and hyphens{}", *written,
+                                    field, hint.empty() ? "" : fmt::format(", e.g. '{}'", hint)),
+                        Code::invalid_id);
+    return std::nullopt;
+  }
+  if (kind == IdKind::finding_ref && !is_finding_ref(*written)) {
+    m_diagnostics.error(
+        at(*node),
+        fmt::format("'{}' is not a valid {}: use letters, digits, '.' and '-', e.g. 'AFI3'", *written, field),
+        Code::invalid_id);
+    return std::nullopt;
+  }
+  return written;
+}
+
+std::optional<std::vector<std::string>> Reader::text_list(const Node* node, std::string_view field) {
+  if (node == nullptr) return std::nullopt;
+  if (node->kind != Node::Kind::sequence) {
+    wrong_type(*node, field, "a list");
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  out.reserve(node->items.size());
+  for (const Node& item : node->items) {
+    if (auto value = text(&item, field)) out.push_back(std::move(*value));
+  }
+  return out;
+}
+
+model::Located<std::string> Reader::reference(const Node* node, std::string_view field) {
+  model::Located<std::string> out;
+  if (auto value = text(node, field)) out = {std::move(*value), at(*node)};
+  return out;
+}
+
+}  // namespace hmicfrs::load

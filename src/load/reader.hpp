@@ -1,0 +1,95 @@
+#pragma once
+
+// Strict readers of tree values for the decoders: each reports what is wrong
+// with a value, where, and carries on. Private to load/.
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include <hmicfrs/diag/diagnostic.hpp>
+#include <hmicfrs/load/yaml_tree.hpp>
+#include <hmicfrs/model/date.hpp>
+#include <hmicfrs/model/enums.hpp>
+#include <hmicfrs/model/register.hpp>
+#include <hmicfrs/util/suggest.hpp>
+
+namespace hmicfrs::load {
+
+// One field a mapping may hold.
+struct Field {
+  std::string_view name;
+  bool required = false;
+};
+
+// Whether a date must name its day.
+enum class Precision { day, month_or_day };
+
+// The kinds of identifier the data uses, each with its own spelling rule.
+enum class IdKind {
+  slug,         // lower-case letters, digits and hyphens: "peel-2021-22"
+  finding_ref,  // letters, digits, '.' and '-': "AFI3", "CoC1"
+};
+
+class Reader {
+ public:
+  Reader(std::shared_ptr<const std::string> path, diag::Diagnostics& diagnostics)
+      : m_path(std::move(path)), m_diagnostics(diagnostics) {}
+
+  diag::Location at(const Node& node) const { return diag::file_location(m_path, node.line, node.column); }
+  diag::Location at(const MapEntry& entry) const { return diag::file_location(m_path, entry.line, entry.column); }
+  diag::Diagnostics& diagnostics() { return m_diagnostics; }
+
+  // Checks that `node` is a mapping whose keys are among `known`: warns about
+  // others (suggesting the nearest) and reports required ones that are missing.
+  // Returns false, having reported it, when `node` is not a mapping.
+  bool fields(const Node& node, std::string_view what, std::span<const Field> known);
+
+  // Reports that `node` is not what `what` must be ("a mapping", "text").
+  void wrong_type(const Node& node, std::string_view field, std::string_view expected);
+
+  // Each reader returns nothing, silently, for an absent field (nullptr), and
+  // nothing, having reported why, for a value that is not acceptable.
+  std::optional<std::string> text(const Node* node, std::string_view field);
+  std::optional<model::Date> date(const Node* node, std::string_view field, Precision precision);
+  std::optional<int> integer(const Node* node, std::string_view field, int min, int max);
+  std::optional<bool> boolean(const Node* node, std::string_view field);
+  std::optional<std::string> id(const Node* node, std::string_view field, IdKind kind);
+  std::optional<std::vector<std::string>> text_list(const Node* node, std::string_view field);
+
+  // The located text of a reference to another record; checked later.
+  model::Located<std::string> reference(const Node* node, std::string_view field);
+
+  // A value of one of the enums of model/enums.hpp, by its data-file name.
+  template <class E>
+  std::optional<E> choice(const Node* node, std::string_view field) {
+    const auto name = text(node, field);
+    if (!name) return std::nullopt;
+    return choice_named<E>(*name, at(*node));
+  }
+
+  template <class E>
+  std::optional<E> choice_named(std::string_view name, const diag::Location& location) {
+    if (const auto value = model::value_named<E>(name)) return value;
+    const auto names = model::names_of<E>();
+    const std::string expected = fmt::format("expected {}", util::join_alternatives(names));
+    const auto nearest = util::closest_match(name, names);
+    m_diagnostics.error(location,
+                        nearest ? fmt::format("unknown {} '{}': did you mean '{}'? ({})", model::EnumInfo<E>::what,
+                                              name, *nearest, expected)
+                                : fmt::format("unknown {} '{}' ({})", model::EnumInfo<E>::what, name, expected),
+                        diag::Code::invalid_value);
+    return std::nullopt;
+  }
+
+ private:
+  std::shared_ptr<const std::string> m_path;
+  diag::Diagnostics& m_diagnostics;
+};
+
+}  // namespace hmicfrs::load

@@ -1,0 +1,112 @@
+#include <hmicfrs/model/date.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include <fmt/format.h>
+
+namespace hmicfrs::model {
+namespace {
+
+constexpr int k_first_year = 1900;
+constexpr int k_last_year = 2099;
+
+constexpr std::array<std::string_view, 12> k_month_names{"January",   "February", "March",    "April",
+                                                         "May",       "June",     "July",     "August",
+                                                         "September", "October",  "November", "December"};
+
+bool all_digits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
+int to_int(std::string_view digits) {
+  int value = 0;
+  for (const char c : digits) value = value * 10 + (c - '0');
+  return value;
+}
+
+}  // namespace
+
+Date Date::from_ymd(std::chrono::year_month_day ymd) {
+  Date date;
+  date.m_year = static_cast<int>(ymd.year());
+  date.m_month = static_cast<unsigned>(ymd.month());
+  date.m_day = static_cast<unsigned>(ymd.day());
+  return date;
+}
+
+Date Date::from_ym(std::chrono::year_month ym) {
+  Date date;
+  date.m_year = static_cast<int>(ym.year());
+  date.m_month = static_cast<unsigned>(ym.month());
+  date.m_day = 0;
+  return date;
+}
+
+util::Result<Date> Date::parse(std::string_view text) {
+  const bool month_form = text.size() == 7;
+  const bool day_form = text.size() == 10;
+  if (!(month_form || day_form) || text[4] != '-' || !all_digits(text.substr(0, 4)) || !all_digits(text.substr(5, 2)) ||
+      (day_form && (text[7] != '-' || !all_digits(text.substr(8, 2))))) {
+    return util::Error{
+        fmt::format("'{}' is not a date: write YYYY-MM-DD, or YYYY-MM when the day is not yet known", text)};
+  }
+  const int year = to_int(text.substr(0, 4));
+  const int month = to_int(text.substr(5, 2));
+  if (year < k_first_year || year > k_last_year) {
+    return util::Error{
+        fmt::format("'{}' is not a date: the year must be between {} and {}", text, k_first_year, k_last_year)};
+  }
+  if (month < 1 || month > 12) {
+    return util::Error{fmt::format("'{}' is not a date: there is no month {:02}", text, month)};
+  }
+  const std::chrono::year_month ym{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)}};
+  if (month_form) return from_ym(ym);
+
+  const int day = to_int(text.substr(8, 2));
+  const unsigned last = static_cast<unsigned>(std::chrono::year_month_day_last{ym / std::chrono::last}.day());
+  if (day < 1 || static_cast<unsigned>(day) > last) {
+    return util::Error{fmt::format("'{}' is not a date: {} {} has {} days", text,
+                                   k_month_names[static_cast<std::size_t>(month - 1)], year, last)};
+  }
+  return from_ymd(ym / std::chrono::day{static_cast<unsigned>(day)});
+}
+
+Date Date::with_week_commencing() const {
+  Date date = *this;
+  date.m_week_commencing = true;
+  return date;
+}
+
+Date Date::first_day() const {
+  if (has_day()) return *this;
+  Date date = *this;
+  date.m_day = 1;
+  date.m_week_commencing = false;
+  return date;
+}
+
+Date Date::last_day() const {
+  if (has_day()) return *this;
+  const std::chrono::year_month ym{std::chrono::year{m_year}, std::chrono::month{m_month}};
+  return from_ymd(std::chrono::year_month_day{std::chrono::year_month_day_last{ym / std::chrono::last}});
+}
+
+std::chrono::sys_days Date::sys_days() const {
+  return std::chrono::sys_days{std::chrono::year{m_year} / std::chrono::month{m_month} /
+                               std::chrono::day{has_day() ? m_day : 1}};
+}
+
+Date Date::plus_days(int days) const {
+  return from_ymd(std::chrono::year_month_day{sys_days() + std::chrono::days{days}});
+}
+
+std::chrono::weekday Date::weekday() const { return std::chrono::weekday{sys_days()}; }
+
+std::string Date::iso() const {
+  if (!has_day()) return fmt::format("{:04}-{:02}", m_year, m_month);
+  return fmt::format("{:04}-{:02}-{:02}", m_year, m_month, m_day);
+}
+
+}  // namespace hmicfrs::model

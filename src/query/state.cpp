@@ -1,0 +1,30 @@
+#include <hmicfrs/query/state.hpp>
+
+namespace hmicfrs::query {
+
+bool happened_by(const model::Date& when, const model::Date& as_of) { return when.last_day() <= as_of; }
+
+FindingState state_as_of(const model::Inspection& inspection, const model::Finding& finding, const model::Date& as_of) {
+  FindingState state;
+  state.owner = finding.owner;
+  state.due = finding.due;
+  for (const model::HistoryEntry& entry : finding.history) {
+    if (as_of < entry.date) {
+      ++state.later_entries;
+      continue;
+    }
+    if (entry.status) {
+      state.status = *entry.status;
+      state.superseded_by = *entry.status == model::Status::superseded ? entry.by.value : std::string();
+    }
+    if (entry.rag) state.rag = entry.rag;
+    if (!model::is_open(state.status)) state.rag.reset();
+    if (entry.owner) state.owner = *entry.owner;
+    if (entry.due) state.due = entry.due;
+    state.latest = &entry;
+  }
+  state.recorded = state.latest != nullptr || (inspection.published && happened_by(*inspection.published, as_of));
+  return state;
+}
+
+}  // namespace hmicfrs::query

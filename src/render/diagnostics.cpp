@@ -1,0 +1,84 @@
+#include <hmicfrs/render/diagnostics.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace hmicfrs::render {
+namespace {
+
+constexpr std::string_view k_bold = "\x1b[1m";
+constexpr std::string_view k_reset = "\x1b[0m";
+
+std::string_view severity_colour(diag::Severity severity) {
+  switch (severity) {
+    case diag::Severity::error: return "\x1b[1;31m";
+    case diag::Severity::warning: return "\x1b[1;35m";
+    case diag::Severity::note: return "\x1b[1;36m";
+  }
+  return k_bold;
+}
+
+std::string where(const diag::Location& location) {
+  if (location.line <= 0) return location.path();
+  return fmt::format("{}:{}:{}", location.path(), location.line, location.column);
+}
+
+void write_line(std::ostream& out, const diag::Location& location, diag::Severity severity, const std::string& message,
+                std::string_view code, bool color) {
+  const std::string_view name = diag::severity_name(severity);
+  const std::string tag = code.empty() ? std::string() : fmt::format(" [{}]", code);
+  if (color) {
+    out << k_bold << where(location) << ":" << k_reset << " " << severity_colour(severity) << name << ":" << k_reset
+        << " " << message << tag << "\n";
+  } else {
+    out << where(location) << ": " << name << ": " << message << tag << "\n";
+  }
+}
+
+nlohmann::json position(const diag::Location& location) {
+  nlohmann::json json{{"file", location.path()}, {"line", nullptr}, {"column", nullptr}};
+  if (location.line > 0) {
+    json["line"] = location.line;
+    json["column"] = location.column;
+  }
+  return json;
+}
+
+std::string counted(std::size_t n, std::string_view noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
+
+}  // namespace
+
+void write_diagnostics_text(std::ostream& out, const diag::Diagnostics& diagnostics, bool color) {
+  for (const diag::Diagnostic& d : diagnostics.items()) {
+    write_line(out, d.location, d.severity, d.message, diag::code_name(d.code), color);
+    for (const diag::Note& note : d.notes) {
+      write_line(out, note.location, diag::Severity::note, note.message, "", color);
+    }
+  }
+  out << count_line(diagnostics) << "\n";
+}
+
+void write_diagnostics_json(std::ostream& out, const diag::Diagnostics& diagnostics) {
+  nlohmann::json array = nlohmann::json::array();
+  for (const diag::Diagnostic& d : diagnostics.items()) {
+    nlohmann::json item = position(d.location);
+    item["severity"] = diag::severity_name(d.severity);
+    item["code"] = diag::code_name(d.code);
+    item["message"] = d.message;
+    item["notes"] = nlohmann::json::array();
+    for (const diag::Note& note : d.notes) {
+      nlohmann::json json_note = position(note.location);
+      json_note["message"] = note.message;
+      item["notes"].push_back(std::move(json_note));
+    }
+    array.push_back(std::move(item));
+  }
+  out << array.dump(2) << "\n";
+}
+
+std::string count_line(const diag::Diagnostics& diagnostics) {
+  return fmt::format("{}, {}", counted(diagnostics.count(diag::Severity::error), "error"),
+                     counted(diagnostics.count(diag::Severity::warning), "warning"));
+}
+
+}  // namespace hmicfrs::render
