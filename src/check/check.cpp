@@ -43,7 +43,7 @@ void report_duplicates(const Range& records, Key key, Where where, std::string_v
 // Every finding of the register by id, with its inspection.
 class FindingIndex {
  public:
-  explicit FindingIndex(const model::Dataset& dataset) {
+  FindingIndex(const model::Dataset& dataset, bool incomplete) : m_incomplete(incomplete) {
     for (const Inspection& inspection : dataset.inspections) {
       m_inspections.emplace(inspection.id, &inspection);
       for (const Finding& finding : inspection.findings) m_findings.emplace(finding.id, &finding);
@@ -66,11 +66,12 @@ class FindingIndex {
                          diag::Diagnostics& diagnostics) const {
     const std::string id = resolve(reference.value, from);
     if (const Finding* finding = find(id)) return finding;
-    diagnostics.error(
-        reference.location,
-        fmt::format("'{}' names no finding in the register{}", reference.value, suggestion(id)) +
-            fmt::format(" ('{}' takes a finding id such as {}/R1, or a ref within this inspection)", field, from.id),
-        Code::unknown_reference);
+    auto& d = diagnostics.error(reference.location,
+                                fmt::format("'{}' names no finding: there is no '{}'{}", field, id, suggestion(id)),
+                                Code::unknown_reference);
+    if (m_incomplete) {
+      d.notes.push_back({reference.location, "some inspection files could not be loaded: fix those errors first"});
+    }
     return nullptr;
   }
 
@@ -94,6 +95,7 @@ class FindingIndex {
 
   std::unordered_map<std::string, const Inspection*> m_inspections;
   std::unordered_map<std::string, const Finding*> m_findings;
+  bool m_incomplete;
 };
 
 void check_unique_ids(const model::Dataset& dataset, diag::Diagnostics& diagnostics) {
@@ -283,15 +285,15 @@ void check_as_of(const Inspection& inspection, const Finding& finding, const mod
 
 }  // namespace
 
-void check_dataset(const model::Dataset& dataset, const model::Date& as_of, diag::Diagnostics& diagnostics) {
+void check_dataset(const model::Dataset& dataset, const CheckOptions& options, diag::Diagnostics& diagnostics) {
   check_unique_ids(dataset, diagnostics);
-  const FindingIndex index(dataset);
+  const FindingIndex index(dataset, options.incomplete);
   for (const Inspection& inspection : dataset.inspections) {
     check_gradings(dataset, inspection, diagnostics);
     check_causes_of_concern(inspection, diagnostics);
     for (const Finding& finding : inspection.findings) {
       check_finding_references(dataset, index, inspection, finding, diagnostics);
-      check_as_of(inspection, finding, as_of, diagnostics);
+      check_as_of(inspection, finding, options.as_of, diagnostics);
     }
   }
   check_supersession_cycles(dataset, index, diagnostics);

@@ -74,7 +74,7 @@ load::LoadResult load_checked(const Context& context, const model::Date& as_of) 
   const auto root = load::find_data_dir(explicit_dir, context.environment.variable("HMICFRS_TRACK_DATA"));
   if (!root) throw Failure{k_exit_io, root.error()};
   load::LoadResult result = load::load_dataset(*root);
-  check::check_dataset(result.dataset, as_of, result.diagnostics);
+  check::check_dataset(result.dataset, {as_of, result.incomplete}, result.diagnostics);
   result.diagnostics.sort();
   return result;
 }
@@ -135,12 +135,14 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       "committee's paper, from YAML files kept in git.",
       std::string(k_program)};
   app.set_version_flag("--version", fmt::format("{} {}", k_program, HMICFRS_VERSION));
-  app.require_subcommand(1);
   app.fallthrough();
+  app.get_formatter()->label("SUBCOMMAND", "COMMAND");
   app.add_option("--data", context.global.data,
                  "The register's directory (default: $HMICFRS_TRACK_DATA, else the nearest directory upwards "
-                 "holding hmicfrs-track.yaml)");
-  app.add_option("--as-of", context.global.as_of, "Answer as of this date, YYYY-MM-DD (default: today)");
+                 "holding hmicfrs-track.yaml)")
+      ->type_name("DIR");
+  app.add_option("--as-of", context.global.as_of, "Answer as of this date, YYYY-MM-DD (default: today)")
+      ->type_name("DATE");
   app.add_option("--color", context.global.color,
                  "Colour the output: auto (on a terminal, unless NO_COLOR), always "
                  "or never")
@@ -148,6 +150,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   app.footer(fmt::format("Run '{} COMMAND --help' for a command's options and an example.", k_program));
 
   CLI::App* validate = app.add_subcommand("validate", "Check every file of the register and list every problem");
+  validate->group("Commands");
   validate->add_flag("--strict", validate_options.strict, "Fail (exit 1) on warnings as well as errors");
   validate->add_option("--format", validate_options.format, "Output: text (GCC-style lines) or json")
       ->check(CLI::IsMember({"text", "json"}));
@@ -166,7 +169,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       throw Failure{k_exit_usage, e.what()};
     }
     if (validate->parsed()) return run_validate(context, validate_options);
-    throw Failure{k_exit_usage, "a command is required"};
+    throw Failure{k_exit_usage, "a command is required, such as 'validate'"};
   } catch (const Failure& failure) {
     err << k_program << ": " << failure.message << "\n";
     if (failure.status == k_exit_usage) err << "Run '" << k_program << " --help' for usage.\n";

@@ -224,10 +224,11 @@ std::optional<model::Finding> decode_finding(Reader& reader, const Node& node, c
     previous = &finding.history.back();
   });
 
-  if (!ref || !type) return std::nullopt;
+  // Kept without a valid type, so that its references are still checked.
+  if (!ref) return std::nullopt;
   finding.ref = *ref;
   finding.id = inspection_id + "/" + *ref;
-  finding.type = *type;
+  finding.type = type.value_or(model::FindingType::recommendation);
   finding.location = reader.at(*node.find("ref"));
   return finding;
 }
@@ -368,9 +369,10 @@ std::optional<model::Inspection> decode_inspection(const Node& root, const std::
     if (auto finding = decode_finding(reader, item, finding_prefix)) inspection.findings.push_back(std::move(*finding));
   });
 
-  if (!id || !type) return std::nullopt;
+  // Kept without a valid type, so that its findings are still checked.
+  if (!id) return std::nullopt;
   inspection.id = *id;
-  inspection.type = *type;
+  inspection.type = type.value_or(model::InspectionType::other);
   inspection.location = reader.at(*root.find("id"));
   return inspection;
 }

@@ -23,6 +23,7 @@ constexpr std::string_view k_committees_name = "committees.yaml";
 constexpr std::string_view k_builtin_path = "<built-in>/peel-cycles.yaml";
 
 std::shared_ptr<const std::string> shown_path(const fs::path& root, const fs::path& relative) {
+  if (relative.empty()) return std::make_shared<const std::string>(root.empty() ? "." : root.generic_string());
   return std::make_shared<const std::string>((root / relative).generic_string());
 }
 
@@ -126,7 +127,8 @@ LoadResult load_sources(const fs::path& root, std::vector<SourceFile> sources, c
 
   {
     const auto builtin = std::make_shared<const std::string>(k_builtin_path);
-    if (const auto tree = parse_yaml(builtin_peel_cycles_yaml(), builtin, limits, result.diagnostics)) {
+    // Our own reference data: the register's limits do not apply to it.
+    if (const auto tree = parse_yaml(builtin_peel_cycles_yaml(), builtin, Limits{}, result.diagnostics)) {
       merge_cycles(dataset.catalogue, decode_peel_cycles(*tree, builtin, result.diagnostics), result.diagnostics);
     }
   }
@@ -148,7 +150,10 @@ LoadResult load_sources(const fs::path& root, std::vector<SourceFile> sources, c
     const auto tree = parse_yaml(source.bytes, path, limits, result.diagnostics);
     source.bytes = std::string();  // the tree is all that is needed now
     if (kind == FileKind::config) has_config = true;
-    if (!tree) continue;
+    if (!tree) {
+      result.incomplete = result.incomplete || kind == FileKind::inspection;
+      continue;
+    }
     switch (kind) {
       case FileKind::config:
         if (auto config = decode_config(*tree, path, result.diagnostics)) dataset.config = std::move(*config);
@@ -157,6 +162,8 @@ LoadResult load_sources(const fs::path& root, std::vector<SourceFile> sources, c
       case FileKind::inspection:
         if (auto inspection = decode_inspection(*tree, path, result.diagnostics)) {
           dataset.inspections.push_back(std::move(*inspection));
+        } else {
+          result.incomplete = true;
         }
         break;
       case FileKind::peel_framework: {
@@ -227,6 +234,7 @@ LoadResult load_dataset(const fs::path& root, const Limits& limits) {
   LoadResult result = load_sources(root, std::move(sources), limits);
   result.diagnostics.append(std::move(unreadable.diagnostics));
   result.read_failure = result.read_failure || unreadable.read_failure;
+  result.incomplete = result.incomplete || unreadable.read_failure;
   return result;
 }
 

@@ -382,6 +382,10 @@ class ProblemReporter {
       }
       return;
     }
+    if (what == YAML::ErrorMsg::UNKNOWN_ANCHOR) {
+      report(mark, "aliases (*name) are not allowed: write the value out in full", Code::yaml_anchor);
+      return;
+    }
     if (what == YAML::ErrorMsg::MAP_VALUE) {
       report(mark, "unexpected ':' here: put text that contains ': ' in quotes", Code::yaml_syntax);
       return;

@@ -35,8 +35,8 @@ void write_line(std::ostream& out, const diag::Location& location, diag::Severit
   }
 }
 
-nlohmann::json position(const diag::Location& location) {
-  nlohmann::json json{{"file", location.path()}, {"line", nullptr}, {"column", nullptr}};
+nlohmann::ordered_json position(const diag::Location& location) {
+  nlohmann::ordered_json json{{"file", location.path()}, {"line", nullptr}, {"column", nullptr}};
   if (location.line > 0) {
     json["line"] = location.line;
     json["column"] = location.column;
@@ -59,15 +59,15 @@ void write_diagnostics_text(std::ostream& out, const diag::Diagnostics& diagnost
 }
 
 void write_diagnostics_json(std::ostream& out, const diag::Diagnostics& diagnostics) {
-  nlohmann::json array = nlohmann::json::array();
+  nlohmann::ordered_json array = nlohmann::ordered_json::array();
   for (const diag::Diagnostic& d : diagnostics.items()) {
-    nlohmann::json item = position(d.location);
+    nlohmann::ordered_json item = position(d.location);
     item["severity"] = diag::severity_name(d.severity);
     item["code"] = diag::code_name(d.code);
     item["message"] = d.message;
-    item["notes"] = nlohmann::json::array();
+    item["notes"] = nlohmann::ordered_json::array();
     for (const diag::Note& note : d.notes) {
-      nlohmann::json json_note = position(note.location);
+      nlohmann::ordered_json json_note = position(note.location);
       json_note["message"] = note.message;
       item["notes"].push_back(std::move(json_note));
     }

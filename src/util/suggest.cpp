@@ -42,13 +42,15 @@ std::optional<std::string_view> closest_match(std::string_view word, std::span<c
   for (const std::string_view candidate : candidates) {
     const std::string hay = lowered(candidate);
     std::size_t distance = edit_distance(needle, hay);
-    // A word that extends or truncates a candidate ("amberish", "requires") is close
-    // whatever its length difference.
+    // A word that extends or truncates a candidate ("amberish", "2021") is the
+    // likeliest meaning, whatever its length difference.
     const bool prefix =
         std::min(needle.size(), hay.size()) >= 3 && (needle.starts_with(hay) || hay.starts_with(needle));
     const std::size_t allowed = std::max<std::size_t>(2, hay.size() / 3);
-    if (distance > allowed && !prefix) continue;
-    if (prefix) distance = std::min(distance, allowed);
+    // More edits than half the word is a different word ("a" is not "b").
+    const bool close = distance <= allowed && distance * 2 <= std::max(needle.size(), hay.size());
+    if (!close && !prefix) continue;
+    if (prefix) distance = 1;
     if (!best || distance < best_distance) {
       best = candidate;
       best_distance = distance;

@@ -31,6 +31,7 @@ struct LoadResult {
   model::Dataset dataset;
   diag::Diagnostics diagnostics;
   bool read_failure = false;  // some file or directory could not be read
+  bool incomplete = false;    // some inspection file gave no inspection
 };
 
 // Loads every file of the register at `root`. Paths in diagnostics are `root`

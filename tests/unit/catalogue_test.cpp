@@ -1,0 +1,85 @@
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include "support/register.hpp"
+
+namespace hmicfrs::load {
+namespace {
+
+using test::asserted;
+using test::Register;
+
+TEST(BuiltinCatalogue, LoadsWithoutAnyDiagnostic) {
+  const auto result = Register().load();
+  EXPECT_TRUE(result.diagnostics.empty());
+  std::vector<std::string> ids;
+  for (const auto& cycle : result.dataset.catalogue.cycles) ids.push_back(cycle.id);
+  EXPECT_EQ(ids,
+            (std::vector<std::string>{"2014", "2015", "2016", "2017", "2018-19", "2021-22", "2023-25", "2025-27"}));
+}
+
+TEST(BuiltinCatalogue, UsesFourGradesUntil2018And19AndFiveFrom2021) {
+  const auto catalogue = Register().load().dataset.catalogue;
+  for (const auto& cycle : catalogue.cycles) {
+    const bool five = cycle.id >= "2021";
+    EXPECT_EQ(cycle.scale, five ? model::Scale::five_point : model::Scale::four_point) << cycle.id;
+    EXPECT_FALSE(cycle.source.empty()) << cycle.id;
+  }
+}
+
+TEST(BuiltinCatalogue, Has2021AreasAsThePapersLabelThem) {
+  const auto catalogue = Register().load().dataset.catalogue;
+  const model::PeelCycle& cycle = *catalogue.find("2021-22");
+  EXPECT_EQ(cycle.areas.size(), 13u);
+  EXPECT_EQ(std::count_if(cycle.areas.begin(), cycle.areas.end(), [](const auto& a) { return a.graded; }), 11);
+  const model::PeelArea& victims = *cycle.find_area("supporting-victims");
+  EXPECT_EQ(victims.short_label, "Supporting victims");
+  EXPECT_EQ(victims.long_label, "Providing a service to victims of crime");
+  EXPECT_EQ(cycle.find_area("good-use-of-resources")->long_label,
+            "Strategic planning, organisational management and value for money");
+  EXPECT_FALSE(cycle.find_area("armed-threats")->graded);
+  EXPECT_FALSE(cycle.find_area("strategic-policing-requirement")->graded);
+}
+
+TEST(RegisterCatalogue, AddsCyclesAndAreas) {
+  const auto result =
+      Register()
+          .file("peel-frameworks/local.yaml",
+                "cycles:\n"
+                "  - id: 2025-27\n    areas:\n      - {id: investigating-crime, short: Investigating crime}\n"
+                "  - id: 2030-32\n    name: PEEL 2030–32\n    scale: five-point\n"
+                "    areas: [{id: leadership, short: Leadership, graded: false}]\n")
+          .load();
+  EXPECT_TRUE(result.diagnostics.empty());
+  const model::PeelCycle& extended = *result.dataset.catalogue.find("2025-27");
+  ASSERT_EQ(extended.areas.size(), 2u);
+  EXPECT_EQ(extended.areas[1].long_label, "Investigating crime");
+  const model::PeelCycle& added = *result.dataset.catalogue.find("2030-32");
+  EXPECT_EQ(added.name, "PEEL 2030–32");
+  EXPECT_FALSE(added.areas[0].graded);
+}
+
+TEST(RegisterCatalogue, ReportsContradictionsWithTheCatalogue) {
+  EXPECT_EQ(Register()
+                .file("peel-frameworks/local.yaml",
+                      "cycles:\n"
+                      "  - id: 2021-22\n    scale: four-point\n    areas: [{id: preventing-crime, short: Again}]\n"
+                      "  - id: 2030-32\n    areas: [{id: a, short: A, graded: maybe}]\n")
+                .diagnostics(),
+            asserted({"peel-frameworks/local.yaml:2:9: error: PEEL cycle '2021-22' is graded on the five-point scale, "
+                      "not four-point [invalid-value]",
+                      "<built-in>/peel-cycles.yaml:120:9: note: the cycle is defined here",
+                      "peel-frameworks/local.yaml:4:18: error: duplicate area 'preventing-crime' in PEEL cycle "
+                      "'2021-22' [duplicate-id]",
+                      "<built-in>/peel-cycles.yaml:129:14: note: first defined here",
+                      "peel-frameworks/local.yaml:5:9: error: missing required field 'name' in PEEL cycle '2030-32', "
+                      "which is not a built-in one [missing-field]",
+                      "peel-frameworks/local.yaml:5:9: error: missing required field 'scale' in PEEL cycle '2030-32', "
+                      "which is not a built-in one [missing-field]",
+                      "peel-frameworks/local.yaml:6:39: error: expected true or false for 'graded', found 'maybe' "
+                      "[invalid-value]"}));
+}
+
+}  // namespace
+}  // namespace hmicfrs::load

@@ -1,0 +1,159 @@
+#include <gtest/gtest.h>
+
+#include "support/register.hpp"
+
+namespace hmicfrs::check {
+namespace {
+
+using test::asserted;
+using test::Register;
+
+// An inspection with the given findings (YAML list items).
+std::string inspection(const std::string& id, const std::string& findings, const std::string& extra = "") {
+  return "id: " + id + "\ntype: national-thematic\ntitle: T\npublished: 2022-02-24\n" + extra + "findings:\n" +
+         findings;
+}
+
+std::string finding(const std::string& ref, const std::string& more = "", const std::string& type = "recommendation") {
+  return "  - ref: " + ref + "\n    type: " + type + "\n    title: T\n" + more +
+         "    history: [{date: 2022-03-01, status: open, rag: amber}]\n";
+}
+
+std::string peel(const std::string& cycle, const std::string& areas, const std::string& findings = "") {
+  return "id: peel-x\ntype: peel\ntitle: P\npublished: 2022-01\ngradings:\n  cycle: \"" + cycle + "\"\n  areas:\n" +
+         areas + (findings.empty() ? "" : "findings:\n" + findings);
+}
+
+TEST(CheckIds, ReportsDuplicatesWithANoteAtTheFirst) {
+  EXPECT_EQ(Register()
+                .file("inspections/a.yaml", inspection("dup", finding("R1") + finding("R1")))
+                .file("inspections/b.yaml", inspection("dup", finding("R2")))
+                .file("committees.yaml", "meetings:\n  - {id: m, date: 2022-03-31}\n  - {id: m, date: 2022-06-30}\n")
+                .diagnostics(),
+            asserted({"committees.yaml:3:10: error: duplicate meeting id 'm' [duplicate-id]",
+                      "committees.yaml:2:10: note: first defined here",
+                      "inspections/a.yaml:10:10: error: duplicate finding 'dup/R1' [duplicate-id]",
+                      "inspections/a.yaml:6:10: note: first defined here",
+                      "inspections/b.yaml:1:5: error: duplicate inspection id 'dup' [duplicate-id]",
+                      "inspections/a.yaml:1:5: note: first defined here"}));
+  EXPECT_EQ(Register()
+                .file("hmicfrs-track.yaml",
+                      "schema_version: 1\nforce: {name: F}\ncommittee: {name: C}\nportfolios:\n"
+                      "  - {id: crime, name: Crime}\n  - {id: crime, name: Crime again}\n")
+                .diagnostics(),
+            asserted({"hmicfrs-track.yaml:6:10: error: duplicate portfolio id 'crime' [duplicate-id]",
+                      "hmicfrs-track.yaml:5:10: note: first defined here"}));
+}
+
+TEST(CheckReferences, ReportsUnknownPortfoliosAndFindings) {
+  EXPECT_EQ(Register()
+                .file("inspections/a.yaml",
+                      inspection("a", finding("R1", "    portfolio: crim\n    related: [b/R1, c/R1, a/R9]\n")))
+                .file("inspections/b.yaml", inspection("b", finding("R1")))
+                .diagnostics(),
+            asserted({"inspections/a.yaml:9:16: error: unknown portfolio 'crim': did you mean 'crime'? (portfolios are "
+                      "declared in hmicfrs-track.yaml) [unknown-reference]",
+                      "inspections/a.yaml:10:21: error: 'related' names no finding: there is no 'c/R1' "
+                      "[unknown-reference]",
+                      "inspections/a.yaml:10:27: error: 'related' names no finding: there is no 'a/R9': did you mean "
+                      "'a/R1'? [unknown-reference]"}));
+}
+
+TEST(CheckReferences, SaysSoWhenAnInspectionFileCouldNotBeLoaded) {
+  EXPECT_EQ(Register()
+                .file("inspections/a.yaml", inspection("a", finding("R1", "    related: [b/R1]\n")))
+                .file("inspections/b.yaml", "id: b\ntitle: [\n")
+                .diagnostics(),
+            asserted({"inspections/a.yaml:9:15: error: 'related' names no finding: there is no 'b/R1' "
+                      "[unknown-reference]",
+                      "inspections/a.yaml:9:15: note: some inspection files could not be loaded: fix those errors "
+                      "first",
+                      "inspections/b.yaml:3:1: error: '[' is not closed: expected ']', or ',' before the next item "
+                      "[yaml-syntax]",
+                      "inspections/b.yaml:2:8: note: the list opens here"}));
+}
+
+TEST(CheckReferences, RequiresACauseOfConcernToAnswer) {
+  EXPECT_EQ(Register()
+                .file("inspections/a.yaml", inspection("a", finding("CoC1", "", "cause-of-concern") +
+                                                                finding("R1", "    cause_of_concern: R2\n") +
+                                                                finding("R2", "    cause_of_concern: CoC1\n")))
+                .diagnostics(),
+            asserted({"inspections/a.yaml:13:23: error: 'a/R2' is a recommendation, not a cause of concern "
+                      "[unknown-reference]"}));
+  EXPECT_EQ(
+      Register().file("inspections/a.yaml", inspection("a", finding("CoC1", "", "cause-of-concern"))).diagnostics(),
+      asserted({"inspections/a.yaml:6:10: error: cause of concern 'CoC1' has no recommendation: give one "
+                "'cause_of_concern: CoC1' [cause-of-concern-without-recommendation]"}));
+}
+
+TEST(CheckSupersession, ReportsACycle) {
+  const std::string a = finding("R1").substr(0, finding("R1").find("    history")) +
+                        "    history:\n      - {date: 2022-03-01, status: superseded, by: b/R1}\n";
+  const std::string b = finding("R1").substr(0, finding("R1").find("    history")) +
+                        "    history:\n      - {date: 2022-03-02, status: superseded, by: a/R1}\n";
+  EXPECT_EQ(Register()
+                .file("inspections/a.yaml", inspection("a", a))
+                .file("inspections/b.yaml", inspection("b", b))
+                .diagnostics(),
+            asserted({"inspections/a.yaml:10:52: error: supersession cycle: a/R1 -> b/R1 -> a/R1 "
+                      "[supersession-cycle]"}));
+}
+
+TEST(CheckGradings, ReportsUnknownCyclesAndAreas) {
+  EXPECT_EQ(Register().file("inspections/p.yaml", peel("2021", "    preventing-crime: good\n")).diagnostics(),
+            asserted({"inspections/p.yaml:6:10: error: unknown PEEL cycle '2021': did you mean '2021-22'? (known "
+                      "cycles: 2014, 2015, 2016, 2017, 2018-19, 2021-22, 2023-25, 2025-27) [unknown-reference]"}));
+  EXPECT_EQ(Register()
+                .file("inspections/p.yaml", peel("2021-22", "    preventing-crim: good\n",
+                                                 finding("AFI1", "    area: investigating-crme\n", "afi")))
+                .diagnostics(),
+            asserted({"inspections/p.yaml:8:5: error: PEEL 2021/22 has no area 'preventing-crim': did you mean "
+                      "'preventing-crime'? [unknown-area]",
+                      "inspections/p.yaml:13:11: error: PEEL 2021/22 has no area 'investigating-crme': did you mean "
+                      "'investigating-crime'? [unknown-area]"}));
+  EXPECT_EQ(Register()
+                .file("inspections/a.yaml", inspection("a", finding("R1", "    area: preventing-crime\n")))
+                .diagnostics(),
+            asserted({"inspections/a.yaml:9:11: error: 'area' names a PEEL area, but inspection 'a' has no gradings "
+                      "[unknown-area]"}));
+}
+
+TEST(CheckGradings, KeepsGradesOnTheirCyclesScale) {
+  EXPECT_EQ(Register()
+                .file("inspections/p.yaml", peel("2017", "    efficiency: good\n    legitimacy: adequate\n"))
+                .diagnostics(),
+            asserted({"inspections/p.yaml:9:17: error: grade 'adequate' is not on the four-point scale of PEEL 2017 "
+                      "(expected outstanding, good, requires-improvement, inadequate or not-graded) "
+                      "[grade-not-in-scale]"}));
+  EXPECT_EQ(Register()
+                .file("inspections/p.yaml", peel("2021-22",
+                                                 "    preventing-crime: adequate\n    armed-threats: good\n"
+                                                 "    strategic-policing-requirement: not-graded\n"))
+                .diagnostics(),
+            asserted({"inspections/p.yaml:9:20: error: PEEL 2021/22 makes no graded judgment on 'armed-threats': write "
+                      "not-graded [grade-not-in-scale]"}));
+}
+
+TEST(CheckAsOf, WarnsOfOpenFindingsWithoutARating) {
+  const std::string unrated = "  - ref: R1\n    type: afi\n    title: T\n";
+  EXPECT_EQ(Register().file("inspections/a.yaml", inspection("a", unrated)).diagnostics("2022-03-31"),
+            asserted({"inspections/a.yaml:6:10: warning: open finding 'a/R1' has no RAG rating as of 2022-03-31 "
+                      "[unrated-open-finding]"}));
+  // Before its report is published, the finding does not exist yet.
+  EXPECT_TRUE(Register().file("inspections/a.yaml", inspection("a", unrated)).diagnostics("2022-02-23").empty());
+}
+
+TEST(CheckAsOf, NotesHistoryLeftOutOfTheState) {
+  const std::string later =
+      "  - ref: R1\n    type: afi\n    title: T\n    history:\n"
+      "      - {date: 2022-03-01, status: open, rag: red}\n"
+      "      - {date: 2022-04-01, rag: amber}\n      - {date: 2022-05-01, rag: green}\n";
+  EXPECT_EQ(Register().file("inspections/a.yaml", inspection("a", later)).diagnostics("2022-03-31"),
+            asserted({"inspections/a.yaml:11:9: note: 2 history entries are dated after the as-of date 2022-03-31 and "
+                      "left out of the state [future-history]"}));
+  EXPECT_TRUE(Register().file("inspections/a.yaml", inspection("a", later)).diagnostics("2022-06-01").empty());
+}
+
+}  // namespace
+}  // namespace hmicfrs::check

@@ -1,0 +1,74 @@
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <hmicfrs/model/date.hpp>
+
+namespace hmicfrs::model {
+namespace {
+
+std::string error_of(std::string_view text) {
+  const auto parsed = Date::parse(text);
+  return parsed ? "(parsed)" : parsed.error();
+}
+
+TEST(Date, ParsesADay) {
+  const auto date = Date::parse("2022-04-04");
+  ASSERT_TRUE(date);
+  EXPECT_TRUE(date->has_day());
+  EXPECT_EQ(date->year(), 2022);
+  EXPECT_EQ(date->month(), 4u);
+  EXPECT_EQ(date->day(), 4u);
+  EXPECT_EQ(date->iso(), "2022-04-04");
+}
+
+TEST(Date, ParsesAMonthWithTheDayToBeConfirmed) {
+  const auto date = Date::parse("2022-05");
+  ASSERT_TRUE(date);
+  EXPECT_FALSE(date->has_day());
+  EXPECT_EQ(date->day(), 0u);
+  EXPECT_EQ(date->iso(), "2022-05");
+  EXPECT_EQ(date->first_day().iso(), "2022-05-01");
+  EXPECT_EQ(date->last_day().iso(), "2022-05-31");
+}
+
+TEST(Date, RejectsImpossibleDays) {
+  EXPECT_EQ(error_of("2022-02-30"), "'2022-02-30' is not a date: February 2022 has 28 days");
+  EXPECT_EQ(error_of("2023-02-29"), "'2023-02-29' is not a date: February 2023 has 28 days");
+  EXPECT_EQ(error_of("2022-04-31"), "'2022-04-31' is not a date: April 2022 has 30 days");
+  EXPECT_EQ(error_of("2022-04-00"), "'2022-04-00' is not a date: April 2022 has 30 days");
+  EXPECT_TRUE(Date::parse("2024-02-29"));
+}
+
+TEST(Date, RejectsImpossibleMonthsAndYears) {
+  EXPECT_EQ(error_of("2022-13"), "'2022-13' is not a date: there is no month 13");
+  EXPECT_EQ(error_of("2022-00-10"), "'2022-00-10' is not a date: there is no month 00");
+  EXPECT_EQ(error_of("2202-01-01"), "'2202-01-01' is not a date: the year must be between 1900 and 2099");
+}
+
+TEST(Date, RejectsEveryOtherForm) {
+  const std::string hint = "is not a date: write YYYY-MM-DD, or YYYY-MM when the day is not yet known";
+  for (const char* text : {"31/03/2022", "2022-3-1", "2022-03-1", "20220301", "2022", "2022-03-01T10:00", " 2022-03-01",
+                           "2022-03-01 ", "２０２２-03-01", "", "May 2022", "2022/03/01", "+2022-03-01"}) {
+    EXPECT_EQ(error_of(text), fmt::format("'{}' {}", text, hint)) << text;
+  }
+}
+
+TEST(Date, OrdersAMonthBeforeItsDaysAndIgnoresTheWeekFlag) {
+  const Date month = *Date::parse("2022-05");
+  const Date first = *Date::parse("2022-05-01");
+  EXPECT_LT(month, first);
+  EXPECT_LT(*Date::parse("2022-04-30"), month);
+  EXPECT_EQ(first, first.with_week_commencing());
+  EXPECT_TRUE(first.with_week_commencing().week_commencing());
+  EXPECT_FALSE(first.week_commencing());
+}
+
+TEST(Date, CountsDaysAndWeekdays) {
+  const Date date = *Date::parse("2022-02-21");
+  EXPECT_EQ(date.weekday(), std::chrono::Monday);
+  EXPECT_EQ(date.plus_days(8).iso(), "2022-03-01");
+  EXPECT_EQ(date.plus_days(-52).iso(), "2021-12-31");
+}
+
+}  // namespace
+}  // namespace hmicfrs::model

@@ -1,0 +1,265 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "support/register.hpp"
+
+namespace hmicfrs::load {
+namespace {
+
+using test::asserted;
+using test::Register;
+
+// An inspection file with `findings` appended under a findings: key.
+std::string inspection(const std::string& findings = "", const std::string& extra = "") {
+  std::string text =
+      "id: thematic-x\ntype: national-thematic\ntitle: A thematic inspection\npublished: 2022-02-24\n" + extra;
+  if (!findings.empty()) text += "findings:\n" + findings;
+  return text;
+}
+
+TEST(DecodeInspection, ReadsEveryField) {
+  const auto result =
+      Register()
+          .file(
+              "inspections/x.yaml",
+              "id: jtai-x\ntype: jtai\ntitle: A joint inspection\ninspectorates: [Ofsted, HMICFRS]\n"
+              "involvement: data-request\nother_forces: [Force A, Force B]\nnotified: 2021-11\n"
+              "fieldwork: {from: 2022-01-10, to: 2022-01-21}\ndraft_received: 2022-02-01\npublished: 2022-02-21\n"
+              "url: https://example.org/r\nsummary: |\n  Two\n  lines\nfindings:\n"
+              "  - ref: AFI1\n    type: afi\n    scope: all-forces\n    title: Do a thing\n    text: Why\n"
+              "    owner: Director of People\n    portfolio: people\n    due: 2022-05\n"
+              "    history:\n      - {date: 2022-03-01, status: open, rag: amber, note: Started, owner: Someone else, "
+              "due: 2022-06-30}\n")
+          .load();
+  EXPECT_TRUE(result.diagnostics.empty()) << test::lines(result.diagnostics)[0];
+  ASSERT_EQ(result.dataset.inspections.size(), 1u);
+  const model::Inspection& i = result.dataset.inspections[0];
+  EXPECT_EQ(i.id, "jtai-x");
+  EXPECT_EQ(i.type, model::InspectionType::jtai);
+  EXPECT_EQ(i.inspectorates, (std::vector<std::string>{"Ofsted", "HMICFRS"}));
+  EXPECT_EQ(i.involvement, model::Involvement::data_request);
+  EXPECT_EQ(i.other_forces.size(), 2u);
+  EXPECT_EQ(i.notified->iso(), "2021-11");
+  EXPECT_EQ(i.fieldwork->from.iso(), "2022-01-10");
+  EXPECT_EQ(i.fieldwork->to->iso(), "2022-01-21");
+  EXPECT_EQ(i.draft_received->iso(), "2022-02-01");
+  EXPECT_EQ(i.summary, "Two\nlines\n");
+  ASSERT_EQ(i.findings.size(), 1u);
+  const model::Finding& f = i.findings[0];
+  EXPECT_EQ(f.id, "jtai-x/AFI1");
+  EXPECT_EQ(f.type, model::FindingType::afi);
+  EXPECT_EQ(f.scope, model::Scope::all_forces);
+  EXPECT_EQ(f.portfolio.value, "people");
+  EXPECT_EQ(f.due->iso(), "2022-05");
+  ASSERT_EQ(f.history.size(), 1u);
+  EXPECT_EQ(f.history[0].status, model::Status::open);
+  EXPECT_EQ(f.history[0].rag, model::Rag::amber);
+  EXPECT_EQ(*f.history[0].owner, "Someone else");
+  EXPECT_EQ(f.history[0].due->iso(), "2022-06-30");
+}
+
+TEST(DecodeInspection, ReadsTheThreeFormsOfFieldwork) {
+  const auto result =
+      Register()
+          .file("inspections/a.yaml", inspection("", "fieldwork: 2022-05\n"))
+          .file("inspections/b.yaml", "id: b\ntype: other\ntitle: B\nfieldwork: {week_commencing: 2022-04-04}\n")
+          .load();
+  EXPECT_TRUE(result.diagnostics.empty());
+  const auto& a = *result.dataset.inspections[0].fieldwork;
+  EXPECT_FALSE(a.from.has_day());
+  const auto& b = *result.dataset.inspections[1].fieldwork;
+  EXPECT_TRUE(b.from.week_commencing());
+  EXPECT_EQ(b.from.iso(), "2022-04-04");
+}
+
+TEST(DecodeInspection, ReportsWrongTypes) {
+  EXPECT_EQ(Register().file("inspections/x.yaml", "- just\n- a list\n").diagnostics(),
+            asserted({"inspections/x.yaml:1:1: error: expected a mapping for an inspection, found a list "
+                      "[wrong-type]"}));
+  EXPECT_EQ(
+      Register().file("inspections/x.yaml", inspection("", "inspectorates: HMICFRS\nsummary: [a]\n")).diagnostics(),
+      asserted({"inspections/x.yaml:5:16: error: expected a list for 'inspectorates', found text [wrong-type]",
+                "inspections/x.yaml:6:10: error: expected text for 'summary', found a list [wrong-type]"}));
+}
+
+TEST(DecodeInspection, ReportsMissingAndUnknownFields) {
+  EXPECT_EQ(Register().file("inspections/x.yaml", "id: x\ntype: other\ntitel: Misspelt\nwhatever: 1\n").diagnostics(),
+            asserted({"inspections/x.yaml:1:1: error: missing required field 'title' in an inspection [missing-field]",
+                      "inspections/x.yaml:3:1: warning: unknown field 'titel' in an inspection: did you mean 'title'? "
+                      "[unknown-field]",
+                      "inspections/x.yaml:4:1: warning: unknown field 'whatever' in an inspection (known fields: id, "
+                      "type, title, inspectorates, involvement, other_forces, notified, fieldwork, draft_received, "
+                      "published, url, summary, gradings, findings) [unknown-field]"}));
+}
+
+TEST(DecodeInspection, ReportsValuesOutsideTheirEnum) {
+  EXPECT_EQ(Register()
+                .file("inspections/x.yaml",
+                      inspection("  - ref: R1\n    type: recomendation\n    title: T\n    scope: everyone\n"
+                                 "    history: [{date: 2022-03-01, status: closd}]\n",
+                                 "involvement: none\n"))
+                .diagnostics(),
+            asserted({"inspections/x.yaml:5:14: error: unknown involvement 'none' (expected inspected, data-request or "
+                      "not-inspected) [invalid-value]",
+                      // The entry with no valid status leaves the finding open and unrated.
+                      "inspections/x.yaml:7:10: warning: open finding 'thematic-x/R1' has no RAG rating as of "
+                      "2022-03-31 [unrated-open-finding]",
+                      "inspections/x.yaml:8:11: error: unknown finding type 'recomendation': did you mean "
+                      "'recommendation'? (expected cause-of-concern, recommendation, afi or not-formal) "
+                      "[invalid-value]",
+                      "inspections/x.yaml:10:12: error: unknown scope 'everyone' (expected force or all-forces) "
+                      "[invalid-value]",
+                      "inspections/x.yaml:11:42: error: unknown status 'closd': did you mean 'closed'? (expected open, "
+                      "awaiting-sign-off, closed, superseded or not-monitored) [invalid-value]"}));
+}
+
+TEST(DecodeInspection, ReportsBadDatesAndIds) {
+  EXPECT_EQ(Register()
+                .file("inspections/x.yaml",
+                      "id: Custody 2017\ntype: custody\ntitle: T\npublished: 2017-09-31\nfindings:\n"
+                      "  - ref: R/1\n    type: recommendation\n    title: T\n    history: [{date: 2017-10}]\n")
+                .diagnostics(),
+            asserted({"inspections/x.yaml:1:5: error: 'Custody 2017' is not a valid inspection id: use lower-case "
+                      "letters, digits and hyphens, e.g. 'custody-2017' [invalid-id]",
+                      "inspections/x.yaml:4:12: error: '2017-09-31' is not a date: September 2017 has 30 days "
+                      "[invalid-date]",
+                      "inspections/x.yaml:6:10: error: 'R/1' is not a valid ref: use letters, digits, '.' and '-', "
+                      "e.g. 'AFI3' [invalid-id]",
+                      "inspections/x.yaml:9:22: error: '2017-10' needs a day: 'date' is dated to the day "
+                      "[invalid-date]"}));
+}
+
+TEST(DecodeInspection, ReportsFieldworkProblems) {
+  EXPECT_EQ(
+      Register().file("inspections/x.yaml", inspection("", "fieldwork: {week_commencing: 2022-04-06}\n")).diagnostics(),
+      asserted({"inspections/x.yaml:5:30: warning: week commencing 2022-04-06 is not a Monday [not-a-monday]"}));
+  EXPECT_EQ(Register()
+                .file("inspections/x.yaml", inspection("", "fieldwork: {from: 2022-05-10, to: 2022-04}\n"))
+                .diagnostics(),
+            asserted({"inspections/x.yaml:5:35: error: fieldwork ends (2022-04) before it starts (2022-05-10) "
+                      "[date-order]"}));
+  EXPECT_EQ(Register().file("inspections/x.yaml", inspection("", "fieldwork: {to: 2022-04-01}\n")).diagnostics(),
+            asserted({"inspections/x.yaml:5:12: error: fieldwork needs 'from' or 'week_commencing' [missing-field]"}));
+  EXPECT_EQ(
+      Register()
+          .file("inspections/x.yaml", inspection("", "fieldwork: {from: 2022-04-04, week_commencing: 2022-04-04}\n"))
+          .diagnostics(),
+      asserted({"inspections/x.yaml:5:12: error: fieldwork has both 'week_commencing' and 'from': keep one "
+                "[invalid-value]"}));
+}
+
+TEST(DecodeInspection, ReportsGradingsOutsidePeel) {
+  EXPECT_EQ(
+      Register()
+          .file("inspections/x.yaml", inspection("", "gradings: {cycle: 2021-22, areas: {preventing-crime: good}}\n"))
+          .diagnostics(),
+      asserted({"inspections/x.yaml:5:11: error: only a PEEL inspection has gradings, not a 'national-thematic' "
+                "[gradings-not-peel]"}));
+}
+
+TEST(DecodeHistory, ReportsEntriesOutOfOrder) {
+  EXPECT_EQ(
+      Register()
+          .file("inspections/x.yaml", inspection("  - ref: R1\n    type: recommendation\n    title: T\n    history:\n"
+                                                 "      - {date: 2022-03-10, status: open, rag: red}\n"
+                                                 "      - {date: 2022-03-01, rag: amber}\n"))
+          .diagnostics(),
+      asserted({"inspections/x.yaml:11:9: error: history entry dated 2022-03-01 comes after one dated "
+                "2022-03-10: list entries oldest first [history-order]",
+                "inspections/x.yaml:10:9: note: the later-dated entry is here"}));
+}
+
+TEST(DecodeHistory, ReportsSupersessionWithoutItsFinding) {
+  EXPECT_EQ(
+      Register()
+          .file("inspections/x.yaml", inspection("  - ref: R1\n    type: recommendation\n    title: T\n    history:\n"
+                                                 "      - {date: 2022-03-01, status: open, rag: red, by: R1}\n"
+                                                 "      - {date: 2022-03-02, status: superseded}\n"))
+          .diagnostics(),
+      asserted({"inspections/x.yaml:10:56: error: 'by' belongs only to an entry with status 'superseded' "
+                "[by-without-superseded]",
+                "inspections/x.yaml:11:9: error: status 'superseded' needs 'by': the finding that replaces this "
+                "one [superseded-without-by]"}));
+}
+
+TEST(DecodeHistory, WarnsOfARatingOnAClosedFinding) {
+  EXPECT_EQ(
+      Register()
+          .file("inspections/x.yaml", inspection("  - ref: R1\n    type: recommendation\n    title: T\n    history:\n"
+                                                 "      - {date: 2022-03-01, status: closed, rag: green}\n"))
+          .diagnostics(),
+      asserted({"inspections/x.yaml:10:49: warning: a RAG rating applies only to open findings, not to status "
+                "'closed' [rag-when-closed]"}));
+}
+
+TEST(DecodeConfig, ReadsTheConfiguration) {
+  const auto result =
+      Register()
+          .file("hmicfrs-track.yaml",
+                "schema_version: 1\nforce: {name: West Midlands Police, short_name: WMP}\n"
+                "committee: {name: Joint Audit Committee, short_name: JAC}\n"
+                "paper: {title: HMICFRS Update, purpose: Oversight, decision: Note it}\n"
+                "contact: {title: Liaison Officer, email: a@example.org}\n"
+                "portfolios: [{id: crime, name: Crime, lead: ACC Crime}]\n"
+                "rag: {red: Off track, amber: At risk, green: On track}\nthresholds: {stale_after_days: 60}\n")
+          .load();
+  EXPECT_TRUE(result.diagnostics.empty());
+  const model::Config& c = result.dataset.config;
+  EXPECT_EQ(c.force_short_name, "WMP");
+  EXPECT_EQ(c.committee_short_name, "JAC");
+  EXPECT_EQ(c.decision, "Note it");
+  EXPECT_EQ(c.contact.email, "a@example.org");
+  EXPECT_EQ(c.rag_meanings[static_cast<int>(model::Rag::amber)], "At risk");
+  EXPECT_EQ(c.stale_after_days, 60);
+  EXPECT_EQ(c.portfolios.at(0).lead, "ACC Crime");
+}
+
+TEST(DecodeConfig, ReportsASchemaVersionItCannotRead) {
+  EXPECT_EQ(Register()
+                .file("hmicfrs-track.yaml",
+                      "schema_version: 2\nforce: {name: F}\ncommittee: {name: C}\nportfolios: []\n"
+                      "thresholds: {stale_after_days: many}\n")
+                .diagnostics(),
+            asserted({"hmicfrs-track.yaml:1:17: error: schema_version 2 is not one this hmicfrs-track reads (it reads "
+                      "1) [schema-version]",
+                      "hmicfrs-track.yaml:5:32: error: expected a whole number from 1 to 3650 for 'stale_after_days', "
+                      "found 'many' [invalid-value]"}));
+}
+
+TEST(DecodeCommittees, ReadsMeetingsAndTheirNotes) {
+  const auto result = Register()
+                          .file("committees.yaml",
+                                "meetings:\n  - id: 2022-03\n    date: 2022-03-31\n    agenda_item: \"08\"\n"
+                                "    as_of: 2022-03-21\n    previous_cut_off: 2021-12-10\n"
+                                "    contact: {title: Liaison Officer}\n    notes: {peel: Some *Markdown*}\n")
+                          .load();
+  EXPECT_TRUE(result.diagnostics.empty());
+  const model::Meeting& m = result.dataset.meetings.at(0);
+  EXPECT_EQ(m.cut_off().iso(), "2022-03-21");
+  EXPECT_EQ(m.previous_cut_off->iso(), "2021-12-10");
+  EXPECT_EQ(m.contact->title, "Liaison Officer");
+  EXPECT_EQ(m.notes.at(model::Section::peel), "Some *Markdown*");
+}
+
+TEST(DecodeCommittees, ReportsBadWindowsAndSections) {
+  EXPECT_EQ(
+      Register()
+          .file("committees.yaml",
+                "meetings:\n  - {id: 2022-03, date: 2022-03-31, as_of: 2022-04-02, previous_cut_off: 2022-04-02,"
+                " notes: {tracking: x}}\n")
+          .diagnostics(),
+      asserted({"committees.yaml:2:44: warning: the paper's cut-off 2022-04-02 is after the meeting on 2022-03-31 "
+                "[date-order]",
+                "committees.yaml:2:74: error: previous_cut_off 2022-04-02 is not before this paper's cut-off "
+                "2022-04-02 [date-order]",
+                "committees.yaml:2:94: error: unknown paper section 'tracking' (expected "
+                "purpose, peel, activity, notified, published, tracker, red or decision) [invalid-value]"}));
+}
+
+TEST(DecodeFiles, ReportsAnEmptyFile) {
+  EXPECT_EQ(Register().file("inspections/x.yaml", "# nothing yet\n").diagnostics(),
+            asserted({"inspections/x.yaml:1:1: error: the file is empty: expected an inspection [empty-file]"}));
+}
+
+}  // namespace
+}  // namespace hmicfrs::load

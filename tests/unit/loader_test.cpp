@@ -1,0 +1,135 @@
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <hmicfrs/load/loader.hpp>
+
+#include "support/register.hpp"
+
+namespace hmicfrs::load {
+namespace {
+
+namespace fs = std::filesystem;
+using test::asserted;
+
+// A register on disk in a fresh temporary directory, removed afterwards.
+class DiskRegister : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    m_root = fs::temp_directory_path() / fmt::format("hmicfrs-loader-{}-{}", getpid(), m_counter++);
+    fs::remove_all(m_root);
+    fs::create_directories(m_root / "inspections");
+    write("hmicfrs-track.yaml", "schema_version: 1\nforce: {name: F}\ncommittee: {name: C}\nportfolios: []\n");
+  }
+  void TearDown() override {
+    fs::permissions(m_root, fs::perms::owner_all, fs::perm_options::add);
+    fs::remove_all(m_root);
+  }
+
+  void write(const std::string& relative, const std::string& text) {
+    fs::create_directories((m_root / relative).parent_path());
+    std::ofstream(m_root / relative, std::ios::binary) << text;
+  }
+
+  // Loads with paths shown relative to the register ("reg/...").
+  std::vector<std::string> diagnostics(LoadResult* out = nullptr, const Limits& limits = {}) {
+    const fs::path saved = fs::current_path();
+    fs::current_path(m_root.parent_path());
+    LoadResult result = load_dataset(m_root.filename(), limits);
+    fs::current_path(saved);
+    result.diagnostics.sort();
+    std::vector<std::string> lines = test::lines(result.diagnostics);
+    const std::string name = m_root.filename().string();
+    for (std::string& line : lines) {
+      if (line.starts_with(name + "/") || line.starts_with(name + ":")) line = "reg" + line.substr(name.size());
+    }
+    if (out != nullptr) *out = std::move(result);
+    return lines;
+  }
+
+  fs::path m_root;
+  static inline int m_counter = 0;
+};
+
+TEST_F(DiskRegister, ReadsNestedInspectionsAndSkipsHiddenDirectories) {
+  write("inspections/peel/a.yaml", "id: a\ntype: other\ntitle: A\n");
+  write("inspections/b.yml", "id: b\ntype: other\ntitle: B\n");
+  write(".git/c.yaml", "not: [valid\n");
+  write("README.md", "# not YAML, not read\n");
+  LoadResult result;
+  EXPECT_TRUE(diagnostics(&result).empty());
+  ASSERT_EQ(result.dataset.inspections.size(), 2u);
+  EXPECT_EQ(result.dataset.inspections[0].id, "b");  // "inspections/b.yml" sorts before "inspections/peel/a.yaml"
+}
+
+TEST_F(DiskRegister, WarnsOfYamlFilesItDoesNotRead) {
+  write("notes.yaml", "a: 1\n");
+  write("peel-frameworks/deep/x.yaml", "a: 1\n");
+  EXPECT_EQ(diagnostics(),
+            asserted({"reg/notes.yaml: warning: not a file of the register, so it is not read: the register reads "
+                      "hmicfrs-track.yaml, committees.yaml, inspections/**/*.yaml and peel-frameworks/*.yaml "
+                      "[unrecognised-file]",
+                      "reg/peel-frameworks/deep/x.yaml: warning: not a file of the register, so it is not read: the "
+                      "register reads hmicfrs-track.yaml, committees.yaml, inspections/**/*.yaml and "
+                      "peel-frameworks/*.yaml [unrecognised-file]"}));
+}
+
+TEST_F(DiskRegister, ReportsAMissingConfiguration) {
+  fs::remove(m_root / "hmicfrs-track.yaml");
+  EXPECT_EQ(diagnostics(),
+            asserted({"reg/hmicfrs-track.yaml: error: the data directory has no hmicfrs-track.yaml: every "
+                      "register starts with one (hmicfrs-track init DIR writes a starter) "
+                      "[missing-file]"}));
+}
+
+TEST_F(DiskRegister, ReportsWhatCannotBeRead) {
+  fs::create_directories(m_root / "inspections" / "x.yaml");
+  ASSERT_EQ(mkfifo((m_root / "inspections" / "pipe.yaml").c_str(), 0600), 0);
+  fs::create_symlink("loop.yaml", m_root / "inspections" / "loop.yaml");
+  LoadResult result;
+  EXPECT_EQ(diagnostics(&result),
+            asserted({"reg/inspections/loop.yaml: error: cannot read: Too many levels of symbolic links [read-error]",
+                      "reg/inspections/pipe.yaml: error: is not a regular file [read-error]",
+                      "reg/inspections/x.yaml: error: is a directory, not a YAML file [read-error]"}));
+  EXPECT_TRUE(result.read_failure);
+  EXPECT_TRUE(result.incomplete);
+}
+
+TEST_F(DiskRegister, ReportsAFileItMayNotRead) {
+  if (geteuid() == 0) GTEST_SKIP() << "root reads every file: run as another user to test permissions";
+  write("inspections/secret.yaml", "id: s\ntype: other\ntitle: S\n");
+  fs::permissions(m_root / "inspections" / "secret.yaml", fs::perms::none);
+  EXPECT_EQ(diagnostics(), std::vector<std::string>{
+                               "reg/inspections/secret.yaml: error: cannot read: Permission denied [read-error]"});
+}
+
+TEST_F(DiskRegister, BoundsTheNumberAndSizeOfFiles) {
+  Limits limits;
+  limits.max_files = 3;
+  limits.max_file_bytes = 100;
+  for (int i = 0; i < 3; ++i) write(fmt::format("inspections/{}.yaml", i), "id: x\n");
+  EXPECT_EQ(diagnostics(nullptr, limits),
+            asserted({"reg: error: more than 3 YAML files in the data directory [limit-exceeded]"}));
+  fs::remove(m_root / "inspections/0.yaml");
+  write("inspections/1.yaml", std::string(101, '#'));
+  EXPECT_EQ(diagnostics(nullptr, limits).at(0),
+            "reg/inspections/1.yaml: error: the file is 101 bytes, more than the limit of 100 bytes [limit-exceeded]");
+}
+
+TEST(Classify, FollowsTheDataLayout) {
+  EXPECT_EQ(classify("hmicfrs-track.yaml"), FileKind::config);
+  EXPECT_EQ(classify("committees.yaml"), FileKind::committees);
+  EXPECT_EQ(classify("inspections/a/b/c.yml"), FileKind::inspection);
+  EXPECT_EQ(classify("peel-frameworks/x.yaml"), FileKind::peel_framework);
+  EXPECT_EQ(classify("hmicfrs-track.yml"), FileKind::unrecognised);
+  EXPECT_EQ(classify("data/committees.yaml"), FileKind::unrecognised);
+  EXPECT_EQ(classify("inspections/notes.txt"), FileKind::not_yaml);
+}
+
+}  // namespace
+}  // namespace hmicfrs::load

@@ -1,0 +1,74 @@
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <hmicfrs/render/diagnostics.hpp>
+
+namespace hmicfrs::render {
+namespace {
+
+diag::Diagnostics sample() {
+  const auto file = std::make_shared<const std::string>("inspections/a.yaml");
+  diag::Diagnostics diagnostics;
+  auto& d = diagnostics.error(diag::file_location(file, 3, 5), "duplicate key 'title'", diag::Code::yaml_duplicate_key);
+  d.notes.push_back({diag::file_location(file, 1, 1), "'title' first appears here"});
+  diagnostics.warning(diag::file_location(file), "not a file of the register", diag::Code::unrecognised_file);
+  return diagnostics;
+}
+
+TEST(DiagnosticsText, WritesGccStyleLinesAndACount) {
+  std::ostringstream out;
+  write_diagnostics_text(out, sample(), false);
+  EXPECT_EQ(out.str(),
+            "inspections/a.yaml:3:5: error: duplicate key 'title' [duplicate-key]\n"
+            "inspections/a.yaml:1:1: note: 'title' first appears here\n"
+            "inspections/a.yaml: warning: not a file of the register [unrecognised-file]\n"
+            "1 error, 1 warning\n");
+}
+
+TEST(DiagnosticsText, ColoursSeveritiesWhenAsked) {
+  std::ostringstream out;
+  write_diagnostics_text(out, sample(), true);
+  EXPECT_EQ(out.str().substr(0, out.str().find('\n')),
+            "\x1b[1minspections/a.yaml:3:5:\x1b[0m \x1b[1;31merror:\x1b[0m duplicate key 'title' [duplicate-key]");
+}
+
+TEST(DiagnosticsText, CountsInPlainEnglish) {
+  diag::Diagnostics none;
+  EXPECT_EQ(count_line(none), "0 errors, 0 warnings");
+  diag::Diagnostics diagnostics = sample();
+  diagnostics.error({}, "x", diag::Code::read_error);
+  diagnostics.warning({}, "y", diag::Code::read_error);
+  EXPECT_EQ(count_line(diagnostics), "2 errors, 2 warnings");
+}
+
+TEST(DiagnosticsJson, GivesTheSameAsAnArray) {
+  std::ostringstream out;
+  write_diagnostics_json(out, sample());
+  const auto json = nlohmann::json::parse(out.str());
+  ASSERT_TRUE(json.is_array());
+  ASSERT_EQ(json.size(), 2u);
+  EXPECT_EQ(json[0], nlohmann::json::parse(R"({"file": "inspections/a.yaml", "line": 3, "column": 5,
+      "severity": "error", "code": "duplicate-key", "message": "duplicate key 'title'",
+      "notes": [{"file": "inspections/a.yaml", "line": 1, "column": 1, "message": "'title' first appears here"}]})"));
+  EXPECT_TRUE(json[1]["line"].is_null());
+  EXPECT_EQ(json[1]["severity"], "warning");
+}
+
+TEST(Diagnostics, SortByPathLineAndColumn) {
+  const auto a = std::make_shared<const std::string>("a.yaml");
+  const auto b = std::make_shared<const std::string>("b.yaml");
+  diag::Diagnostics diagnostics;
+  diagnostics.error(diag::file_location(b, 1, 1), "b1", diag::Code::yaml_syntax);
+  diagnostics.error(diag::file_location(a, 10, 2), "a10", diag::Code::yaml_syntax);
+  diagnostics.error(diag::file_location(a, 9, 30), "a9", diag::Code::yaml_syntax);
+  diagnostics.error(diag::file_location(a, 10, 1), "a10-1", diag::Code::yaml_syntax);
+  diagnostics.sort();
+  std::vector<std::string> order;
+  for (const auto& d : diagnostics.items()) order.push_back(d.message);
+  EXPECT_EQ(order, (std::vector<std::string>{"a9", "a10-1", "a10", "b1"}));
+}
+
+}  // namespace
+}  // namespace hmicfrs::render
