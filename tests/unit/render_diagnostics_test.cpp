@@ -1,5 +1,7 @@
+#include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -68,6 +70,16 @@ TEST(Diagnostics, SortByPathLineAndColumn) {
   std::vector<std::string> order;
   for (const auto& d : diagnostics.items()) order.push_back(d.message);
   EXPECT_EQ(order, (std::vector<std::string>{"a9", "a10-1", "a10", "b1"}));
+}
+
+TEST(Documentation, ExplainsEveryCode) {
+  std::ifstream in("docs/diagnostics.md");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(text.empty());
+  for (const diag::Code code : diag::all_codes()) {
+    EXPECT_NE(text.find(fmt::format("| `{}` |", diag::code_name(code))), std::string::npos)
+        << "docs/diagnostics.md does not explain [" << diag::code_name(code) << "]";
+  }
 }
 
 }  // namespace
