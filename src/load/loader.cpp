@@ -180,7 +180,7 @@ LoadResult load_sources(const fs::path& root, std::vector<SourceFile> sources, c
   if (!has_config) {
     result.diagnostics.error(diag::file_location(shown_path(root, fs::path(k_config_name))),
                              "the data directory has no hmicfrs-track.yaml: every register starts with one "
-                             "(hmicfrs-track init DIR writes a starter)",
+                             "(see docs/data-format.md)",
                              Code::missing_file);
   }
   return result;

@@ -75,8 +75,15 @@ TEST(Binary, ValidatesTheExample) {
 }
 
 TEST(Binary, FindsItsDataDirectoryFromInsideTheRegister) {
-  const TimedRun run =
-      run_binary({"validate", "--strict"}, k_source / "examples" / "west-midlands" / "inspections" / "peel");
+  for (const char* inside : {"inspections", "inspections/peel"}) {
+    const TimedRun run = run_binary({"validate", "--strict"}, k_source / "examples" / "west-midlands" / inside);
+    EXPECT_EQ(run.status, 0) << inside << "\n" << run.out << run.err;
+    EXPECT_EQ(run.out, "0 errors, 0 warnings\n");
+  }
+}
+
+TEST(Binary, FindsItsDataDirectoryFromItsRoot) {
+  const TimedRun run = run_binary({"validate", "--strict"}, k_source / "examples" / "west-midlands");
   EXPECT_EQ(run.status, 0) << run.out << run.err;
   EXPECT_EQ(run.out, "0 errors, 0 warnings\n");
 }

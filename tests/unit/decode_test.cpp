@@ -226,6 +226,35 @@ TEST(DecodeConfig, ReportsASchemaVersionItCannotRead) {
                       "found 'many' [invalid-value]"}));
 }
 
+TEST(DecodeScalars, ReadsNumbersAndBooleansStrictly) {
+  const auto config = [](const std::string& days) {
+    return "schema_version: 1\nforce: {name: F}\ncommittee: {name: C}\nportfolios: []\n"
+           "thresholds: {stale_after_days: " +
+           days + "}\n";
+  };
+  EXPECT_EQ(Register().file("hmicfrs-track.yaml", config("010")).load().dataset.config.stale_after_days, 10);
+  for (const char* bad : {"-5", "1e3", "0x10", "9.5", "0", "3651", "1234567890", "\"\""}) {
+    const auto lines = Register().file("hmicfrs-track.yaml", config(bad)).diagnostics();
+    ASSERT_EQ(lines.size(), 1u) << bad;
+    EXPECT_THAT(lines[0], ::testing::HasSubstr("expected a whole number from 1 to 3650 for 'stale_after_days'"));
+  }
+  const auto area = [](const std::string& graded) {
+    return "cycles:\n  - {id: 2030-32, name: P, scale: five-point, areas: [{id: a, short: A, graded: " + graded +
+           "}]}\n";
+  };
+  EXPECT_FALSE(Register()
+                   .file("peel-frameworks/p.yaml", area("false"))
+                   .load()
+                   .dataset.catalogue.find("2030-32")
+                   ->areas[0]
+                   .graded);
+  for (const char* bad : {"yes", "True", "on", "1", "~"}) {
+    const auto lines = Register().file("peel-frameworks/p.yaml", area(bad)).diagnostics();
+    ASSERT_EQ(lines.size(), 1u) << bad;
+    EXPECT_THAT(lines[0], ::testing::HasSubstr("for 'graded'")) << bad;
+  }
+}
+
 TEST(DecodeCommittees, ReadsMeetingsAndTheirNotes) {
   const auto result = Register()
                           .file("committees.yaml",

@@ -83,7 +83,7 @@ TEST_F(DiskRegister, ReportsAMissingConfiguration) {
   fs::remove(m_root / "hmicfrs-track.yaml");
   EXPECT_EQ(diagnostics(),
             asserted({"reg/hmicfrs-track.yaml: error: the data directory has no hmicfrs-track.yaml: every "
-                      "register starts with one (hmicfrs-track init DIR writes a starter) "
+                      "register starts with one (see docs/data-format.md) "
                       "[missing-file]"}));
 }
 
