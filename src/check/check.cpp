@@ -228,7 +228,7 @@ void check_supersession_cycles(const model::Dataset& dataset, const FindingIndex
     std::string to;
     const diag::Location* where;
   };
-  std::map<std::string, Edge> next;  // ordered, so each cycle is reported from its smallest id
+  std::map<std::string, Edge, std::less<>> next;  // ordered, so each cycle is reported from its smallest id
   for (const Inspection& inspection : dataset.inspections) {
     for (const Finding& finding : inspection.findings) {
       for (const model::HistoryEntry& entry : finding.history) {
@@ -238,26 +238,28 @@ void check_supersession_cycles(const model::Dataset& dataset, const FindingIndex
       }
     }
   }
+  // Follow each chain once; meeting a finding already on the current path closes a cycle.
   enum class Mark { unvisited, on_path, done };
   std::map<std::string_view, Mark> marks;
   for (const auto& [start, edge] : next) {
     std::vector<std::string_view> path;
-    std::string_view at = start;
-    while (marks[at] == Mark::unvisited) {
-      marks[at] = Mark::on_path;
+    for (std::string_view at = start;;) {
+      Mark& mark = marks[at];
+      if (mark == Mark::on_path) {
+        std::string chain;
+        for (auto it = std::find(path.begin(), path.end(), at); it != path.end(); ++it) {
+          chain += fmt::format("{} -> ", *it);
+        }
+        chain += at;
+        diagnostics.error(*next.find(at)->second.where, fmt::format("supersession cycle: {}", chain),
+                          Code::supersession_cycle);
+      }
+      if (mark != Mark::unvisited) break;
+      mark = Mark::on_path;
       path.push_back(at);
-      const auto it = next.find(std::string(at));
+      const auto it = next.find(at);
       if (it == next.end()) break;
       at = it->second.to;
-    }
-    if (marks[at] == Mark::on_path && next.count(std::string(at)) > 0) {
-      // `at` starts the cycle; name it from there.
-      const auto begin = std::find(path.begin(), path.end(), at);
-      std::string chain;
-      for (auto it = begin; it != path.end(); ++it) chain += fmt::format("{} -> ", *it);
-      chain += at;
-      diagnostics.error(*next.at(std::string(at)).where, fmt::format("supersession cycle: {}", chain),
-                        Code::supersession_cycle);
     }
     for (const std::string_view visited : path) marks[visited] = Mark::done;
   }

@@ -9,7 +9,6 @@ namespace hmicfrs::load {
 namespace {
 
 using diag::Code;
-using model::Date;
 
 constexpr int k_schema_version = 1;
 

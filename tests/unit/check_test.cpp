@@ -100,6 +100,18 @@ TEST(CheckSupersession, ReportsACycle) {
                       "[supersession-cycle]"}));
 }
 
+TEST(CheckSupersession, ReportsALongerCycleOnceAndLeavesChainsAlone) {
+  const auto superseded_by = [](const std::string& ref, const std::string& by) {
+    return "  - ref: " + ref + "\n    type: recommendation\n    title: T\n    history:\n" +
+           "      - {date: 2022-03-01, status: superseded, by: " + by + "}\n";
+  };
+  const std::string findings = superseded_by("R1", "R2") + superseded_by("R2", "R3") + superseded_by("R3", "R2") +
+                               superseded_by("R4", "R1") + superseded_by("R5", "R6") + finding("R6");
+  EXPECT_EQ(Register().file("inspections/a.yaml", inspection("a", findings)).diagnostics(),
+            std::vector<std::string>{
+                "inspections/a.yaml:15:52: error: supersession cycle: a/R2 -> a/R3 -> a/R2 [supersession-cycle]"});
+}
+
 TEST(CheckGradings, ReportsUnknownCyclesAndAreas) {
   EXPECT_EQ(Register().file("inspections/p.yaml", peel("2021", "    preventing-crime: good\n")).diagnostics(),
             asserted({"inspections/p.yaml:6:10: error: unknown PEEL cycle '2021': did you mean '2021-22'? (known "
