@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <hmicfrs/query/links.hpp>
 #include <hmicfrs/query/state.hpp>
 #include <hmicfrs/util/suggest.hpp>
 
@@ -50,12 +51,6 @@ class FindingIndex {
     }
   }
 
-  // The id a reference names: "insp/ref" as written, or "ref" within `from`.
-  static std::string resolve(std::string_view reference, const Inspection& from) {
-    if (reference.find('/') != std::string_view::npos) return std::string(reference);
-    return fmt::format("{}/{}", from.id, reference);
-  }
-
   const Finding* find(const std::string& id) const {
     const auto it = m_findings.find(id);
     return it == m_findings.end() ? nullptr : it->second;
@@ -64,7 +59,7 @@ class FindingIndex {
   // Reports a reference that names no finding; returns the finding otherwise.
   const Finding* require(const model::Located<std::string>& reference, const Inspection& from, std::string_view field,
                          diag::Diagnostics& diagnostics) const {
-    const std::string id = resolve(reference.value, from);
+    const std::string id = query::resolve_reference(reference.value, from);
     if (const Finding* finding = find(id)) return finding;
     auto& d = diagnostics.error(reference.location,
                                 fmt::format("'{}' names no finding: there is no '{}'{}", field, id, suggestion(id)),
@@ -210,7 +205,7 @@ void check_causes_of_concern(const Inspection& inspection, diag::Diagnostics& di
     if (cause.type != model::FindingType::cause_of_concern) continue;
     const bool answered = std::any_of(inspection.findings.begin(), inspection.findings.end(), [&](const Finding& f) {
       return f.type == model::FindingType::recommendation && !f.cause_of_concern.value.empty() &&
-             FindingIndex::resolve(f.cause_of_concern.value, inspection) == cause.id;
+             query::resolve_reference(f.cause_of_concern.value, inspection) == cause.id;
     });
     if (!answered) {
       diagnostics.error(cause.location,
@@ -233,7 +228,7 @@ void check_supersession_cycles(const model::Dataset& dataset, const FindingIndex
     for (const Finding& finding : inspection.findings) {
       for (const model::HistoryEntry& entry : finding.history) {
         if (entry.status != model::Status::superseded || entry.by.value.empty()) continue;
-        const std::string to = FindingIndex::resolve(entry.by.value, inspection);
+        const std::string to = query::resolve_reference(entry.by.value, inspection);
         if (index.find(to) != nullptr) next[finding.id] = Edge{to, &entry.by.location};
       }
     }

@@ -11,86 +11,54 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
-#include <hmicfrs/check/check.hpp>
-#include <hmicfrs/load/loader.hpp>
-#include <hmicfrs/render/diagnostics.hpp>
 #include <hmicfrs/util/suggest.hpp>
+
+#include "commands.hpp"
+#include "context.hpp"
 
 namespace hmicfrs::cli {
 namespace {
 
 constexpr std::string_view k_program = "hmicfrs-track";
 
-// Options every command takes (SPEC §5).
-struct GlobalOptions {
-  std::string data;
-  std::string as_of;
-  std::string color = "auto";
-};
-
-struct ValidateOptions {
-  bool strict = false;
-  std::string format = "text";
-};
-
-// What a running command works with.
-struct Context {
-  std::ostream& out;
-  std::ostream& err;
-  const Environment& environment;
-  GlobalOptions global;
-};
-
-// A problem with how the tool was called (exit 2) or with reading (exit 3),
-// reported once by run().
-struct Failure {
-  int status;
-  std::string message;
-};
-
-bool use_color(const Context& context) {
-  if (context.global.color == "always") return true;
-  if (context.global.color == "never") return false;
-  const auto no_color = context.environment.variable("NO_COLOR");
-  const auto term = context.environment.variable("TERM");
-  return context.environment.stdout_is_terminal && !(no_color && !no_color->empty()) && term != "dumb";
+// The footer of a command's help: an example, and anything else worth knowing.
+std::string example(std::string_view command, std::string_view more = {}) {
+  return fmt::format("Example:\n  {} {}{}", k_program, command, more.empty() ? "" : fmt::format("\n\n{}", more));
 }
 
-model::Date as_of_date(const Context& context) {
-  if (context.global.as_of.empty()) return context.environment.today;
-  auto date = model::Date::parse(context.global.as_of);
-  if (!date) throw Failure{k_exit_usage, fmt::format("--as-of: {}", date.error())};
-  if (!date->has_day()) {
-    throw Failure{k_exit_usage,
-                  fmt::format("--as-of: '{}' needs a day, as in {}-01", context.global.as_of, context.global.as_of)};
-  }
-  return *date;
+CLI::App* add_command(CLI::App& app, std::string name, std::string description, std::string footer) {
+  CLI::App* command = app.add_subcommand(std::move(name), std::move(description));
+  command->group("Commands");
+  command->footer(std::move(footer));
+  return command;
 }
 
-// Finds, loads and checks the register as of `as_of`.
-load::LoadResult load_checked(const Context& context, const model::Date& as_of) {
-  const std::optional<std::string> explicit_dir =
-      context.global.data.empty() ? std::nullopt : std::optional(context.global.data);
-  const auto root = load::find_data_dir(explicit_dir, context.environment.variable("HMICFRS_TRACK_DATA"));
-  if (!root) throw Failure{k_exit_io, root.error()};
-  load::LoadResult result = load::load_dataset(*root);
-  check::check_dataset(result.dataset, {as_of, result.incomplete}, result.diagnostics);
-  result.diagnostics.sort();
-  return result;
+void add_output(CLI::App* command, OutputOptions& output, bool csv) {
+  command->add_option("--format", output.format,
+                      csv ? "Output: text (default), md, json or csv" : "Output: text (default), md or json");
+  command
+      ->add_option("-o,--output", output.file,
+                   "Write to FILE (atomically; the format follows its extension) instead of standard output")
+      ->type_name("FILE");
 }
 
-int run_validate(const Context& context, const ValidateOptions& options) {
-  const model::Date as_of = as_of_date(context);
-  const load::LoadResult result = load_checked(context, as_of);
-  if (options.format == "json") {
-    render::write_diagnostics_json(context.out, result.diagnostics);
-  } else {
-    render::write_diagnostics_text(context.out, result.diagnostics, use_color(context));
-  }
-  if (result.read_failure) return k_exit_io;
-  const bool failed =
-      result.diagnostics.has_errors() || (options.strict && result.diagnostics.count(diag::Severity::warning) > 0);
-  return failed ? k_exit_invalid_data : k_exit_ok;
+void add_filters(CLI::App* command, FilterOptions& f) {
+  const auto list = [&](const std::string& name, std::vector<std::string>& values, const std::string& what) {
+    command->add_option(name, values, what)->delimiter(',')->type_name("LIST");
+  };
+  list("--rag", f.rags, "Open findings rated red, amber, green or unrated (comma-separated)");
+  list("--status", f.statuses,
+       "Findings in these statuses: open, awaiting-sign-off, closed, superseded, not-monitored");
+  list("--type", f.types, "Findings of these types: cause-of-concern, recommendation, afi, not-formal");
+  list("--portfolio", f.portfolios, "Findings of these portfolios (ids from hmicfrs-track.yaml)");
+  list("--inspection", f.inspections, "Findings of these inspections (ids)");
+  command->add_option("--owner", f.owner, "Findings whose owner contains TEXT (any case)")->type_name("TEXT");
+  command->add_option("--grep", f.grep, "Findings whose id, title, text, owner or notes contain TEXT (any case)")
+      ->type_name("TEXT");
+  command->add_flag("--overdue", f.overdue, "Open findings past their due date");
+  command->add_flag("--stale", f.stale, "Open findings not updated for the configured number of days");
+  command->add_flag("--open", f.open, "Open findings only (open or awaiting sign-off)");
+  command->add_flag("--closed", f.closed, "Closed, superseded or unmonitored findings only");
 }
 
 // An unknown first word reads better as "unknown command" than as CLI11's
@@ -128,7 +96,6 @@ Environment Environment::from_process() {
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& environment) {
   Context context{out, err, environment, {}};
-  ValidateOptions validate_options;
 
   CLI::App app{
       "Track a police force's HMICFRS inspections, PEEL grades and findings, and write the audit "
@@ -144,20 +111,82 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   app.add_option("--as-of", context.global.as_of, "Answer as of this date, YYYY-MM-DD (default: today)")
       ->type_name("DATE");
   app.add_option("--color", context.global.color,
-                 "Colour the output: auto (on a terminal, unless NO_COLOR), always "
-                 "or never")
+                 "Colour the output: auto (on a terminal, unless NO_COLOR), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.footer(fmt::format("Run '{} COMMAND --help' for a command's options and an example.", k_program));
 
-  CLI::App* validate = app.add_subcommand("validate", "Check every file of the register and list every problem");
-  validate->group("Commands");
+  ValidateOptions validate_options;
+  CLI::App* validate =
+      add_command(app, "validate", "Check every file of the register and list every problem",
+                  example("validate --data examples/west-midlands --strict",
+                          "Exit status: 0 valid, 1 errors (or warnings with --strict), 2 usage, 3 unreadable."));
   validate->add_flag("--strict", validate_options.strict, "Fail (exit 1) on warnings as well as errors");
   validate->add_option("--format", validate_options.format, "Output: text (GCC-style lines) or json")
       ->check(CLI::IsMember({"text", "json"}));
-  validate->footer(
-      fmt::format("Example:\n  {} validate --data examples/west-midlands --strict\n\n"
-                  "Exit status: 0 valid, 1 errors (or warnings with --strict), 2 usage, 3 unreadable.",
-                  k_program));
+
+  OutputOptions status_output;
+  CLI::App* status =
+      add_command(app, "status", "One screen: open findings by RAG, red, overdue, stale, upcoming inspections",
+                  example("status --as-of 2022-03-31"));
+  add_output(status, status_output, false);
+
+  RagOptions rag_options;
+  CLI::App* rag = add_command(app, "rag", "Count findings by RAG rating, per portfolio, owner, inspection or type",
+                              example("rag --by owner --open"));
+  rag->add_option("--by", rag_options.by, "Group by portfolio (default), owner, inspection or type")
+      ->check(CLI::IsMember({"portfolio", "owner", "inspection", "type"}));
+  add_filters(rag, rag_options.filters);
+  add_output(rag, rag_options.output, true);
+
+  ListOptions list_options;
+  CLI::App* list =
+      add_command(app, "list", "List findings, filtered",
+                  example("list --rag red,amber --portfolio crime", "Filters combine: a finding must pass them all."));
+  add_filters(list, list_options.filters);
+  add_output(list, list_options.output, true);
+
+  ShowOptions show_options;
+  CLI::App* show = add_command(app, "show", "Show one finding or inspection in full, with its history and links",
+                               example("show peel-2021-22/AFI1"));
+  show->add_option("ID", show_options.id, "A finding id (inspection/ref) or an inspection id")->required();
+  add_output(show, show_options.output, false);
+
+  PeelOptions peel_options;
+  CLI::App* peel = add_command(app, "peel", "The PEEL grade table: one column per grade, not-graded areas apart",
+                               example("peel --cycle 2021 --compare 2018-19",
+                                       "A cycle is named by its id or the start of it: 2021 for 2021-22."));
+  peel->add_option("--cycle", peel_options.cycle, "The latest assessment in this cycle (default: the latest of all)")
+      ->type_name("CYCLE");
+  peel->add_option("--compare", peel_options.compare, "Set it beside the latest assessment in this cycle")
+      ->type_name("CYCLE");
+  add_output(peel, peel_options.output, true);
+
+  InspectionsOptions inspections_options;
+  CLI::App* inspections =
+      add_command(app, "inspections", "The inspection calendar", example("inspections --upcoming --as-of 2022-03-31"));
+  CLI::Option* upcoming =
+      inspections->add_flag("--upcoming", inspections_options.upcoming, "Only those notified and not yet started");
+  inspections->add_option("--since", inspections_options.since, "Only those with fieldwork or a report after DATE")
+      ->type_name("DATE")
+      ->excludes(upcoming);
+  add_output(inspections, inspections_options.output, true);
+
+  ChangesOptions changes_options;
+  CLI::App* changes = add_command(app, "changes", "RAG and status movements, new and closed findings, in a window",
+                                  example("changes --committee 2022-03",
+                                          "--committee takes a meeting's id, date or month; its window runs from the "
+                                          "previous paper's cut-off to its own."));
+  CLI::Option* since =
+      changes->add_option("--since", changes_options.since, "After DATE, up to the as-of date")->type_name("DATE");
+  changes->add_option("--committee", changes_options.committee, "The window of this meeting's paper")
+      ->type_name("ID")
+      ->excludes(since);
+  add_output(changes, changes_options.output, true);
+
+  OutputOptions committees_output;
+  CLI::App* committees = add_command(app, "committees", "The committee's meetings and the window of each paper",
+                                     example("committees --format md"));
+  add_output(committees, committees_output, true);
 
   try {
     if (const auto unknown = unknown_command(app, args)) throw Failure{k_exit_usage, *unknown};
@@ -169,6 +198,14 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       throw Failure{k_exit_usage, e.what()};
     }
     if (validate->parsed()) return run_validate(context, validate_options);
+    if (status->parsed()) return run_status(context, status_output);
+    if (rag->parsed()) return run_rag(context, rag_options);
+    if (list->parsed()) return run_list(context, list_options);
+    if (show->parsed()) return run_show(context, show_options);
+    if (peel->parsed()) return run_peel(context, peel_options);
+    if (inspections->parsed()) return run_inspections(context, inspections_options);
+    if (changes->parsed()) return run_changes(context, changes_options);
+    if (committees->parsed()) return run_committees(context, committees_output);
     throw Failure{k_exit_usage, "a command is required, such as 'validate'"};
   } catch (const Failure& failure) {
     err << k_program << ": " << failure.message << "\n";

@@ -1,0 +1,54 @@
+#include <hmicfrs/query/calendar.hpp>
+
+#include <algorithm>
+
+#include <hmicfrs/query/state.hpp>
+
+namespace hmicfrs::query {
+namespace {
+
+// Known once notified; without a notification date, once its first date has begun
+// (so that a register entered later does not leak into an earlier paper).
+bool known_by(const model::Inspection& inspection, const model::Date& date) {
+  if (inspection.notified) return happened_by(*inspection.notified, date);
+  const auto first = first_date(inspection);
+  return !first || first->first_day() <= date;
+}
+
+bool upcoming(const model::Inspection& inspection, const model::Date& date) {
+  if (inspection.published && happened_by(*inspection.published, date)) return false;
+  return !inspection.fieldwork || date < inspection.fieldwork->from.first_day();
+}
+
+bool active_in(const model::Inspection& inspection, const Window& window) {
+  return (inspection.fieldwork && window.contains(inspection.fieldwork->from)) ||
+         (inspection.published && window.contains(*inspection.published));
+}
+
+}  // namespace
+
+std::optional<model::Date> first_date(const model::Inspection& inspection) {
+  if (inspection.fieldwork) return inspection.fieldwork->from;
+  if (inspection.notified) return inspection.notified;
+  return inspection.published;
+}
+
+std::vector<const model::Inspection*> calendar(const model::Dataset& dataset, const Window& window,
+                                               CalendarScope scope) {
+  std::vector<const model::Inspection*> out;
+  for (const model::Inspection& inspection : dataset.inspections) {
+    if (!known_by(inspection, window.until)) continue;
+    if (scope == CalendarScope::upcoming && !upcoming(inspection, window.until)) continue;
+    if (scope == CalendarScope::active && !active_in(inspection, window)) continue;
+    out.push_back(&inspection);
+  }
+  std::sort(out.begin(), out.end(), [](const model::Inspection* a, const model::Inspection* b) {
+    const auto da = first_date(*a);
+    const auto db = first_date(*b);
+    if (da != db) return !da || (db && *da < *db);  // undated first
+    return a->id < b->id;
+  });
+  return out;
+}
+
+}  // namespace hmicfrs::query

@@ -1,0 +1,74 @@
+#include <hmicfrs/query/links.hpp>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace hmicfrs::query {
+namespace {
+
+void add(std::vector<FindingRef>& list, const std::optional<FindingRef>& ref) {
+  if (!ref) return;
+  const bool listed =
+      std::any_of(list.begin(), list.end(), [&](const FindingRef& r) { return r.finding == ref->finding; });
+  if (!listed) list.push_back(*ref);
+}
+
+void sort_by_id(std::vector<FindingRef>& list) {
+  std::sort(list.begin(), list.end(),
+            [](const FindingRef& a, const FindingRef& b) { return a.finding->id < b.finding->id; });
+}
+
+}  // namespace
+
+std::optional<FindingRef> find_finding(const model::Dataset& dataset, std::string_view id) {
+  const std::size_t slash = id.find('/');
+  if (slash == std::string_view::npos) return std::nullopt;
+  const model::Inspection* inspection = dataset.find_inspection(id.substr(0, slash));
+  if (inspection == nullptr) return std::nullopt;
+  const model::Finding* finding = inspection->find_finding(id.substr(slash + 1));
+  if (finding == nullptr) return std::nullopt;
+  return FindingRef{inspection, finding};
+}
+
+std::string resolve_reference(std::string_view reference, const model::Inspection& from) {
+  if (reference.find('/') != std::string_view::npos) return std::string(reference);
+  return fmt::format("{}/{}", from.id, reference);
+}
+
+FindingLinks links_of(const model::Dataset& dataset, const FindingRef& subject) {
+  FindingLinks links;
+  const auto named = [&](const model::Located<std::string>& reference, const model::Inspection& from) {
+    return find_finding(dataset, resolve_reference(reference.value, from));
+  };
+  const auto names_subject = [&](const model::Located<std::string>& reference, const model::Inspection& from) {
+    return !reference.value.empty() && resolve_reference(reference.value, from) == subject.finding->id;
+  };
+
+  for (const model::HistoryEntry& entry : subject.finding->history) {
+    if (!entry.by.value.empty()) add(links.superseded_by, named(entry.by, *subject.inspection));
+  }
+  for (const auto& related : subject.finding->related) add(links.related, named(related, *subject.inspection));
+  if (!subject.finding->cause_of_concern.value.empty()) {
+    add(links.cause_of_concern, named(subject.finding->cause_of_concern, *subject.inspection));
+  }
+  for (const model::Inspection& inspection : dataset.inspections) {
+    for (const model::Finding& other : inspection.findings) {
+      const FindingRef ref{&inspection, &other};
+      for (const model::HistoryEntry& entry : other.history) {
+        if (names_subject(entry.by, inspection)) add(links.supersedes, ref);
+      }
+      for (const auto& related : other.related) {
+        if (names_subject(related, inspection)) add(links.related_from, ref);
+      }
+      if (names_subject(other.cause_of_concern, inspection)) add(links.answered_by, ref);
+    }
+  }
+  for (auto* list : {&links.superseded_by, &links.supersedes, &links.related, &links.related_from,
+                     &links.cause_of_concern, &links.answered_by}) {
+    sort_by_id(*list);
+  }
+  return links;
+}
+
+}  // namespace hmicfrs::query

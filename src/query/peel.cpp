@@ -1,0 +1,91 @@
+#include <hmicfrs/query/peel.hpp>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include <hmicfrs/query/state.hpp>
+
+namespace hmicfrs::query {
+namespace {
+
+std::optional<model::Grade> grade_of(const PeelAssessment& assessment, std::string_view area_id) {
+  for (const model::Grading& grading : assessment.inspection->gradings->areas) {
+    if (grading.area.value == area_id) return grading.grade.value;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+util::Result<const model::PeelCycle*> find_cycle(const model::Catalogue& catalogue, std::string_view text) {
+  if (const model::PeelCycle* exact = catalogue.find(text)) return exact;
+  std::vector<const model::PeelCycle*> starting;
+  std::string known;
+  for (const model::PeelCycle& cycle : catalogue.cycles) {
+    if (cycle.id.starts_with(text)) starting.push_back(&cycle);
+    known += (known.empty() ? "" : ", ") + cycle.id;
+  }
+  if (starting.size() == 1 && !text.empty()) return starting.front();
+  return util::Error{fmt::format("no PEEL cycle '{}' (cycles: {})", text, known)};
+}
+
+std::optional<PeelAssessment> latest_peel(const model::Dataset& dataset, const model::Date& as_of,
+                                          const model::PeelCycle* cycle) {
+  std::optional<PeelAssessment> latest;
+  for (const model::Inspection& inspection : dataset.inspections) {
+    if (inspection.type != model::InspectionType::peel || !inspection.gradings || !inspection.published ||
+        !happened_by(*inspection.published, as_of)) {
+      continue;
+    }
+    const model::PeelCycle* its_cycle = dataset.catalogue.find(inspection.gradings->cycle.value);
+    if (its_cycle == nullptr || (cycle != nullptr && its_cycle != cycle)) continue;
+    const auto later = [&](const model::Inspection& a, const model::Inspection& b) {
+      return std::tie(*a.published, a.id) > std::tie(*b.published, b.id);
+    };
+    if (!latest || later(inspection, *latest->inspection)) latest = PeelAssessment{&inspection, its_cycle};
+  }
+  return latest;
+}
+
+std::size_t PeelTable::graded_count() const {
+  std::size_t n = 0;
+  for (const auto& [grade, areas] : columns) n += areas.size();
+  return n;
+}
+
+PeelTable peel_table(const PeelAssessment& assessment) {
+  PeelTable table{assessment, {}, {}};
+  for (const model::Grade grade : model::grades_of(assessment.cycle->scale)) table.columns.push_back({grade, {}});
+  for (const model::PeelArea& area : assessment.cycle->areas) {
+    for (const model::Grading& grading : assessment.inspection->gradings->areas) {
+      if (grading.area.value != area.id) continue;
+      GradedArea graded{&area, grading.grade.value, grading.narrative};
+      const auto column = std::find_if(table.columns.begin(), table.columns.end(),
+                                       [&](const auto& c) { return c.first == graded.grade; });
+      if (column == table.columns.end()) {
+        table.not_graded.push_back(graded);
+      } else {
+        column->second.push_back(graded);
+      }
+    }
+  }
+  return table;
+}
+
+PeelComparison compare_peel(const PeelAssessment& first, const PeelAssessment& second) {
+  PeelComparison comparison{first, second, first.cycle->scale != second.cycle->scale, {}};
+  for (const PeelAssessment* side : {&first, &second}) {
+    for (const model::PeelArea& area : side->cycle->areas) {
+      const bool listed = std::any_of(comparison.areas.begin(), comparison.areas.end(),
+                                      [&](const AreaComparison& a) { return a.id == area.id; });
+      const auto first_grade = grade_of(first, area.id);
+      const auto second_grade = grade_of(second, area.id);
+      if (listed || (!first_grade && !second_grade)) continue;
+      comparison.areas.push_back({area.id, area.short_label, first_grade, second_grade});
+    }
+  }
+  return comparison;
+}
+
+}  // namespace hmicfrs::query

@@ -1,0 +1,142 @@
+// The document writer for Markdown (GitHub and pandoc) and for CSV.
+
+#include <hmicfrs/render/document.hpp>
+
+namespace hmicfrs::render {
+namespace {
+
+// Markdown text on one line (table cells, headings, list items).
+std::string one_line(std::string_view text) {
+  std::string out;
+  for (const char c : text) out += (c == '\n' || c == '\r') ? ' ' : c;
+  return escape_markdown(out);
+}
+
+// User-written Markdown: kept as written, except that raw HTML is shown, not run.
+std::string sanitised(std::string_view markdown) {
+  std::string out;
+  for (const char c : markdown) {
+    if (c == '<') {
+      out += "&lt;";
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+class MarkdownWriter {
+ public:
+  explicit MarkdownWriter(std::ostream& out) : m_out(out) {}
+
+  void operator()(const Heading& heading) {
+    m_out << std::string(static_cast<std::size_t>(std::max(heading.level, 1)), '#') << " " << one_line(heading.text)
+          << "\n";
+  }
+  void operator()(const Paragraph& paragraph) { m_out << escape_markdown(paragraph.text) << "\n"; }
+  void operator()(const MarkdownText& text) { m_out << sanitised(text.markdown) << "\n"; }
+  void operator()(const BulletList& list) {
+    for (const std::string& item : list.items) m_out << "- " << one_line(item) << "\n";
+  }
+  void operator()(const Fields& fields) {
+    for (const auto& [label, value] : fields.items)
+      m_out << "- **" << one_line(label) << ":** " << one_line(value) << "\n";
+  }
+  void operator()(const Table& table) {
+    m_out << "|";
+    for (const Column& column : table.columns) m_out << " " << one_line(column.header) << " |";
+    m_out << "\n|";
+    for (const Column& column : table.columns) m_out << (column.align == Align::right ? " ---: |" : " --- |");
+    m_out << "\n";
+    for (const auto& row : table.rows) {
+      m_out << "|";
+      for (const Cell& cell : row) m_out << " " << one_line(cell.text) << " |";
+      m_out << "\n";
+    }
+  }
+
+ private:
+  std::ostream& m_out;
+};
+
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+void csv_row(std::ostream& out, const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) out << (i > 0 ? "," : "") << csv_field(fields[i]);
+  out << "\r\n";
+}
+
+}  // namespace
+
+std::string escape_markdown(std::string_view text) {
+  std::string out;
+  bool line_start = true;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    switch (c) {
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '|':
+      case '~':
+      case '&':
+        out += '\\';
+        out += c;
+        break;
+      case '#':
+      case '+':
+      case '-':
+      case '=':
+        // Only at the start of a line do these make a heading, list or rule.
+        if (line_start) out += '\\';
+        out += c;
+        break;
+      default: out += c;
+    }
+    // "1. " at the start of a line would begin an ordered list.
+    if (line_start && c >= '0' && c <= '9') {
+      std::size_t j = i;
+      while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+      if (j < text.size() && (text[j] == '.' || text[j] == ')')) {
+        out.append(text.substr(i + 1, j - i - 1));
+        out += '\\';
+        out += text[j];
+        i = j;
+      }
+    }
+    line_start = c == '\n' || (line_start && c == ' ');
+  }
+  return out;
+}
+
+void write_markdown(std::ostream& out, const Document& document) {
+  MarkdownWriter writer(out);
+  for (std::size_t i = 0; i < document.blocks.size(); ++i) {
+    if (i > 0) out << "\n";
+    std::visit(writer, document.blocks[i]);
+  }
+}
+
+void write_csv(std::ostream& out, const Table& table) {
+  std::vector<std::string> fields;
+  for (const Column& column : table.columns) fields.push_back(column.header);
+  csv_row(out, fields);
+  for (const auto& row : table.rows) {
+    fields.clear();
+    for (const Cell& cell : row) fields.push_back(cell.text);
+    csv_row(out, fields);
+  }
+}
+
+}  // namespace hmicfrs::render

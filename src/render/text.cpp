@@ -1,0 +1,250 @@
+// The document writer for terminals, and the text helpers it shares.
+
+#include <algorithm>
+#include <numeric>
+#include <sstream>
+
+#include <hmicfrs/render/document.hpp>
+
+namespace hmicfrs::render {
+namespace {
+
+constexpr std::size_t k_column_gap = 2;
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The first `n` characters of UTF-8 text.
+std::string_view first_characters(std::string_view text, std::size_t n) {
+  std::size_t i = 0;
+  for (std::size_t seen = 0; i < text.size(); ++i) {
+    if (!is_continuation(text[i]) && seen++ == n) break;
+  }
+  return text.substr(0, i);
+}
+
+std::string_view tone_code(Tone tone) {
+  switch (tone) {
+    case Tone::red: return "\x1b[31m";
+    case Tone::amber: return "\x1b[33m";
+    case Tone::green: return "\x1b[32m";
+    case Tone::plain: return "";
+  }
+  return "";
+}
+
+std::string padded(const std::string& text, std::size_t width, Align align) {
+  const std::size_t fill = width > display_width(text) ? width - display_width(text) : 0;
+  return align == Align::right ? std::string(fill, ' ') + text : text + std::string(fill, ' ');
+}
+
+// The pieces a line may break between: after a hyphen or slash with text on both sides.
+std::vector<std::string_view> break_pieces(std::string_view word) {
+  std::vector<std::string_view> pieces;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if ((word[i] == '-' || word[i] == '/') && i > start && i + 1 < word.size()) {
+      pieces.push_back(word.substr(start, i + 1 - start));
+      start = i + 1;
+    }
+  }
+  pieces.push_back(word.substr(start));
+  return pieces;
+}
+
+std::size_t longest_piece(std::string_view text) {
+  std::size_t longest = 0;
+  std::istringstream words{std::string(text)};
+  for (std::string word; words >> word;) {
+    for (const std::string_view piece : break_pieces(word)) longest = std::max(longest, display_width(piece));
+  }
+  return longest;
+}
+
+// On a terminal, an optional column that is empty in every row only takes room.
+Table without_empty_columns(const Table& table) {
+  if (table.rows.empty()) return table;
+  std::vector<bool> used(table.columns.size(), false);
+  for (std::size_t c = 0; c < table.columns.size(); ++c) used[c] = !table.columns[c].optional;
+  for (const auto& row : table.rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) used[c] = used[c] || !row[c].text.empty();
+  }
+  Table out;
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    if (used[c]) out.columns.push_back(table.columns[c]);
+  }
+  for (const auto& row : table.rows) {
+    std::vector<Cell> kept;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (used[c]) kept.push_back(row[c]);
+    }
+    out.rows.push_back(std::move(kept));
+  }
+  return out;
+}
+
+class TextWriter {
+ public:
+  TextWriter(std::ostream& out, const TextStyle& style) : m_out(out), m_style(style) {}
+
+  void operator()(const Heading& heading) {
+    m_out << heading.text << "\n" << std::string(display_width(heading.text), heading.level == 1 ? '=' : '-') << "\n";
+  }
+
+  void operator()(const Paragraph& paragraph) {
+    for (const std::string& line : wrap(paragraph.text, m_style.width)) m_out << line << "\n";
+  }
+
+  void operator()(const MarkdownText& text) {
+    std::string body = text.markdown;
+    while (!body.empty() && body.back() == '\n') body.pop_back();
+    m_out << body << "\n";
+  }
+
+  void operator()(const BulletList& list) {
+    for (const std::string& item : list.items) hanging("- ", item);
+  }
+
+  void operator()(const Fields& fields) {
+    std::size_t label_width = 0;
+    for (const auto& [label, value] : fields.items) label_width = std::max(label_width, display_width(label) + 1);
+    for (const auto& [label, value] : fields.items) hanging(padded(label + ":", label_width + 1, Align::left), value);
+  }
+
+  void operator()(const Table& full) {
+    const Table table = without_empty_columns(full);
+    const std::vector<std::size_t> widths = fitted_widths(table);
+    std::vector<Cell> header;
+    for (const Column& column : table.columns) header.emplace_back(column.header);
+    write_row(table, widths, header);
+    std::size_t rule = 0;
+    for (const std::size_t w : widths) rule += w;
+    m_out << std::string(rule + k_column_gap * (widths.size() - 1), '-') << "\n";
+    for (const auto& row : table.rows) write_row(table, widths, row);
+  }
+
+ private:
+  // `text` after `lead`, wrapped, later lines indented under the first.
+  void hanging(const std::string& lead, const std::string& text) {
+    const std::size_t indent = display_width(lead);
+    const auto lines = wrap(text, m_style.width > indent + 20 ? m_style.width - indent : 20);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      m_out << (i == 0 ? lead : std::string(indent, ' ')) << lines[i] << "\n";
+    }
+    if (lines.empty()) m_out << lead << "\n";
+  }
+
+  // Each column as wide as its widest cell; then the widest wrapping column
+  // gives way, one character at a time, until the table fits, but never
+  // below its longest unbreakable piece (a terminal wraps what is left).
+  std::vector<std::size_t> fitted_widths(const Table& table) const {
+    std::vector<std::size_t> widths;
+    std::vector<std::size_t> narrowest;
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      std::size_t width = display_width(table.columns[c].header);
+      std::size_t floor = longest_piece(table.columns[c].header);
+      for (const auto& row : table.rows) {
+        for (const std::string& line : wrap(row[c].text, std::string::npos))
+          width = std::max(width, display_width(line));
+        floor = std::max(floor, longest_piece(row[c].text));
+      }
+      widths.push_back(width);
+      narrowest.push_back(floor);
+    }
+    const auto total = [&] {
+      return std::accumulate(widths.begin(), widths.end(), std::size_t{0}) + k_column_gap * (widths.size() - 1);
+    };
+    while (total() > m_style.width) {
+      std::size_t widest = widths.size();
+      for (std::size_t c = 0; c < widths.size(); ++c) {
+        if (table.columns[c].wraps && widths[c] > narrowest[c] &&
+            (widest == widths.size() || widths[c] > widths[widest])) {
+          widest = c;
+        }
+      }
+      if (widest == widths.size()) break;  // nothing left to narrow: let the terminal wrap
+      --widths[widest];
+    }
+    return widths;
+  }
+
+  void write_row(const Table& table, const std::vector<std::size_t>& widths, const std::vector<Cell>& row) {
+    std::vector<std::vector<std::string>> cells;
+    std::size_t height = 1;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      cells.push_back(wrap(row[c].text, widths[c]));
+      height = std::max(height, cells.back().size());
+    }
+    for (std::size_t line = 0; line < height; ++line) {
+      std::string text;
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        const std::string part = line < cells[c].size() ? cells[c][line] : std::string();
+        const bool last = c + 1 == row.size();
+        std::string shown =
+            last && table.columns[c].align == Align::left ? part : padded(part, widths[c], table.columns[c].align);
+        if (m_style.color && row[c].tone != Tone::plain && !part.empty()) {
+          shown = std::string(tone_code(row[c].tone)) + shown + "\x1b[0m";
+        }
+        text += shown;
+        if (!last) text += std::string(k_column_gap, ' ');
+      }
+      while (!text.empty() && text.back() == ' ') text.pop_back();
+      m_out << text << "\n";
+    }
+  }
+
+  std::ostream& m_out;
+  const TextStyle& m_style;
+};
+
+}  // namespace
+
+std::size_t display_width(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return !is_continuation(c); }));
+}
+
+std::vector<std::string> wrap(std::string_view text, std::size_t width) {
+  width = std::max<std::size_t>(width, 1);
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view paragraph = text.substr(start, end - start);
+    std::string line;
+    std::istringstream words{std::string(paragraph)};
+    for (std::string word; words >> word;) {
+      bool first_piece = true;
+      for (std::string_view piece : break_pieces(word)) {
+        const std::string_view gap = line.empty() || !first_piece ? "" : " ";
+        first_piece = false;
+        if (!line.empty() && display_width(line) + gap.size() + display_width(piece) > width) {
+          lines.push_back(std::exchange(line, {}));
+        } else {
+          line += gap;
+        }
+        while (display_width(piece) > width) {  // a piece longer than a line is cut
+          if (!line.empty()) lines.push_back(std::exchange(line, {}));
+          const std::string_view head = first_characters(piece, width);
+          lines.emplace_back(head);
+          piece.remove_prefix(head.size());
+        }
+        line += piece;
+      }
+    }
+    if (!line.empty() || paragraph.empty()) lines.push_back(line);
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  while (!lines.empty() && lines.back().empty()) lines.pop_back();
+  return lines;
+}
+
+void write_text(std::ostream& out, const Document& document, const TextStyle& style) {
+  TextWriter writer(out, style);
+  for (std::size_t i = 0; i < document.blocks.size(); ++i) {
+    const bool follows_heading = i > 0 && std::holds_alternative<Heading>(document.blocks[i - 1]);
+    if (i > 0 && !follows_heading) out << "\n";
+    std::visit(writer, document.blocks[i]);
+  }
+}
+
+}  // namespace hmicfrs::render
