@@ -34,11 +34,14 @@ std::string quoted(const std::string& text) {
   return out + "'";
 }
 
-// Runs the binary in `cwd` with `args` and a clean, colourless environment.
-TimedRun run_binary(const std::vector<std::string>& args, const fs::path& cwd = k_source) {
+// Runs the binary in `cwd` with `args` and a clean, colourless environment,
+// plus the `variables` given ("TZ=UTC").
+TimedRun run_binary(const std::vector<std::string>& args, const fs::path& cwd = k_source,
+                    const std::vector<std::string>& variables = {}) {
   const fs::path err_file = fs::temp_directory_path() / fmt::format("hmicfrs-e2e-{}.err", getpid());
-  std::string command =
-      "cd " + quoted(cwd.string()) + " && env -u HMICFRS_TRACK_DATA NO_COLOR=1 " + quoted(HMICFRS_TRACK_BINARY);
+  std::string command = "cd " + quoted(cwd.string()) + " && env -u HMICFRS_TRACK_DATA NO_COLOR=1";
+  for (const std::string& variable : variables) command += " " + quoted(variable);
+  command += " " + quoted(HMICFRS_TRACK_BINARY);
   for (const std::string& arg : args) command += " " + quoted(arg);
   command += " 2>" + quoted(err_file.string());
   TimedRun run;
@@ -102,6 +105,23 @@ TEST(Binary, SaysWhereToLookWhenThereIsNoRegister) {
   const TimedRun run = run_binary({"validate"}, "/");
   EXPECT_EQ(run.status, 3);
   EXPECT_THAT(run.err, HasSubstr("no data directory found: pass --data DIR, set HMICFRS_TRACK_DATA"));
+}
+
+TEST(Binary, GivesTheSameBytesWhateverTheTimeZoneOrLocale) {
+  const std::vector<std::vector<std::string>> commands = {{"status", "--format", "json"},
+                                                          {"list"},
+                                                          {"rag", "--by", "owner"},
+                                                          {"peel", "--compare", "2018-19"},
+                                                          {"changes", "--committee", "2022-03", "--format", "md"},
+                                                          {"inspections", "--format", "csv"}};
+  for (auto args : commands) {
+    args.insert(args.begin(), {"--data", "examples/west-midlands", "--as-of", "2022-03-31"});
+    const TimedRun first = run_binary(args, k_source, {"TZ=Pacific/Kiritimati", "LC_ALL=C.UTF-8"});
+    const TimedRun second = run_binary(args, k_source, {"TZ=America/Los_Angeles", "LC_ALL=C", "LANG=de_DE.UTF-8"});
+    EXPECT_EQ(first.status, 0) << first.err;
+    EXPECT_FALSE(first.out.empty());
+    EXPECT_EQ(first.out, second.out) << args[4];
+  }
 }
 
 // Each defect of tests/fixtures/invalid/inspections/, dropped into a copy of

@@ -1,0 +1,185 @@
+// Acceptance checks of the query commands, in process.
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/golden.hpp"
+
+namespace hmicfrs::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using test::run_cli;
+using ::testing::HasSubstr;
+
+nlohmann::json json_of(const std::vector<std::string>& args) {
+  const auto result = run_cli(args);
+  EXPECT_EQ(result.status, 0) << result.err;
+  return nlohmann::json::parse(result.out);
+}
+
+TEST(RagAndList, CountTheSameFindingsForTheSameFiltersAndDate) {
+  const std::vector<std::vector<std::string>> filters = {
+      {},
+      {"--open"},
+      {"--closed"},
+      {"--rag", "red,amber"},
+      {"--rag", "unrated"},
+      {"--portfolio", "crime,public-protection"},
+      {"--type", "afi", "--stale"},
+      {"--owner", "constable", "--open"},
+      {"--inspection", "peel-2021-22", "--status", "open,awaiting-sign-off"},
+      {"--grep", "victim"},
+      {"--overdue"},
+  };
+  for (const char* as_of : {"2021-12-22", "2022-02-01", "2022-03-31", "2022-10-01"}) {
+    for (const auto& filter : filters) {
+      std::vector<std::string> list = {"--data", "examples/west-midlands", "--as-of", as_of, "list", "--format",
+                                       "json"};
+      std::vector<std::string> rag = {"--data", "examples/west-midlands", "--as-of", as_of, "rag", "--format", "json"};
+      list.insert(list.end(), filter.begin(), filter.end());
+      rag.insert(rag.end(), filter.begin(), filter.end());
+      const auto listed = json_of(list);
+      const auto counted = json_of(rag);
+      const std::string context = fmt::format("as of {} with {}", as_of, fmt::join(filter, " "));
+      EXPECT_EQ(counted["total"]["total"], listed["count"]) << context;
+      EXPECT_EQ(listed["count"], listed["findings"].size()) << context;
+      int red = 0;
+      int closed = 0;
+      for (const auto& finding : listed["findings"]) {
+        red += finding["rag"] == "red" ? 1 : 0;
+        closed += finding["status"] == "open" || finding["status"] == "awaiting-sign-off" ? 0 : 1;
+      }
+      EXPECT_EQ(counted["total"]["red"], red) << context;
+      EXPECT_EQ(counted["total"]["closed"], closed) << context;
+    }
+  }
+}
+
+TEST(Peel, Places2021GradesInTheColumnsOfTheDecember2021Paper) {
+  const auto peel = json_of(
+      {"--data", "examples/west-midlands", "--as-of", "2021-12-22", "peel", "--cycle", "2021", "--format", "json"});
+  std::map<std::string, std::vector<std::string>> columns;
+  for (const auto& column : peel["grades"]) {
+    for (const auto& area : column["areas"]) columns[column["grade"]].push_back(area["short"]);
+  }
+  using V = std::vector<std::string>;
+  EXPECT_EQ(columns["outstanding"], V{});
+  EXPECT_EQ(columns["good"], (V{"Preventing crime", "Recording data about crime", "Treatment of the public",
+                                "Disrupting serious organised crime", "Good use of resources"}));
+  EXPECT_EQ(columns["adequate"],
+            (V{"Responding to the public", "Managing offenders", "Developing a positive workplace"}));
+  EXPECT_EQ(columns["requires-improvement"],
+            (V{"Investigating crime", "Supporting victims", "Protecting vulnerable people"}));
+  EXPECT_EQ(columns["inadequate"], V{});
+  ASSERT_EQ(peel["not_graded"].size(), 2u);
+  EXPECT_EQ(peel["not_graded"][0]["long"], "Meeting the strategic policing requirement");
+  EXPECT_EQ(peel["not_graded"][1]["long"], "Protecting the public against armed threats");
+}
+
+TEST(Help, NamesEachCommandsOptionsWithAnExample) {
+  for (const char* command :
+       {"validate", "status", "rag", "list", "show", "peel", "inspections", "changes", "committees"}) {
+    const auto help = run_cli({command, "--help"});
+    EXPECT_EQ(help.status, 0) << command;
+    EXPECT_THAT(help.out, HasSubstr(fmt::format("Example:\n  hmicfrs-track {}", command))) << command;
+    EXPECT_THAT(help.out, HasSubstr("Options:")) << command;
+  }
+  EXPECT_THAT(run_cli({"list", "--help"}).out, HasSubstr("--overdue"));
+  EXPECT_THAT(run_cli({"peel", "--help"}).out, HasSubstr("--compare CYCLE"));
+}
+
+// A scratch directory for output files, removed afterwards.
+class OutputFile : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    m_dir = fs::temp_directory_path() / fmt::format("hmicfrs-output-{}-{}", getpid(), m_counter++);
+    fs::create_directories(m_dir);
+  }
+  void TearDown() override { fs::remove_all(m_dir); }
+
+  std::vector<std::string> files() const {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(m_dir)) names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
+  fs::path m_dir;
+  static inline int m_counter = 0;
+};
+
+TEST_F(OutputFile, TakesItsFormatFromTheExtensionAndLeavesNoTemporaryFile) {
+  const std::string target = (m_dir / "red.md").string();
+  const auto result =
+      run_cli({"--data", "examples/west-midlands", "--as-of", "2022-03-31", "list", "--rag", "red", "-o", target});
+  EXPECT_EQ(result.status, 0) << result.err;
+  EXPECT_EQ(result.out, "");
+  EXPECT_THAT(test::read_text(target), ::testing::StartsWith("| Finding | RAG | Title | Owner | Due |\n"));
+  EXPECT_EQ(files(), std::vector<std::string>{"red.md"});
+  const auto csv = run_cli({"--data", "examples/west-midlands", "committees", "-o", (m_dir / "c.csv").string()});
+  EXPECT_THAT(test::read_text(m_dir / "c.csv"), ::testing::StartsWith("Meeting,Date,Agenda item,Cut-off,Window\r\n"));
+}
+
+TEST_F(OutputFile, ReplacesAnExistingFileOnlyWhenTheNewOneIsComplete) {
+  const fs::path target = m_dir / "status.json";
+  std::ofstream(target) << "old";
+  fs::permissions(target, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  EXPECT_EQ(run_cli({"--data", "examples/west-midlands", "status", "-o", target.string()}).status, 0);
+  EXPECT_THAT(test::read_text(target), ::testing::StartsWith("{\n  \"as_of\""));
+  EXPECT_EQ(fs::status(target).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+
+  // A failed run (bad data) leaves it as it was.
+  const auto failed = run_cli({"--data", "tests/fixtures/invalid", "status", "-o", target.string()});
+  EXPECT_EQ(failed.status, 1);
+  EXPECT_THAT(test::read_text(target), ::testing::StartsWith("{\n  \"as_of\""));
+  EXPECT_EQ(files(), std::vector<std::string>{"status.json"});
+}
+
+TEST_F(OutputFile, FailsWithStatusThreeNamingThePath) {
+  const std::string missing = (m_dir / "no" / "such" / "dir" / "out.md").string();
+  const auto result = run_cli({"--data", "examples/west-midlands", "committees", "-o", missing});
+  EXPECT_EQ(result.status, 3);
+  EXPECT_EQ(result.err, fmt::format("hmicfrs-track: cannot write '{}': No such file or directory\n", missing));
+  fs::create_directory(m_dir / "taken.md");
+  const auto directory =
+      run_cli({"--data", "examples/west-midlands", "committees", "-o", (m_dir / "taken.md").string()});
+  EXPECT_EQ(directory.status, 3);
+  EXPECT_THAT(directory.err, HasSubstr("taken.md': it is a directory"));
+  EXPECT_EQ(files(), std::vector<std::string>{"taken.md"});
+  if (fs::exists("/dev/full")) {
+    // A full disk: the device is written to, never replaced.
+    const auto full =
+        run_cli({"--data", "examples/west-midlands", "committees", "--format", "text", "-o", "/dev/full"});
+    EXPECT_EQ(full.status, 3);
+    EXPECT_EQ(full.err, "hmicfrs-track: cannot write '/dev/full': No space left on device\n");
+    EXPECT_TRUE(fs::is_character_file("/dev/full"));
+  }
+}
+
+TEST_F(OutputFile, RefusesAmbiguousFormatsAndTheDataDirectory) {
+  const auto unknown = run_cli({"--data", "examples/west-midlands", "committees", "-o", (m_dir / "x.docx").string()});
+  EXPECT_EQ(unknown.status, 2);
+  EXPECT_THAT(unknown.err, HasSubstr("cannot tell the format from the extension '.docx': give --format"));
+  const auto conflict =
+      run_cli({"--data", "examples/west-midlands", "committees", "--format", "json", "-o", (m_dir / "x.md").string()});
+  EXPECT_EQ(conflict.status, 2);
+  EXPECT_THAT(conflict.err, HasSubstr("names a md file, but --format is json"));
+  const auto inside = run_cli({"--data", "examples/west-midlands", "committees", "-o", "examples/west-midlands/x.md"});
+  EXPECT_EQ(inside.status, 2);
+  EXPECT_THAT(inside.err, HasSubstr("will not write into the data directory"));
+  EXPECT_FALSE(fs::exists("examples/west-midlands/x.md"));
+  EXPECT_EQ(files(), std::vector<std::string>{});
+}
+
+}  // namespace
+}  // namespace hmicfrs::cli

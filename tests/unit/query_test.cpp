@@ -1,0 +1,168 @@
+#include <fmt/format.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <hmicfrs/query/calendar.hpp>
+#include <hmicfrs/query/changes.hpp>
+#include <hmicfrs/query/counts.hpp>
+#include <hmicfrs/query/findings.hpp>
+#include <hmicfrs/query/meetings.hpp>
+#include <hmicfrs/query/peel.hpp>
+
+#include "support/register.hpp"
+
+namespace hmicfrs::query {
+namespace {
+
+using test::date;
+
+// The West Midlands example, loaded once.
+const model::Dataset& example() {
+  static const model::Dataset dataset = [] {
+    load::LoadResult result = load::load_dataset("examples/west-midlands");
+    if (!result.diagnostics.empty()) throw std::runtime_error("the example has diagnostics");
+    return std::move(result.dataset);
+  }();
+  return dataset;
+}
+
+std::vector<std::string> ids(const std::vector<FindingRow>& rows) {
+  std::vector<std::string> out;
+  for (const FindingRow& row : rows) out.push_back(row.finding->id);
+  return out;
+}
+
+TEST(Window, CountsAMonthOnceItHasPassed) {
+  const Window window{date("2021-12-22"), date("2022-03-31")};
+  EXPECT_TRUE(window.contains(date("2022-03-31")));
+  EXPECT_FALSE(window.contains(date("2021-12-22")));
+  EXPECT_TRUE(window.contains(date("2021-12-23")));
+  EXPECT_TRUE(window.contains(date("2022-03")));  // all of March is in
+  EXPECT_FALSE(window.contains(date("2022-04")));
+  EXPECT_TRUE(window.contains(date("2021-12")));  // December ends after the 22nd
+  EXPECT_TRUE((Window{std::nullopt, date("2022-03-31")}.contains(date("1999-01-01"))));
+}
+
+TEST(Findings, MarksAMonthDueDateOverdueOnlyFromTheNextMonth) {
+  const auto due = test::Register().file(
+      "inspections/a.yaml",
+      "id: a\ntype: other\ntitle: T\npublished: 2022-01-10\nfindings:\n"
+      "  - {ref: R1, type: afi, title: T, due: 2022-05, history: [{date: 2022-01-11, status: open, rag: amber}]}\n");
+  const model::Dataset dataset = due.load().dataset;
+  EXPECT_FALSE(findings_as_of(dataset, date("2022-05-31")).at(0).overdue);
+  EXPECT_TRUE(findings_as_of(dataset, date("2022-06-01")).at(0).overdue);
+}
+
+TEST(Findings, MarksOpenFindingsStaleAfterTheConfiguredDays) {
+  const auto rows = findings_as_of(example(), date("2022-03-31"));
+  const auto afi9 =
+      std::find_if(rows.begin(), rows.end(), [](const FindingRow& r) { return r.finding->id == "peel-2021-22/AFI9"; });
+  ASSERT_NE(afi9, rows.end());
+  EXPECT_EQ(afi9->last_update->iso(), "2021-11-08");
+  EXPECT_EQ(afi9->days_since_update, 143);
+  EXPECT_TRUE(afi9->stale);
+  const auto closed =
+      std::find_if(rows.begin(), rows.end(), [](const FindingRow& r) { return r.finding->id == "peel-2021-22/NF1"; });
+  EXPECT_FALSE(closed->stale);  // closed findings are never stale
+}
+
+TEST(Findings, ListsOnlyWhatIsRecordedInTheDocumentedOrder) {
+  const auto december = findings_as_of(example(), date("2021-12-22"));
+  const auto march = findings_as_of(example(), date("2022-03-31"));
+  EXPECT_EQ(december.size(), 25u);  // 2 from 2018/19, 18 from 2021/22, 5 mental health
+  EXPECT_EQ(march.size(), 34u);     // and 6 from the JTAI, 3 from the rape survivors' report
+  const auto list = ids(march);
+  EXPECT_EQ(list.front(), "jtai-solihull-2022/AFI1");
+  EXPECT_TRUE(std::is_sorted(list.begin(), list.end(), [](const std::string& a, const std::string& b) {
+    return a.substr(0, a.find('/')) < b.substr(0, b.find('/'));
+  }));
+  const auto peel = std::find(list.begin(), list.end(), "peel-2021-22/AFI1");
+  EXPECT_EQ(*(peel + 9), "peel-2021-22/AFI10");  // as listed in the file, not alphabetically
+}
+
+TEST(Filters, CombineAndEachNarrows) {
+  const auto rows = findings_as_of(example(), date("2022-03-31"));
+  FindingFilter filter;
+  filter.rags = {model::Rag::red};
+  EXPECT_THAT(ids(filtered(rows, filter)),
+              ::testing::ElementsAre("jtai-solihull-2022/AFI1", "peel-2021-22/AFI3", "peel-2021-22/AFI5"));
+  filter.portfolios = {"crime"};
+  EXPECT_THAT(ids(filtered(rows, filter)), ::testing::ElementsAre("peel-2021-22/AFI3"));
+  FindingFilter owner;
+  owner.owner = "PUBLIC protection";
+  owner.openness = FindingFilter::Openness::closed;
+  EXPECT_TRUE(filtered(rows, owner).empty());
+  FindingFilter grep;
+  grep.grep = "soteria";  // in a history note
+  EXPECT_THAT(ids(filtered(rows, grep)), ::testing::ElementsAre("rape-survivors-phase-2-2022/R1"));
+  FindingFilter statuses;
+  statuses.statuses = {model::Status::awaiting_sign_off};
+  EXPECT_THAT(ids(filtered(rows, statuses)), ::testing::ElementsAre("peel-2021-22/AFI7"));
+}
+
+TEST(Counts, GroupPortfoliosInConfiguredOrderAndAddUp) {
+  const auto rows = findings_as_of(example(), date("2022-03-31"));
+  const auto groups = rag_by(rows, Grouping::portfolio, example());
+  ASSERT_FALSE(groups.empty());
+  EXPECT_EQ(groups.front().key, "crime");
+  EXPECT_EQ(groups.back().key, "strategy");
+  int total = 0;
+  for (const RagGroup& g : groups) total += g.counts.total();
+  EXPECT_EQ(total, rag_total(rows).total());
+  const RagCounts counts = rag_total(rows);
+  EXPECT_EQ(counts.red, 3);
+  EXPECT_EQ(counts.closed, 6);
+  EXPECT_EQ(counts.open() + counts.closed, 34);
+}
+
+TEST(Meetings, FindsAMeetingByIdDateOrMonth) {
+  EXPECT_EQ(find_meeting(example(), "2022-03")->meeting->id, "2022-03");
+  EXPECT_EQ(find_meeting(example(), "2021-12-22")->meeting->id, "2021-12");
+  const auto windows = meeting_windows(example());
+  ASSERT_EQ(windows.size(), 2u);
+  EXPECT_EQ(windows[0].window.after->iso(), "2021-09-30");  // previous_cut_off
+  EXPECT_EQ(windows[1].window.after->iso(), "2021-12-22");  // the previous meeting's cut-off
+  EXPECT_EQ(find_meeting(example(), "2022-06").error(),
+            "no meeting '2022-06' in committees.yaml (meetings: 2021-12, 2022-03)");
+  const auto two =
+      test::Register()
+          .file("committees.yaml", "meetings:\n  - {id: a, date: 2022-03-01}\n  - {id: b, date: 2022-03-31}\n")
+          .load()
+          .dataset;
+  EXPECT_EQ(find_meeting(two, "2022-03").error(), "'2022-03' matches 2 meetings: give the meeting id (a, b)");
+}
+
+TEST(Changes, SumRagMovesInTheMarchWindow) {
+  const auto changes = changes_in(example(), find_meeting(example(), "2022-03")->window);
+  std::vector<std::string> moves;
+  for (const RagMove& m : rag_moves(changes)) {
+    moves.push_back(fmt::format("{} {}->{}", m.count, model::name_of(*m.from), model::name_of(*m.to)));
+  }
+  EXPECT_THAT(moves, ::testing::ElementsAre("2 red->amber", "6 amber->green"));
+  EXPECT_EQ(std::count_if(changes.begin(), changes.end(), [](const FindingChange& c) { return c.is_new(); }), 9);
+  EXPECT_EQ(std::count_if(changes.begin(), changes.end(), [](const FindingChange& c) { return c.closed(); }), 3);
+}
+
+TEST(Calendar, KnowsOnlyWhatWasNotifiedByTheDate) {
+  const auto titles = [](const std::vector<const model::Inspection*>& list) {
+    std::vector<std::string> out;
+    for (const model::Inspection* i : list) out.push_back(i->id);
+    return out;
+  };
+  EXPECT_THAT(titles(calendar(example(), {std::nullopt, date("2021-12-22")}, CalendarScope::upcoming)),
+              ::testing::ElementsAre("online-child-sexual-abuse-2022", "serious-youth-violence-2022"));
+  EXPECT_EQ(calendar(example(), {std::nullopt, date("2022-03-31")}, CalendarScope::upcoming).size(), 5u);
+  EXPECT_EQ(calendar(example(), {date("2021-12-22"), date("2022-03-31")}, CalendarScope::active).size(), 6u);
+}
+
+TEST(Peel, FindsCyclesByIdOrTheirStart) {
+  EXPECT_EQ((*find_cycle(example().catalogue, "2021"))->id, "2021-22");
+  EXPECT_EQ((*find_cycle(example().catalogue, "2018-19"))->id, "2018-19");
+  EXPECT_FALSE(find_cycle(example().catalogue, "20"));  // more than one
+  EXPECT_FALSE(find_cycle(example().catalogue, ""));
+  EXPECT_EQ(latest_peel(example(), date("2021-10-31"))->inspection->id, "peel-2021-22");  // published "2021-10"
+  EXPECT_EQ(latest_peel(example(), date("2021-10-30"))->inspection->id, "peel-2018-19");
+}
+
+}  // namespace
+}  // namespace hmicfrs::query

@@ -1,0 +1,93 @@
+#include <sstream>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <hmicfrs/render/document.hpp>
+
+namespace hmicfrs::render {
+namespace {
+
+std::string text_of(const Document& d, std::size_t width = 80, bool color = false) {
+  std::ostringstream out;
+  write_text(out, d, TextStyle{width, color});
+  return out.str();
+}
+
+std::string markdown_of(const Document& d) {
+  std::ostringstream out;
+  write_markdown(out, d);
+  return out.str();
+}
+
+TEST(Wrap, BreaksAtSpacesHyphensAndSlashes) {
+  EXPECT_THAT(wrap("one two three four", 9), ::testing::ElementsAre("one two", "three", "four"));
+  EXPECT_THAT(wrap("mental-health-criminal-justice-2021/R1", 16),
+              ::testing::ElementsAre("mental-health-", "criminal-", "justice-2021/R1"));
+  EXPECT_THAT(wrap("supercalifragilistic", 8), ::testing::ElementsAre("supercal", "ifragili", "stic"));
+  EXPECT_THAT(wrap("first\nsecond line", 80), ::testing::ElementsAre("first", "second line"));
+  EXPECT_THAT(wrap("café crème brûlée", 10), ::testing::ElementsAre("café crème", "brûlée"));
+  EXPECT_THAT(wrap("-leading and trailing-", 80), ::testing::ElementsAre("-leading and trailing-"));
+}
+
+TEST(TextTables, FitEightyColumnsByWrappingTheWideColumns) {
+  Table table{{{"Id"}, {"Title", Align::left, true}, {"N", Align::right}}, {}};
+  table.rows.push_back({"a-1", std::string(30, 'x') + " " + std::string(60, 'y'), "7"});
+  table.rows.push_back({"a-22", "short", "12"});
+  const std::string text = text_of(Document{}.add(table));
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) EXPECT_LE(display_width(line), 80u) << line;
+  EXPECT_THAT(text, ::testing::StartsWith("Id    Title"));
+  EXPECT_THAT(text, ::testing::HasSubstr("\na-22  short" + std::string(67, ' ') + "12\n"));
+}
+
+TEST(TextTables, LeaveOutOptionalColumnsThatAreEmptyInEveryRow) {
+  Table table{{{"A"}, {"Empty", Align::left, false, true}, {"Kept"}, {"B"}}, {{"1", "", "", "2"}}};
+  EXPECT_EQ(text_of(Document{}.add(table)), "A  Kept  B\n----------\n1        2\n");
+}
+
+TEST(TextTables, ColourRatingsOnlyWhenAsked) {
+  Table table{{{"RAG"}}, {{Cell("Red", Tone::red)}}};
+  EXPECT_EQ(text_of(Document{}.add(table), 80, true), "RAG\n---\n\x1b[31mRed\x1b[0m\n");
+  EXPECT_EQ(text_of(Document{}.add(table), 80, false), "RAG\n---\nRed\n");
+}
+
+TEST(TextDocuments, UnderlineHeadingsAndHangBullets) {
+  Document d;
+  d.add(Heading{1, "Title"}).add(Paragraph{"Some text."}).add(Heading{2, "Part"}).add(BulletList{{"one", "two"}});
+  d.add(Fields{{{"Owner", "Head of Crime"}, {"Due", "2022-05"}}});
+  EXPECT_EQ(text_of(d),
+            "Title\n=====\nSome text.\n\nPart\n----\n- one\n- two\n\nOwner: Head of Crime\nDue:   2022-05\n");
+}
+
+TEST(Markdown, EscapesUserTextSoItShowsAsWritten) {
+  EXPECT_EQ(escape_markdown("a | b"), "a \\| b");
+  EXPECT_EQ(escape_markdown("# not a heading"), "\\# not a heading");
+  EXPECT_EQ(escape_markdown("x # y"), "x # y");
+  EXPECT_EQ(escape_markdown("<script>alert(1)</script>"), "\\<script\\>alert(1)\\</script\\>");
+  EXPECT_EQ(escape_markdown("*bold* and _it_ and `code` and C:\\path"),
+            "\\*bold\\* and \\_it\\_ and \\`code\\` and C:\\\\path");
+  EXPECT_EQ(escape_markdown("1. not a list"), "1\\. not a list");
+  EXPECT_EQ(escape_markdown("- not a bullet"), "\\- not a bullet");
+  EXPECT_EQ(escape_markdown("2022-03-31"), "2022-03-31");
+  EXPECT_EQ(escape_markdown("[link](http://x)"), "\\[link\\](http://x)");
+}
+
+TEST(Markdown, WritesPipeTablesAndKeepsUserMarkdownButNotRawHtml) {
+  Document d;
+  d.add(Heading{2, "A | B"});
+  d.add(Table{{{"Name"}, {"N", Align::right}}, {{"x|y", "1"}, {"line\nbreak", "2"}}});
+  d.add(MarkdownText{"Some *emphasis* and <b>html</b>.\n"});
+  EXPECT_EQ(markdown_of(d),
+            "## A \\| B\n\n| Name | N |\n| --- | ---: |\n| x\\|y | 1 |\n| line break | 2 |\n\n"
+            "Some *emphasis* and &lt;b>html&lt;/b>.\n");
+}
+
+TEST(Csv, QuotesWhatNeedsQuotingAndEndsLinesWithCrLf) {
+  std::ostringstream out;
+  write_csv(out, Table{{{"a"}, {"b"}}, {{"plain", "with, comma"}, {"say \"hi\"", "two\nlines"}}});
+  EXPECT_EQ(out.str(), "a,b\r\nplain,\"with, comma\"\r\n\"say \"\"hi\"\"\",\"two\nlines\"\r\n");
+}
+
+}  // namespace
+}  // namespace hmicfrs::render
