@@ -11,8 +11,10 @@
 #include <hmicfrs/query/findings.hpp>
 #include <hmicfrs/query/links.hpp>
 #include <hmicfrs/query/meetings.hpp>
+#include <hmicfrs/query/paper.hpp>
 #include <hmicfrs/query/peel.hpp>
 #include <hmicfrs/render/diagnostics.hpp>
+#include <hmicfrs/render/paper.hpp>
 #include <hmicfrs/util/suggest.hpp>
 
 namespace hmicfrs::cli {
@@ -22,6 +24,7 @@ using render::Format;
 
 constexpr std::array k_documents{Format::text, Format::markdown, Format::json};
 constexpr std::array k_tables{Format::text, Format::markdown, Format::json, Format::csv};
+constexpr std::array k_papers{Format::markdown, Format::text, Format::html, Format::json};
 
 // " (did you mean 'x'?)" for a near miss among `candidates`.
 std::string hint(std::string_view word, const std::vector<std::string>& candidates) {
@@ -286,6 +289,27 @@ int run_committees(const Context& context, const OutputOptions& output) {
   const render::CommitteesView view{query::meeting_windows(loaded.result.dataset)};
   emit(context, output, k_tables, loaded.root,
        [&](std::ostream& out, const render::Output& o) { render::write_committees(out, view, o); });
+  return k_exit_ok;
+}
+
+int run_report(const Context& context, const ReportOptions& options) {
+  // Errors do not depend on the date (only warnings and notes do), so the
+  // register is checked once, before the paper's date is known.
+  const model::Date given = as_of_date(context);
+  const Loaded loaded = load_valid(context, given);
+  const model::Dataset& dataset = loaded.result.dataset;
+  const auto meeting = query::find_meeting(dataset, options.committee);
+  if (!meeting) throw Failure{k_exit_usage, fmt::format("--committee: {}", meeting.error())};
+  // As of the meeting's cut-off, unless --as-of says otherwise.
+  const model::Date as_of = context.global.as_of.empty() ? meeting->meeting->cut_off() : given;
+  if (meeting->window.after && as_of <= *meeting->window.after) {
+    throw Failure{k_exit_usage, fmt::format("--as-of {} is not after the previous paper's cut-off {}", as_of.iso(),
+                                            meeting->window.after->iso())};
+  }
+  const query::Paper paper = query::assemble_paper(dataset, *meeting, as_of);
+  emit(
+      context, options.output, k_papers, loaded.root,
+      [&](std::ostream& out, const render::Output& o) { render::write_paper(out, paper, o); }, Format::markdown);
   return k_exit_ok;
 }
 

@@ -63,6 +63,11 @@ struct ChangesOptions {
   OutputOptions output;
 };
 
+struct ReportOptions {
+  std::string committee;
+  OutputOptions output;
+};
+
 int run_validate(const Context& context, const ValidateOptions& options);
 int run_status(const Context& context, const OutputOptions& output);
 int run_list(const Context& context, const ListOptions& options);
@@ -72,5 +77,6 @@ int run_peel(const Context& context, const PeelOptions& options);
 int run_inspections(const Context& context, const InspectionsOptions& options);
 int run_changes(const Context& context, const ChangesOptions& options);
 int run_committees(const Context& context, const OutputOptions& output);
+int run_report(const Context& context, const ReportOptions& options);
 
 }  // namespace hmicfrs::cli

@@ -19,13 +19,15 @@ namespace hmicfrs::cli {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr std::array<std::pair<std::string_view, render::Format>, 6> k_formats{{
+constexpr std::array<std::pair<std::string_view, render::Format>, 8> k_formats{{
     {"text", render::Format::text},
     {"txt", render::Format::text},
     {"md", render::Format::markdown},
     {"markdown", render::Format::markdown},
     {"json", render::Format::json},
     {"csv", render::Format::csv},
+    {"html", render::Format::html},
+    {"htm", render::Format::html},
 }};
 
 std::optional<render::Format> format_named(std::string_view name) {
@@ -41,7 +43,8 @@ std::string supported_names(std::span<const render::Format> supported) {
   return util::join_alternatives(names);
 }
 
-render::Format choose_format(const OutputOptions& options, std::span<const render::Format> supported) {
+render::Format choose_format(const OutputOptions& options, std::span<const render::Format> supported,
+                             render::Format fallback) {
   std::optional<render::Format> chosen;
   if (!options.format.empty()) {
     chosen = format_named(options.format);
@@ -60,7 +63,7 @@ render::Format choose_format(const OutputOptions& options, std::span<const rende
     }
     if (!chosen) chosen = from_extension;
   }
-  const render::Format format = chosen.value_or(render::Format::text);
+  const render::Format format = chosen.value_or(fallback);
   if (std::find(supported.begin(), supported.end(), format) == supported.end()) {
     throw Failure{k_exit_usage,
                   fmt::format("this command writes {}, not {}", supported_names(supported), format_name(format))};
@@ -88,6 +91,7 @@ std::string_view format_name(render::Format format) {
     case render::Format::markdown: return "md";
     case render::Format::json: return "json";
     case render::Format::csv: return "csv";
+    case render::Format::html: return "html";
   }
   return "text";
 }
@@ -140,8 +144,9 @@ Loaded load_valid(const Context& context, const model::Date& as_of) {
 }
 
 void emit(const Context& context, const OutputOptions& options, std::span<const render::Format> supported,
-          const fs::path& root, const std::function<void(std::ostream&, const render::Output&)>& write) {
-  const render::Format format = choose_format(options, supported);
+          const fs::path& root, const std::function<void(std::ostream&, const render::Output&)>& write,
+          render::Format fallback) {
+  const render::Format format = choose_format(options, supported, fallback);
   if (options.file.empty()) {
     write(context.out, render::Output{format, render::TextStyle{80, use_color(context)}});
     return;

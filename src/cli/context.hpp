@@ -65,13 +65,14 @@ Loaded load_checked(const Context& context, const model::Date& as_of);
 // and fails with status 1, so that nothing is rendered from bad data.
 Loaded load_valid(const Context& context, const model::Date& as_of);
 
-// Chooses the format (--format, else -o's extension, else text) among those
-// `supported`, then writes what `write` produces to stdout, or atomically to
-// the -o file (never inside the data directory `root`).
+// Chooses the format (--format, else -o's extension, else `fallback`) among
+// those `supported`, then writes what `write` produces to stdout, or
+// atomically to the -o file (never inside the data directory `root`).
 void emit(const Context& context, const OutputOptions& options, std::span<const render::Format> supported,
-          const std::filesystem::path& root, const std::function<void(std::ostream&, const render::Output&)>& write);
+          const std::filesystem::path& root, const std::function<void(std::ostream&, const render::Output&)>& write,
+          render::Format fallback = render::Format::text);
 
-// The data-file name of a format: "text", "md", "json", "csv".
+// The name of a format: "text", "md", "json", "csv", "html".
 std::string_view format_name(render::Format format);
 
 // Writes `content` to `target` through a temporary file beside it and a

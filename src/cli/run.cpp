@@ -188,6 +188,19 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                                      example("committees --format md"));
   add_output(committees, committees_output, true);
 
+  ReportOptions report_options;
+  CLI::App* report =
+      add_command(app, "report", "The committee paper for a meeting (SPEC §6): Markdown, text, HTML or JSON",
+                  example("report --committee 2022-03 -o paper.html",
+                          "The paper is as of the meeting's cut-off unless --as-of says otherwise; "
+                          "--committee takes the meeting's id, date or month."));
+  report->add_option("--committee", report_options.committee, "The meeting (required)")->type_name("ID")->required();
+  report->add_option("--format", report_options.output.format, "Output: md (default), text, html or json");
+  report
+      ->add_option("-o,--output", report_options.output.file,
+                   "Write to FILE (atomically; the format follows its extension) instead of standard output")
+      ->type_name("FILE");
+
   try {
     if (const auto unknown = unknown_command(app, args)) throw Failure{k_exit_usage, *unknown};
     std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 consumes from the back
@@ -206,6 +219,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (inspections->parsed()) return run_inspections(context, inspections_options);
     if (changes->parsed()) return run_changes(context, changes_options);
     if (committees->parsed()) return run_committees(context, committees_output);
+    if (report->parsed()) return run_report(context, report_options);
     throw Failure{k_exit_usage, "a command is required, such as 'validate'"};
   } catch (const Failure& failure) {
     err << k_program << ": " << failure.message << "\n";

@@ -3,14 +3,8 @@
 #include <hmicfrs/render/labels.hpp>
 
 namespace hmicfrs::render {
-namespace {
 
 Json date_json(const std::optional<model::Date>& date) { return date ? Json(date->iso()) : Json(nullptr); }
-
-template <class E>
-Json name_json(const std::optional<E>& value) {
-  return value ? Json(model::name_of(*value)) : Json(nullptr);
-}
 
 Json counts_json(const query::RagCounts& c) {
   return Json{{"red", c.red},     {"amber", c.amber},   {"green", c.green},  {"unrated", c.unrated},
@@ -89,8 +83,6 @@ Json graded_area_json(const query::GradedArea& a) {
 }
 
 Json window_json(const query::Window& w) { return Json{{"after", date_json(w.after)}, {"until", w.until.iso()}}; }
-
-}  // namespace
 
 void write_json(std::ostream& out, const Json& json) { out << json.dump(2) << "\n"; }
 

@@ -83,4 +83,54 @@ std::string long_date(const model::Date& date) {
   return date.week_commencing() ? "week commencing " + day : day;
 }
 
+std::string on_date(const model::Date& date) {
+  if (!date.has_day()) return fmt::format("in {} {}", k_months[date.month() - 1], date.year());
+  return "on " + long_date(date);
+}
+
+std::string fieldwork_phrase(const model::Period& period, const model::Date& as_of) {
+  const auto month = [](const model::Date& d) { return fmt::format("{} {}", k_months[d.month() - 1], d.year()); };
+  const auto one = [&](const model::Date& d) {
+    // A month that has begun needs no "date TBC": it is the record of when, not a plan.
+    if (!d.has_day() && d.first_day() <= as_of) return month(d);
+    return sentence_case(long_date(d));
+  };
+  if (period.to) return fmt::format("{} to {}", one(period.from), one(*period.to));
+  return one(period.from);
+}
+
+std::string sentence_case(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
+std::string in_prose(std::string label) {
+  // "Meeting the strategic..." reads "meeting the strategic..." mid-sentence; "PEEL" stays as it is.
+  if (label.size() > 1 && label[0] >= 'A' && label[0] <= 'Z' && label[1] >= 'a' && label[1] <= 'z') {
+    label[0] = static_cast<char>(label[0] - 'A' + 'a');
+  }
+  return label;
+}
+
+std::string spelled(std::size_t n) {
+  static constexpr std::array<std::string_view, 20> k_units{
+      "zero", "one",    "two",    "three",    "four",     "five",    "six",     "seven",     "eight",    "nine",
+      "ten",  "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+  static constexpr std::array<std::string_view, 10> k_tens{"",      "",      "twenty",  "thirty", "forty",
+                                                           "fifty", "sixty", "seventy", "eighty", "ninety"};
+  if (n < k_units.size()) return std::string(k_units[n]);
+  if (n < 100) {
+    const std::string tens(k_tens[n / 10]);
+    return n % 10 == 0 ? tens : tens + "-" + std::string(k_units[n % 10]);
+  }
+  return std::to_string(n);
+}
+
+std::string spelled_count(std::size_t n, std::string_view one, std::string_view many) {
+  if (n == 0) return fmt::format("no {}", one);
+  return fmt::format("{} {}", spelled(n), n == 1 ? one : many);
+}
+
+std::string spelled_or_none(std::size_t n) { return n == 0 ? "none" : spelled(n); }
+
 }  // namespace hmicfrs::render

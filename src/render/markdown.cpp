@@ -12,15 +12,20 @@ std::string one_line(std::string_view text) {
   return escape_markdown(out);
 }
 
-// User-written Markdown: kept as written, except that raw HTML is shown, not run.
+// User-written Markdown: kept as written, except that raw HTML is shown, not
+// run, and a line cannot open a heading of its own inside the document's.
 std::string sanitised(std::string_view markdown) {
   std::string out;
+  bool line_start = true;
   for (const char c : markdown) {
     if (c == '<') {
       out += "&lt;";
+    } else if (c == '#' && line_start) {
+      out += "\\#";
     } else {
       out += c;
     }
+    line_start = c == '\n' || (line_start && c == ' ');
   }
   while (!out.empty() && out.back() == '\n') out.pop_back();
   return out;
@@ -31,9 +36,19 @@ class MarkdownWriter {
   explicit MarkdownWriter(std::ostream& out) : m_out(out) {}
 
   void operator()(const Heading& heading) {
-    m_out << std::string(static_cast<std::size_t>(std::max(heading.level, 1)), '#') << " " << one_line(heading.text)
-          << "\n";
+    m_out << std::string(static_cast<std::size_t>(std::max(heading.level, 1)), '#') << " "
+          << (heading.number.empty() ? "" : heading.number + " ") << one_line(heading.text) << "\n";
   }
+  void operator()(const References& references) {
+    for (const Reference& r : references.items) {
+      if (is_web_address(r.url) && r.url.find_first_of(" <>()") == std::string::npos) {
+        m_out << "- [" << one_line(r.text) << "](" << r.url << ")\n";
+      } else {
+        m_out << "- " << one_line(r.text) << "\n";
+      }
+    }
+  }
+  void operator()(const RagChart&) {}
   void operator()(const Paragraph& paragraph) { m_out << escape_markdown(paragraph.text) << "\n"; }
   void operator()(const MarkdownText& text) { m_out << sanitised(text.markdown) << "\n"; }
   void operator()(const BulletList& list) {
@@ -51,7 +66,7 @@ class MarkdownWriter {
     m_out << "\n";
     for (const auto& row : table.rows) {
       m_out << "|";
-      for (const Cell& cell : row) m_out << " " << one_line(cell.text) << " |";
+      for (const Cell& cell : row) m_out << (cell.text.empty() ? " |" : " " + one_line(cell.text) + " |");
       m_out << "\n";
     }
   }
@@ -74,6 +89,8 @@ void csv_row(std::ostream& out, const std::vector<std::string>& fields) {
 
 }  // namespace
 
+bool is_web_address(std::string_view url) { return url.starts_with("https://") || url.starts_with("http://"); }
+
 std::string escape_markdown(std::string_view text) {
   std::string out;
   bool line_start = true;
@@ -91,6 +108,7 @@ std::string escape_markdown(std::string_view text) {
       case '|':
       case '~':
       case '&':
+      case '@':  // so that no address becomes a link of its own
         out += '\\';
         out += c;
         break;
@@ -122,9 +140,12 @@ std::string escape_markdown(std::string_view text) {
 
 void write_markdown(std::ostream& out, const Document& document) {
   MarkdownWriter writer(out);
-  for (std::size_t i = 0; i < document.blocks.size(); ++i) {
-    if (i > 0) out << "\n";
-    std::visit(writer, document.blocks[i]);
+  bool first = true;
+  for (const Block& block : document.blocks) {
+    if (std::holds_alternative<RagChart>(block)) continue;  // the tables carry its numbers
+    if (!first) out << "\n";
+    std::visit(writer, block);
+    first = false;
   }
 }
 

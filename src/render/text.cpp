@@ -87,22 +87,44 @@ class TextWriter {
   TextWriter(std::ostream& out, const TextStyle& style) : m_out(out), m_style(style) {}
 
   void operator()(const Heading& heading) {
-    m_out << heading.text << "\n" << std::string(display_width(heading.text), heading.level == 1 ? '=' : '-') << "\n";
+    const std::string text = heading.number.empty() ? heading.text : heading.number + " " + heading.text;
+    std::size_t longest = 0;
+    for (const std::string& line : wrap(text, m_style.width)) {
+      m_out << line << "\n";
+      longest = std::max(longest, display_width(line));
+    }
+    m_out << std::string(longest, heading.level == 1 ? '=' : '-') << "\n";
   }
 
   void operator()(const Paragraph& paragraph) {
     for (const std::string& line : wrap(paragraph.text, m_style.width)) m_out << line << "\n";
   }
 
+  // User Markdown keeps its lines; a line too long for the terminal (a folded
+  // YAML scalar) is wrapped, indented as it was.
   void operator()(const MarkdownText& text) {
-    std::string body = text.markdown;
-    while (!body.empty() && body.back() == '\n') body.pop_back();
-    m_out << body << "\n";
+    std::istringstream lines(text.markdown);
+    std::vector<std::string> out;
+    for (std::string line; std::getline(lines, line);) {
+      const std::size_t indent = std::min(line.find_first_not_of(' '), line.size());
+      const std::string lead(indent, ' ');
+      const auto parts = wrap(line.substr(indent), m_style.width > indent + 20 ? m_style.width - indent : 20);
+      if (parts.empty()) out.emplace_back();
+      for (const std::string& part : parts) out.push_back(lead + part);
+    }
+    while (!out.empty() && out.back().empty()) out.pop_back();
+    for (const std::string& line : out) m_out << line << "\n";
   }
 
   void operator()(const BulletList& list) {
     for (const std::string& item : list.items) hanging("- ", item);
   }
+
+  void operator()(const References& references) {
+    for (const Reference& r : references.items) hanging("- ", r.url.empty() ? r.text : r.text + " <" + r.url + ">");
+  }
+
+  void operator()(const RagChart&) {}
 
   void operator()(const Fields& fields) {
     std::size_t label_width = 0;
@@ -240,10 +262,12 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
 
 void write_text(std::ostream& out, const Document& document, const TextStyle& style) {
   TextWriter writer(out, style);
-  for (std::size_t i = 0; i < document.blocks.size(); ++i) {
-    const bool follows_heading = i > 0 && std::holds_alternative<Heading>(document.blocks[i - 1]);
-    if (i > 0 && !follows_heading) out << "\n";
-    std::visit(writer, document.blocks[i]);
+  const Block* previous = nullptr;
+  for (const Block& block : document.blocks) {
+    if (std::holds_alternative<RagChart>(block)) continue;  // the tables carry its numbers
+    if (previous != nullptr && !std::holds_alternative<Heading>(*previous)) out << "\n";
+    std::visit(writer, block);
+    previous = &block;
   }
 }
 

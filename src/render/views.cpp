@@ -32,16 +32,6 @@ std::string counted(std::size_t n, std::string_view one, std::string_view many) 
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-void write_document(std::ostream& out, const Document& document, const Output& output) {
-  switch (output.format) {
-    case Format::text: write_text(out, document, output.style); return;
-    case Format::markdown: write_markdown(out, document); return;
-    case Format::json:
-    case Format::csv: break;
-  }
-  throw std::logic_error("write_document: not a document format");
-}
-
 // Writes a view whose main content is one table: as CSV, as JSON, or as the
 // document `document` builds around it.
 template <class View, class MakeTable, class MakeDocument, class MakeJson>
@@ -471,6 +461,23 @@ void write_committees(std::ostream& out, const CommitteesView& view, const Outpu
         return d.add(std::move(table));
       },
       committees_json);
+}
+
+void write_document(std::ostream& out, const Document& document, const Output& output) {
+  switch (output.format) {
+    case Format::text: write_text(out, document, output.style); return;
+    case Format::markdown: write_markdown(out, document); return;
+    case Format::html: {
+      // The page takes its title from the document's first heading.
+      for (const Block& block : document.blocks) {
+        if (const auto* heading = std::get_if<Heading>(&block)) return write_html(out, document, heading->text);
+      }
+      return write_html(out, document, "hmicfrs-track");
+    }
+    case Format::json:
+    case Format::csv: break;
+  }
+  throw std::logic_error("write_document: not a document format");
 }
 
 std::string scale_warning(const query::PeelComparison& comparison) {

@@ -36,6 +36,7 @@ struct Table {
 struct Heading {
   int level = 1;
   std::string text;
+  std::string number = {};  // "2." in a numbered paper; written before the text
 };
 
 // Plain text: written by the tool, or user text that is not Markdown.
@@ -57,7 +58,30 @@ struct Fields {
   std::vector<std::pair<std::string, std::string>> items;
 };
 
-using Block = std::variant<Heading, Paragraph, MarkdownText, BulletList, Fields, Table>;
+// Documents referred to, each with a link when it has one (http or https only).
+struct Reference {
+  std::string text;
+  std::string url;
+};
+struct References {
+  std::vector<Reference> items;
+};
+
+// Open findings by RAG rating per category, drawn as a bar chart in HTML
+// (other formats leave it out: a table beside it carries the numbers).
+struct RagChart {
+  struct Bar {
+    std::string label;
+    int red = 0;
+    int amber = 0;
+    int green = 0;
+    int unrated = 0;
+  };
+  std::string title;
+  std::vector<Bar> bars;
+};
+
+using Block = std::variant<Heading, Paragraph, MarkdownText, BulletList, Fields, References, RagChart, Table>;
 
 // What a command shows, independent of the format it is written in.
 struct Document {
@@ -81,8 +105,19 @@ void write_text(std::ostream& out, const Document& document, const TextStyle& st
 // GitHub / pandoc Markdown: pipe tables, user text escaped.
 void write_markdown(std::ostream& out, const Document& document);
 
+// One self-contained HTML page: inline CSS (print-friendly, A4), RAG colours
+// with their names in text, charts as inline SVG, all user text escaped.
+void write_html(std::ostream& out, const Document& document, const std::string& title);
+
+// Escapes text for HTML element content and attribute values.
+std::string escape_html(std::string_view text);
+
 // RFC 4180 CSV of one table: a header row, CRLF line ends, fields quoted when needed.
 void write_csv(std::ostream& out, const Table& table);
+
+// Whether a link may point at `url`: web addresses only, so that no
+// javascript: or file: link reaches a paper.
+bool is_web_address(std::string_view url);
 
 // Escapes plain text for Markdown, so that it shows as written.
 std::string escape_markdown(std::string_view text);

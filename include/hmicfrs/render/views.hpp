@@ -17,13 +17,16 @@
 namespace hmicfrs::render {
 
 // The output formats; each command supports the subset that makes sense.
-enum class Format { text, markdown, json, csv };
+enum class Format { text, markdown, json, csv, html };
 
 // How to write: the format, and for text the terminal's width and colour.
 struct Output {
   Format format = Format::text;
   TextStyle style;
 };
+
+// Writes a document in a document format (text, Markdown or HTML).
+void write_document(std::ostream& out, const Document& document, const Output& output);
 
 // What each command shows. Views hold query results; they are written by the
 // functions below in the format asked for. The JSON shapes are documented in

@@ -1,0 +1,114 @@
+#include <sstream>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <hmicfrs/query/paper.hpp>
+#include <hmicfrs/render/paper.hpp>
+
+#include "support/golden.hpp"
+#include "support/register.hpp"
+
+namespace hmicfrs::render {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// A register whose only report holds text written to break papers.
+query::Paper hostile_paper(model::Dataset& keep) {
+  keep = test::Register()
+             .file("inspections/x.yaml",
+                   "id: x\ntype: national-thematic\ntitle: \"Report | with <b>markup</b>\"\npublished: 2022-03-01\n"
+                   "url: \"javascript:alert(1)\"\n"
+                   "summary: |\n  # Not a heading\n  <script>alert('summary')</script> and **bold**\n"
+                   "findings:\n"
+                   "  - ref: R1\n    type: recommendation\n"
+                   "    title: \"# Title | with <script>alert(1)</script> and C:\\\\path\\\\here\"\n"
+                   "    owner: \"Owner <img src=x onerror=alert(1)>\"\n    portfolio: crime\n"
+                   "    text: \"<iframe src=evil></iframe>\"\n"
+                   "    history: [{date: 2022-03-02, status: open, rag: red, note: \"*note* | <br>\"}]\n")
+             .load()
+             .dataset;
+  return query::assemble_paper(keep, *query::find_meeting(keep, "2022-03"), test::date("2022-03-31"));
+}
+
+std::string written(const query::Paper& paper, Format format) {
+  std::ostringstream out;
+  write_paper(out, paper, Output{format, {}});
+  return out.str();
+}
+
+TEST(Paper, RendersHostileTextHarmlesslyInMarkdown) {
+  model::Dataset dataset;
+  const std::string md = written(hostile_paper(dataset), Format::markdown);
+  EXPECT_THAT(md, HasSubstr("\\# Title \\| with \\<script\\>alert(1)\\</script\\> and C:\\\\path\\\\here"));
+  EXPECT_THAT(md, HasSubstr("Owner \\<img src=x onerror=alert(1)\\>"));
+  EXPECT_THAT(md, Not(HasSubstr("<script>")));
+  EXPECT_THAT(md, Not(HasSubstr("<iframe")));
+  EXPECT_THAT(md, HasSubstr("\\# Not a heading"));  // user Markdown cannot open a heading of its own
+  EXPECT_THAT(md, HasSubstr("&lt;script>alert('summary')&lt;/script> and **bold**"));
+  EXPECT_THAT(md, Not(HasSubstr("](javascript:")));  // no link to anything but the web
+  // Every table row keeps its column count: no | of the user's splits a cell.
+  std::istringstream lines(md);
+  int rows_checked = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.starts_with("| Ref ") && !line.starts_with("| R1 ")) continue;
+    ++rows_checked;
+    std::size_t pipes = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) pipes += line[i] == '|' && (i == 0 || line[i - 1] != '\\');
+    EXPECT_EQ(pipes, 6u) << line;
+  }
+  EXPECT_EQ(rows_checked, 2);  // the report's header and its one finding
+}
+
+TEST(Paper, RendersHostileTextHarmlesslyInHtml) {
+  model::Dataset dataset;
+  const std::string html = written(hostile_paper(dataset), Format::html);
+  EXPECT_THAT(html, HasSubstr("# Title | with &lt;script&gt;alert(1)&lt;/script&gt; and C:\\path\\here"));
+  EXPECT_THAT(html, HasSubstr("Owner &lt;img src=x onerror=alert(1)&gt;"));
+  EXPECT_THAT(html, HasSubstr("&lt;iframe src=evil&gt;&lt;/iframe&gt;"));
+  EXPECT_THAT(html, HasSubstr("&lt;script&gt;alert(&#39;summary&#39;)&lt;/script&gt; and <strong>bold</strong>"));
+  EXPECT_THAT(html, Not(HasSubstr("<script")));
+  EXPECT_THAT(html, Not(HasSubstr("<img")));
+  EXPECT_THAT(html, Not(HasSubstr("<iframe")));
+  EXPECT_THAT(html, Not(HasSubstr("href=\"javascript")));
+}
+
+TEST(Paper, TrackerCountsMatchRagForTheSameDate) {
+  for (const char* meeting : {"2021-12", "2022-03"}) {
+    const auto paper = nlohmann::json::parse(
+        test::run_cli({"--data", "examples/west-midlands", "report", "--committee", meeting, "--format", "json"}).out);
+    const std::string as_of = paper["as_of"];
+    const auto rag = nlohmann::json::parse(
+        test::run_cli({"--data", "examples/west-midlands", "--as-of", as_of, "rag", "--format", "json"}).out);
+    EXPECT_EQ(paper["tracker"]["total"], rag["total"]) << meeting;
+    EXPECT_EQ(paper["tracker"]["groups"], rag["groups"]) << meeting;
+  }
+}
+
+TEST(Paper, CarriesTheSeedPapersStructuredContent) {
+  const auto december = nlohmann::json::parse(
+      test::run_cli({"--data", "examples/west-midlands", "report", "--committee", "2021-12", "--format", "json"}).out);
+  EXPECT_EQ(december["activity"].size(), 0u);  // "no direct National Thematic Inspections"
+  ASSERT_EQ(december["notified"].size(), 2u);
+  EXPECT_EQ(december["notified"][0]["fieldwork"]["from"], "2022-02-07");
+  EXPECT_EQ(december["notified"][0]["fieldwork"]["week_commencing"], true);
+  ASSERT_EQ(december["published"].size(), 1u);
+  EXPECT_EQ(december["published"][0]["findings"].size(), 5u);  // the five recommendations, i to v
+  EXPECT_EQ(december["peel"]["not_graded"].size(), 2u);
+
+  const auto march = nlohmann::json::parse(
+      test::run_cli({"--data", "examples/west-midlands", "report", "--committee", "2022-03", "--format", "json"}).out);
+  ASSERT_EQ(march["activity"].size(), 5u);  // "five inspections conducted"
+  std::size_t with_forces = 0;
+  for (const auto& inspection : march["activity"]) with_forces += inspection["other_forces"].empty() ? 0 : 1;
+  EXPECT_EQ(with_forces, 2u);  // the two thematics name the other forces
+  ASSERT_EQ(march["notified"].size(), 5u);
+  ASSERT_EQ(march["published"].size(), 2u);                 // the JTAI and the rape survivors' report
+  EXPECT_EQ(march["published"][1]["findings"].size(), 3u);  // three police-specific recommendations
+}
+
+}  // namespace
+}  // namespace hmicfrs::render
