@@ -33,9 +33,11 @@ CLI::App* add_command(CLI::App& app, std::string name, std::string description, 
   return command;
 }
 
-void add_output(CLI::App* command, OutputOptions& output, bool csv) {
-  command->add_option("--format", output.format,
-                      csv ? "Output: text (default), md, json or csv" : "Output: text (default), md or json");
+constexpr std::string_view k_document_formats = "Output: text (default), md or json";
+constexpr std::string_view k_table_formats = "Output: text (default), md, json or csv";
+
+void add_output(CLI::App* command, OutputOptions& output, std::string_view formats) {
+  command->add_option("--format", output.format, std::string(formats));
   command
       ->add_option("-o,--output", output.file,
                    "Write to FILE (atomically; the format follows its extension) instead of standard output")
@@ -128,7 +130,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   CLI::App* status =
       add_command(app, "status", "One screen: open findings by RAG, red, overdue, stale, upcoming inspections",
                   example("status --as-of 2022-03-31"));
-  add_output(status, status_output, false);
+  add_output(status, status_output, k_document_formats);
 
   RagOptions rag_options;
   CLI::App* rag = add_command(app, "rag", "Count findings by RAG rating, per portfolio, owner, inspection or type",
@@ -136,20 +138,20 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   rag->add_option("--by", rag_options.by, "Group by portfolio (default), owner, inspection or type")
       ->check(CLI::IsMember({"portfolio", "owner", "inspection", "type"}));
   add_filters(rag, rag_options.filters);
-  add_output(rag, rag_options.output, true);
+  add_output(rag, rag_options.output, k_table_formats);
 
   ListOptions list_options;
   CLI::App* list =
       add_command(app, "list", "List findings, filtered",
                   example("list --rag red,amber --portfolio crime", "Filters combine: a finding must pass them all."));
   add_filters(list, list_options.filters);
-  add_output(list, list_options.output, true);
+  add_output(list, list_options.output, k_table_formats);
 
   ShowOptions show_options;
   CLI::App* show = add_command(app, "show", "Show one finding or inspection in full, with its history and links",
                                example("show peel-2021-22/AFI1"));
   show->add_option("ID", show_options.id, "A finding id (inspection/ref) or an inspection id")->required();
-  add_output(show, show_options.output, false);
+  add_output(show, show_options.output, k_document_formats);
 
   PeelOptions peel_options;
   CLI::App* peel = add_command(app, "peel", "The PEEL grade table: one column per grade, not-graded areas apart",
@@ -159,7 +161,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       ->type_name("CYCLE");
   peel->add_option("--compare", peel_options.compare, "Set it beside the latest assessment in this cycle")
       ->type_name("CYCLE");
-  add_output(peel, peel_options.output, true);
+  add_output(peel, peel_options.output, k_table_formats);
 
   InspectionsOptions inspections_options;
   CLI::App* inspections =
@@ -169,7 +171,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   inspections->add_option("--since", inspections_options.since, "Only those with fieldwork or a report after DATE")
       ->type_name("DATE")
       ->excludes(upcoming);
-  add_output(inspections, inspections_options.output, true);
+  add_output(inspections, inspections_options.output, k_table_formats);
 
   ChangesOptions changes_options;
   CLI::App* changes = add_command(app, "changes", "RAG and status movements, new and closed findings, in a window",
@@ -181,12 +183,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   changes->add_option("--committee", changes_options.committee, "The window of this meeting's paper")
       ->type_name("ID")
       ->excludes(since);
-  add_output(changes, changes_options.output, true);
+  add_output(changes, changes_options.output, k_table_formats);
 
   OutputOptions committees_output;
   CLI::App* committees = add_command(app, "committees", "The committee's meetings and the window of each paper",
                                      example("committees --format md"));
-  add_output(committees, committees_output, true);
+  add_output(committees, committees_output, k_table_formats);
 
   ReportOptions report_options;
   CLI::App* report =
@@ -195,11 +197,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                           "The paper is as of the meeting's cut-off unless --as-of says otherwise; "
                           "--committee takes the meeting's id, date or month."));
   report->add_option("--committee", report_options.committee, "The meeting (required)")->type_name("ID")->required();
-  report->add_option("--format", report_options.output.format, "Output: md (default), text, html or json");
-  report
-      ->add_option("-o,--output", report_options.output.file,
-                   "Write to FILE (atomically; the format follows its extension) instead of standard output")
-      ->type_name("FILE");
+  add_output(report, report_options.output, "Output: md (default), text, html or json");
 
   try {
     if (const auto unknown = unknown_command(app, args)) throw Failure{k_exit_usage, *unknown};

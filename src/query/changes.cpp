@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include <hmicfrs/query/findings.hpp>
+
 namespace hmicfrs::query {
 namespace {
 
@@ -16,12 +18,8 @@ bool FindingChange::rag_moved() const {
 }
 
 std::vector<FindingChange> changes_in(const model::Dataset& dataset, const Window& window) {
-  std::vector<const model::Inspection*> inspections;
-  for (const model::Inspection& inspection : dataset.inspections) inspections.push_back(&inspection);
-  std::sort(inspections.begin(), inspections.end(),
-            [](const model::Inspection* a, const model::Inspection* b) { return a->id < b->id; });
   std::vector<FindingChange> out;
-  for (const model::Inspection* inspection : inspections) {
+  for (const model::Inspection* inspection : inspections_by_id(dataset)) {
     for (const model::Finding& finding : inspection->findings) {
       FindingChange change;
       change.inspection = inspection;

@@ -27,14 +27,17 @@ bool contains_ignoring_case(std::string_view text, std::string_view part) {
   return it != text.end();
 }
 
-std::vector<FindingRow> findings_as_of(const model::Dataset& dataset, const model::Date& as_of) {
+std::vector<const model::Inspection*> inspections_by_id(const model::Dataset& dataset) {
   std::vector<const model::Inspection*> inspections;
   for (const model::Inspection& inspection : dataset.inspections) inspections.push_back(&inspection);
   std::sort(inspections.begin(), inspections.end(),
             [](const model::Inspection* a, const model::Inspection* b) { return a->id < b->id; });
+  return inspections;
+}
 
+std::vector<FindingRow> findings_as_of(const model::Dataset& dataset, const model::Date& as_of) {
   std::vector<FindingRow> rows;
-  for (const model::Inspection* inspection : inspections) {
+  for (const model::Inspection* inspection : inspections_by_id(dataset)) {
     for (const model::Finding& finding : inspection->findings) {
       FindingRow row;
       row.inspection = inspection;

@@ -314,32 +314,14 @@ class PaperBuilder {
     say(fmt::format("As of {} the register holds {}: {}.", long_date(m_paper.as_of()),
                     spelled_count(static_cast<std::size_t>(total.total()), "finding", "findings"),
                     counts_sentence(total)));
-    Table counts{{{"Portfolio", Align::left, true},
-                  {"Red", Align::right},
-                  {"Amber", Align::right},
-                  {"Green", Align::right},
-                  {"Unrated", Align::right},
-                  {"Open", Align::right},
-                  {"Closed", Align::right},
-                  {"Total", Align::right}},
-                 {}};
     RagChart chart{"Open findings by portfolio and RAG rating", {}};
-    const auto row = [](const std::string& name, const query::RagCounts& c) {
-      return std::vector<Cell>{name,
-                               Cell(std::to_string(c.red), c.red > 0 ? Tone::red : Tone::plain),
-                               Cell(std::to_string(c.amber), c.amber > 0 ? Tone::amber : Tone::plain),
-                               Cell(std::to_string(c.green), c.green > 0 ? Tone::green : Tone::plain),
-                               std::to_string(c.unrated),
-                               std::to_string(c.open()),
-                               std::to_string(c.closed),
-                               std::to_string(c.total())};
-    };
+    std::vector<std::pair<std::string, query::RagCounts>> groups;
     for (const query::RagGroup& group : m_paper.by_portfolio) {
-      counts.rows.push_back(row(group.label, group.counts));
+      groups.emplace_back(group.label, group.counts);
       chart.bars.push_back(
           {group.label, group.counts.red, group.counts.amber, group.counts.green, group.counts.unrated});
     }
-    counts.rows.push_back(row("Total", total));
+    Table counts = rag_table("Portfolio", groups, total);
     m_document.add(std::move(counts));
     m_document.add(std::move(chart));
 

@@ -163,33 +163,14 @@ void write_rag(std::ostream& out, const RagView& view, const Output& output) {
   write_tabular(
       out, view, output,
       [](const RagView& v) {
-        Table table{{{std::string(k_group_labels[static_cast<std::size_t>(v.grouping)]), Align::left, true},
-                     {"Red", Align::right},
-                     {"Amber", Align::right},
-                     {"Green", Align::right},
-                     {"Unrated", Align::right},
-                     {"Open", Align::right},
-                     {"Closed", Align::right},
-                     {"Total", Align::right}},
-                    {}};
-        const auto row = [](const std::string& name, const query::RagCounts& c) {
-          return std::vector<Cell>{name,
-                                   Cell(std::to_string(c.red), c.red > 0 ? Tone::red : Tone::plain),
-                                   Cell(std::to_string(c.amber), c.amber > 0 ? Tone::amber : Tone::plain),
-                                   Cell(std::to_string(c.green), c.green > 0 ? Tone::green : Tone::plain),
-                                   std::to_string(c.unrated),
-                                   std::to_string(c.open()),
-                                   std::to_string(c.closed),
-                                   std::to_string(c.total())};
-        };
+        std::vector<std::pair<std::string, query::RagCounts>> groups;
         for (const query::RagGroup& group : v.groups) {
           // Types are labelled as papers name them; other groups by their own names.
           const auto type =
               v.grouping == query::Grouping::type ? model::value_named<model::FindingType>(group.key) : std::nullopt;
-          table.rows.push_back(row(type ? std::string(label(*type)) : group.label, group.counts));
+          groups.emplace_back(type ? std::string(label(*type)) : group.label, group.counts);
         }
-        table.rows.push_back(row("Total", v.total));
-        return table;
+        return rag_table(std::string(k_group_labels[static_cast<std::size_t>(v.grouping)]), groups, v.total);
       },
       [](const RagView& v, Table table) {
         Document d;
@@ -461,6 +442,32 @@ void write_committees(std::ostream& out, const CommitteesView& view, const Outpu
         return d.add(std::move(table));
       },
       committees_json);
+}
+
+Table rag_table(std::string first_column, const std::vector<std::pair<std::string, query::RagCounts>>& groups,
+                const query::RagCounts& total) {
+  Table table{{{std::move(first_column), Align::left, true},
+               {"Red", Align::right},
+               {"Amber", Align::right},
+               {"Green", Align::right},
+               {"Unrated", Align::right},
+               {"Open", Align::right},
+               {"Closed", Align::right},
+               {"Total", Align::right}},
+              {}};
+  const auto row = [](const std::string& name, const query::RagCounts& c) {
+    return std::vector<Cell>{name,
+                             Cell(std::to_string(c.red), c.red > 0 ? Tone::red : Tone::plain),
+                             Cell(std::to_string(c.amber), c.amber > 0 ? Tone::amber : Tone::plain),
+                             Cell(std::to_string(c.green), c.green > 0 ? Tone::green : Tone::plain),
+                             std::to_string(c.unrated),
+                             std::to_string(c.open()),
+                             std::to_string(c.closed),
+                             std::to_string(c.total())};
+  };
+  for (const auto& [name, counts] : groups) table.rows.push_back(row(name, counts));
+  table.rows.push_back(row("Total", total));
+  return table;
 }
 
 void write_document(std::ostream& out, const Document& document, const Output& output) {

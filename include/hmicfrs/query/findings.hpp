@@ -21,6 +21,9 @@ struct FindingRow {
   std::optional<int> days_since_update;
 };
 
+// The register's inspections in id order: the order every finding list follows.
+std::vector<const model::Inspection*> inspections_by_id(const model::Dataset& dataset);
+
 // Every finding recorded by `as_of`, each folded once, in the documented
 // order: by inspection id, then as listed in the inspection's file.
 std::vector<FindingRow> findings_as_of(const model::Dataset& dataset, const model::Date& as_of);

@@ -25,6 +25,11 @@ struct Output {
   TextStyle style;
 };
 
+// Counts by RAG rating, one row per group and a total: the table of `rag`
+// and of the paper's tracker. `first_column` names the groups.
+Table rag_table(std::string first_column, const std::vector<std::pair<std::string, query::RagCounts>>& groups,
+                const query::RagCounts& total);
+
 // Writes a document in a document format (text, Markdown or HTML).
 void write_document(std::ostream& out, const Document& document, const Output& output);
 
