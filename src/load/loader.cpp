@@ -106,6 +106,26 @@ std::optional<std::string> read_file(const fs::path& path, const std::shared_ptr
   return bytes;
 }
 
+// The built-in catalogue, decoded once per process (it never changes), with
+// whatever it reported, so that a broken catalogue still shows.
+struct BuiltinCatalogue {
+  model::Catalogue catalogue;
+  diag::Diagnostics diagnostics;
+};
+
+const BuiltinCatalogue& builtin_catalogue() {
+  static const BuiltinCatalogue builtin = [] {
+    BuiltinCatalogue out;
+    const auto path = std::make_shared<const std::string>(k_builtin_path);
+    // Our own reference data: a register's limits do not apply to it.
+    if (const auto tree = parse_yaml(builtin_peel_cycles_yaml(), path, Limits{}, out.diagnostics)) {
+      merge_cycles(out.catalogue, decode_peel_cycles(*tree, path, out.diagnostics), out.diagnostics);
+    }
+    return out;
+  }();
+  return builtin;
+}
+
 }  // namespace
 
 FileKind classify(const fs::path& relative) {
@@ -125,13 +145,10 @@ LoadResult load_sources(const fs::path& root, std::vector<SourceFile> sources, c
     return a.relative.generic_string() < b.relative.generic_string();
   });
 
-  {
-    const auto builtin = std::make_shared<const std::string>(k_builtin_path);
-    // Our own reference data: the register's limits do not apply to it.
-    if (const auto tree = parse_yaml(builtin_peel_cycles_yaml(), builtin, Limits{}, result.diagnostics)) {
-      merge_cycles(dataset.catalogue, decode_peel_cycles(*tree, builtin, result.diagnostics), result.diagnostics);
-    }
-  }
+  const BuiltinCatalogue& builtin = builtin_catalogue();
+  dataset.catalogue = builtin.catalogue;
+  for (const diag::Diagnostic& d : builtin.diagnostics.items())
+    result.diagnostics.add(d.severity, d.location, d.message, d.code).notes = d.notes;
 
   bool has_config = false;
   std::vector<CycleDefinition> extra_cycles;

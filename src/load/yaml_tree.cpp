@@ -31,6 +31,7 @@ struct TextProblem {
   int column = 1;
   std::string message;
   Code code = Code::encoding;
+  std::string what;  // "invalid UTF-8 (byte 0x80)", "control character U+0007"
 };
 
 // Length of the UTF-8 sequence starting at `i`, or 0 when it is malformed
@@ -72,11 +73,11 @@ std::optional<TextProblem> find_text_problem(std::string_view text, bool& ascii)
       }
       if (c == 0) {
         return TextProblem{line, column, "NUL byte in the file: it is binary, or UTF-16 text; save it as UTF-8",
-                           Code::control_character};
+                           Code::control_character, "control character U+0000"};
       }
       if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F) {
         return TextProblem{line, column, fmt::format("control character U+{:04X} is not allowed; remove it", c),
-                           Code::control_character};
+                           Code::control_character, fmt::format("control character U+{:04X}", c)};
       }
       ++column;
       ++i;
@@ -89,14 +90,29 @@ std::optional<TextProblem> find_text_problem(std::string_view text, bool& ascii)
                          fmt::format("invalid UTF-8 (byte 0x{:02X}): save the file as UTF-8; it may have been "
                                      "saved as Latin-1 or Windows-1252",
                                      c),
-                         Code::encoding};
+                         Code::encoding, fmt::format("invalid UTF-8 (byte 0x{:02X})", c)};
+    }
+    // Bidirectional overrides and isolates (U+202A to U+202E, U+2066 to
+    // U+2069) can make text show in another order than it reads ("Trojan
+    // Source"); right-to-left letters themselves are fine.
+    if (length == 3 && c == 0xE2) {
+      const unsigned second = static_cast<unsigned char>(text[i + 1]);
+      const unsigned third = static_cast<unsigned char>(text[i + 2]);
+      const unsigned code = 0x2000 + ((second & 0x3F) << 6) + (third & 0x3F);
+      if ((code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069)) {
+        return TextProblem{line, column,
+                           fmt::format("bidirectional control character U+{:04X} is not allowed: it can make text "
+                                       "show in another order than it reads",
+                                       code),
+                           Code::control_character, fmt::format("bidirectional control character U+{:04X}", code)};
+      }
     }
     // C1 control characters (U+0080 to U+009F) are valid UTF-8 but not YAML text.
     if (length == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
       return TextProblem{
           line, column,
           fmt::format("control character U+{:04X} is not allowed; remove it", static_cast<unsigned char>(text[i + 1])),
-          Code::control_character};
+          Code::control_character, fmt::format("control character U+{:04X}", static_cast<unsigned char>(text[i + 1]))};
     }
     ++column;
     i += length;
@@ -149,6 +165,17 @@ class SourceText {
   std::string_view m_text;
   bool m_ascii;
 };
+
+// yaml-cpp's message with any byte it quotes from the input shown as \xNN,
+// so that a diagnostic is always text ("unknown escape character: \xDE").
+std::string printable(std::string_view message) {
+  std::string out;
+  for (const char c : message) {
+    const auto byte = static_cast<unsigned char>(c);
+    out += byte >= 0x20 && byte < 0x7F ? std::string(1, c) : fmt::format("\\x{:02X}", byte);
+  }
+  return out;
+}
 
 // Thrown from an event handler to stop parsing a file that cannot be used.
 struct Stop {
@@ -207,6 +234,12 @@ class TreeBuilder final : public YAML::EventHandler {
                  fmt::format("a value of {} bytes is longer than the limit of {} bytes", value.size(),
                              m_limits.max_scalar_bytes),
                  Code::limit_exceeded};
+    }
+    // Escapes ("\\x80", "\\u202E", "\\0") can make what the raw text check let through.
+    bool ascii = true;
+    if (const auto problem = find_text_problem(value, ascii)) {
+      throw Stop{m_source.position(mark),
+                 fmt::format("an escape sequence in this value makes {}: remove it", problem->what), problem->code};
     }
     Node node = leaf(Node::Kind::scalar, mark);
     node.text = value;
@@ -394,7 +427,7 @@ class ProblemReporter {
       report(mark, "this line is not indented in line with the lines above it", Code::yaml_syntax);
       return;
     }
-    report(mark, fmt::format("YAML syntax error: {}", what), Code::yaml_syntax);
+    report(mark, fmt::format("YAML syntax error: {}", printable(what)), Code::yaml_syntax);
   }
 
   // A second document, or text the parser could not place in the first.

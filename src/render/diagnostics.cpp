@@ -73,7 +73,8 @@ void write_diagnostics_json(std::ostream& out, const diag::Diagnostics& diagnost
     }
     array.push_back(std::move(item));
   }
-  out << array.dump(2) << "\n";
+  // Paths may hold any bytes: write what is not UTF-8 as U+FFFD rather than fail.
+  out << array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
 std::string count_line(const diag::Diagnostics& diagnostics) {

@@ -84,7 +84,10 @@ Json graded_area_json(const query::GradedArea& a) {
 
 Json window_json(const query::Window& w) { return Json{{"after", date_json(w.after)}, {"until", w.until.iso()}}; }
 
-void write_json(std::ostream& out, const Json& json) { out << json.dump(2) << "\n"; }
+void write_json(std::ostream& out, const Json& json) {
+  // Paths may hold any bytes: write what is not UTF-8 as U+FFFD rather than fail.
+  out << json.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+}
 
 Json status_json(const StatusView& v) {
   Json red = Json::array(), overdue = Json::array(), stale = Json::array();

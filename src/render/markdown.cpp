@@ -13,15 +13,23 @@ std::string one_line(std::string_view text) {
 }
 
 // User-written Markdown: kept as written, except that raw HTML is shown, not
-// run, and a line cannot open a heading of its own inside the document's.
+// run, a line cannot open a heading of its own inside the document's, and a
+// link works only when it points at the web.
 std::string sanitised(std::string_view markdown) {
   std::string out;
   bool line_start = true;
-  for (const char c : markdown) {
+  for (std::size_t i = 0; i < markdown.size(); ++i) {
+    const char c = markdown[i];
     if (c == '<') {
       out += "&lt;";
     } else if (c == '#' && line_start) {
       out += "\\#";
+    } else if (c == '[' && line_start && markdown.find("]:", i) < markdown.find('\n', i)) {
+      // A link reference definition, "[name]: target": only web targets stay.
+      const std::size_t target = markdown.find_first_not_of(' ', markdown.find("]:", i) + 2);
+      out += target != std::string_view::npos && is_web_address(markdown.substr(target)) ? "[" : "\\[";
+    } else if (c == '(' && i > 0 && markdown[i - 1] == ']' && !is_web_address(markdown.substr(i + 1))) {
+      out += "\\(";  // "[text](javascript:...)" stays text
     } else {
       out += c;
     }
@@ -76,9 +84,14 @@ class MarkdownWriter {
 };
 
 std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  // A spreadsheet runs a cell that starts with one of these as a formula;
+  // a leading apostrophe makes it text (OWASP's advice for CSV injection).
+  std::string value;
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) value = "'";
+  value += text;
+  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
   std::string out = "\"";
-  for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  for (const char c : value) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
 

@@ -156,8 +156,9 @@ class TextWriter {
   }
 
   // Each column as wide as its widest cell; then the widest wrapping column
-  // gives way, one character at a time, until the table fits, but never
-  // below its longest unbreakable piece (a terminal wraps what is left).
+  // gives way, one character at a time, until the table fits, but not below
+  // its longest unbreakable piece unless that piece is very long (a terminal
+  // wraps whatever is left).
   std::vector<std::size_t> fitted_widths(const Table& table) const {
     std::vector<std::size_t> widths;
     std::vector<std::size_t> narrowest;
@@ -170,7 +171,8 @@ class TextWriter {
         floor = std::max(floor, longest_piece(row[c].text));
       }
       widths.push_back(width);
-      narrowest.push_back(floor);
+      // A word longer than a third of the terminal is cut rather than let the table overflow.
+      narrowest.push_back(std::min(floor, std::max<std::size_t>(12, m_style.width / 3)));
     }
     const auto total = [&] {
       return std::accumulate(widths.begin(), widths.end(), std::size_t{0}) + k_column_gap * (widths.size() - 1);
@@ -221,7 +223,22 @@ class TextWriter {
 }  // namespace
 
 std::size_t display_width(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return !is_continuation(c); }));
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    char32_t code = lead < 0x80 ? lead : lead & (0x3F >> (length - 1));
+    for (std::size_t k = 1; k < length && i + k < text.size(); ++k) {
+      code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    }
+    // Combining marks sit on the character before them.
+    const bool combining = (code >= 0x0300 && code <= 0x036F) || (code >= 0x1AB0 && code <= 0x1AFF) ||
+                           (code >= 0x1DC0 && code <= 0x1DFF) || (code >= 0x20D0 && code <= 0x20FF) ||
+                           (code >= 0xFE20 && code <= 0xFE2F);
+    width += combining ? 0 : 1;
+    i += length;
+  }
+  return width;
 }
 
 std::vector<std::string> wrap(std::string_view text, std::size_t width) {

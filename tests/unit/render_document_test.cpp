@@ -83,6 +83,27 @@ TEST(Markdown, WritesPipeTablesAndKeepsUserMarkdownButNotRawHtml) {
             "Some *emphasis* and &lt;b>html&lt;/b>.\n");
 }
 
+TEST(Markdown, KeepsOnlyWebLinksInUserMarkdown) {
+  const auto md = [](std::string text) { return markdown_of(Document{}.add(MarkdownText{std::move(text)})); };
+  EXPECT_EQ(md("See [the report](https://example.org/r)."), "See [the report](https://example.org/r).\n");
+  EXPECT_EQ(md("A [trap](javascript:alert(1))."), "A [trap]\\(javascript:alert(1)).\n");
+  EXPECT_EQ(md("[r]: javascript:alert(1)\n[s]: https://example.org"),
+            "\\[r]: javascript:alert(1)\n[s]: https://example.org\n");
+  EXPECT_EQ(md("<https://example.org>"), "&lt;https://example.org>\n");
+}
+
+TEST(Csv, NeutralisesSpreadsheetFormulas) {
+  std::ostringstream out;
+  write_csv(out, Table{{{"a"}}, {{"=1+1"}, {"+44 121"}, {"-2"}, {"@SUM(A1)"}, {"plain = text"}, {"\tTAB"}}});
+  EXPECT_EQ(out.str(), "a\r\n'=1+1\r\n'+44 121\r\n'-2\r\n'@SUM(A1)\r\nplain = text\r\n'\tTAB\r\n");
+}
+
+TEST(Text, CountsCombiningMarksAsNoColumns) {
+  EXPECT_EQ(display_width("Cafe\u0301"), 4u);
+  EXPECT_EQ(display_width("Café"), 4u);
+  EXPECT_EQ(display_width("الشرطة"), 6u);
+}
+
 TEST(Csv, QuotesWhatNeedsQuotingAndEndsLinesWithCrLf) {
   std::ostringstream out;
   write_csv(out, Table{{{"a"}, {"b"}}, {{"plain", "with, comma"}, {"say \"hi\"", "two\nlines"}}});

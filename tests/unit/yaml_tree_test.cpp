@@ -175,6 +175,24 @@ TEST(ParseYaml, RejectsControlCharacters) {
   EXPECT_EQ(parse("a: \xC2\x85\n").diagnostics,
             asserted({"f.yaml:1:4: error: control character U+0085 is not allowed; remove it [control-character]"}));
   EXPECT_TRUE(parse("a: 1\r\nb: \"tab\there\"\r\n").diagnostics.empty());
+  EXPECT_EQ(parse("a: \"abc\xE2\x80\xAE evil\"\n").diagnostics,
+            asserted({"f.yaml:1:8: error: bidirectional control character U+202E is not allowed: it can make text show "
+                      "in another order than it reads [control-character]"}));
+  EXPECT_TRUE(
+      parse("a: \"\xD8\xA7\xD9\x84\xD8\xB4\xD8\xB1\xD8\xB7\xD8\xA9\"\n").diagnostics.empty());  // Arabic is fine
+}
+
+TEST(ParseYaml, ChecksValuesOnceTheirEscapesAreRead) {
+  EXPECT_EQ(parse("a: \"x\\0y\"\n").diagnostics,
+            asserted({"f.yaml:1:4: error: an escape sequence in this value makes control character U+0000: remove it "
+                      "[control-character]"}));
+  EXPECT_EQ(parse("a: \"\\u202E\"\n").diagnostics,
+            std::vector<std::string>{"f.yaml:1:4: error: an escape sequence in this value makes bidirectional control "
+                                     "character U+202E: remove it [control-character]"});
+  EXPECT_TRUE(parse("a: \"tab\\there, caf\\u00e9\"\n").diagnostics.empty());
+  // yaml-cpp quotes the byte after a backslash; a diagnostic is always text.
+  EXPECT_EQ(parse("a: \"\\\xDE\xAC\"\n").diagnostics,
+            asserted({"f.yaml:1:7: error: YAML syntax error: unknown escape character: \\xDE [yaml-syntax]"}));
 }
 
 TEST(ParseYaml, EnforcesItsLimits) {

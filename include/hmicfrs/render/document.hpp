@@ -112,7 +112,9 @@ void write_html(std::ostream& out, const Document& document, const std::string& 
 // Escapes text for HTML element content and attribute values.
 std::string escape_html(std::string_view text);
 
-// RFC 4180 CSV of one table: a header row, CRLF line ends, fields quoted when needed.
+// RFC 4180 CSV of one table: a header row, CRLF line ends, fields quoted when
+// needed, and a cell that a spreadsheet would run as a formula (=, +, -, @)
+// prefixed with an apostrophe.
 void write_csv(std::ostream& out, const Table& table);
 
 // Whether a link may point at `url`: web addresses only, so that no
@@ -122,7 +124,8 @@ bool is_web_address(std::string_view url);
 // Escapes plain text for Markdown, so that it shows as written.
 std::string escape_markdown(std::string_view text);
 
-// The number of characters (code points) of UTF-8 text.
+// The number of terminal columns UTF-8 text takes: one per code point,
+// none for combining marks.
 std::size_t display_width(std::string_view text);
 
 // Breaks `text` into lines of at most `width` characters at spaces (a longer

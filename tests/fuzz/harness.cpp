@@ -1,0 +1,66 @@
+#include "harness.hpp"
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <hmicfrs/check/check.hpp>
+#include <hmicfrs/load/loader.hpp>
+#include <hmicfrs/query/meetings.hpp>
+#include <hmicfrs/query/paper.hpp>
+#include <hmicfrs/render/diagnostics.hpp>
+#include <hmicfrs/render/paper.hpp>
+
+namespace hmicfrs::fuzz {
+namespace {
+
+constexpr std::string_view k_config =
+    "schema_version: 1\nforce: {name: F}\ncommittee: {name: C}\n"
+    "portfolios: [{id: crime, name: Crime}]\n";
+constexpr std::string_view k_committees = "meetings:\n  - {id: 2022-03, date: 2022-03-31}\n";
+constexpr std::string_view k_inspection =
+    "id: base\ntype: peel\ntitle: T\npublished: 2021-10\n"
+    "gradings: {cycle: 2021-22, areas: {preventing-crime: good}}\n"
+    "findings: [{ref: R1, type: afi, title: T, portfolio: crime, history: [{date: 2021-11-01, status: open, rag: red}]}]\n";
+
+const std::vector<std::string_view> k_places = {"hmicfrs-track.yaml", "committees.yaml", "inspections/fuzz.yaml",
+                                                "peel-frameworks/fuzz.yaml"};
+
+void render_everything(const load::LoadResult& result) {
+  std::ostringstream sink;
+  render::write_diagnostics_text(sink, result.diagnostics, true);
+  render::write_diagnostics_json(sink, result.diagnostics);
+  if (result.diagnostics.has_errors()) return;
+  for (const query::MeetingWindow& meeting : query::meeting_windows(result.dataset)) {
+    const query::Paper paper = query::assemble_paper(result.dataset, meeting, meeting.meeting->cut_off());
+    for (const render::Format format :
+         {render::Format::markdown, render::Format::text, render::Format::html, render::Format::json}) {
+      render::write_paper(sink, paper, render::Output{format, {}});
+    }
+  }
+}
+
+}  // namespace
+
+void exercise(std::string_view bytes) {
+  for (const std::string_view place : k_places) {
+    std::vector<load::SourceFile> sources{{"hmicfrs-track.yaml", std::string(k_config)},
+                                          {"committees.yaml", std::string(k_committees)},
+                                          {"inspections/base.yaml", std::string(k_inspection)}};
+    bool replaced = false;
+    for (load::SourceFile& source : sources) {
+      if (source.relative == place) {
+        source.bytes = std::string(bytes);
+        replaced = true;
+      }
+    }
+    if (!replaced) sources.push_back({std::string(place), std::string(bytes)});
+    load::LoadResult result = load::load_sources("", std::move(sources));
+    check::check_dataset(result.dataset, {model::Date::parse("2022-03-31").value(), result.incomplete},
+                         result.diagnostics);
+    result.diagnostics.sort();
+    render_everything(result);
+  }
+}
+
+}  // namespace hmicfrs::fuzz
