@@ -1,11 +1,8 @@
 // Runs the built hmicfrs-track as a user would: its own process, its own
 // working directory, real exit statuses.
 
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -13,7 +10,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "support/golden.hpp"
+#include "process.hpp"
 
 namespace hmicfrs::test {
 namespace {
@@ -21,72 +18,36 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
-const fs::path k_source = HMICFRS_SOURCE_DIR;
-
-// What a run of the binary printed and returned, and how long it took.
-struct TimedRun : RunResult {
-  double seconds = 0;
-};
-
-std::string quoted(const std::string& text) {
-  std::string out = "'";
-  for (const char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-// Runs the binary in `cwd` with `args` and a clean, colourless environment,
-// plus the `variables` given ("TZ=UTC").
-TimedRun run_binary(const std::vector<std::string>& args, const fs::path& cwd = k_source,
-                    const std::vector<std::string>& variables = {}) {
-  const fs::path err_file = fs::temp_directory_path() / fmt::format("hmicfrs-e2e-{}.err", getpid());
-  std::string command = "cd " + quoted(cwd.string()) + " && env -u HMICFRS_TRACK_DATA NO_COLOR=1";
-  for (const std::string& variable : variables) command += " " + quoted(variable);
-  command += " " + quoted(HMICFRS_TRACK_BINARY);
-  for (const std::string& arg : args) command += " " + quoted(arg);
-  command += " 2>" + quoted(err_file.string());
-  TimedRun run;
-  const auto start = std::chrono::steady_clock::now();
-  FILE* pipe = popen(command.c_str(), "r");
-  char buffer[4096];
-  for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) run.out.append(buffer, n);
-  const int raw = pclose(pipe);
-  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  run.err = read_text(err_file);
-  fs::remove(err_file);
-  return run;
-}
-
 TEST(Binary, PrintsHelp) {
-  const TimedRun run = run_binary({"--help"});
+  const ProcessRun run = run_binary({"--help"});
   EXPECT_EQ(run.status, 0);
   EXPECT_THAT(run.out, HasSubstr("Usage: hmicfrs-track"));
   EXPECT_THAT(run.out, HasSubstr("validate"));
 }
 
 TEST(Binary, RejectsAnUnknownCommandWithStatusTwo) {
-  const TimedRun run = run_binary({"frobnicate"});
+  const ProcessRun run = run_binary({"frobnicate"});
   EXPECT_EQ(run.status, 2);
   EXPECT_EQ(run.out, "");
   EXPECT_EQ(run.err, "hmicfrs-track: unknown command 'frobnicate'\nRun 'hmicfrs-track --help' for usage.\n");
 }
 
 TEST(Binary, ValidatesTheExample) {
-  const TimedRun run = run_binary({"validate", "--strict", "--data", "examples/west-midlands"});
+  const ProcessRun run = run_binary({"validate", "--strict", "--data", "examples/west-midlands"});
   EXPECT_EQ(run.status, 0) << run.out << run.err;
   EXPECT_EQ(run.out, "0 errors, 0 warnings\n");
 }
 
 TEST(Binary, FindsItsDataDirectoryFromInsideTheRegister) {
   for (const char* inside : {"inspections", "inspections/peel"}) {
-    const TimedRun run = run_binary({"validate", "--strict"}, k_source / "examples" / "west-midlands" / inside);
+    const ProcessRun run = run_binary({"validate", "--strict"}, {k_source / "examples" / "west-midlands" / inside});
     EXPECT_EQ(run.status, 0) << inside << "\n" << run.out << run.err;
     EXPECT_EQ(run.out, "0 errors, 0 warnings\n");
   }
 }
 
 TEST(Binary, FindsItsDataDirectoryFromItsRoot) {
-  const TimedRun run = run_binary({"validate", "--strict"}, k_source / "examples" / "west-midlands");
+  const ProcessRun run = run_binary({"validate", "--strict"}, {k_source / "examples" / "west-midlands"});
   EXPECT_EQ(run.status, 0) << run.out << run.err;
   EXPECT_EQ(run.out, "0 errors, 0 warnings\n");
 }
@@ -96,13 +57,13 @@ TEST(Binary, FindsADataFolderBesideIt) {
   fs::remove_all(project);
   fs::create_directories(project / "docs");
   fs::copy(k_source / "examples" / "minimal", project / "data", fs::copy_options::recursive);
-  const TimedRun run = run_binary({"validate"}, project / "docs");
+  const ProcessRun run = run_binary({"validate"}, {project / "docs"});
   EXPECT_EQ(run.status, 0) << run.out << run.err;
   fs::remove_all(project);
 }
 
 TEST(Binary, SaysWhereToLookWhenThereIsNoRegister) {
-  const TimedRun run = run_binary({"validate"}, "/");
+  const ProcessRun run = run_binary({"validate"}, {"/"});
   EXPECT_EQ(run.status, 3);
   EXPECT_THAT(run.err, HasSubstr("no data directory found: pass --data DIR, set HMICFRS_TRACK_DATA"));
 }
@@ -116,8 +77,8 @@ TEST(Binary, GivesTheSameBytesWhateverTheTimeZoneOrLocale) {
                                                           {"inspections", "--format", "csv"}};
   for (auto args : commands) {
     args.insert(args.begin(), {"--data", "examples/west-midlands", "--as-of", "2022-03-31"});
-    const TimedRun first = run_binary(args, k_source, {"TZ=Pacific/Kiritimati", "LC_ALL=C.UTF-8"});
-    const TimedRun second = run_binary(args, k_source, {"TZ=America/Los_Angeles", "LC_ALL=C", "LANG=de_DE.UTF-8"});
+    const ProcessRun first = run_binary(args, {k_source, {"TZ=Pacific/Kiritimati", "LC_ALL=C.UTF-8"}});
+    const ProcessRun second = run_binary(args, {k_source, {"TZ=America/Los_Angeles", "LC_ALL=C", "LANG=de_DE.UTF-8"}});
     EXPECT_EQ(first.status, 0) << first.err;
     EXPECT_FALSE(first.out.empty());
     EXPECT_EQ(first.out, second.out) << args[4];
@@ -141,7 +102,7 @@ TEST_P(DefectInACopy, IsReportedAtItsLineWithinASecond) {
   for (const std::string& file : defect.files) {
     fs::copy_file(k_source / "tests" / "fixtures" / "invalid" / "inspections" / file, copy / "inspections" / file);
   }
-  const TimedRun run = run_binary({"validate", "--as-of", "2022-03-31"}, copy);
+  const ProcessRun run = run_binary({"validate", "--as-of", "2022-03-31"}, {copy});
   fs::remove_all(copy);
   EXPECT_EQ(run.status, 1) << run.out << run.err;
   EXPECT_THAT(run.out, HasSubstr(defect.expected + "\n"));
