@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <hmicfrs/load/decode.hpp>
+#include <hmicfrs/util/parallel.hpp>
 
 namespace hmicfrs::load {
 namespace fs = std::filesystem;
@@ -74,15 +75,27 @@ void merge_cycles(model::Catalogue& catalogue, std::vector<CycleDefinition> defi
   }
 }
 
-// Reads a regular file of at most `max_bytes`; never opens anything else (a
-// FIFO would block, a directory cannot be read).
+// What one file contributes, worked out on its own (in any thread).
+struct FileOutcome {
+  FileKind kind = FileKind::not_yaml;
+  diag::Diagnostics diagnostics;
+  std::optional<model::Config> config;
+  std::vector<model::Meeting> meetings;
+  std::optional<model::Inspection> inspection;
+  std::vector<CycleDefinition> cycles;
+  bool read_failure = false;
+  bool incomplete = false;  // an inspection file that gave no inspection
+};
+
+// Reads a regular file of at most the size limit; never opens anything else
+// (a FIFO would block, a directory cannot be read).
 std::optional<std::string> read_file(const fs::path& path, const std::shared_ptr<const std::string>& shown,
-                                     const Limits& limits, LoadResult& result) {
+                                     const Limits& limits, FileOutcome& outcome) {
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   auto fail = [&](std::string message) {
-    result.diagnostics.error(diag::file_location(shown), std::move(message), Code::read_error);
-    result.read_failure = true;
+    outcome.diagnostics.error(diag::file_location(shown), std::move(message), Code::read_error);
+    outcome.read_failure = true;
     return std::nullopt;
   };
   if (ec) return fail(fmt::format("cannot read: {}", ec.message()));
@@ -91,7 +104,7 @@ std::optional<std::string> read_file(const fs::path& path, const std::shared_ptr
   const std::uintmax_t size = fs::file_size(path, ec);
   if (ec) return fail(fmt::format("cannot read: {}", ec.message()));
   if (size > limits.max_file_bytes) {
-    result.diagnostics.error(
+    outcome.diagnostics.error(
         diag::file_location(shown),
         fmt::format("the file is {} bytes, more than the limit of {} bytes", size, limits.max_file_bytes),
         Code::limit_exceeded);
@@ -105,6 +118,45 @@ std::optional<std::string> read_file(const fs::path& path, const std::shared_ptr
   bytes.resize(static_cast<std::size_t>(in.gcount()));
   return bytes;
 }
+
+// Classifies, reads (through `read`), parses and decodes one file. Its bytes
+// and tree are gone when this returns: only the records stay.
+template <class Read>
+FileOutcome process_file(const fs::path& root, const fs::path& relative, const Limits& limits, Read read) {
+  FileOutcome out;
+  out.kind = classify(relative);
+  if (out.kind == FileKind::not_yaml) return out;
+  const auto path = shown_path(root, relative);
+  if (out.kind == FileKind::unrecognised) {
+    out.diagnostics.warning(
+        diag::file_location(path),
+        "not a file of the register, so it is not read: the register reads hmicfrs-track.yaml, committees.yaml, "
+        "inspections/**/*.yaml and peel-frameworks/*.yaml",
+        Code::unrecognised_file);
+    return out;
+  }
+  std::optional<Node> tree;
+  if (std::optional<std::string> bytes = read(path, out)) tree = parse_yaml(*bytes, path, limits, out.diagnostics);
+  if (!tree) {
+    out.incomplete = out.kind == FileKind::inspection;
+    return out;
+  }
+  switch (out.kind) {
+    case FileKind::config: out.config = decode_config(*tree, path, out.diagnostics); break;
+    case FileKind::committees: out.meetings = decode_committees(*tree, path, out.diagnostics); break;
+    case FileKind::inspection:
+      out.inspection = decode_inspection(*tree, path, out.diagnostics);
+      out.incomplete = !out.inspection;
+      break;
+    case FileKind::peel_framework: out.cycles = decode_peel_cycles(*tree, path, out.diagnostics); break;
+    case FileKind::unrecognised:
+    case FileKind::not_yaml: break;
+  }
+  return out;
+}
+
+// Orders paths as the register is listed everywhere: by their text.
+bool path_order(const fs::path& a, const fs::path& b) { return a.generic_string() < b.generic_string(); }
 
 // The built-in catalogue, decoded once per process (it never changes), with
 // whatever it reported, so that a broken catalogue still shows.
@@ -126,6 +178,37 @@ const BuiltinCatalogue& builtin_catalogue() {
   return builtin;
 }
 
+// Puts the files' outcomes, in path order, together into one result.
+LoadResult merge(const fs::path& root, std::vector<FileOutcome> outcomes) {
+  LoadResult result;
+  model::Dataset& dataset = result.dataset;
+  const BuiltinCatalogue& builtin = builtin_catalogue();
+  dataset.catalogue = builtin.catalogue;
+  for (const diag::Diagnostic& d : builtin.diagnostics.items()) {
+    result.diagnostics.add(d.severity, d.location, d.message, d.code).notes = d.notes;
+  }
+  bool has_config = false;
+  std::vector<CycleDefinition> extra_cycles;
+  for (FileOutcome& outcome : outcomes) {
+    has_config = has_config || outcome.kind == FileKind::config;
+    result.read_failure = result.read_failure || outcome.read_failure;
+    result.incomplete = result.incomplete || outcome.incomplete;
+    result.diagnostics.append(std::move(outcome.diagnostics));
+    if (outcome.config) dataset.config = std::move(*outcome.config);
+    if (outcome.kind == FileKind::committees) dataset.meetings = std::move(outcome.meetings);
+    if (outcome.inspection) dataset.inspections.push_back(std::move(*outcome.inspection));
+    std::move(outcome.cycles.begin(), outcome.cycles.end(), std::back_inserter(extra_cycles));
+  }
+  merge_cycles(dataset.catalogue, std::move(extra_cycles), result.diagnostics);
+  if (!has_config) {
+    result.diagnostics.error(diag::file_location(shown_path(root, fs::path(k_config_name))),
+                             "the data directory has no hmicfrs-track.yaml: every register starts with one "
+                             "(see docs/data-format.md)",
+                             Code::missing_file);
+  }
+  return result;
+}
+
 }  // namespace
 
 FileKind classify(const fs::path& relative) {
@@ -139,74 +222,20 @@ FileKind classify(const fs::path& relative) {
 }
 
 LoadResult load_sources(const fs::path& root, std::vector<SourceFile> sources, const Limits& limits) {
-  LoadResult result;
-  model::Dataset& dataset = result.dataset;
-  std::sort(sources.begin(), sources.end(), [](const SourceFile& a, const SourceFile& b) {
-    return a.relative.generic_string() < b.relative.generic_string();
+  std::sort(sources.begin(), sources.end(),
+            [](const SourceFile& a, const SourceFile& b) { return path_order(a.relative, b.relative); });
+  std::vector<FileOutcome> outcomes(sources.size());
+  util::for_each_index(sources.size(), [&](std::size_t i) {
+    outcomes[i] = process_file(root, sources[i].relative, limits, [&](const auto&, FileOutcome&) {
+      return std::optional<std::string>(std::move(sources[i].bytes));
+    });
   });
-
-  const BuiltinCatalogue& builtin = builtin_catalogue();
-  dataset.catalogue = builtin.catalogue;
-  for (const diag::Diagnostic& d : builtin.diagnostics.items())
-    result.diagnostics.add(d.severity, d.location, d.message, d.code).notes = d.notes;
-
-  bool has_config = false;
-  std::vector<CycleDefinition> extra_cycles;
-  for (SourceFile& source : sources) {
-    const FileKind kind = classify(source.relative);
-    if (kind == FileKind::not_yaml) continue;
-    const auto path = shown_path(root, source.relative);
-    if (kind == FileKind::unrecognised) {
-      result.diagnostics.warning(
-          diag::file_location(path),
-          "not a file of the register, so it is not read: the register reads hmicfrs-track.yaml, committees.yaml, "
-          "inspections/**/*.yaml and peel-frameworks/*.yaml",
-          Code::unrecognised_file);
-      continue;
-    }
-    const auto tree = parse_yaml(source.bytes, path, limits, result.diagnostics);
-    source.bytes = std::string();  // the tree is all that is needed now
-    if (kind == FileKind::config) has_config = true;
-    if (!tree) {
-      result.incomplete = result.incomplete || kind == FileKind::inspection;
-      continue;
-    }
-    switch (kind) {
-      case FileKind::config:
-        if (auto config = decode_config(*tree, path, result.diagnostics)) dataset.config = std::move(*config);
-        break;
-      case FileKind::committees: dataset.meetings = decode_committees(*tree, path, result.diagnostics); break;
-      case FileKind::inspection:
-        if (auto inspection = decode_inspection(*tree, path, result.diagnostics)) {
-          dataset.inspections.push_back(std::move(*inspection));
-        } else {
-          result.incomplete = true;
-        }
-        break;
-      case FileKind::peel_framework: {
-        auto cycles = decode_peel_cycles(*tree, path, result.diagnostics);
-        std::move(cycles.begin(), cycles.end(), std::back_inserter(extra_cycles));
-        break;
-      }
-      case FileKind::unrecognised:
-      case FileKind::not_yaml: break;
-    }
-  }
-  merge_cycles(dataset.catalogue, std::move(extra_cycles), result.diagnostics);
-
-  if (!has_config) {
-    result.diagnostics.error(diag::file_location(shown_path(root, fs::path(k_config_name))),
-                             "the data directory has no hmicfrs-track.yaml: every register starts with one "
-                             "(see docs/data-format.md)",
-                             Code::missing_file);
-  }
-  return result;
+  return merge(root, std::move(outcomes));
 }
 
 LoadResult load_dataset(const fs::path& root, const Limits& limits) {
   LoadResult failed;
   const fs::path walk_root = root.empty() ? fs::path(".") : root;
-  std::vector<SourceFile> sources;
   std::vector<fs::path> files;
 
   std::error_code ec;
@@ -237,22 +266,14 @@ LoadResult load_dataset(const fs::path& root, const Limits& limits) {
     return failed;
   }
 
-  std::sort(files.begin(), files.end());
-  LoadResult unreadable;
-  for (const fs::path& relative : files) {
-    if (classify(relative) == FileKind::unrecognised) {
-      sources.push_back(SourceFile{relative, {}});
-      continue;
-    }
-    if (auto bytes = read_file(walk_root / relative, shown_path(root, relative), limits, unreadable)) {
-      sources.push_back(SourceFile{relative, std::move(*bytes)});
-    }
-  }
-  LoadResult result = load_sources(root, std::move(sources), limits);
-  result.diagnostics.append(std::move(unreadable.diagnostics));
-  result.read_failure = result.read_failure || unreadable.read_failure;
-  result.incomplete = result.incomplete || unreadable.read_failure;
-  return result;
+  std::sort(files.begin(), files.end(), path_order);
+  std::vector<FileOutcome> outcomes(files.size());
+  util::for_each_index(files.size(), [&](std::size_t i) {
+    outcomes[i] = process_file(root, files[i], limits, [&](const auto& shown, FileOutcome& outcome) {
+      return read_file(walk_root / files[i], shown, limits, outcome);
+    });
+  });
+  return merge(root, std::move(outcomes));
 }
 
 util::Result<fs::path> find_data_dir(const std::optional<std::string>& explicit_dir,

@@ -74,7 +74,10 @@ class MarkdownWriter {
     m_out << "\n";
     for (const auto& row : table.rows) {
       m_out << "|";
-      for (const Cell& cell : row) m_out << (cell.text.empty() ? " |" : " " + one_line(cell.text) + " |");
+      for (const Cell& cell : row) {
+        if (!cell.text.empty()) m_out << " " << one_line(cell.text);
+        m_out << " |";
+      }
       m_out << "\n";
     }
   }

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <hmicfrs/render/labels.hpp>
 
@@ -217,9 +218,11 @@ void write_finding(std::ostream& out, const FindingView& view, const Output& out
         Table history{{{"Date"}, {"Status"}, {"RAG"}, {"Note", Align::left, true}}, {}};
         for (const model::HistoryEntry& e : f.history) {
           if (v.as_of < e.date) continue;
-          std::string note = e.note;
-          if (e.owner) note += (note.empty() ? "" : " ") + fmt::format("(owner: {})", *e.owner);
-          if (e.due) note += (note.empty() ? "" : " ") + fmt::format("(due: {})", e.due->iso());
+          std::vector<std::string> parts;
+          if (!e.note.empty()) parts.push_back(e.note);
+          if (e.owner) parts.push_back(fmt::format("(owner: {})", *e.owner));
+          if (e.due) parts.push_back(fmt::format("(due: {})", e.due->iso()));
+          const std::string note = fmt::format("{}", fmt::join(parts, " "));
           history.rows.push_back({e.date.iso(), e.status ? std::string(label(*e.status)) : "",
                                   e.rag ? std::string(label(*e.rag)) : "", note});
         }
