@@ -11,8 +11,8 @@ if command -v npm >/dev/null && [[ ! -x build/tools/node_modules/.bin/markdownli
   npm install --silent --no-audit --no-fund --prefix build/tools markdownlint-cli2@0.22.1
 fi
 
-echo "== the suite, as built for use"
-cmake -S . -B build/test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHMICFRS_BUILD_TESTS=ON
+echo "== the suite, built as scripts/run-example.sh builds for use (Release)"
+cmake -S . -B build/test -DCMAKE_BUILD_TYPE=Release -DHMICFRS_BUILD_TESTS=ON
 cmake --build build/test -j2
 ctest --test-dir build/test --output-on-failure -j2
 
