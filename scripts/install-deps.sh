@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(g++ make cmake libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(libgtest-dev libgmock-dev pandoc)
+  packages+=(libgtest-dev libgmock-dev pandoc python3-jsonschema python3-yaml)
 fi
 
 missing=()

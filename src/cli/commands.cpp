@@ -1,10 +1,17 @@
 #include "commands.hpp"
 
+#include <stdlib.h>
+
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <hmicfrs/load/schemas.hpp>
 #include <hmicfrs/query/calendar.hpp>
 #include <hmicfrs/query/changes.hpp>
 #include <hmicfrs/query/counts.hpp>
@@ -132,6 +139,66 @@ int run_validate(const Context& context, const ValidateOptions& options) {
   if (loaded.result.read_failure) return k_exit_io;
   const bool failed = diagnostics.has_errors() || (options.strict && diagnostics.count(diag::Severity::warning) > 0);
   return failed ? k_exit_invalid_data : k_exit_ok;
+}
+
+int run_schema(const Context& context, const std::string& kind) {
+  const auto all = load::schemas();
+  if (kind.empty()) {
+    context.out << "The JSON Schema (draft 2020-12) of each kind of data file:\n";
+    for (const load::Schema& s : all) context.out << fmt::format("  {:<16}{}\n", s.kind, s.files);
+    context.out << "Print one with: hmicfrs-track schema KIND\n";
+    return k_exit_ok;
+  }
+  for (const load::Schema& s : all) {
+    if (s.kind == kind) {
+      context.out << s.json;
+      return k_exit_ok;
+    }
+  }
+  std::vector<std::string> kinds;
+  for (const load::Schema& s : all) kinds.emplace_back(s.kind);
+  throw Failure{k_exit_usage,
+                fmt::format("no schema '{}'{} (kinds: {})", kind, hint(kind, kinds), fmt::join(kinds, ", "))};
+}
+
+int run_init(const Context& context, const std::string& directory) {
+  namespace fs = std::filesystem;
+  const fs::path target(directory);
+  std::error_code ec;
+  if (fs::exists(target, ec) && !(fs::is_directory(target, ec) && fs::is_empty(target, ec))) {
+    throw Failure{k_exit_usage, fmt::format("{} exists and is not an empty directory: init writes a new register only "
+                                            "into a new or empty directory",
+                                            directory)};
+  }
+  // Everything is written beside the target first, then renamed into place:
+  // a failure leaves no half-written register.
+  const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string staging = (parent / (".init-" + target.filename().string() + "-XXXXXX")).string();
+  if (mkdtemp(staging.data()) == nullptr)
+    throw Failure{k_exit_io, fmt::format("cannot create {}: {}", directory, std::strerror(errno))};
+  try {
+    for (const load::StarterFile& file : load::starter_register()) {
+      const fs::path path = fs::path(staging) / file.path;
+      fs::create_directories(path.parent_path());
+      write_file_atomically(path, file.text);
+    }
+    fs::permissions(staging, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                 fs::perms::others_read | fs::perms::others_exec);
+    if (fs::exists(target)) fs::remove(target);  // empty, as checked
+    fs::rename(staging, target);
+  } catch (...) {
+    fs::remove_all(staging, ec);
+    throw;
+  }
+  context.out << fmt::format("Created a register in {}:\n", directory);
+  for (const load::StarterFile& file : load::starter_register()) {
+    if (!file.path.starts_with(".")) context.out << "  " << (target / file.path).generic_string() << "\n";
+  }
+  context.out << fmt::format(
+      "Each file names its schema (in {}) for editors. Next: edit them, then run\n"
+      "  hmicfrs-track --data {} validate\n",
+      (target / ".schemas").generic_string(), directory);
+  return k_exit_ok;
 }
 
 int run_status(const Context& context, const OutputOptions& output) {

@@ -69,6 +69,8 @@ struct ReportOptions {
 };
 
 int run_validate(const Context& context, const ValidateOptions& options);
+int run_schema(const Context& context, const std::string& kind);
+int run_init(const Context& context, const std::string& directory);
 int run_status(const Context& context, const OutputOptions& output);
 int run_list(const Context& context, const ListOptions& options);
 int run_rag(const Context& context, const RagOptions& options);

@@ -105,6 +105,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       std::string(k_program)};
   app.set_version_flag("--version", fmt::format("{} {}", k_program, HMICFRS_VERSION));
   app.fallthrough();
+  app.require_subcommand(0, 1);  // one command at most: "schema committees" names a schema, not a command
   app.get_formatter()->label("SUBCOMMAND", "COMMAND");
   app.add_option("--data", context.global.data,
                  "The register's directory (default: $HMICFRS_TRACK_DATA, else the nearest directory upwards "
@@ -199,6 +200,20 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   report->add_option("--committee", report_options.committee, "The meeting (required)")->type_name("ID")->required();
   add_output(report, report_options.output, "Output: md (default), text, html or json");
 
+  std::string schema_kind;
+  CLI::App* schema = add_command(app, "schema", "The JSON Schema of a kind of data file, for editors",
+                                 example("schema inspection > inspection.schema.json",
+                                         "Without KIND, lists the kinds: config, committees, inspection, "
+                                         "peel-framework."));
+  schema->add_option("KIND", schema_kind, "config, committees, inspection or peel-framework");
+
+  std::string init_directory;
+  CLI::App* init = add_command(app, "init", "A new register with commented starter files (refuses a non-empty DIR)",
+                               example("init my-register",
+                                       "Each file names its JSON Schema, copied into DIR/.schemas/, "
+                                       "for editors with the YAML language server."));
+  init->add_option("DIR", init_directory, "The new register's directory")->required();
+
   try {
     if (const auto unknown = unknown_command(app, args)) throw Failure{k_exit_usage, *unknown};
     std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 consumes from the back
@@ -218,6 +233,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (changes->parsed()) return run_changes(context, changes_options);
     if (committees->parsed()) return run_committees(context, committees_output);
     if (report->parsed()) return run_report(context, report_options);
+    if (schema->parsed()) return run_schema(context, schema_kind);
+    if (init->parsed()) return run_init(context, init_directory);
     throw Failure{k_exit_usage, "a command is required, such as 'validate'"};
   } catch (const Failure& failure) {
     err << k_program << ": " << failure.message << "\n";

@@ -12,43 +12,6 @@ using diag::Code;
 
 constexpr int k_schema_version = 1;
 
-// The fields of each record, as written in the data files.
-constexpr std::array k_config_fields{
-    Field{"schema_version", true}, Field{"force", true}, Field{"committee", true}, Field{"paper"}, Field{"contact"},
-    Field{"portfolios", true},     Field{"rag"},         Field{"thresholds"}};
-constexpr std::array k_force_fields{Field{"name", true}, Field{"short_name"}};
-constexpr std::array k_committee_fields{Field{"name", true}, Field{"short_name"}};
-constexpr std::array k_paper_fields{Field{"title"}, Field{"purpose"}, Field{"decision"}};
-constexpr std::array k_contact_fields{Field{"name"}, Field{"title"}, Field{"email"}, Field{"phone"}};
-constexpr std::array k_portfolio_fields{Field{"id", true}, Field{"name", true}, Field{"lead"}};
-constexpr std::array k_rag_fields{Field{"red"}, Field{"amber"}, Field{"green"}};
-constexpr std::array k_threshold_fields{Field{"stale_after_days"}};
-
-constexpr std::array k_committees_fields{Field{"meetings", true}};
-constexpr std::array k_meeting_fields{Field{"id", true}, Field{"date", true},       Field{"agenda_item"},
-                                      Field{"as_of"},    Field{"previous_cut_off"}, Field{"contact"},
-                                      Field{"notes"}};
-
-constexpr std::array k_inspection_fields{
-    Field{"id", true},     Field{"type", true}, Field{"title", true}, Field{"inspectorates"},  Field{"involvement"},
-    Field{"other_forces"}, Field{"notified"},   Field{"fieldwork"},   Field{"draft_received"}, Field{"published"},
-    Field{"url"},          Field{"summary"},    Field{"gradings"},    Field{"findings"}};
-constexpr std::array k_fieldwork_fields{Field{"from"}, Field{"to"}, Field{"week_commencing"}};
-constexpr std::array k_gradings_fields{Field{"cycle", true}, Field{"areas", true}};
-constexpr std::array k_grading_fields{Field{"grade", true}, Field{"narrative"}};
-constexpr std::array k_finding_fields{Field{"ref", true}, Field{"type", true}, Field{"title", true},
-                                      Field{"text"},      Field{"scope"},      Field{"cause_of_concern"},
-                                      Field{"area"},      Field{"owner"},      Field{"portfolio"},
-                                      Field{"due"},       Field{"related"},    Field{"history"}};
-constexpr std::array k_history_fields{Field{"date", true}, Field{"status"}, Field{"rag"}, Field{"note"},
-                                      Field{"by"},         Field{"owner"},  Field{"due"}};
-
-constexpr std::array k_catalogue_fields{Field{"cycles", true}};
-constexpr std::array k_cycle_fields{Field{"id", true}, Field{"name"}, Field{"scale"},
-                                    Field{"source"},   Field{"note"}, Field{"areas", true}};
-constexpr std::array k_area_fields{Field{"id", true}, Field{"short", true}, Field{"long"}, Field{"pillar"},
-                                   Field{"graded"}};
-
 // Reports an empty file; true when `root` holds something.
 bool has_content(Reader& reader, const Node& root, std::string_view expected) {
   if (root.kind != Node::Kind::null) return true;

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <hmicfrs/diag/diagnostic.hpp>
+#include <hmicfrs/load/fields.hpp>
 #include <hmicfrs/load/yaml_tree.hpp>
 #include <hmicfrs/model/date.hpp>
 #include <hmicfrs/model/enums.hpp>
@@ -20,12 +21,6 @@
 #include <hmicfrs/util/suggest.hpp>
 
 namespace hmicfrs::load {
-
-// One field a mapping may hold.
-struct Field {
-  std::string_view name;
-  bool required = false;
-};
 
 // Whether a date must name its day.
 enum class Precision { day, month_or_day };

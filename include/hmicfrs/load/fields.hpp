@@ -1,0 +1,83 @@
+#pragma once
+
+// The fields each record of the data format accepts: what decoding checks and
+// what the JSON Schemas in schemas/ must describe (a test compares them).
+
+#include <array>
+#include <span>
+#include <string_view>
+
+namespace hmicfrs::load {
+
+// One field a mapping may hold.
+struct Field {
+  std::string_view name;
+  bool required = false;
+};
+
+inline constexpr std::array k_config_fields{
+    Field{"schema_version", true}, Field{"force", true}, Field{"committee", true}, Field{"paper"}, Field{"contact"},
+    Field{"portfolios", true},     Field{"rag"},         Field{"thresholds"}};
+inline constexpr std::array k_force_fields{Field{"name", true}, Field{"short_name"}};
+inline constexpr std::array k_committee_fields{Field{"name", true}, Field{"short_name"}};
+inline constexpr std::array k_paper_fields{Field{"title"}, Field{"purpose"}, Field{"decision"}};
+inline constexpr std::array k_contact_fields{Field{"name"}, Field{"title"}, Field{"email"}, Field{"phone"}};
+inline constexpr std::array k_portfolio_fields{Field{"id", true}, Field{"name", true}, Field{"lead"}};
+inline constexpr std::array k_rag_fields{Field{"red"}, Field{"amber"}, Field{"green"}};
+inline constexpr std::array k_threshold_fields{Field{"stale_after_days"}};
+
+inline constexpr std::array k_committees_fields{Field{"meetings", true}};
+inline constexpr std::array k_meeting_fields{Field{"id", true}, Field{"date", true},       Field{"agenda_item"},
+                                             Field{"as_of"},    Field{"previous_cut_off"}, Field{"contact"},
+                                             Field{"notes"}};
+
+inline constexpr std::array k_inspection_fields{
+    Field{"id", true},     Field{"type", true}, Field{"title", true}, Field{"inspectorates"},  Field{"involvement"},
+    Field{"other_forces"}, Field{"notified"},   Field{"fieldwork"},   Field{"draft_received"}, Field{"published"},
+    Field{"url"},          Field{"summary"},    Field{"gradings"},    Field{"findings"}};
+inline constexpr std::array k_fieldwork_fields{Field{"from"}, Field{"to"}, Field{"week_commencing"}};
+inline constexpr std::array k_gradings_fields{Field{"cycle", true}, Field{"areas", true}};
+inline constexpr std::array k_grading_fields{Field{"grade", true}, Field{"narrative"}};
+inline constexpr std::array k_finding_fields{Field{"ref", true}, Field{"type", true}, Field{"title", true},
+                                             Field{"text"},      Field{"scope"},      Field{"cause_of_concern"},
+                                             Field{"area"},      Field{"owner"},      Field{"portfolio"},
+                                             Field{"due"},       Field{"related"},    Field{"history"}};
+inline constexpr std::array k_history_fields{Field{"date", true}, Field{"status"}, Field{"rag"}, Field{"note"},
+                                             Field{"by"},         Field{"owner"},  Field{"due"}};
+
+inline constexpr std::array k_catalogue_fields{Field{"cycles", true}};
+inline constexpr std::array k_cycle_fields{Field{"id", true}, Field{"name"}, Field{"scale"},
+                                           Field{"source"},   Field{"note"}, Field{"areas", true}};
+inline constexpr std::array k_area_fields{Field{"id", true}, Field{"short", true}, Field{"long"}, Field{"pillar"},
+                                          Field{"graded"}};
+
+// A record of the format, named as the schemas name it, with its fields.
+struct RecordFields {
+  std::string_view record;
+  std::span<const Field> fields;
+};
+
+// Every record of the format.
+inline constexpr std::array k_records{
+    RecordFields{"configuration", k_config_fields},
+    RecordFields{"force", k_force_fields},
+    RecordFields{"committee", k_committee_fields},
+    RecordFields{"paper", k_paper_fields},
+    RecordFields{"contact", k_contact_fields},
+    RecordFields{"portfolio", k_portfolio_fields},
+    RecordFields{"rag", k_rag_fields},
+    RecordFields{"thresholds", k_threshold_fields},
+    RecordFields{"committees", k_committees_fields},
+    RecordFields{"meeting", k_meeting_fields},
+    RecordFields{"inspection", k_inspection_fields},
+    RecordFields{"fieldwork", k_fieldwork_fields},
+    RecordFields{"gradings", k_gradings_fields},
+    RecordFields{"grading", k_grading_fields},
+    RecordFields{"finding", k_finding_fields},
+    RecordFields{"history-entry", k_history_fields},
+    RecordFields{"peel-cycles", k_catalogue_fields},
+    RecordFields{"peel-cycle", k_cycle_fields},
+    RecordFields{"peel-area", k_area_fields},
+};
+
+}  // namespace hmicfrs::load

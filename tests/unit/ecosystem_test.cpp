@@ -1,0 +1,77 @@
+// The commands that fit the tool into its ecosystem: schema and init.
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "support/golden.hpp"
+
+namespace hmicfrs::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using test::run_cli;
+using ::testing::HasSubstr;
+
+TEST(Schema, PrintsEachKindAsShippedInSchemas) {
+  for (const char* kind : {"config", "committees", "inspection", "peel-framework"}) {
+    const auto result = run_cli({"schema", kind});
+    EXPECT_EQ(result.status, 0);
+    EXPECT_EQ(result.out, test::read_text(fmt::format("schemas/{}.schema.json", kind))) << kind;
+  }
+  EXPECT_THAT(run_cli({"schema"}).out, HasSubstr("  inspection      inspections/**/*.yaml\n"));
+  const auto unknown = run_cli({"schema", "findings"});
+  EXPECT_EQ(unknown.status, 2);
+  EXPECT_THAT(unknown.err, HasSubstr("no schema 'findings'"));
+}
+
+class Init : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    m_dir = fs::temp_directory_path() / fmt::format("hmicfrs-init-{}-{}", getpid(), m_counter++);
+    fs::remove_all(m_dir);
+  }
+  void TearDown() override { fs::remove_all(m_dir); }
+  fs::path m_dir;
+  static inline int m_counter = 0;
+};
+
+TEST_F(Init, WritesARegisterThatValidatesCleanly) {
+  const auto result = run_cli({"init", m_dir.string()});
+  EXPECT_EQ(result.status, 0) << result.err;
+  EXPECT_THAT(result.out, HasSubstr(fmt::format("Created a register in {}:\n", m_dir.string())));
+  for (const char* file : {"hmicfrs-track.yaml", "committees.yaml", "inspections/example-thematic.yaml",
+                           ".schemas/inspection.schema.json"}) {
+    EXPECT_TRUE(fs::is_regular_file(m_dir / file)) << file;
+  }
+  EXPECT_THAT(test::read_text(m_dir / "inspections/example-thematic.yaml"),
+              ::testing::StartsWith("# yaml-language-server: $schema=../.schemas/inspection.schema.json\n"));
+  EXPECT_THAT(test::read_text(m_dir / "hmicfrs-track.yaml"),
+              ::testing::StartsWith("# yaml-language-server: $schema=.schemas/config.schema.json\n"));
+  const auto validated = run_cli({"--data", m_dir.string(), "validate", "--strict"});
+  EXPECT_EQ(validated.status, 0) << validated.out;
+  EXPECT_EQ(validated.out, "0 errors, 0 warnings\n");
+  std::vector<std::string> left;
+  for (const auto& entry : fs::directory_iterator(m_dir.parent_path())) {
+    if (entry.path().filename().string().starts_with(".init-")) left.push_back(entry.path().string());
+  }
+  EXPECT_EQ(left, std::vector<std::string>{});  // no staging directory left behind
+}
+
+TEST_F(Init, FillsAnEmptyDirectoryButRefusesAnythingElse) {
+  fs::create_directories(m_dir);
+  EXPECT_EQ(run_cli({"init", m_dir.string()}).status, 0);
+  const auto again = run_cli({"init", m_dir.string()});
+  EXPECT_EQ(again.status, 2);
+  EXPECT_THAT(again.err, HasSubstr("exists and is not an empty directory"));
+  const auto missing_parent = run_cli({"init", (m_dir / "no" / "such" / "place").string()});
+  EXPECT_EQ(missing_parent.status, 3);
+  EXPECT_THAT(missing_parent.err, HasSubstr("cannot create"));
+}
+
+}  // namespace
+}  // namespace hmicfrs::cli
