@@ -1,0 +1,39 @@
+# What `cmake --install` puts where, and the Debian package CPack builds of it:
+# the binary, its manual page and its bash completion, in the usual places.
+include(GNUInstallDirs)
+
+install(TARGETS hmicfrs-track RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+
+# The manual page carries the version; Debian installs manual pages compressed.
+set(manpage ${PROJECT_BINARY_DIR}/hmicfrs-track.1)
+configure_file(${PROJECT_SOURCE_DIR}/docs/hmicfrs-track.1 ${manpage} @ONLY)
+add_custom_command(
+  OUTPUT ${manpage}.gz
+  COMMAND gzip -9nf -k ${manpage}
+  DEPENDS ${manpage}
+  COMMENT "Compressing the manual page")
+add_custom_target(hmicfrs_manpage ALL DEPENDS ${manpage}.gz)
+install(FILES ${manpage}.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+
+install(FILES ${PROJECT_SOURCE_DIR}/dist/bash-completion/hmicfrs-track
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
+install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR} RENAME copyright)
+
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME hmicfrs-track)
+set(CPACK_PACKAGE_VENDOR "hmicfrs-track")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_STRIP_FILES ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER "hmicfrs-track maintainers <maintainers@hmicfrs-track.invalid>")
+set(CPACK_DEBIAN_PACKAGE_SECTION utils)
+set(CPACK_PACKAGE_DESCRIPTION
+    "Keeps a police force's register of HMICFRS inspections, PEEL grades and findings as YAML files, \
+validates them with located diagnostics, answers questions about them as of any date, and writes \
+the audit committee's quarterly paper in Markdown, text, HTML or JSON.")
+# The runtime libraries (libyaml-cpp0.7, libfmt9, libstdc++6, libc6) are read
+# from the binary by dpkg-shlibdeps (package dpkg-dev).
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS bash-completion)
+include(CPack)
