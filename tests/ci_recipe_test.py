@@ -1,0 +1,164 @@
+#!/usr/bin/python3
+"""Runs the commands of the CI recipes in examples/ci/ as the CI services would.
+
+    ci_recipe_test.py SOURCE_DIR BINARY
+
+A register repository is laid out as the recipes ask (the register in data/,
+the GitHub files in .github/), first with the example register, then with a
+defect. The steps are read from the recipe files themselves, so what is tested
+is what a force copies; only the installation steps, which download the
+package, are left out (the package itself is tested by install_test.sh).
+
+For GitHub: the steps run under bash -eo pipefail as Actions runs them; the
+problem matcher's expression, applied to the validation step's output, must
+find every error and warning with a path that exists in the repository; the
+artifact directory holds each meeting's paper. For GitLab: the job's script
+runs likewise; the Code Quality report names each problem's file and line.
+For pre-commit: the hook's entry passes on the example and fails on the defect.
+
+Exits 77 (skipped) when PyYAML or jq is missing.
+"""
+
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+
+try:
+    import yaml
+except ImportError:
+    print("SKIP: PyYAML is not installed (Debian: python3-yaml)")
+    sys.exit(77)
+if shutil.which("jq") is None:
+    print("SKIP: jq is not installed (Debian: jq); the GitLab job needs it")
+    sys.exit(77)
+
+source, binary = sys.argv[1], os.path.abspath(sys.argv[2])
+recipes = os.path.join(source, "examples", "ci")
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+
+
+def load(relative):
+    with open(os.path.join(recipes, relative), encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def make_repository(root, defect):
+    """A register repository as the recipes expect, with the tool on PATH."""
+    shutil.copytree(os.path.join(source, "examples", "west-midlands"), os.path.join(root, "data"))
+    shutil.copytree(os.path.join(recipes, "github"), os.path.join(root, ".github"))
+    if defect:
+        with open(os.path.join(root, "data", "inspections", "broken.yaml"), "w", encoding="utf-8") as f:
+            f.write("id: broken\ntype: other\ntitle: A report with an impossible date\npublished: 2022-02-30\n")
+    bin_dir = os.path.join(root, ".bin")
+    os.mkdir(bin_dir)
+    os.symlink(binary, os.path.join(bin_dir, "hmicfrs-track"))
+    return dict(os.environ, PATH=bin_dir + os.pathsep + os.environ["PATH"], CI="true")
+
+
+def run_script(script, root, environment):
+    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], cwd=root,
+                          env=environment, capture_output=True, text=True, timeout=120)
+
+
+def expect_papers(root, directory, where):
+    meetings = ["2021-12", "2022-03"]
+    expected = sorted(f"{m}.{ext}" for m in meetings for ext in ("md", "html"))
+    path = os.path.join(root, directory)
+    found = sorted(os.listdir(path)) if os.path.isdir(path) else []
+    check(found == expected, f"{where}: {directory} holds {found}, not {expected}")
+    for name in found:
+        check(os.path.getsize(os.path.join(path, name)) > 1000, f"{where}: {directory}/{name} is nearly empty")
+
+
+def github(root, environment, defect):
+    workflow = load("github/workflows/hmicfrs-track.yml")
+    triggers = workflow.get(True, workflow.get("on"))  # PyYAML reads the key `on` as true
+    check("push" in triggers, "GitHub: the workflow does not run on push")
+    steps = next(iter(workflow["jobs"].values()))["steps"]
+    matcher = None
+    for step in steps:
+        name = step.get("name", step.get("uses", ""))
+        if "run" not in step or name.startswith("Install"):
+            continue
+        result = run_script(step["run"], root, environment)
+        output = result.stdout + result.stderr
+        for added in re.findall(r"^::add-matcher::(.+)$", result.stdout, re.M):
+            with open(os.path.join(root, added), encoding="utf-8") as f:
+                matcher = json.load(f)["problemMatcher"][0]["pattern"][0]
+        if name.startswith("Validate"):
+            check(result.returncode == (1 if defect else 0),
+                  f"GitHub: '{name}' exited {result.returncode}:\n{output}")
+            check(matcher is not None, "GitHub: the validation step adds no problem matcher")
+            if matcher:
+                check_matcher(matcher, result.stdout, root, defect)
+            if defect:
+                return  # a failed step ends the job
+        else:
+            check(result.returncode == 0, f"GitHub: '{name}' exited {result.returncode}:\n{output}")
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-artifact"))
+    expect_papers(root, upload["with"]["path"], "GitHub")
+
+
+def check_matcher(matcher, stdout, root, defect):
+    """Every error and warning line is an annotation on a file of the repository."""
+    expression = re.compile(matcher["regexp"])
+    diagnostics = [line for line in stdout.splitlines() if re.search(r": (error|warning): ", line)]
+    check(len(diagnostics) == (1 if defect else 0), f"GitHub: unexpected diagnostics {diagnostics}")
+    for line in diagnostics:
+        match = expression.match(line)
+        check(match is not None, f"GitHub: the problem matcher misses '{line}'")
+        if match:
+            path = match.group(matcher["file"])
+            check(os.path.isfile(os.path.join(root, path)), f"GitHub: annotation path '{path}' is not in the repository")
+            got = (path, match.group(matcher["line"]), match.group(matcher["column"]),
+                   match.group(matcher["severity"]), match.group(matcher["code"]))
+            check(got == ("data/inspections/broken.yaml", "4", "12", "error", "invalid-date"),
+                  f"GitHub: the problem matcher reads {got}")
+
+
+def gitlab(root, environment, defect):
+    job = next(value for key, value in load("gitlab/.gitlab-ci.yml").items()
+               if isinstance(value, dict) and "script" in value)
+    result = run_script("\n".join(job["script"]), root, environment)
+    check(result.returncode == (1 if defect else 0),
+          f"GitLab: the job's script exited {result.returncode}:\n{result.stdout}{result.stderr}")
+    with open(os.path.join(root, job["artifacts"]["reports"]["codequality"]), encoding="utf-8") as f:
+        report = json.load(f)
+    if defect:
+        check(len(report) == 1 and report[0]["location"] == {"path": "data/inspections/broken.yaml",
+                                                             "lines": {"begin": 4}}
+              and report[0]["check_name"] == "invalid-date" and report[0]["severity"] == "major",
+              f"GitLab: the Code Quality report is {report}")
+    else:
+        check(report == [], f"GitLab: the Code Quality report of a valid register is {report}")
+        for path in job["artifacts"]["paths"]:
+            expect_papers(root, path, "GitLab")
+
+
+def pre_commit(root, environment, defect):
+    hook = load(".pre-commit-config.yaml")["repos"][0]["hooks"][0]
+    check(re.search(hook["files"], "data/inspections/peel/peel-2021-22.yaml") is not None,
+          "pre-commit: the hook does not run for an inspection file")
+    result = subprocess.run(shlex.split(hook["entry"]), cwd=root, env=environment, capture_output=True, text=True,
+                            timeout=60)
+    check(result.returncode == (1 if defect else 0), f"pre-commit: '{hook['entry']}' exited {result.returncode}")
+
+
+for defect in (False, True):
+    for service in (github, gitlab, pre_commit):
+        with tempfile.TemporaryDirectory() as root:
+            service(root, make_repository(root, defect), defect)
+
+for failure in failures:
+    print(f"FAIL: {failure}", file=sys.stderr)
+sys.exit(1 if failures else 0)
