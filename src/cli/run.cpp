@@ -193,7 +193,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
   ReportOptions report_options;
   CLI::App* report =
-      add_command(app, "report", "The committee paper for a meeting (SPEC §6): Markdown, text, HTML or JSON",
+      add_command(app, "report", "The committee paper for a meeting: Markdown, text, HTML or JSON",
                   example("report --committee 2022-03 -o paper.html",
                           "The paper is as of the meeting's cut-off unless --as-of says otherwise; "
                           "--committee takes the meeting's id, date or month."));
