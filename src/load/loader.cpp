@@ -178,6 +178,21 @@ const BuiltinCatalogue& builtin_catalogue() {
   return builtin;
 }
 
+// Processes every file with `process(i)`, in parallel; the built-in catalogue
+// is decoded alongside, as the first job, rather than alone after them all.
+template <class Process>
+std::vector<FileOutcome> process_all(std::size_t count, Process process) {
+  std::vector<FileOutcome> outcomes(count);
+  util::for_each_index(count + 1, [&](std::size_t i) {
+    if (i == 0) {
+      builtin_catalogue();
+    } else {
+      outcomes[i - 1] = process(i - 1);
+    }
+  });
+  return outcomes;
+}
+
 // Puts the files' outcomes, in path order, together into one result.
 LoadResult merge(const fs::path& root, std::vector<FileOutcome> outcomes) {
   LoadResult result;
@@ -224,13 +239,11 @@ FileKind classify(const fs::path& relative) {
 LoadResult load_sources(const fs::path& root, std::vector<SourceFile> sources, const Limits& limits) {
   std::sort(sources.begin(), sources.end(),
             [](const SourceFile& a, const SourceFile& b) { return path_order(a.relative, b.relative); });
-  std::vector<FileOutcome> outcomes(sources.size());
-  util::for_each_index(sources.size(), [&](std::size_t i) {
-    outcomes[i] = process_file(root, sources[i].relative, limits, [&](const auto&, FileOutcome&) {
-      return std::optional<std::string>(std::move(sources[i].bytes));
-    });
-  });
-  return merge(root, std::move(outcomes));
+  return merge(root, process_all(sources.size(), [&](std::size_t i) {
+                 return process_file(root, sources[i].relative, limits, [&](const auto&, FileOutcome&) {
+                   return std::optional<std::string>(std::move(sources[i].bytes));
+                 });
+               }));
 }
 
 LoadResult load_dataset(const fs::path& root, const Limits& limits) {
@@ -267,13 +280,11 @@ LoadResult load_dataset(const fs::path& root, const Limits& limits) {
   }
 
   std::sort(files.begin(), files.end(), path_order);
-  std::vector<FileOutcome> outcomes(files.size());
-  util::for_each_index(files.size(), [&](std::size_t i) {
-    outcomes[i] = process_file(root, files[i], limits, [&](const auto& shown, FileOutcome& outcome) {
-      return read_file(walk_root / files[i], shown, limits, outcome);
-    });
-  });
-  return merge(root, std::move(outcomes));
+  return merge(root, process_all(files.size(), [&](std::size_t i) {
+                 return process_file(root, files[i], limits, [&](const auto& shown, FileOutcome& outcome) {
+                   return read_file(walk_root / files[i], shown, limits, outcome);
+                 });
+               }));
 }
 
 util::Result<fs::path> find_data_dir(const std::optional<std::string>& explicit_dir,

@@ -56,10 +56,23 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   return 0;
 }
 
+// Whether every byte is printable ASCII, tab, line feed or carriage return:
+// almost every register file is, and this check is much cheaper than the full
+// one (no early exit and no position to track, so the compiler vectorises it).
+bool plain_ascii(std::string_view text) {
+  bool plain = true;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    plain &= (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t' || c == '\r';
+  }
+  return plain;
+}
+
 // Checks that `text` is UTF-8 without control characters other than tab, line
 // feed and carriage return; sets `ascii` when every byte is below 0x80.
 std::optional<TextProblem> find_text_problem(std::string_view text, bool& ascii) {
   ascii = true;
+  if (plain_ascii(text)) return std::nullopt;
   int line = 1;
   int column = 1;
   for (std::size_t i = 0; i < text.size();) {
