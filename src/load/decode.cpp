@@ -31,6 +31,12 @@ void for_each_item(Reader& reader, const Node* list, std::string_view field, Eac
   for (const Node& item : list->items) each(item);
 }
 
+// How many items a list field holds (0 when it is not a list): vectors of
+// records are reserved to that size, so they hold no spare capacity.
+std::size_t item_count(const Node* list) {
+  return list != nullptr && list->kind == Node::Kind::sequence ? list->items.size() : 0;
+}
+
 std::optional<model::Contact> decode_contact(Reader& reader, const Node* node) {
   if (node == nullptr || !reader.fields(*node, "contact", k_contact_fields)) return std::nullopt;
   model::Contact contact;
@@ -171,7 +177,9 @@ std::optional<model::Finding> decode_finding(Reader& reader, const Node& node, c
   });
 
   const model::HistoryEntry* previous = nullptr;
-  for_each_item(reader, node.find("history"), "history", [&](const Node& item) {
+  const Node* history = node.find("history");
+  finding.history.reserve(item_count(history));
+  for_each_item(reader, history, "history", [&](const Node& item) {
     auto entry = decode_history_entry(reader, item);
     if (!entry) return;
     if (previous != nullptr && entry->date < previous->date) {
@@ -327,7 +335,9 @@ std::optional<model::Inspection> decode_inspection(const Node& root, const std::
   }
 
   const std::string finding_prefix = id.value_or("?");
-  for_each_item(reader, root.find("findings"), "findings", [&](const Node& item) {
+  const Node* findings = root.find("findings");
+  inspection.findings.reserve(item_count(findings));
+  for_each_item(reader, findings, "findings", [&](const Node& item) {
     if (auto finding = decode_finding(reader, item, finding_prefix)) inspection.findings.push_back(std::move(*finding));
   });
 
