@@ -8,7 +8,7 @@
 Prints medians with min and max, the ratios, and whether each goal of the
 issue is met. Use bench/run.sh, which builds what this needs.
 
-    bench/run.py BUILD_DIR WORK_DIR [--runs 5] [--sizes 1000,10000,100000]
+    bench/run.py BUILD_DIR WORK_DIR [--runs 7] [--sizes 1000,10000,100000]
 """
 
 import argparse
@@ -17,21 +17,18 @@ import platform
 import statistics
 import subprocess
 import sys
-import time
 
 AS_OF = "2030-01-01"
 SHAPES = {1000: (1, 1000), 10000: (43, 233), 100000: (43, 2326)}  # findings: (forces, findings per force)
 
 
-def measure(command):
-    """Wall seconds and peak RSS in MiB of one run; the run must succeed."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()}")
-    return wall, usage.ru_maxrss / 1024
+def measure(measurer, command):
+    """Wall seconds and peak RSS in MiB of one run, taken by bench/measure.cpp; the run must succeed."""
+    result = subprocess.run([measurer] + command, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stderr}")
+    wall, rss_kib = result.stdout.split()
+    return float(wall), int(rss_kib) / 1024
 
 
 def summary(samples):
@@ -48,11 +45,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("build")
     parser.add_argument("work")
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--sizes", default="1000,10000,100000")
     args = parser.parse_args()
     tool = os.path.join(args.build, "src", "hmicfrs-track")
     floor = os.path.join(args.build, "bench", "hmicfrs_yaml_floor")
+    measurer = os.path.join(args.build, "bench", "hmicfrs_measure")
     here = os.path.dirname(os.path.abspath(__file__))
 
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; "
@@ -73,8 +71,8 @@ def main():
             "floor": [floor, register],
             "python": ["/usr/bin/python3", os.path.join(here, "count_open.py"), register, AS_OF],
         }
-        measure(commands["validate"])  # warm the page cache
-        row = {name: summary([measure(cmd) for _ in range(args.runs)]) for name, cmd in commands.items()}
+        measure(measurer, commands["validate"])  # warm the page cache
+        row = {name: summary([measure(measurer, cmd) for _ in range(args.runs)]) for name, cmd in commands.items()}
         results[size] = {"row": row, "mb": megabytes}
         for name, s in row.items():
             print(f"| {size:,} | {files:,} | {megabytes:.1f} | {name} | {s['median'] * 1000:.0f} | "

@@ -11,5 +11,5 @@ if ! /usr/bin/python3 -c 'import yaml; assert yaml.__with_libyaml__' 2>/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-yaml
 fi
 cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DHMICFRS_BUILD_TESTS=OFF -DHMICFRS_BUILD_BENCH=ON >/dev/null
-cmake --build build/bench -j2 --target hmicfrs-track hmicfrs_yaml_floor
+cmake --build build/bench -j2 --target hmicfrs-track hmicfrs_yaml_floor hmicfrs_measure
 python3 bench/run.py build/bench build/bench/registers "$@"
