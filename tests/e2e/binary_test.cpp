@@ -1,7 +1,6 @@
 // Runs the built hmicfrs-track as a user would: its own process, its own
 // working directory, real exit statuses.
 
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -11,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "process.hpp"
+#include "support/scratch.hpp"
 
 namespace hmicfrs::test {
 namespace {
@@ -53,13 +53,12 @@ TEST(Binary, FindsItsDataDirectoryFromItsRoot) {
 }
 
 TEST(Binary, FindsADataFolderBesideIt) {
-  const fs::path project = fs::temp_directory_path() / fmt::format("hmicfrs-project-{}", getpid());
-  fs::remove_all(project);
+  const ScratchDir scratch("project");
+  const fs::path& project = scratch.path();
   fs::create_directories(project / "docs");
   fs::copy(k_source / "examples" / "minimal", project / "data", fs::copy_options::recursive);
   const ProcessRun run = run_binary({"validate"}, {project / "docs"});
   EXPECT_EQ(run.status, 0) << run.out << run.err;
-  fs::remove_all(project);
 }
 
 TEST(Binary, SaysWhereToLookWhenThereIsNoRegister) {
@@ -96,14 +95,13 @@ class DefectInACopy : public ::testing::TestWithParam<Defect> {};
 
 TEST_P(DefectInACopy, IsReportedAtItsLineWithinASecond) {
   const Defect& defect = GetParam();
-  const fs::path copy = fs::temp_directory_path() / fmt::format("hmicfrs-copy-{}", getpid());
-  fs::remove_all(copy);
+  const ScratchDir scratch("copy");
+  const fs::path copy = scratch.path() / "register";
   fs::copy(k_source / "examples" / "west-midlands", copy, fs::copy_options::recursive);
   for (const std::string& file : defect.files) {
     fs::copy_file(k_source / "tests" / "fixtures" / "invalid" / "inspections" / file, copy / "inspections" / file);
   }
   const ProcessRun run = run_binary({"validate", "--as-of", "2022-03-31"}, {copy});
-  fs::remove_all(copy);
   EXPECT_EQ(run.status, 1) << run.out << run.err;
   EXPECT_THAT(run.out, HasSubstr(defect.expected + "\n"));
   EXPECT_LT(run.seconds, 1.0);

@@ -16,6 +16,7 @@
 #include <gtest/gtest.h>
 
 #include "process.hpp"
+#include "support/scratch.hpp"
 
 namespace hmicfrs::test {
 namespace {
@@ -30,18 +31,9 @@ constexpr double k_time_bound_seconds = 10;
 class HostileRegister : public ::testing::Test {
  protected:
   void SetUp() override {
-    m_root = fs::temp_directory_path() / fmt::format("hmicfrs-hostile-{}-{}", getpid(), m_counter++);
-    fs::remove_all(m_root);
     fs::copy(k_source / "examples" / "minimal", m_root, fs::copy_options::recursive);
     fs::permissions(m_root, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                                 fs::perms::others_read | fs::perms::others_exec);
-  }
-  void TearDown() override {
-    std::error_code ec;
-    for (const auto& entry : fs::recursive_directory_iterator(m_root, ec)) {
-      fs::permissions(entry.path(), fs::perms::owner_all, fs::perm_options::add, ec);
-    }
-    fs::remove_all(m_root, ec);
   }
 
   void write(const std::string& relative, std::string_view bytes) {
@@ -60,8 +52,8 @@ class HostileRegister : public ::testing::Test {
     EXPECT_LT(run.peak_rss_kb, k_memory_bound_kb);
   }
 
-  fs::path m_root;
-  static inline int m_counter = 0;
+  ScratchDir m_scratch{"hostile"};
+  const fs::path& m_root = m_scratch.path();
 };
 
 TEST_F(HostileRegister, BillionLaughs) {
@@ -148,10 +140,9 @@ std::map<std::string, std::string> snapshot(const fs::path& root) {
 }
 
 TEST(DataDirectory, IsNeverWrittenByAnyCommand) {
-  const fs::path copy = fs::temp_directory_path() / fmt::format("hmicfrs-untouched-{}", getpid());
-  const fs::path outside = fs::temp_directory_path() / fmt::format("hmicfrs-untouched-out-{}", getpid());
-  fs::remove_all(copy);
-  fs::remove_all(outside);
+  const ScratchDir scratch("untouched");
+  const fs::path copy = scratch.path() / "register";
+  const fs::path outside = scratch.path() / "out";
   fs::copy(k_source / "examples" / "west-midlands", copy, fs::copy_options::recursive);
   fs::create_directories(outside);
   const auto before = snapshot(copy);
@@ -182,14 +173,11 @@ TEST(DataDirectory, IsNeverWrittenByAnyCommand) {
   EXPECT_EQ(snapshot(copy), before);
   EXPECT_TRUE(fs::exists(outside / "paper.html"));
   EXPECT_FALSE(fs::exists(copy / "paper.md"));
-  fs::remove_all(copy);
-  fs::remove_all(outside);
 }
 
 TEST(AtomicOutput, LeavesTheOldFileAndNoTemporaryWhenTheDiskFills) {
-  const fs::path dir = fs::temp_directory_path() / fmt::format("hmicfrs-full-{}", getpid());
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const ScratchDir scratch("full");
+  const fs::path& dir = scratch.path();
   std::ofstream(dir / "paper.html") << "the previous paper";
   RunOptions options;
   options.file_size_limit = 4096;  // the paper is larger: writing it fails as on a full disk
@@ -202,7 +190,6 @@ TEST(AtomicOutput, LeavesTheOldFileAndNoTemporaryWhenTheDiskFills) {
   std::vector<std::string> left;
   for (const auto& entry : fs::directory_iterator(dir)) left.push_back(entry.path().filename().string());
   EXPECT_EQ(left, std::vector<std::string>{"paper.html"});
-  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -1,6 +1,5 @@
 // Acceptance checks of the query commands, in process.
 
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -12,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/golden.hpp"
+#include "support/scratch.hpp"
 
 namespace hmicfrs::cli {
 namespace {
@@ -100,12 +100,6 @@ TEST(Help, NamesEachCommandsOptionsWithAnExample) {
 // A scratch directory for output files, removed afterwards.
 class OutputFile : public ::testing::Test {
  protected:
-  void SetUp() override {
-    m_dir = fs::temp_directory_path() / fmt::format("hmicfrs-output-{}-{}", getpid(), m_counter++);
-    fs::create_directories(m_dir);
-  }
-  void TearDown() override { fs::remove_all(m_dir); }
-
   std::vector<std::string> files() const {
     std::vector<std::string> names;
     for (const auto& entry : fs::directory_iterator(m_dir)) names.push_back(entry.path().filename().string());
@@ -113,8 +107,8 @@ class OutputFile : public ::testing::Test {
     return names;
   }
 
-  fs::path m_dir;
-  static inline int m_counter = 0;
+  test::ScratchDir m_scratch{"output"};
+  const fs::path& m_dir = m_scratch.path();
 };
 
 TEST_F(OutputFile, TakesItsFormatFromTheExtensionAndLeavesNoTemporaryFile) {

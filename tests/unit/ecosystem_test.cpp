@@ -1,7 +1,5 @@
 // The commands that fit the tool into its ecosystem: schema and init.
 
-#include <unistd.h>
-
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -9,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "support/golden.hpp"
+#include "support/scratch.hpp"
 
 namespace hmicfrs::cli {
 namespace {
@@ -29,15 +28,11 @@ TEST(Schema, PrintsEachKindAsShippedInSchemas) {
   EXPECT_THAT(unknown.err, HasSubstr("no schema 'findings'"));
 }
 
+// A directory for init to create, inside a scratch directory.
 class Init : public ::testing::Test {
  protected:
-  void SetUp() override {
-    m_dir = fs::temp_directory_path() / fmt::format("hmicfrs-init-{}-{}", getpid(), m_counter++);
-    fs::remove_all(m_dir);
-  }
-  void TearDown() override { fs::remove_all(m_dir); }
-  fs::path m_dir;
-  static inline int m_counter = 0;
+  test::ScratchDir m_scratch{"init"};
+  fs::path m_dir = m_scratch.path() / "register";
 };
 
 TEST_F(Init, WritesARegisterThatValidatesCleanly) {

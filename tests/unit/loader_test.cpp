@@ -11,6 +11,7 @@
 #include <hmicfrs/load/loader.hpp>
 
 #include "support/register.hpp"
+#include "support/scratch.hpp"
 
 namespace hmicfrs::load {
 namespace {
@@ -22,14 +23,8 @@ using test::asserted;
 class DiskRegister : public ::testing::Test {
  protected:
   void SetUp() override {
-    m_root = fs::temp_directory_path() / fmt::format("hmicfrs-loader-{}-{}", getpid(), m_counter++);
-    fs::remove_all(m_root);
     fs::create_directories(m_root / "inspections");
     write("hmicfrs-track.yaml", "schema_version: 1\nforce: {name: F}\ncommittee: {name: C}\nportfolios: []\n");
-  }
-  void TearDown() override {
-    fs::permissions(m_root, fs::perms::owner_all, fs::perm_options::add);
-    fs::remove_all(m_root);
   }
 
   void write(const std::string& relative, const std::string& text) {
@@ -53,8 +48,8 @@ class DiskRegister : public ::testing::Test {
     return lines;
   }
 
-  fs::path m_root;
-  static inline int m_counter = 0;
+  test::ScratchDir m_scratch{"loader"};
+  const fs::path& m_root = m_scratch.path();
 };
 
 TEST_F(DiskRegister, ReadsNestedInspectionsAndSkipsHiddenDirectories) {
