@@ -192,11 +192,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   add_output(committees, committees_output, k_table_formats);
 
   ReportOptions report_options;
-  CLI::App* report =
-      add_command(app, "report", "The committee paper for a meeting: Markdown, text, HTML or JSON",
-                  example("report --committee 2022-03 -o paper.html",
-                          "The paper is as of the meeting's cut-off unless --as-of says otherwise; "
-                          "--committee takes the meeting's id, date or month."));
+  CLI::App* report = add_command(app, "report", "The committee paper for a meeting: Markdown, text, HTML or JSON",
+                                 example("report --committee 2022-03 -o paper.html",
+                                         "The paper is as of the meeting's cut-off unless --as-of says otherwise; "
+                                         "--committee takes the meeting's id, date or month."));
   report->add_option("--committee", report_options.committee, "The meeting (required)")->type_name("ID")->required();
   add_output(report, report_options.output, "Output: md (default), text, html or json");
 

@@ -1,7 +1,6 @@
 // Runs the built hmicfrs-track as a user would: its own process, its own
 // working directory, real exit statuses.
 
-
 #include <filesystem>
 #include <fstream>
 

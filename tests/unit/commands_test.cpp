@@ -1,6 +1,5 @@
 // Acceptance checks of the query commands, in process.
 
-
 #include <filesystem>
 #include <fstream>
 
