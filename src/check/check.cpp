@@ -20,12 +20,6 @@ using diag::Code;
 using model::Finding;
 using model::Inspection;
 
-// " (did you mean 'x'?)" when a candidate is close to `word`, else "".
-std::string hint(std::string_view word, const std::vector<std::string_view>& candidates) {
-  const auto nearest = util::closest_match(word, candidates);
-  return nearest ? fmt::format(": did you mean '{}'?", *nearest) : std::string();
-}
-
 // Reports every record whose key repeats an earlier one's, with a note at the first.
 template <class Range, class Key, class Where>
 void report_duplicates(const Range& records, Key key, Where where, std::string_view what,
@@ -80,12 +74,12 @@ class FindingIndex {
     if (it == m_inspections.end()) {
       for (const auto& [known, _] : m_inspections) candidates.push_back(known);
       std::sort(candidates.begin(), candidates.end());
-      return hint(inspection_id, candidates);
+      return util::did_you_mean(inspection_id, candidates);
     }
     std::vector<std::string> ids;
     for (const Finding& finding : it->second->findings) ids.push_back(finding.id);
     candidates.assign(ids.begin(), ids.end());
-    return hint(id, candidates);
+    return util::did_you_mean(id, candidates);
   }
 
   std::unordered_map<std::string, const Inspection*> m_inspections;
@@ -118,7 +112,7 @@ void check_portfolio(const model::Dataset& dataset, const Finding& finding, diag
   for (const model::Portfolio& p : dataset.config.portfolios) known.push_back(p.id);
   diagnostics.error(portfolio.location,
                     fmt::format("unknown portfolio '{}'{} (portfolios are declared in hmicfrs-track.yaml)",
-                                portfolio.value, hint(portfolio.value, known)),
+                                portfolio.value, util::did_you_mean(portfolio.value, known)),
                     Code::unknown_reference);
 }
 
@@ -133,7 +127,7 @@ const model::PeelCycle* gradings_cycle(const model::Dataset& dataset, const Insp
     for (const model::PeelCycle& c : dataset.catalogue.cycles) known.push_back(c.id);
     diagnostics->error(cycle_ref.location,
                        fmt::format("unknown PEEL cycle '{}'{} (known cycles: {})", cycle_ref.value,
-                                   hint(cycle_ref.value, known), util::join_alternatives(known, ", ")),
+                                   util::did_you_mean(cycle_ref.value, known), util::join_alternatives(known, ", ")),
                        Code::unknown_reference);
   }
   return nullptr;
@@ -146,7 +140,7 @@ bool check_area(const model::PeelCycle& cycle, const model::Located<std::string>
   std::vector<std::string_view> known;
   for (const model::PeelArea& a : cycle.areas) known.push_back(a.id);
   diagnostics.error(area.location,
-                    fmt::format("{} has no area '{}'{}", cycle.name, area.value, hint(area.value, known)),
+                    fmt::format("{} has no area '{}'{}", cycle.name, area.value, util::did_you_mean(area.value, known)),
                     Code::unknown_area);
   return false;
 }
@@ -262,11 +256,11 @@ void check_supersession_cycles(const model::Dataset& dataset, const FindingIndex
 
 void check_as_of(const Inspection& inspection, const Finding& finding, const model::Date& as_of,
                  diag::Diagnostics& diagnostics) {
-  const query::FindingState state = query::state_as_of(inspection, finding, as_of);
+  const answers::FindingState state = query::state_as_of(inspection, finding, as_of);
   // A finding not yet recorded on the date has nothing left out: it does not exist yet.
   if (state.recorded && state.later_entries > 0) {
     const auto later = std::find_if(finding.history.begin(), finding.history.end(),
-                                    [&](const model::HistoryEntry& e) { return as_of < e.date; });
+                                    [&](const model::HistoryEntry& e) { return !query::in_effect(e, as_of); });
     diagnostics.note(
         later->location,
         fmt::format("{} history {} dated after the as-of date {} and left out of the state", state.later_entries,

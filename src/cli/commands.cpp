@@ -7,22 +7,27 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <CLI/CLI.hpp>
 
 #include <hmicfrs/load/schemas.hpp>
 #include <hmicfrs/query/calendar.hpp>
 #include <hmicfrs/query/changes.hpp>
 #include <hmicfrs/query/counts.hpp>
+#include <hmicfrs/query/detail.hpp>
 #include <hmicfrs/query/findings.hpp>
 #include <hmicfrs/query/links.hpp>
 #include <hmicfrs/query/meetings.hpp>
 #include <hmicfrs/query/paper.hpp>
 #include <hmicfrs/query/peel.hpp>
+#include <hmicfrs/query/status.hpp>
 #include <hmicfrs/render/diagnostics.hpp>
-#include <hmicfrs/render/paper.hpp>
 #include <hmicfrs/util/suggest.hpp>
+
+#include "errors.hpp"
 
 namespace hmicfrs::cli {
 namespace {
@@ -33,11 +38,10 @@ constexpr std::array k_documents{Format::text, Format::markdown, Format::json};
 constexpr std::array k_tables{Format::text, Format::markdown, Format::json, Format::csv};
 constexpr std::array k_papers{Format::markdown, Format::text, Format::html, Format::json};
 
-// " (did you mean 'x'?)" for a near miss among `candidates`.
+// ": did you mean 'x'?" for a near miss among `candidates`.
 std::string hint(std::string_view word, const std::vector<std::string>& candidates) {
   const std::vector<std::string_view> views(candidates.begin(), candidates.end());
-  const auto nearest = util::closest_match(word, views);
-  return nearest ? fmt::format(": did you mean '{}'?", *nearest) : std::string();
+  return util::did_you_mean(word, views);
 }
 
 // Values of an enum option, by their data-file names.
@@ -48,9 +52,8 @@ std::set<E> enum_values(std::string_view option, const std::vector<std::string>&
     const auto value = model::value_named<E>(name);
     if (!value) {
       const auto known = model::names_of<E>();
-      const std::vector<std::string> candidates(known.begin(), known.end());
-      throw Failure{k_exit_usage, fmt::format("{}: unknown {} '{}'{} (expected {})", option, model::EnumInfo<E>::what,
-                                              name, hint(name, candidates), util::join_alternatives(known))};
+      throw UsageError(fmt::format("{}: unknown {} '{}'{} (expected {})", option, model::EnumInfo<E>::what, name,
+                                   util::did_you_mean(name, known), util::join_alternatives(known)));
     }
     out.insert(*value);
   }
@@ -62,7 +65,7 @@ std::set<std::string> known_ids(std::string_view option, const std::vector<std::
                                 const std::vector<std::string>& known, std::string_view what) {
   for (const std::string& id : ids) {
     if (std::find(known.begin(), known.end(), id) == known.end()) {
-      throw Failure{k_exit_usage, fmt::format("{}: no {} '{}'{}", option, what, id, hint(id, known))};
+      throw UsageError(fmt::format("{}: no {} '{}'{}", option, what, id, hint(id, known)));
     }
   }
   return {ids.begin(), ids.end()};
@@ -94,7 +97,7 @@ query::FindingFilter finding_filter(const FilterOptions& o, const model::Dataset
                                : query::FindingFilter::Openness::any;
 
   const auto contradiction = [](std::string_view why) {
-    return Failure{k_exit_usage, fmt::format("contradictory filters: {}", why)};
+    return UsageError(fmt::format("contradictory filters: {}", why));
   };
   if (o.open && o.closed) throw contradiction("--open and --closed");
   if (o.closed && (filter.filters_rag() || o.overdue || o.stale)) {
@@ -112,70 +115,270 @@ query::FindingFilter finding_filter(const FilterOptions& o, const model::Dataset
   return filter;
 }
 
-query::Grouping grouping_named(const std::string& by) {
-  static constexpr std::array<std::pair<std::string_view, query::Grouping>, 4> k{{
-      {"portfolio", query::Grouping::portfolio},
-      {"owner", query::Grouping::owner},
-      {"inspection", query::Grouping::inspection},
-      {"type", query::Grouping::type},
-  }};
-  for (const auto& [name, grouping] : k) {
-    if (name == by) return grouping;
-  }
-  throw Failure{k_exit_usage, fmt::format("--by: unknown grouping '{}'", by)};
+// The findings of the register as of the session's date that pass its filters.
+std::vector<answers::FindingRow> filtered_rows(const Session& session) {
+  const model::Dataset& dataset = session.dataset();
+  const query::FindingFilter filter = finding_filter(session.options().filters, dataset);
+  return query::filtered(query::findings_as_of(dataset, session.as_of()), filter, session.as_of());
 }
 
-}  // namespace
+// --since DATE, which must come before the as-of date.
+model::Date since_date(const Session& session) {
+  const model::Date since = date_option("--since", session.options().since);
+  if (session.as_of() <= since) {
+    throw UsageError(fmt::format("--since {} is not before the as-of date {}", since.iso(), session.as_of().iso()));
+  }
+  return since;
+}
 
-int run_validate(const Context& context, const ValidateOptions& options) {
-  const model::Date as_of = as_of_date(context);
-  const Loaded loaded = load_checked(context, as_of);
+// The meeting --committee names, with the window of its paper.
+answers::MeetingWindow committee_meeting(const Session& session) {
+  auto meeting = query::find_meeting(session.dataset(), session.options().committee);
+  if (!meeting) throw UsageError(fmt::format("--committee: {}", meeting.error()));
+  return *meeting;
+}
+
+void define_filters(CLI::App& app, FilterOptions& f) {
+  const auto list = [&](const std::string& name, std::vector<std::string>& values, const std::string& what) {
+    app.add_option(name, values, what)->delimiter(',')->type_name("LIST");
+  };
+  list("--rag", f.rags, "Open findings rated red, amber, green or unrated (comma-separated)");
+  list("--status", f.statuses,
+       "Findings in these statuses: open, awaiting-sign-off, closed, superseded, not-monitored");
+  list("--type", f.types, "Findings of these types: cause-of-concern, recommendation, afi, not-formal");
+  list("--portfolio", f.portfolios, "Findings of these portfolios (ids from hmicfrs-track.yaml)");
+  list("--inspection", f.inspections, "Findings of these inspections (ids)");
+  app.add_option("--owner", f.owner, "Findings whose owner contains TEXT (any case)")->type_name("TEXT");
+  app.add_option("--grep", f.grep, "Findings whose id, title, text, owner or notes contain TEXT (any case)")
+      ->type_name("TEXT");
+  app.add_flag("--overdue", f.overdue, "Open findings past their due date");
+  app.add_flag("--stale", f.stale, "Open findings not updated for the configured number of days");
+  app.add_flag("--open", f.open, "Open findings only (open or awaiting sign-off)");
+  app.add_flag("--closed", f.closed, "Closed, superseded or unmonitored findings only");
+}
+
+// ---- validate
+
+void define_validate(CLI::App& app, Options& o) {
+  app.add_flag("--strict", o.strict, "Fail (exit 1) on warnings as well as errors");
+  app.add_option("--format", o.format, "Output: text (GCC-style lines) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+}
+
+int run_validate(const Session& session) {
+  const Loaded& loaded = session.loaded();
   const diag::Diagnostics& diagnostics = loaded.result.diagnostics;
-  if (options.format == "json") {
-    render::write_diagnostics_json(context.out, diagnostics);
+  if (session.options().format == "json") {
+    render::write_diagnostics_json(session.out(), diagnostics);
   } else {
-    render::write_diagnostics_text(context.out, diagnostics, use_color(context));
+    render::write_diagnostics_text(session.out(), diagnostics, session.color());
   }
   if (loaded.result.read_failure) return k_exit_io;
-  const bool failed = diagnostics.has_errors() || (options.strict && diagnostics.count(diag::Severity::warning) > 0);
-  return failed ? k_exit_invalid_data : k_exit_ok;
+  const bool strict = session.options().strict && diagnostics.count(diag::Severity::warning) > 0;
+  return diagnostics.has_errors() || strict ? k_exit_invalid_data : k_exit_ok;
 }
 
-int run_schema(const Context& context, const std::string& kind) {
+// ---- status, list, rag, show
+
+int run_status(const Session& session) {
+  session.emit(query::status_of(session.dataset(), session.as_of()));
+  return k_exit_ok;
+}
+
+void define_list(CLI::App& app, Options& o) { define_filters(app, o.filters); }
+
+int run_list(const Session& session) {
+  session.emit(answers::FindingList{session.as_of(), filtered_rows(session)});
+  return k_exit_ok;
+}
+
+void define_rag(CLI::App& app, Options& o) {
+  const auto groupings = model::names_of<answers::Grouping>();
+  app.add_option("--by", o.by, "Group by portfolio (default), owner, inspection or type")
+      ->check(CLI::IsMember(std::vector<std::string>(groupings.begin(), groupings.end())));
+  define_filters(app, o.filters);
+}
+
+int run_rag(const Session& session) {
+  const auto grouping = model::value_named<answers::Grouping>(session.options().by);
+  if (!grouping) throw UsageError(fmt::format("--by: unknown grouping '{}'", session.options().by));
+  session.emit(query::rag_breakdown(filtered_rows(session), *grouping, session.dataset().config, session.as_of()));
+  return k_exit_ok;
+}
+
+void define_show(CLI::App& app, Options& o) {
+  app.add_option("ID", o.id, "A finding id (inspection/ref) or an inspection id")->required();
+}
+
+int run_show(const Session& session) {
+  const model::Dataset& dataset = session.dataset();
+  const std::string& id = session.options().id;
+  if (const model::Inspection* inspection = dataset.find_inspection(id)) {
+    session.emit(query::inspection_detail(dataset, *inspection, session.as_of()));
+    return k_exit_ok;
+  }
+  if (const auto ref = query::find_finding(dataset, id)) {
+    const auto detail = query::finding_detail(dataset, *ref, session.as_of());
+    if (!detail) {
+      throw UsageError(fmt::format("'{}' is not recorded by {}: its report is not out and it has no history by then",
+                                   id, session.as_of().iso()));
+    }
+    session.emit(*detail);
+    return k_exit_ok;
+  }
+  // Suggest among the inspection ids, or among the findings of the named inspection.
+  std::vector<std::string> candidates;
+  const std::size_t slash = id.find('/');
+  const model::Inspection* named = slash == std::string::npos ? nullptr : dataset.find_inspection(id.substr(0, slash));
+  if (named != nullptr) {
+    for (const model::Finding& f : named->findings) candidates.push_back(f.id);
+  } else {
+    for (const model::Inspection& i : dataset.inspections) candidates.push_back(i.id);
+  }
+  std::sort(candidates.begin(), candidates.end());
+  throw UsageError(fmt::format("no inspection or finding '{}'{}", id, hint(id, candidates)));
+}
+
+// ---- peel
+
+void define_peel(CLI::App& app, Options& o) {
+  app.add_option("--cycle", o.cycle, "The latest assessment in this cycle (default: the latest of all)")
+      ->type_name("CYCLE");
+  app.add_option("--compare", o.compare, "Set it beside the latest assessment in this cycle")->type_name("CYCLE");
+}
+
+int run_peel(const Session& session) {
+  const model::Dataset& dataset = session.dataset();
+  const model::Date as_of = session.as_of();
+  const auto cycle_option = [&](std::string_view option, const std::string& text) -> const model::PeelCycle* {
+    if (text.empty()) return nullptr;
+    auto cycle = query::find_cycle(dataset.catalogue, text);
+    if (!cycle) throw UsageError(fmt::format("{}: {}", option, cycle.error()));
+    return *cycle;
+  };
+  const model::PeelCycle* cycle = cycle_option("--cycle", session.options().cycle);
+  const model::PeelCycle* compare = cycle_option("--compare", session.options().compare);
+
+  const auto first = query::latest_peel(dataset, as_of, cycle);
+  if (compare != nullptr) {
+    const auto second = query::latest_peel(dataset, as_of, compare);
+    if (first && second) {
+      session.emit(query::compare_peel(*first, *second, as_of));
+      return k_exit_ok;
+    }
+    cycle = first ? compare : cycle;  // say which side has no assessment
+  }
+  session.emit(answers::PeelGrades{
+      as_of, cycle, compare != nullptr || !first ? std::nullopt : std::optional(query::peel_table(*first))});
+  return k_exit_ok;
+}
+
+// ---- inspections, changes, committees
+
+void define_inspections(CLI::App& app, Options& o) {
+  CLI::Option* upcoming = app.add_flag("--upcoming", o.upcoming, "Only those notified and not yet started");
+  app.add_option("--since", o.since, "Only those with fieldwork or a report after DATE")
+      ->type_name("DATE")
+      ->excludes(upcoming);
+}
+
+int run_inspections(const Session& session) {
+  const Options& o = session.options();
+  const answers::Window window{o.since.empty() ? std::nullopt : std::optional(since_date(session)), session.as_of()};
+  const answers::CalendarScope scope = o.upcoming         ? answers::CalendarScope::upcoming
+                                       : !o.since.empty() ? answers::CalendarScope::active
+                                                          : answers::CalendarScope::all;
+  session.emit(answers::Calendar{window, scope, query::calendar(session.dataset(), window, scope)});
+  return k_exit_ok;
+}
+
+void define_changes(CLI::App& app, Options& o) {
+  CLI::Option* since = app.add_option("--since", o.since, "After DATE, up to the as-of date")->type_name("DATE");
+  app.add_option("--committee", o.committee, "The window of this meeting's paper")->type_name("ID")->excludes(since);
+}
+
+int run_changes(const Session& session) {
+  const Options& o = session.options();
+  if (o.since.empty() == o.committee.empty()) throw UsageError("changes needs one of --since DATE or --committee ID");
+  const answers::Window window =
+      o.committee.empty() ? answers::Window{since_date(session), session.as_of()} : committee_meeting(session).window;
+  session.emit(query::movement_in(session.dataset(), window));
+  return k_exit_ok;
+}
+
+int run_committees(const Session& session) {
+  session.emit(answers::Committees{query::meeting_windows(session.dataset())});
+  return k_exit_ok;
+}
+
+// ---- report
+
+void define_report(CLI::App& app, Options& o) {
+  app.add_option("--committee", o.committee, "The meeting (required)")->type_name("ID")->required();
+}
+
+int run_report(const Session& session) {
+  // Errors do not depend on the date (only warnings and notes do), so the
+  // register is checked once, before the paper's date is known.
+  const answers::MeetingWindow meeting = committee_meeting(session);
+  // As of the meeting's cut-off, unless --as-of says otherwise.
+  const model::Date as_of = session.options().as_of.empty() ? meeting.meeting->cut_off() : session.as_of();
+  if (meeting.window.after && as_of <= *meeting.window.after) {
+    throw UsageError(fmt::format("--as-of {} is not after the previous paper's cut-off {}", as_of.iso(),
+                                 meeting.window.after->iso()));
+  }
+  session.emit(query::assemble_paper(session.dataset(), meeting, as_of));
+  return k_exit_ok;
+}
+
+// ---- schema, init
+
+void define_schema(CLI::App& app, Options& o) {
+  app.add_option("KIND", o.kind, "config, committees, inspection or peel-framework");
+}
+
+int run_schema(const Session& session) {
+  const std::string& kind = session.options().kind;
   const auto all = load::schemas();
   if (kind.empty()) {
-    context.out << "The JSON Schema (draft 2020-12) of each kind of data file:\n";
-    for (const load::Schema& s : all) context.out << fmt::format("  {:<16}{}\n", s.kind, s.files);
-    context.out << "Print one with: hmicfrs-track schema KIND\n";
+    session.out() << "The JSON Schema (draft 2020-12) of each kind of data file:\n";
+    for (const load::Schema& s : all) session.out() << fmt::format("  {:<16}{}\n", s.kind, s.files);
+    session.out() << "Print one with: hmicfrs-track schema KIND\n";
     return k_exit_ok;
   }
   for (const load::Schema& s : all) {
     if (s.kind == kind) {
-      context.out << s.json;
+      session.out() << s.json;
       return k_exit_ok;
     }
   }
   std::vector<std::string> kinds;
   for (const load::Schema& s : all) kinds.emplace_back(s.kind);
-  throw Failure{k_exit_usage,
-                fmt::format("no schema '{}'{} (kinds: {})", kind, hint(kind, kinds), fmt::join(kinds, ", "))};
+  throw UsageError(fmt::format("no schema '{}'{} (kinds: {})", kind, hint(kind, kinds), fmt::join(kinds, ", ")));
 }
 
-int run_init(const Context& context, const std::string& directory) {
+void define_init(CLI::App& app, Options& o) {
+  app.add_option("DIR", o.directory, "The new register's directory")->required();
+}
+
+int run_init(const Session& session) {
   namespace fs = std::filesystem;
+  const std::string& directory = session.options().directory;
   const fs::path target(directory);
   std::error_code ec;
   if (fs::exists(target, ec) && !(fs::is_directory(target, ec) && fs::is_empty(target, ec))) {
-    throw Failure{k_exit_usage, fmt::format("{} exists and is not an empty directory: init writes a new register only "
-                                            "into a new or empty directory",
-                                            directory)};
+    throw UsageError(
+        fmt::format("{} exists and is not an empty directory: init writes a new register only "
+                    "into a new or empty directory",
+                    directory));
   }
   // Everything is written beside the target first, then renamed into place:
   // a failure leaves no half-written register.
   const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string staging = (parent / (".init-" + target.filename().string() + "-XXXXXX")).string();
-  if (mkdtemp(staging.data()) == nullptr)
-    throw Failure{k_exit_io, fmt::format("cannot create {}: {}", directory, std::strerror(errno))};
+  if (mkdtemp(staging.data()) == nullptr) {
+    throw IoError(fmt::format("cannot create {}: {}", directory, std::strerror(errno)));
+  }
   try {
     for (const load::StarterFile& file : load::starter_register()) {
       const fs::path path = fs::path(staging) / file.path;
@@ -190,194 +393,70 @@ int run_init(const Context& context, const std::string& directory) {
     fs::remove_all(staging, ec);
     throw;
   }
-  context.out << fmt::format("Created a register in {}:\n", directory);
+  std::ostream& out = session.out();
+  out << fmt::format("Created a register in {}:\n", directory);
   for (const load::StarterFile& file : load::starter_register()) {
-    if (!file.path.starts_with(".")) context.out << "  " << (target / file.path).generic_string() << "\n";
+    if (!file.path.starts_with(".")) out << "  " << (target / file.path).generic_string() << "\n";
   }
-  context.out << fmt::format(
+  out << fmt::format(
       "Each file names its schema (in {}) for editors. Next: edit them, then run\n"
       "  hmicfrs-track --data {} validate\n",
       (target / ".schemas").generic_string(), directory);
   return k_exit_ok;
 }
 
-int run_status(const Context& context, const OutputOptions& output) {
-  const model::Date as_of = as_of_date(context);
-  const Loaded loaded = load_valid(context, as_of);
-  const model::Dataset& dataset = loaded.result.dataset;
-  const render::StatusView view{&dataset, as_of, query::findings_as_of(dataset, as_of),
-                                query::calendar(dataset, {std::nullopt, as_of}, query::CalendarScope::upcoming)};
-  emit(context, output, k_documents, loaded.root,
-       [&](std::ostream& out, const render::Output& o) { render::write_status(out, view, o); });
-  return k_exit_ok;
-}
+constexpr std::array<Command, 12> k_commands{{
+    {"validate",
+     "Check every file of the register and list every problem",
+     "validate --data examples/west-midlands --strict",
+     "Exit status: 0 valid, 1 errors (or warnings with --strict), 2 usage, 3 unreadable.",
+     Needs::checked_register,
+     {},
+     define_validate,
+     run_validate},
+    {"status", "One screen: open findings by RAG, red, overdue, stale, upcoming inspections",
+     "status --as-of 2022-03-31", "", Needs::valid_register, k_documents, nullptr, run_status},
+    {"rag", "Count findings by RAG rating, per portfolio, owner, inspection or type", "rag --by owner --open", "",
+     Needs::valid_register, k_tables, define_rag, run_rag},
+    {"list", "List findings, filtered", "list --rag red,amber --portfolio crime",
+     "Filters combine: a finding must pass them all.", Needs::valid_register, k_tables, define_list, run_list},
+    {"show", "Show one finding or inspection in full, with its history and links", "show peel-2021-22/AFI1", "",
+     Needs::valid_register, k_documents, define_show, run_show},
+    {"peel", "The PEEL grade table: one column per grade, not-graded areas apart",
+     "peel --cycle 2021 --compare 2018-19", "A cycle is named by its id or the start of it: 2021 for 2021-22.",
+     Needs::valid_register, k_tables, define_peel, run_peel},
+    {"inspections", "The inspection calendar", "inspections --upcoming --as-of 2022-03-31", "", Needs::valid_register,
+     k_tables, define_inspections, run_inspections},
+    {"changes", "RAG and status movements, new and closed findings, in a window", "changes --committee 2022-03",
+     "--committee takes a meeting's id, date or month; its window runs from the previous paper's cut-off to its own.",
+     Needs::valid_register, k_tables, define_changes, run_changes},
+    {"committees", "The committee's meetings and the window of each paper", "committees --format md", "",
+     Needs::valid_register, k_tables, nullptr, run_committees},
+    {"report", "The committee paper for a meeting: Markdown, text, HTML or JSON",
+     "report --committee 2022-03 -o paper.html",
+     "The paper is as of the meeting's cut-off unless --as-of says otherwise; --committee takes the meeting's id, "
+     "date or month.",
+     Needs::valid_register, k_papers, define_report, run_report},
+    {"schema",
+     "The JSON Schema of a kind of data file, for editors",
+     "schema inspection > inspection.schema.json",
+     "Without KIND, lists the kinds: config, committees, inspection, peel-framework.",
+     Needs::nothing,
+     {},
+     define_schema,
+     run_schema},
+    {"init",
+     "A new register with commented starter files (refuses a non-empty DIR)",
+     "init my-register",
+     "Each file names its JSON Schema, copied into DIR/.schemas/, for editors with the YAML language server.",
+     Needs::nothing,
+     {},
+     define_init,
+     run_init},
+}};
 
-int run_list(const Context& context, const ListOptions& options) {
-  const model::Date as_of = as_of_date(context);
-  const Loaded loaded = load_valid(context, as_of);
-  const model::Dataset& dataset = loaded.result.dataset;
-  const query::FindingFilter filter = finding_filter(options.filters, dataset);
-  const render::ListView view{as_of, query::filtered(query::findings_as_of(dataset, as_of), filter)};
-  emit(context, options.output, k_tables, loaded.root,
-       [&](std::ostream& out, const render::Output& o) { render::write_list(out, view, o); });
-  return k_exit_ok;
-}
+}  // namespace
 
-int run_rag(const Context& context, const RagOptions& options) {
-  const model::Date as_of = as_of_date(context);
-  const query::Grouping grouping = grouping_named(options.by);
-  const Loaded loaded = load_valid(context, as_of);
-  const model::Dataset& dataset = loaded.result.dataset;
-  const auto rows = query::filtered(query::findings_as_of(dataset, as_of), finding_filter(options.filters, dataset));
-  const render::RagView view{as_of, grouping, query::rag_by(rows, grouping, dataset), query::rag_total(rows)};
-  emit(context, options.output, k_tables, loaded.root,
-       [&](std::ostream& out, const render::Output& o) { render::write_rag(out, view, o); });
-  return k_exit_ok;
-}
-
-int run_show(const Context& context, const ShowOptions& options) {
-  const model::Date as_of = as_of_date(context);
-  const Loaded loaded = load_valid(context, as_of);
-  const model::Dataset& dataset = loaded.result.dataset;
-  const auto rows = query::findings_as_of(dataset, as_of);
-
-  if (const model::Inspection* inspection = dataset.find_inspection(options.id)) {
-    render::InspectionView view{&dataset, as_of, inspection, {}};
-    std::copy_if(rows.begin(), rows.end(), std::back_inserter(view.rows),
-                 [&](const query::FindingRow& row) { return row.inspection == inspection; });
-    emit(context, options.output, k_documents, loaded.root,
-         [&](std::ostream& out, const render::Output& o) { render::write_inspection(out, view, o); });
-    return k_exit_ok;
-  }
-  if (const auto ref = query::find_finding(dataset, options.id)) {
-    const auto row =
-        std::find_if(rows.begin(), rows.end(), [&](const query::FindingRow& r) { return r.finding == ref->finding; });
-    if (row == rows.end()) {
-      throw Failure{k_exit_usage, fmt::format("'{}' is not recorded by {}: its report is not out and it has no "
-                                              "history by then",
-                                              options.id, as_of.iso())};
-    }
-    const render::FindingView view{&dataset, as_of, *row, query::links_of(dataset, *ref)};
-    emit(context, options.output, k_documents, loaded.root,
-         [&](std::ostream& out, const render::Output& o) { render::write_finding(out, view, o); });
-    return k_exit_ok;
-  }
-  // Suggest among the inspection ids, or among the findings of the named inspection.
-  std::vector<std::string> candidates;
-  const std::size_t slash = options.id.find('/');
-  const model::Inspection* named =
-      slash == std::string::npos ? nullptr : dataset.find_inspection(options.id.substr(0, slash));
-  if (named != nullptr) {
-    for (const model::Finding& f : named->findings) candidates.push_back(f.id);
-  } else {
-    for (const model::Inspection& i : dataset.inspections) candidates.push_back(i.id);
-  }
-  std::sort(candidates.begin(), candidates.end());
-  throw Failure{k_exit_usage, fmt::format("no inspection or finding '{}'{}", options.id, hint(options.id, candidates))};
-}
-
-int run_peel(const Context& context, const PeelOptions& options) {
-  const model::Date as_of = as_of_date(context);
-  const Loaded loaded = load_valid(context, as_of);
-  const model::Dataset& dataset = loaded.result.dataset;
-  const auto cycle_option = [&](std::string_view option, const std::string& text) -> const model::PeelCycle* {
-    if (text.empty()) return nullptr;
-    auto cycle = query::find_cycle(dataset.catalogue, text);
-    if (!cycle) throw Failure{k_exit_usage, fmt::format("{}: {}", option, cycle.error())};
-    return *cycle;
-  };
-  const model::PeelCycle* cycle = cycle_option("--cycle", options.cycle);
-  const model::PeelCycle* compare = cycle_option("--compare", options.compare);
-
-  const auto first = query::latest_peel(dataset, as_of, cycle);
-  if (compare != nullptr) {
-    const auto second = query::latest_peel(dataset, as_of, compare);
-    if (first && second) {
-      const render::PeelComparisonView view{as_of, query::compare_peel(*first, *second)};
-      emit(context, options.output, k_tables, loaded.root,
-           [&](std::ostream& out, const render::Output& o) { render::write_peel_comparison(out, view, o); });
-      return k_exit_ok;
-    }
-    cycle = first ? compare : cycle;  // say which side has no assessment
-  }
-  const render::PeelView view{as_of, cycle,
-                              compare != nullptr || !first ? std::nullopt : std::optional(query::peel_table(*first))};
-  emit(context, options.output, k_tables, loaded.root,
-       [&](std::ostream& out, const render::Output& o) { render::write_peel(out, view, o); });
-  return k_exit_ok;
-}
-
-int run_inspections(const Context& context, const InspectionsOptions& options) {
-  const model::Date as_of = as_of_date(context);
-  std::optional<model::Date> since;
-  if (!options.since.empty()) since = date_option("--since", options.since);
-  if (since && as_of <= *since) {
-    throw Failure{k_exit_usage, fmt::format("--since {} is not before the as-of date {}", since->iso(), as_of.iso())};
-  }
-  const Loaded loaded = load_valid(context, as_of);
-  const query::CalendarScope scope = options.upcoming ? query::CalendarScope::upcoming
-                                     : since          ? query::CalendarScope::active
-                                                      : query::CalendarScope::all;
-  const query::Window window{since, as_of};
-  const render::InspectionsView view{window, scope, query::calendar(loaded.result.dataset, window, scope)};
-  emit(context, options.output, k_tables, loaded.root,
-       [&](std::ostream& out, const render::Output& o) { render::write_inspections(out, view, o); });
-  return k_exit_ok;
-}
-
-int run_changes(const Context& context, const ChangesOptions& options) {
-  if (options.since.empty() == options.committee.empty()) {
-    throw Failure{k_exit_usage, "changes needs one of --since DATE or --committee ID"};
-  }
-  const model::Date as_of = as_of_date(context);
-  const Loaded loaded = load_valid(context, as_of);
-  const model::Dataset& dataset = loaded.result.dataset;
-  query::Window window{std::nullopt, as_of};
-  if (!options.committee.empty()) {
-    auto meeting = query::find_meeting(dataset, options.committee);
-    if (!meeting) throw Failure{k_exit_usage, fmt::format("--committee: {}", meeting.error())};
-    window = meeting->window;
-  } else {
-    window.after = date_option("--since", options.since);
-    if (as_of <= *window.after) {
-      throw Failure{k_exit_usage,
-                    fmt::format("--since {} is not before the as-of date {}", window.after->iso(), as_of.iso())};
-    }
-  }
-  const render::ChangesView view{window, query::changes_in(dataset, window)};
-  emit(context, options.output, k_tables, loaded.root,
-       [&](std::ostream& out, const render::Output& o) { render::write_changes(out, view, o); });
-  return k_exit_ok;
-}
-
-int run_committees(const Context& context, const OutputOptions& output) {
-  const model::Date as_of = as_of_date(context);
-  const Loaded loaded = load_valid(context, as_of);
-  const render::CommitteesView view{query::meeting_windows(loaded.result.dataset)};
-  emit(context, output, k_tables, loaded.root,
-       [&](std::ostream& out, const render::Output& o) { render::write_committees(out, view, o); });
-  return k_exit_ok;
-}
-
-int run_report(const Context& context, const ReportOptions& options) {
-  // Errors do not depend on the date (only warnings and notes do), so the
-  // register is checked once, before the paper's date is known.
-  const model::Date given = as_of_date(context);
-  const Loaded loaded = load_valid(context, given);
-  const model::Dataset& dataset = loaded.result.dataset;
-  const auto meeting = query::find_meeting(dataset, options.committee);
-  if (!meeting) throw Failure{k_exit_usage, fmt::format("--committee: {}", meeting.error())};
-  // As of the meeting's cut-off, unless --as-of says otherwise.
-  const model::Date as_of = context.global.as_of.empty() ? meeting->meeting->cut_off() : given;
-  if (meeting->window.after && as_of <= *meeting->window.after) {
-    throw Failure{k_exit_usage, fmt::format("--as-of {} is not after the previous paper's cut-off {}", as_of.iso(),
-                                            meeting->window.after->iso())};
-  }
-  const query::Paper paper = query::assemble_paper(dataset, *meeting, as_of);
-  emit(
-      context, options.output, k_papers, loaded.root,
-      [&](std::ostream& out, const render::Output& o) { render::write_paper(out, paper, o); }, Format::markdown);
-  return k_exit_ok;
-}
+std::span<const Command> commands() { return k_commands; }
 
 }  // namespace hmicfrs::cli

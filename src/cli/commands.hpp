@@ -1,84 +1,31 @@
 #pragma once
 
-// The commands, each run from its parsed options. Private to cli/.
+// The commands, declared once each: help, format checks, dispatch and the
+// completion's list of commands all come from this table. Private to cli/.
 
-#include <string>
-#include <vector>
+#include <span>
+#include <string_view>
 
 #include "context.hpp"
 
+namespace CLI {
+class App;
+}
+
 namespace hmicfrs::cli {
 
-struct ValidateOptions {
-  bool strict = false;
-  std::string format = "text";
+struct Command {
+  std::string_view name;
+  std::string_view summary;  // one line, for the list of commands
+  std::string_view example;  // the arguments of a typical call
+  std::string_view more;     // what else its help says, after the example; may be empty
+  Needs needs;
+  std::span<const render::Format> formats;  // the answer's formats, the default first; empty: it writes no answer
+  void (*define)(CLI::App& app, Options& options);  // its own options and arguments (those of -o/--format aside)
+  int (*run)(const Session& session);               // its exit status
 };
 
-// The filters `list` and `rag` share (SPEC §5).
-struct FilterOptions {
-  std::vector<std::string> rags;
-  std::vector<std::string> statuses;
-  std::vector<std::string> types;
-  std::vector<std::string> portfolios;
-  std::vector<std::string> inspections;
-  std::string owner;
-  std::string grep;
-  bool overdue = false;
-  bool stale = false;
-  bool open = false;
-  bool closed = false;
-};
-
-struct ListOptions {
-  FilterOptions filters;
-  OutputOptions output;
-};
-
-struct RagOptions {
-  FilterOptions filters;
-  std::string by = "portfolio";
-  OutputOptions output;
-};
-
-struct ShowOptions {
-  std::string id;
-  OutputOptions output;
-};
-
-struct PeelOptions {
-  std::string cycle;
-  std::string compare;
-  OutputOptions output;
-};
-
-struct InspectionsOptions {
-  bool upcoming = false;
-  std::string since;
-  OutputOptions output;
-};
-
-struct ChangesOptions {
-  std::string since;
-  std::string committee;
-  OutputOptions output;
-};
-
-struct ReportOptions {
-  std::string committee;
-  OutputOptions output;
-};
-
-int run_validate(const Context& context, const ValidateOptions& options);
-int run_schema(const Context& context, const std::string& kind);
-int run_init(const Context& context, const std::string& directory);
-int run_status(const Context& context, const OutputOptions& output);
-int run_list(const Context& context, const ListOptions& options);
-int run_rag(const Context& context, const RagOptions& options);
-int run_show(const Context& context, const ShowOptions& options);
-int run_peel(const Context& context, const PeelOptions& options);
-int run_inspections(const Context& context, const InspectionsOptions& options);
-int run_changes(const Context& context, const ChangesOptions& options);
-int run_committees(const Context& context, const OutputOptions& output);
-int run_report(const Context& context, const ReportOptions& options);
+// Every command, in the order `--help` lists them.
+std::span<const Command> commands();
 
 }  // namespace hmicfrs::cli

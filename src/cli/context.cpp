@@ -15,60 +15,31 @@
 #include <hmicfrs/render/diagnostics.hpp>
 #include <hmicfrs/util/suggest.hpp>
 
+#include "errors.hpp"
+
 namespace hmicfrs::cli {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr std::array<std::pair<std::string_view, render::Format>, 8> k_formats{{
-    {"text", render::Format::text},
+// Other names a format goes by, in --format and as an extension of -o.
+constexpr std::array<std::pair<std::string_view, render::Format>, 3> k_format_aliases{{
     {"txt", render::Format::text},
-    {"md", render::Format::markdown},
     {"markdown", render::Format::markdown},
-    {"json", render::Format::json},
-    {"csv", render::Format::csv},
-    {"html", render::Format::html},
     {"htm", render::Format::html},
 }};
 
 std::optional<render::Format> format_named(std::string_view name) {
-  for (const auto& [known, format] : k_formats) {
-    if (known == name) return format;
+  if (const auto format = model::value_named<render::Format>(name)) return format;
+  for (const auto& [alias, format] : k_format_aliases) {
+    if (alias == name) return format;
   }
   return std::nullopt;
 }
 
 std::string supported_names(std::span<const render::Format> supported) {
   std::vector<std::string_view> names;
-  for (const render::Format f : supported) names.push_back(format_name(f));
+  for (const render::Format f : supported) names.push_back(model::name_of(f));
   return util::join_alternatives(names);
-}
-
-render::Format choose_format(const OutputOptions& options, std::span<const render::Format> supported,
-                             render::Format fallback) {
-  std::optional<render::Format> chosen;
-  if (!options.format.empty()) {
-    chosen = format_named(options.format);
-    if (!chosen) throw Failure{k_exit_usage, fmt::format("--format: unknown format '{}'", options.format)};
-  }
-  if (!options.file.empty()) {
-    const std::string extension = fs::path(options.file).extension().string();
-    const auto from_extension = extension.empty() ? std::nullopt : format_named(extension.substr(1));
-    if (!chosen && !from_extension) {
-      throw Failure{k_exit_usage, fmt::format("-o {}: cannot tell the format from the extension '{}': give --format",
-                                              options.file, extension)};
-    }
-    if (chosen && from_extension && *chosen != *from_extension) {
-      throw Failure{k_exit_usage, fmt::format("-o {} names a {} file, but --format is {}", options.file,
-                                              format_name(*from_extension), format_name(*chosen))};
-    }
-    if (!chosen) chosen = from_extension;
-  }
-  const render::Format format = chosen.value_or(fallback);
-  if (std::find(supported.begin(), supported.end(), format) == supported.end()) {
-    throw Failure{k_exit_usage,
-                  fmt::format("this command writes {}, not {}", supported_names(supported), format_name(format))};
-  }
-  return format;
 }
 
 // Whether `path` is `root` or lies inside it.
@@ -83,86 +54,111 @@ bool inside(const fs::path& path, const fs::path& root) {
 
 std::string errno_text() { return std::strerror(errno); }
 
-}  // namespace
-
-std::string_view format_name(render::Format format) {
-  switch (format) {
-    case render::Format::text: return "text";
-    case render::Format::markdown: return "md";
-    case render::Format::json: return "json";
-    case render::Format::csv: return "csv";
-    case render::Format::html: return "html";
-  }
-  return "text";
-}
-
-bool use_color(const Context& context) {
-  if (context.global.color == "always") return true;
-  if (context.global.color == "never") return false;
-  const auto no_color = context.environment.variable("NO_COLOR");
-  const auto term = context.environment.variable("TERM");
-  return context.environment.stdout_is_terminal && !(no_color && !no_color->empty()) && term != "dumb";
-}
-
-model::Date date_option(std::string_view option, const std::string& text) {
-  auto date = model::Date::parse(text);
-  if (!date) throw Failure{k_exit_usage, fmt::format("{}: {}", option, date.error())};
-  if (!date->has_day()) {
-    throw Failure{k_exit_usage, fmt::format("{}: '{}' needs a day, as in {}-01", option, text, text)};
-  }
-  return *date;
-}
-
-model::Date as_of_date(const Context& context) {
-  if (context.global.as_of.empty()) return context.environment.today;
-  return date_option("--as-of", context.global.as_of);
-}
-
-Loaded load_checked(const Context& context, const model::Date& as_of) {
-  const std::optional<std::string> explicit_dir =
-      context.global.data.empty() ? std::nullopt : std::optional(context.global.data);
-  const auto root = load::find_data_dir(explicit_dir, context.environment.variable("HMICFRS_TRACK_DATA"));
-  if (!root) throw Failure{k_exit_io, root.error()};
+// Loads and checks the register at the data directory the options and environment name.
+Loaded load_checked(const Options& options, const Environment& environment, const model::Date& as_of) {
+  const std::optional<std::string> explicit_dir = options.data.empty() ? std::nullopt : std::optional(options.data);
+  const auto root = load::find_data_dir(explicit_dir, environment.variable("HMICFRS_TRACK_DATA"));
+  if (!root) throw IoError(root.error());
   Loaded loaded{*root, load::load_dataset(*root)};
   check::check_dataset(loaded.result.dataset, {as_of, loaded.result.incomplete}, loaded.result.diagnostics);
   loaded.result.diagnostics.sort();
   return loaded;
 }
 
-Loaded load_valid(const Context& context, const model::Date& as_of) {
-  Loaded loaded = load_checked(context, as_of);
-  if (loaded.result.read_failure || loaded.result.diagnostics.has_errors()) {
-    diag::Diagnostics errors;
-    for (const diag::Diagnostic& d : loaded.result.diagnostics.items()) {
-      if (d.severity == diag::Severity::error) errors.error(d.location, d.message, d.code).notes = d.notes;
-    }
-    render::write_diagnostics_text(context.err, errors, false);
-    throw Failure{loaded.result.read_failure ? k_exit_io : k_exit_invalid_data,
-                  "the register has errors: fix them first (hmicfrs-track validate lists them)"};
+// Prints the errors of a register that has some, and fails, so that nothing is rendered from bad data.
+void require_valid(const Loaded& loaded, std::ostream& err) {
+  if (!loaded.result.read_failure && !loaded.result.diagnostics.has_errors()) return;
+  diag::Diagnostics errors;
+  for (const diag::Diagnostic& d : loaded.result.diagnostics.items()) {
+    if (d.severity == diag::Severity::error) errors.error(d.location, d.message, d.code).notes = d.notes;
   }
-  return loaded;
+  render::write_diagnostics_text(err, errors, false);
+  const std::string message = "the register has errors: fix them first (hmicfrs-track validate lists them)";
+  if (loaded.result.read_failure) throw IoError(message);
+  throw DataError(message);
 }
 
-void emit(const Context& context, const OutputOptions& options, std::span<const render::Format> supported,
-          const fs::path& root, const std::function<void(std::ostream&, const render::Output&)>& write,
-          render::Format fallback) {
-  const render::Format format = choose_format(options, supported, fallback);
-  if (options.file.empty()) {
-    write(context.out, render::Output{format, render::TextStyle{80, use_color(context)}});
+}  // namespace
+
+Session::Session(std::ostream& out, std::ostream& err, const Environment& environment, const Options& options,
+                 Needs needs, std::span<const render::Format> formats)
+    : m_out(out), m_err(err), m_environment(environment), m_options(options), m_needs(needs) {
+  if (!formats.empty()) m_format = choose_format(options, formats);
+}
+
+model::Date Session::as_of() const {
+  if (m_options.as_of.empty()) return m_environment.today;
+  return date_option("--as-of", m_options.as_of);
+}
+
+const Loaded& Session::loaded() const {
+  if (!m_loaded) {
+    Loaded loaded = load_checked(m_options, m_environment, as_of());
+    if (m_needs == Needs::valid_register) require_valid(loaded, m_err);
+    m_loaded = std::move(loaded);
+  }
+  return *m_loaded;
+}
+
+bool Session::color() const {
+  if (m_options.color == "always") return true;
+  if (m_options.color == "never") return false;
+  const auto no_color = m_environment.variable("NO_COLOR");
+  const auto term = m_environment.variable("TERM");
+  return m_environment.stdout_is_terminal && !(no_color && !no_color->empty()) && term != "dumb";
+}
+
+void Session::write_output(const std::function<void(std::ostream&, const render::Output&)>& write) const {
+  if (!m_format) throw std::logic_error("this command writes no answer");
+  if (m_options.file.empty()) {
+    write(m_out, render::Output{*m_format, render::TextStyle{80, color()}});
     return;
   }
-  if (inside(options.file, root)) {
-    throw Failure{k_exit_usage,
-                  fmt::format("-o {}: will not write into the data directory; choose a path outside it", options.file)};
+  if (inside(m_options.file, loaded().root)) {
+    throw UsageError(
+        fmt::format("-o {}: will not write into the data directory; choose a path outside it", m_options.file));
   }
   std::ostringstream content;
-  write(content, render::Output{format, render::TextStyle{80, false}});
-  write_file_atomically(options.file, content.str());
+  write(content, render::Output{*m_format, render::TextStyle{80, false}});
+  write_file_atomically(m_options.file, content.str());
+}
+
+model::Date date_option(std::string_view option, const std::string& text) {
+  auto date = model::Date::parse(text);
+  if (!date) throw UsageError(fmt::format("{}: {}", option, date.error()));
+  if (!date->has_day()) throw UsageError(fmt::format("{}: '{}' needs a day, as in {}-01", option, text, text));
+  return *date;
+}
+
+render::Format choose_format(const Options& options, std::span<const render::Format> supported) {
+  std::optional<render::Format> chosen;
+  if (!options.format.empty()) {
+    chosen = format_named(options.format);
+    if (!chosen) throw UsageError(fmt::format("--format: unknown format '{}'", options.format));
+  }
+  if (!options.file.empty()) {
+    const std::string extension = fs::path(options.file).extension().string();
+    const auto from_extension = extension.empty() ? std::nullopt : format_named(extension.substr(1));
+    if (!chosen && !from_extension) {
+      throw UsageError(
+          fmt::format("-o {}: cannot tell the format from the extension '{}': give --format", options.file, extension));
+    }
+    if (chosen && from_extension && *chosen != *from_extension) {
+      throw UsageError(fmt::format("-o {} names a {} file, but --format is {}", options.file,
+                                   model::name_of(*from_extension), model::name_of(*chosen)));
+    }
+    if (!chosen) chosen = from_extension;
+  }
+  const render::Format format = chosen.value_or(supported.front());
+  if (std::find(supported.begin(), supported.end(), format) == supported.end()) {
+    throw UsageError(fmt::format("this command writes {}, not {}", supported_names(supported), model::name_of(format)));
+  }
+  return format;
 }
 
 void write_file_atomically(const fs::path& target, std::string_view content) {
   const auto fail = [&](const std::string& why) {
-    return Failure{k_exit_io, fmt::format("cannot write '{}': {}", target.string(), why)};
+    return IoError(fmt::format("cannot write '{}': {}", target.string(), why));
   };
   const auto write_all = [&](int fd) {
     for (std::size_t written = 0; written < content.size();) {

@@ -1,8 +1,8 @@
 #pragma once
 
-// What the commands share: the streams, the environment, the global options,
-// how failures are reported, loading the register, and writing output.
-// Private to cli/.
+// What the commands share: every option of the command line, the session a
+// command runs in (streams, environment, the register loaded on demand), and
+// writing its answer. Private to cli/.
 
 #include <filesystem>
 #include <functional>
@@ -10,70 +10,111 @@
 #include <ostream>
 #include <span>
 #include <string>
+#include <vector>
 
 #include <hmicfrs/cli/run.hpp>
 #include <hmicfrs/load/loader.hpp>
-#include <hmicfrs/render/views.hpp>
+#include <hmicfrs/render/output.hpp>
 
 namespace hmicfrs::cli {
 
-// Options every command takes (SPEC §5).
-struct GlobalOptions {
+// The filters `list` and `rag` share (SPEC §5).
+struct FilterOptions {
+  std::vector<std::string> rags;
+  std::vector<std::string> statuses;
+  std::vector<std::string> types;
+  std::vector<std::string> portfolios;
+  std::vector<std::string> inspections;
+  std::string owner;
+  std::string grep;
+  bool overdue = false;
+  bool stale = false;
+  bool open = false;
+  bool closed = false;
+};
+
+// Everything the command line can say; each command reads its own part.
+struct Options {
+  // Global (SPEC §5).
   std::string data;
   std::string as_of;
   std::string color = "auto";
-};
-
-// Where and how a command writes its result.
-struct OutputOptions {
-  std::string format;  // empty: from -o's extension, else text
+  // Where and how a command writes its answer.
+  std::string format;  // empty: from -o's extension, else the command's default
   std::string file;    // empty: standard output
+  // The commands' own.
+  FilterOptions filters;         // list, rag
+  bool strict = false;           // validate
+  std::string by = "portfolio";  // rag
+  std::string id;                // show
+  std::string cycle;             // peel
+  std::string compare;           // peel
+  bool upcoming = false;         // inspections
+  std::string since;             // inspections, changes
+  std::string committee;         // changes, report
+  std::string kind;              // schema
+  std::string directory;         // init
 };
 
-struct Context {
-  std::ostream& out;
-  std::ostream& err;
-  const Environment& environment;
-  GlobalOptions global;
+// What a command needs before it can run.
+enum class Needs {
+  nothing,           // schema, init
+  checked_register,  // validate: the register and every problem found in it
+  valid_register,    // the rest: a register without errors (else its errors are printed and the run fails)
 };
 
-// A problem with how the tool was called (exit 2), with the data (exit 1,
-// diagnostics already printed) or with reading and writing (exit 3),
-// reported once by run().
-struct Failure {
-  int status;
-  std::string message;
-};
-
-// Whether to colour text written to the terminal.
-bool use_color(const Context& context);
-
-// --as-of, or today. A malformed date is a usage error.
-model::Date as_of_date(const Context& context);
-
-// A date given to an option other than --as-of.
-model::Date date_option(std::string_view option, const std::string& text);
-
-// The register, found and loaded, and checked as of `as_of`.
+// The register, found, loaded and checked as of a date.
 struct Loaded {
   std::filesystem::path root;
   load::LoadResult result;
 };
-Loaded load_checked(const Context& context, const model::Date& as_of);
 
-// Loads and checks the register; when it has errors, prints them to stderr
-// and fails with status 1, so that nothing is rendered from bad data.
-Loaded load_valid(const Context& context, const model::Date& as_of);
+// The run of one command: its streams and options, and the register, loaded
+// the first time it is asked for (so that a command can reject its own
+// arguments before reading anything).
+class Session {
+ public:
+  Session(std::ostream& out, std::ostream& err, const Environment& environment, const Options& options, Needs needs,
+          std::span<const render::Format> formats);
 
-// Chooses the format (--format, else -o's extension, else `fallback`) among
-// those `supported`, then writes what `write` produces to stdout, or
-// atomically to the -o file (never inside the data directory `root`).
-void emit(const Context& context, const OutputOptions& options, std::span<const render::Format> supported,
-          const std::filesystem::path& root, const std::function<void(std::ostream&, const render::Output&)>& write,
-          render::Format fallback = render::Format::text);
+  std::ostream& out() const { return m_out; }
+  const Environment& environment() const { return m_environment; }
+  const Options& options() const { return m_options; }
 
-// The name of a format: "text", "md", "json", "csv", "html".
-std::string_view format_name(render::Format format);
+  // --as-of, or today. A malformed date is a usage error.
+  model::Date as_of() const;
+
+  // The register as the command needs it, loaded and checked as of `as_of()`.
+  const Loaded& loaded() const;
+  const model::Dataset& dataset() const { return loaded().result.dataset; }
+
+  // Whether to colour text written to standard output.
+  bool color() const;
+
+  // Writes `answer` in the chosen format, to standard output or atomically to the -o file.
+  template <class Answer>
+  void emit(const Answer& answer) const {
+    write_output([&](std::ostream& out, const render::Output& output) { render::write(out, answer, output); });
+  }
+
+ private:
+  void write_output(const std::function<void(std::ostream&, const render::Output&)>& write) const;
+
+  std::ostream& m_out;
+  std::ostream& m_err;
+  const Environment& m_environment;
+  const Options& m_options;
+  Needs m_needs;
+  std::optional<render::Format> m_format;  // chosen when the command writes an answer
+  mutable std::optional<Loaded> m_loaded;
+};
+
+// A date given to an option: a day, YYYY-MM-DD. Otherwise a usage error.
+model::Date date_option(std::string_view option, const std::string& text);
+
+// The format --format, else -o's extension, else the first of `supported`, names; a usage error when
+// the command does not write it.
+render::Format choose_format(const Options& options, std::span<const render::Format> supported);
 
 // Writes `content` to `target` through a temporary file beside it and a
 // rename, so that the target is either untouched or complete.

@@ -1,4 +1,4 @@
-#include <hmicfrs/load/decode.hpp>
+#include "decode.hpp"
 
 #include <array>
 #include <chrono>

@@ -10,8 +10,8 @@
 
 #include <fmt/format.h>
 
-#include <hmicfrs/load/decode.hpp>
 #include <hmicfrs/util/parallel.hpp>
+#include "decode.hpp"
 
 namespace hmicfrs::load {
 namespace fs = std::filesystem;

@@ -48,12 +48,11 @@ bool Reader::fields(const Node& node, std::string_view what, std::span<const Fie
 
   for (const MapEntry& entry : node.entries) {
     if (std::find(names.begin(), names.end(), entry.key) != names.end()) continue;
-    const auto nearest = util::closest_match(entry.key, names);
+    const std::string hint = util::did_you_mean(entry.key, names);
     m_diagnostics.warning(at(entry),
-                          nearest
-                              ? fmt::format("unknown field '{}' in {}: did you mean '{}'?", entry.key, what, *nearest)
-                              : fmt::format("unknown field '{}' in {} (known fields: {})", entry.key, what,
-                                            util::join_alternatives(names, ", ")),
+                          !hint.empty() ? fmt::format("unknown field '{}' in {}{}", entry.key, what, hint)
+                                        : fmt::format("unknown field '{}' in {} (known fields: {})", entry.key, what,
+                                                      util::join_alternatives(names, ", ")),
                           Code::unknown_field);
   }
   for (const Field& field : known) {

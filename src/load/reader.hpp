@@ -13,12 +13,12 @@
 #include <fmt/format.h>
 
 #include <hmicfrs/diag/diagnostic.hpp>
-#include <hmicfrs/load/fields.hpp>
-#include <hmicfrs/load/yaml_tree.hpp>
 #include <hmicfrs/model/date.hpp>
 #include <hmicfrs/model/enums.hpp>
 #include <hmicfrs/model/register.hpp>
 #include <hmicfrs/util/suggest.hpp>
+#include "fields.hpp"
+#include "yaml_tree.hpp"
 
 namespace hmicfrs::load {
 
@@ -73,11 +73,9 @@ class Reader {
     if (const auto value = model::value_named<E>(name)) return value;
     const auto names = model::names_of<E>();
     const std::string expected = fmt::format("expected {}", util::join_alternatives(names));
-    const auto nearest = util::closest_match(name, names);
     m_diagnostics.error(location,
-                        nearest ? fmt::format("unknown {} '{}': did you mean '{}'? ({})", model::EnumInfo<E>::what,
-                                              name, *nearest, expected)
-                                : fmt::format("unknown {} '{}' ({})", model::EnumInfo<E>::what, name, expected),
+                        fmt::format("unknown {} '{}'{} ({})", model::EnumInfo<E>::what, name,
+                                    util::did_you_mean(name, names), expected),
                         diag::Code::invalid_value);
     return std::nullopt;
   }

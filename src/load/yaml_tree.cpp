@@ -1,4 +1,4 @@
-#include <hmicfrs/load/yaml_tree.hpp>
+#include "yaml_tree.hpp"
 
 #include <algorithm>
 #include <istream>

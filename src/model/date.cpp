@@ -12,10 +12,6 @@ namespace {
 constexpr int k_first_year = 1900;
 constexpr int k_last_year = 2099;
 
-constexpr std::array<std::string_view, 12> k_month_names{"January",   "February", "March",    "April",
-                                                         "May",       "June",     "July",     "August",
-                                                         "September", "October",  "November", "December"};
-
 bool all_digits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
 }
@@ -68,7 +64,7 @@ util::Result<Date> Date::parse(std::string_view text) {
   const unsigned last = static_cast<unsigned>(std::chrono::year_month_day_last{ym / std::chrono::last}.day());
   if (day < 1 || static_cast<unsigned>(day) > last) {
     return util::Error{fmt::format("'{}' is not a date: {} {} has {} days", text,
-                                   k_month_names[static_cast<std::size_t>(month - 1)], year, last)};
+                                   month_name(static_cast<unsigned>(month)), year, last)};
   }
   return from_ymd(ym / std::chrono::day{static_cast<unsigned>(day)});
 }
@@ -98,11 +94,14 @@ std::chrono::sys_days Date::sys_days() const {
                                std::chrono::day{has_day() ? m_day : 1}};
 }
 
-Date Date::plus_days(int days) const {
-  return from_ymd(std::chrono::year_month_day{sys_days() + std::chrono::days{days}});
-}
-
 std::chrono::weekday Date::weekday() const { return std::chrono::weekday{sys_days()}; }
+
+std::string_view month_name(unsigned month) {
+  static constexpr std::array<std::string_view, 12> k_names{"January",   "February", "March",    "April",
+                                                            "May",       "June",     "July",     "August",
+                                                            "September", "October",  "November", "December"};
+  return k_names.at(month - 1);
+}
 
 std::string Date::iso() const {
   if (!has_day()) return fmt::format("{:04}-{:02}", m_year, m_month);

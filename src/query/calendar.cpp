@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <hmicfrs/query/meetings.hpp>
 #include <hmicfrs/query/state.hpp>
 
 namespace hmicfrs::query {
@@ -20,12 +21,15 @@ bool upcoming(const model::Inspection& inspection, const model::Date& date) {
   return !inspection.fieldwork || date < inspection.fieldwork->from.first_day();
 }
 
-bool active_in(const model::Inspection& inspection, const Window& window) {
-  return (inspection.fieldwork && window.contains(inspection.fieldwork->from)) ||
-         (inspection.published && window.contains(*inspection.published));
+}  // namespace
+
+bool fieldwork_in(const model::Inspection& inspection, const answers::Window& window) {
+  return inspection.fieldwork && in_window(window, inspection.fieldwork->from);
 }
 
-}  // namespace
+bool published_in(const model::Inspection& inspection, const answers::Window& window) {
+  return inspection.published && in_window(window, *inspection.published);
+}
 
 std::optional<model::Date> first_date(const model::Inspection& inspection) {
   if (inspection.fieldwork) return inspection.fieldwork->from;
@@ -33,13 +37,16 @@ std::optional<model::Date> first_date(const model::Inspection& inspection) {
   return inspection.published;
 }
 
-std::vector<const model::Inspection*> calendar(const model::Dataset& dataset, const Window& window,
-                                               CalendarScope scope) {
+std::vector<const model::Inspection*> calendar(const model::Dataset& dataset, const answers::Window& window,
+                                               answers::CalendarScope scope) {
   std::vector<const model::Inspection*> out;
   for (const model::Inspection& inspection : dataset.inspections) {
     if (!known_by(inspection, window.until)) continue;
-    if (scope == CalendarScope::upcoming && !upcoming(inspection, window.until)) continue;
-    if (scope == CalendarScope::active && !active_in(inspection, window)) continue;
+    if (scope == answers::CalendarScope::upcoming && !upcoming(inspection, window.until)) continue;
+    if (scope == answers::CalendarScope::active && !fieldwork_in(inspection, window) &&
+        !published_in(inspection, window)) {
+      continue;
+    }
     out.push_back(&inspection);
   }
   std::sort(out.begin(), out.end(), [](const model::Inspection* a, const model::Inspection* b) {

@@ -2,70 +2,83 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace hmicfrs::query {
 namespace {
+
+using answers::FindingRow;
+using answers::Grouping;
+using answers::RagCounts;
 
 // A group's key, and where it sorts among the others.
 struct GroupKey {
   std::size_t rank;  // position in the configured or enum order; alphabetical groups share 0
   std::string key;
   std::string label;
+  std::optional<model::FindingType> type;
 
   bool operator<(const GroupKey& other) const { return std::tie(rank, key) < std::tie(other.rank, other.key); }
 };
 
 constexpr std::size_t k_last = static_cast<std::size_t>(-1);
 
-GroupKey key_of(const FindingRow& row, Grouping grouping, const model::Dataset& dataset) {
+GroupKey key_of(const FindingRow& row, Grouping grouping, const model::Config& config) {
   const model::Finding& finding = *row.finding;
   switch (grouping) {
     case Grouping::portfolio: {
-      const auto& portfolios = dataset.config.portfolios;
-      const auto it = std::find_if(portfolios.begin(), portfolios.end(),
-                                   [&](const model::Portfolio& p) { return p.id == finding.portfolio.value; });
-      if (it == portfolios.end()) return {k_last, "", "(no portfolio)"};
-      return {static_cast<std::size_t>(it - portfolios.begin()), it->id, it->name};
+      if (row.portfolio == nullptr) return {k_last, "", "(no portfolio)", {}};
+      return {static_cast<std::size_t>(row.portfolio - config.portfolios.data()),
+              row.portfolio->id,
+              row.portfolio->name,
+              {}};
     }
     case Grouping::owner:
-      if (row.state.owner.empty()) return {k_last, "", "(no owner)"};
-      return {0, row.state.owner, row.state.owner};
-    case Grouping::inspection: return {0, row.inspection->id, row.inspection->title};
-    case Grouping::type:
-      return {static_cast<std::size_t>(finding.type), std::string(model::name_of(finding.type)),
-              std::string(model::name_of(finding.type))};
+      if (row.state.owner.empty()) return {k_last, "", "(no owner)", {}};
+      return {0, row.state.owner, row.state.owner, {}};
+    case Grouping::inspection: return {0, row.inspection->id, row.inspection->title, {}};
+    case Grouping::type: {
+      const std::string name(model::name_of(finding.type));
+      return {static_cast<std::size_t>(finding.type), name, name, finding.type};
+    }
   }
-  return {k_last, "", ""};
+  return {k_last, "", "", {}};
+}
+
+void add(RagCounts& counts, const FindingRow& row) {
+  if (!model::is_open(row.state.status)) {
+    ++counts.closed;
+  } else if (!row.state.rag) {
+    ++counts.unrated;
+  } else if (*row.state.rag == model::Rag::red) {
+    ++counts.red;
+  } else if (*row.state.rag == model::Rag::amber) {
+    ++counts.amber;
+  } else {
+    ++counts.green;
+  }
 }
 
 }  // namespace
 
-void RagCounts::add(const FindingRow& row) {
-  if (!model::is_open(row.state.status)) {
-    ++closed;
-  } else if (!row.state.rag) {
-    ++unrated;
-  } else if (*row.state.rag == model::Rag::red) {
-    ++red;
-  } else if (*row.state.rag == model::Rag::amber) {
-    ++amber;
-  } else {
-    ++green;
-  }
+RagCounts rag_total(const std::vector<FindingRow>& rows) {
+  RagCounts counts;
+  for (const FindingRow& row : rows) add(counts, row);
+  return counts;
 }
 
-std::vector<RagGroup> rag_by(const std::vector<FindingRow>& rows, Grouping grouping, const model::Dataset& dataset) {
+std::vector<answers::RagGroup> rag_by(const std::vector<FindingRow>& rows, Grouping grouping,
+                                      const model::Config& config) {
   std::map<GroupKey, RagCounts> groups;
-  for (const FindingRow& row : rows) groups[key_of(row, grouping, dataset)].add(row);
-  std::vector<RagGroup> out;
-  for (const auto& [key, counts] : groups) out.push_back({key.key, key.label, counts});
+  for (const FindingRow& row : rows) add(groups[key_of(row, grouping, config)], row);
+  std::vector<answers::RagGroup> out;
+  for (const auto& [key, counts] : groups) out.push_back({key.key, key.label, key.type, counts});
   return out;
 }
 
-RagCounts rag_total(const std::vector<FindingRow>& rows) {
-  RagCounts counts;
-  for (const FindingRow& row : rows) counts.add(row);
-  return counts;
+answers::RagBreakdown rag_breakdown(const std::vector<FindingRow>& rows, Grouping grouping, const model::Config& config,
+                                    const model::Date& as_of) {
+  return {as_of, grouping, rag_by(rows, grouping, config), rag_total(rows)};
 }
 
 }  // namespace hmicfrs::query

@@ -7,6 +7,9 @@
 namespace hmicfrs::query {
 namespace {
 
+using answers::FindingLinks;
+using answers::FindingRef;
+
 void add(std::vector<FindingRef>& list, const std::optional<FindingRef>& ref) {
   if (!ref) return;
   const bool listed =

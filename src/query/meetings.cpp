@@ -8,8 +8,11 @@
 
 namespace hmicfrs::query {
 
-bool Window::contains(const model::Date& when) const {
-  return happened_by(when, until) && !(after && happened_by(when, *after));
+using answers::MeetingWindow;
+using answers::Window;
+
+bool in_window(const Window& window, const model::Date& when) {
+  return happened_by(when, window.until) && !(window.after && happened_by(when, *window.after));
 }
 
 std::vector<MeetingWindow> meeting_windows(const model::Dataset& dataset) {

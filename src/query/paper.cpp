@@ -1,71 +1,85 @@
 #include <hmicfrs/query/paper.hpp>
 
 #include <algorithm>
+#include <string_view>
+#include <tuple>
 
 #include <hmicfrs/query/calendar.hpp>
+#include <hmicfrs/query/changes.hpp>
+#include <hmicfrs/query/counts.hpp>
+#include <hmicfrs/query/findings.hpp>
+#include <hmicfrs/query/peel.hpp>
 
 namespace hmicfrs::query {
 namespace {
+
+constexpr std::string_view k_default_purpose =
+    "To give members of the Committee oversight of HMICFRS inspection activity and of the force's progress against "
+    "the inspectorate's recommendations.";
+constexpr std::string_view k_default_decision = "The Committee is asked to note the contents of this report.";
 
 void add_once(std::vector<const model::Inspection*>& list, const model::Inspection* inspection) {
   if (std::find(list.begin(), list.end(), inspection) == list.end()) list.push_back(inspection);
 }
 
-// The assessment before `latest` in time, when it used another grade scale.
-std::optional<PeelAssessment> earlier_on_other_scale(const model::Dataset& dataset, const PeelAssessment& latest) {
-  std::optional<PeelAssessment> earlier;
-  for (const model::Inspection& inspection : dataset.inspections) {
-    if (&inspection == latest.inspection || inspection.type != model::InspectionType::peel || !inspection.gradings ||
-        !inspection.published || !(*inspection.published < *latest.inspection->published)) {
-      continue;
-    }
-    const model::PeelCycle* cycle = dataset.catalogue.find(inspection.gradings->cycle.value);
-    if (cycle == nullptr) continue;
-    if (!earlier || *earlier->inspection->published < *inspection.published)
-      earlier = PeelAssessment{&inspection, cycle};
-  }
-  if (earlier && earlier->cycle->scale == latest.cycle->scale) return std::nullopt;
-  return earlier;
+std::string or_default(const std::string& text, std::string_view fallback) {
+  return text.empty() ? std::string(fallback) : text;
+}
+
+answers::PublishedReport published_report(const model::Inspection& inspection,
+                                          const std::vector<answers::FindingRow>& rows) {
+  answers::PublishedReport report{&inspection, rows_of(rows, inspection), false};
+  report.all_national = std::all_of(report.findings.begin(), report.findings.end(), [](const answers::FindingRow& r) {
+    return r.finding->scope == model::Scope::all_forces;
+  });
+  return report;
 }
 
 }  // namespace
 
-Paper assemble_paper(const model::Dataset& dataset, const MeetingWindow& meeting, const model::Date& as_of) {
-  Paper paper;
-  paper.dataset = &dataset;
+answers::Paper assemble_paper(const model::Dataset& dataset, const answers::MeetingWindow& meeting,
+                              const model::Date& as_of) {
+  const model::Config& config = dataset.config;
+  answers::Paper paper;
   paper.meeting = meeting.meeting;
-  paper.window = Window{meeting.window.after, as_of};
-  paper.rows = findings_as_of(dataset, as_of);
+  paper.window = answers::Window{meeting.window.after, as_of};
+  paper.title = config.paper_title;
+  paper.committee = config.committee_name;
+  paper.force = config.force_name;
+  paper.purpose = or_default(config.purpose, k_default_purpose);
+  paper.decision = or_default(config.decision, k_default_decision);
+  paper.contact = meeting.meeting->contact ? *meeting.meeting->contact : config.contact;
+  paper.stale_after_days = config.stale_after_days;
+  const std::vector<answers::FindingRow> rows = findings_as_of(dataset, as_of);
 
   if (const auto latest = latest_peel(dataset, as_of)) {
-    paper.peel = peel_table(*latest);
-    paper.earlier_peel_on_other_scale = earlier_on_other_scale(dataset, *latest);
-    std::copy_if(paper.rows.begin(), paper.rows.end(), std::back_inserter(paper.peel_findings),
-                 [&](const FindingRow& row) { return row.inspection == latest->inspection; });
+    answers::PeelSection peel{
+        peel_table(*latest), earlier_on_other_scale(dataset, *latest), rows_of(rows, *latest->inspection), {}};
+    peel.finding_counts = rag_total(peel.findings);
+    paper.peel = std::move(peel);
     add_once(paper.background, latest->inspection);
   }
 
-  for (const model::Inspection* inspection : calendar(dataset, paper.window, CalendarScope::all)) {
-    if (inspection->fieldwork && paper.window.contains(inspection->fieldwork->from))
-      paper.activity.push_back(inspection);
-    if (inspection->published && paper.window.contains(*inspection->published)) {
-      (inspection->type == model::InspectionType::peel ? paper.published_peel : paper.published).push_back(inspection);
+  for (const model::Inspection* inspection : calendar(dataset, paper.window, answers::CalendarScope::all)) {
+    if (fieldwork_in(*inspection, paper.window)) paper.activity.push_back(inspection);
+    if (!published_in(*inspection, paper.window)) continue;
+    if (inspection->type == model::InspectionType::peel) {
+      paper.published_peel.push_back(inspection);
+    } else {
+      paper.published.push_back(published_report(*inspection, rows));
     }
   }
-  paper.notified = calendar(dataset, {std::nullopt, as_of}, CalendarScope::upcoming);
+  paper.notified = calendar(dataset, {std::nullopt, as_of}, answers::CalendarScope::upcoming);
 
-  paper.by_portfolio = rag_by(paper.rows, Grouping::portfolio, dataset);
-  paper.total = rag_total(paper.rows);
-  paper.changes = changes_in(dataset, paper.window);
-  for (const FindingRow& row : paper.rows) {
-    if (row.overdue) paper.overdue.push_back(row);
-    if (row.stale) paper.stale.push_back(row);
-    if (model::is_open(row.state.status) && row.state.rag == model::Rag::red) {
-      paper.red.push_back(row);
-      if (row.inspection->published) add_once(paper.background, row.inspection);
-    }
+  paper.by_portfolio = rag_by(rows, answers::Grouping::portfolio, config);
+  paper.total = rag_total(rows);
+  paper.movement = movement_in(dataset, paper.window);
+  paper.outstanding = outstanding(rows);
+
+  for (const answers::FindingRow& row : paper.outstanding.red) {
+    if (row.inspection->published) add_once(paper.background, row.inspection);
   }
-  for (const model::Inspection* inspection : paper.published) add_once(paper.background, inspection);
+  for (const answers::PublishedReport& report : paper.published) add_once(paper.background, report.inspection);
   for (const model::Inspection* inspection : paper.published_peel) add_once(paper.background, inspection);
   std::sort(paper.background.begin(), paper.background.end(),
             [](const model::Inspection* a, const model::Inspection* b) {

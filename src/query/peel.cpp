@@ -9,6 +9,8 @@
 namespace hmicfrs::query {
 namespace {
 
+using answers::PeelAssessment;
+
 std::optional<model::Grade> grade_of(const PeelAssessment& assessment, std::string_view area_id) {
   for (const model::Grading& grading : assessment.inspection->gradings->areas) {
     if (grading.area.value == area_id) return grading.grade.value;
@@ -48,37 +50,50 @@ std::optional<PeelAssessment> latest_peel(const model::Dataset& dataset, const m
   return latest;
 }
 
-std::size_t PeelTable::graded_count() const {
-  std::size_t n = 0;
-  for (const auto& [grade, areas] : columns) n += areas.size();
-  return n;
+std::optional<PeelAssessment> earlier_on_other_scale(const model::Dataset& dataset, const PeelAssessment& latest) {
+  std::optional<PeelAssessment> earlier;
+  for (const model::Inspection& inspection : dataset.inspections) {
+    if (&inspection == latest.inspection || inspection.type != model::InspectionType::peel || !inspection.gradings ||
+        !inspection.published || !(*inspection.published < *latest.inspection->published)) {
+      continue;
+    }
+    const model::PeelCycle* cycle = dataset.catalogue.find(inspection.gradings->cycle.value);
+    if (cycle == nullptr) continue;
+    if (!earlier || *earlier->inspection->published < *inspection.published) {
+      earlier = PeelAssessment{&inspection, cycle};
+    }
+  }
+  if (earlier && earlier->cycle->scale == latest.cycle->scale) return std::nullopt;
+  return earlier;
 }
 
-PeelTable peel_table(const PeelAssessment& assessment) {
-  PeelTable table{assessment, {}, {}};
+answers::PeelTable peel_table(const PeelAssessment& assessment) {
+  answers::PeelTable table{assessment, {}, {}, 0};
   for (const model::Grade grade : model::grades_of(assessment.cycle->scale)) table.columns.push_back({grade, {}});
   for (const model::PeelArea& area : assessment.cycle->areas) {
     for (const model::Grading& grading : assessment.inspection->gradings->areas) {
       if (grading.area.value != area.id) continue;
-      GradedArea graded{&area, grading.grade.value, grading.narrative};
+      answers::GradedArea graded{&area, grading.grade.value, grading.narrative};
       const auto column = std::find_if(table.columns.begin(), table.columns.end(),
                                        [&](const auto& c) { return c.first == graded.grade; });
       if (column == table.columns.end()) {
         table.not_graded.push_back(graded);
       } else {
         column->second.push_back(graded);
+        ++table.graded;
       }
     }
   }
   return table;
 }
 
-PeelComparison compare_peel(const PeelAssessment& first, const PeelAssessment& second) {
-  PeelComparison comparison{first, second, first.cycle->scale != second.cycle->scale, {}};
+answers::PeelComparison compare_peel(const PeelAssessment& first, const PeelAssessment& second,
+                                     const model::Date& as_of) {
+  answers::PeelComparison comparison{as_of, first, second, first.cycle->scale != second.cycle->scale, {}};
   for (const PeelAssessment* side : {&first, &second}) {
     for (const model::PeelArea& area : side->cycle->areas) {
       const bool listed = std::any_of(comparison.areas.begin(), comparison.areas.end(),
-                                      [&](const AreaComparison& a) { return a.id == area.id; });
+                                      [&](const answers::AreaComparison& a) { return a.id == area.id; });
       const auto first_grade = grade_of(first, area.id);
       const auto second_grade = grade_of(second, area.id);
       if (listed || (!first_grade && !second_grade)) continue;

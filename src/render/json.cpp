@@ -1,28 +1,56 @@
-#include "json_views.hpp"
+#include "json.hpp"
 
-#include <hmicfrs/render/labels.hpp>
+#include "tables.hpp"
 
 namespace hmicfrs::render {
+namespace {
 
 Json date_json(const std::optional<model::Date>& date) { return date ? Json(date->iso()) : Json(nullptr); }
 
-Json counts_json(const query::RagCounts& c) {
+// A data-file name as JSON, or null.
+template <class E>
+Json name_json(const std::optional<E>& value) {
+  return value ? Json(model::name_of(*value)) : Json(nullptr);
+}
+
+// A string, or null when it is empty.
+Json text_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+
+Json counts_json(const answers::RagCounts& c) {
   return Json{{"red", c.red},     {"amber", c.amber},   {"green", c.green},  {"unrated", c.unrated},
               {"open", c.open()}, {"closed", c.closed}, {"total", c.total()}};
 }
 
-Json state_json(const query::FindingState& s) {
+Json groups_json(const std::vector<answers::RagGroup>& groups) {
+  Json array = Json::array();
+  for (const answers::RagGroup& g : groups) {
+    Json group{{"key", g.key}, {"label", g.label}};
+    group.update(counts_json(g.counts));
+    array.push_back(std::move(group));
+  }
+  return array;
+}
+
+Json moves_json(const std::vector<answers::RagMove>& moves) {
+  Json array = Json::array();
+  for (const answers::RagMove& m : moves) {
+    array.push_back(Json{{"from", name_json(m.from)}, {"to", name_json(m.to)}, {"count", m.count}});
+  }
+  return array;
+}
+
+Json state_json(const answers::FindingState& s) {
   return Json{{"status", model::name_of(s.status)},
               {"rag", model::is_open(s.status) ? name_json(s.rag) : Json(nullptr)},
               {"owner", s.owner},
               {"due", date_json(s.due)}};
 }
 
-Json finding_summary(const query::FindingRow& row) {
+Json finding_summary(const answers::FindingRow& row) {
   const model::Finding& f = *row.finding;
   Json json{{"id", f.id},       {"inspection", row.inspection->id},
             {"ref", f.ref},     {"type", model::name_of(f.type)},
-            {"title", f.title}, {"portfolio", f.portfolio.value.empty() ? Json(nullptr) : Json(f.portfolio.value)}};
+            {"title", f.title}, {"portfolio", text_or_null(f.portfolio.value)}};
   json.update(state_json(row.state));
   json["overdue"] = row.overdue;
   json["stale"] = row.stale;
@@ -31,9 +59,9 @@ Json finding_summary(const query::FindingRow& row) {
   return json;
 }
 
-Json findings_json(const std::vector<query::FindingRow>& rows) {
+Json findings_json(const std::vector<answers::FindingRow>& rows) {
   Json array = Json::array();
-  for (const query::FindingRow& row : rows) array.push_back(finding_summary(row));
+  for (const answers::FindingRow& row : rows) array.push_back(finding_summary(row));
   return array;
 }
 
@@ -60,13 +88,13 @@ Json inspections_array(const std::vector<const model::Inspection*>& inspections)
   return array;
 }
 
-Json refs_json(const std::vector<query::FindingRef>& refs) {
+Json refs_json(const std::vector<answers::FindingRef>& refs) {
   Json array = Json::array();
-  for (const query::FindingRef& ref : refs) array.push_back(ref.finding->id);
+  for (const answers::FindingRef& ref : refs) array.push_back(ref.finding->id);
   return array;
 }
 
-Json assessment_json(const query::PeelAssessment& a) {
+Json assessment_json(const answers::PeelAssessment& a) {
   return Json{{"inspection", a.inspection->id},
               {"title", a.inspection->title},
               {"published", date_json(a.inspection->published)},
@@ -75,73 +103,92 @@ Json assessment_json(const query::PeelAssessment& a) {
               {"scale", model::name_of(a.cycle->scale)}};
 }
 
-Json graded_area_json(const query::GradedArea& a) {
-  return Json{{"id", a.area->id},
-              {"short", a.area->short_label},
-              {"long", a.area->long_label},
-              {"narrative", a.narrative.empty() ? Json(nullptr) : Json(a.narrative)}};
+Json graded_areas_json(const std::vector<answers::GradedArea>& areas) {
+  Json array = Json::array();
+  for (const answers::GradedArea& a : areas) {
+    array.push_back(Json{{"id", a.area->id},
+                         {"short", a.area->short_label},
+                         {"long", a.area->long_label},
+                         {"narrative", text_or_null(a.narrative)}});
+  }
+  return array;
 }
 
-Json window_json(const query::Window& w) { return Json{{"after", date_json(w.after)}, {"until", w.until.iso()}}; }
+// The grade columns and the areas not graded of a grade table.
+Json grades_json(const answers::PeelTable& table) {
+  Json grades = Json::array();
+  for (const auto& [grade, areas] : table.columns) {
+    grades.push_back(Json{{"grade", model::name_of(grade)}, {"areas", graded_areas_json(areas)}});
+  }
+  return Json{{"grades", grades}, {"not_graded", graded_areas_json(table.not_graded)}};
+}
+
+Json window_json(const answers::Window& w) { return Json{{"after", date_json(w.after)}, {"until", w.until.iso()}}; }
+
+Json history_json(const std::vector<const model::HistoryEntry*>& history) {
+  Json array = Json::array();
+  for (const model::HistoryEntry* e : history) {
+    array.push_back(Json{{"date", e->date.iso()},
+                         {"status", name_json(e->status)},
+                         {"rag", name_json(e->rag)},
+                         {"note", e->note},
+                         {"by", text_or_null(e->by.value)},
+                         {"owner", e->owner ? Json(*e->owner) : Json(nullptr)},
+                         {"due", date_json(e->due)}});
+  }
+  return array;
+}
+
+Json gradings_json(const model::Inspection& i) {
+  if (!i.gradings) return nullptr;
+  Json areas = Json::array();
+  for (const model::Grading& g : i.gradings->areas) {
+    areas.push_back(Json{
+        {"area", g.area.value}, {"grade", model::name_of(g.grade.value)}, {"narrative", text_or_null(g.narrative)}});
+  }
+  return Json{{"cycle", i.gradings->cycle.value}, {"areas", areas}};
+}
+
+Json contact_json(const model::Contact& c) {
+  return Json{{"name", c.name}, {"title", c.title}, {"email", c.email}, {"phone", c.phone}};
+}
+
+}  // namespace
 
 void write_json(std::ostream& out, const Json& json) {
   // Paths may hold any bytes: write what is not UTF-8 as U+FFFD rather than fail.
   out << json.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
 }
 
-Json status_json(const StatusView& v) {
-  Json red = Json::array(), overdue = Json::array(), stale = Json::array();
-  for (const query::FindingRow& row : v.rows) {
-    if (model::is_open(row.state.status) && row.state.rag == model::Rag::red) red.push_back(finding_summary(row));
-    if (row.overdue) overdue.push_back(finding_summary(row));
-    if (row.stale) stale.push_back(finding_summary(row));
-  }
+Json to_json(const answers::Status& v) {
   return Json{{"as_of", v.as_of.iso()},
-              {"force", v.dataset->config.force_name},
-              {"counts", counts_json(query::rag_total(v.rows))},
-              {"stale_after_days", v.dataset->config.stale_after_days},
-              {"red", red},
-              {"overdue", overdue},
-              {"stale", stale},
+              {"force", v.force},
+              {"counts", counts_json(v.counts)},
+              {"stale_after_days", v.stale_after_days},
+              {"red", findings_json(v.outstanding.red)},
+              {"overdue", findings_json(v.outstanding.overdue)},
+              {"stale", findings_json(v.outstanding.stale)},
               {"upcoming_inspections", inspections_array(v.upcoming)}};
 }
 
-Json list_json(const ListView& v) {
+Json to_json(const answers::FindingList& v) {
   return Json{{"as_of", v.as_of.iso()}, {"count", v.rows.size()}, {"findings", findings_json(v.rows)}};
 }
 
-Json rag_json(const RagView& v) {
-  static constexpr std::array<std::string_view, 4> k_by{"portfolio", "owner", "inspection", "type"};
-  Json groups = Json::array();
-  for (const query::RagGroup& g : v.groups) {
-    Json group{{"key", g.key}, {"label", g.label}};
-    group.update(counts_json(g.counts));
-    groups.push_back(std::move(group));
-  }
+Json to_json(const answers::RagBreakdown& v) {
   return Json{{"as_of", v.as_of.iso()},
-              {"by", k_by[static_cast<std::size_t>(v.grouping)]},
-              {"groups", groups},
+              {"by", model::name_of(v.grouping)},
+              {"groups", groups_json(v.groups)},
               {"total", counts_json(v.total)}};
 }
 
-Json finding_json(const FindingView& v) {
+Json to_json(const answers::FindingDetail& v) {
   const model::Finding& f = *v.row.finding;
   Json finding = finding_summary(v.row);
   finding["scope"] = model::name_of(f.scope);
-  finding["area"] = f.area.value.empty() ? Json(nullptr) : Json(f.area.value);
+  finding["area"] = text_or_null(f.area.value);
   finding["text"] = f.text;
-  Json history = Json::array();
-  for (const model::HistoryEntry& e : f.history) {
-    if (v.as_of < e.date) continue;
-    history.push_back(Json{{"date", e.date.iso()},
-                           {"status", name_json(e.status)},
-                           {"rag", name_json(e.rag)},
-                           {"note", e.note},
-                           {"by", e.by.value.empty() ? Json(nullptr) : Json(e.by.value)},
-                           {"owner", e.owner ? Json(*e.owner) : Json(nullptr)},
-                           {"due", date_json(e.due)}});
-  }
-  finding["history"] = history;
+  finding["history"] = history_json(v.history);
   finding["links"] = Json{{"superseded_by", refs_json(v.links.superseded_by)},
                           {"supersedes", refs_json(v.links.supersedes)},
                           {"cause_of_concern", refs_json(v.links.cause_of_concern)},
@@ -151,56 +198,36 @@ Json finding_json(const FindingView& v) {
   return Json{{"as_of", v.as_of.iso()}, {"finding", finding}};
 }
 
-Json inspection_json(const InspectionView& v) {
+Json to_json(const answers::InspectionDetail& v) {
   const model::Inspection& i = *v.inspection;
   Json inspection = inspection_summary(i);
   inspection["inspectorates"] = i.inspectorates;
   inspection["draft_received"] = date_json(i.draft_received);
-  inspection["url"] = i.url.empty() ? Json(nullptr) : Json(i.url);
+  inspection["url"] = text_or_null(i.url);
   inspection["summary"] = i.summary;
-  if (i.gradings) {
-    Json areas = Json::array();
-    for (const model::Grading& g : i.gradings->areas) {
-      areas.push_back(Json{{"area", g.area.value},
-                           {"grade", model::name_of(g.grade.value)},
-                           {"narrative", g.narrative.empty() ? Json(nullptr) : Json(g.narrative)}});
-    }
-    inspection["gradings"] = Json{{"cycle", i.gradings->cycle.value}, {"areas", areas}};
-  } else {
-    inspection["gradings"] = nullptr;
-  }
+  inspection["gradings"] = gradings_json(i);
   inspection["findings"] = findings_json(v.rows);
   return Json{{"as_of", v.as_of.iso()}, {"inspection", inspection}};
 }
 
-Json peel_json(const PeelView& v) {
+Json to_json(const answers::PeelGrades& v) {
   Json json{{"as_of", v.as_of.iso()}, {"cycle", v.cycle != nullptr ? Json(v.cycle->id) : Json(nullptr)}};
   if (!v.table) {
     json["assessment"] = nullptr;
     return json;
   }
   json["assessment"] = assessment_json(v.table->assessment);
-  Json grades = Json::array();
-  for (const auto& [grade, areas] : v.table->columns) {
-    Json list = Json::array();
-    for (const query::GradedArea& a : areas) list.push_back(graded_area_json(a));
-    grades.push_back(Json{{"grade", model::name_of(grade)}, {"areas", list}});
-  }
-  json["grades"] = grades;
-  Json not_graded = Json::array();
-  for (const query::GradedArea& a : v.table->not_graded) not_graded.push_back(graded_area_json(a));
-  json["not_graded"] = not_graded;
+  json.update(grades_json(*v.table));
   return json;
 }
 
-Json peel_comparison_json(const PeelComparisonView& v) {
-  const query::PeelComparison& c = v.comparison;
+Json to_json(const answers::PeelComparison& c) {
   Json areas = Json::array();
-  for (const query::AreaComparison& a : c.areas) {
+  for (const answers::AreaComparison& a : c.areas) {
     areas.push_back(
         Json{{"id", a.id}, {"label", a.label}, {"first", name_json(a.first)}, {"second", name_json(a.second)}});
   }
-  return Json{{"as_of", v.as_of.iso()},
+  return Json{{"as_of", c.as_of.iso()},
               {"first", assessment_json(c.first)},
               {"second", assessment_json(c.second)},
               {"scales_differ", c.scales_differ},
@@ -208,39 +235,36 @@ Json peel_comparison_json(const PeelComparisonView& v) {
               {"areas", areas}};
 }
 
-Json inspections_json(const InspectionsView& v) {
-  static constexpr std::array<std::string_view, 3> k_scope{"all", "upcoming", "since"};
+Json to_json(const answers::Calendar& v) {
   return Json{{"as_of", v.window.until.iso()},
-              {"scope", k_scope[static_cast<std::size_t>(v.scope)]},
+              {"scope", model::name_of(v.scope)},
               {"since", date_json(v.window.after)},
               {"inspections", inspections_array(v.inspections)}};
 }
 
-Json changes_json(const ChangesView& v) {
+Json to_json(const answers::Movement& v) {
   Json added = Json::array(), rag = Json::array(), status = Json::array(), closed = Json::array();
-  for (const query::FindingChange& c : v.changes) {
+  for (const answers::FindingChange& c : v.changes) {
     const std::string& id = c.finding->id;
-    if (c.is_new()) added.push_back(Json{{"id", id}, {"title", c.finding->title}, {"state", state_json(c.after)}});
-    if (c.rag_moved()) {
-      rag.push_back(Json{{"id", id}, {"from", name_json(c.before.rag)}, {"to", name_json(c.after.rag)}});
-    }
-    if (c.status_changed()) {
+    if (c.added) added.push_back(Json{{"id", id}, {"title", c.finding->title}, {"state", state_json(c.after)}});
+    if (c.rag_moved) rag.push_back(Json{{"id", id}, {"from", name_json(c.before.rag)}, {"to", name_json(c.after.rag)}});
+    if (c.status_changed) {
       status.push_back(
           Json{{"id", id}, {"from", model::name_of(c.before.status)}, {"to", model::name_of(c.after.status)}});
     }
-    if (c.closed()) closed.push_back(Json{{"id", id}, {"status", model::name_of(c.after.status)}});
+    if (c.closed) closed.push_back(Json{{"id", id}, {"status", model::name_of(c.after.status)}});
   }
-  Json moves = Json::array();
-  for (const query::RagMove& m : query::rag_moves(v.changes)) {
-    moves.push_back(Json{{"from", name_json(m.from)}, {"to", name_json(m.to)}, {"count", m.count}});
-  }
-  return Json{{"window", window_json(v.window)}, {"new", added},    {"rag_moves", rag}, {"rag_move_counts", moves},
-              {"status_changes", status},        {"closed", closed}};
+  return Json{{"window", window_json(v.window)},
+              {"new", added},
+              {"rag_moves", rag},
+              {"rag_move_counts", moves_json(v.rag_moves)},
+              {"status_changes", status},
+              {"closed", closed}};
 }
 
-Json committees_json(const CommitteesView& v) {
+Json to_json(const answers::Committees& v) {
   Json meetings = Json::array();
-  for (const query::MeetingWindow& m : v.meetings) {
+  for (const answers::MeetingWindow& m : v.meetings) {
     meetings.push_back(Json{{"id", m.meeting->id},
                             {"date", m.meeting->date.iso()},
                             {"agenda_item", m.meeting->agenda_item},
@@ -248,6 +272,80 @@ Json committees_json(const CommitteesView& v) {
                             {"window", window_json(m.window)}});
   }
   return Json{{"meetings", meetings}};
+}
+
+Json to_json(const answers::Paper& paper) {
+  const model::Meeting& meeting = *paper.meeting;
+  Json notes = Json::object();
+  for (const auto& [section, text] : meeting.notes) notes[std::string(model::name_of(section))] = text;
+
+  Json peel = nullptr;
+  if (paper.peel) {
+    peel = Json{{"assessment", assessment_json(paper.peel->table.assessment)}};
+    peel.update(grades_json(paper.peel->table));
+    const auto& earlier = paper.peel->earlier_on_other_scale;
+    peel["earlier_on_other_scale"] = earlier ? assessment_json(*earlier) : Json(nullptr);
+    peel["findings_counts"] = counts_json(paper.peel->finding_counts);
+    peel["findings"] = findings_json(paper.peel->findings);
+  }
+
+  Json published = Json::array();
+  for (const answers::PublishedReport& report : paper.published) {
+    Json item = inspection_summary(*report.inspection);
+    item["summary"] = report.inspection->summary;
+    item["findings"] = findings_json(report.findings);
+    published.push_back(std::move(item));
+  }
+
+  Json added = Json::array(), closed = Json::array();
+  for (const answers::FindingChange& c : paper.movement.changes) {
+    if (c.added) added.push_back(c.finding->id);
+    if (c.closed) closed.push_back(Json{{"id", c.finding->id}, {"status", model::name_of(c.after.status)}});
+  }
+
+  Json red = Json::array();
+  for (const answers::FindingRow& row : paper.outstanding.red) {
+    Json item = finding_summary(row);
+    item["text"] = row.finding->text;
+    item["latest_note"] = row.state.latest ? Json(row.state.latest->note) : Json(nullptr);
+    red.push_back(std::move(item));
+  }
+  Json background = Json::array();
+  for (const model::Inspection* inspection : paper.background) {
+    background.push_back(Json{{"id", inspection->id},
+                              {"title", inspection->title},
+                              {"published", inspection->published->iso()},
+                              {"url", text_or_null(inspection->url)}});
+  }
+  return Json{
+      {"title", paper.title},
+      {"committee", paper.committee},
+      {"force", paper.force},
+      {"meeting", Json{{"id", meeting.id},
+                       {"date", meeting.date.iso()},
+                       {"agenda_item", meeting.agenda_item},
+                       {"cut_off", meeting.cut_off().iso()}}},
+      {"as_of", paper.as_of().iso()},
+      {"window", window_json(paper.window)},
+      {"purpose", paper.purpose},
+      {"notes", notes},
+      {"peel", peel},
+      {"activity", inspections_array(paper.activity)},
+      {"notified", inspections_array(paper.notified)},
+      {"published", published},
+      {"published_peel", inspections_array(paper.published_peel)},
+      {"tracker", Json{{"groups", groups_json(paper.by_portfolio)},
+                       {"total", counts_json(paper.total)},
+                       {"new", added},
+                       {"rag_move_counts", moves_json(paper.movement.rag_moves)},
+                       {"closed", closed},
+                       {"overdue", findings_json(paper.outstanding.overdue)},
+                       {"stale", findings_json(paper.outstanding.stale)}}},
+      {"red", red},
+      {"decision", paper.decision},
+      {"contact", contact_json(paper.contact)},
+      {"background", background},
+  };
 }
 
 }  // namespace hmicfrs::render

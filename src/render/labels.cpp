@@ -7,10 +7,6 @@
 namespace hmicfrs::render {
 namespace {
 
-constexpr std::array<std::string_view, 12> k_months{"January",   "February", "March",    "April",
-                                                    "May",       "June",     "July",     "August",
-                                                    "September", "October",  "November", "December"};
-
 // The label at the enum's position in `labels`, which lists every value in declaration order.
 template <class E, std::size_t N>
 std::string_view pick(E value, const std::array<std::string_view, N>& labels) {
@@ -61,6 +57,11 @@ std::string_view label(model::Involvement involvement) {
   return pick(involvement, k);
 }
 
+std::string_view label(answers::Grouping grouping) {
+  static constexpr std::array<std::string_view, 4> k{"Portfolio", "Owner", "Inspection", "Type"};
+  return pick(grouping, k);
+}
+
 std::string rating(const std::optional<model::Rag>& rag, model::Status status) {
   if (!model::is_open(status)) return std::string(label(status));
   return rag ? std::string(label(*rag)) : std::string("Unrated");
@@ -77,19 +78,19 @@ std::string when(const model::Period& period) {
 }
 
 std::string long_date(const model::Date& date) {
-  const std::string_view month = k_months[date.month() - 1];
+  const std::string_view month = model::month_name(date.month());
   if (!date.has_day()) return fmt::format("{} {} (date TBC)", month, date.year());
   const std::string day = fmt::format("{} {} {}", date.day(), month, date.year());
   return date.week_commencing() ? "week commencing " + day : day;
 }
 
 std::string on_date(const model::Date& date) {
-  if (!date.has_day()) return fmt::format("in {} {}", k_months[date.month() - 1], date.year());
+  if (!date.has_day()) return fmt::format("in {} {}", model::month_name(date.month()), date.year());
   return "on " + long_date(date);
 }
 
 std::string fieldwork_phrase(const model::Period& period, const model::Date& as_of) {
-  const auto month = [](const model::Date& d) { return fmt::format("{} {}", k_months[d.month() - 1], d.year()); };
+  const auto month = [](const model::Date& d) { return fmt::format("{} {}", model::month_name(d.month()), d.year()); };
   const auto one = [&](const model::Date& d) {
     // A month that has begun needs no "date TBC": it is the record of when, not a plan.
     if (!d.has_day() && d.first_day() <= as_of) return month(d);

@@ -59,6 +59,11 @@ std::optional<std::string_view> closest_match(std::string_view word, std::span<c
   return best;
 }
 
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
+  const auto nearest = closest_match(word, candidates);
+  return nearest ? ": did you mean '" + std::string(*nearest) + "'?" : std::string();
+}
+
 std::string join_alternatives(std::span<const std::string_view> candidates, std::string_view last_separator) {
   std::string out;
   for (std::size_t i = 0; i < candidates.size(); ++i) {

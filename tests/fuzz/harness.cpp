@@ -8,8 +8,9 @@
 #include <hmicfrs/load/loader.hpp>
 #include <hmicfrs/query/meetings.hpp>
 #include <hmicfrs/query/paper.hpp>
+#include <hmicfrs/query/status.hpp>
 #include <hmicfrs/render/diagnostics.hpp>
-#include <hmicfrs/render/paper.hpp>
+#include <hmicfrs/render/output.hpp>
 
 namespace hmicfrs::fuzz {
 namespace {
@@ -21,7 +22,8 @@ constexpr std::string_view k_committees = "meetings:\n  - {id: 2022-03, date: 20
 constexpr std::string_view k_inspection =
     "id: base\ntype: peel\ntitle: T\npublished: 2021-10\n"
     "gradings: {cycle: 2021-22, areas: {preventing-crime: good}}\n"
-    "findings: [{ref: R1, type: afi, title: T, portfolio: crime, history: [{date: 2021-11-01, status: open, rag: red}]}]\n";
+    "findings: [{ref: R1, type: afi, title: T, portfolio: crime, history: [{date: 2021-11-01, status: open, rag: "
+    "red}]}]\n";
 
 const std::vector<std::string_view> k_places = {"hmicfrs-track.yaml", "committees.yaml", "inspections/fuzz.yaml",
                                                 "peel-frameworks/fuzz.yaml"};
@@ -31,11 +33,13 @@ void render_everything(const load::LoadResult& result) {
   render::write_diagnostics_text(sink, result.diagnostics, true);
   render::write_diagnostics_json(sink, result.diagnostics);
   if (result.diagnostics.has_errors()) return;
-  for (const query::MeetingWindow& meeting : query::meeting_windows(result.dataset)) {
-    const query::Paper paper = query::assemble_paper(result.dataset, meeting, meeting.meeting->cut_off());
+  for (const answers::MeetingWindow& meeting : query::meeting_windows(result.dataset)) {
+    const answers::Paper paper = query::assemble_paper(result.dataset, meeting, meeting.meeting->cut_off());
+    const answers::Status status = query::status_of(result.dataset, meeting.meeting->cut_off());
     for (const render::Format format :
          {render::Format::markdown, render::Format::text, render::Format::html, render::Format::json}) {
-      render::write_paper(sink, paper, render::Output{format, {}});
+      render::write(sink, paper, render::Output{format, {}});
+      render::write(sink, status, render::Output{format, {}});
     }
   }
 }

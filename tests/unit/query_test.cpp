@@ -5,15 +5,22 @@
 #include <hmicfrs/query/calendar.hpp>
 #include <hmicfrs/query/changes.hpp>
 #include <hmicfrs/query/counts.hpp>
+#include <hmicfrs/query/detail.hpp>
 #include <hmicfrs/query/findings.hpp>
+#include <hmicfrs/query/links.hpp>
 #include <hmicfrs/query/meetings.hpp>
 #include <hmicfrs/query/peel.hpp>
+#include <hmicfrs/query/status.hpp>
 
 #include "support/register.hpp"
 
 namespace hmicfrs::query {
 namespace {
 
+using answers::CalendarScope;
+using answers::FindingRow;
+using answers::Grouping;
+using answers::Window;
 using test::date;
 
 // The West Midlands example, loaded once.
@@ -34,13 +41,13 @@ std::vector<std::string> ids(const std::vector<FindingRow>& rows) {
 
 TEST(Window, CountsAMonthOnceItHasPassed) {
   const Window window{date("2021-12-22"), date("2022-03-31")};
-  EXPECT_TRUE(window.contains(date("2022-03-31")));
-  EXPECT_FALSE(window.contains(date("2021-12-22")));
-  EXPECT_TRUE(window.contains(date("2021-12-23")));
-  EXPECT_TRUE(window.contains(date("2022-03")));  // all of March is in
-  EXPECT_FALSE(window.contains(date("2022-04")));
-  EXPECT_TRUE(window.contains(date("2021-12")));  // December ends after the 22nd
-  EXPECT_TRUE((Window{std::nullopt, date("2022-03-31")}.contains(date("1999-01-01"))));
+  EXPECT_TRUE(in_window(window, date("2022-03-31")));
+  EXPECT_FALSE(in_window(window, date("2021-12-22")));
+  EXPECT_TRUE(in_window(window, date("2021-12-23")));
+  EXPECT_TRUE(in_window(window, date("2022-03")));  // all of March is in
+  EXPECT_FALSE(in_window(window, date("2022-04")));
+  EXPECT_TRUE(in_window(window, date("2021-12")));  // December ends after the 22nd
+  EXPECT_TRUE(in_window(Window{std::nullopt, date("2022-03-31")}, date("1999-01-01")));
 }
 
 TEST(Findings, MarksAMonthDueDateOverdueOnlyFromTheNextMonth) {
@@ -84,32 +91,37 @@ TEST(Filters, CombineAndEachNarrows) {
   const auto rows = findings_as_of(example(), date("2022-03-31"));
   FindingFilter filter;
   filter.rags = {model::Rag::red};
-  EXPECT_THAT(ids(filtered(rows, filter)),
+  EXPECT_THAT(ids(filtered(rows, filter, date("2022-03-31"))),
               ::testing::ElementsAre("jtai-solihull-2022/AFI1", "peel-2021-22/AFI3", "peel-2021-22/AFI5"));
   filter.portfolios = {"crime"};
-  EXPECT_THAT(ids(filtered(rows, filter)), ::testing::ElementsAre("peel-2021-22/AFI3"));
+  EXPECT_THAT(ids(filtered(rows, filter, date("2022-03-31"))), ::testing::ElementsAre("peel-2021-22/AFI3"));
   FindingFilter owner;
   owner.owner = "PUBLIC protection";
   owner.openness = FindingFilter::Openness::closed;
-  EXPECT_TRUE(filtered(rows, owner).empty());
+  EXPECT_TRUE(filtered(rows, owner, date("2022-03-31")).empty());
   FindingFilter grep;
   grep.grep = "soteria";  // in a history note
-  EXPECT_THAT(ids(filtered(rows, grep)), ::testing::ElementsAre("rape-survivors-phase-2-2022/R1"));
+  EXPECT_THAT(ids(filtered(rows, grep, date("2022-03-31"))), ::testing::ElementsAre("rape-survivors-phase-2-2022/R1"));
+  // A note written after the date is not searched: the finding did not say it yet.
+  const auto earlier = findings_as_of(example(), date("2021-12-22"));
+  FindingFilter hindsight;
+  hindsight.grep = "soteria";
+  EXPECT_TRUE(filtered(earlier, hindsight, date("2021-12-22")).empty());
   FindingFilter statuses;
   statuses.statuses = {model::Status::awaiting_sign_off};
-  EXPECT_THAT(ids(filtered(rows, statuses)), ::testing::ElementsAre("peel-2021-22/AFI7"));
+  EXPECT_THAT(ids(filtered(rows, statuses, date("2022-03-31"))), ::testing::ElementsAre("peel-2021-22/AFI7"));
 }
 
 TEST(Counts, GroupPortfoliosInConfiguredOrderAndAddUp) {
   const auto rows = findings_as_of(example(), date("2022-03-31"));
-  const auto groups = rag_by(rows, Grouping::portfolio, example());
+  const auto groups = rag_by(rows, Grouping::portfolio, example().config);
   ASSERT_FALSE(groups.empty());
   EXPECT_EQ(groups.front().key, "crime");
   EXPECT_EQ(groups.back().key, "strategy");
   int total = 0;
-  for (const RagGroup& g : groups) total += g.counts.total();
+  for (const answers::RagGroup& g : groups) total += g.counts.total();
   EXPECT_EQ(total, rag_total(rows).total());
-  const RagCounts counts = rag_total(rows);
+  const answers::RagCounts counts = rag_total(rows);
   EXPECT_EQ(counts.red, 3);
   EXPECT_EQ(counts.closed, 6);
   EXPECT_EQ(counts.open() + counts.closed, 34);
@@ -133,14 +145,41 @@ TEST(Meetings, FindsAMeetingByIdDateOrMonth) {
 }
 
 TEST(Changes, SumRagMovesInTheMarchWindow) {
-  const auto changes = changes_in(example(), find_meeting(example(), "2022-03")->window);
+  const answers::Movement movement = movement_in(example(), find_meeting(example(), "2022-03")->window);
   std::vector<std::string> moves;
-  for (const RagMove& m : rag_moves(changes)) {
+  for (const answers::RagMove& m : movement.rag_moves) {
     moves.push_back(fmt::format("{} {}->{}", m.count, model::name_of(*m.from), model::name_of(*m.to)));
   }
   EXPECT_THAT(moves, ::testing::ElementsAre("2 red->amber", "6 amber->green"));
-  EXPECT_EQ(std::count_if(changes.begin(), changes.end(), [](const FindingChange& c) { return c.is_new(); }), 9);
-  EXPECT_EQ(std::count_if(changes.begin(), changes.end(), [](const FindingChange& c) { return c.closed(); }), 3);
+  EXPECT_EQ(movement.added, 9u);
+  EXPECT_EQ(movement.closed, 3u);
+  EXPECT_EQ(movement.rag_moved, 8u);
+  const auto& changes = movement.changes;
+  EXPECT_EQ(std::count_if(changes.begin(), changes.end(), [](const answers::FindingChange& c) { return c.added; }), 9);
+}
+
+TEST(Status, PartitionsOpenFindingsOnceForEveryView) {
+  const answers::Status status = status_of(example(), date("2022-03-31"));
+  EXPECT_EQ(status.force, "West Midlands Police");
+  EXPECT_EQ(status.counts.red, 3);
+  EXPECT_THAT(ids(status.outstanding.red),
+              ::testing::ElementsAre("jtai-solihull-2022/AFI1", "peel-2021-22/AFI3", "peel-2021-22/AFI5"));
+  EXPECT_EQ(status.upcoming.size(), 5u);
+  for (const FindingRow& row : status.outstanding.stale) EXPECT_TRUE(row.stale) << row.finding->id;
+}
+
+TEST(Detail, ResolvesNamesAndKeepsOnlyTheHistoryInEffect) {
+  const auto ref = find_finding(example(), "peel-2021-22/AFI3");
+  ASSERT_TRUE(ref);
+  const auto december = finding_detail(example(), *ref, date("2021-12-22"));
+  const auto march = finding_detail(example(), *ref, date("2022-03-31"));
+  ASSERT_TRUE(december && march);
+  EXPECT_EQ(march->area, "Providing a service to victims of crime");  // its area's long label
+  ASSERT_NE(march->row.portfolio, nullptr);
+  EXPECT_EQ(march->row.portfolio->id, "crime");
+  EXPECT_LT(december->history.size(), march->history.size());
+  for (const model::HistoryEntry* entry : december->history) EXPECT_LE(entry->date, date("2021-12-22"));
+  EXPECT_FALSE(finding_detail(example(), *find_finding(example(), "jtai-solihull-2022/AFI1"), date("2021-12-22")));
 }
 
 TEST(Calendar, KnowsOnlyWhatWasNotifiedByTheDate) {

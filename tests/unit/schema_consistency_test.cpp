@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <hmicfrs/load/fields.hpp>
 #include <hmicfrs/model/enums.hpp>
+#include "load/fields.hpp"
 
 namespace hmicfrs::load {
 namespace {

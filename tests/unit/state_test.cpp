@@ -7,6 +7,7 @@
 namespace hmicfrs::query {
 namespace {
 
+using answers::FindingState;
 using test::date;
 
 const model::Dataset& dataset() {
@@ -52,13 +53,18 @@ TEST(StateAsOf, FoldsOnlyEntriesOnOrBeforeTheDate) {
   EXPECT_EQ(april.due->iso(), "2018-06");
 }
 
-TEST(StateAsOf, ClearsTheRatingOnceClosedAndKeepsWhatSupersededIt) {
+TEST(StateAsOf, ClearsTheRatingOnceClosed) {
   const FindingState july = at("2018-07-02");
   EXPECT_EQ(july.status, model::Status::superseded);
   EXPECT_FALSE(july.rag);
-  EXPECT_EQ(july.superseded_by, "b/R1");
   EXPECT_EQ(july.latest->note, "Kept for the record");
   EXPECT_EQ(july.later_entries, 0u);
+}
+
+TEST(StateAsOf, TakesAnEntryDatedOnTheDayItself) {
+  const model::HistoryEntry& entry = dataset().inspections.at(0).findings.at(0).history.at(2);  // 2018-04-10
+  EXPECT_TRUE(in_effect(entry, date("2018-04-10")));
+  EXPECT_FALSE(in_effect(entry, date("2018-04-09")));
 }
 
 TEST(StateAsOf, CountsAFindingAsRecordedOnceItsReportIsSurelyOut) {

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <hmicfrs/model/register.hpp>
+
+namespace hmicfrs::answers {
+
+// A finding as it stood on a date: the fold of its history entries in effect
+// by then, starting from open, unrated, with the finding's own owner and due date.
+struct FindingState {
+  bool recorded = false;  // it exists by then: its report is out, or it has an entry
+  model::Status status = model::Status::open;
+  std::optional<model::Rag> rag;  // only while open
+  std::string owner;
+  std::optional<model::Date> due;
+  const model::HistoryEntry* latest = nullptr;  // the last entry folded in
+  std::size_t later_entries = 0;                // entries dated after the date, left out
+};
+
+// A finding with its state on the as-of date and what follows from it.
+struct FindingRow {
+  const model::Inspection* inspection = nullptr;
+  const model::Finding* finding = nullptr;
+  const model::Portfolio* portfolio = nullptr;  // the declared portfolio it names, if any
+  FindingState state;
+  bool overdue = false;                    // open and its due date has passed
+  bool stale = false;                      // open and not updated for the configured number of days
+  std::optional<model::Date> last_update;  // its latest entry, else its report's publication
+  std::optional<int> days_since_update;
+};
+
+// The open findings that need the committee's eye, each list in row order.
+struct Outstanding {
+  std::vector<FindingRow> red;      // open and rated red
+  std::vector<FindingRow> overdue;  // open and past their due date
+  std::vector<FindingRow> stale;    // open and not updated recently
+};
+
+// A finding together with its inspection.
+struct FindingRef {
+  const model::Inspection* inspection = nullptr;
+  const model::Finding* finding = nullptr;
+};
+
+// How a finding connects to others, both ways, each list in the order of
+// finding ids. Supersession counts whenever the history says so, whatever the date.
+struct FindingLinks {
+  std::vector<FindingRef> superseded_by;     // findings named by its `by`
+  std::vector<FindingRef> supersedes;        // findings whose `by` names it
+  std::vector<FindingRef> related;           // findings its `related` names
+  std::vector<FindingRef> related_from;      // findings whose `related` names it
+  std::vector<FindingRef> cause_of_concern;  // the cause of concern it answers
+  std::vector<FindingRef> answered_by;       // recommendations answering it, when it is a cause of concern
+};
+
+// `show` of a finding: everything about it as of a date, names resolved.
+struct FindingDetail {
+  model::Date as_of;
+  FindingRow row;
+  std::string area;                                 // its PEEL area's long label (its id when unknown); or empty
+  std::vector<const model::HistoryEntry*> history;  // the entries in effect by the date, oldest first
+  FindingLinks links;
+};
+
+// `list`: the findings that pass the filters.
+struct FindingList {
+  model::Date as_of;
+  std::vector<FindingRow> rows;
+};
+
+}  // namespace hmicfrs::answers

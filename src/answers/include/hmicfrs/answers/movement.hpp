@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include <hmicfrs/answers/finding.hpp>
+#include <hmicfrs/answers/window.hpp>
+
+namespace hmicfrs::answers {
+
+// A finding's state at both ends of a window, and what changed between them.
+struct FindingChange {
+  const model::Inspection* inspection = nullptr;
+  const model::Finding* finding = nullptr;
+  FindingState before;          // just before the window (at `after`)
+  FindingState after;           // at its end (`until`)
+  bool added = false;           // recorded in the window: its report came out, or its first entry was made
+  bool rag_moved = false;       // open at both ends, with another rating (or none) at the end
+  bool status_changed = false;  // recorded before, with another status at the end
+  bool closed = false;          // open before (or new), not open at the end
+};
+
+// How many open findings moved from one rating to another ("3 amber -> green").
+struct RagMove {
+  std::optional<model::Rag> from;  // none: unrated
+  std::optional<model::Rag> to;
+  int count = 0;
+};
+
+// `changes`, and the paper's movement since the last committee: the findings
+// that changed in a window, in finding order, with their totals.
+struct Movement {
+  Window window;
+  std::vector<FindingChange> changes;
+  std::vector<RagMove> rag_moves;  // ordered by from then to: unrated first, then red, amber, green
+  std::size_t added = 0;
+  std::size_t rag_moved = 0;
+  std::size_t closed = 0;
+};
+
+}  // namespace hmicfrs::answers

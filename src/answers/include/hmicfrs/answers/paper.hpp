@@ -1,0 +1,60 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <hmicfrs/answers/counts.hpp>
+#include <hmicfrs/answers/finding.hpp>
+#include <hmicfrs/answers/movement.hpp>
+#include <hmicfrs/answers/peel.hpp>
+#include <hmicfrs/answers/window.hpp>
+
+namespace hmicfrs::answers {
+
+// The paper's account of the latest PEEL assessment.
+struct PeelSection {
+  PeelTable table;
+  std::optional<PeelAssessment> earlier_on_other_scale;  // the one before, when graded on another scale
+  std::vector<FindingRow> findings;                      // the assessment's findings
+  RagCounts finding_counts;
+};
+
+// A report published in the paper's window, with its findings.
+struct PublishedReport {
+  const model::Inspection* inspection = nullptr;
+  std::vector<FindingRow> findings;
+  bool all_national = false;  // every finding is made to all forces
+};
+
+// Everything one meeting's paper reports (SPEC §6), gathered as of its cut-off.
+struct Paper {
+  const model::Meeting* meeting = nullptr;
+  Window window;  // since the last committee, up to this paper's date
+
+  std::string title;
+  std::string committee;
+  std::string force;
+  std::string purpose;     // the configuration's, else the usual one
+  std::string decision;    // likewise
+  model::Contact contact;  // the meeting's, else the configuration's
+  int stale_after_days = 0;
+
+  std::optional<PeelSection> peel;                       // the latest PEEL assessment
+  std::vector<const model::Inspection*> activity;        // fieldwork in the window
+  std::vector<const model::Inspection*> notified;        // notified, not yet started
+  std::vector<PublishedReport> published;                // reports out in the window (PEEL aside)
+  std::vector<const model::Inspection*> published_peel;  // PEEL reports out in the window, covered with PEEL
+
+  // The tracker.
+  std::vector<RagGroup> by_portfolio;
+  RagCounts total;
+  Movement movement;  // in the window
+  Outstanding outstanding;
+
+  std::vector<const model::Inspection*> background;  // every report the paper mentions, by publication date then id
+
+  const model::Date& as_of() const { return window.until; }
+};
+
+}  // namespace hmicfrs::answers

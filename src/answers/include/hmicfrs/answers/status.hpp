@@ -1,0 +1,36 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <hmicfrs/answers/counts.hpp>
+#include <hmicfrs/answers/finding.hpp>
+
+namespace hmicfrs::answers {
+
+// `status`: one screen of where the register stands.
+struct Status {
+  std::string force;
+  model::Date as_of;
+  RagCounts counts;
+  int stale_after_days = 0;
+  Outstanding outstanding;
+  std::vector<const model::Inspection*> upcoming;  // notified, not yet started
+};
+
+// A grade an inspection awarded, with its area named as grade tables name it.
+struct AreaGrade {
+  std::string area;  // the area's short label, or its id when the catalogue has none
+  model::Grade grade = model::Grade::not_graded;
+};
+
+// `show` of an inspection.
+struct InspectionDetail {
+  model::Date as_of;
+  const model::Inspection* inspection = nullptr;
+  std::string cycle;              // its gradings' cycle name (its id when unknown); empty without gradings
+  std::vector<AreaGrade> grades;  // in file order
+  std::vector<FindingRow> rows;   // its findings recorded by the date
+};
+
+}  // namespace hmicfrs::answers

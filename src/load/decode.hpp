@@ -1,0 +1,41 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <hmicfrs/diag/diagnostic.hpp>
+#include <hmicfrs/model/register.hpp>
+#include "yaml_tree.hpp"
+
+namespace hmicfrs::load {
+
+// Decoders from a parsed file to model records. Each reports every problem it
+// finds and carries on; a record without a usable identity is left out.
+
+// hmicfrs-track.yaml.
+std::optional<model::Config> decode_config(const Node& root, const std::shared_ptr<const std::string>& path,
+                                           diag::Diagnostics& diagnostics);
+
+// committees.yaml.
+std::vector<model::Meeting> decode_committees(const Node& root, const std::shared_ptr<const std::string>& path,
+                                              diag::Diagnostics& diagnostics);
+
+// One file under inspections/.
+std::optional<model::Inspection> decode_inspection(const Node& root, const std::shared_ptr<const std::string>& path,
+                                                   diag::Diagnostics& diagnostics);
+
+// A PEEL cycle as one file defines it: a new cycle, or areas added to a known
+// one (which may leave out name and scale).
+struct CycleDefinition {
+  model::PeelCycle cycle;
+  bool has_name = false;
+  bool has_scale = false;
+};
+
+// A PEEL cycles file: the built-in catalogue or one under peel-frameworks/.
+std::vector<CycleDefinition> decode_peel_cycles(const Node& root, const std::shared_ptr<const std::string>& path,
+                                                diag::Diagnostics& diagnostics);
+
+}  // namespace hmicfrs::load

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <hmicfrs/diag/diagnostic.hpp>
+#include <hmicfrs/model/register.hpp>
+#include <hmicfrs/util/result.hpp>
+
+namespace hmicfrs::load {
+
+// Bounds on what the loader accepts, so that no input can make it run away.
+struct Limits {
+  std::size_t max_file_bytes = 16u << 20;
+  std::size_t max_scalar_bytes = 1u << 20;
+  std::size_t max_nodes_per_file = 1'000'000;
+  int max_depth = 64;
+  std::size_t max_files = 100'000;
+};
+
+// What a file holds, from where it sits in the data directory (SPEC §3).
+enum class FileKind { config, committees, inspection, peel_framework, unrecognised, not_yaml };
+
+// The kind of the file at `relative` (a path inside the data directory).
+FileKind classify(const std::filesystem::path& relative);
+
+// One file's bytes with its path inside the data directory.
+struct SourceFile {
+  std::filesystem::path relative;
+  std::string bytes;
+};
+
+// What loading a register produced: the records that could be decoded and
+// every problem found on the way.
+struct LoadResult {
+  model::Dataset dataset;
+  diag::Diagnostics diagnostics;
+  bool read_failure = false;  // some file or directory could not be read
+  bool incomplete = false;    // some inspection file gave no inspection
+};
+
+// Loads every file of the register at `root`. Paths in diagnostics are `root`
+// joined with each file's relative path, so they read as the user gave them.
+LoadResult load_dataset(const std::filesystem::path& root, const Limits& limits = {});
+
+// Loads a register from files already read; `root` only prefixes the paths shown.
+LoadResult load_sources(const std::filesystem::path& root, std::vector<SourceFile> sources, const Limits& limits = {});
+
+// The built-in PEEL catalogue (data/peel-cycles.yaml, embedded at build time).
+std::string_view builtin_peel_cycles_yaml();
+
+// Where the register is: `explicit_dir` (--data), else `env_dir`
+// ($HMICFRS_TRACK_DATA), else the nearest directory from the current one
+// upwards that holds hmicfrs-track.yaml or data/hmicfrs-track.yaml, given
+// relative to the current directory ("", "..", "../data", ...).
+util::Result<std::filesystem::path> find_data_dir(const std::optional<std::string>& explicit_dir,
+                                                  const std::optional<std::string>& env_dir);
+
+}  // namespace hmicfrs::load

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <chrono>
+#include <compare>
+#include <string>
+#include <string_view>
+
+#include <hmicfrs/util/result.hpp>
+
+namespace hmicfrs::model {
+
+// A calendar date as registers write it: a day ("2022-04-04") or a month whose
+// day is still to be confirmed ("2022-05"). A day may be flagged "week
+// commencing". Ordering puts a month before every day within it; the flag
+// takes no part in comparisons.
+class Date {
+ public:
+  Date() = default;
+
+  // A full date; the caller guarantees it is valid.
+  static Date from_ymd(std::chrono::year_month_day ymd);
+  // A month with its day to be confirmed.
+  static Date from_ym(std::chrono::year_month ym);
+
+  // Parses "YYYY-MM-DD" or "YYYY-MM" strictly: no other form, no impossible day.
+  static util::Result<Date> parse(std::string_view text);
+
+  bool has_day() const { return m_day != 0; }
+  int year() const { return m_year; }
+  unsigned month() const { return m_month; }
+  unsigned day() const { return m_day; }  // 0 when the day is to be confirmed
+
+  bool week_commencing() const { return m_week_commencing; }
+  Date with_week_commencing() const;
+
+  // The first and last day of a month date; a day date itself.
+  Date first_day() const;
+  Date last_day() const;
+
+  // Days since the epoch of the first day (for day arithmetic).
+  std::chrono::sys_days sys_days() const;
+  std::chrono::weekday weekday() const;
+
+  // "2022-04-04" or "2022-05", as written in the data.
+  std::string iso() const;
+
+  friend bool operator==(const Date& a, const Date& b) {
+    return a.m_year == b.m_year && a.m_month == b.m_month && a.m_day == b.m_day;
+  }
+  friend std::strong_ordering operator<=>(const Date& a, const Date& b) {
+    if (auto c = a.m_year <=> b.m_year; c != 0) return c;
+    if (auto c = a.m_month <=> b.m_month; c != 0) return c;
+    return a.m_day <=> b.m_day;
+  }
+
+ private:
+  int m_year = 1970;
+  unsigned m_month = 1;
+  unsigned m_day = 1;
+  bool m_week_commencing = false;
+};
+
+// "January" to "December" for 1 to 12.
+std::string_view month_name(unsigned month);
+
+}  // namespace hmicfrs::model

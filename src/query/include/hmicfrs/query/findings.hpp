@@ -1,0 +1,62 @@
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <hmicfrs/answers/finding.hpp>
+#include <hmicfrs/model/register.hpp>
+
+namespace hmicfrs::query {
+
+// The register's inspections in id order: the order every finding list follows.
+std::vector<const model::Inspection*> inspections_by_id(const model::Dataset& dataset);
+
+// One finding as of `as_of`: its state, whether it is overdue or stale, and
+// its portfolio. The row is not `recorded` when the finding does not exist yet.
+answers::FindingRow row_of(const model::Dataset& dataset, const model::Inspection& inspection,
+                           const model::Finding& finding, const model::Date& as_of);
+
+// Every finding recorded by `as_of`, each folded once, in the documented
+// order: by inspection id, then as listed in the inspection's file.
+std::vector<answers::FindingRow> findings_as_of(const model::Dataset& dataset, const model::Date& as_of);
+
+// The rows of one inspection, in their order.
+std::vector<answers::FindingRow> rows_of(const std::vector<answers::FindingRow>& rows,
+                                         const model::Inspection& inspection);
+
+// The open findings rated red, overdue or stale among `rows`.
+answers::Outstanding outstanding(const std::vector<answers::FindingRow>& rows);
+
+// Which findings a command shows; an empty set means "any".
+struct FindingFilter {
+  enum class Openness { any, open, closed };
+
+  std::set<model::Rag> rags;
+  bool unrated = false;  // with `rags`: also open findings without a rating
+  std::set<model::Status> statuses;
+  std::set<model::FindingType> types;
+  std::set<std::string> portfolios;
+  std::set<std::string> inspections;
+  std::string owner;  // a case-insensitive part of the owner
+  std::string grep;   // a case-insensitive part of the id, title, text, owner or notes written by the date
+  bool overdue = false;
+  bool stale = false;
+  Openness openness = Openness::any;
+
+  // Whether any RAG condition is set.
+  bool filters_rag() const { return !rags.empty() || unrated; }
+};
+
+// Whether `row`, a finding as of `as_of`, passes every condition of `filter`.
+bool matches(const answers::FindingRow& row, const FindingFilter& filter, const model::Date& as_of);
+
+// The rows that pass `filter`, in their order.
+std::vector<answers::FindingRow> filtered(const std::vector<answers::FindingRow>& rows, const FindingFilter& filter,
+                                          const model::Date& as_of);
+
+// Whether `text` contains `part`, ignoring ASCII case.
+bool contains_ignoring_case(std::string_view text, std::string_view part);
+
+}  // namespace hmicfrs::query

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include <hmicfrs/answers/peel.hpp>
+#include <hmicfrs/model/register.hpp>
+#include <hmicfrs/util/result.hpp>
+
+namespace hmicfrs::query {
+
+// The cycle `text` names: its id, or the start of exactly one id ("2021" for "2021-22").
+util::Result<const model::PeelCycle*> find_cycle(const model::Catalogue& catalogue, std::string_view text);
+
+// The latest PEEL assessment published by `as_of` (in `cycle`, when given).
+std::optional<answers::PeelAssessment> latest_peel(const model::Dataset& dataset, const model::Date& as_of,
+                                                   const model::PeelCycle* cycle = nullptr);
+
+// The assessment published before `latest`, when it was graded on another scale.
+std::optional<answers::PeelAssessment> earlier_on_other_scale(const model::Dataset& dataset,
+                                                              const answers::PeelAssessment& latest);
+
+// The grade table of an assessment.
+answers::PeelTable peel_table(const answers::PeelAssessment& assessment);
+
+// Two assessments side by side, area by area (by area id).
+answers::PeelComparison compare_peel(const answers::PeelAssessment& first, const answers::PeelAssessment& second,
+                                     const model::Date& as_of);
+
+}  // namespace hmicfrs::query

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <hmicfrs/answers/finding.hpp>
+#include <hmicfrs/model/register.hpp>
+
+namespace hmicfrs::query {
+
+// Whether something dated `when` has surely happened by `as_of`: a month
+// date ("2022-05") only once the whole month has passed.
+bool happened_by(const model::Date& when, const model::Date& as_of);
+
+// Whether a history entry counts as of a date: it is dated on or before it.
+// Every answer "as of" a date follows this one rule.
+bool in_effect(const model::HistoryEntry& entry, const model::Date& as_of);
+
+// The state of `finding` (of `inspection`) as of `as_of`.
+answers::FindingState state_as_of(const model::Inspection& inspection, const model::Finding& finding,
+                                  const model::Date& as_of);
+
+}  // namespace hmicfrs::query

@@ -1,0 +1,289 @@
+// The documents and tables of the everyday commands, built from their answers.
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <hmicfrs/render/documents.hpp>
+#include <hmicfrs/render/labels.hpp>
+
+#include "tables.hpp"
+
+namespace hmicfrs::render {
+namespace {
+
+Table stale_table(const std::vector<answers::FindingRow>& rows) {
+  Table table{{{"Finding", Align::left, true},
+               {"RAG"},
+               {"Title", Align::left, true},
+               {"Owner", Align::left, true},
+               {"Last update", Align::left, true}},
+              {}};
+  for (const answers::FindingRow& row : rows) {
+    table.rows.push_back({row.finding->id, rating_cell(row.state), row.finding->title, row.state.owner,
+                          fmt::format("{} ({} days)", row.last_update->iso(), *row.days_since_update)});
+  }
+  return table;
+}
+
+// A finding's particulars for `show`: where it comes from, who owns it, where it stands.
+Fields finding_fields(const answers::FindingDetail& detail) {
+  const answers::FindingRow& row = detail.row;
+  const model::Finding& f = *row.finding;
+  const answers::FindingState& s = row.state;
+  Fields fields;
+  fields.items.push_back({"Inspection", fmt::format("{} ({})", row.inspection->title, row.inspection->id)});
+  fields.items.push_back({"Type", std::string(label(f.type))});
+  fields.items.push_back({"Scope", f.scope == model::Scope::force ? "This force" : "All forces"});
+  if (!detail.area.empty()) fields.items.push_back({"PEEL area", detail.area});
+  if (!s.owner.empty()) fields.items.push_back({"Owner", s.owner});
+  if (row.portfolio != nullptr) {
+    fields.items.push_back({"Portfolio", fmt::format("{} ({})", row.portfolio->name, row.portfolio->id)});
+  }
+  if (s.due) fields.items.push_back({"Due", due_text(row)});
+  fields.items.push_back({"Status", std::string(label(s.status))});
+  if (model::is_open(s.status)) fields.items.push_back({"RAG", s.rag ? std::string(label(*s.rag)) : "Unrated"});
+  fields.items.push_back(
+      {"Last update", fmt::format("{} ({} days before {}){}", row.last_update->iso(), *row.days_since_update,
+                                  detail.as_of.iso(), row.stale ? ", stale" : "")});
+  return fields;
+}
+
+Table history_table(const std::vector<const model::HistoryEntry*>& history) {
+  Table table{{{"Date"}, {"Status"}, {"RAG"}, {"Note", Align::left, true}}, {}};
+  for (const model::HistoryEntry* e : history) {
+    std::vector<std::string> parts;
+    if (!e->note.empty()) parts.push_back(e->note);
+    if (e->owner) parts.push_back(fmt::format("(owner: {})", *e->owner));
+    if (e->due) parts.push_back(fmt::format("(due: {})", e->due->iso()));
+    table.rows.push_back({e->date.iso(), e->status ? std::string(label(*e->status)) : "",
+                          e->rag ? std::string(label(*e->rag)) : "", fmt::format("{}", fmt::join(parts, " "))});
+  }
+  return table;
+}
+
+std::vector<std::string> link_items(const answers::FindingLinks& links) {
+  std::vector<std::string> items;
+  for (const auto& [relation, refs] :
+       {std::pair{"Superseded by", &links.superseded_by}, std::pair{"Supersedes", &links.supersedes},
+        std::pair{"Answers cause of concern", &links.cause_of_concern}, std::pair{"Answered by", &links.answered_by},
+        std::pair{"Related to", &links.related}, std::pair{"Related from", &links.related_from}}) {
+    for (const answers::FindingRef& ref : *refs) {
+      items.push_back(fmt::format("{} {}: {}", relation, ref.finding->id, ref.finding->title));
+    }
+  }
+  return items;
+}
+
+Fields inspection_fields(const model::Inspection& i) {
+  Fields fields;
+  fields.items.push_back({"Type", std::string(label(i.type))});
+  if (!i.inspectorates.empty()) {
+    fields.items.push_back({"Inspectorates", fmt::format("{}", fmt::join(i.inspectorates, ", "))});
+  }
+  fields.items.push_back({"Involvement", std::string(label(i.involvement))});
+  if (!i.other_forces.empty()) {
+    fields.items.push_back({"Other forces", fmt::format("{}", fmt::join(i.other_forces, "; "))});
+  }
+  if (i.notified) fields.items.push_back({"Notified", when(*i.notified)});
+  if (i.fieldwork) fields.items.push_back({"Fieldwork", when(*i.fieldwork)});
+  if (i.draft_received) fields.items.push_back({"Draft received", when(*i.draft_received)});
+  if (i.published) fields.items.push_back({"Published", when(*i.published)});
+  if (!i.url.empty()) fields.items.push_back({"Report", i.url});
+  return fields;
+}
+
+// A rating in a table of movements: its word, "Unrated" when there is none.
+std::string rating_word(const std::optional<model::Rag>& rag) {
+  return rag ? std::string(label(*rag)) : std::string("Unrated");
+}
+
+}  // namespace
+
+Document to_document(const answers::Status& v) {
+  const answers::RagCounts& c = v.counts;
+  Document d;
+  d.add(Heading{1, fmt::format("{}: HMICFRS register as of {}", v.force, v.as_of.iso())});
+  d.add(Paragraph{fmt::format(
+      "{}: {} red, {} amber, {} green, {} unrated. {} closed. {} overdue; {} not updated for more than {} days.",
+      counted(static_cast<std::size_t>(c.open()), "open finding", "open findings"), c.red, c.amber, c.green, c.unrated,
+      c.closed, v.outstanding.overdue.size(), v.outstanding.stale.size(), v.stale_after_days)});
+  add_section(d, "Red", findings_table(v.outstanding.red), "No open finding is rated red.");
+  add_section(d, "Overdue", findings_table(v.outstanding.overdue), "No open finding is past its due date.");
+  add_section(d, "Stale", stale_table(v.outstanding.stale), "Every open finding has been updated recently.");
+  add_section(d, "Upcoming inspections", calendar_table(v.upcoming), "No inspection is notified and not yet started.");
+  return d;
+}
+
+Table to_table(const answers::FindingList& v) { return findings_table(v.rows); }
+
+Document to_document(const answers::FindingList& v) {
+  Document d;
+  if (v.rows.empty()) return d.add(Paragraph{fmt::format("No finding matches, as of {}.", v.as_of.iso())});
+  d.add(to_table(v));
+  d.add(Paragraph{fmt::format("{} as of {}.", counted(v.rows.size(), "finding", "findings"), v.as_of.iso())});
+  return d;
+}
+
+Table to_table(const answers::RagBreakdown& v) { return rag_table(std::string(label(v.grouping)), v.groups, v.total); }
+
+Document to_document(const answers::RagBreakdown& v) {
+  Document d;
+  d.add(Heading{1, fmt::format("Findings by RAG rating as of {}", v.as_of.iso())});
+  return d.add(to_table(v));
+}
+
+Document to_document(const answers::FindingDetail& v) {
+  const model::Finding& f = *v.row.finding;
+  Document d;
+  d.add(Heading{1, fmt::format("{}: {}", f.id, f.title)});
+  d.add(finding_fields(v));
+  if (!f.text.empty()) {
+    d.add(Heading{2, "Text"});
+    d.add(MarkdownText{f.text});
+  }
+  add_section(d, "History", history_table(v.history), "No history recorded by this date.");
+  if (const auto links = link_items(v.links); !links.empty()) {
+    d.add(Heading{2, "Links"});
+    d.add(BulletList{links});
+  }
+  return d;
+}
+
+Document to_document(const answers::InspectionDetail& v) {
+  const model::Inspection& i = *v.inspection;
+  Document d;
+  d.add(Heading{1, fmt::format("{}: {}", i.id, i.title)});
+  d.add(inspection_fields(i));
+  if (!i.summary.empty()) {
+    d.add(Heading{2, "Summary"});
+    d.add(MarkdownText{i.summary});
+  }
+  if (i.gradings) {
+    Table grades{{{"Area", Align::left, true}, {"Grade"}}, {}};
+    for (const answers::AreaGrade& g : v.grades) grades.rows.push_back({g.area, std::string(label(g.grade))});
+    add_section(d, fmt::format("Grades, {}", v.cycle), std::move(grades), "No grades recorded.");
+  }
+  add_section(d, "Findings", findings_table(v.rows), "No finding recorded by this date.");
+  return d;
+}
+
+Table to_table(const answers::PeelGrades& v) { return v.table ? grade_table(*v.table) : Table{}; }
+
+Document to_document(const answers::PeelGrades& v) {
+  Document d;
+  if (!v.table) {
+    return d.add(Paragraph{fmt::format("No PEEL assessment{} was published by {}.",
+                                       v.cycle != nullptr ? " in " + v.cycle->name : std::string(), v.as_of.iso())});
+  }
+  const model::Inspection& inspection = *v.table->assessment.inspection;
+  const model::PeelCycle& cycle = *v.table->assessment.cycle;
+  d.add(Heading{1, fmt::format("{}: {}", cycle.name, inspection.title)});
+  d.add(Paragraph{fmt::format("Published {}. {} graded on the {} scale; {} not graded.", when(*inspection.published),
+                              counted(v.table->graded, "area", "areas"), model::name_of(cycle.scale),
+                              v.table->not_graded.size())});
+  d.add(to_table(v));
+  if (!v.table->not_graded.empty()) {
+    std::vector<std::string> items;
+    for (const answers::GradedArea& a : v.table->not_graded) items.push_back(a.area->long_label);
+    d.add(Heading{2, "Not graded"});
+    d.add(BulletList{items});
+  }
+  return d;
+}
+
+Table to_table(const answers::PeelComparison& c) {
+  Table table{{{"Area", Align::left, true}, {c.first.cycle->name}, {c.second.cycle->name}}, {}};
+  for (const answers::AreaComparison& a : c.areas) {
+    table.rows.push_back(
+        {a.label, a.first ? std::string(label(*a.first)) : "-", a.second ? std::string(label(*a.second)) : "-"});
+  }
+  return table;
+}
+
+Document to_document(const answers::PeelComparison& c) {
+  Document d;
+  d.add(Heading{1, fmt::format("{} compared with {}", c.first.cycle->name, c.second.cycle->name)});
+  if (c.scales_differ) d.add(Paragraph{scale_warning(c)});
+  return d.add(to_table(c));
+}
+
+Table to_table(const answers::Calendar& v) { return calendar_table(v.inspections); }
+
+Document to_document(const answers::Calendar& v) {
+  Document d;
+  switch (v.scope) {
+    case answers::CalendarScope::upcoming:
+      d.add(Heading{1, fmt::format("Inspections not yet started as of {}", v.window.until.iso())});
+      break;
+    case answers::CalendarScope::active:
+      d.add(Heading{1, fmt::format("Inspection activity {}", window_text(v.window))});
+      break;
+    case answers::CalendarScope::all:
+      d.add(Heading{1, fmt::format("Inspections known as of {}", v.window.until.iso())});
+      break;
+  }
+  if (v.inspections.empty()) return d.add(Paragraph{"None."});
+  return d.add(to_table(v));
+}
+
+Table to_table(const answers::Movement& v) {
+  Table table{{{"Change"}, {"Finding", Align::left, true}, {"From"}, {"To"}, {"Title", Align::left, true}}, {}};
+  for (const answers::FindingChange& c : v.changes) {
+    const std::string& title = c.finding->title;
+    if (c.added) table.rows.push_back({"new", c.finding->id, "", rating_cell(c.after), title});
+    if (c.rag_moved) table.rows.push_back({"rag", c.finding->id, rating_cell(c.before), rating_cell(c.after), title});
+    if (c.status_changed) {
+      table.rows.push_back({c.closed ? "closed" : "status", c.finding->id, std::string(label(c.before.status)),
+                            std::string(label(c.after.status)), title});
+    }
+  }
+  return table;
+}
+
+Document to_document(const answers::Movement& v) {
+  Document d;
+  d.add(Heading{1, fmt::format("Changes {}", window_text(v.window))});
+  std::vector<std::string> moves;
+  for (const answers::RagMove& m : v.rag_moves) {
+    moves.push_back(fmt::format("{} {} → {}", m.count, rating_word(m.from), rating_word(m.to)));
+  }
+  Table added{{{"Finding", Align::left, true}, {"Type"}, {"RAG"}, {"Title", Align::left, true}}, {}};
+  Table rag{{{"Finding", Align::left, true}, {"From"}, {"To"}, {"Title", Align::left, true}}, {}};
+  Table status = rag;
+  for (const answers::FindingChange& c : v.changes) {
+    const std::string& title = c.finding->title;
+    if (c.added)
+      added.rows.push_back({c.finding->id, std::string(label(c.finding->type)), rating_cell(c.after), title});
+    if (c.rag_moved) rag.rows.push_back({c.finding->id, rating_cell(c.before), rating_cell(c.after), title});
+    if (c.status_changed) {
+      status.rows.push_back(
+          {c.finding->id, std::string(label(c.before.status)), std::string(label(c.after.status)), title});
+    }
+  }
+  d.add(Paragraph{fmt::format("{}; {}{}; {} closed, superseded or no longer monitored.",
+                              counted(v.added, "new finding", "new findings"),
+                              counted(v.rag_moved, "RAG movement", "RAG movements"),
+                              moves.empty() ? "" : fmt::format(" ({})", fmt::join(moves, ", ")), v.closed)});
+  add_section(d, "New findings", std::move(added), "No finding was added.");
+  add_section(d, "RAG movements", std::move(rag), "No open finding changed its rating.");
+  add_section(d, "Status changes", std::move(status), "No finding changed its status.");
+  return d;
+}
+
+Table to_table(const answers::Committees& v) {
+  Table table{{{"Meeting"}, {"Date"}, {"Agenda item"}, {"Cut-off"}, {"Window", Align::left, true}}, {}};
+  for (const answers::MeetingWindow& m : v.meetings) {
+    table.rows.push_back({m.meeting->id, m.meeting->date.iso(), m.meeting->agenda_item, m.meeting->cut_off().iso(),
+                          window_text(m.window)});
+  }
+  return table;
+}
+
+Document to_document(const answers::Committees& v) {
+  Document d;
+  d.add(Heading{1, "Committee meetings"});
+  if (v.meetings.empty()) return d.add(Paragraph{"committees.yaml lists no meeting."});
+  return d.add(to_table(v));
+}
+
+}  // namespace hmicfrs::render

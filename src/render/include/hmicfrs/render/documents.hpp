@@ -1,0 +1,39 @@
+#pragma once
+
+#include <hmicfrs/answers/counts.hpp>
+#include <hmicfrs/answers/finding.hpp>
+#include <hmicfrs/answers/movement.hpp>
+#include <hmicfrs/answers/paper.hpp>
+#include <hmicfrs/answers/peel.hpp>
+#include <hmicfrs/answers/status.hpp>
+#include <hmicfrs/answers/window.hpp>
+#include <hmicfrs/render/document.hpp>
+
+namespace hmicfrs::render {
+
+// What each answer shows, as a document that any document format writes.
+Document to_document(const answers::Status& status);
+Document to_document(const answers::FindingList& list);
+Document to_document(const answers::RagBreakdown& breakdown);
+Document to_document(const answers::FindingDetail& detail);
+Document to_document(const answers::InspectionDetail& detail);
+Document to_document(const answers::PeelGrades& grades);
+Document to_document(const answers::PeelComparison& comparison);
+Document to_document(const answers::Calendar& calendar);
+Document to_document(const answers::Movement& movement);
+Document to_document(const answers::Committees& committees);
+
+// The committee paper (SPEC §6): its numbered sections in order, the
+// register's narrative quoted where it belongs.
+Document to_document(const answers::Paper& paper);
+
+// The one table of the answers that are a table, for CSV.
+Table to_table(const answers::FindingList& list);
+Table to_table(const answers::RagBreakdown& breakdown);
+Table to_table(const answers::PeelGrades& grades);
+Table to_table(const answers::PeelComparison& comparison);
+Table to_table(const answers::Calendar& calendar);
+Table to_table(const answers::Movement& movement);
+Table to_table(const answers::Committees& committees);
+
+}  // namespace hmicfrs::render

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <hmicfrs/answers/counts.hpp>
+#include <hmicfrs/model/register.hpp>
+
+namespace hmicfrs::render {
+
+// How papers and tables name each value: "Requires improvement", "AFI", ...
+std::string_view label(model::Grade grade);
+std::string_view label(model::Rag rag);
+std::string_view label(model::Status status);
+std::string_view label(model::FindingType type);
+std::string_view label(model::InspectionType type);
+std::string_view label(model::Involvement involvement);
+std::string_view label(answers::Grouping grouping);  // "Portfolio", as a column heading
+
+// An open finding's rating ("Red", or "Unrated"); a closed one's status.
+std::string rating(const std::optional<model::Rag>& rag, model::Status status);
+
+// A date as the data wrote it, with "(TBC)" when its day is not known and
+// "w/c " before a week commencing: "2022-05 (TBC)", "w/c 2022-04-04".
+std::string when(const model::Date& date);
+
+// Fieldwork: one date as in when(), or "2017-02-06 to 2017-02-17".
+std::string when(const model::Period& period);
+
+// "22 December 2021", "May 2022 (date TBC)", "week commencing 4 April 2022": for prose.
+std::string long_date(const model::Date& date);
+
+// "in October 2021" for a month, "on 21 February 2022" for a day: for prose.
+std::string on_date(const model::Date& date);
+
+// When something happens (fieldwork, or a publication), as a paper gives it: "Week commencing 7 February
+// 2022", "6 February 2017 to 17 February 2017"; a month "February 2022" once it
+// has begun by `as_of`, else "May 2022 (date TBC)".
+std::string fieldwork_phrase(const model::Period& period, const model::Date& as_of);
+
+// The text with its first letter in capitals.
+std::string sentence_case(std::string text);
+
+// A label as it reads inside a sentence: "Meeting the ..." becomes "meeting
+// the ..."; acronyms ("PEEL", "JTAI") are left alone.
+std::string in_prose(std::string label);
+
+// A count as a committee paper writes it: "one" to "ninety-nine" in words, then digits.
+std::string spelled(std::size_t n);
+
+// "one report" / "two reports" / "no report": a spelled count and the noun it counts.
+std::string spelled_count(std::size_t n, std::string_view one, std::string_view many);
+
+// spelled(n), or "none" for 0: "none closed".
+std::string spelled_or_none(std::size_t n);
+
+}  // namespace hmicfrs::render

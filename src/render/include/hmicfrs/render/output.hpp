@@ -1,0 +1,49 @@
+#pragma once
+
+#include <ostream>
+
+#include <hmicfrs/answers/counts.hpp>
+#include <hmicfrs/answers/finding.hpp>
+#include <hmicfrs/answers/movement.hpp>
+#include <hmicfrs/answers/paper.hpp>
+#include <hmicfrs/answers/peel.hpp>
+#include <hmicfrs/answers/status.hpp>
+#include <hmicfrs/answers/window.hpp>
+#include <hmicfrs/model/enums.hpp>
+#include <hmicfrs/render/document.hpp>
+
+namespace hmicfrs::render {
+
+// The output formats; each command supports the subset that makes sense.
+enum class Format { text, markdown, json, csv, html };
+
+// How to write: the format, and for text the terminal's width and colour.
+struct Output {
+  Format format = Format::text;
+  TextStyle style;
+};
+
+// Writes an answer in the format asked for: a document (text, Markdown,
+// HTML), JSON (the shapes of docs/json.md) or, for answers that are one
+// table, CSV. Asking for CSV of any other answer is a programming error.
+void write(std::ostream& out, const answers::Status& status, const Output& output);
+void write(std::ostream& out, const answers::FindingList& list, const Output& output);
+void write(std::ostream& out, const answers::RagBreakdown& breakdown, const Output& output);
+void write(std::ostream& out, const answers::FindingDetail& detail, const Output& output);
+void write(std::ostream& out, const answers::InspectionDetail& detail, const Output& output);
+void write(std::ostream& out, const answers::PeelGrades& grades, const Output& output);
+void write(std::ostream& out, const answers::PeelComparison& comparison, const Output& output);
+void write(std::ostream& out, const answers::Calendar& calendar, const Output& output);
+void write(std::ostream& out, const answers::Movement& movement, const Output& output);
+void write(std::ostream& out, const answers::Committees& committees, const Output& output);
+void write(std::ostream& out, const answers::Paper& paper, const Output& output);
+
+}  // namespace hmicfrs::render
+
+namespace hmicfrs::model {
+template <>
+struct EnumInfo<render::Format> {
+  static constexpr std::string_view what = "format";
+  static constexpr std::string_view names[] = {"text", "md", "json", "csv", "html"};
+};
+}  // namespace hmicfrs::model

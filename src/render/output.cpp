@@ -1,0 +1,57 @@
+// Each answer in the format asked for: its document, its JSON, or its table as CSV.
+
+#include <stdexcept>
+
+#include <hmicfrs/render/documents.hpp>
+#include <hmicfrs/render/output.hpp>
+
+#include "json.hpp"
+
+namespace hmicfrs::render {
+namespace {
+
+void write_document(std::ostream& out, const Document& document, const Output& output) {
+  switch (output.format) {
+    case Format::text: return write_text(out, document, output.style);
+    case Format::markdown: return write_markdown(out, document);
+    case Format::html: {
+      // The page takes its title from the document's first heading.
+      for (const Block& block : document.blocks) {
+        if (const auto* heading = std::get_if<Heading>(&block)) return write_html(out, document, heading->text);
+      }
+      return write_html(out, document, "hmicfrs-track");
+    }
+    case Format::json:
+    case Format::csv: break;
+  }
+  throw std::logic_error("write_document: not a document format");
+}
+
+template <class Answer>
+void write_answer(std::ostream& out, const Answer& answer, const Output& output) {
+  if (output.format == Format::json) return write_json(out, to_json(answer));
+  if (output.format == Format::csv) {
+    if constexpr (requires { to_table(answer); }) {
+      return write_csv(out, to_table(answer));
+    } else {
+      throw std::logic_error("this answer has no CSV form");
+    }
+  }
+  write_document(out, to_document(answer), output);
+}
+
+}  // namespace
+
+void write(std::ostream& out, const answers::Status& a, const Output& o) { write_answer(out, a, o); }
+void write(std::ostream& out, const answers::FindingList& a, const Output& o) { write_answer(out, a, o); }
+void write(std::ostream& out, const answers::RagBreakdown& a, const Output& o) { write_answer(out, a, o); }
+void write(std::ostream& out, const answers::FindingDetail& a, const Output& o) { write_answer(out, a, o); }
+void write(std::ostream& out, const answers::InspectionDetail& a, const Output& o) { write_answer(out, a, o); }
+void write(std::ostream& out, const answers::PeelGrades& a, const Output& o) { write_answer(out, a, o); }
+void write(std::ostream& out, const answers::PeelComparison& a, const Output& o) { write_answer(out, a, o); }
+void write(std::ostream& out, const answers::Calendar& a, const Output& o) { write_answer(out, a, o); }
+void write(std::ostream& out, const answers::Movement& a, const Output& o) { write_answer(out, a, o); }
+void write(std::ostream& out, const answers::Committees& a, const Output& o) { write_answer(out, a, o); }
+void write(std::ostream& out, const answers::Paper& a, const Output& o) { write_answer(out, a, o); }
+
+}  // namespace hmicfrs::render

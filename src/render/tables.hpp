@@ -1,0 +1,53 @@
+#pragma once
+
+// Pieces of documents that several views and the paper share. Private to render/.
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <hmicfrs/answers/counts.hpp>
+#include <hmicfrs/answers/finding.hpp>
+#include <hmicfrs/answers/peel.hpp>
+#include <hmicfrs/answers/window.hpp>
+#include <hmicfrs/render/document.hpp>
+
+namespace hmicfrs::render {
+
+// The terminal colour of a finding's rating: its RAG while open, else none.
+Tone tone_of(const answers::FindingState& state);
+
+// A finding's rating as a cell: "Red", "Unrated", or its closed status.
+Cell rating_cell(const answers::FindingState& state);
+
+// A finding's due date, with " overdue" when it has passed.
+std::string due_text(const answers::FindingRow& row);
+
+// "1 finding", "3 findings": a count in digits and the noun it counts.
+std::string counted(std::size_t n, std::string_view one, std::string_view many);
+
+// "up to 2022-03-31", "after 2021-12-22 up to 2022-03-31".
+std::string window_text(const answers::Window& window);
+
+// Findings, one a row: id, (type,) rating, title, owner and due date.
+Table findings_table(const std::vector<answers::FindingRow>& rows, bool with_type = false);
+
+// Counts by RAG rating, one row per group and a total: the table of `rag`
+// and of the paper's tracker. `first_column` names the groups.
+Table rag_table(std::string first_column, const std::vector<answers::RagGroup>& groups,
+                const answers::RagCounts& total);
+
+// The grade table of the papers: a column per grade, its areas below it.
+Table grade_table(const answers::PeelTable& table);
+
+// Inspections, one a row: id, type, fieldwork, publication and title.
+Table calendar_table(const std::vector<const model::Inspection*>& inspections);
+
+// A section of a view: its heading with the row count, then its table, or one sentence when it is empty.
+void add_section(Document& document, std::string heading, Table table, std::string_view when_empty);
+
+// Why PEEL grades on two scales must not be compared, in one sentence.
+std::string scale_warning(const answers::PeelComparison& comparison);
+
+}  // namespace hmicfrs::render

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace hmicfrs::util {
+
+// Edit distance (insertions, deletions, substitutions, adjacent transpositions).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate a misspelt `word` most likely meant, if any is close enough.
+std::optional<std::string_view> closest_match(std::string_view word, std::span<const std::string_view> candidates);
+
+// ": did you mean 'x'?" when a candidate is close to `word`, else "": how every
+// message suggests.
+std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates);
+
+// "a, b or c": candidates joined for a message.
+std::string join_alternatives(std::span<const std::string_view> candidates, std::string_view last_separator = " or ");
+
+}  // namespace hmicfrs::util
