@@ -92,6 +92,13 @@ Fields inspection_fields(const model::Inspection& i) {
   return fields;
 }
 
+// The register's own Markdown under a heading, when it has some.
+void add_markdown(Document& document, std::string heading, const std::string& markdown) {
+  if (markdown.empty()) return;
+  document.add(Heading{2, std::move(heading)});
+  document.add(MarkdownText{markdown});
+}
+
 // A rating in a table of movements: its word, "Unrated" when there is none.
 std::string rating_word(const std::optional<model::Rag>& rag) {
   return rag ? std::string(label(*rag)) : std::string("Unrated");
@@ -137,10 +144,7 @@ Document to_document(const answers::FindingDetail& v) {
   Document d;
   d.add(Heading{1, fmt::format("{}: {}", f.id, f.title)});
   d.add(finding_fields(v));
-  if (!f.text.empty()) {
-    d.add(Heading{2, "Text"});
-    d.add(MarkdownText{f.text});
-  }
+  add_markdown(d, "Text", f.text);
   add_section(d, "History", history_table(v.history), "No history recorded by this date.");
   if (const auto links = link_items(v.links); !links.empty()) {
     d.add(Heading{2, "Links"});
@@ -154,10 +158,7 @@ Document to_document(const answers::InspectionDetail& v) {
   Document d;
   d.add(Heading{1, fmt::format("{}: {}", i.id, i.title)});
   d.add(inspection_fields(i));
-  if (!i.summary.empty()) {
-    d.add(Heading{2, "Summary"});
-    d.add(MarkdownText{i.summary});
-  }
+  add_markdown(d, "Summary", i.summary);
   if (i.gradings) {
     Table grades{{{"Area", Align::left, true}, {"Grade"}}, {}};
     for (const answers::AreaGrade& g : v.grades) grades.rows.push_back({g.area, std::string(label(g.grade))});

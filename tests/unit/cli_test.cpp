@@ -1,3 +1,7 @@
+#include <filesystem>
+#include <new>
+#include <stdexcept>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -53,6 +57,34 @@ TEST(Cli, ExitsThreeWhenTheDataCannotBeRead) {
   EXPECT_EQ(result.status, k_exit_io);
   EXPECT_EQ(result.err, "hmicfrs-track: cannot read the data directory 'no/such/dir': No such file or directory\n");
   EXPECT_EQ(result.out, "");
+}
+
+// An environment whose every lookup throws `E`: a failure from deep inside a command.
+template <class E>
+Environment failing_with(E error) {
+  Environment environment = test::quiet_environment();
+  environment.variable = [error](std::string_view) -> std::optional<std::string> { throw error; };
+  return environment;
+}
+
+TEST(Cli, TellsAProgrammingErrorFromAnInputOutputFailure) {
+  const auto bug = run_cli({"status"}, failing_with(std::logic_error("an answer without a form")));
+  EXPECT_EQ(bug.status, k_exit_internal);
+  EXPECT_EQ(bug.err,
+            "hmicfrs-track: internal error: an answer without a form (this is a bug in hmicfrs-track: please report "
+            "it)\n");
+  const auto io = run_cli({"status"}, failing_with(std::filesystem::filesystem_error(
+                                          "cannot list", "x", std::make_error_code(std::errc::permission_denied))));
+  EXPECT_EQ(io.status, k_exit_io);
+  EXPECT_THAT(io.err, StartsWith("hmicfrs-track: filesystem error: cannot list"));
+  EXPECT_EQ(run_cli({"status"}, failing_with(std::bad_alloc())).err, "hmicfrs-track: out of memory\n");
+}
+
+TEST(Cli, ListsItsCommandsForTheCompletion) {
+  const auto result = run_cli({"--list-commands"});
+  EXPECT_EQ(result.status, k_exit_ok);
+  EXPECT_EQ(result.out,
+            "validate\nstatus\nrag\nlist\nshow\npeel\ninspections\nchanges\ncommittees\nreport\nschema\ninit\n");
 }
 
 TEST(Cli, ExitsTwoOnUsageErrors) {

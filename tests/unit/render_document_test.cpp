@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <hmicfrs/render/document.hpp>
+#include <hmicfrs/render/documents.hpp>
 
 namespace hmicfrs::render {
 namespace {
@@ -108,6 +109,33 @@ TEST(Csv, QuotesWhatNeedsQuotingAndEndsLinesWithCrLf) {
   std::ostringstream out;
   write_csv(out, Table{{{"a"}, {"b"}}, {{"plain", "with, comma"}, {"say \"hi\"", "two\nlines"}}});
   EXPECT_EQ(out.str(), "a,b\r\nplain,\"with, comma\"\r\n\"say \"\"hi\"\"\",\"two\nlines\"\r\n");
+}
+
+}  // namespace
+}  // namespace hmicfrs::render
+
+namespace hmicfrs::render {
+namespace {
+
+// The document builders take answers, not a register: each can be tested with values made up on the spot.
+TEST(Documents, BuildAViewFromItsAnswerAlone) {
+  model::Meeting meeting;
+  meeting.id = "2022-03";
+  meeting.date = *model::Date::parse("2022-03-31");
+  meeting.agenda_item = "06";
+  const answers::Committees committees{{{&meeting, {model::Date::parse("2021-12-22").value(), meeting.date}}}};
+  EXPECT_EQ(text_of(to_document(committees)),
+            "Committee meetings\n==================\n"
+            "Meeting  Date        Agenda item  Cut-off     Window\n"
+            "-------------------------------------------------------------------------------\n"
+            "2022-03  2022-03-31  06           2022-03-31  after 2021-12-22 up to 2022-03-31\n");
+  const answers::Movement quiet{{std::nullopt, meeting.date}, {}, {}, 0, 0, 0};
+  EXPECT_EQ(markdown_of(to_document(quiet)),
+            "# Changes up to 2022-03-31\n\n"
+            "0 new findings; 0 RAG movements; 0 closed, superseded or no longer monitored.\n\n"
+            "## New findings (0)\n\nNo finding was added.\n\n"
+            "## RAG movements (0)\n\nNo open finding changed its rating.\n\n"
+            "## Status changes (0)\n\nNo finding changed its status.\n");
 }
 
 }  // namespace
