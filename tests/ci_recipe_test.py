@@ -4,8 +4,10 @@
     ci_recipe_test.py SOURCE_DIR BINARY
 
 A register repository is laid out as the recipes ask (the register in data/,
-the GitHub files in .github/), first with the example register, then with a
-defect. The steps are read from the recipe files themselves, so what is tested
+the GitHub files in .github/), first with the example register, then with
+each of three defects: an impossible date, and two that would lose data
+unless validate fails on them (a note split by an unquoted comma, a misspelt
+`findings:`). The steps are read from the recipe files themselves, so what is tested
 is what a force copies; only the installation steps, which download the
 package, are left out (the package itself is tested by install_test.sh).
 
@@ -52,13 +54,28 @@ def load(relative):
         return yaml.safe_load(f)
 
 
+# Defects that lose or garble data, each with the annotation it must give:
+# (line, column, code) in data/inspections/broken.yaml.
+REPORT = "id: broken\ntype: other\ntitle: A report\npublished: 2022-02-14\n"
+FINDING = "  - ref: R1\n    type: recommendation\n    title: T\n    portfolio: crime\n    history:\n"
+DEFECTS = {
+    "impossible date": (REPORT.replace("2022-02-14", "2022-02-30"), ("4", "12", "invalid-date")),
+    "comma in a one-line note": (REPORT + "findings:\n" + FINDING +
+                                 "      - {date: 2022-03-01, status: open, rag: red, "
+                                 "note: Contract under review, new provider from April}\n",
+                                 ("11", "81", "unquoted-comma")),
+    "findings misspelt": (REPORT + "finding:\n" + FINDING + "      - date: 2022-03-01\n        rag: red\n",
+                          ("5", "1", "unknown-field")),
+}
+
+
 def make_repository(root, defect):
     """A register repository as the recipes expect, with the tool on PATH."""
     shutil.copytree(os.path.join(source, "examples", "west-midlands"), os.path.join(root, "data"))
     shutil.copytree(os.path.join(recipes, "github"), os.path.join(root, ".github"))
     if defect:
         with open(os.path.join(root, "data", "inspections", "broken.yaml"), "w", encoding="utf-8") as f:
-            f.write("id: broken\ntype: other\ntitle: A report with an impossible date\npublished: 2022-02-30\n")
+            f.write(DEFECTS[defect][0])
     bin_dir = os.path.join(root, ".bin")
     os.mkdir(bin_dir)
     os.symlink(binary, os.path.join(bin_dir, "hmicfrs-track"))
@@ -122,8 +139,9 @@ def check_matcher(matcher, stdout, root, defect):
             check(os.path.isfile(os.path.join(root, path)), f"GitHub: annotation path '{path}' is not in the repository")
             got = (path, match.group(matcher["line"]), match.group(matcher["column"]),
                    match.group(matcher["severity"]), match.group(matcher["code"]))
-            check(got == ("data/inspections/broken.yaml", "4", "12", "error", "invalid-date"),
-                  f"GitHub: the problem matcher reads {got}")
+            line, column, code = DEFECTS[defect][1]
+            check(got == ("data/inspections/broken.yaml", line, column, "error", code),
+                  f"GitHub ({defect}): the problem matcher reads {got}")
 
 
 def gitlab(root, environment, defect):
@@ -135,10 +153,11 @@ def gitlab(root, environment, defect):
     with open(os.path.join(root, job["artifacts"]["reports"]["codequality"]), encoding="utf-8") as f:
         report = json.load(f)
     if defect:
+        line, _, code = DEFECTS[defect][1]
         check(len(report) == 1 and report[0]["location"] == {"path": "data/inspections/broken.yaml",
-                                                             "lines": {"begin": 4}}
-              and report[0]["check_name"] == "invalid-date" and report[0]["severity"] == "major",
-              f"GitLab: the Code Quality report is {report}")
+                                                             "lines": {"begin": int(line)}}
+              and report[0]["check_name"] == code and report[0]["severity"] == "major",
+              f"GitLab ({defect}): the Code Quality report is {report}")
     else:
         check(report == [], f"GitLab: the Code Quality report of a valid register is {report}")
         for path in job["artifacts"]["paths"]:
@@ -154,7 +173,7 @@ def pre_commit(root, environment, defect):
     check(result.returncode == (1 if defect else 0), f"pre-commit: '{hook['entry']}' exited {result.returncode}")
 
 
-for defect in (False, True):
+for defect in [None, *DEFECTS]:
     for service in (github, gitlab, pre_commit):
         with tempfile.TemporaryDirectory() as root:
             service(root, make_repository(root, defect), defect)

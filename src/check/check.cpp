@@ -267,7 +267,11 @@ void check_as_of(const Inspection& inspection, const Finding& finding, const mod
                     state.later_entries == 1 ? "entry is" : "entries are", as_of.iso()),
         Code::future_history);
   }
-  if (state.recorded && model::is_open(state.status) && !state.rag) {
+  // A rating written but unreadable is already an error: no second message saying there is none.
+  const bool unreadable =
+      std::any_of(finding.history.begin(), finding.history.end(),
+                  [&](const model::HistoryEntry& e) { return e.rag_unreadable && query::in_effect(e, as_of); });
+  if (state.recorded && model::is_open(state.status) && !state.rag && !unreadable) {
     diagnostics.warning(finding.location,
                         fmt::format("open finding '{}' has no RAG rating as of {}", finding.id, as_of.iso()),
                         Code::unrated_open_finding);

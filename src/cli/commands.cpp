@@ -212,7 +212,10 @@ void define_show(CLI::App& app, Options& o) {
 
 int run_show(const Session& session) {
   const model::Dataset& dataset = session.dataset();
-  const std::string& id = session.options().id;
+  const std::string& asked = session.options().id;
+  // Ids are matched exactly, else ignoring case when that names one record.
+  const std::string named_id = query::id_named(dataset, asked);
+  const std::string& id = named_id.empty() ? asked : named_id;
   if (const model::Inspection* inspection = dataset.find_inspection(id)) {
     session.emit(query::inspection_detail(dataset, *inspection, session.as_of()));
     return k_exit_ok;
@@ -361,24 +364,41 @@ void define_init(CLI::App& app, Options& o) {
   app.add_option("DIR", o.directory, "The new register's directory")->required();
 }
 
+// Whether `directory` holds nothing, or nothing but a git repository's .git.
+bool empty_but_for_git(const std::filesystem::path& directory, bool& has_git) {
+  std::error_code ec;
+  has_git = false;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, ec)) {
+    if (entry.path().filename() != ".git") return false;
+    has_git = true;
+  }
+  return !ec;
+}
+
 int run_init(const Session& session) {
   namespace fs = std::filesystem;
   const std::string& directory = session.options().directory;
-  const fs::path target(directory);
+  if (directory.empty()) throw UsageError("init needs the new register's directory, as in: init my-register");
+  fs::path target = fs::path(directory).lexically_normal();
+  if (!target.has_filename()) target = target.parent_path();  // "my-register/"
   std::error_code ec;
-  if (fs::exists(target, ec) && !(fs::is_directory(target, ec) && fs::is_empty(target, ec))) {
+  bool has_git = false;
+  const bool exists = fs::exists(target, ec);
+  if (exists && !(fs::is_directory(target, ec) && empty_but_for_git(target, has_git))) {
     throw UsageError(
-        fmt::format("{} exists and is not an empty directory: init writes a new register only "
-                    "into a new or empty directory",
+        fmt::format("{} exists and holds files: init writes a new register only into a new or empty "
+                    "directory (one that holds only .git will do)",
                     directory));
   }
-  // Everything is written beside the target first, then renamed into place:
+  // Everything is written beside the target first, then moved into place:
   // a failure leaves no half-written register.
-  const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string staging = (parent / (".init-" + target.filename().string() + "-XXXXXX")).string();
+  const fs::path absolute = fs::absolute(target).lexically_normal();
+  const fs::path whole = absolute.has_filename() ? absolute : absolute.parent_path();  // "." names the directory
+  std::string staging = (whole.parent_path() / (".init-" + whole.filename().string() + "-XXXXXX")).string();
   if (mkdtemp(staging.data()) == nullptr) {
     throw IoError(fmt::format("cannot create {}: {}", directory, std::strerror(errno)));
   }
+  std::vector<fs::path> moved;
   try {
     for (const load::StarterFile& file : load::starter_register()) {
       const fs::path path = fs::path(staging) / file.path;
@@ -387,21 +407,35 @@ int run_init(const Session& session) {
     }
     fs::permissions(staging, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                                  fs::perms::others_read | fs::perms::others_exec);
-    if (fs::exists(target)) fs::remove(target);  // empty, as checked
-    fs::rename(staging, target);
+    if (exists) {  // empty, or holding only .git, as checked: the files move in beside what is there
+      for (const auto& entry : fs::directory_iterator(staging)) {
+        fs::rename(entry.path(), whole / entry.path().filename());
+        moved.push_back(whole / entry.path().filename());
+      }
+      fs::remove(staging);
+    } else {
+      fs::rename(staging, whole);
+    }
   } catch (...) {
+    for (const fs::path& path : moved) fs::remove_all(path, ec);
     fs::remove_all(staging, ec);
     throw;
   }
   std::ostream& out = session.out();
-  out << fmt::format("Created a register in {}:\n", directory);
+  const std::string where = target.generic_string();
+  out << fmt::format("Created a register in {}{}:\n", where, has_git ? ", beside the .git it held" : "");
   for (const load::StarterFile& file : load::starter_register()) {
     if (!file.path.starts_with(".")) out << "  " << (target / file.path).generic_string() << "\n";
   }
   out << fmt::format(
-      "Each file names its schema (in {}) for editors. Next: edit them, then run\n"
-      "  hmicfrs-track --data {} validate\n",
-      (target / ".schemas").generic_string(), directory);
+      "Each file names its schema (in {}) for editors.\n"
+      "Next:\n"
+      "  1. In {}, write your force, committee, contact officer and portfolios.\n"
+      "  2. Add a file per inspection under {}/, as the example there shows.\n"
+      "  3. Check the register: hmicfrs-track --data {} validate\n"
+      "New to YAML? docs/yaml-primer.md shows how to write these files.\n",
+      (target / ".schemas").generic_string(), (target / "hmicfrs-track.yaml").generic_string(),
+      (target / "inspections").generic_string(), where);
   return k_exit_ok;
 }
 

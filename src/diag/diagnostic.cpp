@@ -28,6 +28,7 @@ constexpr std::array k_codes{
     CodeInfo{Code::wrong_type, "wrong-type"},
     CodeInfo{Code::missing_field, "missing-field"},
     CodeInfo{Code::unknown_field, "unknown-field"},
+    CodeInfo{Code::unquoted_comma, "unquoted-comma"},
     CodeInfo{Code::invalid_value, "invalid-value"},
     CodeInfo{Code::invalid_date, "invalid-date"},
     CodeInfo{Code::invalid_id, "invalid-id"},
@@ -107,11 +108,24 @@ void Diagnostics::append(Diagnostics&& other) {
   other.m_items.clear();
 }
 
-void Diagnostics::sort() {
-  std::stable_sort(m_items.begin(), m_items.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::forward_as_tuple(a.location.path(), a.location.line, a.location.column, a.severity, a.message) <
-           std::forward_as_tuple(b.location.path(), b.location.line, b.location.column, b.severity, b.message);
-  });
+namespace {
+
+bool sorts_before(const Diagnostic& a, const Diagnostic& b) {
+  return std::forward_as_tuple(a.location.path(), a.location.line, a.location.column, a.severity, a.message) <
+         std::forward_as_tuple(b.location.path(), b.location.line, b.location.column, b.severity, b.message);
+}
+
+}  // namespace
+
+void Diagnostics::sort() { std::stable_sort(m_items.begin(), m_items.end(), sorts_before); }
+
+Diagnostic* Diagnostics::first_with(std::span<const Code> codes) {
+  Diagnostic* first = nullptr;
+  for (Diagnostic& d : m_items) {
+    if (std::find(codes.begin(), codes.end(), d.code) == codes.end()) continue;
+    if (first == nullptr || sorts_before(d, *first)) first = &d;
+  }
+  return first;
 }
 
 std::size_t Diagnostics::count(Severity severity) const {

@@ -135,6 +135,7 @@ std::optional<model::HistoryEntry> decode_history_entry(Reader& reader, const No
   entry.location = reader.at(node);
   entry.status = reader.choice<model::Status>(node.find("status"), "status");
   entry.rag = reader.choice<model::Rag>(node.find("rag"), "rag");
+  entry.rag_unreadable = node.find("rag") != nullptr && !entry.rag;
   entry.note = reader.text(node.find("note"), "note").value_or("");
   entry.by = reader.reference(node.find("by"), "by");
   entry.owner = reader.text(node.find("owner"), "owner");

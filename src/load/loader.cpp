@@ -1,6 +1,7 @@
 #include <hmicfrs/load/loader.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -11,6 +12,8 @@
 #include <fmt/format.h>
 
 #include <hmicfrs/util/parallel.hpp>
+#include <hmicfrs/util/suggest.hpp>
+
 #include "decode.hpp"
 
 namespace hmicfrs::load {
@@ -119,6 +122,21 @@ std::optional<std::string> read_file(const fs::path& path, const std::shared_ptr
   return bytes;
 }
 
+// ": did you mean inspections/?" and the like, for a YAML file in no recognised place.
+std::string where_it_belongs(const fs::path& relative) {
+  const std::vector<fs::path> parts(relative.begin(), relative.end());
+  if (parts.size() == 1) {
+    constexpr std::array<std::string_view, 2> k_files{k_config_name, k_committees_name};
+    const std::string hint = util::did_you_mean(relative.string(), k_files);
+    return hint.empty() ? ": an inspection's file goes in inspections/" : hint;
+  }
+  constexpr std::array<std::string_view, 2> k_folders{"inspections", "peel-frameworks"};
+  const std::string folder = parts.front().string();
+  if (folder == "peel-frameworks") return ": peel-frameworks/ holds files, not folders";
+  const auto nearest = util::closest_match(folder, k_folders);
+  return nearest ? fmt::format(": did you mean {}/?", *nearest) : std::string();
+}
+
 // Classifies, reads (through `read`), parses and decodes one file. Its bytes
 // and tree are gone when this returns: only the records stay.
 template <class Read>
@@ -128,11 +146,12 @@ FileOutcome process_file(const fs::path& root, const fs::path& relative, const L
   if (out.kind == FileKind::not_yaml) return out;
   const auto path = shown_path(root, relative);
   if (out.kind == FileKind::unrecognised) {
-    out.diagnostics.warning(
-        diag::file_location(path),
-        "not a file of the register, so it is not read: the register reads hmicfrs-track.yaml, committees.yaml, "
-        "inspections/**/*.yaml and peel-frameworks/*.yaml",
-        Code::unrecognised_file);
+    out.diagnostics.error(diag::file_location(path),
+                          fmt::format("the register reads no file here, so what this one holds would be lost{} (it "
+                                      "reads hmicfrs-track.yaml, committees.yaml, inspections/**/*.yaml and "
+                                      "peel-frameworks/*.yaml)",
+                                      where_it_belongs(relative)),
+                          Code::unrecognised_file);
     return out;
   }
   std::optional<Node> tree;
@@ -215,6 +234,20 @@ LoadResult merge(const fs::path& root, std::vector<FileOutcome> outcomes) {
     std::move(outcome.cycles.begin(), outcome.cycles.end(), std::back_inserter(extra_cycles));
   }
   merge_cycles(dataset.catalogue, std::move(extra_cycles), result.diagnostics);
+  // Once a run, where YAML is first written wrong: where to learn to write it.
+  constexpr std::array k_writing_mistakes{Code::yaml_syntax,
+                                          Code::yaml_tab,
+                                          Code::yaml_duplicate_key,
+                                          Code::yaml_anchor,
+                                          Code::yaml_tag,
+                                          Code::yaml_non_scalar_key,
+                                          Code::yaml_multiple_documents,
+                                          Code::unquoted_comma};
+  if (diag::Diagnostic* first = result.diagnostics.first_with(k_writing_mistakes)) {
+    first->notes.push_back({first->location,
+                            "new to YAML? docs/yaml-primer.md shows how to write these files and explains this "
+                            "message"});
+  }
   if (!has_config) {
     result.diagnostics.error(diag::file_location(shown_path(root, fs::path(k_config_name))),
                              "the data directory has no hmicfrs-track.yaml: every register starts with one "

@@ -46,14 +46,32 @@ bool Reader::fields(const Node& node, std::string_view what, std::span<const Fie
   names.reserve(known.size());
   for (const Field& field : known) names.push_back(field.name);
 
-  for (const MapEntry& entry : node.entries) {
+  for (std::size_t i = 0; i < node.entries.size(); ++i) {
+    const MapEntry& entry = node.entries[i];
     if (std::find(names.begin(), names.end(), entry.key) != names.end()) continue;
+    // "rag:red" in {...} is one key with no value, not a field with its value.
+    if (const std::size_t colon = entry.key.find(':');
+        colon != std::string::npos && entry.value.kind == Node::Kind::null &&
+        std::find(names.begin(), names.end(), std::string_view(entry.key).substr(0, colon)) != names.end()) {
+      const std::string_view field = std::string_view(entry.key).substr(0, colon);
+      m_diagnostics.error(at(entry),
+                          fmt::format("no space after the ':' in '{}': write '{}: {}'", entry.key, field,
+                                      std::string_view(entry.key).substr(colon + 1)),
+                          Code::yaml_syntax);
+      continue;
+    }
+    // In {...}, an unquoted ',' ends a value: the rest becomes a key of its own, with no value.
+    if (node.flow && i > 0 && entry.value.kind == Node::Kind::null &&
+        node.entries[i - 1].value.kind == Node::Kind::scalar) {
+      i = unquoted_comma(node, i, names);
+      continue;
+    }
     const std::string hint = util::did_you_mean(entry.key, names);
-    m_diagnostics.warning(at(entry),
-                          !hint.empty() ? fmt::format("unknown field '{}' in {}{}", entry.key, what, hint)
-                                        : fmt::format("unknown field '{}' in {} (known fields: {})", entry.key, what,
-                                                      util::join_alternatives(names, ", ")),
-                          Code::unknown_field);
+    m_diagnostics.error(at(entry),
+                        !hint.empty() ? fmt::format("unknown field '{}' in {}{}", entry.key, what, hint)
+                                      : fmt::format("unknown field '{}' in {} (known fields: {})", entry.key, what,
+                                                    util::join_alternatives(names, ", ")),
+                        Code::unknown_field);
   }
   for (const Field& field : known) {
     if (field.required && node.find(field.name) == nullptr) {
@@ -62,6 +80,23 @@ bool Reader::fields(const Node& node, std::string_view what, std::span<const Fie
     }
   }
   return true;
+}
+
+std::size_t Reader::unquoted_comma(const Node& node, std::size_t first, std::span<const std::string_view> names) {
+  const MapEntry& split = node.entries[first - 1];
+  std::string whole = split.value.text;
+  std::size_t last = first;
+  for (; last < node.entries.size(); ++last) {
+    const MapEntry& piece = node.entries[last];
+    if (piece.value.kind != Node::Kind::null || std::find(names.begin(), names.end(), piece.key) != names.end()) break;
+    whole += ", " + piece.key;
+  }
+  m_diagnostics.error(at(node.entries[first]),
+                      fmt::format("'{}' holds a ',' that ends its value here: put the whole value in quotes: "
+                                  "{}: \"{}\"",
+                                  split.key, split.key, whole),
+                      Code::unquoted_comma);
+  return last - 1;
 }
 
 void Reader::wrong_type(const Node& node, std::string_view field, std::string_view expected) {

@@ -40,8 +40,9 @@ class Reader {
   diag::Location at(const MapEntry& entry) const { return diag::file_location(m_path, entry.line, entry.column); }
   diag::Diagnostics& diagnostics() { return m_diagnostics; }
 
-  // Checks that `node` is a mapping whose keys are among `known`: warns about
-  // others (suggesting the nearest) and reports required ones that are missing.
+  // Checks that `node` is a mapping whose keys are among `known`: reports
+  // others (suggesting the nearest; in {...}, text split off a value by an
+  // unquoted ',') and required ones that are missing.
   // Returns false, having reported it, when `node` is not a mapping.
   bool fields(const Node& node, std::string_view what, std::span<const Field> known);
 
@@ -81,6 +82,10 @@ class Reader {
   }
 
  private:
+  // Reports the keys from `first` on that an unquoted ',' split off the value
+  // before them; returns the index of the last.
+  std::size_t unquoted_comma(const Node& node, std::size_t first, std::span<const std::string_view> names);
+
   std::shared_ptr<const std::string> m_path;
   diag::Diagnostics& m_diagnostics;
 };

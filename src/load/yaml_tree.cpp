@@ -11,6 +11,8 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include "mistakes.hpp"
+
 namespace hmicfrs::load {
 namespace {
 
@@ -150,6 +152,20 @@ class SourceText {
     return pos < m_text.size() ? m_text[pos] : '\0';
   }
 
+  std::string_view text() const { return m_text; }
+
+  // Lines 0 to `last` (0-based), without their line breaks.
+  std::vector<std::string_view> lines_up_to(int last) const {
+    std::vector<std::string_view> lines;
+    std::size_t start = 0;
+    while (static_cast<int>(lines.size()) <= last && start <= m_text.size()) {
+      const std::size_t end = std::min(m_text.find('\n', start), m_text.size());
+      lines.push_back(m_text.substr(start, end - start));
+      start = end + 1;
+    }
+    return lines;
+  }
+
   // The line a mark is on, without its line break.
   std::string_view line_of(const YAML::Mark& mark) const {
     const std::size_t start = line_start(mark);
@@ -220,7 +236,7 @@ class TreeBuilder final : public YAML::EventHandler {
   // The innermost open `[...]` or `{...}`, if the parser is inside one.
   const Node* innermost_flow() const {
     for (auto it = m_stack.rbegin(); it != m_stack.rend(); ++it) {
-      if (it->flow) return &it->node;
+      if (it->node.flow) return &it->node;
     }
     return nullptr;
   }
@@ -231,17 +247,19 @@ class TreeBuilder final : public YAML::EventHandler {
   void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { add(leaf(Node::Kind::null, mark)); }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    throw Stop{m_source.position(mark), "aliases (*name) are not allowed: write the value out in full",
-               Code::yaml_anchor};
+    throw Stop{m_source.position(mark),
+               "aliases (*name) are not allowed: write the value out in full" + if_text(mark, '*'), Code::yaml_anchor};
   }
 
   void OnAnchor(const YAML::Mark& mark, const std::string& name) override {
     throw Stop{m_source.position(mark),
-               fmt::format("anchors (&{}) are not allowed: write each value out in full", name), Code::yaml_anchor};
+               fmt::format("anchors (&{}) are not allowed: write each value out in full", name) + if_text(mark, '&'),
+               Code::yaml_anchor};
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t, const std::string& value) override {
     check_tag(mark, tag);
+    if (const char c = m_source.at(mark); c == '"' || c == '\'') check_closed(mark);
     if (value.size() > m_limits.max_scalar_bytes) {
       throw Stop{m_source.position(mark),
                  fmt::format("a value of {} bytes is longer than the limit of {} bytes", value.size(),
@@ -275,7 +293,6 @@ class TreeBuilder final : public YAML::EventHandler {
   struct Frame {
     Node node;
     std::optional<MapEntry> key;  // a mapping's key awaiting its value
-    bool flow = false;
   };
 
   Node leaf(Node::Kind kind, const YAML::Mark& mark) {
@@ -295,13 +312,18 @@ class TreeBuilder final : public YAML::EventHandler {
                  Code::limit_exceeded};
     }
     check_tag(mark, tag);
-    m_stack.push_back(Frame{leaf(kind, mark), std::nullopt, style == YAML::EmitterStyle::Flow});
+    Node node = leaf(kind, mark);
+    node.flow = style == YAML::EmitterStyle::Flow;
+    m_stack.push_back(Frame{std::move(node), std::nullopt});
   }
 
   void close() {
     Node node = std::move(m_stack.back().node);
     m_stack.pop_back();
-    if (node.kind == Node::Kind::mapping) remove_duplicate_keys(node);
+    if (node.kind == Node::Kind::mapping) {
+      const bool list_item = !m_stack.empty() && m_stack.back().node.kind == Node::Kind::sequence;
+      remove_duplicate_keys(node, list_item);
+    }
     add(std::move(node));
   }
 
@@ -330,26 +352,46 @@ class TreeBuilder final : public YAML::EventHandler {
     }
   }
 
-  // Reports every repeated key after the first and keeps only the first.
-  void remove_duplicate_keys(Node& map) {
+  // Reports every repeated key after the first and keeps only the first. In
+  // an item of a list, the item's first key repeated is a new item that lost
+  // its "- ": that is said once, and the repeats after it are its knock-on.
+  void remove_duplicate_keys(Node& map, bool list_item) {
     auto& entries = map.entries;
     std::vector<std::size_t> order(entries.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return entries[a].key < entries[b].key; });
     std::vector<bool> repeated(entries.size(), false);
+    std::size_t new_item = entries.size();  // where the lost "- " was, if anywhere
     for (std::size_t i = 1, first = 0; i < order.size(); ++i) {
       if (entries[order[i]].key != entries[order[first]].key) {
         first = i;
         continue;
       }
-      const MapEntry& again = entries[order[i]];
+      repeated[order[i]] = true;
+      if (list_item && order[first] == 0) new_item = std::min(new_item, order[i]);
+    }
+    if (new_item < entries.size()) {
+      const MapEntry& again = entries[new_item];
+      auto& d = m_diagnostics.error(
+          diag::file_location(m_path, again.line, again.column),
+          fmt::format("'{}' starts this item of the list again: is the '- ' that starts a new item missing before it?",
+                      again.key),
+          Code::yaml_duplicate_key);
+      d.notes.push_back({diag::file_location(m_path, map.line, map.column), "the item before it starts here"});
+    }
+    for (std::size_t i = 1, first = 0; i < order.size(); ++i) {
       const MapEntry& original = entries[order[first]];
+      const MapEntry& again = entries[order[i]];
+      if (again.key != original.key) {
+        first = i;
+        continue;
+      }
+      if (order[i] >= new_item) continue;  // after the lost "- ": said once above
       auto& d = m_diagnostics.error(diag::file_location(m_path, again.line, again.column),
                                     fmt::format("duplicate key '{}'", again.key), Code::yaml_duplicate_key);
       d.notes.push_back({diag::file_location(m_path, original.line, original.column),
                          fmt::format("'{}' first appears here", original.key)});
-      repeated[order[i]] = true;
     }
     std::size_t kept = 0;
     for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -360,6 +402,41 @@ class TreeBuilder final : public YAML::EventHandler {
     entries.resize(kept);
   }
 
+  // "; if it is text, put it in quotes: title: "*Draft*"" when the line at
+  // `mark` is a field whose value starts with `indicator`, else "".
+  std::string if_text(const YAML::Mark& mark, char indicator) const {
+    const std::string_view line = m_source.line_of(mark);
+    if (m_source.at(mark) != indicator || !value_mistake(line)) return "";
+    return "; if it is text, put it in quotes: " + quoted_fix(line);
+  }
+
+  // A quoted value must close, and on the line where it opens unless it is
+  // meant to run on: yaml-cpp 0.7 lets a quote left open at the end of a file
+  // pass, and a quote left open mid-file swallows the fields after it.
+  void check_closed(const YAML::Mark& mark) const {
+    const std::string_view text = m_source.text();
+    const auto open = static_cast<std::size_t>(mark.pos);
+    const char quote = text[open];
+    const std::size_t close = closing_quote(text, open);
+    if (close == std::string_view::npos) {
+      throw Stop{m_source.position(mark),
+                 fmt::format("the quote that opens here is never closed: end the value with {}", quote),
+                 Code::yaml_syntax};
+    }
+    int line = mark.line;
+    for (std::size_t at = text.find('\n', open); at < close; at = text.find('\n', at + 1)) {
+      ++line;
+      const std::size_t end = std::min(text.find('\n', at + 1), close);
+      if (looks_like_field(text.substr(at + 1, end - at - 1))) {
+        throw Stop{m_source.position(mark),
+                   fmt::format("the quoted value that opens here runs on to line {}, which reads like a field: is "
+                               "its closing {} missing at the end of this line?",
+                               line + 1, quote),
+                   Code::yaml_syntax};
+      }
+    }
+  }
+
   // Tags are not part of the format; "?" and "!" are yaml-cpp's markers for
   // plain and quoted values.
   void check_tag(const YAML::Mark& mark, const std::string& tag) {
@@ -368,9 +445,10 @@ class TreeBuilder final : public YAML::EventHandler {
     constexpr std::string_view k_core = "tag:yaml.org,2002:";
     if (shown.starts_with(k_core)) shown = "!!" + shown.substr(k_core.size());
     const auto [line, column] = m_source.position(mark);
-    m_diagnostics.error(diag::file_location(m_path, line, column),
-                        fmt::format("YAML tags such as '{}' are not used in these files: remove it", shown),
-                        Code::yaml_tag);
+    m_diagnostics.error(
+        diag::file_location(m_path, line, column),
+        fmt::format("YAML tags such as '{}' are not used in these files: remove it", shown) + if_text(mark, '!'),
+        Code::yaml_tag);
   }
 
   const SourceText& m_source;
@@ -415,6 +493,7 @@ class ProblemReporter {
 
   void syntax_error(const YAML::Mark& mark, const std::string& what, const Node* open_flow) {
     if (tab_in_indentation(mark)) return;
+    if (explain_mistake(mark.line)) return;
     if (stray_punctuation(mark, open_flow)) return;
     if (what == YAML::ErrorMsg::END_OF_SEQ_FLOW || what == YAML::ErrorMsg::END_OF_MAP_FLOW) {
       const bool list = what == YAML::ErrorMsg::END_OF_SEQ_FLOW;
@@ -460,6 +539,35 @@ class ProblemReporter {
   }
 
  private:
+  // A hand-editing mistake on the line yaml-cpp stopped at, or on the lines
+  // just before it (a missing ':' shows only on the next line), reported
+  // where it was made.
+  bool explain_mistake(int error_line) {
+    const std::vector<std::string_view> lines = m_source.lines_up_to(error_line);
+    if (lines.empty()) return false;
+    std::vector<std::size_t> near;  // the error line, then up to two content lines before it
+    for (std::size_t i = lines.size(); i-- > 0 && near.size() < 3;) {
+      const std::size_t first = lines[i].find_first_not_of(" \r");
+      if (i + 1 == lines.size() || (first != std::string_view::npos && lines[i][first] != '#')) near.push_back(i);
+    }
+    for (std::size_t k = 0; k < near.size(); ++k) {
+      auto mistake = value_mistake(lines[near[k]]);
+      for (const std::size_t neighbour : {k - 1, k + 1}) {
+        if (!mistake && neighbour < near.size()) mistake = missing_colon(lines[near[k]], lines[near[neighbour]]);
+      }
+      if (mistake) {
+        report(std::pair{static_cast<int>(near[k]) + 1, mistake->column}, std::move(mistake->message),
+               Code::yaml_syntax);
+        return true;
+      }
+    }
+    if (const auto item = missing_dash(lines)) {
+      report(std::pair{error_line + 1, item->column}, std::move(item->message), Code::yaml_syntax);
+      return true;
+    }
+    return false;
+  }
+
   bool tab_in_indentation(const YAML::Mark& mark) {
     const std::string_view line = m_source.line_of(mark);
     const std::size_t indent_end = line.find_first_not_of(" \t");

@@ -21,6 +21,7 @@ struct Node {
   enum class Kind : std::uint8_t { null, scalar, sequence, mapping };
 
   Kind kind = Kind::null;
+  bool flow = false;  // a list or mapping written inline, in [...] or {...}
   int line = 0;
   int column = 0;
   std::string text;               // a scalar's value

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -11,6 +13,56 @@ namespace {
 
 constexpr int k_first_year = 1900;
 constexpr int k_last_year = 2099;
+
+// The number of a month named in full or by its first three letters ("March", "mar"), else 0.
+unsigned month_numbered(std::string_view name) {
+  if (name.size() < 3) return 0;
+  for (unsigned m = 1; m <= 12; ++m) {
+    const std::string_view full = month_name(m);
+    if (name.size() > full.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+      same = same &&
+             std::tolower(static_cast<unsigned char>(name[i])) == std::tolower(static_cast<unsigned char>(full[i]));
+    }
+    if (same && (name.size() == 3 || name.size() == full.size())) return m;
+  }
+  return 0;
+}
+
+bool all_digits(std::string_view text);
+
+// What a date written the British way means in these files' form: "31/03/2022"
+// or "31.3.22" is "2022-03-31", "March 2022" or "Mar-22" is "2022-03",
+// "4 April 2022" is "2022-04-04". Empty when `text` is none of those.
+std::string iso_form(std::string_view text) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '/' || text[i] == '.' || text[i] == '-' || text[i] == ' ') {
+      if (i > start) parts.push_back(text.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  const auto year_of = [](std::string_view y) -> int {
+    if (!all_digits(y) || (y.size() != 2 && y.size() != 4)) return 0;
+    const int value = std::stoi(std::string(y));
+    return y.size() == 2 ? 2000 + value : value;
+  };
+  const auto number = [](std::string_view n) { return all_digits(n) && n.size() <= 2 ? std::stoi(std::string(n)) : 0; };
+  if (parts.size() == 3) {
+    const int day = number(parts[0]);
+    const int month = all_digits(parts[1]) ? number(parts[1]) : static_cast<int>(month_numbered(parts[1]));
+    const int year = year_of(parts[2]);
+    if (day > 0 && month > 0 && year > 0) return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+  }
+  if (parts.size() == 2) {
+    const unsigned month = month_numbered(parts[0]);
+    const int year = year_of(parts[1]);
+    if (month > 0 && year > 0) return fmt::format("{:04}-{:02}", year, month);
+  }
+  return "";
+}
 
 bool all_digits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
@@ -45,6 +97,10 @@ util::Result<Date> Date::parse(std::string_view text) {
   const bool day_form = text.size() == 10;
   if (!(month_form || day_form) || text[4] != '-' || !all_digits(text.substr(0, 4)) || !all_digits(text.substr(5, 2)) ||
       (day_form && (text[7] != '-' || !all_digits(text.substr(8, 2))))) {
+    if (const std::string iso = iso_form(text); !iso.empty() && parse(iso)) {
+      return util::Error{
+          fmt::format("'{}' is not a date as these files write them (YYYY-MM-DD, or YYYY-MM): write {}", text, iso)};
+    }
     return util::Error{
         fmt::format("'{}' is not a date: write YYYY-MM-DD, or YYYY-MM when the day is not yet known", text)};
   }

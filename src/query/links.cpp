@@ -1,6 +1,7 @@
 #include <hmicfrs/query/links.hpp>
 
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -32,6 +33,24 @@ std::optional<FindingRef> find_finding(const model::Dataset& dataset, std::strin
   const model::Finding* finding = inspection->find_finding(id.substr(slash + 1));
   if (finding == nullptr) return std::nullopt;
   return FindingRef{inspection, finding};
+}
+
+std::string id_named(const model::Dataset& dataset, std::string_view text) {
+  const auto same = [&](std::string_view id) {
+    return id.size() == text.size() && std::equal(id.begin(), id.end(), text.begin(), [](char a, char b) {
+             return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+           });
+  };
+  std::vector<std::string_view> matches;
+  for (const model::Inspection& inspection : dataset.inspections) {
+    if (inspection.id == text) return inspection.id;
+    if (same(inspection.id)) matches.push_back(inspection.id);
+    for (const model::Finding& finding : inspection.findings) {
+      if (finding.id == text) return finding.id;
+      if (same(finding.id)) matches.push_back(finding.id);
+    }
+  }
+  return matches.size() == 1 ? std::string(matches.front()) : std::string();
 }
 
 std::string resolve_reference(std::string_view reference, const model::Inspection& from) {

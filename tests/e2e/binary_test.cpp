@@ -117,9 +117,10 @@ INSTANTIATE_TEST_SUITE_P(
                "[yaml-tab]"},
         Defect{{"duplicate-key.yaml"},
                "inspections/duplicate-key.yaml:5:1: error: duplicate key 'title' [duplicate-key]"},
-        Defect{{"alias.yaml"},
-               "inspections/alias.yaml:3:8: error: anchors (&title) are not allowed: write each value out in full "
-               "[yaml-anchor]"},
+        Defect{
+            {"alias.yaml"},
+            "inspections/alias.yaml:3:8: error: anchors (&title) are not allowed: write each value out in full; if it "
+            "is text, put it in quotes: title: \"&title Anchors are not allowed\" [yaml-anchor]"},
         Defect{{"second-document.yaml"},
                "inspections/second-document.yaml:4:1: error: a second YAML document ('---') is not allowed: put each "
                "record in a file of its own [multiple-documents]"},
@@ -147,6 +148,157 @@ INSTANTIATE_TEST_SUITE_P(
         Defect{{"duplicate-id-first.yaml", "duplicate-id-second.yaml"},
                "inspections/duplicate-id-second.yaml:1:5: error: duplicate inspection id 'fixture-duplicate' "
                "[duplicate-id]\ninspections/duplicate-id-first.yaml:1:5: note: first defined here"}));
+
+// The mistakes of someone new to YAML, each in a file of tests/fixtures/hand-edits/ dropped into a copy
+// of the example register: each fails validate with the whole of what it says, which names the fix.
+struct HandEdit {
+  std::string file;    // in tests/fixtures/hand-edits/
+  std::string target;  // where it goes in the register
+  std::string expected;
+};
+
+class HandEditInACopy : public ::testing::TestWithParam<HandEdit> {};
+
+TEST_P(HandEditInACopy, FailsValidateWithAMessageThatSaysWhatToDo) {
+  const HandEdit& edit = GetParam();
+  const ScratchDir scratch("hand-edit");
+  const fs::path copy = scratch.path() / "register";
+  fs::copy(k_source / "examples" / "west-midlands", copy, fs::copy_options::recursive);
+  fs::create_directories((copy / edit.target).parent_path());
+  fs::copy_file(k_source / "tests" / "fixtures" / "hand-edits" / edit.file, copy / edit.target);
+  const ProcessRun run = run_binary({"validate", "--as-of", "2022-03-31"}, {copy});
+  EXPECT_EQ(run.status, 1) << run.out << run.err;
+  EXPECT_EQ(run.out, edit.expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Newcomers, HandEditInACopy,
+    ::testing::Values(
+        HandEdit{"apostrophe-in-single-quotes.yaml", "inspections/apostrophe-in-single-quotes.yaml",
+                 "inspections/apostrophe-in-single-quotes.yaml:9:31: error: the value of 'title' is in single quotes "
+                 "and holds an apostrophe, which ends it: write the apostrophe twice (''), or put the value in double "
+                 "quotes: title: \"Record the officer's reasons for every strip search\" [yaml-syntax]\n"
+                 "inspections/apostrophe-in-single-quotes.yaml:9:31: note: new to YAML? docs/yaml-primer.md shows how "
+                 "to write these files and explains this message\n"
+                 "1 error, 0 warnings\n"},
+        HandEdit{"at-sign-at-start.yaml", "inspections/at-sign-at-start.yaml",
+                 "inspections/at-sign-at-start.yaml:9:12: error: the value of 'title' starts with '@', which YAML "
+                 "keeps for itself: put the whole value in quotes: title: \"@custody Record the reasons for every "
+                 "strip search\" [yaml-syntax]\n"
+                 "inspections/at-sign-at-start.yaml:9:12: note: new to YAML? docs/yaml-primer.md shows how to write "
+                 "these files and explains this message\n"
+                 "1 error, 0 warnings\n"},
+        HandEdit{"bracket-at-start.yaml", "inspections/bracket-at-start.yaml",
+                 "inspections/bracket-at-start.yaml:9:12: error: the value of 'title' starts with '[', which YAML "
+                 "reads as the start of a list: put the whole value in quotes: title: \"[Draft] Record the reasons for "
+                 "every strip search\" [yaml-syntax]\n"
+                 "inspections/bracket-at-start.yaml:9:12: note: new to YAML? docs/yaml-primer.md shows how to write "
+                 "these files and explains this message\n"
+                 "1 error, 0 warnings\n"},
+        HandEdit{"comma-in-note.yaml", "inspections/comma-in-note.yaml",
+                 "inspections/comma-in-note.yaml:14:83: error: 'note' holds a ',' that ends its value here: put the "
+                 "whole value in quotes: note: \"Contract under review, new provider from April\" [unquoted-comma]\n"
+                 "inspections/comma-in-note.yaml:14:83: note: new to YAML? docs/yaml-primer.md shows how to write "
+                 "these files and explains this message\n"
+                 "1 error, 0 warnings\n"},
+        HandEdit{"dash-missing-indented.yaml", "inspections/dash-missing-indented.yaml",
+                 "inspections/dash-missing-indented.yaml:19:5: error: 'ref' starts this item of the list again: is the "
+                 "'- ' that starts a new item missing before it? [duplicate-key]\n"
+                 "inspections/dash-missing-indented.yaml:7:5: note: the item before it starts here\n"
+                 "inspections/dash-missing-indented.yaml:19:5: note: new to YAML? docs/yaml-primer.md shows how to "
+                 "write these files and explains this message\n"
+                 "1 error, 0 warnings\n"},
+        HandEdit{"dash-missing.yaml", "inspections/dash-missing.yaml",
+                 "inspections/dash-missing.yaml:19:3: error: the items of this list start with '- ' at this "
+                 "indentation: is it missing before 'ref'? Write '- ref: R2' [yaml-syntax]\n"
+                 "inspections/dash-missing.yaml:19:3: note: new to YAML? docs/yaml-primer.md shows how to write these "
+                 "files and explains this message\n"
+                 "1 error, 0 warnings\n"},
+        HandEdit{"finding-for-findings.yaml", "inspections/finding-for-findings.yaml",
+                 "inspections/finding-for-findings.yaml:6:1: error: unknown field 'finding' in an inspection: did you "
+                 "mean 'findings'? [unknown-field]\n"
+                 "1 error, 0 warnings\n"},
+        HandEdit{"histroy-for-history.yaml", "inspections/histroy-for-history.yaml",
+                 "inspections/histroy-for-history.yaml:7:10: warning: open finding 'fixture-hand-edit/R1' has no RAG "
+                 "rating as of 2022-03-31 [unrated-open-finding]\n"
+                 "inspections/histroy-for-history.yaml:13:5: error: unknown field 'histroy' in a finding: did you mean "
+                 "'history'? [unknown-field]\n"
+                 "1 error, 1 warning\n"},
+        HandEdit{"missing-colon.yaml", "inspections/missing-colon.yaml",
+                 "inspections/missing-colon.yaml:10:10: error: no ':' after 'owner': write 'owner: Head of Custody' "
+                 "[yaml-syntax]\n"
+                 "inspections/missing-colon.yaml:10:10: note: new to YAML? docs/yaml-primer.md shows how to write "
+                 "these files and explains this message\n"
+                 "1 error, 0 warnings\n"},
+        HandEdit{"no-space-after-colon-inline.yaml", "inspections/no-space-after-colon-inline.yaml",
+                 "inspections/no-space-after-colon-inline.yaml:7:10: warning: open finding 'fixture-hand-edit/R1' has "
+                 "no RAG rating as of 2022-03-31 [unrated-open-finding]\n"
+                 "inspections/no-space-after-colon-inline.yaml:14:42: error: no space after the ':' in 'rag:amber': "
+                 "write 'rag: amber' [yaml-syntax]\n"
+                 "inspections/no-space-after-colon-inline.yaml:14:42: note: new to YAML? docs/yaml-primer.md shows how "
+                 "to write these files and explains this message\n"
+                 "1 error, 1 warning\n"},
+        HandEdit{"no-space-after-colon.yaml", "inspections/no-space-after-colon.yaml",
+                 "inspections/no-space-after-colon.yaml:16:13: error: no space after the ':' in 'rag:amber': write "
+                 "'rag: amber' [yaml-syntax]\n"
+                 "inspections/no-space-after-colon.yaml:16:13: note: new to YAML? docs/yaml-primer.md shows how to "
+                 "write these files and explains this message\n"
+                 "1 error, 0 warnings\n"},
+        HandEdit{"ower-for-owner.yaml", "inspections/ower-for-owner.yaml",
+                 "inspections/ower-for-owner.yaml:10:5: error: unknown field 'ower' in a finding: did you mean "
+                 "'owner'? [unknown-field]\n"
+                 "1 error, 0 warnings\n"},
+        HandEdit{"pipe-with-text.yaml", "inspections/pipe-with-text.yaml",
+                 "inspections/pipe-with-text.yaml:17:15: error: '|' starts a block of text on the lines below it: put "
+                 "the text on the next lines, indented under 'note', or put the whole value in quotes [yaml-syntax]\n"
+                 "inspections/pipe-with-text.yaml:17:15: note: new to YAML? docs/yaml-primer.md shows how to write "
+                 "these files and explains this message\n"
+                 "1 error, 0 warnings\n"},
+        HandEdit{"quote-in-double-quotes.yaml", "inspections/quote-in-double-quotes.yaml",
+                 "inspections/quote-in-double-quotes.yaml:9:24: error: the value of 'title' is in double quotes and "
+                 "holds a '\"', which ends it: write it as \\\" inside, or put the value in single quotes: title: "
+                 "'Record the \"reasons\" for every strip search' [yaml-syntax]\n"
+                 "inspections/quote-in-double-quotes.yaml:9:24: note: new to YAML? docs/yaml-primer.md shows how to "
+                 "write these files and explains this message\n"
+                 "1 error, 0 warnings\n"},
+        HandEdit{"rag-capitalised.yaml", "inspections/rag-capitalised.yaml",
+                 "inspections/rag-capitalised.yaml:16:14: error: unknown RAG rating 'Amber': did you mean 'amber'? "
+                 "(case matters) (expected red, amber or green) [invalid-value]\n"
+                 "1 error, 0 warnings\n"},
+        HandEdit{"star-at-start.yaml", "inspections/star-at-start.yaml",
+                 "inspections/star-at-start.yaml:9:12: error: the value of 'title' starts with '*', which YAML reads "
+                 "as an alias: put the whole value in quotes: title: \"*Urgent* record the reasons for every strip "
+                 "search\" [yaml-syntax]\n"
+                 "inspections/star-at-start.yaml:9:12: note: new to YAML? docs/yaml-primer.md shows how to write these "
+                 "files and explains this message\n"
+                 "1 error, 0 warnings\n"},
+        HandEdit{"tab-indent.yaml", "inspections/tab-indent.yaml",
+                 "inspections/tab-indent.yaml:10:1: error: tab character in indentation: YAML indents with spaces only "
+                 "[yaml-tab]\n"
+                 "inspections/tab-indent.yaml:10:1: note: new to YAML? docs/yaml-primer.md shows how to write these "
+                 "files and explains this message\n"
+                 "1 error, 0 warnings\n"},
+        HandEdit{"uk-date.yaml", "inspections/uk-date.yaml",
+                 "inspections/uk-date.yaml:5:12: error: '14/02/2022' is not a date as these files write them "
+                 "(YYYY-MM-DD, or YYYY-MM): write 2022-02-14 [invalid-date]\n"
+                 "1 error, 0 warnings\n"},
+        HandEdit{"unclosed-quote-at-end.yaml", "inspections/unclosed-quote-at-end.yaml",
+                 "inspections/unclosed-quote-at-end.yaml:21:12: error: the quote that opens here is never closed: end "
+                 "the value with \" [yaml-syntax]\n"
+                 "inspections/unclosed-quote-at-end.yaml:21:12: note: new to YAML? docs/yaml-primer.md shows how to "
+                 "write these files and explains this message\n"
+                 "1 error, 0 warnings\n"},
+        HandEdit{"unclosed-quote-mid.yaml", "inspections/unclosed-quote-mid.yaml",
+                 "inspections/unclosed-quote-mid.yaml:9:12: error: the quoted value that opens here runs on to line "
+                 "10, which reads like a field: is its closing \" missing at the end of this line? [yaml-syntax]\n"
+                 "inspections/unclosed-quote-mid.yaml:9:12: note: new to YAML? docs/yaml-primer.md shows how to write "
+                 "these files and explains this message\n"
+                 "1 error, 0 warnings\n"},
+        HandEdit{"inspection/custody-2017.yaml", "inspection/custody-2017.yaml",
+                 "inspection/custody-2017.yaml:1:1: error: the register reads no file here, so what this one holds "
+                 "would be lost: did you mean inspections/? (it reads hmicfrs-track.yaml, committees.yaml, "
+                 "inspections/**/*.yaml and peel-frameworks/*.yaml) [unrecognised-file]\n"
+                 "1 error, 0 warnings\n"}));
 
 }  // namespace
 }  // namespace hmicfrs::test

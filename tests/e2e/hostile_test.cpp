@@ -68,7 +68,7 @@ TEST_F(HostileRegister, BillionLaughs) {
 TEST_F(HostileRegister, TwentyMegabyteScalarOnOneLine) {
   write("inspections/huge.yaml", "id: x\ntitle: " + std::string(20u << 20, 'x') + "\n");
   expect_refused(1,
-                 "inspections/huge.yaml: error: the file is 20971534 bytes, more than the limit of 16777216 bytes "
+                 "inspections/huge.yaml:1:1: error: the file is 20971534 bytes, more than the limit of 16777216 bytes "
                  "[limit-exceeded]");
 }
 
@@ -97,12 +97,12 @@ TEST_F(HostileRegister, Utf16Text) {
 TEST_F(HostileRegister, SymlinkLoop) {
   fs::create_symlink("loop.yaml", m_root / "inspections" / "loop.yaml");
   fs::create_directory_symlink("..", m_root / "inspections" / "up");  // not followed: no endless walk
-  expect_refused(3, "inspections/loop.yaml: error: cannot read: Too many levels of symbolic links [read-error]");
+  expect_refused(3, "inspections/loop.yaml:1:1: error: cannot read: Too many levels of symbolic links [read-error]");
 }
 
 TEST_F(HostileRegister, DirectoryNamedLikeAFile) {
   fs::create_directory(m_root / "inspections" / "x.yaml");
-  expect_refused(3, "inspections/x.yaml: error: is a directory, not a YAML file [read-error]");
+  expect_refused(3, "inspections/x.yaml:1:1: error: is a directory, not a YAML file [read-error]");
 }
 
 // Whether uid 65534 can reach and run the binary (every directory above it searchable).
@@ -122,7 +122,7 @@ TEST_F(HostileRegister, UnreadableFile) {
   }
   RunOptions options;
   options.as_nobody = true;
-  expect_refused(3, "inspections/secret.yaml: error: cannot read: Permission denied [read-error]", options);
+  expect_refused(3, "inspections/secret.yaml:1:1: error: cannot read: Permission denied [read-error]", options);
 }
 
 // What the data directory holds: each entry's type, size, permissions, modification time and contents.

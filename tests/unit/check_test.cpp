@@ -70,7 +70,9 @@ TEST(CheckReferences, SaysSoWhenAnInspectionFileCouldNotBeLoaded) {
                       "first",
                       "inspections/b.yaml:3:1: error: '[' is not closed: expected ']', or ',' before the next item "
                       "[yaml-syntax]",
-                      "inspections/b.yaml:2:8: note: the list opens here"}));
+                      "inspections/b.yaml:2:8: note: the list opens here",
+                      "inspections/b.yaml:3:1: note: new to YAML? docs/yaml-primer.md shows how to write these files "
+                      "and explains this message"}));
 }
 
 TEST(CheckReferences, RequiresACauseOfConcernToAnswer) {

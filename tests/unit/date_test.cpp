@@ -47,9 +47,23 @@ TEST(Date, RejectsImpossibleMonthsAndYears) {
 
 TEST(Date, RejectsEveryOtherForm) {
   const std::string hint = "is not a date: write YYYY-MM-DD, or YYYY-MM when the day is not yet known";
-  for (const char* text : {"31/03/2022", "2022-3-1", "2022-03-1", "20220301", "2022", "2022-03-01T10:00", " 2022-03-01",
-                           "2022-03-01 ", "２０２２-03-01", "", "May 2022", "2022/03/01", "+2022-03-01"}) {
+  for (const char* text :
+       {"2022-3-1", "2022-03-1", "20220301", "2022", "2022-03-01T10:00", " 2022-03-01", "2022-03-01 ", "２０２２-03-01",
+        "", "2022/03/01", "+2022-03-01", "31/02/2022", "Maybe 2022"}) {
     EXPECT_EQ(error_of(text), fmt::format("'{}' {}", text, hint)) << text;
+  }
+}
+
+TEST(Date, SaysHowToWriteADateWrittenTheBritishWay) {
+  const std::string form = "is not a date as these files write them (YYYY-MM-DD, or YYYY-MM): write";
+  for (const auto& [text, iso] : {std::pair{"31/03/2022", "2022-03-31"},
+                                  {"31.3.22", "2022-03-31"},
+                                  {"4-4-2022", "2022-04-04"},
+                                  {"4 April 2022", "2022-04-04"},
+                                  {"May 2022", "2022-05"},
+                                  {"Sep-22", "2022-09"},
+                                  {"september 2017", "2017-09"}}) {
+    EXPECT_EQ(error_of(text), fmt::format("'{}' {} {}", text, form, iso)) << text;
   }
 }
 

@@ -85,11 +85,51 @@ TEST(DecodeInspection, ReportsWrongTypes) {
 TEST(DecodeInspection, ReportsMissingAndUnknownFields) {
   EXPECT_EQ(Register().file("inspections/x.yaml", "id: x\ntype: other\ntitel: Misspelt\nwhatever: 1\n").diagnostics(),
             asserted({"inspections/x.yaml:1:1: error: missing required field 'title' in an inspection [missing-field]",
-                      "inspections/x.yaml:3:1: warning: unknown field 'titel' in an inspection: did you mean 'title'? "
+                      "inspections/x.yaml:3:1: error: unknown field 'titel' in an inspection: did you mean 'title'? "
                       "[unknown-field]",
-                      "inspections/x.yaml:4:1: warning: unknown field 'whatever' in an inspection (known fields: id, "
+                      "inspections/x.yaml:4:1: error: unknown field 'whatever' in an inspection (known fields: id, "
                       "type, title, inspectorates, involvement, other_forces, notified, fieldwork, draft_received, "
                       "published, url, summary, gradings, findings) [unknown-field]"}));
+}
+
+TEST(DecodeInspection, ReportsTextThatAnUnquotedCommaSplitOffAValue) {
+  const std::string entry = "  - ref: R1\n    type: afi\n    title: T\n    portfolio: crime\n    history:\n";
+  const std::string primer =
+      "note: new to YAML? docs/yaml-primer.md shows how to write these files and explains this message";
+  EXPECT_EQ(Register()
+                .file("inspections/x.yaml",
+                      inspection(entry + "      - {date: 2022-03-01, status: open, rag: red, note: Under review, "
+                                         "new provider from April, costs agreed}\n"))
+                .diagnostics(),
+            asserted({"inspections/x.yaml:11:72: error: 'note' holds a ',' that ends its value here: put the whole "
+                      "value in quotes: note: \"Under review, new provider from April, costs agreed\" "
+                      "[unquoted-comma]",
+                      "inspections/x.yaml:11:72: " + primer}));
+  // Quoted, the comma is part of the note; in block style it needs no quotes at all.
+  EXPECT_EQ(Register()
+                .file("inspections/x.yaml",
+                      inspection(entry + "      - {date: 2022-03-01, rag: red, note: \"Under review, new provider\"}\n"
+                                         "      - date: 2022-03-02\n        note: Still under review, as before\n"))
+                .diagnostics(),
+            std::vector<std::string>{});
+  // "rag:red" in {...} is a missing space, not a comma.
+  EXPECT_EQ(Register()
+                .file("inspections/x.yaml", inspection(entry + "      - {date: 2022-03-01, status: open, rag:red}\n"))
+                .diagnostics(),
+            asserted({"inspections/x.yaml:6:10: warning: open finding 'thematic-x/R1' has no RAG rating as of "
+                      "2022-03-31 [unrated-open-finding]",
+                      "inspections/x.yaml:11:42: error: no space after the ':' in 'rag:red': write 'rag: red' "
+                      "[yaml-syntax]",
+                      "inspections/x.yaml:11:42: " + primer}));
+}
+
+TEST(DecodeInspection, ReportsAnUnreadableRatingOnceAndNotAsMissing) {
+  EXPECT_EQ(Register()
+                .file("inspections/x.yaml", inspection("  - ref: R1\n    type: afi\n    title: T\n    history:\n"
+                                                       "      - date: 2022-03-01\n        rag: Red\n"))
+                .diagnostics(),
+            asserted({"inspections/x.yaml:11:14: error: unknown RAG rating 'Red': did you mean 'red'? (case matters) "
+                      "(expected red, amber or green) [invalid-value]"}));
 }
 
 TEST(DecodeInspection, ReportsValuesOutsideTheirEnum) {

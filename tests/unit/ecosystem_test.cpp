@@ -1,6 +1,7 @@
 // The commands that fit the tool into its ecosystem: schema and init.
 
 #include <filesystem>
+#include <fstream>
 
 #include <fmt/format.h>
 #include <gmock/gmock.h>
@@ -62,10 +63,47 @@ TEST_F(Init, FillsAnEmptyDirectoryButRefusesAnythingElse) {
   EXPECT_EQ(run_cli({"init", m_dir.string()}).status, 0);
   const auto again = run_cli({"init", m_dir.string()});
   EXPECT_EQ(again.status, 2);
-  EXPECT_THAT(again.err, HasSubstr("exists and is not an empty directory"));
+  EXPECT_EQ(again.err, fmt::format("hmicfrs-track: {} exists and holds files: init writes a new register only into a "
+                                   "new or empty directory (one that holds only .git will do)\n"
+                                   "Run 'hmicfrs-track --help' for usage.\n",
+                                   m_dir.string()));
   const auto missing_parent = run_cli({"init", (m_dir / "no" / "such" / "place").string()});
   EXPECT_EQ(missing_parent.status, 3);
   EXPECT_THAT(missing_parent.err, HasSubstr("cannot create"));
+  const auto nameless = run_cli({"init", ""});
+  EXPECT_EQ(nameless.status, 2);
+  EXPECT_THAT(nameless.err, HasSubstr("init needs the new register's directory"));
+}
+
+TEST_F(Init, WritesBesideTheGitOfAFreshCloneAndSaysWhatToDoNext) {
+  fs::create_directories(m_dir / ".git" / "objects");
+  std::ofstream(m_dir / ".git" / "HEAD") << "ref: refs/heads/main\n";
+  const auto result = run_cli({"init", m_dir.string() + "/"});
+  ASSERT_EQ(result.status, 0) << result.err;
+  const std::string dir = m_dir.string();
+  EXPECT_EQ(result.out,
+            fmt::format("Created a register in {0}, beside the .git it held:\n"
+                        "  {0}/hmicfrs-track.yaml\n  {0}/committees.yaml\n  {0}/inspections/example-thematic.yaml\n"
+                        "Each file names its schema (in {0}/.schemas) for editors.\n"
+                        "Next:\n"
+                        "  1. In {0}/hmicfrs-track.yaml, write your force, committee, contact officer and portfolios.\n"
+                        "  2. Add a file per inspection under {0}/inspections/, as the example there shows.\n"
+                        "  3. Check the register: hmicfrs-track --data {0} validate\n"
+                        "New to YAML? docs/yaml-primer.md shows how to write these files.\n",
+                        dir));
+  EXPECT_EQ(test::read_text(m_dir / ".git" / "HEAD"), "ref: refs/heads/main\n");  // the repository untouched
+  EXPECT_EQ(run_cli({"--data", dir, "validate", "--strict"}).out, "0 errors, 0 warnings\n");
+}
+
+TEST_F(Init, FillsTheCurrentDirectoryWhenItIsEmpty) {
+  fs::create_directories(m_dir);
+  const fs::path before = fs::current_path();
+  fs::current_path(m_dir);
+  const auto result = run_cli({"init", "."});
+  fs::current_path(before);
+  EXPECT_EQ(result.status, 0) << result.err;
+  EXPECT_TRUE(fs::is_regular_file(m_dir / "hmicfrs-track.yaml"));
+  EXPECT_EQ(run_cli({"--data", m_dir.string(), "validate", "--strict"}).out, "0 errors, 0 warnings\n");
 }
 
 }  // namespace

@@ -63,22 +63,27 @@ TEST_F(DiskRegister, ReadsNestedInspectionsAndSkipsHiddenDirectories) {
   EXPECT_EQ(result.dataset.inspections[0].id, "b");  // "inspections/b.yml" sorts before "inspections/peel/a.yaml"
 }
 
-TEST_F(DiskRegister, WarnsOfYamlFilesItDoesNotRead) {
+TEST_F(DiskRegister, RefusesYamlFilesItDoesNotReadAndSaysWhereTheyBelong) {
   write("notes.yaml", "a: 1\n");
+  write("committee.yaml", "a: 1\n");
+  write("inspection/custody-2017.yaml", "a: 1\n");
   write("peel-frameworks/deep/x.yaml", "a: 1\n");
-  EXPECT_EQ(diagnostics(),
-            asserted({"reg/notes.yaml: warning: not a file of the register, so it is not read: the register reads "
-                      "hmicfrs-track.yaml, committees.yaml, inspections/**/*.yaml and peel-frameworks/*.yaml "
-                      "[unrecognised-file]",
-                      "reg/peel-frameworks/deep/x.yaml: warning: not a file of the register, so it is not read: the "
-                      "register reads hmicfrs-track.yaml, committees.yaml, inspections/**/*.yaml and "
-                      "peel-frameworks/*.yaml [unrecognised-file]"}));
+  const std::string reads =
+      " (it reads hmicfrs-track.yaml, committees.yaml, inspections/**/*.yaml and peel-frameworks/*.yaml) "
+      "[unrecognised-file]";
+  const std::string lost = ": error: the register reads no file here, so what this one holds would be lost";
+  EXPECT_EQ(
+      diagnostics(),
+      asserted({"reg/committee.yaml:1:1" + lost + ": did you mean 'committees.yaml'?" + reads,
+                "reg/inspection/custody-2017.yaml:1:1" + lost + ": did you mean inspections/?" + reads,
+                "reg/notes.yaml:1:1" + lost + ": an inspection's file goes in inspections/" + reads,
+                "reg/peel-frameworks/deep/x.yaml:1:1" + lost + ": peel-frameworks/ holds files, not folders" + reads}));
 }
 
 TEST_F(DiskRegister, ReportsAMissingConfiguration) {
   fs::remove(m_root / "hmicfrs-track.yaml");
   EXPECT_EQ(diagnostics(),
-            asserted({"reg/hmicfrs-track.yaml: error: the data directory has no hmicfrs-track.yaml: every "
+            asserted({"reg/hmicfrs-track.yaml:1:1: error: the data directory has no hmicfrs-track.yaml: every "
                       "register starts with one (see docs/data-format.md) "
                       "[missing-file]"}));
 }
@@ -88,10 +93,11 @@ TEST_F(DiskRegister, ReportsWhatCannotBeRead) {
   ASSERT_EQ(mkfifo((m_root / "inspections" / "pipe.yaml").c_str(), 0600), 0);
   fs::create_symlink("loop.yaml", m_root / "inspections" / "loop.yaml");
   LoadResult result;
-  EXPECT_EQ(diagnostics(&result),
-            asserted({"reg/inspections/loop.yaml: error: cannot read: Too many levels of symbolic links [read-error]",
-                      "reg/inspections/pipe.yaml: error: is not a regular file [read-error]",
-                      "reg/inspections/x.yaml: error: is a directory, not a YAML file [read-error]"}));
+  EXPECT_EQ(
+      diagnostics(&result),
+      asserted({"reg/inspections/loop.yaml:1:1: error: cannot read: Too many levels of symbolic links [read-error]",
+                "reg/inspections/pipe.yaml:1:1: error: is not a regular file [read-error]",
+                "reg/inspections/x.yaml:1:1: error: is a directory, not a YAML file [read-error]"}));
   EXPECT_TRUE(result.read_failure);
   EXPECT_TRUE(result.incomplete);
 }
@@ -100,7 +106,7 @@ TEST_F(DiskRegister, ReportsAFileItMayNotRead) {
   write("inspections/secret.yaml", "id: s\ntype: other\ntitle: S\n");
   fs::permissions(m_root / "inspections" / "secret.yaml", fs::perms::none);
   const std::vector<std::string> expected{
-      "reg/inspections/secret.yaml: error: cannot read: Permission denied [read-error]"};
+      "reg/inspections/secret.yaml:1:1: error: cannot read: Permission denied [read-error]"};
   if (geteuid() != 0) {
     EXPECT_EQ(diagnostics(), expected);
     return;
@@ -124,11 +130,12 @@ TEST_F(DiskRegister, BoundsTheNumberAndSizeOfFiles) {
   limits.max_file_bytes = 100;
   for (int i = 0; i < 3; ++i) write(fmt::format("inspections/{}.yaml", i), "id: x\n");
   EXPECT_EQ(diagnostics(nullptr, limits),
-            asserted({"reg: error: more than 3 YAML files in the data directory [limit-exceeded]"}));
+            asserted({"reg:1:1: error: more than 3 YAML files in the data directory [limit-exceeded]"}));
   fs::remove(m_root / "inspections/0.yaml");
   write("inspections/1.yaml", std::string(101, '#'));
-  EXPECT_EQ(diagnostics(nullptr, limits).at(0),
-            "reg/inspections/1.yaml: error: the file is 101 bytes, more than the limit of 100 bytes [limit-exceeded]");
+  EXPECT_EQ(
+      diagnostics(nullptr, limits).at(0),
+      "reg/inspections/1.yaml:1:1: error: the file is 101 bytes, more than the limit of 100 bytes [limit-exceeded]");
 }
 
 TEST(Classify, FollowsTheDataLayout) {

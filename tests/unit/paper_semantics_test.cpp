@@ -6,8 +6,9 @@
 // golden covers wrapping at 80 columns), so a cell reads on one line.
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <map>
-#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -64,17 +65,59 @@ std::vector<std::string> lines_of(const std::string& text) {
   return lines;
 }
 
-const std::regex k_section(R"(^(\d+)\. ([A-Z].*)$)");
+// "3. Inspection activity since the last committee": a number, ". ", a capital.
+bool is_section_title(std::string_view line) {
+  std::size_t digits = 0;
+  while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits])) != 0) ++digits;
+  return digits > 0 && line.substr(digits).starts_with(". ") && line.size() > digits + 2 &&
+         std::isupper(static_cast<unsigned char>(line[digits + 2])) != 0;
+}
+
+// Markdown text with its backslash escapes undone.
+std::string unescaped_markdown(std::string_view line) {
+  std::string out;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\\' && i + 1 < line.size()) ++i;
+    out += line[i];
+  }
+  return out;
+}
+
+// HTML text without its tags, its entities undone.
+std::string html_text(std::string_view line) {
+  std::string text;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '<') {
+      i = std::min(line.find('>', i), line.size());
+      continue;
+    }
+    text += line[i];
+  }
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    bool replaced = false;
+    for (const auto& [entity, c] :
+         {std::pair{"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&amp;", '&'}}) {
+      if (text.compare(i, std::strlen(entity), entity) == 0) {
+        out += c;
+        i += std::strlen(entity) - 1;
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) out += text[i];
+  }
+  return out;
+}
 
 PaperSections from_markdown(const std::string& md) {
   return split(
       lines_of(md),
       [](const std::vector<std::string>& lines, std::size_t i) {
-        std::smatch m;
         const std::string line = lines[i].starts_with("## ") ? lines[i].substr(3) : "";
-        return std::regex_match(line, m, k_section) ? line : std::string();
+        return is_section_title(line) ? line : std::string();
       },
-      [](const std::string& line) { return std::regex_replace(line, std::regex(R"(\\(.))"), "$1"); });
+      [](const std::string& line) { return unescaped_markdown(line); });
 }
 
 PaperSections from_text(const std::string& text) {
@@ -83,27 +126,20 @@ PaperSections from_text(const std::string& text) {
       [](const std::vector<std::string>& lines, std::size_t i) {
         const bool underlined =
             i + 1 < lines.size() && !lines[i + 1].empty() && lines[i + 1].find_first_not_of('-') == std::string::npos;
-        return underlined && std::regex_match(lines[i], k_section) ? lines[i] : std::string();
+        return underlined && is_section_title(lines[i]) ? lines[i] : std::string();
       },
       [](const std::string& line) { return line.find_first_not_of('-') == std::string::npos ? "" : line; });
 }
 
 PaperSections from_html(const std::string& html) {
-  const auto unescape = [](std::string text) {
-    text = std::regex_replace(text, std::regex("<[^>]*>"), "");
-    for (const auto& [entity, c] :
-         {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}}) {
-      text = std::regex_replace(text, std::regex(entity), c);
-    }
-    return text;
-  };
   return split(
       lines_of(html),
-      [&](const std::vector<std::string>& lines, std::size_t i) {
-        std::smatch m;
-        return std::regex_match(lines[i], m, std::regex("<h2>(.*)</h2>")) ? unescape(m[1]) : std::string();
+      [](const std::vector<std::string>& lines, std::size_t i) {
+        const std::string& line = lines[i];
+        const bool heading = line.starts_with("<h2>") && line.ends_with("</h2>");
+        return heading ? html_text(line) : std::string();
       },
-      unescape);
+      [](const std::string& line) { return html_text(line); });
 }
 
 // Every text a JSON value holds, keys aside.

@@ -208,7 +208,7 @@ TEST(ParseYaml, EnforcesItsLimits) {
   EXPECT_EQ(parse("a: 123456789\n", limits).diagnostics,
             asserted({"f.yaml:1:4: error: a value of 9 bytes is longer than the limit of 8 bytes [limit-exceeded]"}));
   EXPECT_EQ(parse(std::string(65, '#'), limits).diagnostics,
-            asserted({"f.yaml: error: the file is 65 bytes, more than the limit of 64 bytes [limit-exceeded]"}));
+            asserted({"f.yaml:1:1: error: the file is 65 bytes, more than the limit of 64 bytes [limit-exceeded]"}));
 }
 
 TEST(ParseYaml, StopsAThousandNestedBracketsEarly) {

@@ -20,8 +20,10 @@ struct Location {
   const std::string& path() const;
 };
 
-// A location in `file` that many records share without copying the path.
-Location file_location(std::shared_ptr<const std::string> file, int line = 0, int column = 0);
+// A location in `file` that many records share without copying the path. A
+// problem with the file as a whole is placed at line 1, column 1, so that
+// every tool that reads path:line:column output picks it up.
+Location file_location(std::shared_ptr<const std::string> file, int line = 1, int column = 1);
 
 enum class Severity { error, warning, note };
 
@@ -45,6 +47,7 @@ enum class Code {
   wrong_type,
   missing_field,
   unknown_field,
+  unquoted_comma,
   invalid_value,
   invalid_date,
   invalid_id,
@@ -107,6 +110,9 @@ class Diagnostics {
 
   // Orders by path, line, column, then severity and text, so output is stable.
   void sort();
+
+  // The diagnostic that sorts first among those with one of `codes`, or nullptr.
+  Diagnostic* first_with(std::span<const Code> codes);
 
   const std::vector<Diagnostic>& items() const { return m_items; }
   std::size_t count(Severity severity) const;

@@ -75,6 +75,7 @@ struct HistoryEntry {
   Date date;
   std::optional<Status> status;
   std::optional<Rag> rag;
+  bool rag_unreadable = false;  // a rating was written but is not one of the register's (already an error)
   std::string note;
   Located<std::string> by;  // the superseding finding, with status superseded
   std::optional<std::string> owner;
