@@ -174,6 +174,13 @@ TEST_P(HandEditInACopy, FailsValidateWithAMessageThatSaysWhatToDo) {
 INSTANTIATE_TEST_SUITE_P(
     Newcomers, HandEditInACopy,
     ::testing::Values(
+        HandEdit{"ampersand-at-start.yaml", "inspections/ampersand-at-start.yaml",
+                 "inspections/ampersand-at-start.yaml:9:12: error: anchors (&Co) are not allowed: write each value out "
+                 "in full; if it is text, put it in quotes: title: \"&Co Record the reasons for every strip search\" "
+                 "[yaml-anchor]\n"
+                 "inspections/ampersand-at-start.yaml:9:12: note: new to YAML? docs/yaml-primer.md shows how to write "
+                 "these files and explains this message\n"
+                 "1 error, 0 warnings\n"},
         HandEdit{"apostrophe-in-single-quotes.yaml", "inspections/apostrophe-in-single-quotes.yaml",
                  "inspections/apostrophe-in-single-quotes.yaml:9:31: error: the value of 'title' is in single quotes "
                  "and holds an apostrophe, which ends it: write the apostrophe twice (''), or put the value in double "
@@ -186,6 +193,27 @@ INSTANTIATE_TEST_SUITE_P(
                  "keeps for itself: put the whole value in quotes: title: \"@custody Record the reasons for every "
                  "strip search\" [yaml-syntax]\n"
                  "inspections/at-sign-at-start.yaml:9:12: note: new to YAML? docs/yaml-primer.md shows how to write "
+                 "these files and explains this message\n"
+                 "1 error, 0 warnings\n"},
+        HandEdit{"backtick-at-start.yaml", "inspections/backtick-at-start.yaml",
+                 "inspections/backtick-at-start.yaml:9:12: error: the value of 'title' starts with '`', which YAML "
+                 "keeps for itself: put the whole value in quotes: title: \"`custody` Record the reasons for every "
+                 "strip search\" [yaml-syntax]\n"
+                 "inspections/backtick-at-start.yaml:9:12: note: new to YAML? docs/yaml-primer.md shows how to write "
+                 "these files and explains this message\n"
+                 "1 error, 0 warnings\n"},
+        HandEdit{"bang-at-start.yaml", "inspections/bang-at-start.yaml",
+                 "inspections/bang-at-start.yaml:9:12: error: YAML tags such as '!Important' are not used in these "
+                 "files: remove it; if it is text, put it in quotes: title: \"!Important Record the reasons for every "
+                 "strip search\" [yaml-tag]\n"
+                 "inspections/bang-at-start.yaml:9:12: note: new to YAML? docs/yaml-primer.md shows how to write these "
+                 "files and explains this message\n"
+                 "1 error, 0 warnings\n"},
+        HandEdit{"brace-at-start.yaml", "inspections/brace-at-start.yaml",
+                 "inspections/brace-at-start.yaml:9:12: error: the value of 'title' starts with '{', which YAML reads "
+                 "as the start of a mapping: put the whole value in quotes: title: \"{Draft} Record the reasons for "
+                 "every strip search\" [yaml-syntax]\n"
+                 "inspections/brace-at-start.yaml:9:12: note: new to YAML? docs/yaml-primer.md shows how to write "
                  "these files and explains this message\n"
                  "1 error, 0 warnings\n"},
         HandEdit{"bracket-at-start.yaml", "inspections/bracket-at-start.yaml",
@@ -247,6 +275,13 @@ INSTANTIATE_TEST_SUITE_P(
         HandEdit{"ower-for-owner.yaml", "inspections/ower-for-owner.yaml",
                  "inspections/ower-for-owner.yaml:10:5: error: unknown field 'ower' in a finding: did you mean "
                  "'owner'? [unknown-field]\n"
+                 "1 error, 0 warnings\n"},
+        HandEdit{"percent-at-start.yaml", "inspections/percent-at-start.yaml",
+                 "inspections/percent-at-start.yaml:9:12: error: the value of 'title' starts with '%', which YAML "
+                 "keeps for itself: put the whole value in quotes: title: \"%20 Record the reasons for every strip "
+                 "search\" [yaml-syntax]\n"
+                 "inspections/percent-at-start.yaml:9:12: note: new to YAML? docs/yaml-primer.md shows how to write "
+                 "these files and explains this message\n"
                  "1 error, 0 warnings\n"},
         HandEdit{"pipe-with-text.yaml", "inspections/pipe-with-text.yaml",
                  "inspections/pipe-with-text.yaml:17:15: error: '|' starts a block of text on the lines below it: put "
