@@ -92,15 +92,26 @@ struct Defect {
 
 class DefectInACopy : public ::testing::TestWithParam<Defect> {};
 
-TEST_P(DefectInACopy, IsReportedAtItsLineWithinASecond) {
-  const Defect& defect = GetParam();
+// `validate` of a copy of the example register with each fixture (a path under
+// tests/fixtures/) dropped in at its place in the register.
+ProcessRun validate_copy_with(const std::vector<std::pair<fs::path, fs::path>>& fixtures) {
   const ScratchDir scratch("copy");
   const fs::path copy = scratch.path() / "register";
   fs::copy(k_source / "examples" / "west-midlands", copy, fs::copy_options::recursive);
-  for (const std::string& file : defect.files) {
-    fs::copy_file(k_source / "tests" / "fixtures" / "invalid" / "inspections" / file, copy / "inspections" / file);
+  for (const auto& [fixture, place] : fixtures) {
+    fs::create_directories((copy / place).parent_path());
+    fs::copy_file(k_source / "tests" / "fixtures" / fixture, copy / place);
   }
-  const ProcessRun run = run_binary({"validate", "--as-of", "2022-03-31"}, {copy});
+  return run_binary({"validate", "--as-of", "2022-03-31"}, {copy});
+}
+
+TEST_P(DefectInACopy, IsReportedAtItsLineWithinASecond) {
+  const Defect& defect = GetParam();
+  std::vector<std::pair<fs::path, fs::path>> fixtures;
+  for (const std::string& file : defect.files) {
+    fixtures.emplace_back(fs::path("invalid") / "inspections" / file, fs::path("inspections") / file);
+  }
+  const ProcessRun run = validate_copy_with(fixtures);
   EXPECT_EQ(run.status, 1) << run.out << run.err;
   EXPECT_THAT(run.out, HasSubstr(defect.expected + "\n"));
   EXPECT_LT(run.seconds, 1.0);
@@ -161,12 +172,7 @@ class HandEditInACopy : public ::testing::TestWithParam<HandEdit> {};
 
 TEST_P(HandEditInACopy, FailsValidateWithAMessageThatSaysWhatToDo) {
   const HandEdit& edit = GetParam();
-  const ScratchDir scratch("hand-edit");
-  const fs::path copy = scratch.path() / "register";
-  fs::copy(k_source / "examples" / "west-midlands", copy, fs::copy_options::recursive);
-  fs::create_directories((copy / edit.target).parent_path());
-  fs::copy_file(k_source / "tests" / "fixtures" / "hand-edits" / edit.file, copy / edit.target);
-  const ProcessRun run = run_binary({"validate", "--as-of", "2022-03-31"}, {copy});
+  const ProcessRun run = validate_copy_with({{fs::path("hand-edits") / edit.file, edit.target}});
   EXPECT_EQ(run.status, 1) << run.out << run.err;
   EXPECT_EQ(run.out, edit.expected);
 }
