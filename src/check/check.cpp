@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -35,10 +38,60 @@ void report_duplicates(const Range& records, Key key, Where where, std::string_v
   }
 }
 
+// "Did you mean" over the register's sets of ids, each indexed once, on first
+// use, so that many unknown references cost n log n, not n squared.
+class Suggestions {
+ public:
+  explicit Suggestions(const model::Dataset& dataset) : m_dataset(dataset) {}
+
+  std::string portfolio(std::string_view word) {
+    return suggest(&m_dataset.config, word, [&] {
+      std::vector<std::string_view> ids;
+      for (const model::Portfolio& p : m_dataset.config.portfolios) ids.push_back(p.id);
+      return ids;
+    });
+  }
+  std::string inspection(std::string_view word) {
+    return suggest(&m_dataset.inspections, word, [&] {
+      std::vector<std::string_view> ids;
+      for (const Inspection& i : m_dataset.inspections) ids.push_back(i.id);
+      std::sort(ids.begin(), ids.end());
+      return ids;
+    });
+  }
+  std::string finding_of(const Inspection& inspection, std::string_view word) {
+    return suggest(&inspection, word, [&] {
+      std::vector<std::string_view> ids;
+      for (const Finding& f : inspection.findings) ids.push_back(f.id);
+      return ids;
+    });
+  }
+  std::string area_of(const model::PeelCycle& cycle, std::string_view word) {
+    return suggest(&cycle, word, [&] {
+      std::vector<std::string_view> ids;
+      for (const model::PeelArea& a : cycle.areas) ids.push_back(a.id);
+      return ids;
+    });
+  }
+
+ private:
+  // The suggestion among the ids `ids()` lists, indexed under `set`.
+  template <class Ids>
+  std::string suggest(const void* set, std::string_view word, Ids ids) {
+    auto& suggester = m_suggesters[set];
+    if (!suggester) suggester = std::make_unique<util::Suggester>(ids());
+    return suggester->did_you_mean(word);
+  }
+
+  const model::Dataset& m_dataset;
+  std::map<const void*, std::unique_ptr<util::Suggester>> m_suggesters;
+};
+
 // Every finding of the register by id, with its inspection.
 class FindingIndex {
  public:
-  FindingIndex(const model::Dataset& dataset, bool incomplete) : m_incomplete(incomplete) {
+  FindingIndex(const model::Dataset& dataset, bool incomplete, Suggestions& suggestions)
+      : m_incomplete(incomplete), m_suggestions(suggestions) {
     for (const Inspection& inspection : dataset.inspections) {
       m_inspections.emplace(inspection.id, &inspection);
       for (const Finding& finding : inspection.findings) m_findings.emplace(finding.id, &finding);
@@ -67,24 +120,16 @@ class FindingIndex {
  private:
   // A near miss among the refs of the named inspection, or among inspection ids.
   std::string suggestion(const std::string& id) const {
-    const std::size_t slash = id.find('/');
-    const std::string inspection_id = id.substr(0, slash);
+    const std::string inspection_id = id.substr(0, id.find('/'));
     const auto it = m_inspections.find(inspection_id);
-    std::vector<std::string_view> candidates;
-    if (it == m_inspections.end()) {
-      for (const auto& [known, _] : m_inspections) candidates.push_back(known);
-      std::sort(candidates.begin(), candidates.end());
-      return util::did_you_mean(inspection_id, candidates);
-    }
-    std::vector<std::string> ids;
-    for (const Finding& finding : it->second->findings) ids.push_back(finding.id);
-    candidates.assign(ids.begin(), ids.end());
-    return util::did_you_mean(id, candidates);
+    if (it == m_inspections.end()) return m_suggestions.inspection(inspection_id);
+    return m_suggestions.finding_of(*it->second, id);
   }
 
   std::unordered_map<std::string, const Inspection*> m_inspections;
   std::unordered_map<std::string, const Finding*> m_findings;
   bool m_incomplete;
+  Suggestions& m_suggestions;
 };
 
 void check_unique_ids(const model::Dataset& dataset, diag::Diagnostics& diagnostics) {
@@ -105,14 +150,13 @@ void check_unique_ids(const model::Dataset& dataset, diag::Diagnostics& diagnost
   }
 }
 
-void check_portfolio(const model::Dataset& dataset, const Finding& finding, diag::Diagnostics& diagnostics) {
+void check_portfolio(const model::Dataset& dataset, const Finding& finding, Suggestions& suggestions,
+                     diag::Diagnostics& diagnostics) {
   const auto& portfolio = finding.portfolio;
   if (portfolio.value.empty() || dataset.config.find_portfolio(portfolio.value) != nullptr) return;
-  std::vector<std::string_view> known;
-  for (const model::Portfolio& p : dataset.config.portfolios) known.push_back(p.id);
   diagnostics.error(portfolio.location,
                     fmt::format("unknown portfolio '{}'{} (portfolios are declared in hmicfrs-track.yaml)",
-                                portfolio.value, util::did_you_mean(portfolio.value, known)),
+                                portfolio.value, suggestions.portfolio(portfolio.value)),
                     Code::unknown_reference);
 }
 
@@ -134,22 +178,21 @@ const model::PeelCycle* gradings_cycle(const model::Dataset& dataset, const Insp
 }
 
 // Reports an area id that `cycle` does not have; true when it has it.
-bool check_area(const model::PeelCycle& cycle, const model::Located<std::string>& area,
+bool check_area(const model::PeelCycle& cycle, const model::Located<std::string>& area, Suggestions& suggestions,
                 diag::Diagnostics& diagnostics) {
   if (cycle.find_area(area.value) != nullptr) return true;
-  std::vector<std::string_view> known;
-  for (const model::PeelArea& a : cycle.areas) known.push_back(a.id);
   diagnostics.error(area.location,
-                    fmt::format("{} has no area '{}'{}", cycle.name, area.value, util::did_you_mean(area.value, known)),
+                    fmt::format("{} has no area '{}'{}", cycle.name, area.value, suggestions.area_of(cycle, area.value)),
                     Code::unknown_area);
   return false;
 }
 
-void check_gradings(const model::Dataset& dataset, const Inspection& inspection, diag::Diagnostics& diagnostics) {
+void check_gradings(const model::Dataset& dataset, const Inspection& inspection, Suggestions& suggestions,
+                    diag::Diagnostics& diagnostics) {
   const model::PeelCycle* cycle = gradings_cycle(dataset, inspection, &diagnostics);
   if (cycle == nullptr) return;
   for (const model::Grading& grading : inspection.gradings->areas) {
-    if (!check_area(*cycle, grading.area, diagnostics)) continue;
+    if (!check_area(*cycle, grading.area, suggestions, diagnostics)) continue;
     const model::Grade grade = grading.grade.value;
     if (!model::scale_allows(cycle->scale, grade)) {
       std::vector<std::string_view> allowed;
@@ -169,8 +212,8 @@ void check_gradings(const model::Dataset& dataset, const Inspection& inspection,
 }
 
 void check_finding_references(const model::Dataset& dataset, const FindingIndex& index, const Inspection& inspection,
-                              const Finding& finding, diag::Diagnostics& diagnostics) {
-  check_portfolio(dataset, finding, diagnostics);
+                              const Finding& finding, Suggestions& suggestions, diag::Diagnostics& diagnostics) {
+  check_portfolio(dataset, finding, suggestions, diagnostics);
   for (const auto& related : finding.related) index.require(related, inspection, "related", diagnostics);
   for (const model::HistoryEntry& entry : finding.history) {
     if (!entry.by.value.empty()) index.require(entry.by, inspection, "by", diagnostics);
@@ -189,24 +232,24 @@ void check_finding_references(const model::Dataset& dataset, const FindingIndex&
                         fmt::format("'area' names a PEEL area, but inspection '{}' has no gradings", inspection.id),
                         Code::unknown_area);
     } else if (const model::PeelCycle* cycle = gradings_cycle(dataset, inspection, nullptr)) {
-      check_area(*cycle, finding.area, diagnostics);
+      check_area(*cycle, finding.area, suggestions, diagnostics);
     }
   }
 }
 
 void check_causes_of_concern(const Inspection& inspection, diag::Diagnostics& diagnostics) {
-  for (const Finding& cause : inspection.findings) {
-    if (cause.type != model::FindingType::cause_of_concern) continue;
-    const bool answered = std::any_of(inspection.findings.begin(), inspection.findings.end(), [&](const Finding& f) {
-      return f.type == model::FindingType::recommendation && !f.cause_of_concern.value.empty() &&
-             query::resolve_reference(f.cause_of_concern.value, inspection) == cause.id;
-    });
-    if (!answered) {
-      diagnostics.error(cause.location,
-                        fmt::format("cause of concern '{}' has no recommendation: give one 'cause_of_concern: {}'",
-                                    cause.ref, cause.ref),
-                        Code::cause_of_concern_without_recommendation);
+  std::set<std::string> answered;  // ids of the causes of concern a recommendation answers
+  for (const Finding& f : inspection.findings) {
+    if (f.type == model::FindingType::recommendation && !f.cause_of_concern.value.empty()) {
+      answered.insert(query::resolve_reference(f.cause_of_concern.value, inspection));
     }
+  }
+  for (const Finding& cause : inspection.findings) {
+    if (cause.type != model::FindingType::cause_of_concern || answered.count(cause.id) > 0) continue;
+    diagnostics.error(cause.location,
+                      fmt::format("cause of concern '{}' has no recommendation: give one 'cause_of_concern: {}'",
+                                  cause.ref, cause.ref),
+                      Code::cause_of_concern_without_recommendation);
   }
 }
 
@@ -282,12 +325,13 @@ void check_as_of(const Inspection& inspection, const Finding& finding, const mod
 
 void check_dataset(const model::Dataset& dataset, const CheckOptions& options, diag::Diagnostics& diagnostics) {
   check_unique_ids(dataset, diagnostics);
-  const FindingIndex index(dataset, options.incomplete);
+  Suggestions suggestions(dataset);
+  const FindingIndex index(dataset, options.incomplete, suggestions);
   for (const Inspection& inspection : dataset.inspections) {
-    check_gradings(dataset, inspection, diagnostics);
+    check_gradings(dataset, inspection, suggestions, diagnostics);
     check_causes_of_concern(inspection, diagnostics);
     for (const Finding& finding : inspection.findings) {
-      check_finding_references(dataset, index, inspection, finding, diagnostics);
+      check_finding_references(dataset, index, inspection, finding, suggestions, diagnostics);
       check_as_of(inspection, finding, options.as_of, diagnostics);
     }
   }

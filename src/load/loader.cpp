@@ -40,13 +40,14 @@ bool is_yaml(const fs::path& path) {
 // gain areas. Reports what contradicts the catalogue.
 void merge_cycles(model::Catalogue& catalogue, std::vector<CycleDefinition> definitions,
                   diag::Diagnostics& diagnostics) {
+  // Positions by id, kept as cycles and areas are added, so that a long framework costs n log n.
+  std::map<std::string, std::size_t, std::less<>> cycle_at;
+  for (std::size_t i = 0; i < catalogue.cycles.size(); ++i) cycle_at.emplace(catalogue.cycles[i].id, i);
+  std::map<std::size_t, std::map<std::string, std::size_t, std::less<>>> area_at;  // per cycle position
   for (CycleDefinition& definition : definitions) {
     model::PeelCycle& incoming = definition.cycle;
-    model::PeelCycle* known = nullptr;
-    for (model::PeelCycle& cycle : catalogue.cycles) {
-      if (cycle.id == incoming.id) known = &cycle;
-    }
-    if (known == nullptr) {
+    auto [where, added] = cycle_at.emplace(incoming.id, catalogue.cycles.size());
+    if (added) {
       for (const auto& [given, field] :
            {std::pair{definition.has_name, "name"}, std::pair{definition.has_scale, "scale"}}) {
         if (!given) {
@@ -56,24 +57,30 @@ void merge_cycles(model::Catalogue& catalogue, std::vector<CycleDefinition> defi
                             Code::missing_field);
         }
       }
-      known = &catalogue.cycles.emplace_back(incoming);
-      known->areas.clear();
-    } else if (definition.has_scale && incoming.scale != known->scale) {
+      catalogue.cycles.emplace_back(incoming).areas.clear();
+    }
+    model::PeelCycle& known = catalogue.cycles[where->second];
+    if (!added && definition.has_scale && incoming.scale != known.scale) {
       auto& d = diagnostics.error(incoming.location,
-                                  fmt::format("PEEL cycle '{}' is graded on the {} scale, not {}", known->id,
-                                              model::name_of(known->scale), model::name_of(incoming.scale)),
+                                  fmt::format("PEEL cycle '{}' is graded on the {} scale, not {}", known.id,
+                                              model::name_of(known.scale), model::name_of(incoming.scale)),
                                   Code::invalid_value);
-      d.notes.push_back({known->location, "the cycle is defined here"});
+      d.notes.push_back({known.location, "the cycle is defined here"});
+    }
+    auto& areas = area_at[where->second];
+    if (areas.empty()) {
+      for (std::size_t i = 0; i < known.areas.size(); ++i) areas.emplace(known.areas[i].id, i);
     }
     for (model::PeelArea& area : incoming.areas) {
-      if (const model::PeelArea* first = known->find_area(area.id)) {
+      const auto [first, fresh] = areas.emplace(area.id, known.areas.size());
+      if (!fresh) {
         auto& d =
-            diagnostics.error(area.location, fmt::format("duplicate area '{}' in PEEL cycle '{}'", area.id, known->id),
+            diagnostics.error(area.location, fmt::format("duplicate area '{}' in PEEL cycle '{}'", area.id, known.id),
                               Code::duplicate_id);
-        d.notes.push_back({first->location, "first defined here"});
+        d.notes.push_back({known.areas[first->second].location, "first defined here"});
         continue;
       }
-      known->areas.push_back(std::move(area));
+      known.areas.push_back(std::move(area));
     }
   }
 }
@@ -234,6 +241,7 @@ LoadResult merge(const fs::path& root, std::vector<FileOutcome> outcomes) {
     std::move(outcome.cycles.begin(), outcome.cycles.end(), std::back_inserter(extra_cycles));
   }
   merge_cycles(dataset.catalogue, std::move(extra_cycles), result.diagnostics);
+  dataset.index();
   // Once a run, where YAML is first written wrong: where to learn to write it.
   constexpr std::array k_writing_mistakes{Code::yaml_syntax,
                                           Code::yaml_tab,

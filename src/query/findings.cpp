@@ -12,25 +12,68 @@ using answers::FindingRow;
 
 char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 
-// Notes count only once written: an entry after the as-of date is not searched.
-bool grep_matches(const FindingRow& row, std::string_view part, const model::Date& as_of) {
-  const model::Finding& f = *row.finding;
-  if (contains_ignoring_case(f.id, part) || contains_ignoring_case(f.title, part) ||
-      contains_ignoring_case(f.text, part) || contains_ignoring_case(row.state.owner, part)) {
+// A filter with its searches prepared once for all the rows it is applied to.
+struct PreparedFilter {
+  const FindingFilter& filter;
+  TextSearch owner;
+  TextSearch grep;
+  const model::Date& as_of;
+
+  // Notes count only once written: an entry after the as-of date is not searched.
+  bool grep_matches(const FindingRow& row) const {
+    const model::Finding& f = *row.finding;
+    if (grep.found_in(f.id) || grep.found_in(f.title) || grep.found_in(f.text) || grep.found_in(row.state.owner)) {
+      return true;
+    }
+    return std::any_of(f.history.begin(), f.history.end(),
+                       [&](const model::HistoryEntry& e) { return in_effect(e, as_of) && grep.found_in(e.note); });
+  }
+
+  bool matches(const FindingRow& row) const {
+    const model::Finding& f = *row.finding;
+    const answers::FindingState& s = row.state;
+    const bool open = model::is_open(s.status);
+    if (filter.openness == FindingFilter::Openness::open && !open) return false;
+    if (filter.openness == FindingFilter::Openness::closed && open) return false;
+    if (filter.filters_rag()) {
+      const bool rated_match = s.rag && open && filter.rags.count(*s.rag) > 0;
+      const bool unrated_match = filter.unrated && open && !s.rag;
+      if (!rated_match && !unrated_match) return false;
+    }
+    if (!filter.statuses.empty() && filter.statuses.count(s.status) == 0) return false;
+    if (!filter.types.empty() && filter.types.count(f.type) == 0) return false;
+    if (!filter.portfolios.empty() && filter.portfolios.count(f.portfolio.value) == 0) return false;
+    if (!filter.inspections.empty() && filter.inspections.count(row.inspection->id) == 0) return false;
+    if (!filter.owner.empty() && !owner.found_in(s.owner)) return false;
+    if (filter.overdue && !row.overdue) return false;
+    if (filter.stale && !row.stale) return false;
+    if (!filter.grep.empty() && !grep_matches(row)) return false;
     return true;
   }
-  return std::any_of(f.history.begin(), f.history.end(), [&](const model::HistoryEntry& e) {
-    return in_effect(e, as_of) && contains_ignoring_case(e.note, part);
-  });
-}
+};
 
 }  // namespace
 
-bool contains_ignoring_case(std::string_view text, std::string_view part) {
-  if (part.empty()) return true;
-  const auto it = std::search(text.begin(), text.end(), part.begin(), part.end(),
-                              [](char a, char b) { return lower(a) == lower(b); });
-  return it != text.end();
+TextSearch::TextSearch(std::string_view part) : m_border(part.size() + 1, 0) {
+  m_part.reserve(part.size());
+  for (const char c : part) m_part += lower(c);
+  // m_border[i]: the length of the longest proper border of the first i characters.
+  for (std::size_t i = 1, k = 0; i < m_part.size(); ++i) {
+    while (k > 0 && m_part[i] != m_part[k]) k = m_border[k];
+    if (m_part[i] == m_part[k]) ++k;
+    m_border[i + 1] = k;
+  }
+}
+
+bool TextSearch::found_in(std::string_view text) const {
+  if (m_part.empty()) return true;
+  for (std::size_t i = 0, k = 0; i < text.size(); ++i) {
+    const char c = lower(text[i]);
+    while (k > 0 && c != m_part[k]) k = m_border[k];
+    if (c == m_part[k]) ++k;
+    if (k == m_part.size()) return true;
+  }
+  return false;
 }
 
 std::vector<const model::Inspection*> inspections_by_id(const model::Dataset& dataset) {
@@ -86,33 +129,12 @@ answers::Outstanding outstanding(const std::vector<FindingRow>& rows) {
   return out;
 }
 
-bool matches(const FindingRow& row, const FindingFilter& filter, const model::Date& as_of) {
-  const model::Finding& f = *row.finding;
-  const answers::FindingState& s = row.state;
-  const bool open = model::is_open(s.status);
-  if (filter.openness == FindingFilter::Openness::open && !open) return false;
-  if (filter.openness == FindingFilter::Openness::closed && open) return false;
-  if (filter.filters_rag()) {
-    const bool rated_match = s.rag && open && filter.rags.count(*s.rag) > 0;
-    const bool unrated_match = filter.unrated && open && !s.rag;
-    if (!rated_match && !unrated_match) return false;
-  }
-  if (!filter.statuses.empty() && filter.statuses.count(s.status) == 0) return false;
-  if (!filter.types.empty() && filter.types.count(f.type) == 0) return false;
-  if (!filter.portfolios.empty() && filter.portfolios.count(f.portfolio.value) == 0) return false;
-  if (!filter.inspections.empty() && filter.inspections.count(row.inspection->id) == 0) return false;
-  if (!filter.owner.empty() && !contains_ignoring_case(s.owner, filter.owner)) return false;
-  if (filter.overdue && !row.overdue) return false;
-  if (filter.stale && !row.stale) return false;
-  if (!filter.grep.empty() && !grep_matches(row, filter.grep, as_of)) return false;
-  return true;
-}
-
 std::vector<FindingRow> filtered(const std::vector<FindingRow>& rows, const FindingFilter& filter,
                                  const model::Date& as_of) {
   std::vector<FindingRow> out;
+  const PreparedFilter prepared{filter, TextSearch(filter.owner), TextSearch(filter.grep), as_of};
   std::copy_if(rows.begin(), rows.end(), std::back_inserter(out),
-               [&](const FindingRow& row) { return matches(row, filter, as_of); });
+               [&](const FindingRow& row) { return prepared.matches(row); });
   return out;
 }
 

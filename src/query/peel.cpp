@@ -1,6 +1,8 @@
 #include <hmicfrs/query/peel.hpp>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -11,11 +13,17 @@ namespace {
 
 using answers::PeelAssessment;
 
-std::optional<model::Grade> grade_of(const PeelAssessment& assessment, std::string_view area_id) {
-  for (const model::Grading& grading : assessment.inspection->gradings->areas) {
-    if (grading.area.value == area_id) return grading.grade.value;
-  }
-  return std::nullopt;
+// An assessment's gradings by area id (an area is graded once: a repeated key is refused on loading).
+std::map<std::string_view, const model::Grading*> gradings_by_area(const PeelAssessment& assessment) {
+  std::map<std::string_view, const model::Grading*> out;
+  for (const model::Grading& grading : assessment.inspection->gradings->areas) out.emplace(grading.area.value, &grading);
+  return out;
+}
+
+std::optional<model::Grade> grade_in(const std::map<std::string_view, const model::Grading*>& gradings,
+                                     std::string_view area_id) {
+  const auto it = gradings.find(area_id);
+  return it == gradings.end() ? std::nullopt : std::optional(it->second->grade.value);
 }
 
 }  // namespace
@@ -70,18 +78,18 @@ std::optional<PeelAssessment> earlier_on_other_scale(const model::Dataset& datas
 answers::PeelTable peel_table(const PeelAssessment& assessment) {
   answers::PeelTable table{assessment, {}, {}, 0};
   for (const model::Grade grade : model::grades_of(assessment.cycle->scale)) table.columns.push_back({grade, {}});
+  const auto gradings = gradings_by_area(assessment);
   for (const model::PeelArea& area : assessment.cycle->areas) {
-    for (const model::Grading& grading : assessment.inspection->gradings->areas) {
-      if (grading.area.value != area.id) continue;
-      answers::GradedArea graded{&area, grading.grade.value, grading.narrative};
-      const auto column = std::find_if(table.columns.begin(), table.columns.end(),
-                                       [&](const auto& c) { return c.first == graded.grade; });
-      if (column == table.columns.end()) {
-        table.not_graded.push_back(graded);
-      } else {
-        column->second.push_back(graded);
-        ++table.graded;
-      }
+    const auto it = gradings.find(area.id);
+    if (it == gradings.end()) continue;
+    answers::GradedArea graded{&area, it->second->grade.value, it->second->narrative};
+    const auto column = std::find_if(table.columns.begin(), table.columns.end(),
+                                     [&](const auto& c) { return c.first == graded.grade; });
+    if (column == table.columns.end()) {
+      table.not_graded.push_back(graded);
+    } else {
+      column->second.push_back(graded);
+      ++table.graded;
     }
   }
   return table;
@@ -90,13 +98,14 @@ answers::PeelTable peel_table(const PeelAssessment& assessment) {
 answers::PeelComparison compare_peel(const PeelAssessment& first, const PeelAssessment& second,
                                      const model::Date& as_of) {
   answers::PeelComparison comparison{as_of, first, second, first.cycle->scale != second.cycle->scale, {}};
+  const auto first_gradings = gradings_by_area(first);
+  const auto second_gradings = gradings_by_area(second);
+  std::set<std::string_view> listed;
   for (const PeelAssessment* side : {&first, &second}) {
     for (const model::PeelArea& area : side->cycle->areas) {
-      const bool listed = std::any_of(comparison.areas.begin(), comparison.areas.end(),
-                                      [&](const answers::AreaComparison& a) { return a.id == area.id; });
-      const auto first_grade = grade_of(first, area.id);
-      const auto second_grade = grade_of(second, area.id);
-      if (listed || (!first_grade && !second_grade)) continue;
+      const auto first_grade = grade_in(first_gradings, area.id);
+      const auto second_grade = grade_in(second_gradings, area.id);
+      if ((!first_grade && !second_grade) || !listed.insert(area.id).second) continue;
       comparison.areas.push_back({area.id, area.short_label, first_grade, second_grade});
     }
   }

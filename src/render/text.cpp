@@ -11,17 +11,6 @@ namespace {
 
 constexpr std::size_t k_column_gap = 2;
 
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-// The first `n` characters of UTF-8 text.
-std::string_view first_characters(std::string_view text, std::size_t n) {
-  std::size_t i = 0;
-  for (std::size_t seen = 0; i < text.size(); ++i) {
-    if (!is_continuation(text[i]) && seen++ == n) break;
-  }
-  return text.substr(0, i);
-}
-
 std::string_view tone_code(Tone tone) {
   switch (tone) {
     case Tone::red: return "\x1b[31m";
@@ -222,20 +211,74 @@ class TextWriter {
 
 }  // namespace
 
+namespace {
+
+// The byte length of the UTF-8 character at `i`, and the columns it takes.
+std::pair<std::size_t, std::size_t> character_at(std::string_view text, std::size_t i) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  const std::size_t length = std::min<std::size_t>(lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4,
+                                                   text.size() - i);
+  char32_t code = lead < 0x80 ? lead : lead & (0x3F >> (length - 1));
+  for (std::size_t k = 1; k < length; ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  // Combining marks sit on the character before them.
+  const bool combining = (code >= 0x0300 && code <= 0x036F) || (code >= 0x1AB0 && code <= 0x1AFF) ||
+                         (code >= 0x1DC0 && code <= 0x1DFF) || (code >= 0x20D0 && code <= 0x20FF) ||
+                         (code >= 0xFE20 && code <= 0xFE2F);
+  return {length, combining ? 0 : 1};
+}
+
+// Lines of one paragraph (no line break in it), built in one pass.
+class LineBreaker {
+ public:
+  LineBreaker(std::size_t width, std::vector<std::string>& lines) : m_width(width), m_lines(lines) {}
+
+  // Adds a piece of a word, after a space when `spaced` and the line is not empty.
+  void add(std::string_view piece, bool spaced) {
+    const std::size_t width = display_width(piece);
+    const std::size_t gap = spaced && !m_line.empty() ? 1 : 0;
+    if (!m_line.empty() && m_used + gap + width > m_width) {
+      finish();
+    } else if (gap > 0) {
+      m_line += ' ';
+      m_used += 1;
+    }
+    if (width <= m_width - m_used) {
+      m_line += piece;
+      m_used += width;
+      return;
+    }
+    // A piece longer than a line is cut, a character at a time, in one pass.
+    if (!m_line.empty()) finish();
+    for (std::size_t i = 0; i < piece.size();) {
+      const auto [length, columns] = character_at(piece, i);
+      if (m_used + columns > m_width && !m_line.empty()) finish();
+      m_line += piece.substr(i, length);
+      m_used += columns;
+      i += length;
+    }
+  }
+
+  void finish() {
+    m_lines.push_back(std::exchange(m_line, {}));
+    m_used = 0;
+  }
+
+  bool empty() const { return m_line.empty(); }
+
+ private:
+  std::size_t m_width;
+  std::vector<std::string>& m_lines;
+  std::string m_line;
+  std::size_t m_used = 0;
+};
+
+}  // namespace
+
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    char32_t code = lead < 0x80 ? lead : lead & (0x3F >> (length - 1));
-    for (std::size_t k = 1; k < length && i + k < text.size(); ++k) {
-      code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    }
-    // Combining marks sit on the character before them.
-    const bool combining = (code >= 0x0300 && code <= 0x036F) || (code >= 0x1AB0 && code <= 0x1AFF) ||
-                           (code >= 0x1DC0 && code <= 0x1DFF) || (code >= 0x20D0 && code <= 0x20FF) ||
-                           (code >= 0xFE20 && code <= 0xFE2F);
-    width += combining ? 0 : 1;
+    const auto [length, columns] = character_at(text, i);
+    width += columns;
     i += length;
   }
   return width;
@@ -248,28 +291,18 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
   while (start <= text.size()) {
     const std::size_t end = std::min(text.find('\n', start), text.size());
     const std::string_view paragraph = text.substr(start, end - start);
-    std::string line;
-    std::istringstream words{std::string(paragraph)};
-    for (std::string word; words >> word;) {
+    LineBreaker breaker(width, lines);
+    constexpr std::string_view k_spaces = " \t\r\v\f";
+    for (std::size_t i = paragraph.find_first_not_of(k_spaces); i < paragraph.size();) {
+      const std::size_t word_end = std::min(paragraph.find_first_of(k_spaces, i), paragraph.size());
       bool first_piece = true;
-      for (std::string_view piece : break_pieces(word)) {
-        const std::string_view gap = line.empty() || !first_piece ? "" : " ";
+      for (const std::string_view piece : break_pieces(paragraph.substr(i, word_end - i))) {
+        breaker.add(piece, first_piece);
         first_piece = false;
-        if (!line.empty() && display_width(line) + gap.size() + display_width(piece) > width) {
-          lines.push_back(std::exchange(line, {}));
-        } else {
-          line += gap;
-        }
-        while (display_width(piece) > width) {  // a piece longer than a line is cut
-          if (!line.empty()) lines.push_back(std::exchange(line, {}));
-          const std::string_view head = first_characters(piece, width);
-          lines.emplace_back(head);
-          piece.remove_prefix(head.size());
-        }
-        line += piece;
       }
+      i = paragraph.find_first_not_of(k_spaces, word_end);
     }
-    if (!line.empty() || paragraph.empty()) lines.push_back(line);
+    if (!breaker.empty() || paragraph.empty()) breaker.finish();
     if (end == text.size()) break;
     start = end + 1;
   }

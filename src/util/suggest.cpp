@@ -1,6 +1,7 @@
 #include <hmicfrs/util/suggest.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <vector>
 
@@ -77,6 +78,71 @@ std::string did_you_mean(std::string_view word, std::span<const std::string_view
   if (!nearest) return "";
   const bool case_only = lowered(*nearest) == lowered(word);
   return ": did you mean '" + std::string(*nearest) + "'?" + (case_only ? " (case matters)" : "");
+}
+
+namespace {
+
+constexpr std::size_t k_scanned_in_full = 256;
+
+// `text` with the character at `i` left out.
+std::string without(const std::string& text, std::size_t i) { return text.substr(0, i) + text.substr(i + 1); }
+
+}  // namespace
+
+Suggester::Suggester(std::vector<std::string_view> candidates) : m_candidates(std::move(candidates)) {
+  if (m_candidates.size() <= k_scanned_in_full) return;
+  m_lowered.reserve(m_candidates.size());
+  for (std::uint32_t i = 0; i < m_candidates.size(); ++i) {
+    m_lowered.push_back(m_candidates[i].size() <= k_longest_suggested ? lowered(m_candidates[i]) : std::string());
+    const std::string& text = m_lowered.back();
+    if (text.empty()) continue;
+    m_variants[text].push_back(i);
+    for (std::size_t k = 0; k < text.size(); ++k) m_variants[without(text, k)].push_back(i);
+  }
+  m_sorted.reserve(m_lowered.size());
+  for (std::uint32_t i = 0; i < m_lowered.size(); ++i) m_sorted.emplace_back(m_lowered[i], i);
+  std::sort(m_sorted.begin(), m_sorted.end());
+}
+
+std::optional<std::string_view> Suggester::closest(std::string_view word) const {
+  if (m_candidates.size() <= k_scanned_in_full) return closest_match(word, m_candidates);
+  if (word.size() > k_longest_suggested) return std::nullopt;
+  // Within one edit: the word itself, or the word less one character, among
+  // the candidates and the candidates less one character.
+  const std::string needle = lowered(word);
+  std::vector<std::uint32_t> near;
+  const auto gather = [&](const std::string& key) {
+    if (const auto it = m_variants.find(key); it != m_variants.end()) near.insert(near.end(), it->second.begin(), it->second.end());
+  };
+  gather(needle);
+  for (std::size_t k = 0; k < needle.size(); ++k) gather(without(needle, k));
+  // Truncations: the first few candidates that start with the word, in order.
+  if (needle.size() >= 3) {
+    auto it = std::lower_bound(m_sorted.begin(), m_sorted.end(), std::pair<std::string_view, std::uint32_t>{needle, 0});
+    for (int taken = 0; it != m_sorted.end() && it->first.starts_with(needle) && taken < 8; ++it, ++taken) {
+      near.push_back(it->second);
+    }
+  }
+  // Extensions: candidates that the word starts with.
+  for (std::size_t length = needle.size(); length-- > 3;) {
+    if (const auto it = m_variants.find(needle.substr(0, length)); it != m_variants.end()) {
+      for (const std::uint32_t i : it->second) {
+        if (m_lowered[i].size() == length) near.push_back(i);
+      }
+    }
+  }
+  std::sort(near.begin(), near.end());
+  near.erase(std::unique(near.begin(), near.end()), near.end());
+  std::vector<std::string_view> shortlist;
+  shortlist.reserve(near.size());
+  for (const std::uint32_t i : near) shortlist.push_back(m_candidates[i]);
+  return closest_match(word, shortlist);
+}
+
+std::string Suggester::did_you_mean(std::string_view word) const {
+  const auto nearest = closest(word);
+  if (!nearest) return "";
+  return util::did_you_mean(word, std::array{*nearest});
 }
 
 std::string join_alternatives(std::span<const std::string_view> candidates, std::string_view last_separator) {

@@ -6,6 +6,7 @@
 
 #include <hmicfrs/diag/diagnostic.hpp>
 #include <hmicfrs/model/enums.hpp>
+#include <hmicfrs/model/id_index.hpp>
 
 namespace hmicfrs::model {
 
@@ -28,6 +29,7 @@ struct PeelCycle {
   std::string note;
   std::vector<PeelArea> areas;
   diag::Location location;
+  IdIndex area_index;
 
   const PeelArea* find_area(std::string_view area_id) const;
 };
@@ -35,6 +37,7 @@ struct PeelCycle {
 // The cycles known to the tool: the built-in reference data plus a register's own.
 struct Catalogue {
   std::vector<PeelCycle> cycles;
+  IdIndex cycle_index;
 
   const PeelCycle* find(std::string_view cycle_id) const;
 };

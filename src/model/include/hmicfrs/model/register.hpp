@@ -52,6 +52,7 @@ struct Config {
   std::array<std::string, 3> rag_meanings;  // indexed by Rag
   int stale_after_days = 90;
   diag::Location location;
+  IdIndex portfolio_index;
 
   const Portfolio* find_portfolio(std::string_view id) const;
 };
@@ -137,6 +138,7 @@ struct Inspection {
   std::optional<Gradings> gradings;
   std::vector<Finding> findings;
   diag::Location location;  // of the id
+  IdIndex finding_index;     // by ref
 
   const Finding* find_finding(std::string_view ref) const;
 };
@@ -147,8 +149,13 @@ struct Dataset {
   std::vector<Meeting> meetings;
   std::vector<Inspection> inspections;  // in path order
   Catalogue catalogue;
+  IdIndex inspection_index;
 
   const Inspection* find_inspection(std::string_view id) const;
+
+  // Builds every record's index, once the records are all in place: lookups
+  // by id then cost log n rather than n.
+  void index();
 };
 
 }  // namespace hmicfrs::model

@@ -49,14 +49,22 @@ struct FindingFilter {
   bool filters_rag() const { return !rags.empty() || unrated; }
 };
 
-// Whether `row`, a finding as of `as_of`, passes every condition of `filter`.
-bool matches(const answers::FindingRow& row, const FindingFilter& filter, const model::Date& as_of);
-
 // The rows that pass `filter`, in their order.
 std::vector<answers::FindingRow> filtered(const std::vector<answers::FindingRow>& rows, const FindingFilter& filter,
                                           const model::Date& as_of);
 
-// Whether `text` contains `part`, ignoring ASCII case.
-bool contains_ignoring_case(std::string_view text, std::string_view part);
+// A search for a piece of text, ignoring ASCII case, in time linear in the
+// text searched (Knuth-Morris-Pratt), whatever the piece: prepared once, used on many texts.
+class TextSearch {
+ public:
+  explicit TextSearch(std::string_view part);
+
+  // Whether `text` contains the part (always, for an empty part).
+  bool found_in(std::string_view text) const;
+
+ private:
+  std::string m_part;                // lower case
+  std::vector<std::size_t> m_border;  // the KMP failure function of m_part
+};
 
 }  // namespace hmicfrs::query

@@ -4,6 +4,9 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
+#include <cstdint>
 
 namespace hmicfrs::util {
 
@@ -20,6 +23,30 @@ std::optional<std::string_view> closest_match(std::string_view word, std::span<c
 // ": did you mean 'x'?" when a candidate is close to `word`, else "": how every
 // message suggests. "(case matters)" follows when only case differs.
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates);
+
+// Suggestions among one set of candidates that may be large (every finding of
+// a register): indexed once, so that each word costs about its own length,
+// not the number of candidates. Up to 256 candidates, it gives what
+// closest_match gives; beyond, the candidates that differ from a word by case,
+// by one edit, or by extending or truncating it.
+class Suggester {
+ public:
+  // The candidates are kept as views: they must outlive the suggester.
+  explicit Suggester(std::vector<std::string_view> candidates);
+  Suggester(const Suggester&) = delete;  // its index views its own strings
+  Suggester& operator=(const Suggester&) = delete;
+
+  // ": did you mean 'x'?", as did_you_mean.
+  std::string did_you_mean(std::string_view word) const;
+
+  std::optional<std::string_view> closest(std::string_view word) const;
+
+ private:
+  std::vector<std::string_view> m_candidates;
+  std::vector<std::string> m_lowered;                                        // for the large case
+  std::unordered_map<std::string, std::vector<std::uint32_t>> m_variants;  // a lowered candidate, and it less one character
+  std::vector<std::pair<std::string_view, std::uint32_t>> m_sorted;         // lowered candidates, sorted
+};
 
 // "a, b or c": candidates joined for a message.
 std::string join_alternatives(std::span<const std::string_view> candidates, std::string_view last_separator = " or ");
