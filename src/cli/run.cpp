@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <hmicfrs/util/printable.hpp>
 #include <hmicfrs/util/suggest.hpp>
 
 #include "commands.hpp"
@@ -133,20 +134,21 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   try {
     return parse_and_run(args, out, err, environment);
   } catch (const Failure& failure) {
-    err << k_program << ": " << failure.what() << "\n";
+    // Messages quote arguments and paths: printed escaped, each stays one line.
+    err << k_program << ": " << util::printable(failure.what()) << "\n";
     if (failure.status() == k_exit_usage) err << "Run '" << k_program << " --help' for usage.\n";
     return failure.status();
   } catch (const std::filesystem::filesystem_error& e) {
-    err << k_program << ": " << e.what() << "\n";
+    err << k_program << ": " << util::printable(e.what()) << "\n";
     return k_exit_io;
   } catch (const std::ios_base::failure& e) {
-    err << k_program << ": " << e.what() << "\n";
+    err << k_program << ": " << util::printable(e.what()) << "\n";
     return k_exit_io;
   } catch (const std::bad_alloc&) {
     err << k_program << ": out of memory\n";
     return k_exit_io;
   } catch (const std::exception& e) {
-    err << k_program << ": internal error: " << e.what() << " (this is a bug in " << k_program
+    err << k_program << ": internal error: " << util::printable(e.what()) << " (this is a bug in " << k_program
         << ": please report it)\n";
     return k_exit_internal;
   }

@@ -1,5 +1,6 @@
 #include "decode.hpp"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 
@@ -40,19 +41,24 @@ std::size_t item_count(const Node* list) {
 std::optional<model::Contact> decode_contact(Reader& reader, const Node* node) {
   if (node == nullptr || !reader.fields(*node, "contact", k_contact_fields)) return std::nullopt;
   model::Contact contact;
-  contact.name = reader.text(node->find("name"), "name").value_or("");
-  contact.title = reader.text(node->find("title"), "title").value_or("");
-  contact.email = reader.text(node->find("email"), "email").value_or("");
-  contact.phone = reader.text(node->find("phone"), "phone").value_or("");
+  contact.name = reader.line(node->find("name"), "name").value_or("");
+  contact.title = reader.line(node->find("title"), "title").value_or("");
+  contact.email = reader.line(node->find("email"), "email").value_or("");
+  contact.phone = reader.line(node->find("phone"), "phone").value_or("");
   return contact;
 }
 
-// A mapping's text fields, read into `set(field, value)`.
+// A mapping's text fields, read into `set(field, value)`: each one line, but
+// those named in `paragraphs`.
 template <std::size_t N, class Set>
-void read_texts(Reader& reader, const Node* node, std::string_view what, const std::array<Field, N>& fields, Set set) {
+void read_texts(Reader& reader, const Node* node, std::string_view what, const std::array<Field, N>& fields, Set set,
+                std::initializer_list<std::string_view> paragraphs = {}) {
   if (node == nullptr || !reader.fields(*node, what, fields)) return;
   for (const Field& field : fields) {
-    if (auto value = reader.text(node->find(field.name), field.name)) set(field.name, std::move(*value));
+    const Node* value_node = node->find(field.name);
+    const bool paragraph = std::find(paragraphs.begin(), paragraphs.end(), field.name) != paragraphs.end();
+    auto value = paragraph ? reader.text(value_node, field.name) : reader.line(value_node, field.name);
+    if (value) set(field.name, std::move(*value));
   }
 }
 
@@ -138,7 +144,7 @@ std::optional<model::HistoryEntry> decode_history_entry(Reader& reader, const No
   entry.rag_unreadable = node.find("rag") != nullptr && !entry.rag;
   entry.note = reader.text(node.find("note"), "note").value_or("");
   entry.by = reader.reference(node.find("by"), "by");
-  entry.owner = reader.text(node.find("owner"), "owner");
+  entry.owner = reader.line(node.find("owner"), "owner");
   entry.due = reader.date(node.find("due"), "due", Precision::month_or_day);
 
   const bool superseded = entry.status == model::Status::superseded;
@@ -164,12 +170,12 @@ std::optional<model::Finding> decode_finding(Reader& reader, const Node& node, c
   const auto ref = reader.id(node.find("ref"), "ref", IdKind::finding_ref);
   const auto type = reader.choice<model::FindingType>(node.find("type"), "type");
   model::Finding finding;
-  finding.title = reader.text(node.find("title"), "title").value_or("");
+  finding.title = reader.line(node.find("title"), "title").value_or("");
   finding.text = reader.text(node.find("text"), "text").value_or("");
   finding.scope = reader.choice<model::Scope>(node.find("scope"), "scope").value_or(model::Scope::force);
   finding.cause_of_concern = reader.reference(node.find("cause_of_concern"), "cause_of_concern");
   finding.area = reader.reference(node.find("area"), "area");
-  finding.owner = reader.text(node.find("owner"), "owner").value_or("");
+  finding.owner = reader.line(node.find("owner"), "owner").value_or("");
   finding.portfolio = reader.reference(node.find("portfolio"), "portfolio");
   finding.due = reader.date(node.find("due"), "due", Precision::month_or_day);
   for_each_item(reader, node.find("related"), "related", [&](const Node& item) {
@@ -232,9 +238,13 @@ std::optional<model::Config> decode_config(const Node& root, const std::shared_p
              [&](std::string_view field, std::string value) {
                (field == "name" ? config.committee_name : config.committee_short_name) = std::move(value);
              });
-  read_texts(reader, root.find("paper"), "paper", k_paper_fields, [&](std::string_view field, std::string value) {
-    (field == "title" ? config.paper_title : field == "purpose" ? config.purpose : config.decision) = std::move(value);
-  });
+  read_texts(reader, root.find("paper"), "paper", k_paper_fields,
+             [&](std::string_view field, std::string value) {
+               (field == "title"     ? config.paper_title
+                : field == "purpose" ? config.purpose
+                                     : config.decision) = std::move(value);
+             },
+             {"purpose", "decision"});
   if (auto contact = decode_contact(reader, root.find("contact"))) config.contact = std::move(*contact);
   read_texts(reader, root.find("rag"), "rag", k_rag_fields, [&](std::string_view field, std::string value) {
     config.rag_meanings[static_cast<std::size_t>(*model::value_named<model::Rag>(field))] = std::move(value);
@@ -248,10 +258,10 @@ std::optional<model::Config> decode_config(const Node& root, const std::shared_p
   for_each_item(reader, root.find("portfolios"), "portfolios", [&](const Node& item) {
     if (!reader.fields(item, "a portfolio", k_portfolio_fields)) return;
     const auto id = reader.id(item.find("id"), "portfolio id", IdKind::slug);
-    const auto name = reader.text(item.find("name"), "name");
+    const auto name = reader.line(item.find("name"), "name");
     if (!id || !name) return;
     config.portfolios.push_back(
-        model::Portfolio{*id, *name, reader.text(item.find("lead"), "lead").value_or(""), reader.at(*item.find("id"))});
+        model::Portfolio{*id, *name, reader.line(item.find("lead"), "lead").value_or(""), reader.at(*item.find("id"))});
   });
   return config;
 }
@@ -269,7 +279,7 @@ std::vector<model::Meeting> decode_committees(const Node& root, const std::share
     const auto id = reader.id(item.find("id"), "meeting id", IdKind::slug);
     const auto date = reader.date(item.find("date"), "date", Precision::day);
     model::Meeting meeting;
-    meeting.agenda_item = reader.text(item.find("agenda_item"), "agenda_item").value_or("");
+    meeting.agenda_item = reader.line(item.find("agenda_item"), "agenda_item").value_or("");
     meeting.as_of = reader.date(item.find("as_of"), "as_of", Precision::day);
     meeting.previous_cut_off = reader.date(item.find("previous_cut_off"), "previous_cut_off", Precision::day);
     meeting.contact = decode_contact(reader, item.find("contact"));
@@ -312,7 +322,7 @@ std::optional<model::Inspection> decode_inspection(const Node& root, const std::
   const auto id = reader.id(root.find("id"), "inspection id", IdKind::slug);
   const auto type = reader.choice<model::InspectionType>(root.find("type"), "type");
   model::Inspection inspection;
-  inspection.title = reader.text(root.find("title"), "title").value_or("");
+  inspection.title = reader.line(root.find("title"), "title").value_or("");
   inspection.inspectorates =
       reader.text_list(root.find("inspectorates"), "inspectorates").value_or(std::vector<std::string>{});
   inspection.involvement = reader.choice<model::Involvement>(root.find("involvement"), "involvement")
@@ -323,7 +333,7 @@ std::optional<model::Inspection> decode_inspection(const Node& root, const std::
   if (const Node* fieldwork = root.find("fieldwork")) inspection.fieldwork = decode_fieldwork(reader, *fieldwork);
   inspection.draft_received = reader.date(root.find("draft_received"), "draft_received", Precision::month_or_day);
   inspection.published = reader.date(root.find("published"), "published", Precision::month_or_day);
-  inspection.url = reader.text(root.find("url"), "url").value_or("");
+  inspection.url = reader.web_address(root.find("url"), "url").value_or("");
   inspection.summary = reader.text(root.find("summary"), "summary").value_or("");
   if (const Node* gradings = root.find("gradings")) {
     if (type && *type != model::InspectionType::peel) {
@@ -365,7 +375,7 @@ std::vector<CycleDefinition> decode_peel_cycles(const Node& root, const std::sha
     model::PeelCycle& cycle = definition.cycle;
     cycle.id = *id;
     cycle.location = reader.at(*item.find("id"));
-    if (auto name = reader.text(item.find("name"), "name")) {
+    if (auto name = reader.line(item.find("name"), "name")) {
       cycle.name = std::move(*name);
       definition.has_name = true;
     }
@@ -378,13 +388,13 @@ std::vector<CycleDefinition> decode_peel_cycles(const Node& root, const std::sha
     for_each_item(reader, item.find("areas"), "areas", [&](const Node& area_node) {
       if (!reader.fields(area_node, "a PEEL area", k_area_fields)) return;
       const auto area_id = reader.id(area_node.find("id"), "area id", IdKind::slug);
-      const auto short_label = reader.text(area_node.find("short"), "short");
+      const auto short_label = reader.line(area_node.find("short"), "short");
       if (!area_id || !short_label) return;
       model::PeelArea area;
       area.id = *area_id;
       area.short_label = *short_label;
-      area.long_label = reader.text(area_node.find("long"), "long").value_or(*short_label);
-      area.pillar = reader.text(area_node.find("pillar"), "pillar").value_or("");
+      area.long_label = reader.line(area_node.find("long"), "long").value_or(*short_label);
+      area.pillar = reader.line(area_node.find("pillar"), "pillar").value_or("");
       area.graded = reader.boolean(area_node.find("graded"), "graded").value_or(true);
       area.location = reader.at(*area_node.find("id"));
       cycle.areas.push_back(std::move(area));

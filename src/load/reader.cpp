@@ -113,6 +113,34 @@ std::optional<std::string> Reader::text(const Node* node, std::string_view field
   return node->text;
 }
 
+std::optional<std::string> Reader::line(const Node* node, std::string_view field) {
+  auto value = text(node, field);
+  if (value && value->find_first_of("\r\n") != std::string::npos) {
+    m_diagnostics.error(at(*node),
+                        fmt::format("'{}' must be one line: write it without line breaks (longer text has its own "
+                                    "field, such as 'text' or 'summary')",
+                                    field),
+                        Code::invalid_value);
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<std::string> Reader::web_address(const Node* node, std::string_view field) {
+  auto value = line(node, field);
+  if (!value) return std::nullopt;
+  const bool web = value->starts_with("https://") || value->starts_with("http://");
+  if (!web || value->find_first_of(" \t<>\"") != std::string::npos) {
+    m_diagnostics.error(at(*node),
+                        fmt::format("'{}' must be a web address, starting https:// or http://, with no space or "
+                                    "quote in it",
+                                    field),
+                        Code::invalid_value);
+    return std::nullopt;
+  }
+  return value;
+}
+
 std::optional<model::Date> Reader::date(const Node* node, std::string_view field, Precision precision) {
   const auto written = text(node, field);
   if (!written) return std::nullopt;
@@ -185,7 +213,7 @@ std::optional<std::vector<std::string>> Reader::text_list(const Node* node, std:
   std::vector<std::string> out;
   out.reserve(node->items.size());
   for (const Node& item : node->items) {
-    if (auto value = text(&item, field)) out.push_back(std::move(*value));
+    if (auto value = line(&item, field)) out.push_back(std::move(*value));
   }
   return out;
 }

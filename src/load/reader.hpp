@@ -52,11 +52,15 @@ class Reader {
   // Each reader returns nothing, silently, for an absent field (nullptr), and
   // nothing, having reported why, for a value that is not acceptable.
   std::optional<std::string> text(const Node* node, std::string_view field);
+  // Text that must fit on one line (a title, an owner, a name): a line break is an error.
+  std::optional<std::string> line(const Node* node, std::string_view field);
+  // A web address (http:// or https://), on one line, with no space in it.
+  std::optional<std::string> web_address(const Node* node, std::string_view field);
   std::optional<model::Date> date(const Node* node, std::string_view field, Precision precision);
   std::optional<int> integer(const Node* node, std::string_view field, int min, int max);
   std::optional<bool> boolean(const Node* node, std::string_view field);
   std::optional<std::string> id(const Node* node, std::string_view field, IdKind kind);
-  std::optional<std::vector<std::string>> text_list(const Node* node, std::string_view field);
+  std::optional<std::vector<std::string>> text_list(const Node* node, std::string_view field);  // items of one line
 
   // The located text of a reference to another record; checked later.
   model::Located<std::string> reference(const Node* node, std::string_view field);

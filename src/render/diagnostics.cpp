@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <hmicfrs/util/printable.hpp>
+
 namespace hmicfrs::render {
 namespace {
 
@@ -18,20 +20,22 @@ std::string_view severity_colour(diag::Severity severity) {
   return k_bold;
 }
 
+// Paths are shown printable: a file name with a line break cannot start a line of its own.
 std::string where(const diag::Location& location) {
-  if (location.line <= 0) return location.path();
-  return fmt::format("{}:{}:{}", location.path(), location.line, location.column);
+  if (location.line <= 0) return util::printable(location.path());
+  return fmt::format("{}:{}:{}", util::printable(location.path()), location.line, location.column);
 }
 
 void write_line(std::ostream& out, const diag::Location& location, diag::Severity severity, const std::string& message,
                 std::string_view code, bool color) {
   const std::string_view name = diag::severity_name(severity);
   const std::string tag = code.empty() ? std::string() : fmt::format(" [{}]", code);
+  const std::string text = util::printable(message);  // always one line
   if (color) {
     out << k_bold << where(location) << ":" << k_reset << " " << severity_colour(severity) << name << ":" << k_reset
-        << " " << message << tag << "\n";
+        << " " << text << tag << "\n";
   } else {
-    out << where(location) << ": " << name << ": " << message << tag << "\n";
+    out << where(location) << ": " << name << ": " << text << tag << "\n";
   }
 }
 

@@ -1,5 +1,8 @@
 // The document writer for Markdown (GitHub and pandoc).
 
+#include <algorithm>
+#include <vector>
+
 #include <hmicfrs/render/document.hpp>
 
 namespace hmicfrs::render {
@@ -12,28 +15,70 @@ std::string one_line(std::string_view text) {
   return escape_markdown(out);
 }
 
-// User-written Markdown: kept as written, except that raw HTML is shown, not
-// run, a line cannot open a heading of its own inside the document's, and a
-// link works only when it points at the web.
+// Whether a link in user Markdown may point at `target` (what follows "(" or
+// "]:"): a web or mail address.
+bool is_link_target(std::string_view target) { return is_web_address(target) || target.starts_with("mailto:"); }
+
+// Where each line's content starts, past indentation, quote markers (">") and list markers ("-", "1.").
+std::size_t content_start(std::string_view text, std::size_t line) {
+  std::size_t i = line;
+  for (bool more = true; more && i < text.size();) {
+    more = false;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '>')) ++i, more = true;
+    if (i + 1 < text.size() && (text[i] == '-' || text[i] == '*' || text[i] == '+') && text[i + 1] == ' ') {
+      i += 2;
+      more = true;
+    }
+    std::size_t digits = i;
+    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+    if (digits > i && digits + 1 < text.size() && (text[digits] == '.' || text[digits] == ')') &&
+        text[digits + 1] == ' ') {
+      i = digits + 2;
+      more = true;
+    }
+  }
+  return i;
+}
+
+// User-written Markdown, which may emphasise, list and link to web and mail
+// addresses, and nothing else: raw HTML is shown, not run; a line cannot open
+// a heading or a fenced div of its own; pandoc's {attributes} are text; an
+// image is text; a link, or a link reference definition anywhere (even
+// inside a quote or a list), works only when it points at the web or a mail
+// address. One pass, in time linear in the text.
 std::string sanitised(std::string_view markdown) {
+  // The next ']' at or after each position, found once from the end.
+  std::vector<std::size_t> next_close(markdown.size() + 1, std::string_view::npos);
+  for (std::size_t i = markdown.size(); i-- > 0;) next_close[i] = markdown[i] == ']' ? i : next_close[i + 1];
   std::string out;
-  bool line_start = true;
+  out.reserve(markdown.size());
+  std::size_t block = content_start(markdown, 0);
   for (std::size_t i = 0; i < markdown.size(); ++i) {
     const char c = markdown[i];
+    const std::string_view rest = markdown.substr(i);
     if (c == '<') {
       out += "&lt;";
-    } else if (c == '#' && line_start) {
-      out += "\\#";
-    } else if (c == '[' && line_start && markdown.find("]:", i) < markdown.find('\n', i)) {
-      // A link reference definition, "[name]: target": only web targets stay.
-      const std::size_t target = markdown.find_first_not_of(' ', markdown.find("]:", i) + 2);
-      out += target != std::string_view::npos && is_web_address(markdown.substr(target)) ? "[" : "\\[";
-    } else if (c == '(' && i > 0 && markdown[i - 1] == ']' && !is_web_address(markdown.substr(i + 1))) {
+    } else if (c == '{' || c == '}') {
+      out += '\\';
+      out += c;
+    } else if (i == block && (c == '#' || rest.starts_with(":::"))) {
+      out += '\\';
+      out += c;
+    } else if (c == '!' && rest.starts_with("![")) {
+      out += "\\!";
+    } else if (c == '[') {
+      // "[name]: target" defines a link anywhere; it stays only when the target may be linked to.
+      const std::size_t close = next_close[i + 1];
+      const bool definition =
+          close != std::string_view::npos && close + 1 < markdown.size() && markdown[close + 1] == ':';
+      const std::size_t target = definition ? markdown.find_first_not_of(" \t", close + 2) : std::string_view::npos;
+      out += definition && (target == std::string_view::npos || !is_link_target(markdown.substr(target))) ? "\\[" : "[";
+    } else if (c == '(' && i > 0 && markdown[i - 1] == ']' && !is_link_target(markdown.substr(i + 1))) {
       out += "\\(";  // "[text](javascript:...)" stays text
     } else {
       out += c;
     }
-    line_start = c == '\n' || (line_start && c == ' ');
+    if (c == '\n') block = content_start(markdown, i + 1);
   }
   while (!out.empty() && out.back() == '\n') out.pop_back();
   return out;
@@ -108,7 +153,14 @@ std::string escape_markdown(std::string_view text) {
       case '~':
       case '&':
       case '@':  // so that no address becomes a link of its own
+      case '{':  // nor text pandoc's {attributes}
+      case '}':
         out += '\\';
+        out += c;
+        break;
+      case ':':
+        // ":::" at the start of a line would open a pandoc fenced div.
+        if (line_start && text.substr(i).starts_with(":::")) out += '\\';
         out += c;
         break;
       case '#':

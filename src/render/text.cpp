@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include <hmicfrs/render/document.hpp>
+#include <hmicfrs/util/printable.hpp>
 
 namespace hmicfrs::render {
 namespace {
@@ -216,7 +217,10 @@ namespace {
 // The byte length of the UTF-8 character at `i`, and the columns it takes.
 std::pair<std::size_t, std::size_t> character_at(std::string_view text, std::size_t i) {
   const auto lead = static_cast<unsigned char>(text[i]);
-  const std::size_t length = std::min<std::size_t>(lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4,
+  const std::size_t length = std::min<std::size_t>(lead < 0x80   ? 1
+                                                   : lead < 0xE0 ? 2
+                                                   : lead < 0xF0 ? 3
+                                                                 : 4,
                                                    text.size() - i);
   char32_t code = lead < 0x80 ? lead : lead & (0x3F >> (length - 1));
   for (std::size_t k = 1; k < length; ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
@@ -310,7 +314,40 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
   return lines;
 }
 
-void write_text(std::ostream& out, const Document& document, const TextStyle& style) {
+namespace {
+
+// Every text of a block made printable, line feeds kept: nothing the register
+// or a file name holds can drive the terminal.
+struct MakePrintable {
+  void operator()(std::string& text) const { text = util::printable_lines(text); }
+  void operator()(Heading& b) const { (*this)(b.text); }
+  void operator()(Paragraph& b) const { (*this)(b.text); }
+  void operator()(MarkdownText& b) const { (*this)(b.markdown); }
+  void operator()(BulletList& b) const {
+    for (std::string& item : b.items) (*this)(item);
+  }
+  void operator()(Fields& b) const {
+    for (auto& [label, value] : b.items) (*this)(value);
+  }
+  void operator()(References& b) const {
+    for (Reference& r : b.items) {
+      (*this)(r.text);
+      (*this)(r.url);
+    }
+  }
+  void operator()(RagChart&) const {}
+  void operator()(Table& b) const {
+    for (auto& row : b.rows) {
+      for (Cell& cell : row) (*this)(cell.text);
+    }
+  }
+};
+
+}  // namespace
+
+void write_text(std::ostream& out, const Document& original, const TextStyle& style) {
+  Document document = original;
+  for (Block& block : document.blocks) std::visit(MakePrintable{}, block);
   TextWriter writer(out, style);
   const Block* previous = nullptr;
   for (const Block& block : document.blocks) {

@@ -72,6 +72,8 @@ TEST(Markdown, EscapesUserTextSoItShowsAsWritten) {
   EXPECT_EQ(escape_markdown("- not a bullet"), "\\- not a bullet");
   EXPECT_EQ(escape_markdown("2022-03-31"), "2022-03-31");
   EXPECT_EQ(escape_markdown("[link](http://x)"), "\\[link\\](http://x)");
+  EXPECT_EQ(escape_markdown("Title {onclick=x}"), "Title \\{onclick=x\\}");
+  EXPECT_EQ(escape_markdown("::: div"), "\\::: div");
 }
 
 TEST(Markdown, WritesPipeTablesAndKeepsUserMarkdownButNotRawHtml) {
@@ -91,6 +93,13 @@ TEST(Markdown, KeepsOnlyWebLinksInUserMarkdown) {
   EXPECT_EQ(md("[r]: javascript:alert(1)\n[s]: https://example.org"),
             "\\[r]: javascript:alert(1)\n[s]: https://example.org\n");
   EXPECT_EQ(md("<https://example.org>"), "&lt;https://example.org>\n");
+  // Definitions are found inside quotes and lists too; a mail address may be linked to.
+  EXPECT_EQ(md("> [q]: javascript:x\n- [l]: data:text/html,x\n1. [o]: mailto:a@example.org"),
+            "> \\[q]: javascript:x\n- \\[l]: data:text/html,x\n1. [o]: mailto:a@example.org\n");
+  // Pandoc's attributes, fenced divs and images stay text.
+  EXPECT_EQ(md("a [span]{onclick=x} and `c`{=html}"), "a [span]\\{onclick=x\\} and `c`\\{=html\\}\n");
+  EXPECT_EQ(md("::: {.note}\ninside\n:::"), "\\::: \\{.note\\}\ninside\n\\:::\n");
+  EXPECT_EQ(md("![i](https://example.org/i.png)"), "\\![i](https://example.org/i.png)\n");
 }
 
 TEST(Csv, NeutralisesSpreadsheetFormulas) {
