@@ -181,9 +181,10 @@ const model::PeelCycle* gradings_cycle(const model::Dataset& dataset, const Insp
 bool check_area(const model::PeelCycle& cycle, const model::Located<std::string>& area, Suggestions& suggestions,
                 diag::Diagnostics& diagnostics) {
   if (cycle.find_area(area.value) != nullptr) return true;
-  diagnostics.error(area.location,
-                    fmt::format("{} has no area '{}'{}", cycle.name, area.value, suggestions.area_of(cycle, area.value)),
-                    Code::unknown_area);
+  diagnostics.error(
+      area.location,
+      fmt::format("{} has no area '{}'{}", cycle.name, area.value, suggestions.area_of(cycle, area.value)),
+      Code::unknown_area);
   return false;
 }
 
@@ -297,6 +298,41 @@ void check_supersession_cycles(const model::Dataset& dataset, const FindingIndex
   }
 }
 
+// Each paper covers the time since the previous one: meetings on different
+// days, cut-offs in order, and no window that overlaps another.
+void check_meetings(const model::Dataset& dataset, diag::Diagnostics& diagnostics) {
+  std::vector<const model::Meeting*> meetings;
+  for (const model::Meeting& meeting : dataset.meetings) meetings.push_back(&meeting);
+  std::stable_sort(meetings.begin(), meetings.end(),
+                   [](const model::Meeting* a, const model::Meeting* b) { return a->date < b->date; });
+  for (std::size_t i = 1; i < meetings.size(); ++i) {
+    const model::Meeting& before = *meetings[i - 1];
+    const model::Meeting& meeting = *meetings[i];
+    if (meeting.date == before.date) {
+      auto& d = diagnostics.error(meeting.location,
+                                  fmt::format("meetings '{}' and '{}' are both on {}: give each its own day", before.id,
+                                              meeting.id, meeting.date.iso()),
+                                  Code::date_order);
+      d.notes.push_back({before.location, fmt::format("'{}' is here", before.id)});
+    } else if (meeting.cut_off() <= before.cut_off()) {
+      auto& d = diagnostics.error(
+          meeting.location,
+          fmt::format("the paper for '{}' is cut off on {}, not after the paper for '{}' ({}): each paper covers the "
+                      "time since the one before",
+                      meeting.id, meeting.cut_off().iso(), before.id, before.cut_off().iso()),
+          Code::date_order);
+      d.notes.push_back({before.location, fmt::format("'{}' is here", before.id)});
+    } else if (meeting.previous_cut_off && *meeting.previous_cut_off < before.cut_off()) {
+      auto& d = diagnostics.error(
+          meeting.location,
+          fmt::format("previous_cut_off {} of '{}' reaches back into the window of '{}', which runs to {}",
+                      meeting.previous_cut_off->iso(), meeting.id, before.id, before.cut_off().iso()),
+          Code::date_order);
+      d.notes.push_back({before.location, fmt::format("'{}' is here", before.id)});
+    }
+  }
+}
+
 void check_as_of(const Inspection& inspection, const Finding& finding, const model::Date& as_of,
                  diag::Diagnostics& diagnostics) {
   const answers::FindingState state = query::state_as_of(inspection, finding, as_of);
@@ -325,6 +361,7 @@ void check_as_of(const Inspection& inspection, const Finding& finding, const mod
 
 void check_dataset(const model::Dataset& dataset, const CheckOptions& options, diag::Diagnostics& diagnostics) {
   check_unique_ids(dataset, diagnostics);
+  check_meetings(dataset, diagnostics);
   Suggestions suggestions(dataset);
   const FindingIndex index(dataset, options.incomplete, suggestions);
   for (const Inspection& inspection : dataset.inspections) {

@@ -394,7 +394,8 @@ int run_init(const Session& session) {
   // a failure leaves no half-written register.
   const fs::path absolute = fs::absolute(target).lexically_normal();
   const fs::path whole = absolute.has_filename() ? absolute : absolute.parent_path();  // "." names the directory
-  std::string staging = (whole.parent_path() / (".init-" + whole.filename().string() + "-XXXXXX")).string();
+  std::string staging =
+      (whole.parent_path() / (".init-" + whole.filename().string().substr(0, 200) + "-XXXXXX")).string();
   if (mkdtemp(staging.data()) == nullptr) {
     throw IoError(fmt::format("cannot create {}: {}", directory, std::strerror(errno)));
   }

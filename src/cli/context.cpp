@@ -185,7 +185,9 @@ void write_file_atomically(const fs::path& target, std::string_view content) {
   }
 
   const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string temporary = (directory / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  // Beside the target, named after it but short enough for any file system (255 bytes a name).
+  const std::string name = target.filename().string().substr(0, 200);
+  std::string temporary = (directory / ("." + name + ".tmp-XXXXXX")).string();
   const int fd = mkstemp(temporary.data());
   if (fd < 0) throw fail(errno_text());
   // The new file gets the old one's permissions, or the usual ones for a new file.

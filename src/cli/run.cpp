@@ -3,8 +3,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <exception>
 #include <filesystem>
@@ -130,7 +132,11 @@ Environment Environment::from_process() {
   return environment;
 }
 
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& environment) {
+namespace {
+
+// Runs the command line, turning every failure into its message and exit status.
+int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                const Environment& environment) {
   try {
     return parse_and_run(args, out, err, environment);
   } catch (const Failure& failure) {
@@ -152,6 +158,22 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         << ": please report it)\n";
     return k_exit_internal;
   }
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& environment) {
+  const int status = run_command(args, out, err, environment);
+  // Output that could not be written (a full disk, a closed stdout) is a failure, never a silent one.
+  errno = 0;
+  out.flush();
+  if (out.fail()) {
+    const int reason = errno;
+    err << k_program << ": cannot write the output: "
+        << (reason != 0 ? std::strerror(reason) : "the output was closed, or its device is full") << "\n";
+    return k_exit_io;
+  }
+  return status;
 }
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <set>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -287,45 +288,145 @@ LoadResult load_sources(const fs::path& root, std::vector<SourceFile> sources, c
                }));
 }
 
+namespace {
+
+// The YAML files of a register, found by walking it: hidden entries are
+// skipped; a symbolic link is followed only when where it leads lies inside
+// the register (and a directory only once), else it is an error naming the
+// link, and what it leads to is never opened; a directory that cannot be read
+// is an error naming it.
+class RegisterWalk {
+ public:
+  RegisterWalk(const fs::path& root, const fs::path& walk_root, const Limits& limits)
+      : m_root(root), m_walk_root(walk_root), m_limits(limits) {}
+
+  // What stopped the walk, or the links it refused: to report with the register.
+  LoadResult& problems() { return m_problems; }
+
+  // The files' paths relative to the register, or nothing when the walk failed.
+  std::optional<std::vector<fs::path>> files() {
+    std::error_code ec;
+    m_real_root = fs::canonical(m_walk_root, ec);
+    if (ec) return read_error(shown_path(m_root, ""), fmt::format("cannot read the data directory: {}", ec.message()));
+    std::vector<fs::path> pending{fs::path()};
+    while (!pending.empty()) {
+      const fs::path directory = std::move(pending.back());
+      pending.pop_back();
+      if (!list(directory, pending)) return std::nullopt;
+    }
+    return std::move(m_files);
+  }
+
+ private:
+  // Takes in the entries of one directory; false when the walk must stop.
+  bool list(const fs::path& directory, std::vector<fs::path>& pending) {
+    std::error_code ec;
+    std::vector<fs::path> subdirectories;
+    for (fs::directory_iterator it(m_walk_root / directory, ec), end; !ec && it != end; it.increment(ec)) {
+      const fs::path relative = directory / it->path().filename();
+      if (relative.filename().string().starts_with(".")) continue;
+      const fs::file_status link = it->symlink_status(ec);
+      if (ec) break;
+      fs::file_status status = link;
+      if (fs::is_symlink(link)) {
+        const fs::path target = fs::canonical(it->path(), ec);
+        if (ec) {                                     // a link that leads nowhere, or round in a loop
+          if (is_yaml(relative)) add_file(relative);  // reading it says why it cannot be read
+          ec.clear();
+          continue;
+        }
+        if (!inside(target, m_real_root)) {
+          link_error(relative,
+                     "is a symbolic link to a place outside the data directory, which is never read: "
+                     "copy what it holds into the register instead");
+          continue;
+        }
+        status = fs::status(target, ec);
+        if (ec) break;
+        // A folder of the register is read where it is; only a hidden one is read through a link, once.
+        if (fs::is_directory(status) && (!hidden(target) || !m_visited.insert(target).second)) {
+          link_error(relative, "is a symbolic link to a folder the register reads where it is: remove the link");
+          continue;
+        }
+      }
+      // A directory named like a YAML file is taken as one, so that reading it says what it is.
+      if (is_yaml(relative)) {
+        if (!add_file(relative)) return false;
+      } else if (fs::is_directory(status)) {
+        subdirectories.push_back(relative);
+      }
+    }
+    if (ec) {
+      read_error(shown_path(m_root, directory), fmt::format("cannot read this directory: {}", ec.message()));
+      return false;
+    }
+    // Depth first, in name order, as the files are then sorted anyway.
+    std::sort(subdirectories.rbegin(), subdirectories.rend(), path_order);
+    for (fs::path& subdirectory : subdirectories) pending.push_back(std::move(subdirectory));
+    return true;
+  }
+
+  bool add_file(const fs::path& relative) {
+    m_files.push_back(relative);
+    if (m_files.size() <= m_limits.max_files) return true;
+    m_problems.diagnostics.error(diag::file_location(shown_path(m_root, "")),
+                                 fmt::format("more than {} YAML files in the data directory", m_limits.max_files),
+                                 Code::limit_exceeded);
+    return false;
+  }
+
+  void link_error(const fs::path& relative, std::string message) {
+    m_problems.diagnostics.error(diag::file_location(shown_path(m_root, relative)), std::move(message),
+                                 Code::read_error);
+    m_problems.read_failure = true;
+  }
+
+  std::nullopt_t read_error(std::shared_ptr<const std::string> where, std::string message) {
+    m_problems.diagnostics.error(diag::file_location(std::move(where)), std::move(message), Code::read_error);
+    m_problems.read_failure = true;
+    return std::nullopt;
+  }
+
+  // Whether a path inside the register lies in a hidden folder, which the walk does not enter.
+  bool hidden(const fs::path& target) const {
+    for (const fs::path& part : target.lexically_relative(m_real_root)) {
+      if (part.string().starts_with(".") && part != "." && part != "..") return true;
+    }
+    return false;
+  }
+
+  // Whether `path` (canonical) is `root` (canonical) or lies inside it.
+  static bool inside(const fs::path& path, const fs::path& root) {
+    const auto [root_end, path_at] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+    return root_end == root.end();
+  }
+
+  const fs::path& m_root;
+  const fs::path& m_walk_root;
+  const Limits& m_limits;
+  LoadResult m_problems;
+  fs::path m_real_root;
+  std::set<fs::path> m_visited;  // hidden folders already read through a link
+  std::vector<fs::path> m_files;
+};
+
+}  // namespace
+
 LoadResult load_dataset(const fs::path& root, const Limits& limits) {
-  LoadResult failed;
   const fs::path walk_root = root.empty() ? fs::path(".") : root;
-  std::vector<fs::path> files;
-
-  std::error_code ec;
-  fs::recursive_directory_iterator it(walk_root, ec);
-  const fs::recursive_directory_iterator end;
-  for (; !ec && it != end; it.increment(ec)) {
-    const fs::path& path = it->path();
-    const std::string name = path.filename().string();
-    if (name.starts_with(".")) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      ec.clear();
-      continue;
-    }
-    if (!is_yaml(path)) continue;
-    files.push_back(path.lexically_relative(walk_root));
-    if (files.size() > limits.max_files) {
-      failed.diagnostics.error(diag::file_location(shown_path(root, "")),
-                               fmt::format("more than {} YAML files in the data directory", limits.max_files),
-                               Code::limit_exceeded);
-      return failed;
-    }
-  }
-  if (ec) {
-    const fs::path where = it == end ? walk_root : it->path();
-    failed.diagnostics.error(diag::file_location(std::make_shared<const std::string>(where.generic_string())),
-                             fmt::format("cannot read the directory: {}", ec.message()), Code::read_error);
-    failed.read_failure = true;
-    return failed;
-  }
-
+  RegisterWalk walk(root, walk_root, limits);
+  std::optional<std::vector<fs::path>> found = walk.files();
+  if (!found) return std::move(walk.problems());
+  std::vector<fs::path>& files = *found;
   std::sort(files.begin(), files.end(), path_order);
-  return merge(root, process_all(files.size(), [&](std::size_t i) {
-                 return process_file(root, files[i], limits, [&](const auto& shown, FileOutcome& outcome) {
-                   return read_file(walk_root / files[i], shown, limits, outcome);
-                 });
-               }));
+  LoadResult result = merge(root, process_all(files.size(), [&](std::size_t i) {
+                              return process_file(root, files[i], limits, [&](const auto& shown, FileOutcome& outcome) {
+                                return read_file(walk_root / files[i], shown, limits, outcome);
+                              });
+                            }));
+  result.diagnostics.append(std::move(walk.problems().diagnostics));
+  result.read_failure = result.read_failure || walk.problems().read_failure;
+  return result;
 }
 
 util::Result<fs::path> find_data_dir(const std::optional<std::string>& explicit_dir,

@@ -26,13 +26,34 @@ ProcessRun run_binary(const std::vector<std::string>& args, const RunOptions& op
   for (std::string& arg : argv_storage) argv.push_back(arg.data());
   argv.push_back(nullptr);
 
+  // A pipe whose reading end is closed before the child starts: every write to it fails.
+  int pipe_ends[2] = {-1, -1};
+  if (options.stdout_to == RunOptions::Stdout::broken_pipe) {
+    if (pipe(pipe_ends) != 0) return {};
+    close(pipe_ends[0]);
+  }
   const auto start = std::chrono::steady_clock::now();
   const pid_t pid = fork();
   if (pid == 0) {
     // The child: only async-signal-safe calls plus setenv before exec.
-    const int out = open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
+    using Stdout = RunOptions::Stdout;
+    int out = -1;
+    switch (options.stdout_to) {
+      case Stdout::captured: out = open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666); break;
+      case Stdout::full_device: out = open("/dev/full", O_WRONLY); break;
+      case Stdout::closed: break;
+      case Stdout::broken_pipe:
+        out = pipe_ends[1];
+        signal(SIGPIPE, SIG_DFL);
+        break;
+    }
     const int err = open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
-    if (out < 0 || err < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0 || chdir(options.cwd.c_str()) != 0) _exit(127);
+    if (err < 0 || dup2(err, 2) < 0 || chdir(options.cwd.c_str()) != 0) _exit(127);
+    if (options.stdout_to == Stdout::closed) {
+      close(1);
+    } else if (out < 0 || dup2(out, 1) < 0) {
+      _exit(127);
+    }
     unsetenv("HMICFRS_TRACK_DATA");
     setenv("NO_COLOR", "1", 1);
     for (const std::string& variable : options.variables) {
@@ -49,6 +70,7 @@ ProcessRun run_binary(const std::vector<std::string>& args, const RunOptions& op
     _exit(127);
   }
 
+  if (pipe_ends[1] >= 0) close(pipe_ends[1]);
   ProcessRun run;
   int status = 0;
   rusage usage{};
@@ -63,6 +85,7 @@ ProcessRun run_binary(const std::vector<std::string>& args, const RunOptions& op
   }
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
   run.peak_rss_kb = usage.ru_maxrss;
   run.out = read_text(out_file);
   run.err = read_text(err_file);

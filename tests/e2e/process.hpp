@@ -17,6 +17,8 @@ struct RunOptions {
   bool as_nobody = false;                   // drop to uid/gid 65534 first (when root)
   long file_size_limit = 0;                 // bytes; > 0 sets RLIMIT_FSIZE, as a full disk would
   int timeout_seconds = 60;                 // then it is killed, and the run says so
+  // Where standard output goes: captured, or somewhere writing fails.
+  enum class Stdout { captured, full_device, closed, broken_pipe } stdout_to = Stdout::captured;
 };
 
 // What one run of the binary printed and returned, and what it cost.
@@ -24,6 +26,7 @@ struct ProcessRun : RunResult {
   double seconds = 0;
   long peak_rss_kb = 0;
   bool timed_out = false;
+  int signal = 0;  // the signal that ended it, if one did (then status is -1)
 };
 
 // Runs the built hmicfrs-track with `args`.

@@ -171,3 +171,31 @@ TEST(CheckAsOf, NotesHistoryLeftOutOfTheState) {
 
 }  // namespace
 }  // namespace hmicfrs::check
+
+namespace hmicfrs::check {
+namespace {
+
+// Each paper covers the time since the previous one; validate says where that breaks, not report.
+TEST(CheckMeetings, ReportsMeetingsThatShareADayOrWhoseWindowsOverlap) {
+  const auto with = [](const std::string& meetings) {
+    return test::Register().file("committees.yaml", "meetings:\n" + meetings).diagnostics();
+  };
+  EXPECT_EQ(with("  - {id: a, date: 2022-03-31}\n  - {id: b, date: 2022-03-31}\n"),
+            test::asserted({"committees.yaml:3:10: error: meetings 'a' and 'b' are both on 2022-03-31: give each its "
+                            "own day [date-order]",
+                            "committees.yaml:2:10: note: 'a' is here"}));
+  EXPECT_EQ(
+      with("  - {id: a, date: 2022-03-01, as_of: 2022-02-20}\n  - {id: b, date: 2022-03-31, as_of: 2022-02-10}\n"),
+      test::asserted({"committees.yaml:3:10: error: the paper for 'b' is cut off on 2022-02-10, not after the "
+                      "paper for 'a' (2022-02-20): each paper covers the time since the one before [date-order]",
+                      "committees.yaml:2:10: note: 'a' is here"}));
+  EXPECT_EQ(with("  - {id: a, date: 2022-03-01}\n  - {id: b, date: 2022-03-31, previous_cut_off: 2022-02-01}\n"),
+            test::asserted({"committees.yaml:3:10: error: previous_cut_off 2022-02-01 of 'b' reaches back into the "
+                            "window of 'a', which runs to 2022-03-01 [date-order]",
+                            "committees.yaml:2:10: note: 'a' is here"}));
+  EXPECT_EQ(with("  - {id: a, date: 2022-03-01}\n  - {id: b, date: 2022-03-31, previous_cut_off: 2022-03-10}\n"),
+            std::vector<std::string>{});
+}
+
+}  // namespace
+}  // namespace hmicfrs::check

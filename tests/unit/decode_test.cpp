@@ -123,6 +123,25 @@ TEST(DecodeInspection, ReportsTextThatAnUnquotedCommaSplitOffAValue) {
                       "inspections/x.yaml:11:42: " + primer}));
 }
 
+TEST(DecodeInspection, KeepsOneLineFieldsToOneLineAndLinksToTheWeb) {
+  EXPECT_EQ(
+      Register()
+          .file(
+              "inspections/x.yaml",
+              inspection(
+                  "  - ref: R1\n    type: afi\n    title: \"Two\\nlines\"\n    owner: |\n      Head\n      of Crime\n",
+                  "url: \"javascript:alert(1)\"\n"))
+          .diagnostics(),
+      asserted({"inspections/x.yaml:5:6: error: 'url' must be a web address, starting https:// or http://, "
+                "with no space or quote in it [invalid-value]",
+                "inspections/x.yaml:7:10: warning: open finding 'thematic-x/R1' has no RAG rating as of "
+                "2022-03-31 [unrated-open-finding]",
+                "inspections/x.yaml:9:12: error: 'title' must be one line: write it without line breaks (longer "
+                "text has its own field, such as 'text' or 'summary') [invalid-value]",
+                "inspections/x.yaml:10:12: error: 'owner' must be one line: write it without line breaks "
+                "(longer text has its own field, such as 'text' or 'summary') [invalid-value]"}));
+}
+
 TEST(DecodeInspection, ReportsAnUnreadableRatingOnceAndNotAsMissing) {
   EXPECT_EQ(Register()
                 .file("inspections/x.yaml", inspection("  - ref: R1\n    type: afi\n    title: T\n    history:\n"

@@ -1,0 +1,137 @@
+// Work grows at most n log n with the input: the same kind of input at 1x,
+// 10x and 100x, timed (the fastest of three runs); from 10x to 100x the time
+// must grow about tenfold, well under the hundredfold of n squared work. Each
+// kind was seen to run for minutes before (unknown references, causes of
+// concern, a long word, a long --grep pattern, many portfolios). These tests
+// run alone (RUN_SERIAL), so that other tests do not disturb the timings.
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include "process.hpp"
+#include "support/scratch.hpp"
+
+namespace hmicfrs::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A register built to make one kind of work large.
+using Builder = void (*)(const fs::path& root, std::size_t n);
+
+void write_register(const fs::path& root) {
+  fs::create_directories(root / "inspections");
+  std::ofstream(root / "hmicfrs-track.yaml") << "schema_version: 1\nforce: {name: F}\ncommittee: {name: C}\n"
+                                                "portfolios:\n  - {id: crime, name: Crime}\n";
+  std::ofstream(root / "committees.yaml") << "meetings:\n  - {id: 2022-03, date: 2022-03-31}\n";
+}
+
+// n findings, each naming a `related` finding that does not exist: n suggestions among n refs.
+void unknown_references(const fs::path& root, std::size_t n) {
+  write_register(root);
+  std::ofstream out(root / "inspections" / "many.yaml");
+  out << "id: many\ntype: other\ntitle: T\npublished: 2022-01-10\nfindings:\n";
+  for (std::size_t i = 0; i < n; ++i) {
+    out << fmt::format("  - ref: R{}\n    type: afi\n    title: T\n    related: [X{}]\n", i, i);
+  }
+}
+
+// n causes of concern, each answered by its own recommendation.
+void causes_of_concern(const fs::path& root, std::size_t n) {
+  write_register(root);
+  std::ofstream out(root / "inspections" / "causes.yaml");
+  out << "id: causes\ntype: other\ntitle: T\npublished: 2022-01-10\nfindings:\n";
+  for (std::size_t i = 0; i < n; ++i) {
+    out << fmt::format(
+        "  - {{ref: C{0}, type: cause-of-concern, title: T}}\n"
+        "  - {{ref: R{0}, type: recommendation, title: T, cause_of_concern: C{0}}}\n",
+        i);
+  }
+}
+
+// One finding whose title is one word of n characters, listed on a terminal.
+void long_word(const fs::path& root, std::size_t n) {
+  write_register(root);
+  std::ofstream(root / "inspections" / "word.yaml")
+      << "id: word\ntype: other\ntitle: T\npublished: 2022-01-10\nfindings:\n  - ref: R1\n    type: afi\n    title: "
+      << std::string(n * 10, 'w') << "\n";
+}
+
+// n portfolios, and n findings each in the last of them.
+void many_portfolios(const fs::path& root, std::size_t n) {
+  write_register(root);
+  std::ofstream config(root / "hmicfrs-track.yaml");
+  config << "schema_version: 1\nforce: {name: F}\ncommittee: {name: C}\nportfolios:\n";
+  for (std::size_t i = 0; i < n; ++i) config << fmt::format("  - {{id: p{}, name: P}}\n", i);
+  std::ofstream out(root / "inspections" / "many.yaml");
+  out << "id: many\ntype: other\ntitle: T\npublished: 2022-01-10\nfindings:\n";
+  for (std::size_t i = 0; i < n; ++i) {
+    out << fmt::format("  - {{ref: R{}, type: afi, title: T, portfolio: p{}}}\n", i, n - 1);
+  }
+}
+
+struct Scaling {
+  std::string name;
+  Builder build;
+  std::size_t base;                                 // n at 1x
+  std::vector<std::string> (*args)(std::size_t n);  // the command that does the work
+};
+
+std::vector<std::string> validate(std::size_t) { return {"validate"}; }
+std::vector<std::string> list(std::size_t) { return {"--as-of", "2022-03-31", "list"}; }
+// A pattern as long as half the word it is searched in, that matches nowhere: the worst case of a naive search.
+std::vector<std::string> grep(std::size_t n) {
+  return {"--as-of", "2022-03-31", "list", "--grep", std::string(n * 5, 'w') + "x"};
+}
+
+// The fastest of three runs, in seconds.
+double fastest(const fs::path& root, const std::vector<std::string>& args) {
+  double best = 1e9;
+  for (int i = 0; i < 3; ++i) {
+    RunOptions options;
+    options.cwd = root;
+    const ProcessRun run = run_binary(args, options);
+    EXPECT_FALSE(run.timed_out);
+    best = std::min(best, run.seconds);
+  }
+  return best;
+}
+
+void PrintTo(const Scaling& scaling, std::ostream* out) { *out << scaling.name; }
+
+class WorkGrowth : public ::testing::TestWithParam<Scaling> {};
+
+TEST_P(WorkGrowth, StaysNearLinearFromTenToAHundredTimesTheInput) {
+  const Scaling& scaling = GetParam();
+  std::vector<double> seconds;
+  for (const std::size_t factor : {1, 10, 100}) {
+    const ScratchDir scratch("growth");
+    scaling.build(scratch.path(), scaling.base * factor);
+    seconds.push_back(fastest(scratch.path(), scaling.args(scaling.base * factor)));
+  }
+  // Process start-up is a floor on the small run: measure growth on the two larger steps.
+  const double ratio = seconds[2] / std::max(seconds[1], 0.001);
+  std::cout << fmt::format("{}: {:.3f} s, {:.3f} s, {:.3f} s at 1x, 10x, 100x; 100x/10x = {:.1f}\n", scaling.name,
+                           seconds[0], seconds[1], seconds[2], ratio);
+  EXPECT_LT(ratio, 30) << "n squared work shows as a ratio near 100";
+}
+
+INSTANTIATE_TEST_SUITE_P(Inputs, WorkGrowth,
+                         ::testing::Values(Scaling{"unknown references", unknown_references, 200, validate},
+                                           Scaling{"causes of concern", causes_of_concern, 100, validate},
+                                           Scaling{"one long word", long_word, 1000, list},
+                                           Scaling{"many portfolios", many_portfolios, 500, list},
+                                           Scaling{"grep with a long pattern", long_word, 200, grep}),
+                         [](const auto& info) {
+                           std::string name = info.param.name;
+                           std::replace(name.begin(), name.end(), ' ', '_');
+                           return name;
+                         });
+
+}  // namespace
+}  // namespace hmicfrs::test
