@@ -6,8 +6,10 @@
 
 #include <hmicfrs/check/check.hpp>
 #include <hmicfrs/load/loader.hpp>
+#include <hmicfrs/query/findings.hpp>
 #include <hmicfrs/query/meetings.hpp>
 #include <hmicfrs/query/paper.hpp>
+#include <hmicfrs/query/peel.hpp>
 #include <hmicfrs/query/status.hpp>
 #include <hmicfrs/render/diagnostics.hpp>
 #include <hmicfrs/render/output.hpp>
@@ -40,6 +42,19 @@ void render_everything(const load::LoadResult& result) {
          {render::Format::markdown, render::Format::text, render::Format::html, render::Format::json}) {
       render::write(sink, paper, render::Output{format, {}});
       render::write(sink, status, render::Output{format, {}});
+    }
+    // A list searched and written narrow, so that search and wrap see what the input holds.
+    query::FindingFilter filter;
+    filter.grep = "a";
+    filter.owner = "e";
+    const model::Date as_of = meeting.meeting->cut_off();
+    const answers::FindingList list{as_of,
+                                    query::filtered(query::findings_as_of(result.dataset, as_of), filter, as_of)};
+    render::write(sink, list, render::Output{render::Format::text, {40, false}});
+    render::write(sink, list, render::Output{render::Format::csv, {}});
+    if (const auto latest = query::latest_peel(result.dataset, as_of)) {
+      render::write(sink, answers::PeelGrades{as_of, nullptr, query::peel_table(*latest)},
+                    render::Output{render::Format::text, {40, false}});
     }
   }
 }
