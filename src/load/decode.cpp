@@ -240,9 +240,10 @@ std::optional<model::Config> decode_config(const Node& root, const std::shared_p
              });
   read_texts(reader, root.find("paper"), "paper", k_paper_fields,
              [&](std::string_view field, std::string value) {
-               (field == "title"     ? config.paper_title
-                : field == "purpose" ? config.purpose
-                                     : config.decision) = std::move(value);
+               (field == "title"          ? config.paper_title
+                : field == "purpose"      ? config.purpose
+                : field == "inspectorate" ? config.inspectorate
+                                          : config.decision) = std::move(value);
              },
              {"purpose", "decision"});
   if (auto contact = decode_contact(reader, root.find("contact"))) config.contact = std::move(*contact);

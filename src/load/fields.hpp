@@ -20,7 +20,7 @@ inline constexpr std::array k_config_fields{
     Field{"portfolios", true},     Field{"rag"},         Field{"thresholds"}};
 inline constexpr std::array k_force_fields{Field{"name", true}, Field{"short_name"}};
 inline constexpr std::array k_committee_fields{Field{"name", true}, Field{"short_name"}};
-inline constexpr std::array k_paper_fields{Field{"title"}, Field{"purpose"}, Field{"decision"}};
+inline constexpr std::array k_paper_fields{Field{"title"}, Field{"purpose"}, Field{"decision"}, Field{"inspectorate"}};
 inline constexpr std::array k_contact_fields{Field{"name"}, Field{"title"}, Field{"email"}, Field{"phone"}};
 inline constexpr std::array k_portfolio_fields{Field{"id", true}, Field{"name", true}, Field{"lead"}};
 inline constexpr std::array k_rag_fields{Field{"red"}, Field{"amber"}, Field{"green"}};

@@ -4,6 +4,8 @@
 #include <string_view>
 #include <tuple>
 
+#include <fmt/format.h>
+
 #include <hmicfrs/query/calendar.hpp>
 #include <hmicfrs/query/changes.hpp>
 #include <hmicfrs/query/counts.hpp>
@@ -14,7 +16,7 @@ namespace hmicfrs::query {
 namespace {
 
 constexpr std::string_view k_default_purpose =
-    "To give members of the Committee oversight of HMICFRS inspection activity and of the force's progress against "
+    "To give members of the Committee oversight of {} inspection activity and of the force's progress against "
     "the inspectorate's recommendations.";
 constexpr std::string_view k_default_decision = "The Committee is asked to note the contents of this report.";
 
@@ -37,6 +39,11 @@ answers::PublishedReport published_report(const model::Inspection& inspection,
 
 }  // namespace
 
+std::string_view inspectorate_on(const model::Date& date) {
+  static const model::Date renamed = *model::Date::parse("2017-07-19");
+  return date < renamed ? "HMIC" : "HMICFRS";
+}
+
 answers::Paper assemble_paper(const model::Dataset& dataset, const answers::MeetingWindow& meeting,
                               const model::Date& as_of) {
   const model::Config& config = dataset.config;
@@ -46,7 +53,8 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
   paper.title = config.paper_title;
   paper.committee = config.committee_name;
   paper.force = config.force_name;
-  paper.purpose = or_default(config.purpose, k_default_purpose);
+  paper.inspectorate = config.inspectorate.empty() ? std::string(inspectorate_on(as_of)) : config.inspectorate;
+  paper.purpose = or_default(config.purpose, fmt::format(fmt::runtime(k_default_purpose), paper.inspectorate));
   paper.decision = or_default(config.decision, k_default_decision);
   paper.contact = meeting.meeting->contact ? *meeting.meeting->contact : config.contact;
   paper.stale_after_days = config.stale_after_days;

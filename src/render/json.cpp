@@ -321,6 +321,7 @@ Json to_json(const answers::Paper& paper) {
       {"title", paper.title},
       {"committee", paper.committee},
       {"force", paper.force},
+      {"inspectorate", paper.inspectorate},
       {"meeting", Json{{"id", meeting.id},
                        {"date", meeting.date.iso()},
                        {"agenda_item", meeting.agenda_item},

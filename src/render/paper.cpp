@@ -212,7 +212,8 @@ class PaperBuilder {
     const auto& peel_reports = m_paper.published_peel;
     const std::size_t count = reports.size() + peel_reports.size();
     if (count == 0) {
-      say("No HMICFRS report concerning the force has been published since the last committee.");
+      say(fmt::format("No {} report concerning the force has been published since the last committee.",
+                      m_paper.inspectorate));
       return;
     }
     say(fmt::format("Since the last committee, {} {} been published:", spelled_count(count, "report", "reports"),

@@ -9,6 +9,7 @@
 #include <hmicfrs/query/findings.hpp>
 #include <hmicfrs/query/links.hpp>
 #include <hmicfrs/query/meetings.hpp>
+#include <hmicfrs/query/paper.hpp>
 #include <hmicfrs/query/peel.hpp>
 #include <hmicfrs/query/status.hpp>
 
@@ -192,6 +193,21 @@ TEST(Calendar, KnowsOnlyWhatWasNotifiedByTheDate) {
               ::testing::ElementsAre("online-child-sexual-abuse-2022", "serious-youth-violence-2022"));
   EXPECT_EQ(calendar(example(), {std::nullopt, date("2022-03-31")}, CalendarScope::upcoming).size(), 5u);
   EXPECT_EQ(calendar(example(), {date("2021-12-22"), date("2022-03-31")}, CalendarScope::active).size(), 6u);
+}
+
+TEST(Paper, NamesTheInspectorateAsItWasCalledOnThePapersDate) {
+  EXPECT_EQ(inspectorate_on(date("2017-07-18")), "HMIC");
+  EXPECT_EQ(inspectorate_on(date("2017-07-19")), "HMICFRS");
+  EXPECT_EQ(inspectorate_on(date("2015-03")), "HMIC");
+  const auto old = test::Register()
+                       .file("committees.yaml", "meetings:\n  - {id: 2016-06, date: 2016-06-20}\n")
+                       .load("2016-06-20")
+                       .dataset;
+  const answers::Paper paper = assemble_paper(old, *find_meeting(old, "2016-06"), date("2016-06-20"));
+  EXPECT_EQ(paper.inspectorate, "HMIC");
+  EXPECT_EQ(paper.purpose,
+            "To give members of the Committee oversight of HMIC inspection activity and of the force's progress "
+            "against the inspectorate's recommendations.");
 }
 
 TEST(Peel, FindsCyclesByIdOrTheirStart) {

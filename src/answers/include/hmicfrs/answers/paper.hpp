@@ -35,9 +35,10 @@ struct Paper {
   std::string title;
   std::string committee;
   std::string force;
-  std::string purpose;     // the configuration's, else the usual one
-  std::string decision;    // likewise
-  model::Contact contact;  // the meeting's, else the configuration's
+  std::string inspectorate;  // its name on the paper's date: HMIC before 19 July 2017, else HMICFRS
+  std::string purpose;       // the configuration's, else the usual one
+  std::string decision;      // likewise
+  model::Contact contact;    // the meeting's, else the configuration's
   int stale_after_days = 0;
 
   std::optional<PeelSection> peel;                       // the latest PEEL assessment

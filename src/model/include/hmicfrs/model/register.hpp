@@ -45,6 +45,7 @@ struct Config {
   std::string committee_name;
   std::string committee_short_name;
   std::string paper_title = "HMICFRS Update";
+  std::string inspectorate;  // the name papers use; empty: HMIC or HMICFRS, as the paper's date has it
   std::string purpose;
   std::string decision;
   Contact contact;
@@ -138,7 +139,7 @@ struct Inspection {
   std::optional<Gradings> gradings;
   std::vector<Finding> findings;
   diag::Location location;  // of the id
-  IdIndex finding_index;     // by ref
+  IdIndex finding_index;    // by ref
 
   const Finding* find_finding(std::string_view ref) const;
 };
