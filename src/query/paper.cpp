@@ -62,7 +62,7 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
 
   if (const auto latest = latest_peel(dataset, as_of)) {
     answers::PeelSection peel{
-        peel_table(*latest), earlier_on_other_scale(dataset, *latest), rows_of(rows, *latest->inspection), {}};
+        peel_table(*latest), earlier_in_other_cycle(dataset, *latest), rows_of(rows, *latest->inspection), {}};
     peel.finding_counts = rag_total(peel.findings);
     paper.peel = std::move(peel);
     add_once(paper.background, latest->inspection);

@@ -16,7 +16,8 @@ using answers::PeelAssessment;
 // An assessment's gradings by area id (an area is graded once: a repeated key is refused on loading).
 std::map<std::string_view, const model::Grading*> gradings_by_area(const PeelAssessment& assessment) {
   std::map<std::string_view, const model::Grading*> out;
-  for (const model::Grading& grading : assessment.inspection->gradings->areas) out.emplace(grading.area.value, &grading);
+  for (const model::Grading& grading : assessment.inspection->gradings->areas)
+    out.emplace(grading.area.value, &grading);
   return out;
 }
 
@@ -58,7 +59,7 @@ std::optional<PeelAssessment> latest_peel(const model::Dataset& dataset, const m
   return latest;
 }
 
-std::optional<PeelAssessment> earlier_on_other_scale(const model::Dataset& dataset, const PeelAssessment& latest) {
+std::optional<PeelAssessment> earlier_in_other_cycle(const model::Dataset& dataset, const PeelAssessment& latest) {
   std::optional<PeelAssessment> earlier;
   for (const model::Inspection& inspection : dataset.inspections) {
     if (&inspection == latest.inspection || inspection.type != model::InspectionType::peel || !inspection.gradings ||
@@ -71,7 +72,7 @@ std::optional<PeelAssessment> earlier_on_other_scale(const model::Dataset& datas
       earlier = PeelAssessment{&inspection, cycle};
     }
   }
-  if (earlier && earlier->cycle->scale == latest.cycle->scale) return std::nullopt;
+  if (earlier && earlier->cycle == latest.cycle) return std::nullopt;
   return earlier;
 }
 
@@ -97,7 +98,8 @@ answers::PeelTable peel_table(const PeelAssessment& assessment) {
 
 answers::PeelComparison compare_peel(const PeelAssessment& first, const PeelAssessment& second,
                                      const model::Date& as_of) {
-  answers::PeelComparison comparison{as_of, first, second, first.cycle->scale != second.cycle->scale, {}};
+  answers::PeelComparison comparison{
+      as_of, first, second, first.cycle != second.cycle, first.cycle->scale != second.cycle->scale, {}};
   const auto first_gradings = gradings_by_area(first);
   const auto second_gradings = gradings_by_area(second);
   std::set<std::string_view> listed;

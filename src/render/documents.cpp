@@ -204,7 +204,7 @@ Table to_table(const answers::PeelComparison& c) {
 Document to_document(const answers::PeelComparison& c) {
   Document d;
   d.add(Heading{1, fmt::format("{} compared with {}", c.first.cycle->name, c.second.cycle->name)});
-  if (c.scales_differ) d.add(Paragraph{scale_warning(c)});
+  if (c.cycles_differ) d.add(Paragraph{comparison_warning(c)});
   return d.add(to_table(c));
 }
 

@@ -230,8 +230,9 @@ Json to_json(const answers::PeelComparison& c) {
   return Json{{"as_of", c.as_of.iso()},
               {"first", assessment_json(c.first)},
               {"second", assessment_json(c.second)},
+              {"cycles_differ", c.cycles_differ},
               {"scales_differ", c.scales_differ},
-              {"warning", c.scales_differ ? Json(scale_warning(c)) : Json(nullptr)},
+              {"warning", c.cycles_differ ? Json(comparison_warning(c)) : Json(nullptr)},
               {"areas", areas}};
 }
 
@@ -283,8 +284,8 @@ Json to_json(const answers::Paper& paper) {
   if (paper.peel) {
     peel = Json{{"assessment", assessment_json(paper.peel->table.assessment)}};
     peel.update(grades_json(paper.peel->table));
-    const auto& earlier = paper.peel->earlier_on_other_scale;
-    peel["earlier_on_other_scale"] = earlier ? assessment_json(*earlier) : Json(nullptr);
+    const auto& earlier = paper.peel->earlier_in_other_cycle;
+    peel["earlier_in_other_cycle"] = earlier ? assessment_json(*earlier) : Json(nullptr);
     peel["findings_counts"] = counts_json(paper.peel->finding_counts);
     peel["findings"] = findings_json(paper.peel->findings);
   }

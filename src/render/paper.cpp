@@ -119,11 +119,18 @@ class PaperBuilder {
       text += fmt::format("; it makes no graded judgement on {}", joined_with_and(names));
     }
     say(text + ".");
-    if (const auto& earlier = m_paper.peel->earlier_on_other_scale) {
-      say(fmt::format(
-          "{} grades on a {} scale and {} used a {} one: the inspectorate says grades on different scales "
-          "cannot be compared directly.",
-          cycle.name, model::name_of(cycle.scale), earlier->cycle->name, model::name_of(earlier->cycle->scale)));
+    if (const auto& earlier = m_paper.peel->earlier_in_other_cycle) {
+      if (earlier->cycle->scale != cycle.scale) {
+        say(fmt::format(
+            "{} grades on a {} scale and {} used a {} one: the inspectorate says grades on different scales "
+            "cannot be compared directly.",
+            cycle.name, model::name_of(cycle.scale), earlier->cycle->name, model::name_of(earlier->cycle->scale)));
+      } else {
+        say(
+            fmt::format("{} and the force's previous assessment, {}, are different cycles: the inspectorate says "
+                        "their grades cannot be compared directly.",
+                        cycle.name, earlier->cycle->name));
+      }
     }
     m_document.add(grade_table(table));
     for (const auto& [grade, areas] : table.columns) {

@@ -123,7 +123,13 @@ void add_section(Document& document, std::string heading, Table table, std::stri
   }
 }
 
-std::string scale_warning(const answers::PeelComparison& comparison) {
+std::string comparison_warning(const answers::PeelComparison& comparison) {
+  if (!comparison.scales_differ) {
+    return fmt::format(
+        "Warning: {} and {} are different cycles. The inspectorate says their grades cannot be compared directly, "
+        "although both use the {} scale.",
+        comparison.first.cycle->name, comparison.second.cycle->name, model::name_of(comparison.first.cycle->scale));
+  }
   return fmt::format(
       "Warning: {} graded on the {} scale and {} on the {} scale. The inspectorate says grades from different scales "
       "cannot be compared directly.",

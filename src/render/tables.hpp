@@ -47,7 +47,8 @@ Table calendar_table(const std::vector<const model::Inspection*>& inspections);
 // A section of a view: its heading with the row count, then its table, or one sentence when it is empty.
 void add_section(Document& document, std::string heading, Table table, std::string_view when_empty);
 
-// Why PEEL grades on two scales must not be compared, in one sentence.
-std::string scale_warning(const answers::PeelComparison& comparison);
+// Why the grades of two PEEL cycles must not be compared as if equal: more
+// strongly when their scales differ too.
+std::string comparison_warning(const answers::PeelComparison& comparison);
 
 }  // namespace hmicfrs::render

@@ -1,3 +1,5 @@
+#include <sstream>
+
 #include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -12,6 +14,7 @@
 #include <hmicfrs/query/paper.hpp>
 #include <hmicfrs/query/peel.hpp>
 #include <hmicfrs/query/status.hpp>
+#include <hmicfrs/render/output.hpp>
 
 #include "support/register.hpp"
 
@@ -208,6 +211,29 @@ TEST(Paper, NamesTheInspectorateAsItWasCalledOnThePapersDate) {
   EXPECT_EQ(paper.purpose,
             "To give members of the Committee oversight of HMIC inspection activity and of the force's progress "
             "against the inspectorate's recommendations.");
+}
+
+TEST(Peel, WarnsWheneverTheCycleDiffersNotOnlyTheScale) {
+  const auto two = test::Register()
+                       .file("inspections/a.yaml",
+                             "id: a\ntype: peel\ntitle: A\npublished: 2022-04\n"
+                             "gradings: {cycle: 2021-22, areas: {investigating-crime: adequate}}\n")
+                       .file("inspections/b.yaml",
+                             "id: b\ntype: peel\ntitle: B\npublished: 2024-05\n"
+                             "gradings: {cycle: 2023-25, areas: {investigating-crime: good}}\n")
+                       .load("2024-06-01")
+                       .dataset;
+  const auto latest = latest_peel(two, date("2024-06-01"));
+  const auto before = latest_peel(two, date("2024-06-01"), two.catalogue.find("2021-22"));
+  const answers::PeelComparison comparison = compare_peel(*latest, *before, date("2024-06-01"));
+  EXPECT_TRUE(comparison.cycles_differ);
+  EXPECT_FALSE(comparison.scales_differ);  // both five-point, and still not comparable
+  ASSERT_TRUE(earlier_in_other_cycle(two, *latest));
+  EXPECT_EQ(earlier_in_other_cycle(two, *latest)->inspection->id, "a");
+  std::ostringstream text;
+  render::write(text, comparison, {render::Format::text, {1000, false}});
+  EXPECT_THAT(text.str(), ::testing::HasSubstr("Warning: PEEL 2023–25 and PEEL 2021/22 are different cycles. The "
+                                               "inspectorate says their grades cannot be compared directly,"));
 }
 
 TEST(Peel, FindsCyclesByIdOrTheirStart) {

@@ -15,7 +15,7 @@ namespace hmicfrs::answers {
 // The paper's account of the latest PEEL assessment.
 struct PeelSection {
   PeelTable table;
-  std::optional<PeelAssessment> earlier_on_other_scale;  // the one before, when graded on another scale
+  std::optional<PeelAssessment> earlier_in_other_cycle;  // the one before, when in another cycle (or scale)
   std::vector<FindingRow> findings;                      // the assessment's findings
   RagCounts finding_counts;
 };

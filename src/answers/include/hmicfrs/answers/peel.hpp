@@ -52,7 +52,8 @@ struct PeelComparison {
   model::Date as_of;
   PeelAssessment first;
   PeelAssessment second;
-  bool scales_differ = false;  // then the grades cannot be compared as if equal
+  bool cycles_differ = false;  // then the grades cannot be compared as if equal,
+  bool scales_differ = false;  // the less so when the grade scales differ too
   std::vector<AreaComparison> areas;
 };
 

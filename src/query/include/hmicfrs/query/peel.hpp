@@ -16,8 +16,9 @@ util::Result<const model::PeelCycle*> find_cycle(const model::Catalogue& catalog
 std::optional<answers::PeelAssessment> latest_peel(const model::Dataset& dataset, const model::Date& as_of,
                                                    const model::PeelCycle* cycle = nullptr);
 
-// The assessment published before `latest`, when it was graded on another scale.
-std::optional<answers::PeelAssessment> earlier_on_other_scale(const model::Dataset& dataset,
+// The assessment published before `latest`, when it was in another cycle: its
+// grades cannot be compared with the latest's as if equal.
+std::optional<answers::PeelAssessment> earlier_in_other_cycle(const model::Dataset& dataset,
                                                               const answers::PeelAssessment& latest);
 
 // The grade table of an assessment.
