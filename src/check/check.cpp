@@ -181,10 +181,18 @@ const model::PeelCycle* gradings_cycle(const model::Dataset& dataset, const Insp
 bool check_area(const model::PeelCycle& cycle, const model::Located<std::string>& area, Suggestions& suggestions,
                 diag::Diagnostics& diagnostics) {
   if (cycle.find_area(area.value) != nullptr) return true;
-  diagnostics.error(
-      area.location,
-      fmt::format("{} has no area '{}'{}", cycle.name, area.value, suggestions.area_of(cycle, area.value)),
-      Code::unknown_area);
+  // The ids to write, as many as a message can hold; `peel --areas` lists them all.
+  constexpr std::size_t k_listed = 20;
+  std::vector<std::string_view> ids;
+  for (std::size_t i = 0; i < cycle.areas.size() && i < k_listed; ++i) ids.push_back(cycle.areas[i].id);
+  const std::string more =
+      cycle.areas.size() > k_listed ? fmt::format(" and {} more", cycle.areas.size() - k_listed) : std::string();
+  diagnostics.error(area.location,
+                    fmt::format("{} has no area '{}'{} (its areas: {}{}; hmicfrs-track peel --areas --cycle {} lists "
+                                "them)",
+                                cycle.name, area.value, suggestions.area_of(cycle, area.value),
+                                util::join_alternatives(ids, ", "), more, cycle.id),
+                    Code::unknown_area);
   return false;
 }
 

@@ -248,6 +248,7 @@ void define_peel(CLI::App& app, Options& o) {
   app.add_option("--cycle", o.cycle, "The latest assessment in this cycle (default: the latest of all)")
       ->type_name("CYCLE");
   app.add_option("--compare", o.compare, "Set it beside the latest assessment in this cycle")->type_name("CYCLE");
+  app.add_flag("--areas", o.areas, "List the areas of every cycle (or of --cycle) with the ids gradings use");
 }
 
 int run_peel(const Session& session) {
@@ -261,6 +262,15 @@ int run_peel(const Session& session) {
   };
   const model::PeelCycle* cycle = cycle_option("--cycle", session.options().cycle);
   const model::PeelCycle* compare = cycle_option("--compare", session.options().compare);
+  if (session.options().areas) {
+    if (compare != nullptr) throw UsageError("--areas lists areas: it does not go with --compare");
+    answers::PeelAreas areas;
+    for (const model::PeelCycle& c : dataset.catalogue.cycles) {
+      if (cycle == nullptr || &c == cycle) areas.cycles.push_back(&c);
+    }
+    session.emit(areas);
+    return k_exit_ok;
+  }
 
   const auto first = query::latest_peel(dataset, as_of, cycle);
   if (compare != nullptr) {

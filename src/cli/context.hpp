@@ -49,6 +49,7 @@ struct Options {
   std::string id;                // show
   std::string cycle;             // peel
   std::string compare;           // peel
+  bool areas = false;            // peel
   bool upcoming = false;         // inspections
   std::string since;             // inspections, changes
   std::string committee;         // changes, report

@@ -208,6 +208,33 @@ Document to_document(const answers::PeelComparison& c) {
   return d.add(to_table(c));
 }
 
+Table to_table(const answers::PeelAreas& v) {
+  Table table{{{"Cycle"}, {"Area id", Align::left, true}, {"Short label", Align::left, true}, {"Pillar"}, {"Graded"}},
+              {}};
+  for (const model::PeelCycle* cycle : v.cycles) {
+    for (const model::PeelArea& area : cycle->areas) {
+      table.rows.push_back({cycle->id, area.id, area.short_label, area.pillar, area.graded ? "yes" : "no"});
+    }
+  }
+  return table;
+}
+
+Document to_document(const answers::PeelAreas& v) {
+  Document d;
+  d.add(Heading{1, "PEEL areas: the ids a register's gradings use"});
+  for (const model::PeelCycle* cycle : v.cycles) {
+    d.add(Heading{2, fmt::format("{} ({}, {} scale)", cycle->name, cycle->id, model::name_of(cycle->scale))});
+    if (!cycle->note.empty()) d.add(Paragraph{cycle->note});
+    Table table{{{"Area id", Align::left, true}, {"Short label", Align::left, true}, {"Graded"}}, {}};
+    for (const model::PeelArea& area : cycle->areas) {
+      table.rows.push_back({area.id, area.short_label, area.graded ? "yes" : "no"});
+    }
+    d.add(std::move(table));
+    if (!cycle->source.empty()) d.add(Paragraph{fmt::format("Source: {}", cycle->source)});
+  }
+  return d;
+}
+
 Table to_table(const answers::Calendar& v) { return calendar_table(v.inspections); }
 
 Document to_document(const answers::Calendar& v) {

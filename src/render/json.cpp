@@ -236,6 +236,27 @@ Json to_json(const answers::PeelComparison& c) {
               {"areas", areas}};
 }
 
+Json to_json(const answers::PeelAreas& v) {
+  Json cycles = Json::array();
+  for (const model::PeelCycle* cycle : v.cycles) {
+    Json areas = Json::array();
+    for (const model::PeelArea& a : cycle->areas) {
+      areas.push_back(Json{{"id", a.id},
+                           {"short", a.short_label},
+                           {"long", a.long_label},
+                           {"pillar", text_or_null(a.pillar)},
+                           {"graded", a.graded}});
+    }
+    cycles.push_back(Json{{"id", cycle->id},
+                          {"name", cycle->name},
+                          {"scale", model::name_of(cycle->scale)},
+                          {"source", text_or_null(cycle->source)},
+                          {"note", text_or_null(cycle->note)},
+                          {"areas", areas}});
+  }
+  return Json{{"cycles", cycles}};
+}
+
 Json to_json(const answers::Calendar& v) {
   return Json{{"as_of", v.window.until.iso()},
               {"scope", model::name_of(v.scope)},

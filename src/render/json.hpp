@@ -26,6 +26,7 @@ Json to_json(const answers::FindingDetail& detail);
 Json to_json(const answers::InspectionDetail& detail);
 Json to_json(const answers::PeelGrades& grades);
 Json to_json(const answers::PeelComparison& comparison);
+Json to_json(const answers::PeelAreas& areas);
 Json to_json(const answers::Calendar& calendar);
 Json to_json(const answers::Movement& movement);
 Json to_json(const answers::Committees& committees);

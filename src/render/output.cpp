@@ -49,6 +49,7 @@ void write(std::ostream& out, const answers::FindingDetail& a, const Output& o) 
 void write(std::ostream& out, const answers::InspectionDetail& a, const Output& o) { write_answer(out, a, o); }
 void write(std::ostream& out, const answers::PeelGrades& a, const Output& o) { write_answer(out, a, o); }
 void write(std::ostream& out, const answers::PeelComparison& a, const Output& o) { write_answer(out, a, o); }
+void write(std::ostream& out, const answers::PeelAreas& a, const Output& o) { write_answer(out, a, o); }
 void write(std::ostream& out, const answers::Calendar& a, const Output& o) { write_answer(out, a, o); }
 void write(std::ostream& out, const answers::Movement& a, const Output& o) { write_answer(out, a, o); }
 void write(std::ostream& out, const answers::Committees& a, const Output& o) { write_answer(out, a, o); }

@@ -114,6 +114,13 @@ TEST(CheckSupersession, ReportsALongerCycleOnceAndLeavesChainsAlone) {
                 "inspections/a.yaml:15:52: error: supersession cycle: a/R2 -> a/R3 -> a/R2 [supersession-cycle]"});
 }
 
+// What an unknown-area error lists: the ids the cycle has, and where to see them all.
+const std::string k_areas_2021 =
+    " (its areas: preventing-crime, recording-data, treatment-of-public, disrupting-soc, good-use-of-resources, "
+    "responding-to-public, managing-offenders, positive-workplace, investigating-crime, supporting-victims, "
+    "protecting-vulnerable-people, strategic-policing-requirement, armed-threats; hmicfrs-track peel --areas --cycle "
+    "2021-22 lists them) [unknown-area]";
+
 TEST(CheckGradings, ReportsUnknownCyclesAndAreas) {
   EXPECT_EQ(Register().file("inspections/p.yaml", peel("2021", "    preventing-crime: good\n")).diagnostics(),
             asserted({"inspections/p.yaml:6:10: error: unknown PEEL cycle '2021': did you mean '2021-22'? (known "
@@ -123,9 +130,11 @@ TEST(CheckGradings, ReportsUnknownCyclesAndAreas) {
                                                  finding("AFI1", "    area: investigating-crme\n", "afi")))
                 .diagnostics(),
             asserted({"inspections/p.yaml:8:5: error: PEEL 2021/22 has no area 'preventing-crim': did you mean "
-                      "'preventing-crime'? [unknown-area]",
+                      "'preventing-crime'?" +
+                          k_areas_2021,
                       "inspections/p.yaml:13:11: error: PEEL 2021/22 has no area 'investigating-crme': did you mean "
-                      "'investigating-crime'? [unknown-area]"}));
+                      "'investigating-crime'?" +
+                          k_areas_2021}));
   EXPECT_EQ(Register()
                 .file("inspections/a.yaml", inspection("a", finding("R1", "    area: preventing-crime\n")))
                 .diagnostics(),

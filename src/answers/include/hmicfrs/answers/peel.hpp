@@ -39,6 +39,11 @@ struct PeelGrades {
   std::optional<PeelTable> table;
 };
 
+// `peel --areas`: the areas of the cycles asked for, with the ids a register writes.
+struct PeelAreas {
+  std::vector<const model::PeelCycle*> cycles;  // in catalogue order
+};
+
 // One area's grade in two assessments (none where the assessment has no grade for it).
 struct AreaComparison {
   std::string id;

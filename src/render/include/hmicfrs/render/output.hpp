@@ -33,6 +33,7 @@ void write(std::ostream& out, const answers::FindingDetail& detail, const Output
 void write(std::ostream& out, const answers::InspectionDetail& detail, const Output& output);
 void write(std::ostream& out, const answers::PeelGrades& grades, const Output& output);
 void write(std::ostream& out, const answers::PeelComparison& comparison, const Output& output);
+void write(std::ostream& out, const answers::PeelAreas& areas, const Output& output);
 void write(std::ostream& out, const answers::Calendar& calendar, const Output& output);
 void write(std::ostream& out, const answers::Movement& movement, const Output& output);
 void write(std::ostream& out, const answers::Committees& committees, const Output& output);
