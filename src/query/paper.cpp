@@ -11,6 +11,7 @@
 #include <hmicfrs/query/counts.hpp>
 #include <hmicfrs/query/findings.hpp>
 #include <hmicfrs/query/peel.hpp>
+#include <hmicfrs/query/state.hpp>
 
 namespace hmicfrs::query {
 namespace {
@@ -68,6 +69,14 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
     add_once(paper.background, latest->inspection);
   }
 
+  for (const model::Inspection* inspection : calendar(dataset, {std::nullopt, as_of}, answers::CalendarScope::all)) {
+    if (inspection->type != model::InspectionType::peel) continue;
+    if (!inspection->published || !happened_by(*inspection->published, as_of)) {
+      paper.peel_in_progress.push_back(inspection);
+    } else if (!paper.peel && !inspection->gradings) {
+      paper.peel_ungraded.push_back(inspection);
+    }
+  }
   for (const model::Inspection* inspection : calendar(dataset, paper.window, answers::CalendarScope::all)) {
     if (fieldwork_in(*inspection, paper.window)) paper.activity.push_back(inspection);
     if (!published_in(*inspection, paper.window)) continue;

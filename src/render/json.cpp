@@ -353,6 +353,8 @@ Json to_json(const answers::Paper& paper) {
       {"purpose", paper.purpose},
       {"notes", notes},
       {"peel", peel},
+      {"peel_ungraded", inspections_array(paper.peel_ungraded)},
+      {"peel_in_progress", inspections_array(paper.peel_in_progress)},
       {"activity", inspections_array(paper.activity)},
       {"notified", inspections_array(paper.notified)},
       {"published", published},

@@ -102,10 +102,40 @@ class PaperBuilder {
     section("PEEL inspection");
     m_peel_section = m_section;
     note(model::Section::peel);
-    if (!m_paper.peel) {
+    if (m_paper.peel) {
+      graded_peel();
+    } else if (!m_paper.peel_ungraded.empty()) {
+      say(fmt::format("The register holds no PEEL grades for {}. By {} {} been published:", m_paper.force,
+                      long_date(m_paper.as_of()),
+                      spelled_count(m_paper.peel_ungraded.size(), "PEEL report has", "PEEL reports have")));
+      std::vector<std::string> items;
+      for (const model::Inspection* report : m_paper.peel_ungraded) {
+        items.push_back(fmt::format("{}, published {}", report->title, on_date(*report->published)));
+      }
+      m_document.add(BulletList{items});
+    } else {
       say(fmt::format("No PEEL assessment of {} had been published by {}.", m_paper.force, long_date(m_paper.as_of())));
-      return;
     }
+    peel_in_progress();
+  }
+
+  // PEEL inspections notified or under way, not yet reported on.
+  void peel_in_progress() {
+    if (m_paper.peel_in_progress.empty()) return;
+    m_document.add(Heading{3, "PEEL activity in progress"});
+    for (const model::Inspection* inspection : m_paper.peel_in_progress) {
+      Fields fields;
+      fields.items.push_back({"Inspection", inspection->title});
+      if (inspection->notified) fields.items.push_back({"Notified", long_date(*inspection->notified)});
+      fields.items.push_back({"Fieldwork", inspection->fieldwork
+                                               ? fieldwork_phrase(*inspection->fieldwork, m_paper.as_of())
+                                               : "Date to be confirmed"});
+      m_document.add(std::move(fields));
+    }
+  }
+
+  // The latest assessment with grades: its table, its narratives and its findings.
+  void graded_peel() {
     const answers::PeelTable& table = m_paper.peel->table;
     const model::PeelCycle& cycle = *table.assessment.cycle;
     std::string text = fmt::format(

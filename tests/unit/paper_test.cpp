@@ -77,6 +77,29 @@ TEST(Paper, RendersHostileTextHarmlesslyInHtml) {
   EXPECT_THAT(html, Not(HasSubstr("href=\"javascript")));
 }
 
+// A PEEL report with no grades recorded is not "no PEEL published"; PEEL under way is shown beside the grades.
+TEST(Paper, TellsPeelReportsWithoutGradesAndPeelInProgressFromNoPeel) {
+  model::Dataset keep = test::Register()
+                            .file("inspections/legitimacy.yaml",
+                                  "id: peel-2016-legitimacy\ntype: peel\ntitle: PEEL 2016 legitimacy\n"
+                                  "published: 2016-12-08\n")
+                            .file("inspections/next.yaml",
+                                  "id: peel-2021-22\ntype: peel\ntitle: PEEL 2021/22\nnotified: 2022-01-10\n"
+                                  "fieldwork: {week_commencing: 2022-04-04}\n")
+                            .load()
+                            .dataset;
+  const answers::Paper paper =
+      query::assemble_paper(keep, *query::find_meeting(keep, "2022-03"), test::date("2022-03-31"));
+  EXPECT_FALSE(paper.peel);
+  std::ostringstream out;
+  write(out, paper, Output{Format::markdown, {}});
+  EXPECT_THAT(out.str(), HasSubstr("The register holds no PEEL grades for Test Constabulary. By 31 March 2022 one PEEL "
+                                   "report has been published:\n\n- PEEL 2016 legitimacy, published on 8 December "
+                                   "2016\n\n### PEEL activity in progress\n\n- **Inspection:** PEEL 2021/22\n"
+                                   "- **Notified:** 10 January 2022\n- **Fieldwork:** Week commencing 4 April 2022\n"));
+  EXPECT_THAT(out.str(), Not(HasSubstr("No PEEL assessment")));
+}
+
 TEST(Paper, TrackerCountsMatchRagForTheSameDate) {
   for (const char* meeting : {"2021-12", "2022-03"}) {
     const auto paper = nlohmann::json::parse(

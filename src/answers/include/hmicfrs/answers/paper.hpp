@@ -41,11 +41,13 @@ struct Paper {
   model::Contact contact;    // the meeting's, else the configuration's
   int stale_after_days = 0;
 
-  std::optional<PeelSection> peel;                       // the latest PEEL assessment
-  std::vector<const model::Inspection*> activity;        // fieldwork in the window
-  std::vector<const model::Inspection*> notified;        // notified, not yet started
-  std::vector<PublishedReport> published;                // reports out in the window (PEEL aside)
-  std::vector<const model::Inspection*> published_peel;  // PEEL reports out in the window, covered with PEEL
+  std::optional<PeelSection> peel;                         // the latest PEEL assessment with grades
+  std::vector<const model::Inspection*> peel_ungraded;     // PEEL reports out by the date, none with grades recorded
+  std::vector<const model::Inspection*> peel_in_progress;  // PEEL inspections known and not yet published
+  std::vector<const model::Inspection*> activity;          // fieldwork in the window
+  std::vector<const model::Inspection*> notified;          // notified, not yet started
+  std::vector<PublishedReport> published;                  // reports out in the window (PEEL aside)
+  std::vector<const model::Inspection*> published_peel;    // PEEL reports out in the window, covered with PEEL
 
   // The tracker.
   std::vector<RagGroup> by_portfolio;
