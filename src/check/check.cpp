@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -262,6 +263,49 @@ void check_causes_of_concern(const Inspection& inspection, diag::Diagnostics& di
   }
 }
 
+// "5 recommendations and 34 areas for improvement": counts as a sentence names them.
+std::string counted_types(const model::FindingCounts::ByType& counts) {
+  std::vector<std::string> parts;
+  for (const auto& [n, one, many] : {std::tuple{counts.causes_of_concern, "cause of concern", "causes of concern"},
+                                     {counts.recommendations, "recommendation", "recommendations"},
+                                     {counts.afis, "area for improvement", "areas for improvement"}}) {
+    if (n > 0) parts.push_back(fmt::format("{} {}", n, n == 1 ? one : many));
+  }
+  if (parts.empty()) return "no finding";
+  std::vector<std::string_view> views(parts.begin(), parts.end());
+  return util::join_alternatives(views, " and ");
+}
+
+// The counts a report states, against the findings transcribed (once there are some), and the inspection they continue.
+void check_counts(const model::Dataset& dataset, const Inspection& inspection, Suggestions& suggestions,
+                  diag::Diagnostics& diagnostics) {
+  if (!inspection.counts) return;
+  const model::FindingCounts& counts = *inspection.counts;
+  if (const auto& from = counts.continuing_from;
+      !from.value.empty() && dataset.find_inspection(from.value) == nullptr) {
+    diagnostics.error(from.location,
+                      fmt::format("'continuing_from' names no inspection: there is no '{}'{}", from.value,
+                                  suggestions.inspection(from.value)),
+                      Code::unknown_reference);
+  }
+  if (inspection.findings.empty()) return;
+  model::FindingCounts::ByType held;
+  for (const Finding& f : inspection.findings) {
+    if (f.type == model::FindingType::cause_of_concern) ++held.causes_of_concern;
+    if (f.type == model::FindingType::recommendation) ++held.recommendations;
+    if (f.type == model::FindingType::afi) ++held.afis;
+  }
+  const auto& made = counts.made;
+  if (held.causes_of_concern != made.causes_of_concern || held.recommendations != made.recommendations ||
+      held.afis != made.afis) {
+    diagnostics.warning(counts.location,
+                        fmt::format("the report makes {}, by its counts, but the register holds {}: transcribe the "
+                                    "rest, or correct 'counts'",
+                                    counted_types(made), counted_types(held)),
+                        Code::counts_differ);
+  }
+}
+
 // Each finding's latest supersession must not lead back to itself.
 void check_supersession_cycles(const model::Dataset& dataset, const FindingIndex& index,
                                diag::Diagnostics& diagnostics) {
@@ -375,6 +419,7 @@ void check_dataset(const model::Dataset& dataset, const CheckOptions& options, d
   for (const Inspection& inspection : dataset.inspections) {
     check_gradings(dataset, inspection, suggestions, diagnostics);
     check_causes_of_concern(inspection, diagnostics);
+    check_counts(dataset, inspection, suggestions, diagnostics);
     for (const Finding& finding : inspection.findings) {
       check_finding_references(dataset, index, inspection, finding, suggestions, diagnostics);
       check_as_of(inspection, finding, options.as_of, diagnostics);

@@ -132,6 +132,28 @@ std::optional<model::Gradings> decode_gradings(Reader& reader, const Node& node)
   return gradings;
 }
 
+// Counts of findings by type: the numbers a report states.
+model::FindingCounts::ByType decode_by_type(Reader& reader, const Node& node) {
+  model::FindingCounts::ByType counts;
+  counts.causes_of_concern = reader.integer(node.find("causes_of_concern"), "causes_of_concern", 0, 9999).value_or(0);
+  counts.recommendations = reader.integer(node.find("recommendations"), "recommendations", 0, 9999).value_or(0);
+  counts.afis = reader.integer(node.find("afis"), "afis", 0, 9999).value_or(0);
+  return counts;
+}
+
+std::optional<model::FindingCounts> decode_counts(Reader& reader, const Node& node) {
+  if (!reader.fields(node, "counts", k_counts_fields)) return std::nullopt;
+  model::FindingCounts counts;
+  counts.location = reader.at(node);
+  counts.made = decode_by_type(reader, node);
+  if (const Node* continuing = node.find("continuing");
+      continuing != nullptr && reader.fields(*continuing, "continuing", k_continuing_fields)) {
+    counts.continuing = decode_by_type(reader, *continuing);
+  }
+  counts.continuing_from = reader.reference(node.find("continuing_from"), "continuing_from");
+  return counts;
+}
+
 std::optional<model::HistoryEntry> decode_history_entry(Reader& reader, const Node& node) {
   if (!reader.fields(node, "a history entry", k_history_fields)) return std::nullopt;
   const auto date = reader.date(node.find("date"), "date", Precision::day);
@@ -346,6 +368,7 @@ std::optional<model::Inspection> decode_inspection(const Node& root, const std::
     }
   }
 
+  if (const Node* counts = root.find("counts")) inspection.counts = decode_counts(reader, *counts);
   const std::string finding_prefix = id.value_or("?");
   const Node* findings = root.find("findings");
   inspection.findings.reserve(item_count(findings));

@@ -34,7 +34,10 @@ inline constexpr std::array k_meeting_fields{Field{"id", true}, Field{"date", tr
 inline constexpr std::array k_inspection_fields{
     Field{"id", true},     Field{"type", true}, Field{"title", true}, Field{"inspectorates"},  Field{"involvement"},
     Field{"other_forces"}, Field{"notified"},   Field{"fieldwork"},   Field{"draft_received"}, Field{"published"},
-    Field{"url"},          Field{"summary"},    Field{"gradings"},    Field{"findings"}};
+    Field{"url"},          Field{"summary"},    Field{"gradings"},    Field{"counts"},         Field{"findings"}};
+inline constexpr std::array k_counts_fields{Field{"causes_of_concern"}, Field{"recommendations"}, Field{"afis"},
+                                            Field{"continuing"}, Field{"continuing_from"}};
+inline constexpr std::array k_continuing_fields{Field{"causes_of_concern"}, Field{"recommendations"}, Field{"afis"}};
 inline constexpr std::array k_fieldwork_fields{Field{"from"}, Field{"to"}, Field{"week_commencing"}};
 inline constexpr std::array k_gradings_fields{Field{"cycle", true}, Field{"areas", true}};
 inline constexpr std::array k_grading_fields{Field{"grade", true}, Field{"narrative"}};
@@ -72,6 +75,8 @@ inline constexpr std::array k_records{
     RecordFields{"inspection", k_inspection_fields},
     RecordFields{"fieldwork", k_fieldwork_fields},
     RecordFields{"gradings", k_gradings_fields},
+    RecordFields{"counts", k_counts_fields},
+    RecordFields{"continuing", k_continuing_fields},
     RecordFields{"grading", k_grading_fields},
     RecordFields{"finding", k_finding_fields},
     RecordFields{"history-entry", k_history_fields},

@@ -31,9 +31,14 @@ std::optional<answers::FindingDetail> finding_detail(const model::Dataset& datas
   return detail;
 }
 
+const model::Inspection* continued(const model::Dataset& dataset, const model::Inspection& inspection) {
+  if (!inspection.counts || inspection.counts->continuing_from.value.empty()) return nullptr;
+  return dataset.find_inspection(inspection.counts->continuing_from.value);
+}
+
 answers::InspectionDetail inspection_detail(const model::Dataset& dataset, const model::Inspection& inspection,
                                             const model::Date& as_of) {
-  answers::InspectionDetail detail{as_of, &inspection, {}, {}, {}};
+  answers::InspectionDetail detail{as_of, &inspection, {}, {}, {}, continued(dataset, inspection)};
   if (inspection.gradings) {
     const model::PeelCycle* cycle = cycle_of(dataset, inspection);
     detail.cycle = cycle != nullptr ? cycle->name : inspection.gradings->cycle.value;

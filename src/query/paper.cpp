@@ -9,6 +9,7 @@
 #include <hmicfrs/query/calendar.hpp>
 #include <hmicfrs/query/changes.hpp>
 #include <hmicfrs/query/counts.hpp>
+#include <hmicfrs/query/detail.hpp>
 #include <hmicfrs/query/findings.hpp>
 #include <hmicfrs/query/peel.hpp>
 #include <hmicfrs/query/state.hpp>
@@ -29,9 +30,9 @@ std::string or_default(const std::string& text, std::string_view fallback) {
   return text.empty() ? std::string(fallback) : text;
 }
 
-answers::PublishedReport published_report(const model::Inspection& inspection,
+answers::PublishedReport published_report(const model::Dataset& dataset, const model::Inspection& inspection,
                                           const std::vector<answers::FindingRow>& rows) {
-  answers::PublishedReport report{&inspection, rows_of(rows, inspection), false};
+  answers::PublishedReport report{&inspection, rows_of(rows, inspection), false, continued(dataset, inspection)};
   report.all_national = std::all_of(report.findings.begin(), report.findings.end(), [](const answers::FindingRow& r) {
     return r.finding->scope == model::Scope::all_forces;
   });
@@ -83,7 +84,7 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
     if (inspection->type == model::InspectionType::peel) {
       paper.published_peel.push_back(inspection);
     } else {
-      paper.published.push_back(published_report(*inspection, rows));
+      paper.published.push_back(published_report(dataset, *inspection, rows));
     }
   }
   paper.notified = calendar(dataset, {std::nullopt, as_of}, answers::CalendarScope::upcoming);

@@ -157,7 +157,9 @@ Document to_document(const answers::InspectionDetail& v) {
   const model::Inspection& i = *v.inspection;
   Document d;
   d.add(Heading{1, fmt::format("{}: {}", i.id, i.title)});
-  d.add(inspection_fields(i));
+  Fields fields = inspection_fields(i);
+  if (i.counts) fields.items.push_back({"Findings stated", stated_findings(*i.counts, v.continuing_from, false)});
+  d.add(std::move(fields));
   add_markdown(d, "Summary", i.summary);
   if (i.gradings) {
     Table grades{{{"Area", Align::left, true}, {"Grade"}}, {}};

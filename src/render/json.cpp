@@ -149,6 +149,19 @@ Json gradings_json(const model::Inspection& i) {
   return Json{{"cycle", i.gradings->cycle.value}, {"areas", areas}};
 }
 
+Json by_type_json(const model::FindingCounts::ByType& c) {
+  return Json{{"causes_of_concern", c.causes_of_concern}, {"recommendations", c.recommendations}, {"afis", c.afis}};
+}
+
+// What a report's counts say it makes, or null.
+Json counts_stated_json(const model::Inspection& i) {
+  if (!i.counts) return nullptr;
+  Json json = by_type_json(i.counts->made);
+  json["continuing"] = by_type_json(i.counts->continuing);
+  json["continuing_from"] = text_or_null(i.counts->continuing_from.value);
+  return json;
+}
+
 Json contact_json(const model::Contact& c) {
   return Json{{"name", c.name}, {"title", c.title}, {"email", c.email}, {"phone", c.phone}};
 }
@@ -206,6 +219,7 @@ Json to_json(const answers::InspectionDetail& v) {
   inspection["url"] = text_or_null(i.url);
   inspection["summary"] = i.summary;
   inspection["gradings"] = gradings_json(i);
+  inspection["counts"] = counts_stated_json(i);
   inspection["findings"] = findings_json(v.rows);
   return Json{{"as_of", v.as_of.iso()}, {"inspection", inspection}};
 }
@@ -315,6 +329,7 @@ Json to_json(const answers::Paper& paper) {
   for (const answers::PublishedReport& report : paper.published) {
     Json item = inspection_summary(*report.inspection);
     item["summary"] = report.inspection->summary;
+    item["counts"] = counts_stated_json(*report.inspection);
     item["findings"] = findings_json(report.findings);
     published.push_back(std::move(item));
   }

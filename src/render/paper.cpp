@@ -273,8 +273,10 @@ class PaperBuilder {
     subsection(inspection.title);
     particulars(inspection, false);
     if (!inspection.summary.empty()) m_document.add(MarkdownText{inspection.summary});
+    if (inspection.counts) say(stated_findings(*inspection.counts, report.continuing_from, true));
     if (report.findings.empty()) {
-      say("The register holds no finding from this report.");
+      say(inspection.counts ? "The register does not yet hold its findings one by one."
+                            : "The register holds no finding from this report.");
       return;
     }
     say(fmt::format("The register holds {} from this report{}; each has an owner and is tracked with the others:",

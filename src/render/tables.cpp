@@ -1,6 +1,7 @@
 #include "tables.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -112,6 +113,32 @@ Table calendar_table(const std::vector<const model::Inspection*>& inspections) {
                           inspection->published ? when(*inspection->published) : "", inspection->title});
   }
   return table;
+}
+
+std::string stated_findings(const model::FindingCounts& counts, const model::Inspection* continued, bool spelled_out) {
+  const auto number = [&](int n) { return spelled_out ? spelled(static_cast<std::size_t>(n)) : std::to_string(n); };
+  const auto listed = [&](const model::FindingCounts::ByType& by_type) {
+    std::vector<std::string> parts;
+    for (const auto& [n, one, many] : {std::tuple{by_type.causes_of_concern, "cause of concern", "causes of concern"},
+                                       {by_type.recommendations, "recommendation", "recommendations"},
+                                       {by_type.afis, "area for improvement", "areas for improvement"}}) {
+      if (n > 0) parts.push_back(fmt::format("{} {}", number(n), n == 1 ? one : many));
+    }
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      out += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+    }
+    return out;
+  };
+  const std::string made = listed(counts.made);
+  std::string text = made.empty() ? "It makes no formal finding." : fmt::format("It makes {}.", made);
+  if (const std::string continuing = listed(counts.continuing); !continuing.empty()) {
+    const std::string from = continued != nullptr ? fmt::format("{} ({})", continued->title, continued->id)
+                             : counts.continuing_from.value.empty() ? std::string("an earlier inspection")
+                                                                    : counts.continuing_from.value;
+    text += fmt::format(" Of these, {} continue findings of {}.", continuing, from);
+  }
+  return text;
 }
 
 void add_section(Document& document, std::string heading, Table table, std::string_view when_empty) {

@@ -44,6 +44,11 @@ Table grade_table(const answers::PeelTable& table);
 // Inspections, one a row: id, type, fieldwork, publication and title.
 Table calendar_table(const std::vector<const model::Inspection*>& inspections);
 
+// What a report's counts say it makes: "It makes five recommendations and 34
+// areas for improvement. Of these, two recommendations continue findings of
+// <title>." Numbers are spelled as a paper writes them when `spelled_out`.
+std::string stated_findings(const model::FindingCounts& counts, const model::Inspection* continued, bool spelled_out);
+
 // A section of a view: its heading with the row count, then its table, or one sentence when it is empty.
 void add_section(Document& document, std::string heading, Table table, std::string_view when_empty);
 

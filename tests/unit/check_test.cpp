@@ -208,3 +208,30 @@ TEST(CheckMeetings, ReportsMeetingsThatShareADayOrWhoseWindowsOverlap) {
 
 }  // namespace
 }  // namespace hmicfrs::check
+
+namespace hmicfrs::check {
+namespace {
+
+// A report's counts stand for its findings until they are transcribed, then are checked against them.
+TEST(CheckCounts, WarnsWhenTheFindingsTranscribedAreNotTheNumbersStated) {
+  const std::string counts =
+      "counts:\n  recommendations: 5\n  afis: 34\n  continuing: {recommendations: 2, afis: 13}\n"
+      "  continuing_from: custody-2010\n";
+  const std::string head = "id: custody-2017\ntype: custody\ntitle: Custody\npublished: 2017-09-12\n";
+  EXPECT_EQ(test::Register()
+                .file("inspections/c.yaml", head + counts)
+                .file("inspections/old.yaml", "id: custody-2010\ntype: custody\ntitle: Custody 2010\n")
+                .diagnostics(),
+            std::vector<std::string>{});
+  EXPECT_EQ(test::Register()
+                .file("inspections/c.yaml", head + counts + "findings:\n" + finding("R1") + finding("AFI1", "", "afi"))
+                .diagnostics(),
+            test::asserted({"inspections/c.yaml:6:3: warning: the report makes 5 recommendations and 34 areas for "
+                            "improvement, by its counts, but the register holds 1 recommendation and 1 area for "
+                            "improvement: transcribe the rest, or correct 'counts' [counts-differ]",
+                            "inspections/c.yaml:9:20: error: 'continuing_from' names no inspection: there is no "
+                            "'custody-2010': did you mean 'custody-2017'? [unknown-reference]"}));
+}
+
+}  // namespace
+}  // namespace hmicfrs::check

@@ -89,7 +89,7 @@ TEST(DecodeInspection, ReportsMissingAndUnknownFields) {
                       "[unknown-field]",
                       "inspections/x.yaml:4:1: error: unknown field 'whatever' in an inspection (known fields: id, "
                       "type, title, inspectorates, involvement, other_forces, notified, fieldwork, draft_received, "
-                      "published, url, summary, gradings, findings) [unknown-field]"}));
+                      "published, url, summary, gradings, counts, findings) [unknown-field]"}));
 }
 
 TEST(DecodeInspection, ReportsTextThatAnUnquotedCommaSplitOffAValue) {

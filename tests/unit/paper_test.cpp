@@ -100,6 +100,27 @@ TEST(Paper, TellsPeelReportsWithoutGradesAndPeelInProgressFromNoPeel) {
   EXPECT_THAT(out.str(), Not(HasSubstr("No PEEL assessment")));
 }
 
+// A report's counts are given before its findings are transcribed one by one.
+TEST(Paper, StatesAReportsCountsBeforeItsFindingsAreTranscribed) {
+  model::Dataset keep = test::Register()
+                            .file("inspections/c.yaml",
+                                  "id: custody-2022\ntype: custody\ntitle: Joint custody inspection\n"
+                                  "published: 2022-02-14\ncounts:\n  causes_of_concern: 2\n  recommendations: 5\n"
+                                  "  afis: 34\n  continuing: {recommendations: 2, afis: 13}\n"
+                                  "  continuing_from: custody-2010\n")
+                            .file("inspections/old.yaml", "id: custody-2010\ntype: custody\ntitle: Custody 2010\n")
+                            .load()
+                            .dataset;
+  const answers::Paper paper =
+      query::assemble_paper(keep, *query::find_meeting(keep, "2022-03"), test::date("2022-03-31"));
+  std::ostringstream out;
+  write(out, paper, Output{Format::text, {1000, false}});
+  EXPECT_THAT(out.str(), HasSubstr("It makes two causes of concern, five recommendations and thirty-four areas for "
+                                   "improvement. Of these, two recommendations and thirteen areas for improvement "
+                                   "continue findings of Custody 2010 (custody-2010).\n\nThe register does not yet "
+                                   "hold its findings one by one.\n"));
+}
+
 TEST(Paper, TrackerCountsMatchRagForTheSameDate) {
   for (const char* meeting : {"2021-12", "2022-03"}) {
     const auto paper = nlohmann::json::parse(

@@ -35,6 +35,8 @@ const std::map<std::string_view, std::pair<std::string, std::string>> k_places{
     {"inspection", {"inspection", ""}},
     {"fieldwork", {"inspection", "fieldwork"}},
     {"gradings", {"inspection", "gradings"}},
+    {"counts", {"inspection", "counts"}},
+    {"continuing", {"inspection", "continuing"}},
     {"grading", {"inspection", "grading"}},
     {"finding", {"inspection", "finding"}},
     {"history-entry", {"inspection", "history-entry"}},

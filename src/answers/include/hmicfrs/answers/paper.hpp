@@ -24,7 +24,8 @@ struct PeelSection {
 struct PublishedReport {
   const model::Inspection* inspection = nullptr;
   std::vector<FindingRow> findings;
-  bool all_national = false;  // every finding is made to all forces
+  bool all_national = false;                           // every finding is made to all forces
+  const model::Inspection* continuing_from = nullptr;  // the inspection its counts say it continues
 };
 
 // Everything one meeting's paper reports (SPEC §6), gathered as of its cut-off.

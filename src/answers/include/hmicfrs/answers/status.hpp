@@ -31,6 +31,7 @@ struct InspectionDetail {
   std::string cycle;              // its gradings' cycle name (its id when unknown); empty without gradings
   std::vector<AreaGrade> grades;  // in file order
   std::vector<FindingRow> rows;   // its findings recorded by the date
+  const model::Inspection* continuing_from = nullptr;  // the inspection its counts say it continues
 };
 
 }  // namespace hmicfrs::answers

@@ -68,6 +68,7 @@ enum class Code {
   grade_not_in_scale,
   supersession_cycle,
   cause_of_concern_without_recommendation,
+  counts_differ,
   unrated_open_finding,
   future_history,
 };

@@ -122,6 +122,21 @@ struct Gradings {
   std::vector<Grading> areas;  // in file order
 };
 
+// How many findings of each type a report states it makes, which a register
+// can record before (or without) transcribing them one by one; and how many
+// of those continue findings of an earlier inspection.
+struct FindingCounts {
+  struct ByType {
+    int causes_of_concern = 0;
+    int recommendations = 0;
+    int afis = 0;
+  };
+  ByType made;
+  ByType continuing;
+  Located<std::string> continuing_from;  // the earlier inspection, when the report names it
+  diag::Location location;
+};
+
 // One inspection or report, with what it found.
 struct Inspection {
   std::string id;
@@ -137,6 +152,7 @@ struct Inspection {
   std::string url;
   std::string summary;  // Markdown
   std::optional<Gradings> gradings;
+  std::optional<FindingCounts> counts;  // as the report states them
   std::vector<Finding> findings;
   diag::Location location;  // of the id
   IdIndex finding_index;    // by ref

@@ -13,6 +13,9 @@ namespace hmicfrs::query {
 std::optional<answers::FindingDetail> finding_detail(const model::Dataset& dataset, const answers::FindingRef& finding,
                                                      const model::Date& as_of);
 
+// The earlier inspection whose findings `inspection`'s counts say it continues, if the register has it.
+const model::Inspection* continued(const model::Dataset& dataset, const model::Inspection& inspection);
+
 // `show` of an inspection as of `as_of`.
 answers::InspectionDetail inspection_detail(const model::Dataset& dataset, const model::Inspection& inspection,
                                             const model::Date& as_of);
