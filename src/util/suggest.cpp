@@ -38,10 +38,15 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return previous[b.size()];
 }
 
-std::optional<std::string_view> closest_match(std::string_view word, std::span<const std::string_view> candidates) {
-  // Work is bounded: a word this long is no misspelling of an id or a field,
-  // and a candidate whose length differs by more than the edits allowed
-  // cannot be within them, so neither is measured.
+namespace {
+
+// closest_match, spending at most `budget` cells of edit distance (and
+// taking them from it): past the budget, no further candidate is measured.
+std::optional<std::string_view> closest_within(std::string_view word, std::span<const std::string_view> candidates,
+                                               std::size_t& budget) {
+  // A word this long is no misspelling of an id or a field, and a candidate
+  // whose length differs by more than the edits allowed cannot be within
+  // them, so neither is measured.
   if (word.size() > k_longest_suggested) return std::nullopt;
   const std::string needle = lowered(word);
   std::optional<std::string_view> best;
@@ -59,7 +64,10 @@ std::optional<std::string_view> closest_match(std::string_view word, std::span<c
     const std::size_t allowed = std::max<std::size_t>(2, hay.size() / 3);
     const std::size_t gap = needle.size() > hay.size() ? needle.size() - hay.size() : hay.size() - needle.size();
     if (!prefix && gap > allowed) continue;
-    std::size_t distance = prefix ? 1 : edit_distance(needle, hay);
+    const std::size_t cost = (needle.size() + 1) * (hay.size() + 1);
+    if (!prefix && cost > budget) break;
+    if (!prefix) budget -= cost;
+    const std::size_t distance = prefix ? 1 : edit_distance(needle, hay);
     // More edits than half the word is a different word ("a" is not "b").
     const bool close = distance <= allowed && distance * 2 <= std::max(needle.size(), hay.size());
     if (!close && !prefix) continue;
@@ -73,6 +81,13 @@ std::optional<std::string_view> closest_match(std::string_view word, std::span<c
   return best;
 }
 
+}  // namespace
+
+std::optional<std::string_view> closest_match(std::string_view word, std::span<const std::string_view> candidates) {
+  std::size_t unbounded = static_cast<std::size_t>(-1);
+  return closest_within(word, candidates, unbounded);
+}
+
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
   const auto nearest = closest_match(word, candidates);
   if (!nearest) return "";
@@ -83,6 +98,7 @@ std::string did_you_mean(std::string_view word, std::span<const std::string_view
 namespace {
 
 constexpr std::size_t k_scanned_in_full = 256;
+constexpr std::size_t k_shortlist = 16;
 
 // `text` with the character at `i` left out.
 std::string without(const std::string& text, std::size_t i) { return text.substr(0, i) + text.substr(i + 1); }
@@ -105,14 +121,15 @@ Suggester::Suggester(std::vector<std::string_view> candidates) : m_candidates(st
 }
 
 std::optional<std::string_view> Suggester::closest(std::string_view word) const {
-  if (m_candidates.size() <= k_scanned_in_full) return closest_match(word, m_candidates);
+  if (m_candidates.size() <= k_scanned_in_full) return closest_within(word, m_candidates, m_budget);
   if (word.size() > k_longest_suggested) return std::nullopt;
   // Within one edit: the word itself, or the word less one character, among
   // the candidates and the candidates less one character.
   const std::string needle = lowered(word);
   std::vector<std::uint32_t> near;
   const auto gather = [&](const std::string& key) {
-    if (const auto it = m_variants.find(key); it != m_variants.end()) near.insert(near.end(), it->second.begin(), it->second.end());
+    if (const auto it = m_variants.find(key); it != m_variants.end())
+      near.insert(near.end(), it->second.begin(), it->second.end());
   };
   gather(needle);
   for (std::size_t k = 0; k < needle.size(); ++k) gather(without(needle, k));
@@ -133,10 +150,10 @@ std::optional<std::string_view> Suggester::closest(std::string_view word) const 
   }
   std::sort(near.begin(), near.end());
   near.erase(std::unique(near.begin(), near.end()), near.end());
+  // The first few near candidates are measured: within one edit, few differ, and the work stays bounded.
   std::vector<std::string_view> shortlist;
-  shortlist.reserve(near.size());
-  for (const std::uint32_t i : near) shortlist.push_back(m_candidates[i]);
-  return closest_match(word, shortlist);
+  for (std::size_t k = 0; k < near.size() && k < k_shortlist; ++k) shortlist.push_back(m_candidates[near[k]]);
+  return closest_within(word, shortlist, m_budget);
 }
 
 std::string Suggester::did_you_mean(std::string_view word) const {

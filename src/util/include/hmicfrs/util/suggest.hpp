@@ -1,12 +1,12 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-#include <cstdint>
 
 namespace hmicfrs::util {
 
@@ -27,8 +27,10 @@ std::string did_you_mean(std::string_view word, std::span<const std::string_view
 // Suggestions among one set of candidates that may be large (every finding of
 // a register): indexed once, so that each word costs about its own length,
 // not the number of candidates. Up to 256 candidates, it gives what
-// closest_match gives; beyond, the candidates that differ from a word by case,
-// by one edit, or by extending or truncating it.
+// closest_match gives; beyond, the nearest of the first 16 candidates that
+// differ from a word by case, by one edit, or by extending or truncating it.
+// Over its life it measures at most 10 million cells of edit distance: past
+// that budget (only hostile input reaches it) it stops suggesting.
 class Suggester {
  public:
   // The candidates are kept as views: they must outlive the suggester.
@@ -43,9 +45,11 @@ class Suggester {
 
  private:
   std::vector<std::string_view> m_candidates;
-  std::vector<std::string> m_lowered;                                        // for the large case
-  std::unordered_map<std::string, std::vector<std::uint32_t>> m_variants;  // a lowered candidate, and it less one character
-  std::vector<std::pair<std::string_view, std::uint32_t>> m_sorted;         // lowered candidates, sorted
+  std::vector<std::string> m_lowered;  // for the large case
+  std::unordered_map<std::string, std::vector<std::uint32_t>>
+      m_variants;                                                    // a lowered candidate, and it less one character
+  std::vector<std::pair<std::string_view, std::uint32_t>> m_sorted;  // lowered candidates, sorted
+  mutable std::size_t m_budget = 10'000'000;                         // cells of edit distance left
 };
 
 // "a, b or c": candidates joined for a message.
