@@ -202,6 +202,22 @@ void check_gradings(const model::Dataset& dataset, const Inspection& inspection,
   const model::PeelCycle* cycle = gradings_cycle(dataset, inspection, &diagnostics);
   if (cycle == nullptr) return;
   for (const model::Grading& grading : inspection.gradings->areas) {
+    if (const auto& from = grading.carried_over_from; !from.value.empty()) {
+      const Inspection* earlier = dataset.find_inspection(from.value);
+      if (earlier == nullptr) {
+        diagnostics.error(from.location,
+                          fmt::format("'carried_over_from' names no inspection: there is no '{}'{}", from.value,
+                                      suggestions.inspection(from.value)),
+                          Code::unknown_reference);
+      } else if (earlier->type != model::InspectionType::peel || !earlier->gradings) {
+        diagnostics.error(
+            from.location,
+            fmt::format("'{}' is not a PEEL assessment with grades: a judgement is carried over from one", from.value),
+            Code::unknown_reference);
+      }
+    }
+  }
+  for (const model::Grading& grading : inspection.gradings->areas) {
     if (!check_area(*cycle, grading.area, suggestions, diagnostics)) continue;
     const model::Grade grade = grading.grade.value;
     if (!model::scale_allows(cycle->scale, grade)) {

@@ -282,7 +282,8 @@ int run_peel(const Session& session) {
     cycle = first ? compare : cycle;  // say which side has no assessment
   }
   session.emit(answers::PeelGrades{
-      as_of, cycle, compare != nullptr || !first ? std::nullopt : std::optional(query::peel_table(*first))});
+      as_of, cycle,
+      compare != nullptr || !first ? std::nullopt : std::optional(query::peel_table(dataset, *first, as_of))});
   return k_exit_ok;
 }
 

@@ -116,16 +116,20 @@ std::optional<model::Gradings> decode_gradings(Reader& reader, const Node& node)
       // An area maps to its grade, or to {grade, narrative}.
       const Node* grade_node = &entry.value;
       std::string narrative;
+      model::Located<std::string> carried_over_from;
       if (entry.value.kind == Node::Kind::mapping) {
         if (!reader.fields(entry.value, "a grading", k_grading_fields)) continue;
         grade_node = entry.value.find("grade");
         narrative = reader.text(entry.value.find("narrative"), "narrative").value_or("");
+        carried_over_from = reader.reference(entry.value.find("carried_over_from"), "carried_over_from");
       }
       if (grade_node == nullptr) continue;
       const auto grade = reader.choice<model::Grade>(grade_node, entry.key);
       if (!grade) continue;
-      gradings.areas.push_back(
-          model::Grading{{entry.key, reader.at(entry)}, {*grade, reader.at(*grade_node)}, std::move(narrative)});
+      gradings.areas.push_back(model::Grading{{entry.key, reader.at(entry)},
+                                              {*grade, reader.at(*grade_node)},
+                                              std::move(narrative),
+                                              std::move(carried_over_from)});
     }
   }
   if (gradings.cycle.value.empty()) return std::nullopt;

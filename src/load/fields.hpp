@@ -40,7 +40,7 @@ inline constexpr std::array k_counts_fields{Field{"causes_of_concern"}, Field{"r
 inline constexpr std::array k_continuing_fields{Field{"causes_of_concern"}, Field{"recommendations"}, Field{"afis"}};
 inline constexpr std::array k_fieldwork_fields{Field{"from"}, Field{"to"}, Field{"week_commencing"}};
 inline constexpr std::array k_gradings_fields{Field{"cycle", true}, Field{"areas", true}};
-inline constexpr std::array k_grading_fields{Field{"grade", true}, Field{"narrative"}};
+inline constexpr std::array k_grading_fields{Field{"grade", true}, Field{"narrative"}, Field{"carried_over_from"}};
 inline constexpr std::array k_finding_fields{Field{"ref", true}, Field{"type", true}, Field{"title", true},
                                              Field{"text"},      Field{"scope"},      Field{"cause_of_concern"},
                                              Field{"area"},      Field{"owner"},      Field{"portfolio"},

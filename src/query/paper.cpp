@@ -63,11 +63,15 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
   const std::vector<answers::FindingRow> rows = findings_as_of(dataset, as_of);
 
   if (const auto latest = latest_peel(dataset, as_of)) {
-    answers::PeelSection peel{
-        peel_table(*latest), earlier_in_other_cycle(dataset, *latest), rows_of(rows, *latest->inspection), {}};
+    answers::PeelSection peel{peel_table(dataset, *latest, as_of), earlier_in_other_cycle(dataset, *latest), {}, {}};
+    // The findings of every report of the cycle (pillar years had several).
+    for (const model::Inspection* report : peel.table.reports) {
+      const auto its = rows_of(rows, *report);
+      peel.findings.insert(peel.findings.end(), its.begin(), its.end());
+      add_once(paper.background, report);
+    }
     peel.finding_counts = rag_total(peel.findings);
     paper.peel = std::move(peel);
-    add_once(paper.background, latest->inspection);
   }
 
   for (const model::Inspection* inspection : calendar(dataset, {std::nullopt, as_of}, answers::CalendarScope::all)) {

@@ -76,14 +76,33 @@ std::optional<PeelAssessment> earlier_in_other_cycle(const model::Dataset& datas
   return earlier;
 }
 
-answers::PeelTable peel_table(const PeelAssessment& assessment) {
-  answers::PeelTable table{assessment, {}, {}, 0};
+answers::PeelTable peel_table(const model::Dataset& dataset, const PeelAssessment& assessment,
+                              const model::Date& as_of) {
+  answers::PeelTable table{assessment, {}, {}, {}, 0, {}};
   for (const model::Grade grade : model::grades_of(assessment.cycle->scale)) table.columns.push_back({grade, {}});
-  const auto gradings = gradings_by_area(assessment);
+  // The cycle's reports out by the date, oldest first: a later report's judgement of an area replaces an earlier's.
+  for (const model::Inspection& inspection : dataset.inspections) {
+    if (inspection.type == model::InspectionType::peel && inspection.gradings && inspection.published &&
+        happened_by(*inspection.published, as_of) &&
+        dataset.catalogue.find(inspection.gradings->cycle.value) == assessment.cycle) {
+      table.reports.push_back(&inspection);
+    }
+  }
+  std::sort(table.reports.begin(), table.reports.end(), [](const model::Inspection* a, const model::Inspection* b) {
+    return std::tie(*a->published, a->id) < std::tie(*b->published, b->id);
+  });
+  std::map<std::string_view, std::pair<const model::Grading*, const model::Inspection*>> latest;
+  for (const model::Inspection* report : table.reports) {
+    for (const model::Grading& grading : report->gradings->areas) latest[grading.area.value] = {&grading, report};
+  }
   for (const model::PeelArea& area : assessment.cycle->areas) {
-    const auto it = gradings.find(area.id);
-    if (it == gradings.end()) continue;
-    answers::GradedArea graded{&area, it->second->grade.value, it->second->narrative};
+    const auto it = latest.find(area.id);
+    if (it == latest.end()) continue;
+    const auto [grading, report] = it->second;
+    const model::Inspection* carried =
+        grading->carried_over_from.value.empty() ? nullptr : dataset.find_inspection(grading->carried_over_from.value);
+    answers::GradedArea graded{&area, grading->grade.value, grading->narrative, report, carried};
+    if (!grading->carried_over_from.value.empty()) table.carried_over.push_back(graded);
     const auto column = std::find_if(table.columns.begin(), table.columns.end(),
                                      [&](const auto& c) { return c.first == graded.grade; });
     if (column == table.columns.end()) {

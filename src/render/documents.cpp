@@ -185,6 +185,10 @@ Document to_document(const answers::PeelGrades& v) {
                               counted(v.table->graded, "area", "areas"), model::name_of(cycle.scale),
                               v.table->not_graded.size())});
   d.add(to_table(v));
+  if (const auto kept = carried_over(*v.table); !kept.empty()) {
+    d.add(Heading{2, "Carried over"});
+    d.add(BulletList{kept});
+  }
   if (!v.table->not_graded.empty()) {
     std::vector<std::string> items;
     for (const answers::GradedArea& a : v.table->not_graded) items.push_back(a.area->long_label);

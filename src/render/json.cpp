@@ -106,10 +106,13 @@ Json assessment_json(const answers::PeelAssessment& a) {
 Json graded_areas_json(const std::vector<answers::GradedArea>& areas) {
   Json array = Json::array();
   for (const answers::GradedArea& a : areas) {
-    array.push_back(Json{{"id", a.area->id},
-                         {"short", a.area->short_label},
-                         {"long", a.area->long_label},
-                         {"narrative", text_or_null(a.narrative)}});
+    array.push_back(
+        Json{{"id", a.area->id},
+             {"short", a.area->short_label},
+             {"long", a.area->long_label},
+             {"narrative", text_or_null(a.narrative)},
+             {"report", a.report != nullptr ? Json(a.report->id) : Json(nullptr)},
+             {"carried_over_from", a.carried_over_from != nullptr ? Json(a.carried_over_from->id) : Json(nullptr)}});
   }
   return array;
 }

@@ -138,11 +138,16 @@ class PaperBuilder {
   void graded_peel() {
     const answers::PeelTable& table = m_paper.peel->table;
     const model::PeelCycle& cycle = *table.assessment.cycle;
+    const std::string when =
+        table.reports.size() > 1
+            ? fmt::format("in {}, the last {}", spelled_count(table.reports.size(), "report", "reports"),
+                          on_date(*table.assessment.inspection->published))
+            : on_date(*table.assessment.inspection->published);
     std::string text = fmt::format(
         "The latest PEEL assessment, {}, was published {}. It looked at {} of policing and made "
         "graded judgements in {}",
-        cycle.name, on_date(*table.assessment.inspection->published),
-        spelled_count(table.graded + table.not_graded.size(), "area", "areas"), spelled(table.graded));
+        cycle.name, when, spelled_count(table.graded + table.not_graded.size(), "area", "areas"),
+        spelled(table.graded));
     if (!table.not_graded.empty()) {
       std::vector<std::string> names;
       for (const answers::GradedArea& a : table.not_graded) names.push_back(in_prose(a.area->long_label));
@@ -163,6 +168,11 @@ class PaperBuilder {
       }
     }
     m_document.add(grade_table(table));
+    if (const auto kept = carried_over(table); !kept.empty()) {
+      say(fmt::format("{} carried over from an earlier assessment, which the inspectorate did not inspect again:",
+                      sentence_case(spelled_count(kept.size(), "judgement is", "judgements are"))));
+      m_document.add(BulletList{kept});
+    }
     for (const auto& [grade, areas] : table.columns) {
       for (const answers::GradedArea& area : areas) narrative(area);
     }

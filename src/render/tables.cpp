@@ -93,7 +93,12 @@ Table grade_table(const answers::PeelTable& table) {
   for (std::size_t r = 0; r < height; ++r) {
     std::vector<Cell> row;
     for (const auto& [grade, areas] : table.columns) {
-      row.emplace_back(r < areas.size() ? areas[r].area->short_label : std::string());
+      if (r >= areas.size()) {
+        row.emplace_back();
+      } else {
+        // Carried over is said in the table itself: a reader must not take it for a new judgement.
+        row.emplace_back(areas[r].area->short_label + (areas[r].carried_over_from != nullptr ? " (carried over)" : ""));
+      }
     }
     out.rows.push_back(std::move(row));
   }
@@ -139,6 +144,19 @@ std::string stated_findings(const model::FindingCounts& counts, const model::Ins
     text += fmt::format(" Of these, {} continue findings of {}.", continuing, from);
   }
   return text;
+}
+
+std::vector<std::string> carried_over(const answers::PeelTable& table) {
+  std::vector<std::string> lines;
+  for (const answers::GradedArea& a : table.carried_over) {
+    const model::Inspection* from = a.carried_over_from;
+    lines.push_back(
+        from != nullptr && from->published
+            ? fmt::format("{}: {}, the judgement of {}, published {}", a.area->short_label, label(a.grade), from->title,
+                          on_date(*from->published))
+            : fmt::format("{}: {}, the judgement of an earlier assessment", a.area->short_label, label(a.grade)));
+  }
+  return lines;
 }
 
 void add_section(Document& document, std::string heading, Table table, std::string_view when_empty) {

@@ -41,6 +41,11 @@ Table rag_table(std::string first_column, const std::vector<answers::RagGroup>& 
 // The grade table of the papers: a column per grade, its areas below it.
 Table grade_table(const answers::PeelTable& table);
 
+// The judgements a grade table carries over from an earlier assessment, one
+// line each: "Investigating crime: Good, the judgement of <title>, published
+// on 2 March 2017".
+std::vector<std::string> carried_over(const answers::PeelTable& table);
+
 // Inspections, one a row: id, type, fieldwork, publication and title.
 Table calendar_table(const std::vector<const model::Inspection*>& inspections);
 

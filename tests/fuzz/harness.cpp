@@ -53,7 +53,7 @@ void render_everything(const load::LoadResult& result) {
     render::write(sink, list, render::Output{render::Format::text, {40, false}});
     render::write(sink, list, render::Output{render::Format::csv, {}});
     if (const auto latest = query::latest_peel(result.dataset, as_of)) {
-      render::write(sink, answers::PeelGrades{as_of, nullptr, query::peel_table(*latest)},
+      render::write(sink, answers::PeelGrades{as_of, nullptr, query::peel_table(result.dataset, *latest, as_of)},
                     render::Output{render::Format::text, {40, false}});
     }
   }

@@ -142,6 +142,15 @@ TEST(CheckGradings, ReportsUnknownCyclesAndAreas) {
                       "[unknown-area]"}));
 }
 
+TEST(CheckGradings, RequiresACarriedOverJudgementToComeFromAPeelAssessment) {
+  EXPECT_EQ(Register()
+                .file("inspections/p.yaml",
+                      peel("2021-22", "    preventing-crime: {grade: good, carried_over_from: peel-2018}\n"))
+                .diagnostics(),
+            asserted({"inspections/p.yaml:8:56: error: 'carried_over_from' names no inspection: there is no "
+                      "'peel-2018' [unknown-reference]"}));
+}
+
 TEST(CheckGradings, KeepsGradesOnTheirCyclesScale) {
   EXPECT_EQ(Register()
                 .file("inspections/p.yaml", peel("2017", "    efficiency: good\n    legitimacy: adequate\n"))

@@ -236,6 +236,42 @@ TEST(Peel, WarnsWheneverTheCycleDiffersNotOnlyTheScale) {
                                                "inspectorate says their grades cannot be compared directly,"));
 }
 
+// Pillar years published effectiveness, efficiency and legitimacy apart; 2017 effectiveness kept 2016 judgements.
+TEST(Peel, MergesACyclesPillarReportsAndSaysWhichJudgementsAreCarriedOver) {
+  const auto pillars =
+      test::Register()
+          .file("inspections/e16.yaml",
+                "id: e16\ntype: peel\ntitle: Effectiveness 2016\npublished: 2017-03-02\n"
+                "gradings: {cycle: '2016', areas: {preventing-crime: good, investigating-crime: inadequate}}\n")
+          .file("inspections/l17.yaml",
+                "id: l17\ntype: peel\ntitle: Legitimacy 2017\npublished: 2017-12-12\n"
+                "gradings: {cycle: '2017', areas: {legitimacy: good, ethical-workforce: requires-improvement}}\n")
+          .file("inspections/e17.yaml",
+                "id: e17\ntype: peel\ntitle: Effectiveness 2017\npublished: 2018-03-22\n"
+                "gradings:\n  cycle: '2017'\n  areas:\n    investigating-crime: requires-improvement\n"
+                "    preventing-crime: {grade: good, carried_over_from: e16}\n")
+          .load("2018-04-01")
+          .dataset;
+  const auto latest = latest_peel(pillars, date("2018-04-01"));
+  ASSERT_TRUE(latest);
+  EXPECT_EQ(latest->inspection->id, "e17");
+  const answers::PeelTable table = peel_table(pillars, *latest, date("2018-04-01"));
+  ASSERT_EQ(table.reports.size(), 2u);  // the 2017 legitimacy and effectiveness reports, oldest first
+  EXPECT_EQ(table.reports[0]->id, "l17");
+  EXPECT_EQ(table.graded, 4u);
+  ASSERT_EQ(table.carried_over.size(), 1u);
+  EXPECT_EQ(table.carried_over[0].area->id, "preventing-crime");
+  EXPECT_EQ(table.carried_over[0].carried_over_from->id, "e16");
+  // Before the effectiveness report is out, the cycle's table holds legitimacy alone.
+  EXPECT_EQ(peel_table(pillars, *latest_peel(pillars, date("2018-01-01")), date("2018-01-01")).graded, 2u);
+  std::ostringstream text;
+  render::write(text, answers::PeelGrades{date("2018-04-01"), nullptr, table}, {render::Format::text, {1000, false}});
+  EXPECT_THAT(text.str(), ::testing::HasSubstr("Preventing crime (carried over)"));
+  EXPECT_THAT(
+      text.str(),
+      ::testing::HasSubstr("- Preventing crime: Good, the judgement of Effectiveness 2016, published on 2 March 2017"));
+}
+
 TEST(Peel, FindsCyclesByIdOrTheirStart) {
   EXPECT_EQ((*find_cycle(example().catalogue, "2021"))->id, "2021-22");
   EXPECT_EQ((*find_cycle(example().catalogue, "2018-19"))->id, "2018-19");

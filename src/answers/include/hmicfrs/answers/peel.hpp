@@ -21,15 +21,19 @@ struct GradedArea {
   const model::PeelArea* area = nullptr;
   model::Grade grade = model::Grade::not_graded;
   std::string narrative;
+  const model::Inspection* report = nullptr;             // the report that gives it (pillar years have several)
+  const model::Inspection* carried_over_from = nullptr;  // the earlier assessment whose judgement it keeps
 };
 
 // The grade table of the papers: one column per grade of the cycle's scale,
 // best first, each listing its areas in catalogue order; areas not graded apart.
 struct PeelTable {
-  PeelAssessment assessment;
+  PeelAssessment assessment;                      // the latest report of the cycle
+  std::vector<const model::Inspection*> reports;  // every report of the cycle out by the date, oldest first
   std::vector<std::pair<model::Grade, std::vector<GradedArea>>> columns;
   std::vector<GradedArea> not_graded;
-  std::size_t graded = 0;  // areas in the columns
+  std::size_t graded = 0;                // areas in the columns
+  std::vector<GradedArea> carried_over;  // the areas whose judgement is carried over, in catalogue order
 };
 
 // `peel`: the grade table of the latest assessment (none when none is published yet).

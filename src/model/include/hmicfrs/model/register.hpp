@@ -113,7 +113,8 @@ struct Period {
 struct Grading {
   Located<std::string> area;
   Located<Grade> grade;
-  std::string narrative;  // Markdown
+  std::string narrative;                   // Markdown
+  Located<std::string> carried_over_from;  // the earlier assessment whose judgement this keeps, if any
 };
 
 // A PEEL assessment's grades in one cycle.

@@ -21,8 +21,12 @@ std::optional<answers::PeelAssessment> latest_peel(const model::Dataset& dataset
 std::optional<answers::PeelAssessment> earlier_in_other_cycle(const model::Dataset& dataset,
                                                               const answers::PeelAssessment& latest);
 
-// The grade table of an assessment.
-answers::PeelTable peel_table(const answers::PeelAssessment& assessment);
+// The grade table of an assessment's cycle as of `as_of`: each area's latest
+// judgement among the cycle's reports published by then (pillar years
+// published effectiveness, efficiency and legitimacy separately), saying which
+// report gave it and which it carried over.
+answers::PeelTable peel_table(const model::Dataset& dataset, const answers::PeelAssessment& assessment,
+                              const model::Date& as_of);
 
 // Two assessments side by side, area by area (by area id).
 answers::PeelComparison compare_peel(const answers::PeelAssessment& first, const answers::PeelAssessment& second,
