@@ -62,14 +62,8 @@ void read_texts(Reader& reader, const Node* node, std::string_view what, const s
   }
 }
 
-// Fieldwork: a date (a day, or a month TBC), {week_commencing: day} or {from: d, to: d}.
-std::optional<model::Period> decode_fieldwork(Reader& reader, const Node& node) {
-  if (node.kind == Node::Kind::scalar) {
-    const auto date = reader.date(&node, "fieldwork", Precision::month_or_day);
-    if (!date) return std::nullopt;
-    return model::Period{*date, std::nullopt};
-  }
-  if (!reader.fields(node, "fieldwork", k_fieldwork_fields)) return std::nullopt;
+// The dates of a mapping whose fields are checked already: {week_commencing: day} or {from: d, to: d}.
+std::optional<model::Period> decode_period(Reader& reader, const Node& node) {
   const Node* week = node.find("week_commencing");
   const Node* from = node.find("from");
   if (week != nullptr && from != nullptr) {
@@ -100,6 +94,53 @@ std::optional<model::Period> decode_fieldwork(Reader& reader, const Node& node) 
     return std::nullopt;
   }
   return model::Period{*start, end};
+}
+
+// Fieldwork: a date (a day, or a month TBC), {week_commencing: day} or {from: d, to: d}.
+std::optional<model::Period> decode_fieldwork(Reader& reader, const Node& node) {
+  if (node.kind == Node::Kind::scalar) {
+    const auto date = reader.date(&node, "fieldwork", Precision::month_or_day);
+    if (!date) return std::nullopt;
+    return model::Period{*date, std::nullopt};
+  }
+  if (!reader.fields(node, "fieldwork", k_fieldwork_fields)) return std::nullopt;
+  return decode_period(reader, node);
+}
+
+// Fieldwork in phases, each labelled, in order; `fieldwork` is set to their whole span.
+void decode_phases(Reader& reader, const Node& list, model::Inspection& inspection) {
+  for (const Node& item : list.items) {
+    if (!reader.fields(item, "a fieldwork phase", k_phase_fields)) continue;
+    const auto label = reader.line(item.find("label"), "label");
+    auto period = decode_period(reader, item);
+    if (!label || !period) continue;
+    if (!inspection.phases.empty() && period->from < inspection.phases.back().period.from) {
+      reader.diagnostics().error(reader.at(item), "fieldwork phases are listed in date order: move this one up",
+                                 Code::date_order);
+    }
+    inspection.phases.push_back(
+        model::FieldworkPhase{*label, *period, reader.text(item.find("note"), "note").value_or(""), reader.at(item)});
+  }
+  if (inspection.phases.empty()) return;
+  const model::Period& last = inspection.phases.back().period;
+  inspection.fieldwork = model::Period{inspection.phases.front().period.from, last.to ? last.to : last.from};
+  if (inspection.fieldwork->to == inspection.fieldwork->from) inspection.fieldwork->to.reset();
+}
+
+std::vector<model::InspectionEvent> decode_events(Reader& reader, const Node* list) {
+  std::vector<model::InspectionEvent> events;
+  for_each_item(reader, list, "events", [&](const Node& item) {
+    if (!reader.fields(item, "an event", k_event_fields)) return;
+    const auto kind = reader.choice<model::EventKind>(item.find("event"), "event");
+    const auto date = reader.date(item.find("date"), "date", Precision::month_or_day);
+    if (!kind || !date) return;
+    if (!events.empty() && *date < events.back().date) {
+      reader.diagnostics().error(reader.at(item), "events are listed oldest first: move this one up", Code::date_order);
+    }
+    events.push_back(
+        model::InspectionEvent{*kind, *date, reader.text(item.find("note"), "note").value_or(""), reader.at(item)});
+  });
+  return events;
 }
 
 std::optional<model::Gradings> decode_gradings(Reader& reader, const Node& node) {
@@ -357,8 +398,18 @@ std::optional<model::Inspection> decode_inspection(const Node& root, const std::
   inspection.other_forces =
       reader.text_list(root.find("other_forces"), "other_forces").value_or(std::vector<std::string>{});
   inspection.notified = reader.date(root.find("notified"), "notified", Precision::month_or_day);
-  if (const Node* fieldwork = root.find("fieldwork")) inspection.fieldwork = decode_fieldwork(reader, *fieldwork);
+  if (const Node* fieldwork = root.find("fieldwork")) {
+    if (fieldwork->kind == Node::Kind::sequence) {
+      decode_phases(reader, *fieldwork, inspection);
+    } else {
+      inspection.fieldwork = decode_fieldwork(reader, *fieldwork);
+    }
+  }
+  inspection.events = decode_events(reader, root.find("events"));
+  inspection.draft_expected = reader.date(root.find("draft_expected"), "draft_expected", Precision::month_or_day);
   inspection.draft_received = reader.date(root.find("draft_received"), "draft_received", Precision::month_or_day);
+  inspection.publication_expected =
+      reader.date(root.find("publication_expected"), "publication_expected", Precision::month_or_day);
   inspection.published = reader.date(root.find("published"), "published", Precision::month_or_day);
   inspection.url = reader.web_address(root.find("url"), "url").value_or("");
   inspection.summary = reader.text(root.find("summary"), "summary").value_or("");

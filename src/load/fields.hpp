@@ -31,10 +31,18 @@ inline constexpr std::array k_meeting_fields{Field{"id", true}, Field{"date", tr
                                              Field{"as_of"},    Field{"previous_cut_off"}, Field{"contact"},
                                              Field{"notes"}};
 
-inline constexpr std::array k_inspection_fields{
-    Field{"id", true},     Field{"type", true}, Field{"title", true}, Field{"inspectorates"},  Field{"involvement"},
-    Field{"other_forces"}, Field{"notified"},   Field{"fieldwork"},   Field{"draft_received"}, Field{"published"},
-    Field{"url"},          Field{"summary"},    Field{"gradings"},    Field{"counts"},         Field{"findings"}};
+inline constexpr std::array k_inspection_fields{Field{"id", true},       Field{"type", true},
+                                                Field{"title", true},    Field{"inspectorates"},
+                                                Field{"involvement"},    Field{"other_forces"},
+                                                Field{"notified"},       Field{"fieldwork"},
+                                                Field{"events"},         Field{"draft_expected"},
+                                                Field{"draft_received"}, Field{"publication_expected"},
+                                                Field{"published"},      Field{"url"},
+                                                Field{"summary"},        Field{"gradings"},
+                                                Field{"counts"},         Field{"findings"}};
+inline constexpr std::array k_phase_fields{Field{"label", true}, Field{"from"}, Field{"to"}, Field{"week_commencing"},
+                                           Field{"note"}};
+inline constexpr std::array k_event_fields{Field{"event", true}, Field{"date", true}, Field{"note"}};
 inline constexpr std::array k_counts_fields{Field{"causes_of_concern"}, Field{"recommendations"}, Field{"afis"},
                                             Field{"continuing"}, Field{"continuing_from"}};
 inline constexpr std::array k_continuing_fields{Field{"causes_of_concern"}, Field{"recommendations"}, Field{"afis"}};
@@ -74,6 +82,8 @@ inline constexpr std::array k_records{
     RecordFields{"meeting", k_meeting_fields},
     RecordFields{"inspection", k_inspection_fields},
     RecordFields{"fieldwork", k_fieldwork_fields},
+    RecordFields{"phase", k_phase_fields},
+    RecordFields{"event", k_event_fields},
     RecordFields{"gradings", k_gradings_fields},
     RecordFields{"counts", k_counts_fields},
     RecordFields{"continuing", k_continuing_fields},

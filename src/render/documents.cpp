@@ -86,7 +86,16 @@ Fields inspection_fields(const model::Inspection& i) {
   }
   if (i.notified) fields.items.push_back({"Notified", when(*i.notified)});
   if (i.fieldwork) fields.items.push_back({"Fieldwork", when(*i.fieldwork)});
+  for (const model::FieldworkPhase& phase : i.phases) {
+    fields.items.push_back({"  " + phase.label, when(phase.period)});
+  }
+  for (const model::InspectionEvent& event : i.events) {
+    fields.items.push_back(
+        {std::string(label(event.kind)), event.note.empty() ? when(event.date) : when(event.date) + ": " + event.note});
+  }
+  if (i.draft_expected) fields.items.push_back({"Draft expected", when(*i.draft_expected)});
   if (i.draft_received) fields.items.push_back({"Draft received", when(*i.draft_received)});
+  if (i.publication_expected) fields.items.push_back({"Publication expected", when(*i.publication_expected)});
   if (i.published) fields.items.push_back({"Published", when(*i.published)});
   if (!i.url.empty()) fields.items.push_back({"Report", i.url});
   return fields;

@@ -218,7 +218,22 @@ Json to_json(const answers::InspectionDetail& v) {
   const model::Inspection& i = *v.inspection;
   Json inspection = inspection_summary(i);
   inspection["inspectorates"] = i.inspectorates;
+  Json phases = Json::array();
+  for (const model::FieldworkPhase& p : i.phases) {
+    Json phase{{"label", p.label}};
+    phase.update(period_json(p.period));
+    phase["note"] = text_or_null(p.note);
+    phases.push_back(std::move(phase));
+  }
+  inspection["phases"] = phases;
+  Json events = Json::array();
+  for (const model::InspectionEvent& e : i.events) {
+    events.push_back(Json{{"event", model::name_of(e.kind)}, {"date", e.date.iso()}, {"note", text_or_null(e.note)}});
+  }
+  inspection["events"] = events;
+  inspection["draft_expected"] = date_json(i.draft_expected);
   inspection["draft_received"] = date_json(i.draft_received);
+  inspection["publication_expected"] = date_json(i.publication_expected);
   inspection["url"] = text_or_null(i.url);
   inspection["summary"] = i.summary;
   inspection["gradings"] = gradings_json(i);

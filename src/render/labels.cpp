@@ -57,6 +57,11 @@ std::string_view label(model::Involvement involvement) {
   return pick(involvement, k);
 }
 
+std::string_view label(model::EventKind kind) {
+  static constexpr std::array<std::string_view, 3> k{"Hot debrief", "Suspended", "Resumed"};
+  return pick(kind, k);
+}
+
 std::string_view label(answers::Grouping grouping) {
   static constexpr std::array<std::string_view, 4> k{"Portfolio", "Owner", "Inspection", "Type"};
   return pick(grouping, k);

@@ -34,6 +34,8 @@ const std::map<std::string_view, std::pair<std::string, std::string>> k_places{
     {"meeting", {"committees", "meeting"}},
     {"inspection", {"inspection", ""}},
     {"fieldwork", {"inspection", "fieldwork"}},
+    {"phase", {"inspection", "phase"}},
+    {"event", {"inspection", "event"}},
     {"gradings", {"inspection", "gradings"}},
     {"counts", {"inspection", "counts"}},
     {"continuing", {"inspection", "continuing"}},
@@ -89,6 +91,7 @@ TEST(Schemas, ListTheSameEnumValuesAsTheModel) {
   const json& history = inspection["$defs"]["history-entry"]["properties"];
   EXPECT_EQ(enum_at(inspection["properties"]["type"]), names<model::InspectionType>());
   EXPECT_EQ(enum_at(inspection["properties"]["involvement"]), names<model::Involvement>());
+  EXPECT_EQ(enum_at(inspection["$defs"]["event"]["properties"]["event"]), names<model::EventKind>());
   EXPECT_EQ(enum_at(finding["type"]), names<model::FindingType>());
   EXPECT_EQ(enum_at(finding["scope"]), names<model::Scope>());
   EXPECT_EQ(enum_at(history["status"]), names<model::Status>());

@@ -23,6 +23,9 @@ enum class InspectionType {
   other,
 };
 
+// What happened to an inspection besides its fieldwork and its report.
+enum class EventKind { hot_debrief, suspended, resumed };
+
 // How a force took part in an inspection.
 enum class Involvement { inspected, data_request, not_inspected };
 
@@ -60,6 +63,7 @@ HMICFRS_ENUM_INFO(InspectionType, "inspection type", "peel", "national-thematic"
                   "child-protection", "custody", "crime-data-integrity", "super-complaint", "home-secretary-commission",
                   "other")
 HMICFRS_ENUM_INFO(Involvement, "involvement", "inspected", "data-request", "not-inspected")
+HMICFRS_ENUM_INFO(EventKind, "event", "hot-debrief", "suspended", "resumed")
 HMICFRS_ENUM_INFO(FindingType, "finding type", "cause-of-concern", "recommendation", "afi", "not-formal")
 HMICFRS_ENUM_INFO(Scope, "scope", "force", "all-forces")
 HMICFRS_ENUM_INFO(Status, "status", "open", "awaiting-sign-off", "closed", "superseded", "not-monitored")

@@ -109,6 +109,24 @@ struct Period {
   std::optional<Date> to;
 };
 
+// One phase of an inspection's fieldwork: a crime-file review, the main
+// fieldwork, a return visit, each with its own dates.
+struct FieldworkPhase {
+  std::string label;
+  Period period;
+  std::string note;  // Markdown, quoted where the paper reports the phase
+  diag::Location location;
+};
+
+// A dated step of an inspection's timeline besides its phases: a hot debrief,
+// a suspension (with why), a resumption.
+struct InspectionEvent {
+  EventKind kind = EventKind::hot_debrief;
+  Date date;
+  std::string note;  // the reason for a suspension, or what was said
+  diag::Location location;
+};
+
 // The grade awarded to one PEEL area, with narrative where the data has it.
 struct Grading {
   Located<std::string> area;
@@ -147,8 +165,12 @@ struct Inspection {
   Involvement involvement = Involvement::inspected;
   std::vector<std::string> other_forces;
   std::optional<Date> notified;
-  std::optional<Period> fieldwork;
+  std::optional<Period> fieldwork;     // its whole span: the one period given, or its phases' first to last day
+  std::vector<FieldworkPhase> phases;  // when fieldwork is given as phases, in order
+  std::vector<InspectionEvent> events;
+  std::optional<Date> draft_expected;
   std::optional<Date> draft_received;
+  std::optional<Date> publication_expected;
   std::optional<Date> published;
   std::string url;
   std::string summary;  // Markdown

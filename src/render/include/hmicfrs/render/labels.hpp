@@ -16,6 +16,7 @@ std::string_view label(model::Status status);
 std::string_view label(model::FindingType type);
 std::string_view label(model::InspectionType type);
 std::string_view label(model::Involvement involvement);
+std::string_view label(model::EventKind kind);
 std::string_view label(answers::Grouping grouping);  // "Portfolio", as a column heading
 
 // An open finding's rating ("Red", or "Unrated"); a closed one's status.
