@@ -11,6 +11,7 @@
 #include <hmicfrs/query/counts.hpp>
 #include <hmicfrs/query/detail.hpp>
 #include <hmicfrs/query/findings.hpp>
+#include <hmicfrs/query/meetings.hpp>
 #include <hmicfrs/query/peel.hpp>
 #include <hmicfrs/query/state.hpp>
 
@@ -83,7 +84,20 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
     }
   }
   for (const model::Inspection* inspection : calendar(dataset, paper.window, answers::CalendarScope::all)) {
-    if (fieldwork_in(*inspection, paper.window)) paper.activity.push_back(inspection);
+    answers::Activity activity{inspection, {}, {}};
+    for (const model::FieldworkPhase& phase : inspection->phases) {
+      if (in_window(paper.window, phase.period.from)) activity.phases.push_back(&phase);
+    }
+    for (const model::InspectionEvent& event : inspection->events) {
+      if (in_window(paper.window, event.date)) activity.events.push_back(&event);
+    }
+    if (fieldwork_in(*inspection, paper.window) || !activity.phases.empty() || !activity.events.empty()) {
+      paper.activity.push_back(std::move(activity));
+    }
+    if (inspection->draft_received && happened_by(*inspection->draft_received, as_of) &&
+        !(inspection->published && happened_by(*inspection->published, as_of))) {
+      paper.drafts.push_back(inspection);
+    }
     if (!published_in(*inspection, paper.window)) continue;
     if (inspection->type == model::InspectionType::peel) {
       paper.published_peel.push_back(inspection);

@@ -165,6 +165,29 @@ Json counts_stated_json(const model::Inspection& i) {
   return json;
 }
 
+// The inspections active in a paper's window, each with the phases and events that fell in it.
+Json activity_json(const std::vector<answers::Activity>& activity) {
+  Json array = Json::array();
+  for (const answers::Activity& a : activity) {
+    Json item = inspection_summary(*a.inspection);
+    Json phases = Json::array();
+    for (const model::FieldworkPhase* p : a.phases) {
+      Json phase{{"label", p->label}};
+      phase.update(period_json(p->period));
+      phases.push_back(std::move(phase));
+    }
+    Json events = Json::array();
+    for (const model::InspectionEvent* e : a.events) {
+      events.push_back(
+          Json{{"event", model::name_of(e->kind)}, {"date", e->date.iso()}, {"note", text_or_null(e->note)}});
+    }
+    item["phases_in_window"] = phases;
+    item["events_in_window"] = events;
+    array.push_back(std::move(item));
+  }
+  return array;
+}
+
 Json contact_json(const model::Contact& c) {
   return Json{{"name", c.name}, {"title", c.title}, {"email", c.email}, {"phone", c.phone}};
 }
@@ -388,7 +411,8 @@ Json to_json(const answers::Paper& paper) {
       {"peel", peel},
       {"peel_ungraded", inspections_array(paper.peel_ungraded)},
       {"peel_in_progress", inspections_array(paper.peel_in_progress)},
-      {"activity", inspections_array(paper.activity)},
+      {"activity", activity_json(paper.activity)},
+      {"drafts", inspections_array(paper.drafts)},
       {"notified", inspections_array(paper.notified)},
       {"published", published},
       {"published_peel", inspections_array(paper.published_peel)},

@@ -221,16 +221,54 @@ class PaperBuilder {
     const auto& list = m_paper.activity;
     if (list.empty()) {
       say("No inspection fieldwork has taken place in the force since the last committee.");
-      return;
+    } else {
+      say(fmt::format("Since the last committee, {} {} taken place in the force:",
+                      spelled_count(list.size(), "inspection", "inspections"), have(list.size())));
     }
-    say(fmt::format("Since the last committee, {} {} taken place in the force:",
-                    spelled_count(list.size(), "inspection", "inspections"), have(list.size())));
-    for (const model::Inspection* inspection : list) {
-      subsection(inspection->title);
-      particulars(*inspection, true);
-      if (!inspection->other_forces.empty()) {
-        say(fmt::format("Other forces involved: {}.", fmt::join(inspection->other_forces, "; ")));
+    for (const answers::Activity& activity : list) {
+      const model::Inspection& inspection = *activity.inspection;
+      subsection(inspection.title);
+      particulars(inspection, true);
+      timeline(activity);
+      if (!inspection.other_forces.empty()) {
+        say(fmt::format("Other forces involved: {}.", fmt::join(inspection.other_forces, "; ")));
       }
+    }
+    drafts();
+  }
+
+  // The phases and events of an inspection that fell in the window, each with its note.
+  void timeline(const answers::Activity& activity) {
+    for (const model::FieldworkPhase* phase : activity.phases) {
+      say(fmt::format("{}: {}.", phase->label, fieldwork_phrase(phase->period, m_paper.as_of())));
+      if (!phase->note.empty()) m_document.add(MarkdownText{phase->note});
+    }
+    for (const model::InspectionEvent* event : activity.events) {
+      const std::string when = on_date(event->date);
+      switch (event->kind) {
+        case model::EventKind::hot_debrief: say(fmt::format("The hot debrief took place {}.", when)); break;
+        case model::EventKind::suspended: say(fmt::format("The inspection was suspended {}.", when)); break;
+        case model::EventKind::resumed: say(fmt::format("The inspection resumed {}.", when)); break;
+      }
+      if (!event->note.empty()) m_document.add(MarkdownText{event->note});
+    }
+  }
+
+  // Draft reports the force has received and that are not yet published: what they are and hold, and when.
+  void drafts() {
+    if (m_paper.drafts.empty()) return;
+    m_document.add(Heading{3, "Draft reports received"});
+    for (const model::Inspection* inspection : m_paper.drafts) {
+      Fields fields;
+      fields.items.push_back({"Report", inspection->title});
+      fields.items.push_back({"Draft received", long_date(*inspection->draft_received)});
+      fields.items.push_back(
+          {"Publication expected", inspection->publication_expected
+                                       ? fieldwork_phrase({*inspection->publication_expected, {}}, m_paper.as_of())
+                                       : "Not yet known"});
+      m_document.add(std::move(fields));
+      if (inspection->counts) say(stated_findings(*inspection->counts, nullptr, true));
+      if (!inspection->summary.empty()) m_document.add(MarkdownText{inspection->summary});
     }
   }
 

@@ -28,6 +28,13 @@ struct PublishedReport {
   const model::Inspection* continuing_from = nullptr;  // the inspection its counts say it continues
 };
 
+// An inspection active in the paper's window, with what of its timeline fell in it.
+struct Activity {
+  const model::Inspection* inspection = nullptr;
+  std::vector<const model::FieldworkPhase*> phases;   // phases begun in the window: done or under way
+  std::vector<const model::InspectionEvent*> events;  // hot debriefs, suspensions, resumptions in the window
+};
+
 // Everything one meeting's paper reports (SPEC §6), gathered as of its cut-off.
 struct Paper {
   const model::Meeting* meeting = nullptr;
@@ -45,7 +52,8 @@ struct Paper {
   std::optional<PeelSection> peel;                         // the latest PEEL assessment with grades
   std::vector<const model::Inspection*> peel_ungraded;     // PEEL reports out by the date, none with grades recorded
   std::vector<const model::Inspection*> peel_in_progress;  // PEEL inspections known and not yet published
-  std::vector<const model::Inspection*> activity;          // fieldwork in the window
+  std::vector<Activity> activity;                          // fieldwork (or its timeline) in the window
+  std::vector<const model::Inspection*> drafts;            // draft reports received by the date, not yet published
   std::vector<const model::Inspection*> notified;          // notified, not yet started
   std::vector<PublishedReport> published;                  // reports out in the window (PEEL aside)
   std::vector<const model::Inspection*> published_peel;    // PEEL reports out in the window, covered with PEEL
