@@ -44,7 +44,8 @@ answers::InspectionDetail inspection_detail(const model::Dataset& dataset, const
     detail.cycle = cycle != nullptr ? cycle->name : inspection.gradings->cycle.value;
     for (const model::Grading& g : inspection.gradings->areas) {
       const model::PeelArea* area = cycle != nullptr ? cycle->find_area(g.area.value) : nullptr;
-      detail.grades.push_back({area != nullptr ? area->short_label : g.area.value, g.grade.value});
+      detail.grades.push_back(
+          {area != nullptr ? area->short_label : g.area.value, g.grade.value, g.carried_over_from.value});
     }
   }
   for (const model::Finding& finding : inspection.findings) {

@@ -105,6 +105,15 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
       paper.published.push_back(published_report(dataset, *inspection, rows));
     }
   }
+  // Reports in the order they came out, whatever the order of the files.
+  const auto by_publication = [](const model::Inspection* a, const model::Inspection* b) {
+    return std::tie(*a->published, a->id) < std::tie(*b->published, b->id);
+  };
+  std::sort(paper.published_peel.begin(), paper.published_peel.end(), by_publication);
+  std::sort(paper.published.begin(), paper.published.end(),
+            [&](const answers::PublishedReport& a, const answers::PublishedReport& b) {
+              return by_publication(a.inspection, b.inspection);
+            });
   paper.notified = calendar(dataset, {std::nullopt, as_of}, answers::CalendarScope::upcoming);
 
   paper.by_portfolio = rag_by(rows, answers::Grouping::portfolio, config);
@@ -117,10 +126,7 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
   }
   for (const answers::PublishedReport& report : paper.published) add_once(paper.background, report.inspection);
   for (const model::Inspection* inspection : paper.published_peel) add_once(paper.background, inspection);
-  std::sort(paper.background.begin(), paper.background.end(),
-            [](const model::Inspection* a, const model::Inspection* b) {
-              return std::tie(*a->published, a->id) < std::tie(*b->published, b->id);
-            });
+  std::sort(paper.background.begin(), paper.background.end(), by_publication);
   return paper;
 }
 

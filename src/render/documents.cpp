@@ -171,8 +171,10 @@ Document to_document(const answers::InspectionDetail& v) {
   d.add(std::move(fields));
   add_markdown(d, "Summary", i.summary);
   if (i.gradings) {
-    Table grades{{{"Area", Align::left, true}, {"Grade"}}, {}};
-    for (const answers::AreaGrade& g : v.grades) grades.rows.push_back({g.area, std::string(label(g.grade))});
+    Table grades{{{"Area", Align::left, true}, {"Grade"}, {"Carried over from", Align::left, false, true}}, {}};
+    for (const answers::AreaGrade& g : v.grades) {
+      grades.rows.push_back({g.area, std::string(label(g.grade)), g.carried_over_from});
+    }
     add_section(d, fmt::format("Grades, {}", v.cycle), std::move(grades), "No grades recorded.");
   }
   add_section(d, "Findings", findings_table(v.rows), "No finding recorded by this date.");
@@ -190,7 +192,11 @@ Document to_document(const answers::PeelGrades& v) {
   const model::Inspection& inspection = *v.table->assessment.inspection;
   const model::PeelCycle& cycle = *v.table->assessment.cycle;
   d.add(Heading{1, fmt::format("{}: {}", cycle.name, inspection.title)});
-  d.add(Paragraph{fmt::format("Published {}. {} graded on the {} scale; {} not graded.", when(*inspection.published),
+  const std::string published =
+      v.table->reports.size() > 1
+          ? fmt::format("in {} reports, the last {}", v.table->reports.size(), when(*inspection.published))
+          : when(*inspection.published);
+  d.add(Paragraph{fmt::format("Published {}. {} graded on the {} scale; {} not graded.", published,
                               counted(v.table->graded, "area", "areas"), model::name_of(cycle.scale),
                               v.table->not_graded.size())});
   d.add(to_table(v));

@@ -79,7 +79,9 @@ std::string when(const model::Date& date) {
 
 std::string when(const model::Period& period) {
   if (!period.to) return when(period.from);
-  return fmt::format("{} to {}", period.from.iso(), period.to->iso());
+  // A range needs no "(TBC)" on its months, but a week commencing says so at either end.
+  const auto bound = [](const model::Date& d) { return d.week_commencing() ? "w/c " + d.iso() : d.iso(); };
+  return fmt::format("{} to {}", bound(period.from), bound(*period.to));
 }
 
 std::string long_date(const model::Date& date) {
@@ -99,10 +101,10 @@ std::string fieldwork_phrase(const model::Period& period, const model::Date& as_
   const auto one = [&](const model::Date& d) {
     // A month that has begun needs no "date TBC": it is the record of when, not a plan.
     if (!d.has_day() && d.first_day() <= as_of) return month(d);
-    return sentence_case(long_date(d));
+    return long_date(d);
   };
-  if (period.to) return fmt::format("{} to {}", one(period.from), one(*period.to));
-  return one(period.from);
+  if (period.to) return sentence_case(fmt::format("{} to {}", one(period.from), one(*period.to)));
+  return sentence_case(one(period.from));
 }
 
 std::string sentence_case(std::string text) {

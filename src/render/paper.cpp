@@ -178,13 +178,14 @@ class PaperBuilder {
     }
     for (const answers::GradedArea& area : table.not_graded) narrative(area);
 
-    m_document.add(Heading{3, "Progress on the report's findings"});
+    const std::string_view whose = table.reports.size() > 1 ? "reports'" : "report's";
+    m_document.add(Heading{3, fmt::format("Progress on the {} findings", whose)});
     const std::vector<FindingRow>& findings = m_paper.peel->findings;
     if (findings.empty()) {
       say("The register holds no finding from this report.");
       return;
     }
-    say(fmt::format("Of the report's {}: {}.", spelled_count(findings.size(), "finding", "findings"),
+    say(fmt::format("Of the {} {}: {}.", whose, spelled_count(findings.size(), "finding", "findings"),
                     counts_sentence(m_paper.peel->finding_counts)));
     m_document.add(findings_table(findings, true));
   }
@@ -237,11 +238,16 @@ class PaperBuilder {
     drafts();
   }
 
-  // The phases and events of an inspection that fell in the window, each with its note.
+  // The phases and events of an inspection that fell in the window, each with its note, and the phases to come.
   void timeline(const answers::Activity& activity) {
     for (const model::FieldworkPhase* phase : activity.phases) {
       say(fmt::format("{}: {}.", phase->label, fieldwork_phrase(phase->period, m_paper.as_of())));
       if (!phase->note.empty()) m_document.add(MarkdownText{phase->note});
+    }
+    for (const model::FieldworkPhase& phase : activity.inspection->phases) {
+      if (m_paper.as_of() < phase.period.from.first_day()) {
+        say(fmt::format("Still to come: {}, {}.", in_prose(phase.label), in_prose(phase_when(phase))));
+      }
     }
     for (const model::InspectionEvent* event : activity.events) {
       const std::string when = on_date(event->date);
@@ -252,6 +258,11 @@ class PaperBuilder {
       }
       if (!event->note.empty()) m_document.add(MarkdownText{event->note});
     }
+  }
+
+  // When a phase happens, as the paper writes dates.
+  std::string phase_when(const model::FieldworkPhase& phase) const {
+    return fieldwork_phrase(phase.period, m_paper.as_of());
   }
 
   // Draft reports the force has received and that are not yet published: what they are and hold, and when.
@@ -267,8 +278,9 @@ class PaperBuilder {
                                        ? fieldwork_phrase({*inspection->publication_expected, {}}, m_paper.as_of())
                                        : "Not yet known"});
       m_document.add(std::move(fields));
-      if (inspection->counts) say(stated_findings(*inspection->counts, nullptr, true));
+      // As a published report reads: what it found, then how many findings it holds.
       if (!inspection->summary.empty()) m_document.add(MarkdownText{inspection->summary});
+      if (inspection->counts) say(stated_findings(*inspection->counts, nullptr, true));
     }
   }
 
@@ -283,9 +295,15 @@ class PaperBuilder {
     say(fmt::format("The force has been notified of {}:", spelled_count(list.size(), "inspection", "inspections")));
     Table table{{{"Inspection", Align::left, true}, {"Type", Align::left, true}, {"When", Align::left, true}}, {}};
     for (const model::Inspection* inspection : list) {
-      table.rows.push_back(
-          {inspection->title, std::string(label(inspection->type)),
-           inspection->fieldwork ? fieldwork_phrase(*inspection->fieldwork, m_paper.as_of()) : "Date to be confirmed"});
+      std::string when = inspection->fieldwork ? fieldwork_phrase(*inspection->fieldwork, m_paper.as_of())
+                                               : std::string("Date to be confirmed");
+      if (!inspection->phases.empty()) {
+        when.clear();
+        for (const model::FieldworkPhase& phase : inspection->phases) {
+          when += (when.empty() ? "" : "; ") + fmt::format("{}: {}", phase.label, phase_when(phase));
+        }
+      }
+      table.rows.push_back({inspection->title, std::string(label(inspection->type)), when});
     }
     m_document.add(std::move(table));
   }

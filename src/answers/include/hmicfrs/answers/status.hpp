@@ -22,6 +22,7 @@ struct Status {
 struct AreaGrade {
   std::string area;  // the area's short label, or its id when the catalogue has none
   model::Grade grade = model::Grade::not_graded;
+  std::string carried_over_from;  // the earlier assessment's id, when the judgement is carried over
 };
 
 // `show` of an inspection.
