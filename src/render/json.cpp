@@ -123,7 +123,9 @@ Json grades_json(const answers::PeelTable& table) {
   for (const auto& [grade, areas] : table.columns) {
     grades.push_back(Json{{"grade", model::name_of(grade)}, {"areas", graded_areas_json(areas)}});
   }
-  return Json{{"grades", grades}, {"not_graded", graded_areas_json(table.not_graded)}};
+  Json reports = Json::array();
+  for (const model::Inspection* report : table.reports) reports.push_back(report->id);
+  return Json{{"reports", reports}, {"grades", grades}, {"not_graded", graded_areas_json(table.not_graded)}};
 }
 
 Json window_json(const answers::Window& w) { return Json{{"after", date_json(w.after)}, {"until", w.until.iso()}}; }
@@ -146,8 +148,10 @@ Json gradings_json(const model::Inspection& i) {
   if (!i.gradings) return nullptr;
   Json areas = Json::array();
   for (const model::Grading& g : i.gradings->areas) {
-    areas.push_back(Json{
-        {"area", g.area.value}, {"grade", model::name_of(g.grade.value)}, {"narrative", text_or_null(g.narrative)}});
+    areas.push_back(Json{{"area", g.area.value},
+                         {"grade", model::name_of(g.grade.value)},
+                         {"narrative", text_or_null(g.narrative)},
+                         {"carried_over_from", text_or_null(g.carried_over_from.value)}});
   }
   return Json{{"cycle", i.gradings->cycle.value}, {"areas", areas}};
 }
@@ -183,6 +187,20 @@ Json activity_json(const std::vector<answers::Activity>& activity) {
     }
     item["phases_in_window"] = phases;
     item["events_in_window"] = events;
+    array.push_back(std::move(item));
+  }
+  return array;
+}
+
+// Draft reports received and not yet published: when, when expected out, and what they hold.
+Json drafts_json(const std::vector<const model::Inspection*>& drafts) {
+  Json array = Json::array();
+  for (const model::Inspection* i : drafts) {
+    Json item = inspection_summary(*i);
+    item["draft_received"] = date_json(i->draft_received);
+    item["publication_expected"] = date_json(i->publication_expected);
+    item["summary"] = i->summary;
+    item["counts"] = counts_stated_json(*i);
     array.push_back(std::move(item));
   }
   return array;
@@ -412,7 +430,7 @@ Json to_json(const answers::Paper& paper) {
       {"peel_ungraded", inspections_array(paper.peel_ungraded)},
       {"peel_in_progress", inspections_array(paper.peel_in_progress)},
       {"activity", activity_json(paper.activity)},
-      {"drafts", inspections_array(paper.drafts)},
+      {"drafts", drafts_json(paper.drafts)},
       {"notified", inspections_array(paper.notified)},
       {"published", published},
       {"published_peel", inspections_array(paper.published_peel)},
