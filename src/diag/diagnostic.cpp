@@ -45,6 +45,7 @@ constexpr std::array k_codes{
     CodeInfo{Code::duplicate_id, "duplicate-id"},
     CodeInfo{Code::unknown_reference, "unknown-reference"},
     CodeInfo{Code::unknown_area, "unknown-area"},
+    CodeInfo{Code::area_added, "area-added"},
     CodeInfo{Code::grade_not_in_scale, "grade-not-in-scale"},
     CodeInfo{Code::supersession_cycle, "supersession-cycle"},
     CodeInfo{Code::cause_of_concern_without_recommendation, "cause-of-concern-without-recommendation"},

@@ -464,6 +464,10 @@ std::vector<CycleDefinition> decode_peel_cycles(const Node& root, const std::sha
     }
     cycle.source = reader.text(item.find("source"), "source").value_or("");
     cycle.note = reader.text(item.find("note"), "note").value_or("");
+    if (const auto confirmed = reader.boolean(item.find("areas_confirmed"), "areas_confirmed")) {
+      cycle.areas_confirmed = *confirmed;
+      definition.has_areas_confirmed = true;
+    }
     for_each_item(reader, item.find("areas"), "areas", [&](const Node& area_node) {
       if (!reader.fields(area_node, "a PEEL area", k_area_fields)) return;
       const auto area_id = reader.id(area_node.find("id"), "area id", IdKind::slug);

@@ -32,6 +32,7 @@ struct CycleDefinition {
   model::PeelCycle cycle;
   bool has_name = false;
   bool has_scale = false;
+  bool has_areas_confirmed = false;
 };
 
 // A PEEL cycles file: the built-in catalogue or one under peel-frameworks/.

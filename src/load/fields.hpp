@@ -57,8 +57,9 @@ inline constexpr std::array k_history_fields{Field{"date", true}, Field{"status"
                                              Field{"by"},         Field{"owner"},  Field{"due"}};
 
 inline constexpr std::array k_catalogue_fields{Field{"cycles", true}};
-inline constexpr std::array k_cycle_fields{Field{"id", true}, Field{"name"}, Field{"scale"},
-                                           Field{"source"},   Field{"note"}, Field{"areas", true}};
+inline constexpr std::array k_cycle_fields{Field{"id", true},   Field{"name"}, Field{"scale"},
+                                           Field{"source"},     Field{"note"}, Field{"areas_confirmed"},
+                                           Field{"areas", true}};
 inline constexpr std::array k_area_fields{Field{"id", true}, Field{"short", true}, Field{"long"}, Field{"pillar"},
                                           Field{"graded"}};
 

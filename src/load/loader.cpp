@@ -7,8 +7,11 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
+#include <string>
 #include <system_error>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -36,6 +39,41 @@ bool is_yaml(const fs::path& path) {
   const std::string extension = path.extension().string();
   return extension == ".yaml" || extension == ".yml";
 }
+
+// The areas of a cycle whose list the catalogue holds as confirmed, before a
+// register adds to it: each addition is noted, with the id it may be a slip for.
+class ConfirmedAreas {
+ public:
+  explicit ConfirmedAreas(const model::PeelCycle& cycle)
+      : m_cycle_id(cycle.id), m_cycle_name(cycle.name), m_ids(ids_of(cycle)), m_suggester(views(m_ids)) {}
+
+  // A note; a warning when the id is close to one of the cycle's, as a slip is likelier than a new area.
+  void note_addition(const model::PeelArea& area, diag::Diagnostics& diagnostics) const {
+    const std::string suggestion = m_suggester.did_you_mean(area.id);
+    std::string message = fmt::format(
+        "area '{}' is this register's own addition to {}, whose areas the catalogue holds as confirmed "
+        "(`peel --areas --cycle {}` lists them){}",
+        area.id, m_cycle_name, m_cycle_id, suggestion);
+    if (suggestion.empty()) {
+      diagnostics.note(area.location, std::move(message), Code::area_added);
+    } else {
+      diagnostics.warning(area.location, std::move(message), Code::area_added);
+    }
+  }
+
+ private:
+  static std::vector<std::string> ids_of(const model::PeelCycle& cycle) {
+    std::vector<std::string> ids;
+    for (const model::PeelArea& area : cycle.areas) ids.push_back(area.id);
+    return ids;
+  }
+  static std::vector<std::string_view> views(const std::vector<std::string>& ids) { return {ids.begin(), ids.end()}; }
+
+  std::string m_cycle_id;
+  std::string m_cycle_name;
+  std::vector<std::string> m_ids;  // copies: the cycle's own list grows while this is in use
+  util::Suggester m_suggester;
+};
 
 // Merges cycle definitions into the catalogue: new cycles are added, known ones
 // gain areas. Reports what contradicts the catalogue.
@@ -72,6 +110,10 @@ void merge_cycles(model::Catalogue& catalogue, std::vector<CycleDefinition> defi
     if (areas.empty()) {
       for (std::size_t i = 0; i < known.areas.size(); ++i) areas.emplace(known.areas[i].id, i);
     }
+    // A cycle whose area list is confirmed gains areas only as a local choice or by a slip: say which it may be.
+    std::optional<ConfirmedAreas> confirmed;
+    if (!added && known.areas_confirmed && !incoming.areas.empty()) confirmed.emplace(known);
+    if (definition.has_areas_confirmed) known.areas_confirmed = incoming.areas_confirmed;
     for (model::PeelArea& area : incoming.areas) {
       const auto [first, fresh] = areas.emplace(area.id, known.areas.size());
       if (!fresh) {
@@ -81,6 +123,7 @@ void merge_cycles(model::Catalogue& catalogue, std::vector<CycleDefinition> defi
         d.notes.push_back({known.areas[first->second].location, "first defined here"});
         continue;
       }
+      if (confirmed) confirmed->note_addition(area, diagnostics);
       known.areas.push_back(std::move(area));
     }
   }

@@ -246,6 +246,9 @@ Document to_document(const answers::PeelAreas& v) {
   for (const model::PeelCycle* cycle : v.cycles) {
     d.add(Heading{2, fmt::format("{} ({}, {} scale)", cycle->name, cycle->id, model::name_of(cycle->scale))});
     if (!cycle->note.empty()) d.add(Paragraph{cycle->note});
+    if (!cycle->areas_confirmed) {
+      d.add(Paragraph{"The list below is not confirmed: add the cycle's other areas in peel-frameworks/."});
+    }
     Table table{{{"Area id", Align::left, true}, {"Short label", Align::left, true}, {"Graded"}}, {}};
     for (const model::PeelArea& area : cycle->areas) {
       table.rows.push_back({area.id, area.short_label, area.graded ? "yes" : "no"});

@@ -325,6 +325,7 @@ Json to_json(const answers::PeelAreas& v) {
                           {"scale", model::name_of(cycle->scale)},
                           {"source", text_or_null(cycle->source)},
                           {"note", text_or_null(cycle->note)},
+                          {"areas_confirmed", cycle->areas_confirmed},
                           {"areas", areas}});
   }
   return Json{{"cycles", cycles}};

@@ -1,6 +1,7 @@
 // The document writer for terminals, and the text helpers it shares.
 
 #include <algorithm>
+#include <cctype>
 #include <numeric>
 #include <sstream>
 
@@ -27,12 +28,14 @@ std::string padded(const std::string& text, std::size_t width, Align align) {
   return align == Align::right ? std::string(fill, ' ') + text : text + std::string(fill, ' ');
 }
 
-// The pieces a line may break between: after a hyphen or slash with text on both sides.
+// The pieces a line may break between: after a hyphen or slash with text on
+// both sides ("peel-frameworks/." keeps its full stop).
 std::vector<std::string_view> break_pieces(std::string_view word) {
   std::vector<std::string_view> pieces;
   std::size_t start = 0;
   for (std::size_t i = 0; i < word.size(); ++i) {
-    if ((word[i] == '-' || word[i] == '/') && i > start && i + 1 < word.size()) {
+    if ((word[i] == '-' || word[i] == '/') && i > start && i + 1 < word.size() &&
+        std::isalnum(static_cast<unsigned char>(word[i + 1]))) {
       pieces.push_back(word.substr(start, i + 1 - start));
       start = i + 1;
     }

@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -79,6 +81,45 @@ TEST(RegisterCatalogue, ReportsContradictionsWithTheCatalogue) {
                       "which is not a built-in one [missing-field]",
                       "peel-frameworks/local.yaml:6:39: error: expected true or false for 'graded', found 'maybe' "
                       "[invalid-value]"}));
+}
+
+TEST(BuiltinCatalogue, SaysWhichAreaListsAreNotConfirmed) {
+  const auto catalogue = Register().load().dataset.catalogue;
+  std::vector<std::string> unconfirmed;
+  for (const auto& cycle : catalogue.cycles) {
+    if (!cycle.areas_confirmed) unconfirmed.push_back(cycle.id);
+  }
+  EXPECT_EQ(unconfirmed, std::vector<std::string>{"2025-27"});
+}
+
+TEST(RegisterCatalogue, NotesAnAreaAddedToAConfirmedCycleAndWarnsWhenItLooksLikeASlip) {
+  EXPECT_EQ(Register()
+                .file("peel-frameworks/local.yaml",
+                      "cycles:\n"
+                      "  - id: 2021-22\n    areas:\n"
+                      "      - {id: local-priority, short: Local priority}\n"
+                      "      - {id: preventing-crme, short: Preventing crime}\n")
+                .diagnostics(),
+            asserted({"peel-frameworks/local.yaml:4:14: note: area 'local-priority' is this register's own addition "
+                      "to PEEL 2021/22, whose areas the catalogue holds as confirmed (`peel --areas --cycle 2021-22` "
+                      "lists them) [area-added]",
+                      "peel-frameworks/local.yaml:5:14: warning: area 'preventing-crme' is this register's own "
+                      "addition to PEEL 2021/22, whose areas the catalogue holds as confirmed (`peel --areas --cycle "
+                      "2021-22` lists them): did you mean 'preventing-crime'? [area-added]"}));
+}
+
+TEST(RegisterCatalogue, MayMarkItsOwnCycleUnconfirmedOrConfirmABuiltInOne) {
+  const auto result = Register()
+                          .file("peel-frameworks/local.yaml",
+                                "cycles:\n"
+                                "  - id: 2030-32\n    name: PEEL 2030–32\n    scale: five-point\n"
+                                "    areas_confirmed: false\n    areas: [{id: leadership, short: Leadership}]\n"
+                                "  - id: 2025-27\n    areas_confirmed: true\n"
+                                "    areas: [{id: investigating-crime, short: Investigating crime}]\n")
+                          .load();
+  EXPECT_TRUE(result.diagnostics.empty());  // 2025-27 was unconfirmed when the area came
+  EXPECT_FALSE(result.dataset.catalogue.find("2030-32")->areas_confirmed);
+  EXPECT_TRUE(result.dataset.catalogue.find("2025-27")->areas_confirmed);
 }
 
 }  // namespace

@@ -65,6 +65,7 @@ enum class Code {
   duplicate_id,
   unknown_reference,
   unknown_area,
+  area_added,
   grade_not_in_scale,
   supersession_cycle,
   cause_of_concern_without_recommendation,

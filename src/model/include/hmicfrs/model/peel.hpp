@@ -27,6 +27,7 @@ struct PeelCycle {
   Scale scale = Scale::five_point;
   std::string source;  // where the facts come from
   std::string note;
+  bool areas_confirmed = true;  // false: the catalogue knows only some of its areas, and a register adds the rest
   std::vector<PeelArea> areas;
   diag::Location location;
   IdIndex area_index;
