@@ -84,14 +84,21 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
     }
   }
   for (const model::Inspection* inspection : calendar(dataset, paper.window, answers::CalendarScope::all)) {
-    answers::Activity activity{inspection, {}, {}};
+    answers::Activity activity;
+    activity.inspection = inspection;
+    activity.published = inspection->published && happened_by(*inspection->published, as_of);
     for (const model::FieldworkPhase& phase : inspection->phases) {
       if (in_window(paper.window, phase.period.from)) activity.phases.push_back(&phase);
+      if (as_of < phase.period.from.first_day()) activity.phases_to_come.push_back(&phase);
     }
     for (const model::InspectionEvent& event : inspection->events) {
       if (in_window(paper.window, event.date)) activity.events.push_back(&event);
+      if (as_of < event.date.first_day()) activity.events_to_come.push_back(&event);
     }
-    if (fieldwork_in(*inspection, paper.window) || !activity.phases.empty() || !activity.events.empty()) {
+    // Fieldwork or a step of it in the window; or fieldwork begun earlier and paused, with more to come.
+    const bool begun = inspection->fieldwork && !(as_of < inspection->fieldwork->from.first_day());
+    if (fieldwork_in(*inspection, paper.window) || !activity.phases.empty() || !activity.events.empty() ||
+        (begun && !activity.events_to_come.empty())) {
       paper.activity.push_back(std::move(activity));
     }
     if (inspection->draft_received && happened_by(*inspection->draft_received, as_of) &&

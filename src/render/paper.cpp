@@ -196,8 +196,9 @@ class PaperBuilder {
     m_document.add(MarkdownText{area.narrative});
   }
 
-  // One inspection's particulars, for the activity and published sections.
-  void particulars(const model::Inspection& inspection, bool with_fieldwork) {
+  // One inspection's particulars, for the activity section (with its fieldwork, and its
+  // publication only once out) and the published section.
+  void particulars(const model::Inspection& inspection, bool with_fieldwork, bool published) {
     Fields fields;
     fields.items.push_back({"Type", std::string(label(inspection.type))});
     if (!inspection.inspectorates.empty()) {
@@ -209,7 +210,7 @@ class PaperBuilder {
     if (with_fieldwork && inspection.fieldwork) {
       fields.items.push_back({"Fieldwork", fieldwork_phrase(*inspection.fieldwork, m_paper.as_of())});
     }
-    if (inspection.published) {
+    if (published) {
       fields.items.push_back(
           {"Published", fieldwork_phrase(model::Period{*inspection.published, {}}, m_paper.as_of())});
     }
@@ -229,7 +230,7 @@ class PaperBuilder {
     for (const answers::Activity& activity : list) {
       const model::Inspection& inspection = *activity.inspection;
       subsection(inspection.title);
-      particulars(inspection, true);
+      particulars(inspection, true, activity.published);
       timeline(activity);
       if (!inspection.other_forces.empty()) {
         say(fmt::format("Other forces involved: {}.", fmt::join(inspection.other_forces, "; ")));
@@ -244,20 +245,28 @@ class PaperBuilder {
       say(fmt::format("{}: {}.", phase->label, fieldwork_phrase(phase->period, m_paper.as_of())));
       if (!phase->note.empty()) m_document.add(MarkdownText{phase->note});
     }
-    for (const model::FieldworkPhase& phase : activity.inspection->phases) {
-      if (m_paper.as_of() < phase.period.from.first_day()) {
-        say(fmt::format("Still to come: {}, {}.", in_prose(phase.label), in_prose(phase_when(phase))));
-      }
+    for (const model::InspectionEvent* event : activity.events) event_told(*event, false);
+    for (const model::FieldworkPhase* phase : activity.phases_to_come) {
+      say(fmt::format("Still to come: {}, {}.", in_prose(phase->label), in_prose(phase_when(*phase))));
     }
-    for (const model::InspectionEvent* event : activity.events) {
-      const std::string when = on_date(event->date);
-      switch (event->kind) {
-        case model::EventKind::hot_debrief: say(fmt::format("The hot debrief took place {}.", when)); break;
-        case model::EventKind::suspended: say(fmt::format("The inspection was suspended {}.", when)); break;
-        case model::EventKind::resumed: say(fmt::format("The inspection resumed {}.", when)); break;
+    for (const model::InspectionEvent* event : activity.events_to_come) event_told(*event, true);
+  }
+
+  // One event as a sentence, in the past or as planned, then its note.
+  void event_told(const model::InspectionEvent& event, bool to_come) {
+    struct Phrase {
+      std::string_view subject, done, planned;
+    };
+    const Phrase phrase = [&]() -> Phrase {
+      switch (event.kind) {
+        case model::EventKind::hot_debrief: return {"The hot debrief", "took place", "is expected"};
+        case model::EventKind::suspended: return {"The inspection", "was suspended", "is to be suspended"};
+        case model::EventKind::resumed: return {"The inspection", "resumed", "is expected to resume"};
       }
-      if (!event->note.empty()) m_document.add(MarkdownText{event->note});
-    }
+      return {"The inspection", "had an event", "expects an event"};
+    }();
+    say(fmt::format("{} {} {}.", phrase.subject, to_come ? phrase.planned : phrase.done, on_date(event.date)));
+    if (!event.note.empty()) m_document.add(MarkdownText{event.note});
   }
 
   // When a phase happens, as the paper writes dates.
@@ -337,7 +346,7 @@ class PaperBuilder {
   void published_report(const answers::PublishedReport& report) {
     const model::Inspection& inspection = *report.inspection;
     subsection(inspection.title);
-    particulars(inspection, false);
+    particulars(inspection, false, true);
     if (!inspection.summary.empty()) m_document.add(MarkdownText{inspection.summary});
     if (inspection.counts) say(stated_findings(*inspection.counts, report.continuing_from, true));
     if (report.findings.empty()) {

@@ -121,6 +121,36 @@ TEST(Paper, StatesAReportsCountsBeforeItsFindingsAreTranscribed) {
                                    "hold its findings one by one.\n"));
 }
 
+// Paused mid-fieldwork at the paper's date: what happened in the window, then what is planned, and no
+// publication the paper's date cannot know of.
+TEST(Paper, TellsAPausedInspectionsPastAndWhatIsToCome) {
+  model::Dataset keep = test::Register()
+                            .file("inspections/t.yaml",
+                                  "id: vetting-2022\ntype: national-thematic\ntitle: Vetting thematic\n"
+                                  "fieldwork:\n  - {label: Document review, from: 2022-02-07, to: 2022-02-18}\n"
+                                  "  - {label: Interviews, from: 2022-03-07, to: 2022-03-11}\n"
+                                  "  - {label: Reality testing, week_commencing: 2022-04-25}\n"
+                                  "events:\n  - {event: suspended, date: 2022-03-09, note: A major incident.}\n"
+                                  "  - {event: resumed, date: 2022-04-11}\n"
+                                  "  - {event: hot-debrief, date: 2022-05}\n"
+                                  "published: 2022-09-15\n")
+                            .load()
+                            .dataset;
+  const answers::Paper paper =
+      query::assemble_paper(keep, *query::find_meeting(keep, "2022-03"), test::date("2022-03-31"));
+  std::ostringstream out;
+  write(out, paper, Output{Format::text, {1000, false}});
+  EXPECT_THAT(out.str(), HasSubstr("Type:      National thematic\nFieldwork: 7 February 2022 to week commencing "
+                                   "25 April 2022\n\nDocument review: 7 February 2022 to 18 February 2022.\n\n"
+                                   "Interviews: 7 March 2022 to 11 March 2022.\n\n"
+                                   "The inspection was suspended on 9 March 2022.\n\nA major incident.\n\n"
+                                   "Still to come: reality testing, week commencing 25 April 2022.\n\n"
+                                   "The inspection is expected to resume on 11 April 2022.\n\n"
+                                   "The hot debrief is expected in May 2022.\n"));
+  EXPECT_THAT(out.str(), Not(HasSubstr("Published:")));
+  EXPECT_THAT(out.str(), Not(HasSubstr("15 September 2022")));
+}
+
 TEST(Paper, TrackerCountsMatchRagForTheSameDate) {
   for (const char* meeting : {"2021-12", "2022-03"}) {
     const auto paper = nlohmann::json::parse(

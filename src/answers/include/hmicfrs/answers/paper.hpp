@@ -31,8 +31,11 @@ struct PublishedReport {
 // An inspection active in the paper's window, with what of its timeline fell in it.
 struct Activity {
   const model::Inspection* inspection = nullptr;
-  std::vector<const model::FieldworkPhase*> phases;   // phases begun in the window: done or under way
-  std::vector<const model::InspectionEvent*> events;  // hot debriefs, suspensions, resumptions in the window
+  std::vector<const model::FieldworkPhase*> phases;           // phases begun in the window: done or under way
+  std::vector<const model::InspectionEvent*> events;          // hot debriefs, suspensions, resumptions in the window
+  std::vector<const model::FieldworkPhase*> phases_to_come;   // not begun by the paper's date
+  std::vector<const model::InspectionEvent*> events_to_come;  // planned: a resumption, a debrief
+  bool published = false;                                     // its report is out by the paper's date
 };
 
 // Everything one meeting's paper reports (SPEC §6), gathered as of its cut-off.
