@@ -78,7 +78,7 @@ std::optional<PeelAssessment> earlier_in_other_cycle(const model::Dataset& datas
 
 answers::PeelTable peel_table(const model::Dataset& dataset, const PeelAssessment& assessment,
                               const model::Date& as_of) {
-  answers::PeelTable table{assessment, {}, {}, {}, 0, {}};
+  answers::PeelTable table{assessment, {}, {}, {}, 0, {}, {}};
   for (const model::Grade grade : model::grades_of(assessment.cycle->scale)) table.columns.push_back({grade, {}});
   // The cycle's reports out by the date, oldest first: a later report's judgement of an area replaces an earlier's.
   for (const model::Inspection& inspection : dataset.inspections) {
@@ -97,7 +97,10 @@ answers::PeelTable peel_table(const model::Dataset& dataset, const PeelAssessmen
   }
   for (const model::PeelArea& area : assessment.cycle->areas) {
     const auto it = latest.find(area.id);
-    if (it == latest.end()) continue;
+    if (it == latest.end()) {  // a force is assessed on a subset of the cycle's areas
+      table.not_recorded.push_back(&area);
+      continue;
+    }
     const auto [grading, report] = it->second;
     const model::Inspection* carried =
         grading->carried_over_from.value.empty() ? nullptr : dataset.find_inspection(grading->carried_over_from.value);

@@ -210,6 +210,16 @@ Document to_document(const answers::PeelGrades& v) {
     d.add(Heading{2, "Not graded"});
     d.add(BulletList{items});
   }
+  if (!v.table->not_recorded.empty()) {
+    std::vector<std::string> items;
+    for (const model::PeelArea* a : v.table->not_recorded) items.push_back(a->long_label);
+    d.add(Heading{2, "No judgement recorded"});
+    d.add(
+        Paragraph{fmt::format("{} no judgement of these areas of {}: the inspectorate did not inspect them "
+                              "in the force, or the register does not hold them yet.",
+                              v.table->reports.size() == 1 ? "The report names" : "The reports name", cycle.name)});
+    d.add(BulletList{items});
+  }
   return d;
 }
 

@@ -125,7 +125,14 @@ Json grades_json(const answers::PeelTable& table) {
   }
   Json reports = Json::array();
   for (const model::Inspection* report : table.reports) reports.push_back(report->id);
-  return Json{{"reports", reports}, {"grades", grades}, {"not_graded", graded_areas_json(table.not_graded)}};
+  Json not_recorded = Json::array();
+  for (const model::PeelArea* area : table.not_recorded) {
+    not_recorded.push_back(Json{{"id", area->id}, {"short", area->short_label}, {"long", area->long_label}});
+  }
+  return Json{{"reports", reports},
+              {"grades", grades},
+              {"not_graded", graded_areas_json(table.not_graded)},
+              {"not_recorded", not_recorded}};
 }
 
 Json window_json(const answers::Window& w) { return Json{{"after", date_json(w.after)}, {"until", w.until.iso()}}; }

@@ -154,6 +154,7 @@ class PaperBuilder {
       text += fmt::format("; it makes no graded judgement on {}", joined_with_and(names));
     }
     say(text + ".");
+
     if (const auto& earlier = m_paper.peel->earlier_in_other_cycle) {
       if (earlier->cycle->scale != cycle.scale) {
         say(fmt::format(

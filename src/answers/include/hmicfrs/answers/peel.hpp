@@ -34,6 +34,9 @@ struct PeelTable {
   std::vector<GradedArea> not_graded;
   std::size_t graded = 0;                // areas in the columns
   std::vector<GradedArea> carried_over;  // the areas whose judgement is carried over, in catalogue order
+  // Areas of the cycle that no report names: not inspected in the force (which
+  // differs from not graded), or not transcribed; so said only where they are listed.
+  std::vector<const model::PeelArea*> not_recorded;
 };
 
 // `peel`: the grade table of the latest assessment (none when none is published yet).
