@@ -87,6 +87,8 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
     answers::Activity activity;
     activity.inspection = inspection;
     activity.published = inspection->published && happened_by(*inspection->published, as_of);
+    const bool draft_in = inspection->draft_received && happened_by(*inspection->draft_received, as_of);
+    if (!activity.published && !draft_in) activity.draft_expected = inspection->draft_expected;
     for (const model::FieldworkPhase& phase : inspection->phases) {
       if (in_window(paper.window, phase.period.from)) activity.phases.push_back(&phase);
       if (as_of < phase.period.from.first_day()) activity.phases_to_come.push_back(&phase);

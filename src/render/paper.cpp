@@ -251,6 +251,8 @@ class PaperBuilder {
       say(fmt::format("Still to come: {}, {}.", in_prose(phase->label), in_prose(phase_when(*phase))));
     }
     for (const model::InspectionEvent* event : activity.events_to_come) event_told(*event, true);
+    if (activity.draft_expected)
+      say(fmt::format("The draft report is expected {}.", on_date(*activity.draft_expected)));
   }
 
   // One event as a sentence, in the past or as planned, then its note.

@@ -133,7 +133,7 @@ TEST(Paper, TellsAPausedInspectionsPastAndWhatIsToCome) {
                                   "events:\n  - {event: suspended, date: 2022-03-09, note: A major incident.}\n"
                                   "  - {event: resumed, date: 2022-04-11}\n"
                                   "  - {event: hot-debrief, date: 2022-05}\n"
-                                  "published: 2022-09-15\n")
+                                  "draft_expected: 2022-07\ndraft_received: 2022-07-20\npublished: 2022-09-15\n")
                             .load()
                             .dataset;
   const answers::Paper paper =
@@ -146,9 +146,27 @@ TEST(Paper, TellsAPausedInspectionsPastAndWhatIsToCome) {
                                    "The inspection was suspended on 9 March 2022.\n\nA major incident.\n\n"
                                    "Still to come: reality testing, week commencing 25 April 2022.\n\n"
                                    "The inspection is expected to resume on 11 April 2022.\n\n"
-                                   "The hot debrief is expected in May 2022.\n"));
+                                   "The hot debrief is expected in May 2022.\n\n"
+                                   "The draft report is expected in July 2022.\n"));
   EXPECT_THAT(out.str(), Not(HasSubstr("Published:")));
+  EXPECT_THAT(out.str(), Not(HasSubstr("Draft reports received")));
   EXPECT_THAT(out.str(), Not(HasSubstr("15 September 2022")));
+}
+
+// A span of months, dates to be confirmed, as a notified inspection's plan.
+TEST(Paper, GivesASpanOfMonthsWithItsDatesToBeConfirmed) {
+  model::Dataset keep = test::Register()
+                            .file("inspections/t.yaml",
+                                  "id: custody-2022\ntype: custody\ntitle: Custody inspection\n"
+                                  "notified: 2022-03-01\nfieldwork: {from: 2022-09, to: 2022-11}\n")
+                            .load()
+                            .dataset;
+  const answers::Paper paper =
+      query::assemble_paper(keep, *query::find_meeting(keep, "2022-03"), test::date("2022-03-31"));
+  std::ostringstream out;
+  write(out, paper, Output{Format::markdown, {}});
+  EXPECT_THAT(out.str(), HasSubstr("| Custody inspection | Custody | September 2022 (date TBC) to November 2022 (date "
+                                   "TBC) |\n"));
 }
 
 TEST(Paper, TrackerCountsMatchRagForTheSameDate) {

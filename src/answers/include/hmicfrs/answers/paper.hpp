@@ -36,6 +36,7 @@ struct Activity {
   std::vector<const model::FieldworkPhase*> phases_to_come;   // not begun by the paper's date
   std::vector<const model::InspectionEvent*> events_to_come;  // planned: a resumption, a debrief
   bool published = false;                                     // its report is out by the paper's date
+  std::optional<model::Date> draft_expected;                  // while no draft has come and no report is out
 };
 
 // Everything one meeting's paper reports (SPEC §6), gathered as of its cut-off.
