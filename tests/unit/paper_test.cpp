@@ -41,6 +41,16 @@ std::string written(const answers::Paper& paper, Format format) {
   return out.str();
 }
 
+// The March 2022 paper of a register, as of its meeting day, written in a format at a width.
+std::string march_paper(const test::Register& source, Format format, std::size_t width = 80) {
+  const model::Dataset dataset = source.load().dataset;
+  const answers::Paper paper =
+      query::assemble_paper(dataset, *query::find_meeting(dataset, "2022-03"), test::date("2022-03-31"));
+  std::ostringstream out;
+  write(out, paper, Output{format, {width, false}});
+  return out.str();
+}
+
 TEST(Paper, RendersHostileTextHarmlesslyInMarkdown) {
   model::Dataset dataset;
   const std::string md = written(hostile_paper(dataset), Format::markdown);
@@ -79,94 +89,74 @@ TEST(Paper, RendersHostileTextHarmlesslyInHtml) {
 
 // A PEEL report with no grades recorded is not "no PEEL published"; PEEL under way is shown beside the grades.
 TEST(Paper, TellsPeelReportsWithoutGradesAndPeelInProgressFromNoPeel) {
-  model::Dataset keep = test::Register()
-                            .file("inspections/legitimacy.yaml",
-                                  "id: peel-2016-legitimacy\ntype: peel\ntitle: PEEL 2016 legitimacy\n"
-                                  "published: 2016-12-08\n")
-                            .file("inspections/next.yaml",
-                                  "id: peel-2021-22\ntype: peel\ntitle: PEEL 2021/22\nnotified: 2022-01-10\n"
-                                  "fieldwork: {week_commencing: 2022-04-04}\n")
-                            .load()
-                            .dataset;
-  const answers::Paper paper =
-      query::assemble_paper(keep, *query::find_meeting(keep, "2022-03"), test::date("2022-03-31"));
-  EXPECT_FALSE(paper.peel);
-  std::ostringstream out;
-  write(out, paper, Output{Format::markdown, {}});
-  EXPECT_THAT(out.str(), HasSubstr("The register holds no PEEL grades for Test Constabulary. By 31 March 2022 one PEEL "
-                                   "report has been published:\n\n- PEEL 2016 legitimacy, published on 8 December "
-                                   "2016\n\n### PEEL activity in progress\n\n- **Inspection:** PEEL 2021/22\n"
-                                   "- **Notified:** 10 January 2022\n- **Fieldwork:** Week commencing 4 April 2022\n"));
-  EXPECT_THAT(out.str(), Not(HasSubstr("No PEEL assessment")));
+  const std::string out = march_paper(test::Register()
+                                          .file("inspections/legitimacy.yaml",
+                                                "id: peel-2016-legitimacy\ntype: peel\ntitle: PEEL 2016 legitimacy\n"
+                                                "published: 2016-12-08\n")
+                                          .file("inspections/next.yaml",
+                                                "id: peel-2021-22\ntype: peel\ntitle: PEEL 2021/22\nnotified: "
+                                                "2022-01-10\nfieldwork: {week_commencing: 2022-04-04}\n"),
+                                      Format::markdown);
+  EXPECT_THAT(out, HasSubstr("The register holds no PEEL grades for Test Constabulary. By 31 March 2022 one PEEL "
+                             "report has been published:\n\n- PEEL 2016 legitimacy, published on 8 December "
+                             "2016\n\n### PEEL activity in progress\n\n- **Inspection:** PEEL 2021/22\n"
+                             "- **Notified:** 10 January 2022\n- **Fieldwork:** Week commencing 4 April 2022\n"));
+  EXPECT_THAT(out, Not(HasSubstr("No PEEL assessment")));
 }
 
 // A report's counts are given before its findings are transcribed one by one.
 TEST(Paper, StatesAReportsCountsBeforeItsFindingsAreTranscribed) {
-  model::Dataset keep = test::Register()
-                            .file("inspections/c.yaml",
-                                  "id: custody-2022\ntype: custody\ntitle: Joint custody inspection\n"
-                                  "published: 2022-02-14\ncounts:\n  causes_of_concern: 2\n  recommendations: 5\n"
-                                  "  afis: 34\n  continuing: {recommendations: 2, afis: 13}\n"
-                                  "  continuing_from: custody-2010\n")
-                            .file("inspections/old.yaml", "id: custody-2010\ntype: custody\ntitle: Custody 2010\n")
-                            .load()
-                            .dataset;
-  const answers::Paper paper =
-      query::assemble_paper(keep, *query::find_meeting(keep, "2022-03"), test::date("2022-03-31"));
-  std::ostringstream out;
-  write(out, paper, Output{Format::text, {1000, false}});
-  EXPECT_THAT(out.str(), HasSubstr("It makes two causes of concern, five recommendations and thirty-four areas for "
-                                   "improvement. Of these, two recommendations and thirteen areas for improvement "
-                                   "continue findings of Custody 2010 (custody-2010).\n\nThe register does not yet "
-                                   "hold its findings one by one.\n"));
+  const std::string out =
+      march_paper(test::Register()
+                      .file("inspections/c.yaml",
+                            "id: custody-2022\ntype: custody\ntitle: Joint custody inspection\n"
+                            "published: 2022-02-14\ncounts:\n  causes_of_concern: 2\n  recommendations: 5\n"
+                            "  afis: 34\n  continuing: {recommendations: 2, afis: 13}\n"
+                            "  continuing_from: custody-2010\n")
+                      .file("inspections/old.yaml", "id: custody-2010\ntype: custody\ntitle: Custody 2010\n"),
+                  Format::text, 1000);
+  EXPECT_THAT(out, HasSubstr("It makes two causes of concern, five recommendations and thirty-four areas for "
+                             "improvement. Of these, two recommendations and thirteen areas for improvement "
+                             "continue findings of Custody 2010 (custody-2010).\n\nThe register does not yet "
+                             "hold its findings one by one.\n"));
 }
 
 // Paused mid-fieldwork at the paper's date: what happened in the window, then what is planned, and no
 // publication the paper's date cannot know of.
 TEST(Paper, TellsAPausedInspectionsPastAndWhatIsToCome) {
-  model::Dataset keep = test::Register()
-                            .file("inspections/t.yaml",
-                                  "id: vetting-2022\ntype: national-thematic\ntitle: Vetting thematic\n"
-                                  "fieldwork:\n  - {label: Document review, from: 2022-02-07, to: 2022-02-18}\n"
-                                  "  - {label: Interviews, from: 2022-03-07, to: 2022-03-11}\n"
-                                  "  - {label: Reality testing, week_commencing: 2022-04-25}\n"
-                                  "events:\n  - {event: suspended, date: 2022-03-09, note: A major incident.}\n"
-                                  "  - {event: resumed, date: 2022-04-11}\n"
-                                  "  - {event: hot-debrief, date: 2022-05}\n"
-                                  "draft_expected: 2022-07\ndraft_received: 2022-07-20\npublished: 2022-09-15\n")
-                            .load()
-                            .dataset;
-  const answers::Paper paper =
-      query::assemble_paper(keep, *query::find_meeting(keep, "2022-03"), test::date("2022-03-31"));
-  std::ostringstream out;
-  write(out, paper, Output{Format::text, {1000, false}});
-  EXPECT_THAT(out.str(), HasSubstr("Type:      National thematic\nFieldwork: 7 February 2022 to week commencing "
-                                   "25 April 2022\n\nDocument review: 7 February 2022 to 18 February 2022.\n\n"
-                                   "Interviews: 7 March 2022 to 11 March 2022.\n\n"
-                                   "The inspection was suspended on 9 March 2022.\n\nA major incident.\n\n"
-                                   "Still to come: reality testing, week commencing 25 April 2022.\n\n"
-                                   "The inspection is expected to resume on 11 April 2022.\n\n"
-                                   "The hot debrief is expected in May 2022.\n\n"
-                                   "The draft report is expected in July 2022.\n"));
-  EXPECT_THAT(out.str(), Not(HasSubstr("Published:")));
-  EXPECT_THAT(out.str(), Not(HasSubstr("Draft reports received")));
-  EXPECT_THAT(out.str(), Not(HasSubstr("15 September 2022")));
+  const std::string out =
+      march_paper(test::Register().file("inspections/t.yaml",
+                                        "id: vetting-2022\ntype: national-thematic\ntitle: Vetting thematic\n"
+                                        "fieldwork:\n  - {label: Document review, from: 2022-02-07, to: 2022-02-18}\n"
+                                        "  - {label: Interviews, from: 2022-03-07, to: 2022-03-11}\n"
+                                        "  - {label: Reality testing, week_commencing: 2022-04-25}\n"
+                                        "events:\n  - {event: suspended, date: 2022-03-09, note: A major incident.}\n"
+                                        "  - {event: resumed, date: 2022-04-11}\n"
+                                        "  - {event: hot-debrief, date: 2022-05}\n"
+                                        "draft_expected: 2022-07\ndraft_received: 2022-07-20\npublished: 2022-09-15\n"),
+                  Format::text, 1000);
+  EXPECT_THAT(out, HasSubstr("Type:      National thematic\nFieldwork: 7 February 2022 to week commencing "
+                             "25 April 2022\n\nDocument review: 7 February 2022 to 18 February 2022.\n\n"
+                             "Interviews: 7 March 2022 to 11 March 2022.\n\n"
+                             "The inspection was suspended on 9 March 2022.\n\nA major incident.\n\n"
+                             "Still to come: reality testing, week commencing 25 April 2022.\n\n"
+                             "The inspection is expected to resume on 11 April 2022.\n\n"
+                             "The hot debrief is expected in May 2022.\n\n"
+                             "The draft report is expected in July 2022.\n"));
+  EXPECT_THAT(out, Not(HasSubstr("Published:")));
+  EXPECT_THAT(out, Not(HasSubstr("Draft reports received")));
+  EXPECT_THAT(out, Not(HasSubstr("15 September 2022")));
 }
 
 // A span of months, dates to be confirmed, as a notified inspection's plan.
 TEST(Paper, GivesASpanOfMonthsWithItsDatesToBeConfirmed) {
-  model::Dataset keep = test::Register()
-                            .file("inspections/t.yaml",
-                                  "id: custody-2022\ntype: custody\ntitle: Custody inspection\n"
-                                  "notified: 2022-03-01\nfieldwork: {from: 2022-09, to: 2022-11}\n")
-                            .load()
-                            .dataset;
-  const answers::Paper paper =
-      query::assemble_paper(keep, *query::find_meeting(keep, "2022-03"), test::date("2022-03-31"));
-  std::ostringstream out;
-  write(out, paper, Output{Format::markdown, {}});
-  EXPECT_THAT(out.str(), HasSubstr("| Custody inspection | Custody | September 2022 (date TBC) to November 2022 (date "
-                                   "TBC) |\n"));
+  const std::string out =
+      march_paper(test::Register().file("inspections/t.yaml",
+                                        "id: custody-2022\ntype: custody\ntitle: Custody inspection\n"
+                                        "notified: 2022-03-01\nfieldwork: {from: 2022-09, to: 2022-11}\n"),
+                  Format::markdown);
+  EXPECT_THAT(out, HasSubstr("| Custody inspection | Custody | September 2022 (date TBC) to November 2022 (date "
+                             "TBC) |\n"));
 }
 
 TEST(Paper, TrackerCountsMatchRagForTheSameDate) {
