@@ -1,6 +1,7 @@
 #include <hmicfrs/query/calendar.hpp>
 
 #include <algorithm>
+#include <tuple>
 
 #include <hmicfrs/query/meetings.hpp>
 #include <hmicfrs/query/state.hpp>
@@ -29,6 +30,10 @@ bool fieldwork_in(const model::Inspection& inspection, const answers::Window& wi
 
 bool published_in(const model::Inspection& inspection, const answers::Window& window) {
   return inspection.published && in_window(window, *inspection.published);
+}
+
+bool published_earlier(const model::Inspection* a, const model::Inspection* b) {
+  return std::tie(*a->published, a->id) < std::tie(*b->published, b->id);
 }
 
 std::optional<model::Date> first_date(const model::Inspection& inspection) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <string_view>
-#include <tuple>
 
 #include <fmt/format.h>
 
@@ -103,10 +102,7 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
         (begun && !activity.events_to_come.empty())) {
       paper.activity.push_back(std::move(activity));
     }
-    if (inspection->draft_received && happened_by(*inspection->draft_received, as_of) &&
-        !(inspection->published && happened_by(*inspection->published, as_of))) {
-      paper.drafts.push_back(inspection);
-    }
+    if (draft_in && !activity.published) paper.drafts.push_back(inspection);
     if (!published_in(*inspection, paper.window)) continue;
     if (inspection->type == model::InspectionType::peel) {
       paper.published_peel.push_back(inspection);
@@ -115,13 +111,10 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
     }
   }
   // Reports in the order they came out, whatever the order of the files.
-  const auto by_publication = [](const model::Inspection* a, const model::Inspection* b) {
-    return std::tie(*a->published, a->id) < std::tie(*b->published, b->id);
-  };
-  std::sort(paper.published_peel.begin(), paper.published_peel.end(), by_publication);
+  std::sort(paper.published_peel.begin(), paper.published_peel.end(), published_earlier);
   std::sort(paper.published.begin(), paper.published.end(),
-            [&](const answers::PublishedReport& a, const answers::PublishedReport& b) {
-              return by_publication(a.inspection, b.inspection);
+            [](const answers::PublishedReport& a, const answers::PublishedReport& b) {
+              return published_earlier(a.inspection, b.inspection);
             });
   paper.notified = calendar(dataset, {std::nullopt, as_of}, answers::CalendarScope::upcoming);
 
@@ -135,7 +128,7 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
   }
   for (const answers::PublishedReport& report : paper.published) add_once(paper.background, report.inspection);
   for (const model::Inspection* inspection : paper.published_peel) add_once(paper.background, inspection);
-  std::sort(paper.background.begin(), paper.background.end(), by_publication);
+  std::sort(paper.background.begin(), paper.background.end(), published_earlier);
   return paper;
 }
 

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
+#include <hmicfrs/query/calendar.hpp>
 #include <hmicfrs/query/state.hpp>
 
 namespace hmicfrs::query {
@@ -88,9 +90,7 @@ answers::PeelTable peel_table(const model::Dataset& dataset, const PeelAssessmen
       table.reports.push_back(&inspection);
     }
   }
-  std::sort(table.reports.begin(), table.reports.end(), [](const model::Inspection* a, const model::Inspection* b) {
-    return std::tie(*a->published, a->id) < std::tie(*b->published, b->id);
-  });
+  std::sort(table.reports.begin(), table.reports.end(), published_earlier);
   std::map<std::string_view, std::pair<const model::Grading*, const model::Inspection*>> latest;
   for (const model::Inspection* report : table.reports) {
     for (const model::Grading& grading : report->gradings->areas) latest[grading.area.value] = {&grading, report};

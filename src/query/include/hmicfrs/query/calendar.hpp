@@ -21,6 +21,9 @@ bool fieldwork_in(const model::Inspection& inspection, const answers::Window& wi
 // Whether the inspection's report came out in `window`.
 bool published_in(const model::Inspection& inspection, const answers::Window& window);
 
+// Order of publication, then id: for lists of published reports (both must have a `published` date).
+bool published_earlier(const model::Inspection* a, const model::Inspection* b);
+
 // The inspection's first known date: its fieldwork start, else when notified, else published.
 std::optional<model::Date> first_date(const model::Inspection& inspection);
 
