@@ -183,7 +183,8 @@ class PaperBuilder {
     m_document.add(Heading{3, fmt::format("Progress on the {} findings", whose)});
     const std::vector<FindingRow>& findings = m_paper.peel->findings;
     if (findings.empty()) {
-      say("The register holds no finding from this report.");
+      say(fmt::format("The register holds no finding from {}.",
+                      table.reports.size() > 1 ? "these reports" : "this report"));
       return;
     }
     say(fmt::format("Of the {} {}: {}.", whose, spelled_count(findings.size(), "finding", "findings"),
@@ -240,7 +241,8 @@ class PaperBuilder {
     drafts();
   }
 
-  // The phases and events of an inspection that fell in the window, each with its note, and the phases to come.
+  // The phases and events of an inspection that fell in the window, each with its note, then what is still to
+  // come: phases, planned events and the draft.
   void timeline(const answers::Activity& activity) {
     for (const model::FieldworkPhase* phase : activity.phases) {
       say(fmt::format("{}: {}.", phase->label, fieldwork_phrase(phase->period, m_paper.as_of())));
