@@ -14,6 +14,9 @@ std::string_view pick(E value, const std::array<std::string_view, N>& labels) {
   return labels[static_cast<std::size_t>(value)];
 }
 
+// A date as written, with "w/c " before a week commencing.
+std::string with_week(const model::Date& date) { return date.week_commencing() ? "w/c " + date.iso() : date.iso(); }
+
 }  // namespace
 
 std::string_view label(model::Grade grade) {
@@ -74,14 +77,13 @@ std::string rating(const std::optional<model::Rag>& rag, model::Status status) {
 
 std::string when(const model::Date& date) {
   if (!date.has_day()) return date.iso() + " (TBC)";
-  return date.week_commencing() ? "w/c " + date.iso() : date.iso();
+  return with_week(date);
 }
 
 std::string when(const model::Period& period) {
   if (!period.to) return when(period.from);
   // A range needs no "(TBC)" on its months, but a week commencing says so at either end.
-  const auto bound = [](const model::Date& d) { return d.week_commencing() ? "w/c " + d.iso() : d.iso(); };
-  return fmt::format("{} to {}", bound(period.from), bound(*period.to));
+  return fmt::format("{} to {}", with_week(period.from), with_week(*period.to));
 }
 
 std::string long_date(const model::Date& date) {

@@ -245,7 +245,7 @@ class PaperBuilder {
   // come: phases, planned events and the draft.
   void timeline(const answers::Activity& activity) {
     for (const model::FieldworkPhase* phase : activity.phases) {
-      say(fmt::format("{}: {}.", phase->label, fieldwork_phrase(phase->period, m_paper.as_of())));
+      say(fmt::format("{}: {}.", phase->label, phase_when(*phase)));
       if (!phase->note.empty()) m_document.add(MarkdownText{phase->note});
     }
     for (const model::InspectionEvent* event : activity.events) event_told(*event, false);
