@@ -244,6 +244,25 @@ void check_finding_references(const model::Dataset& dataset, const FindingIndex&
   for (const model::HistoryEntry& entry : finding.history) {
     if (!entry.by.value.empty()) index.require(entry.by, inspection, "by", diagnostics);
   }
+  if (!finding.repeats.value.empty()) {
+    // The earlier finding is the one tracked: it must exist, and must not itself re-issue another.
+    if (const Finding* earlier = index.require(finding.repeats, inspection, "repeats", diagnostics)) {
+      if (earlier == &finding) {
+        diagnostics.error(
+            finding.repeats.location,
+            fmt::format("'{}' repeats itself: 'repeats' names the earlier finding it re-issues", finding.id),
+            Code::repeats_chain);
+      } else if (!earlier->repeats.value.empty()) {
+        auto& d = diagnostics.error(
+            finding.repeats.location,
+            fmt::format("'{}' repeats '{}', which itself repeats '{}': name the finding that is tracked, the first "
+                        "one issued",
+                        finding.id, earlier->id, earlier->repeats.value),
+            Code::repeats_chain);
+        d.notes.push_back({earlier->repeats.location, "the earlier finding's 'repeats' is here"});
+      }
+    }
+  }
   if (!finding.cause_of_concern.value.empty()) {
     if (const Finding* cause = index.require(finding.cause_of_concern, inspection, "cause_of_concern", diagnostics);
         cause != nullptr && cause->type != model::FindingType::cause_of_concern) {
@@ -401,9 +420,9 @@ void check_meetings(const model::Dataset& dataset, diag::Diagnostics& diagnostic
   }
 }
 
-void check_as_of(const Inspection& inspection, const Finding& finding, const model::Date& as_of,
-                 diag::Diagnostics& diagnostics) {
-  const answers::FindingState state = query::state_as_of(inspection, finding, as_of);
+void check_as_of(const model::Dataset& dataset, const Inspection& inspection, const Finding& finding,
+                 const model::Date& as_of, diag::Diagnostics& diagnostics) {
+  const answers::FindingState state = query::state_as_of(dataset, inspection, finding, as_of);
   // A finding not yet recorded on the date has nothing left out: it does not exist yet.
   if (state.recorded && state.later_entries > 0) {
     const auto later = std::find_if(finding.history.begin(), finding.history.end(),
@@ -416,11 +435,16 @@ void check_as_of(const Inspection& inspection, const Finding& finding, const mod
   }
   // A rating written but unreadable is already an error: no second message saying there is none.
   const bool unreadable =
-      std::any_of(finding.history.begin(), finding.history.end(),
-                  [&](const model::HistoryEntry& e) { return e.rag_unreadable && query::in_effect(e, as_of); });
-  if (state.recorded && model::is_open(state.status) && !state.rag && !unreadable) {
+      std::any_of(finding.history.begin(), finding.history.end(), [&](const model::HistoryEntry& e) {
+        return e.rag.location.line != 0 && !e.rating && query::in_effect(e, as_of);
+      });
+  // A cause of concern is rated through its recommendations, a repeat through the earlier finding.
+  // A repeat that names no tracked finding is already an error.
+  if (state.recorded && state.counted() && finding.repeats.value.empty() && model::is_open(state.status) &&
+      state.rating == nullptr && !unreadable) {
     diagnostics.warning(finding.location,
-                        fmt::format("open finding '{}' has no RAG rating as of {}", finding.id, as_of.iso()),
+                        fmt::format("open finding '{}' has no {} as of {}", finding.id,
+                                    dataset.config.vocabulary.customised ? "rating" : "RAG rating", as_of.iso()),
                         Code::unrated_open_finding);
   }
 }
@@ -438,7 +462,7 @@ void check_dataset(const model::Dataset& dataset, const CheckOptions& options, d
     check_counts(dataset, inspection, suggestions, diagnostics);
     for (const Finding& finding : inspection.findings) {
       check_finding_references(dataset, index, inspection, finding, suggestions, diagnostics);
-      check_as_of(inspection, finding, options.as_of, diagnostics);
+      check_as_of(dataset, inspection, finding, options.as_of, diagnostics);
     }
   }
   check_supersession_cycles(dataset, index, diagnostics);

@@ -71,6 +71,19 @@ std::set<std::string> known_ids(std::string_view option, const std::vector<std::
   return {ids.begin(), ids.end()};
 }
 
+// The ratings --rag names, each one of the register's.
+std::set<std::string> rating_ids(const std::vector<std::string>& names, const model::Vocabulary& vocabulary) {
+  std::vector<std::string_view> ids;
+  for (const model::Rating& rating : vocabulary.ratings) ids.push_back(rating.id);
+  for (const std::string& name : names) {
+    if (std::find(ids.begin(), ids.end(), name) != ids.end()) continue;
+    throw UsageError(fmt::format("--rag: unknown {} '{}'{} (expected {})",
+                                 vocabulary.customised ? "rating" : "RAG rating", name, util::did_you_mean(name, ids),
+                                 util::join_alternatives(ids)));
+  }
+  return {names.begin(), names.end()};
+}
+
 // The filter the options describe; contradictory options are a usage error.
 query::FindingFilter finding_filter(const FilterOptions& o, const model::Dataset& dataset) {
   query::FindingFilter filter;
@@ -80,7 +93,7 @@ query::FindingFilter finding_filter(const FilterOptions& o, const model::Dataset
     filter.unrated = true;
     rags.erase(unrated);
   }
-  filter.rags = enum_values<model::Rag>("--rag", rags);
+  filter.rags = rating_ids(rags, dataset.config.vocabulary);
   filter.statuses = enum_values<model::Status>("--status", o.statuses);
   filter.types = enum_values<model::FindingType>("--type", o.types);
   std::vector<std::string> portfolios, inspections;
@@ -100,7 +113,11 @@ query::FindingFilter finding_filter(const FilterOptions& o, const model::Dataset
     return UsageError(fmt::format("contradictory filters: {}", why));
   };
   if (o.open && o.closed) throw contradiction("--open and --closed");
-  if (o.closed && (filter.filters_rag() || o.overdue || o.stale)) {
+  // Only ratings the vocabulary gives to closed findings go with --closed.
+  const bool open_rating = filter.unrated || std::any_of(filter.rags.begin(), filter.rags.end(), [&](const auto& id) {
+                             return !dataset.config.vocabulary.find(id)->closed;
+                           });
+  if (o.closed && (open_rating || o.overdue || o.stale)) {
     throw contradiction("--closed with --rag, --overdue or --stale, which only open findings have");
   }
   const bool any_open_status = std::any_of(filter.statuses.begin(), filter.statuses.end(), model::is_open);
@@ -109,7 +126,7 @@ query::FindingFilter finding_filter(const FilterOptions& o, const model::Dataset
   if (!filter.statuses.empty() && ((o.open && !any_open_status) || (o.closed && !any_closed_status))) {
     throw contradiction("--status names no status that --open or --closed allows");
   }
-  if (!filter.statuses.empty() && !any_open_status && (filter.filters_rag() || o.overdue || o.stale)) {
+  if (!filter.statuses.empty() && !any_open_status && (open_rating || o.overdue || o.stale)) {
     throw contradiction("--status names only closed statuses, but --rag, --overdue or --stale need open findings");
   }
   return filter;
@@ -188,13 +205,13 @@ int run_status(const Session& session) {
 void define_list(CLI::App& app, Options& o) { define_filters(app, o.filters); }
 
 int run_list(const Session& session) {
-  session.emit(answers::FindingList{session.as_of(), filtered_rows(session)});
+  session.emit(answers::FindingList{session.as_of(), &session.dataset().config.vocabulary, filtered_rows(session)});
   return k_exit_ok;
 }
 
 void define_rag(CLI::App& app, Options& o) {
   const auto groupings = model::names_of<answers::Grouping>();
-  app.add_option("--by", o.by, "Group by portfolio (default), owner, inspection or type")
+  app.add_option("--by", o.by, "Group by portfolio (default), owner, inspection, type, status or report")
       ->check(CLI::IsMember(std::vector<std::string>(groupings.begin(), groupings.end())));
   define_filters(app, o.filters);
 }

@@ -62,6 +62,185 @@ void read_texts(Reader& reader, const Node* node, std::string_view what, const s
   }
 }
 
+// Colours a rating may name instead of writing "#rrggbb".
+constexpr std::array<std::pair<std::string_view, std::string_view>, 12> k_named_colours{{{"red", "#c0392b"},
+                                                                                         {"amber", "#e6a117"},
+                                                                                         {"green", "#2e8b3e"},
+                                                                                         {"white", "#ffffff"},
+                                                                                         {"grey", "#9e9e9e"},
+                                                                                         {"gray", "#9e9e9e"},
+                                                                                         {"black", "#000000"},
+                                                                                         {"blue", "#2f6fb3"},
+                                                                                         {"yellow", "#f2d024"},
+                                                                                         {"orange", "#e67e22"},
+                                                                                         {"purple", "#7d3c98"},
+                                                                                         {"brown", "#8d5524"}}};
+
+bool is_hex_colour(std::string_view text) {
+  return text.size() == 7 && text[0] == '#' &&
+         std::all_of(text.begin() + 1, text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+}
+
+// A colour: "#rrggbb" (kept in lower case) or one of the named ones.
+std::optional<std::string> decode_colour(Reader& reader, const Node* node) {
+  const auto text = reader.line(node, "colour");
+  if (!text) return std::nullopt;
+  if (is_hex_colour(*text)) {
+    std::string hex = *text;
+    for (char& c : hex) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return hex;
+  }
+  for (const auto& [name, hex] : k_named_colours) {
+    if (name == *text) return std::string(hex);
+  }
+  std::vector<std::string_view> names;
+  for (const auto& [name, hex] : k_named_colours) names.push_back(name);
+  reader.diagnostics().error(reader.at(*node),
+                             fmt::format("unknown colour '{}'{} (expected '#rrggbb' or {})", *text,
+                                         util::did_you_mean(*text, names), util::join_alternatives(names)),
+                             Code::invalid_value);
+  return std::nullopt;
+}
+
+// What makes a rating apply without being written: "overdue", or statuses of
+// the kind of finding the rating marks.
+model::RatingRule decode_rule(Reader& reader, const Node* list, const model::Rating& rating) {
+  model::RatingRule rule;
+  for_each_item(reader, list, "derived_when", [&](const Node& item) {
+    const auto word = reader.line(&item, "derived_when");
+    if (!word) return;
+    if (*word == "overdue") {
+      if (rating.closed) {
+        reader.diagnostics().error(reader.at(item),
+                                   fmt::format("rating '{}' marks closed findings, but only an open finding is "
+                                               "overdue: remove 'overdue' or write 'marks: open'",
+                                               rating.id),
+                                   Code::rating_vocabulary);
+        return;
+      }
+      rule.overdue = true;
+      return;
+    }
+    const auto status = model::value_named<model::Status>(*word);
+    if (!status) {
+      std::vector<std::string_view> words{"overdue"};
+      for (const std::string_view name : model::names_of<model::Status>()) words.push_back(name);
+      reader.diagnostics().error(reader.at(item),
+                                 fmt::format("unknown condition '{}'{} (expected {})", *word,
+                                             util::did_you_mean(*word, words), util::join_alternatives(words)),
+                                 Code::invalid_value);
+      return;
+    }
+    if (model::is_open(*status) == rating.closed) {
+      reader.diagnostics().error(
+          reader.at(item),
+          fmt::format("rating '{}' marks {} findings, but status '{}' is {}: a rating is given to open findings or "
+                      "to closed ones, not both",
+                      rating.id, rating.closed ? "closed" : "open", *word, model::is_open(*status) ? "open" : "closed"),
+          Code::rating_vocabulary);
+      return;
+    }
+    rule.statuses.push_back(*status);
+  });
+  return rule;
+}
+
+// A register's own ratings, replacing red, amber and green.
+void decode_ratings(Reader& reader, const Node& list, model::Vocabulary& vocabulary) {
+  static constexpr std::array<std::string_view, 4> k_reserved{"unrated", "open", "closed", "total"};
+  std::vector<model::Rating> ratings;
+  for_each_item(reader, &list, "ratings", [&](const Node& item) {
+    if (!reader.fields(item, "a rating", k_rating_fields)) return;
+    const auto id = reader.id(item.find("id"), "rating id", IdKind::slug);
+    if (!id) return;
+    model::Rating rating;
+    rating.id = *id;
+    rating.location = reader.at(*item.find("id"));
+    if (std::find(k_reserved.begin(), k_reserved.end(), rating.id) != k_reserved.end()) {
+      reader.diagnostics().error(rating.location,
+                                 fmt::format("'{}' names a column of every tracker and cannot be a rating's id: "
+                                             "choose another",
+                                             rating.id),
+                                 Code::rating_vocabulary);
+      return;
+    }
+    for (const model::Rating& earlier : ratings) {
+      if (earlier.id != rating.id) continue;
+      auto& d = reader.diagnostics().error(rating.location, fmt::format("duplicate rating '{}'", rating.id),
+                                           Code::duplicate_id);
+      d.notes.push_back({earlier.location, "first defined here"});
+      return;
+    }
+    std::string label = rating.id;
+    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    rating.label = reader.line(item.find("label"), "label").value_or(label);
+    rating.meaning = reader.text(item.find("meaning"), "meaning").value_or("");
+    rating.colour = decode_colour(reader, item.find("colour")).value_or("#bbbbbb");
+    rating.closed = reader.choice<model::Marks>(item.find("marks"), "marks") == model::Marks::closed;
+    rating.attention = reader.boolean(item.find("attention"), "attention").value_or(false);
+    rating.derived_when = decode_rule(reader, item.find("derived_when"), rating);
+    // One condition gives one rating: a second rating derived from it would never be seen. Reported once, and
+    // dropped from the later rating, so that the ratings after it are compared with what stands.
+    for (const model::Rating& earlier : ratings) {
+      model::RatingRule& rule = rating.derived_when;
+      const bool both_overdue = earlier.derived_when.overdue && rule.overdue;
+      const auto shared = std::find_if(rule.statuses.begin(), rule.statuses.end(), [&](model::Status s) {
+        return std::find(earlier.derived_when.statuses.begin(), earlier.derived_when.statuses.end(), s) !=
+               earlier.derived_when.statuses.end();
+      });
+      if (!both_overdue && shared == rule.statuses.end()) continue;
+      auto& d = reader.diagnostics().error(
+          reader.at(*item.find("derived_when")),
+          fmt::format("rating '{}' is derived when {}, which already gives rating '{}': derive each condition once",
+                      rating.id, both_overdue ? "overdue" : std::string(model::name_of(*shared)), earlier.id),
+          Code::rating_vocabulary);
+      d.notes.push_back({earlier.location, "the earlier rating is here"});
+      if (both_overdue) {
+        rule.overdue = false;
+      } else {
+        rule.statuses.erase(shared);
+      }
+    }
+    ratings.push_back(std::move(rating));
+  });
+  if (list.kind == Node::Kind::sequence && ratings.empty() && list.items.empty()) {
+    reader.diagnostics().error(reader.at(list),
+                               "'ratings' lists no rating: list them, or remove it to use red, "
+                               "amber and green",
+                               Code::rating_vocabulary);
+  }
+  if (ratings.empty()) return;
+  vocabulary.ratings = std::move(ratings);
+  vocabulary.customised = true;
+}
+
+// The sections a paper has, in order: each an id, or {id, title}.
+std::vector<model::PaperSection> decode_sections(Reader& reader, const Node* list) {
+  std::vector<model::PaperSection> sections;
+  for_each_item(reader, list, "sections", [&](const Node& item) {
+    const Node* id_node = &item;
+    std::string title;
+    if (item.kind == Node::Kind::mapping) {
+      if (!reader.fields(item, "a paper section", k_section_fields)) return;
+      id_node = item.find("id");
+      title = reader.line(item.find("title"), "title").value_or("");
+    }
+    const auto section = reader.choice<model::Section>(id_node, "section");
+    if (!section) return;
+    const auto earlier = std::find_if(sections.begin(), sections.end(),
+                                      [&](const model::PaperSection& s) { return s.section == *section; });
+    if (earlier != sections.end()) {
+      auto& d = reader.diagnostics().error(reader.at(*id_node),
+                                           fmt::format("section '{}' is listed twice", model::name_of(*section)),
+                                           Code::duplicate_id);
+      d.notes.push_back({earlier->location, "first listed here"});
+      return;
+    }
+    sections.push_back({*section, std::move(title), reader.at(*id_node)});
+  });
+  return sections;
+}
+
 // The dates of a mapping whose fields are checked already: {week_commencing: day} or {from: d, to: d}.
 std::optional<model::Period> decode_period(Reader& reader, const Node& node) {
   const Node* week = node.find("week_commencing");
@@ -207,8 +386,7 @@ std::optional<model::HistoryEntry> decode_history_entry(Reader& reader, const No
   entry.date = *date;
   entry.location = reader.at(node);
   entry.status = reader.choice<model::Status>(node.find("status"), "status");
-  entry.rag = reader.choice<model::Rag>(node.find("rag"), "rag");
-  entry.rag_unreadable = node.find("rag") != nullptr && !entry.rag;
+  entry.rag = reader.reference(node.find("rag"), "rag");  // a rating of the register's vocabulary, checked later
   entry.note = reader.text(node.find("note"), "note").value_or("");
   entry.by = reader.reference(node.find("by"), "by");
   entry.owner = reader.line(node.find("owner"), "owner");
@@ -222,12 +400,6 @@ std::optional<model::HistoryEntry> decode_history_entry(Reader& reader, const No
   if (!superseded && node.find("by") != nullptr) {
     reader.diagnostics().error(reader.at(*node.find("by")), "'by' belongs only to an entry with status 'superseded'",
                                Code::by_without_superseded);
-  }
-  if (entry.rag && entry.status && !model::is_open(*entry.status)) {
-    reader.diagnostics().warning(
-        reader.at(*node.find("rag")),
-        fmt::format("a RAG rating applies only to open findings, not to status '{}'", model::name_of(*entry.status)),
-        Code::rag_when_closed);
   }
   return entry;
 }
@@ -245,6 +417,8 @@ std::optional<model::Finding> decode_finding(Reader& reader, const Node& node, c
   finding.owner = reader.line(node.find("owner"), "owner").value_or("");
   finding.portfolio = reader.reference(node.find("portfolio"), "portfolio");
   finding.due = reader.date(node.find("due"), "due", Precision::month_or_day);
+  finding.inspectorate_due = reader.date(node.find("inspectorate_due"), "inspectorate_due", Precision::month_or_day);
+  finding.repeats = reader.reference(node.find("repeats"), "repeats");
   for_each_item(reader, node.find("related"), "related", [&](const Node& item) {
     auto related = reader.reference(&item, "related");
     if (!related.value.empty()) finding.related.push_back(std::move(related));
@@ -305,18 +479,40 @@ std::optional<model::Config> decode_config(const Node& root, const std::shared_p
              [&](std::string_view field, std::string value) {
                (field == "name" ? config.committee_name : config.committee_short_name) = std::move(value);
              });
-  read_texts(reader, root.find("paper"), "paper", k_paper_fields,
-             [&](std::string_view field, std::string value) {
-               (field == "title"          ? config.paper_title
-                : field == "purpose"      ? config.purpose
-                : field == "inspectorate" ? config.inspectorate
-                                          : config.decision) = std::move(value);
-             },
-             {"purpose", "decision"});
+  if (const Node* paper = root.find("paper"); paper != nullptr && reader.fields(*paper, "paper", k_paper_fields)) {
+    for (const auto& [field, target] : {std::pair{"title", &config.paper_title},
+                                        {"purpose", &config.purpose},
+                                        {"decision", &config.decision},
+                                        {"inspectorate", &config.inspectorate}}) {
+      const Node* value = paper->find(field);
+      const bool paragraph = std::string_view(field) == "purpose" || std::string_view(field) == "decision";
+      if (auto text = paragraph ? reader.text(value, field) : reader.line(value, field)) *target = std::move(*text);
+    }
+    config.sections = decode_sections(reader, paper->find("sections"));
+    config.peel_narratives = reader.choice<model::Narratives>(paper->find("peel_narratives"), "peel_narratives")
+                                 .value_or(model::Narratives::first_paper);
+  }
   if (auto contact = decode_contact(reader, root.find("contact"))) config.contact = std::move(*contact);
-  read_texts(reader, root.find("rag"), "rag", k_rag_fields, [&](std::string_view field, std::string value) {
-    config.rag_meanings[static_cast<std::size_t>(*model::value_named<model::Rag>(field))] = std::move(value);
-  });
+  if (const Node* ratings = root.find("ratings")) {
+    decode_ratings(reader, *ratings, config.vocabulary);
+    if (const Node* rag = root.find("rag")) {
+      reader.diagnostics().error(reader.at(*rag),
+                                 "'rag' gives meanings to the default ratings, but this register declares its own "
+                                 "'ratings': give each rating its 'meaning' there instead",
+                                 Code::rating_vocabulary);
+    }
+  } else {
+    read_texts(reader, root.find("rag"), "rag", k_rag_fields, [&](std::string_view field, std::string value) {
+      for (model::Rating& rating : config.vocabulary.ratings) {
+        if (rating.id == field) rating.meaning = std::move(value);
+      }
+    });
+  }
+  read_texts(reader, root.find("statuses"), "statuses", k_status_label_fields,
+             [&](std::string_view field, std::string value) {
+               config.vocabulary.status_labels[static_cast<std::size_t>(*model::value_named<model::Status>(field))] =
+                   std::move(value);
+             });
   if (const Node* thresholds = root.find("thresholds");
       thresholds != nullptr && reader.fields(*thresholds, "thresholds", k_threshold_fields)) {
     if (auto days = reader.integer(thresholds->find("stale_after_days"), "stale_after_days", 1, 3650)) {
@@ -360,6 +556,11 @@ std::vector<model::Meeting> decode_committees(const Node& root, const std::share
         if (section && text) meeting.notes[*section] = std::move(*text);
       }
     }
+    for_each_item(reader, item.find("review"), "review", [&](const Node& report) {
+      auto reference = reader.reference(&report, "review");
+      if (!reference.value.empty()) meeting.review.push_back(std::move(reference));
+    });
+    meeting.sections = decode_sections(reader, item.find("sections"));
     if (!id || !date) return;
     meeting.id = *id;
     meeting.date = *date;
@@ -437,6 +638,47 @@ std::optional<model::Inspection> decode_inspection(const Node& root, const std::
   inspection.type = type.value_or(model::InspectionType::other);
   inspection.location = reader.at(*root.find("id"));
   return inspection;
+}
+
+void resolve_ratings(model::Dataset& dataset, diag::Diagnostics& diagnostics) {
+  const model::Vocabulary& vocabulary = dataset.config.vocabulary;
+  std::vector<std::string_view> ids;
+  for (const model::Rating& rating : vocabulary.ratings) ids.push_back(rating.id);
+  const std::string_view what = vocabulary.customised ? "rating" : "RAG rating";
+  for (model::Inspection& inspection : dataset.inspections) {
+    for (model::Finding& finding : inspection.findings) {
+      for (model::HistoryEntry& entry : finding.history) {
+        if (entry.rag.location.line == 0) continue;  // none written
+        const auto at = std::find(ids.begin(), ids.end(), entry.rag.value);
+        if (at == ids.end()) {
+          diagnostics.error(entry.rag.location,
+                            fmt::format("unknown {} '{}'{} (expected {})", what, entry.rag.value,
+                                        util::did_you_mean(entry.rag.value, ids), util::join_alternatives(ids)),
+                            Code::invalid_value);
+          continue;
+        }
+        entry.rating = static_cast<std::size_t>(at - ids.begin());
+        const model::Rating& rating = vocabulary.ratings[*entry.rating];
+        const bool closed_status = entry.status && !model::is_open(*entry.status);
+        if (!rating.closed && closed_status) {
+          diagnostics.warning(entry.rag.location,
+                              vocabulary.customised
+                                  ? fmt::format("rating '{}' is given to open findings, not to status '{}'", rating.id,
+                                                model::name_of(*entry.status))
+                                  : fmt::format("a RAG rating applies only to open findings, not to status '{}'",
+                                                model::name_of(*entry.status)),
+                              Code::rag_when_closed);
+        } else if (rating.closed && !closed_status) {
+          diagnostics.error(entry.rag.location,
+                            fmt::format("rating '{}' is given to closed findings: write the closing status in the "
+                                        "same entry (status: closed, achieved, declined ...)",
+                                        rating.id),
+                            Code::rating_needs_closed_status);
+          entry.rating.reset();
+        }
+      }
+    }
+  }
 }
 
 std::vector<CycleDefinition> decode_peel_cycles(const Node& root, const std::shared_ptr<const std::string>& path,

@@ -26,6 +26,11 @@ std::vector<model::Meeting> decode_committees(const Node& root, const std::share
 std::optional<model::Inspection> decode_inspection(const Node& root, const std::shared_ptr<const std::string>& path,
                                                    diag::Diagnostics& diagnostics);
 
+// Resolves the ratings history entries write against the register's
+// vocabulary, once every file is decoded: an unknown one is an error, and a
+// rating must suit the status given with it (an open rating, an open status).
+void resolve_ratings(model::Dataset& dataset, diag::Diagnostics& diagnostics);
+
 // A PEEL cycle as one file defines it: a new cycle, or areas added to a known
 // one (which may leave out name and scale).
 struct CycleDefinition {

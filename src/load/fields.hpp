@@ -15,21 +15,36 @@ struct Field {
   bool required = false;
 };
 
-inline constexpr std::array k_config_fields{
-    Field{"schema_version", true}, Field{"force", true}, Field{"committee", true}, Field{"paper"}, Field{"contact"},
-    Field{"portfolios", true},     Field{"rag"},         Field{"thresholds"}};
+inline constexpr std::array k_config_fields{Field{"schema_version", true},
+                                            Field{"force", true},
+                                            Field{"committee", true},
+                                            Field{"paper"},
+                                            Field{"contact"},
+                                            Field{"portfolios", true},
+                                            Field{"rag"},
+                                            Field{"ratings"},
+                                            Field{"statuses"},
+                                            Field{"thresholds"}};
 inline constexpr std::array k_force_fields{Field{"name", true}, Field{"short_name"}};
 inline constexpr std::array k_committee_fields{Field{"name", true}, Field{"short_name"}};
-inline constexpr std::array k_paper_fields{Field{"title"}, Field{"purpose"}, Field{"decision"}, Field{"inspectorate"}};
+inline constexpr std::array k_paper_fields{Field{"title"},        Field{"purpose"},  Field{"decision"},
+                                           Field{"inspectorate"}, Field{"sections"}, Field{"peel_narratives"}};
+inline constexpr std::array k_section_fields{Field{"id", true}, Field{"title"}};
 inline constexpr std::array k_contact_fields{Field{"name"}, Field{"title"}, Field{"email"}, Field{"phone"}};
 inline constexpr std::array k_portfolio_fields{Field{"id", true}, Field{"name", true}, Field{"lead"}};
 inline constexpr std::array k_rag_fields{Field{"red"}, Field{"amber"}, Field{"green"}};
+inline constexpr std::array k_rating_fields{Field{"id", true},    Field{"label"}, Field{"meaning"},
+                                            Field{"colour"},      Field{"marks"}, Field{"attention"},
+                                            Field{"derived_when"}};
+inline constexpr std::array k_status_label_fields{Field{"open"},         Field{"awaiting-sign-off"}, Field{"closed"},
+                                                  Field{"achieved"},     Field{"superseded"},        Field{"declined"},
+                                                  Field{"not-monitored"}};
 inline constexpr std::array k_threshold_fields{Field{"stale_after_days"}};
 
 inline constexpr std::array k_committees_fields{Field{"meetings", true}};
 inline constexpr std::array k_meeting_fields{Field{"id", true}, Field{"date", true},       Field{"agenda_item"},
                                              Field{"as_of"},    Field{"previous_cut_off"}, Field{"contact"},
-                                             Field{"notes"}};
+                                             Field{"notes"},    Field{"review"},           Field{"sections"}};
 
 inline constexpr std::array k_inspection_fields{Field{"id", true},       Field{"type", true},
                                                 Field{"title", true},    Field{"inspectorates"},
@@ -49,10 +64,10 @@ inline constexpr std::array k_continuing_fields{Field{"causes_of_concern"}, Fiel
 inline constexpr std::array k_fieldwork_fields{Field{"from"}, Field{"to"}, Field{"week_commencing"}};
 inline constexpr std::array k_gradings_fields{Field{"cycle", true}, Field{"areas", true}};
 inline constexpr std::array k_grading_fields{Field{"grade", true}, Field{"narrative"}, Field{"carried_over_from"}};
-inline constexpr std::array k_finding_fields{Field{"ref", true}, Field{"type", true}, Field{"title", true},
-                                             Field{"text"},      Field{"scope"},      Field{"cause_of_concern"},
-                                             Field{"area"},      Field{"owner"},      Field{"portfolio"},
-                                             Field{"due"},       Field{"related"},    Field{"history"}};
+inline constexpr std::array k_finding_fields{
+    Field{"ref", true},        Field{"type", true}, Field{"title", true}, Field{"text"},      Field{"scope"},
+    Field{"cause_of_concern"}, Field{"area"},       Field{"owner"},       Field{"portfolio"}, Field{"due"},
+    Field{"inspectorate_due"}, Field{"repeats"},    Field{"related"},     Field{"history"}};
 inline constexpr std::array k_history_fields{Field{"date", true}, Field{"status"}, Field{"rag"}, Field{"note"},
                                              Field{"by"},         Field{"owner"},  Field{"due"}};
 
@@ -78,6 +93,9 @@ inline constexpr std::array k_records{
     RecordFields{"contact", k_contact_fields},
     RecordFields{"portfolio", k_portfolio_fields},
     RecordFields{"rag", k_rag_fields},
+    RecordFields{"rating", k_rating_fields},
+    RecordFields{"statuses", k_status_label_fields},
+    RecordFields{"section", k_section_fields},
     RecordFields{"thresholds", k_threshold_fields},
     RecordFields{"committees", k_committees_fields},
     RecordFields{"meeting", k_meeting_fields},

@@ -285,6 +285,7 @@ LoadResult merge(const fs::path& root, std::vector<FileOutcome> outcomes) {
     std::move(outcome.cycles.begin(), outcome.cycles.end(), std::back_inserter(extra_cycles));
   }
   merge_cycles(dataset.catalogue, std::move(extra_cycles), result.diagnostics);
+  resolve_ratings(dataset, result.diagnostics);
   dataset.index();
   // Once a run, where YAML is first written wrong: where to learn to write it.
   constexpr std::array k_writing_mistakes{Code::yaml_syntax,

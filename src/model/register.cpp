@@ -21,12 +21,36 @@ auto find_by(const Range& items, const IdIndex& index, auto member, std::string_
 
 }  // namespace
 
+Vocabulary::Vocabulary()
+    : ratings{{"red", "Red", "", "#c0392b", false, true, {}, {}},
+              {"amber", "Amber", "", "#e6a117", false, false, {}, {}},
+              {"green", "Green", "", "#2e8b3e", false, false, {}, {}}},
+      status_labels{"Open", "Awaiting sign-off", "Closed", "Achieved", "Superseded", "Declined", "Not monitored"} {}
+
+const Rating* Vocabulary::find(std::string_view id) const {
+  const auto it = std::find_if(ratings.begin(), ratings.end(), [&](const Rating& r) { return r.id == id; });
+  return it == ratings.end() ? nullptr : &*it;
+}
+
+const std::string& Vocabulary::label(Status status) const { return status_labels[static_cast<std::size_t>(status)]; }
+
+bool Vocabulary::rates_closed() const {
+  return std::any_of(ratings.begin(), ratings.end(), [](const Rating& r) { return r.closed; });
+}
+
 const Portfolio* Config::find_portfolio(std::string_view id) const {
   return find_by(portfolios, portfolio_index, &Portfolio::id, id);
 }
 
 const Finding* Inspection::find_finding(std::string_view ref) const {
   return find_by(findings, finding_index, &Finding::ref, ref);
+}
+
+std::vector<std::size_t> Inspection::answering(std::string_view ref) const {
+  std::vector<std::size_t> out;
+  const auto [first, last] = answering_index.equal_range(ref);
+  for (auto it = first; it != last; ++it) out.push_back(it->second);
+  return out;
 }
 
 const Inspection* Dataset::find_inspection(std::string_view id) const {
@@ -46,6 +70,16 @@ void Dataset::index() {
   inspection_index.build(inspections, [](const Inspection& i) -> const std::string& { return i.id; });
   for (Inspection& inspection : inspections) {
     inspection.finding_index.build(inspection.findings, [](const Finding& f) -> const std::string& { return f.ref; });
+    // A recommendation names its cause of concern by ref, or by id within this inspection.
+    inspection.answering_index.clear();
+    const std::string prefix = inspection.id + "/";
+    for (std::size_t i = 0; i < inspection.findings.size(); ++i) {
+      const Finding& f = inspection.findings[i];
+      if (f.type != FindingType::recommendation || f.cause_of_concern.value.empty()) continue;
+      std::string_view ref = f.cause_of_concern.value;
+      if (ref.starts_with(prefix)) ref.remove_prefix(prefix.size());
+      inspection.answering_index.emplace(std::string(ref), i);
+    }
   }
   catalogue.cycle_index.build(catalogue.cycles, [](const PeelCycle& c) -> const std::string& { return c.id; });
   for (PeelCycle& cycle : catalogue.cycles) {

@@ -8,28 +8,37 @@
 namespace hmicfrs::query {
 namespace {
 
-// Unrated sorts before red, amber and green.
-int rank(const std::optional<model::Rag>& rag) { return rag ? static_cast<int>(*rag) + 1 : 0; }
+// Unrated sorts first, then the ratings in the vocabulary's order.
+std::size_t rank(const model::Vocabulary& vocabulary, const model::Rating* rating) {
+  return rating == nullptr ? 0 : static_cast<std::size_t>(rating - vocabulary.ratings.data()) + 1;
+}
 
-answers::FindingChange change_of(const model::Inspection& inspection, const model::Finding& finding,
-                                 const answers::Window& window) {
-  answers::FindingChange c{&inspection, &finding, {}, state_as_of(inspection, finding, window.until)};
-  if (window.after) c.before = state_as_of(inspection, finding, *window.after);
+bool same_date(const std::optional<model::Date>& a, const std::optional<model::Date>& b) {
+  return a.has_value() == b.has_value() && (!a || *a == *b);
+}
+
+answers::FindingChange change_of(const model::Dataset& dataset, const model::Inspection& inspection,
+                                 const model::Finding& finding, const answers::Window& window) {
+  answers::FindingChange c{&inspection, &finding, {}, state_as_of(dataset, inspection, finding, window.until)};
+  if (window.after) c.before = state_as_of(dataset, inspection, finding, *window.after);
   c.added = !c.before.recorded;
-  c.rag_moved =
-      !c.added && model::is_open(c.before.status) && model::is_open(c.after.status) && c.before.rag != c.after.rag;
+  c.rag_moved = !c.added && model::is_open(c.before.status) && model::is_open(c.after.status) &&
+                c.before.rating != c.after.rating;
   c.status_changed = !c.added && c.before.status != c.after.status;
   c.closed = model::is_open(c.before.status) && !model::is_open(c.after.status);
+  c.allocated = window.after && c.before.owner.empty() && !c.after.owner.empty() && model::is_open(c.after.status);
+  c.target_moved = !c.added && c.before.due && !same_date(c.before.due, c.after.due);
   return c;
 }
 
-std::vector<answers::RagMove> rag_moves(const std::vector<answers::FindingChange>& changes) {
-  std::map<std::pair<int, int>, answers::RagMove> moves;
+std::vector<answers::RagMove> rag_moves(const model::Vocabulary& vocabulary,
+                                        const std::vector<answers::FindingChange>& changes) {
+  std::map<std::pair<std::size_t, std::size_t>, answers::RagMove> moves;
   for (const answers::FindingChange& change : changes) {
     if (!change.rag_moved) continue;
-    answers::RagMove& move = moves[{rank(change.before.rag), rank(change.after.rag)}];
-    move.from = change.before.rag;
-    move.to = change.after.rag;
+    answers::RagMove& move = moves[{rank(vocabulary, change.before.rating), rank(vocabulary, change.after.rating)}];
+    move.from = change.before.rating;
+    move.to = change.after.rating;
     ++move.count;
   }
   std::vector<answers::RagMove> out;
@@ -40,18 +49,26 @@ std::vector<answers::RagMove> rag_moves(const std::vector<answers::FindingChange
 }  // namespace
 
 answers::Movement movement_in(const model::Dataset& dataset, const answers::Window& window) {
-  answers::Movement movement{window, {}, {}, 0, 0, 0};
+  answers::Movement movement;
+  movement.window = window;
+  movement.vocabulary = &dataset.config.vocabulary;
   for (const model::Inspection* inspection : inspections_by_id(dataset)) {
     for (const model::Finding& finding : inspection->findings) {
-      answers::FindingChange change = change_of(*inspection, finding, window);
-      if (!change.after.recorded || !(change.added || change.rag_moved || change.status_changed)) continue;
+      answers::FindingChange change = change_of(dataset, *inspection, finding, window);
+      // A cause of concern moves with its recommendations, a repeat with the earlier finding: each told once.
+      if (!change.after.recorded || !change.after.counted()) continue;
+      if (!(change.added || change.rag_moved || change.status_changed || change.allocated || change.target_moved)) {
+        continue;
+      }
       movement.added += change.added ? 1 : 0;
       movement.rag_moved += change.rag_moved ? 1 : 0;
       movement.closed += change.closed ? 1 : 0;
+      movement.allocated += change.allocated ? 1 : 0;
+      movement.targets_moved += change.target_moved ? 1 : 0;
       movement.changes.push_back(std::move(change));
     }
   }
-  movement.rag_moves = rag_moves(movement.changes);
+  movement.rag_moves = rag_moves(dataset.config.vocabulary, movement.changes);
   return movement;
 }
 

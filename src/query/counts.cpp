@@ -17,6 +17,7 @@ struct GroupKey {
   std::string key;
   std::string label;
   std::optional<model::FindingType> type;
+  const model::Inspection* inspection;
 
   bool operator<(const GroupKey& other) const { return std::tie(rank, key) < std::tie(other.rank, other.key); }
 };
@@ -27,58 +28,79 @@ GroupKey key_of(const FindingRow& row, Grouping grouping, const model::Config& c
   const model::Finding& finding = *row.finding;
   switch (grouping) {
     case Grouping::portfolio: {
-      if (row.portfolio == nullptr) return {k_last, "", "(no portfolio)", {}};
+      if (row.portfolio == nullptr) return {k_last, "", "(no portfolio)", {}, nullptr};
       return {static_cast<std::size_t>(row.portfolio - config.portfolios.data()),
               row.portfolio->id,
               row.portfolio->name,
-              {}};
+              {},
+              nullptr};
     }
     case Grouping::owner:
-      if (row.state.owner.empty()) return {k_last, "", "(no owner)", {}};
-      return {0, row.state.owner, row.state.owner, {}};
-    case Grouping::inspection: return {0, row.inspection->id, row.inspection->title, {}};
+      if (row.state.owner.empty()) return {k_last, "", "(no owner)", {}, nullptr};
+      return {0, row.state.owner, row.state.owner, {}, nullptr};
+    case Grouping::inspection: return {0, row.inspection->id, row.inspection->title, {}, nullptr};
+    case Grouping::report: return {0, row.inspection->id, row.inspection->title, {}, row.inspection};
     case Grouping::type: {
       const std::string name(model::name_of(finding.type));
-      return {static_cast<std::size_t>(finding.type), name, name, finding.type};
+      return {static_cast<std::size_t>(finding.type), name, name, finding.type, nullptr};
+    }
+    case Grouping::status: {
+      // An open finding with nobody to own it waits for allocation, whatever its status says.
+      if (model::is_open(row.state.status) && row.state.owner.empty()) {
+        return {0, "awaiting-allocation", "Awaiting allocation", {}, nullptr};
+      }
+      return {static_cast<std::size_t>(row.state.status) + 1,
+              std::string(model::name_of(row.state.status)),
+              config.vocabulary.label(row.state.status),
+              {},
+              nullptr};
     }
   }
-  return {k_last, "", "", {}};
+  return {k_last, "", "", {}, nullptr};
 }
 
-void add(RagCounts& counts, const FindingRow& row) {
-  if (!model::is_open(row.state.status)) {
-    ++counts.closed;
-  } else if (!row.state.rag) {
-    ++counts.unrated;
-  } else if (*row.state.rag == model::Rag::red) {
-    ++counts.red;
-  } else if (*row.state.rag == model::Rag::amber) {
-    ++counts.amber;
+RagCounts empty_counts(const model::Vocabulary& vocabulary) {
+  RagCounts counts;
+  counts.rated.assign(vocabulary.ratings.size(), 0);
+  return counts;
+}
+
+void add(RagCounts& counts, const FindingRow& row, const model::Vocabulary& vocabulary) {
+  if (!row.state.counted()) return;
+  if (model::is_open(row.state.status)) {
+    ++counts.open_count;
+    if (row.state.rating == nullptr) ++counts.unrated;
   } else {
-    ++counts.green;
+    ++counts.closed;
   }
+  if (row.state.rating != nullptr)
+    ++counts.rated[static_cast<std::size_t>(row.state.rating - vocabulary.ratings.data())];
 }
 
 }  // namespace
 
-RagCounts rag_total(const std::vector<FindingRow>& rows) {
-  RagCounts counts;
-  for (const FindingRow& row : rows) add(counts, row);
+RagCounts rag_total(const std::vector<FindingRow>& rows, const model::Vocabulary& vocabulary) {
+  RagCounts counts = empty_counts(vocabulary);
+  for (const FindingRow& row : rows) add(counts, row, vocabulary);
   return counts;
 }
 
 std::vector<answers::RagGroup> rag_by(const std::vector<FindingRow>& rows, Grouping grouping,
                                       const model::Config& config) {
   std::map<GroupKey, RagCounts> groups;
-  for (const FindingRow& row : rows) add(groups[key_of(row, grouping, config)], row);
+  for (const FindingRow& row : rows) {
+    if (!row.state.counted()) continue;
+    auto [it, fresh] = groups.try_emplace(key_of(row, grouping, config), empty_counts(config.vocabulary));
+    add(it->second, row, config.vocabulary);
+  }
   std::vector<answers::RagGroup> out;
-  for (const auto& [key, counts] : groups) out.push_back({key.key, key.label, key.type, counts});
+  for (const auto& [key, counts] : groups) out.push_back({key.key, key.label, key.type, key.inspection, counts});
   return out;
 }
 
 answers::RagBreakdown rag_breakdown(const std::vector<FindingRow>& rows, Grouping grouping, const model::Config& config,
                                     const model::Date& as_of) {
-  return {as_of, grouping, rag_by(rows, grouping, config), rag_total(rows)};
+  return {as_of, &config.vocabulary, grouping, rag_by(rows, grouping, config), rag_total(rows, config.vocabulary)};
 }
 
 }  // namespace hmicfrs::query

@@ -17,7 +17,8 @@ const model::PeelCycle* cycle_of(const model::Dataset& dataset, const model::Ins
 std::optional<answers::FindingDetail> finding_detail(const model::Dataset& dataset, const answers::FindingRef& ref,
                                                      const model::Date& as_of) {
   const model::Finding& finding = *ref.finding;
-  answers::FindingDetail detail{as_of, row_of(dataset, *ref.inspection, finding, as_of), {}, {}, {}};
+  answers::FindingDetail detail{
+      as_of, &dataset.config.vocabulary, row_of(dataset, *ref.inspection, finding, as_of), {}, {}, {}};
   if (!detail.row.state.recorded) return std::nullopt;
   if (!finding.area.value.empty()) {
     const model::PeelCycle* cycle = cycle_of(dataset, *ref.inspection);
@@ -38,7 +39,8 @@ const model::Inspection* continued(const model::Dataset& dataset, const model::I
 
 answers::InspectionDetail inspection_detail(const model::Dataset& dataset, const model::Inspection& inspection,
                                             const model::Date& as_of) {
-  answers::InspectionDetail detail{as_of, &inspection, {}, {}, {}, continued(dataset, inspection)};
+  answers::InspectionDetail detail{as_of, &dataset.config.vocabulary,    &inspection, {}, {},
+                                   {},    continued(dataset, inspection)};
   if (inspection.gradings) {
     const model::PeelCycle* cycle = cycle_of(dataset, inspection);
     detail.cycle = cycle != nullptr ? cycle->name : inspection.gradings->cycle.value;

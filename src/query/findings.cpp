@@ -36,8 +36,8 @@ struct PreparedFilter {
     if (filter.openness == FindingFilter::Openness::open && !open) return false;
     if (filter.openness == FindingFilter::Openness::closed && open) return false;
     if (filter.filters_rag()) {
-      const bool rated_match = s.rag && open && filter.rags.count(*s.rag) > 0;
-      const bool unrated_match = filter.unrated && open && !s.rag;
+      const bool rated_match = s.rating != nullptr && filter.rags.count(s.rating->id) > 0;
+      const bool unrated_match = filter.unrated && open && s.rating == nullptr && s.counted();
       if (!rated_match && !unrated_match) return false;
     }
     if (!filter.statuses.empty() && filter.statuses.count(s.status) == 0) return false;
@@ -90,14 +90,16 @@ FindingRow row_of(const model::Dataset& dataset, const model::Inspection& inspec
   row.inspection = &inspection;
   row.finding = &finding;
   row.portfolio = dataset.config.find_portfolio(finding.portfolio.value);
-  row.state = state_as_of(inspection, finding, as_of);
+  row.state = state_as_of(dataset, inspection, finding, as_of);
   if (!row.state.recorded) return row;
   const bool open = model::is_open(row.state.status);
   row.last_update =
       row.state.latest ? std::optional(row.state.latest->date) : std::optional(inspection.published->last_day());
   row.days_since_update = static_cast<int>((as_of.sys_days() - row.last_update->sys_days()).count());
-  row.overdue = open && row.state.due && row.state.due->last_day() < as_of;
-  row.stale = open && *row.days_since_update > dataset.config.stale_after_days;
+  // What is counted once is chased once: a cause of concern through its recommendations, a repeat through the earlier.
+  const bool counted = row.state.counted();
+  row.overdue = counted && is_overdue(row.state, as_of);
+  row.stale = counted && open && *row.days_since_update > dataset.config.stale_after_days;
   return row;
 }
 
@@ -122,7 +124,10 @@ std::vector<FindingRow> rows_of(const std::vector<FindingRow>& rows, const model
 answers::Outstanding outstanding(const std::vector<FindingRow>& rows) {
   answers::Outstanding out;
   for (const FindingRow& row : rows) {
-    if (model::is_open(row.state.status) && row.state.rag == model::Rag::red) out.red.push_back(row);
+    if (row.state.counted() && model::is_open(row.state.status) && row.state.rating != nullptr &&
+        row.state.rating->attention) {
+      out.red.push_back(row);
+    }
     if (row.overdue) out.overdue.push_back(row);
     if (row.stale) out.stale.push_back(row);
   }

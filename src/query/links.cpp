@@ -74,6 +74,7 @@ FindingLinks links_of(const model::Dataset& dataset, const FindingRef& subject) 
   if (!subject.finding->cause_of_concern.value.empty()) {
     add(links.cause_of_concern, named(subject.finding->cause_of_concern, *subject.inspection));
   }
+  if (!subject.finding->repeats.value.empty()) add(links.repeats, named(subject.finding->repeats, *subject.inspection));
   for (const model::Inspection& inspection : dataset.inspections) {
     for (const model::Finding& other : inspection.findings) {
       const FindingRef ref{&inspection, &other};
@@ -84,10 +85,11 @@ FindingLinks links_of(const model::Dataset& dataset, const FindingRef& subject) 
         if (names_subject(related, inspection)) add(links.related_from, ref);
       }
       if (names_subject(other.cause_of_concern, inspection)) add(links.answered_by, ref);
+      if (names_subject(other.repeats, inspection)) add(links.repeated_in, ref);
     }
   }
   for (auto* list : {&links.superseded_by, &links.supersedes, &links.related, &links.related_from,
-                     &links.cause_of_concern, &links.answered_by}) {
+                     &links.cause_of_concern, &links.answered_by, &links.repeats, &links.repeated_in}) {
     sort_by_id(*list);
   }
   return links;

@@ -1,6 +1,7 @@
 #include <hmicfrs/query/paper.hpp>
 
 #include <algorithm>
+#include <map>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -10,6 +11,7 @@
 #include <hmicfrs/query/counts.hpp>
 #include <hmicfrs/query/detail.hpp>
 #include <hmicfrs/query/findings.hpp>
+#include <hmicfrs/query/links.hpp>
 #include <hmicfrs/query/meetings.hpp>
 #include <hmicfrs/query/peel.hpp>
 #include <hmicfrs/query/state.hpp>
@@ -39,6 +41,63 @@ answers::PublishedReport published_report(const model::Dataset& dataset, const m
   return report;
 }
 
+// The sections the paper has: the meeting's choice, else the configuration's, else the usual layout, in
+// which reports under review appear only when the meeting names some.
+std::vector<answers::PaperSection> layout(const model::Config& config, const model::Meeting& meeting) {
+  const std::vector<model::PaperSection>& chosen = !meeting.sections.empty() ? meeting.sections : config.sections;
+  std::vector<answers::PaperSection> sections;
+  for (const model::PaperSection& s : chosen) sections.push_back({s.section, s.title});
+  if (!sections.empty()) return sections;
+  using model::Section;
+  for (const Section s : {Section::purpose, Section::peel, Section::activity, Section::published, Section::review,
+                          Section::tracker, Section::red, Section::decision}) {
+    if (s != Section::review || !meeting.review.empty()) sections.push_back({s, {}});
+  }
+  return sections;
+}
+
+bool has_section(const std::vector<answers::PaperSection>& sections, model::Section which) {
+  return std::any_of(sections.begin(), sections.end(),
+                     [&](const answers::PaperSection& s) { return s.section == which; });
+}
+
+// The reports the meeting names, each with its findings in the report's order.
+std::vector<answers::ReviewedReport> reviewed(const model::Dataset& dataset, const model::Meeting& meeting,
+                                              const std::vector<answers::FindingRow>& rows) {
+  std::vector<answers::ReviewedReport> out;
+  for (const auto& reference : meeting.review) {
+    const model::Inspection* inspection = dataset.find_inspection(reference.value);
+    if (inspection == nullptr) continue;  // validation reports it
+    answers::ReviewedReport report{inspection, rows_of(rows, *inspection), {}};
+    report.counts = rag_total(report.findings, dataset.config.vocabulary);
+    out.push_back(std::move(report));
+  }
+  return out;
+}
+
+// The red findings in full, each with the cause of concern it answers and the later findings that repeat it.
+std::vector<answers::RedFinding> red_findings(const model::Dataset& dataset,
+                                              const std::vector<answers::FindingRow>& red) {
+  std::map<std::string, std::vector<answers::FindingRef>, std::less<>> repeated_in;  // by the earlier finding's id
+  for (const model::Inspection* inspection : inspections_by_id(dataset)) {
+    for (const model::Finding& finding : inspection->findings) {
+      if (finding.repeats.value.empty()) continue;
+      repeated_in[resolve_reference(finding.repeats.value, *inspection)].push_back({inspection, &finding});
+    }
+  }
+  std::vector<answers::RedFinding> out;
+  for (const answers::FindingRow& row : red) {
+    answers::RedFinding item{row, nullptr, {}};
+    if (!row.finding->cause_of_concern.value.empty()) {
+      const auto cause = find_finding(dataset, resolve_reference(row.finding->cause_of_concern.value, *row.inspection));
+      if (cause) item.cause_of_concern = cause->finding;
+    }
+    if (const auto it = repeated_in.find(row.finding->id); it != repeated_in.end()) item.repeated_in = it->second;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string_view inspectorate_on(const model::Date& date) {
@@ -51,6 +110,7 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
   const model::Config& config = dataset.config;
   answers::Paper paper;
   paper.meeting = meeting.meeting;
+  paper.vocabulary = &config.vocabulary;
   paper.window = answers::Window{meeting.window.after, as_of};
   paper.title = config.paper_title;
   paper.committee = config.committee_name;
@@ -60,6 +120,9 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
   paper.decision = or_default(config.decision, k_default_decision);
   paper.contact = meeting.meeting->contact ? *meeting.meeting->contact : config.contact;
   paper.stale_after_days = config.stale_after_days;
+  paper.sections = layout(config, *meeting.meeting);
+  paper.notified_with_activity =
+      has_section(paper.sections, model::Section::activity) && !has_section(paper.sections, model::Section::notified);
   const std::vector<answers::FindingRow> rows = findings_as_of(dataset, as_of);
 
   if (const auto latest = latest_peel(dataset, as_of)) {
@@ -70,7 +133,7 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
       peel.findings.insert(peel.findings.end(), its.begin(), its.end());
       add_once(paper.background, report);
     }
-    peel.finding_counts = rag_total(peel.findings);
+    peel.finding_counts = rag_total(peel.findings, config.vocabulary);
     paper.peel = std::move(peel);
   }
 
@@ -117,14 +180,35 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
               return published_earlier(a.inspection, b.inspection);
             });
   paper.notified = calendar(dataset, {std::nullopt, as_of}, answers::CalendarScope::upcoming);
+  // Narratives in full once: at the first paper after the assessment's publication (or the first paper of all).
+  switch (config.peel_narratives) {
+    case model::Narratives::always: paper.peel_narratives = true; break;
+    case model::Narratives::never: paper.peel_narratives = false; break;
+    case model::Narratives::first_paper:
+      paper.peel_narratives =
+          !paper.window.after ||
+          (paper.peel && std::any_of(paper.peel->table.reports.begin(), paper.peel->table.reports.end(),
+                                     [&](const model::Inspection* r) { return published_in(*r, paper.window); }));
+      break;
+  }
+  paper.review = reviewed(dataset, *meeting.meeting, rows);
 
   paper.by_portfolio = rag_by(rows, answers::Grouping::portfolio, config);
-  paper.total = rag_total(rows);
+  paper.by_status = rag_by(rows, answers::Grouping::status, config);
+  paper.by_report = rag_by(rows, answers::Grouping::report, config);
+  std::sort(paper.by_report.begin(), paper.by_report.end(), [](const answers::RagGroup& a, const answers::RagGroup& b) {
+    return published_earlier(a.inspection, b.inspection);
+  });
+  paper.total = rag_total(rows, config.vocabulary);
   paper.movement = movement_in(dataset, paper.window);
   paper.outstanding = outstanding(rows);
+  paper.red = red_findings(dataset, paper.outstanding.red);
 
   for (const answers::FindingRow& row : paper.outstanding.red) {
     if (row.inspection->published) add_once(paper.background, row.inspection);
+  }
+  for (const answers::ReviewedReport& report : paper.review) {
+    if (report.inspection->published) add_once(paper.background, report.inspection);
   }
   for (const answers::PublishedReport& report : paper.published) add_once(paper.background, report.inspection);
   for (const model::Inspection* inspection : paper.published_peel) add_once(paper.background, inspection);

@@ -1,13 +1,17 @@
 #include <hmicfrs/query/state.hpp>
 
+#include <algorithm>
+
+#include <hmicfrs/query/links.hpp>
+
 namespace hmicfrs::query {
+namespace {
 
-bool happened_by(const model::Date& when, const model::Date& as_of) { return when.last_day() <= as_of; }
-
-bool in_effect(const model::HistoryEntry& entry, const model::Date& as_of) { return !(as_of < entry.date); }
-
-answers::FindingState state_as_of(const model::Inspection& inspection, const model::Finding& finding,
-                                  const model::Date& as_of) {
+// The fold of a finding's own history entries in effect by `as_of`, with the rating written last, kept
+// while the finding stays open or stays closed.
+answers::FindingState folded(const model::Dataset& dataset, const model::Inspection& inspection,
+                             const model::Finding& finding, const model::Date& as_of) {
+  const model::Vocabulary& vocabulary = dataset.config.vocabulary;
   answers::FindingState state;
   state.owner = finding.owner;
   state.due = finding.due;
@@ -16,14 +20,102 @@ answers::FindingState state_as_of(const model::Inspection& inspection, const mod
       ++state.later_entries;
       continue;
     }
+    const bool was_open = model::is_open(state.status);
     if (entry.status) state.status = *entry.status;
-    if (entry.rag) state.rag = entry.rag;
-    if (!model::is_open(state.status)) state.rag.reset();
+    // Opening or closing leaves the old rating behind, unless the entry gives a new one.
+    if (was_open != model::is_open(state.status)) {
+      state.rating = nullptr;
+      state.rated_by = nullptr;
+    }
+    if (entry.rating) {
+      state.rating = &vocabulary.ratings[*entry.rating];
+      state.rated_by = &entry;
+    }
     if (entry.owner) state.owner = *entry.owner;
-    if (entry.due) state.due = entry.due;
+    if (entry.due) {
+      if (!state.due || !(*state.due == *entry.due)) state.target_moved_by = &entry;
+      state.due = entry.due;
+    }
     state.latest = &entry;
   }
+  // A rating for open findings does not outlive the finding's closing, nor one for closed findings its reopening.
+  if (state.rating != nullptr && state.rating->closed == model::is_open(state.status)) {
+    state.rating = nullptr;
+    state.rated_by = nullptr;
+  }
   state.recorded = state.latest != nullptr || (inspection.published && happened_by(*inspection.published, as_of));
+  return state;
+}
+
+// A cause of concern is open while any recommendation answering it is open, and closed once they all are.
+void follow_recommendations(const model::Dataset& dataset, const model::Inspection& inspection,
+                            const model::Finding& cause, const model::Date& as_of, answers::FindingState& state) {
+  state.follows_recommendations = true;
+  state.rating = nullptr;
+  state.rated_by = nullptr;
+  bool any = false;
+  bool any_open = false;
+  for (const std::size_t position : inspection.answering(cause.ref)) {
+    const model::Finding& recommendation = inspection.findings[position];
+    if (recommendation.type == model::FindingType::cause_of_concern) continue;  // never itself, however named
+    const answers::FindingState answer = state_as_of(dataset, inspection, recommendation, as_of);
+    if (!answer.recorded) continue;
+    any = true;
+    any_open = any_open || model::is_open(answer.status);
+  }
+  if (!any) return;
+  if (any_open) {
+    state.status = model::Status::open;
+  } else if (model::is_open(state.status)) {
+    state.status = model::Status::closed;
+  }
+}
+
+}  // namespace
+
+bool happened_by(const model::Date& when, const model::Date& as_of) { return when.last_day() <= as_of; }
+
+bool in_effect(const model::HistoryEntry& entry, const model::Date& as_of) { return !(as_of < entry.date); }
+
+bool is_overdue(const answers::FindingState& state, const model::Date& as_of) {
+  return model::is_open(state.status) && state.due && state.due->last_day() < as_of;
+}
+
+const model::Rating* derived_rating(const model::Vocabulary& vocabulary, const answers::FindingState& state,
+                                    const model::Date& as_of) {
+  const bool overdue = is_overdue(state, as_of);
+  for (const model::Rating& rating : vocabulary.ratings) {
+    const model::RatingRule& rule = rating.derived_when;
+    if ((rule.overdue && overdue) ||
+        std::find(rule.statuses.begin(), rule.statuses.end(), state.status) != rule.statuses.end()) {
+      return &rating;
+    }
+  }
+  return nullptr;
+}
+
+answers::FindingState state_as_of(const model::Dataset& dataset, const model::Inspection& inspection,
+                                  const model::Finding& finding, const model::Date& as_of) {
+  answers::FindingState state = folded(dataset, inspection, finding, as_of);
+  // A re-issued finding is tracked on the earlier one: it takes that one's state, once it is itself recorded.
+  if (!finding.repeats.value.empty()) {
+    const auto earlier = find_finding(dataset, resolve_reference(finding.repeats.value, inspection));
+    if (earlier && earlier->finding != &finding && earlier->finding->repeats.value.empty()) {
+      const bool recorded = state.recorded;
+      state = state_as_of(dataset, *earlier->inspection, *earlier->finding, as_of);
+      state.recorded = recorded;
+      state.tracked_as = earlier->finding;
+      return state;
+    }
+  }
+  if (finding.type == model::FindingType::cause_of_concern) {
+    follow_recommendations(dataset, inspection, finding, as_of, state);
+    return state;
+  }
+  if (const model::Rating* derived = derived_rating(dataset.config.vocabulary, state, as_of)) {
+    state.rating = derived;
+    state.rating_derived = true;
+  }
   return state;
 }
 

@@ -11,7 +11,7 @@
 namespace hmicfrs::render {
 namespace {
 
-Table stale_table(const std::vector<answers::FindingRow>& rows) {
+Table stale_table(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary) {
   Table table{{{"Finding", Align::left, true},
                {"RAG"},
                {"Title", Align::left, true},
@@ -19,7 +19,7 @@ Table stale_table(const std::vector<answers::FindingRow>& rows) {
                {"Last update", Align::left, true}},
               {}};
   for (const answers::FindingRow& row : rows) {
-    table.rows.push_back({row.finding->id, rating_cell(row.state), row.finding->title, row.state.owner,
+    table.rows.push_back({row.finding->id, rating_cell(row.state, vocabulary), row.finding->title, row.state.owner,
                           fmt::format("{} ({} days)", row.last_update->iso(), *row.days_since_update)});
   }
   return table;
@@ -40,23 +40,41 @@ Fields finding_fields(const answers::FindingDetail& detail) {
     fields.items.push_back({"Portfolio", fmt::format("{} ({})", row.portfolio->name, row.portfolio->id)});
   }
   if (s.due) fields.items.push_back({"Due", due_text(row)});
-  fields.items.push_back({"Status", std::string(label(s.status))});
-  if (model::is_open(s.status)) fields.items.push_back({"RAG", s.rag ? std::string(label(*s.rag)) : "Unrated"});
+  if (s.target_moved_by != nullptr) {
+    const model::Date& set_at = s.target_moved_by->date;
+    const std::string& why = s.target_moved_by->note;
+    fields.items.push_back({"Target moved", why.empty() ? set_at.iso() : fmt::format("{}: {}", set_at.iso(), why)});
+  }
+  if (f.inspectorate_due) fields.items.push_back({"Inspectorate's deadline", when(*f.inspectorate_due)});
+  if (s.owner.empty() && model::is_open(s.status) && !s.follows_recommendations) {
+    fields.items.push_back({"Owner", "Awaiting allocation"});
+  }
+  const model::Vocabulary& vocabulary = *detail.vocabulary;
+  fields.items.push_back({"Status", vocabulary.label(s.status)});
+  if (s.follows_recommendations) {
+    fields.items.push_back({"Rating", "Follows its recommendations"});
+  } else if (s.rating != nullptr || model::is_open(s.status)) {
+    std::string word = rating(s, vocabulary);
+    if (s.rating_derived) word += " (derived: " + derived_reason(s, vocabulary) + ")";
+    fields.items.push_back({vocabulary.customised ? "Rating" : "RAG", word});
+  }
   fields.items.push_back(
       {"Last update", fmt::format("{} ({} days before {}){}", row.last_update->iso(), *row.days_since_update,
                                   detail.as_of.iso(), row.stale ? ", stale" : "")});
   return fields;
 }
 
-Table history_table(const std::vector<const model::HistoryEntry*>& history) {
+Table history_table(const std::vector<const model::HistoryEntry*>& history, const model::Vocabulary& vocabulary) {
   Table table{{{"Date"}, {"Status"}, {"RAG"}, {"Note", Align::left, true}}, {}};
   for (const model::HistoryEntry* e : history) {
     std::vector<std::string> parts;
     if (!e->note.empty()) parts.push_back(e->note);
     if (e->owner) parts.push_back(fmt::format("(owner: {})", *e->owner));
     if (e->due) parts.push_back(fmt::format("(due: {})", e->due->iso()));
-    table.rows.push_back({e->date.iso(), e->status ? std::string(label(*e->status)) : "",
-                          e->rag ? std::string(label(*e->rag)) : "", fmt::format("{}", fmt::join(parts, " "))});
+    table.rows.push_back(
+        {e->date.iso(), e->status ? vocabulary.label(*e->status) : "",
+         e->rating ? Cell(vocabulary.ratings[*e->rating].label, vocabulary.ratings[*e->rating].colour) : Cell(),
+         fmt::format("{}", fmt::join(parts, " "))});
   }
   return table;
 }
@@ -66,6 +84,7 @@ std::vector<std::string> link_items(const answers::FindingLinks& links) {
   for (const auto& [relation, refs] :
        {std::pair{"Superseded by", &links.superseded_by}, std::pair{"Supersedes", &links.supersedes},
         std::pair{"Answers cause of concern", &links.cause_of_concern}, std::pair{"Answered by", &links.answered_by},
+        std::pair{"Repeats", &links.repeats}, std::pair{"Repeated in", &links.repeated_in},
         std::pair{"Related to", &links.related}, std::pair{"Related from", &links.related_from}}) {
     for (const answers::FindingRef& ref : *refs) {
       items.push_back(fmt::format("{} {}: {}", relation, ref.finding->id, ref.finding->title));
@@ -109,9 +128,7 @@ void add_markdown(Document& document, std::string heading, const std::string& ma
 }
 
 // A rating in a table of movements: its word, "Unrated" when there is none.
-std::string rating_word(const std::optional<model::Rag>& rag) {
-  return rag ? std::string(label(*rag)) : std::string("Unrated");
-}
+std::string rating_word(const model::Rating* rating) { return rating != nullptr ? rating->label : "Unrated"; }
 
 }  // namespace
 
@@ -119,18 +136,22 @@ Document to_document(const answers::Status& v) {
   const answers::RagCounts& c = v.counts;
   Document d;
   d.add(Heading{1, fmt::format("{}: HMICFRS register as of {}", v.force, v.as_of.iso())});
-  d.add(Paragraph{fmt::format(
-      "{}: {} red, {} amber, {} green, {} unrated. {} closed. {} overdue; {} not updated for more than {} days.",
-      counted(static_cast<std::size_t>(c.open()), "open finding", "open findings"), c.red, c.amber, c.green, c.unrated,
-      c.closed, v.outstanding.overdue.size(), v.outstanding.stale.size(), v.stale_after_days)});
-  add_section(d, "Red", findings_table(v.outstanding.red), "No open finding is rated red.");
-  add_section(d, "Overdue", findings_table(v.outstanding.overdue), "No open finding is past its due date.");
-  add_section(d, "Stale", stale_table(v.outstanding.stale), "Every open finding has been updated recently.");
+  const model::Vocabulary& vocabulary = *v.vocabulary;
+  d.add(Paragraph{fmt::format("{}: {}. {} closed. {} overdue; {} not updated for more than {} days.",
+                              counted(static_cast<std::size_t>(c.open()), "open finding", "open findings"),
+                              open_counts(c, vocabulary), c.closed, v.outstanding.overdue.size(),
+                              v.outstanding.stale.size(), v.stale_after_days)});
+  const std::string attention = attention_words(vocabulary);
+  add_section(d, sentence_case(attention), findings_table(v.outstanding.red, vocabulary),
+              fmt::format("No open finding is rated {}.", attention));
+  add_section(d, "Overdue", findings_table(v.outstanding.overdue, vocabulary), "No open finding is past its due date.");
+  add_section(d, "Stale", stale_table(v.outstanding.stale, vocabulary),
+              "Every open finding has been updated recently.");
   add_section(d, "Upcoming inspections", calendar_table(v.upcoming), "No inspection is notified and not yet started.");
   return d;
 }
 
-Table to_table(const answers::FindingList& v) { return findings_table(v.rows); }
+Table to_table(const answers::FindingList& v) { return findings_table(v.rows, *v.vocabulary); }
 
 Document to_document(const answers::FindingList& v) {
   Document d;
@@ -140,11 +161,15 @@ Document to_document(const answers::FindingList& v) {
   return d;
 }
 
-Table to_table(const answers::RagBreakdown& v) { return rag_table(std::string(label(v.grouping)), v.groups, v.total); }
+Table to_table(const answers::RagBreakdown& v) {
+  if (v.grouping == answers::Grouping::report) return report_table(v.groups, v.total);
+  return rag_table(std::string(label(v.grouping)), v.groups, v.total, *v.vocabulary);
+}
 
 Document to_document(const answers::RagBreakdown& v) {
   Document d;
-  d.add(Heading{1, fmt::format("Findings by RAG rating as of {}", v.as_of.iso())});
+  d.add(Heading{
+      1, fmt::format("Findings by {} as of {}", v.vocabulary->customised ? "rating" : "RAG rating", v.as_of.iso())});
   return d.add(to_table(v));
 }
 
@@ -154,7 +179,7 @@ Document to_document(const answers::FindingDetail& v) {
   d.add(Heading{1, fmt::format("{}: {}", f.id, f.title)});
   d.add(finding_fields(v));
   add_markdown(d, "Text", f.text);
-  add_section(d, "History", history_table(v.history), "No history recorded by this date.");
+  add_section(d, "History", history_table(v.history, *v.vocabulary), "No history recorded by this date.");
   if (const auto links = link_items(v.links); !links.empty()) {
     d.add(Heading{2, "Links"});
     d.add(BulletList{links});
@@ -177,7 +202,7 @@ Document to_document(const answers::InspectionDetail& v) {
     }
     add_section(d, fmt::format("Grades, {}", v.cycle), std::move(grades), "No grades recorded.");
   }
-  add_section(d, "Findings", findings_table(v.rows), "No finding recorded by this date.");
+  add_section(d, "Findings", findings_table(v.rows, *v.vocabulary), "No finding recorded by this date.");
   return d;
 }
 
@@ -292,11 +317,20 @@ Table to_table(const answers::Movement& v) {
   Table table{{{"Change"}, {"Finding", Align::left, true}, {"From"}, {"To"}, {"Title", Align::left, true}}, {}};
   for (const answers::FindingChange& c : v.changes) {
     const std::string& title = c.finding->title;
-    if (c.added) table.rows.push_back({"new", c.finding->id, "", rating_cell(c.after), title});
-    if (c.rag_moved) table.rows.push_back({"rag", c.finding->id, rating_cell(c.before), rating_cell(c.after), title});
+    const model::Vocabulary& vocabulary = *v.vocabulary;
+    if (c.added) table.rows.push_back({"new", c.finding->id, "", rating_cell(c.after, vocabulary), title});
+    if (c.rag_moved) {
+      table.rows.push_back(
+          {"rag", c.finding->id, rating_cell(c.before, vocabulary), rating_cell(c.after, vocabulary), title});
+    }
     if (c.status_changed) {
-      table.rows.push_back({c.closed ? "closed" : "status", c.finding->id, std::string(label(c.before.status)),
-                            std::string(label(c.after.status)), title});
+      table.rows.push_back({c.closed ? "closed" : "status", c.finding->id, vocabulary.label(c.before.status),
+                            vocabulary.label(c.after.status), title});
+    }
+    if (c.allocated) table.rows.push_back({"allocated", c.finding->id, c.before.owner, c.after.owner, title});
+    if (c.target_moved) {
+      table.rows.push_back(
+          {"target", c.finding->id, c.before.due->iso(), c.after.due ? c.after.due->iso() : "", title});
     }
   }
   return table;
@@ -312,14 +346,26 @@ Document to_document(const answers::Movement& v) {
   Table added{{{"Finding", Align::left, true}, {"Type"}, {"RAG"}, {"Title", Align::left, true}}, {}};
   Table rag{{{"Finding", Align::left, true}, {"From"}, {"To"}, {"Title", Align::left, true}}, {}};
   Table status = rag;
+  Table allocated = rag;
+  Table targets{{{"Finding", Align::left, true}, {"From"}, {"To"}, {"Why", Align::left, true}}, {}};
+  const model::Vocabulary& vocabulary = *v.vocabulary;
   for (const answers::FindingChange& c : v.changes) {
     const std::string& title = c.finding->title;
-    if (c.added)
-      added.rows.push_back({c.finding->id, std::string(label(c.finding->type)), rating_cell(c.after), title});
-    if (c.rag_moved) rag.rows.push_back({c.finding->id, rating_cell(c.before), rating_cell(c.after), title});
+    if (c.added) {
+      added.rows.push_back(
+          {c.finding->id, std::string(label(c.finding->type)), rating_cell(c.after, vocabulary), title});
+    }
+    if (c.rag_moved) {
+      rag.rows.push_back({c.finding->id, rating_cell(c.before, vocabulary), rating_cell(c.after, vocabulary), title});
+    }
     if (c.status_changed) {
       status.rows.push_back(
-          {c.finding->id, std::string(label(c.before.status)), std::string(label(c.after.status)), title});
+          {c.finding->id, vocabulary.label(c.before.status), vocabulary.label(c.after.status), title});
+    }
+    if (c.allocated) allocated.rows.push_back({c.finding->id, "Awaiting allocation", c.after.owner, title});
+    if (c.target_moved) {
+      targets.rows.push_back({c.finding->id, c.before.due->iso(), c.after.due ? c.after.due->iso() : "",
+                              c.after.target_moved_by != nullptr ? c.after.target_moved_by->note : ""});
     }
   }
   d.add(Paragraph{fmt::format("{}; {}{}; {} closed, superseded or no longer monitored.",
@@ -329,6 +375,9 @@ Document to_document(const answers::Movement& v) {
   add_section(d, "New findings", std::move(added), "No finding was added.");
   add_section(d, "RAG movements", std::move(rag), "No open finding changed its rating.");
   add_section(d, "Status changes", std::move(status), "No finding changed its status.");
+  // Said only when they happen: most registers allocate every finding as it is recorded, and keep their targets.
+  if (!allocated.rows.empty()) add_section(d, "Allocated", std::move(allocated), "");
+  if (!targets.rows.empty()) add_section(d, "Targets moved", std::move(targets), "");
   return d;
 }
 

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <hmicfrs/render/document.hpp>
+#include "colour.hpp"
 
 namespace hmicfrs::render {
 namespace {
@@ -27,23 +28,10 @@ tr { page-break-inside: avoid; }
 dl.fields { display: grid; grid-template-columns: max-content auto; gap: .15em 1em; margin: .4em 0; }
 dl.fields dt { font-weight: bold; }
 dl.fields dd { margin: 0; }
-.rag-red { background: #f4c7c3; }
-.rag-amber { background: #fde6b0; }
-.rag-green { background: #c9e7cb; }
 figure { margin: .6em 0 1em; }
 figcaption { font-size: 9.5pt; color: #333; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
 )";
-
-std::string_view tone_class(Tone tone) {
-  switch (tone) {
-    case Tone::red: return "rag-red";
-    case Tone::amber: return "rag-amber";
-    case Tone::green: return "rag-green";
-    case Tone::plain: return "";
-  }
-  return "";
-}
 
 // Inline Markdown of one paragraph, already HTML-escaped: **strong**, *em*,
 // _em_ and `code`. Markers without a partner stay as written.
@@ -122,54 +110,87 @@ std::string markdown_to_html(std::string_view markdown) {
   return out;
 }
 
-// Stacked horizontal bars, one per category, with the counts written on them.
+// The patterns laid over the series of a chart, one each in turn, so that
+// series of similar greys still differ when printed in black and white.
+constexpr std::array<std::string_view, 5> k_patterns{
+    "",  // the first series is plain
+    "<path d=\"M0,6 L6,0\" stroke=\"{}\" stroke-width=\"1.5\"/>", "<circle cx=\"3\" cy=\"3\" r=\"1.2\" fill=\"{}\"/>",
+    "<path d=\"M0,3 L6,3\" stroke=\"{}\" stroke-width=\"1.2\"/>",
+    "<path d=\"M0,0 L6,6 M0,6 L6,0\" stroke=\"{}\" stroke-width=\"1\"/>"};
+
+// Stacked horizontal bars, one per category, with the counts written on them
+// in black or white, whichever contrasts more with the series' colour.
 std::string chart_svg(const RagChart& chart) {
   constexpr int k_label_width = 230;
   constexpr int k_bar_area = 380;
   constexpr int k_row = 24;
   constexpr int k_top = 8;
+  constexpr int k_key_width = 110;
+  constexpr int k_keys_per_line = 4;
   int most = 1;
-  for (const RagChart::Bar& bar : chart.bars) most = std::max(most, bar.red + bar.amber + bar.green + bar.unrated);
-  const int height = k_top + k_row * static_cast<int>(chart.bars.size()) + 34;
+  for (const RagChart::Bar& bar : chart.bars) {
+    int sum = 0;
+    for (const int v : bar.values) sum += v;
+    most = std::max(most, sum);
+  }
+  const int key_lines = (static_cast<int>(chart.series.size()) + k_keys_per_line - 1) / k_keys_per_line;
+  const int height = k_top + k_row * static_cast<int>(chart.bars.size()) + 20 * key_lines + 14;
   const int width = k_label_width + k_bar_area + 40;
   std::string svg = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" "
-      "aria-label=\"{t}\" font-family=\"Arial, Helvetica, sans-serif\" font-size=\"11\">\n",
+      "aria-label=\"{t}\" font-family=\"Arial, Helvetica, sans-serif\" font-size=\"11\">\n<defs>",
       fmt::arg("w", width), fmt::arg("h", height), fmt::arg("t", escape_html(chart.title)));
-  struct Segment {
-    std::string_view name;
-    std::string_view fill;
-  };
-  constexpr std::array<Segment, 4> k_segments{
-      {{"Red", "#c0392b"}, {"Amber", "#e6a117"}, {"Green", "#2e8b3e"}, {"Unrated", "#bbbbbb"}}};
+  // A series' fill: its colour, and from the second on a pattern in the colour its text is written in.
+  std::vector<std::string> fills;
+  for (std::size_t s = 0; s < chart.series.size(); ++s) {
+    const RagChart::Series& series = chart.series[s];
+    const std::string_view pattern = k_patterns[s % k_patterns.size()];
+    if (pattern.empty()) {
+      fills.push_back(series.colour);
+      continue;
+    }
+    svg += fmt::format(
+        "<pattern id=\"series{}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" "
+        "height=\"6\" fill=\"{}\"/>{}</pattern>",
+        s, series.colour, fmt::format(fmt::runtime(pattern), tint(text_colour_on(series.colour), 0.45)));
+    fills.push_back(fmt::format("url(#series{})", s));
+  }
+  svg += "</defs>\n";
   int y = k_top;
   for (const RagChart::Bar& bar : chart.bars) {
     svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n", k_label_width - 8, y + 15,
                        escape_html(bar.label));
     int x = k_label_width;
-    const std::array<int, 4> values{bar.red, bar.amber, bar.green, bar.unrated};
-    for (std::size_t s = 0; s < values.size(); ++s) {
-      if (values[s] == 0) continue;
-      const int w = std::max(1, values[s] * k_bar_area / most);
+    for (std::size_t s = 0; s < bar.values.size() && s < chart.series.size(); ++s) {
+      const int value = bar.values[s];
+      if (value == 0) continue;
+      const RagChart::Series& series = chart.series[s];
+      const int w = std::max(1, value * k_bar_area / most);
       svg += fmt::format(
-          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"18\" fill=\"{}\" stroke=\"#fff\"><title>{}: {} "
-          "{}</title></rect>\n",
-          x, y, w, k_segments[s].fill, escape_html(bar.label), values[s], k_segments[s].name);
-      if (w >= 14) {
-        svg +=
-            fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#fff\" font-weight=\"bold\">{}</text>\n",
-                        x + w / 2, y + 13, values[s]);
+          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"18\" fill=\"{}\" stroke=\"#555\" stroke-width=\"0.5\">"
+          "<title>{}: {} {}</title></rect>\n",
+          x, y, w, fills[s], escape_html(bar.label), value, escape_html(series.name));
+      if (w >= 16) {
+        // The count on a plain patch of the series' colour, so the pattern does not cut into it.
+        svg += fmt::format(
+            "<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"12\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" "
+            "text-anchor=\"middle\" fill=\"{}\" font-weight=\"bold\">{}</text>\n",
+            x + w / 2 - 7, y + 3, series.colour, x + w / 2, y + 13, text_colour_on(series.colour), value);
       }
       x += w;
     }
     y += k_row;
   }
-  // The key, so that the chart reads without colour too: each segment is labelled by name.
-  int key_x = k_label_width;
-  for (const Segment& segment : k_segments) {
-    svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/>", key_x, y + 10, segment.fill);
-    svg += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", key_x + 16, y + 20, segment.name);
-    key_x += 80;
+  // The key names every series, so that the chart reads without colour.
+  for (std::size_t s = 0; s < chart.series.size(); ++s) {
+    const int key_x = k_label_width + static_cast<int>(s % k_keys_per_line) * k_key_width;
+    const int key_y = y + 10 + static_cast<int>(s / k_keys_per_line) * 20;
+    svg += fmt::format(
+        "<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\" stroke=\"#555\" "
+        "stroke-width=\"0.5\"/>",
+        key_x, key_y, fills[s]);
+    svg +=
+        fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", key_x + 16, key_y + 10, escape_html(chart.series[s].name));
   }
   return svg + "</svg>\n";
 }
@@ -230,10 +251,10 @@ class HtmlWriter {
     for (const auto& row : table.rows) {
       m_out << "<tr>";
       for (std::size_t c = 0; c < row.size(); ++c) {
-        std::string classes(tone_class(row[c].tone));
-        if (table.columns[c].align == Align::right) classes += classes.empty() ? "number" : " number";
-        m_out << (classes.empty() ? std::string("<td>") : "<td class=\"" + classes + "\">") << escape_html(row[c].text)
-              << "</td>";
+        m_out << "<td";
+        if (table.columns[c].align == Align::right) m_out << " class=\"number\"";
+        if (!row[c].colour.empty()) m_out << " style=\"background: " << tint(row[c].colour, 0.3) << "\"";
+        m_out << ">" << escape_html(row[c].text) << "</td>";
       }
       m_out << "</tr>\n";
     }

@@ -1,5 +1,6 @@
 #include "json.hpp"
 
+#include <hmicfrs/render/labels.hpp>
 #include "tables.hpp"
 
 namespace hmicfrs::render {
@@ -16,17 +17,40 @@ Json name_json(const std::optional<E>& value) {
 // A string, or null when it is empty.
 Json text_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
 
-Json counts_json(const answers::RagCounts& c) {
-  return Json{{"red", c.red},     {"amber", c.amber},   {"green", c.green},  {"unrated", c.unrated},
-              {"open", c.open()}, {"closed", c.closed}, {"total", c.total()}};
+// A rating's id, or null.
+Json rating_json(const model::Rating* rating) { return rating != nullptr ? Json(rating->id) : Json(nullptr); }
+
+// Counts keyed by the ratings' ids, then unrated, open, closed and total.
+Json counts_json(const answers::RagCounts& c, const model::Vocabulary& vocabulary) {
+  Json json = Json::object();
+  for (std::size_t i = 0; i < vocabulary.ratings.size(); ++i) json[vocabulary.ratings[i].id] = c.of(i);
+  json["unrated"] = c.unrated;
+  json["open"] = c.open();
+  json["closed"] = c.closed;
+  json["total"] = c.total();
+  return json;
 }
 
-Json groups_json(const std::vector<answers::RagGroup>& groups) {
+Json groups_json(const std::vector<answers::RagGroup>& groups, const model::Vocabulary& vocabulary) {
   Json array = Json::array();
   for (const answers::RagGroup& g : groups) {
     Json group{{"key", g.key}, {"label", g.label}};
-    group.update(counts_json(g.counts));
+    if (g.inspection != nullptr) group["published"] = date_json(g.inspection->published);
+    group.update(counts_json(g.counts, vocabulary));
     array.push_back(std::move(group));
+  }
+  return array;
+}
+
+// The register's own ratings, when it declares them: what each id means.
+Json vocabulary_json(const model::Vocabulary& vocabulary) {
+  Json array = Json::array();
+  for (const model::Rating& r : vocabulary.ratings) {
+    array.push_back(Json{{"id", r.id},
+                         {"label", r.label},
+                         {"meaning", text_or_null(r.meaning)},
+                         {"colour", r.colour},
+                         {"marks", r.closed ? "closed" : "open"}});
   }
   return array;
 }
@@ -34,14 +58,14 @@ Json groups_json(const std::vector<answers::RagGroup>& groups) {
 Json moves_json(const std::vector<answers::RagMove>& moves) {
   Json array = Json::array();
   for (const answers::RagMove& m : moves) {
-    array.push_back(Json{{"from", name_json(m.from)}, {"to", name_json(m.to)}, {"count", m.count}});
+    array.push_back(Json{{"from", rating_json(m.from)}, {"to", rating_json(m.to)}, {"count", m.count}});
   }
   return array;
 }
 
 Json state_json(const answers::FindingState& s) {
   return Json{{"status", model::name_of(s.status)},
-              {"rag", model::is_open(s.status) ? name_json(s.rag) : Json(nullptr)},
+              {"rag", rating_json(s.rating)},
               {"owner", s.owner},
               {"due", date_json(s.due)}};
 }
@@ -142,7 +166,7 @@ Json history_json(const std::vector<const model::HistoryEntry*>& history) {
   for (const model::HistoryEntry* e : history) {
     array.push_back(Json{{"date", e->date.iso()},
                          {"status", name_json(e->status)},
-                         {"rag", name_json(e->rag)},
+                         {"rag", text_or_null(e->rag.value)},
                          {"note", e->note},
                          {"by", text_or_null(e->by.value)},
                          {"owner", e->owner ? Json(*e->owner) : Json(nullptr)},
@@ -227,7 +251,7 @@ void write_json(std::ostream& out, const Json& json) {
 Json to_json(const answers::Status& v) {
   return Json{{"as_of", v.as_of.iso()},
               {"force", v.force},
-              {"counts", counts_json(v.counts)},
+              {"counts", counts_json(v.counts, *v.vocabulary)},
               {"stale_after_days", v.stale_after_days},
               {"red", findings_json(v.outstanding.red)},
               {"overdue", findings_json(v.outstanding.overdue)},
@@ -240,10 +264,12 @@ Json to_json(const answers::FindingList& v) {
 }
 
 Json to_json(const answers::RagBreakdown& v) {
-  return Json{{"as_of", v.as_of.iso()},
-              {"by", model::name_of(v.grouping)},
-              {"groups", groups_json(v.groups)},
-              {"total", counts_json(v.total)}};
+  Json json{{"as_of", v.as_of.iso()},
+            {"by", model::name_of(v.grouping)},
+            {"groups", groups_json(v.groups, *v.vocabulary)},
+            {"total", counts_json(v.total, *v.vocabulary)}};
+  if (v.vocabulary->customised) json["ratings"] = vocabulary_json(*v.vocabulary);
+  return json;
 }
 
 Json to_json(const answers::FindingDetail& v) {
@@ -259,6 +285,14 @@ Json to_json(const answers::FindingDetail& v) {
                           {"answered_by", refs_json(v.links.answered_by)},
                           {"related", refs_json(v.links.related)},
                           {"related_from", refs_json(v.links.related_from)}};
+  // What only some registers record is given only when there: a file without it reads as before.
+  if (!v.links.repeats.empty()) finding["links"]["repeats"] = refs_json(v.links.repeats);
+  if (!v.links.repeated_in.empty()) finding["links"]["repeated_in"] = refs_json(v.links.repeated_in);
+  if (f.inspectorate_due) finding["inspectorate_due"] = f.inspectorate_due->iso();
+  if (const model::HistoryEntry* moved = v.row.state.target_moved_by) {
+    finding["target_moved"] = Json{{"date", moved->date.iso()}, {"note", moved->note}};
+  }
+  if (v.row.state.rating_derived) finding["rating_derived"] = true;
   return Json{{"as_of", v.as_of.iso()}, {"finding", finding}};
 }
 
@@ -350,7 +384,9 @@ Json to_json(const answers::Movement& v) {
   for (const answers::FindingChange& c : v.changes) {
     const std::string& id = c.finding->id;
     if (c.added) added.push_back(Json{{"id", id}, {"title", c.finding->title}, {"state", state_json(c.after)}});
-    if (c.rag_moved) rag.push_back(Json{{"id", id}, {"from", name_json(c.before.rag)}, {"to", name_json(c.after.rag)}});
+    if (c.rag_moved) {
+      rag.push_back(Json{{"id", id}, {"from", rating_json(c.before.rating)}, {"to", rating_json(c.after.rating)}});
+    }
     if (c.status_changed) {
       status.push_back(
           Json{{"id", id}, {"from", model::name_of(c.before.status)}, {"to", model::name_of(c.after.status)}});
@@ -388,7 +424,7 @@ Json to_json(const answers::Paper& paper) {
     peel.update(grades_json(paper.peel->table));
     const auto& earlier = paper.peel->earlier_in_other_cycle;
     peel["earlier_in_other_cycle"] = earlier ? assessment_json(*earlier) : Json(nullptr);
-    peel["findings_counts"] = counts_json(paper.peel->finding_counts);
+    peel["findings_counts"] = counts_json(paper.peel->finding_counts, *paper.vocabulary);
     peel["findings"] = findings_json(paper.peel->findings);
   }
 
@@ -401,18 +437,49 @@ Json to_json(const answers::Paper& paper) {
     published.push_back(std::move(item));
   }
 
-  Json added = Json::array(), closed = Json::array();
+  Json added = Json::array(), closed = Json::array(), allocated = Json::array(), targets = Json::array();
   for (const answers::FindingChange& c : paper.movement.changes) {
     if (c.added) added.push_back(c.finding->id);
     if (c.closed) closed.push_back(Json{{"id", c.finding->id}, {"status", model::name_of(c.after.status)}});
+    if (c.allocated) allocated.push_back(Json{{"id", c.finding->id}, {"owner", c.after.owner}});
+    if (c.target_moved) {
+      targets.push_back(
+          Json{{"id", c.finding->id},
+               {"from", c.before.due->iso()},
+               {"to", date_json(c.after.due)},
+               {"note", c.after.target_moved_by != nullptr ? Json(c.after.target_moved_by->note) : Json(nullptr)}});
+    }
   }
 
   Json red = Json::array();
-  for (const answers::FindingRow& row : paper.outstanding.red) {
+  for (const answers::RedFinding& finding : paper.red) {
+    const answers::FindingRow& row = finding.row;
     Json item = finding_summary(row);
     item["text"] = row.finding->text;
     item["latest_note"] = row.state.latest ? Json(row.state.latest->note) : Json(nullptr);
+    // Only where the register says more than the seed registers do: a file without it reads as before.
+    if (row.state.rating_derived) item["rating_derived"] = true;
+    if (finding.cause_of_concern != nullptr) {
+      item["cause_of_concern"] = Json{{"id", finding.cause_of_concern->id},
+                                      {"title", finding.cause_of_concern->title},
+                                      {"text", finding.cause_of_concern->text}};
+    }
+    if (!finding.repeated_in.empty()) item["repeated_in"] = refs_json(finding.repeated_in);
     red.push_back(std::move(item));
+  }
+  Json sections = Json::array();
+  for (std::size_t i = 0; i < paper.sections.size(); ++i) {
+    const answers::PaperSection& s = paper.sections[i];
+    sections.push_back(Json{{"number", i + 1},
+                            {"id", model::name_of(s.section)},
+                            {"title", s.title.empty() ? std::string(label(s.section)) : s.title}});
+  }
+  Json review = Json::array();
+  for (const answers::ReviewedReport& report : paper.review) {
+    Json item = inspection_summary(*report.inspection);
+    item["counts"] = counts_json(report.counts, *paper.vocabulary);
+    item["findings"] = findings_json(report.findings);
+    review.push_back(std::move(item));
   }
   Json background = Json::array();
   for (const model::Inspection* inspection : paper.background) {
@@ -433,6 +500,7 @@ Json to_json(const answers::Paper& paper) {
       {"as_of", paper.as_of().iso()},
       {"window", window_json(paper.window)},
       {"purpose", paper.purpose},
+      {"sections", sections},
       {"notes", notes},
       {"peel", peel},
       {"peel_ungraded", inspections_array(paper.peel_ungraded)},
@@ -442,11 +510,16 @@ Json to_json(const answers::Paper& paper) {
       {"notified", inspections_array(paper.notified)},
       {"published", published},
       {"published_peel", inspections_array(paper.published_peel)},
-      {"tracker", Json{{"groups", groups_json(paper.by_portfolio)},
-                       {"total", counts_json(paper.total)},
+      {"review", review},
+      {"tracker", Json{{"groups", groups_json(paper.by_portfolio, *paper.vocabulary)},
+                       {"total", counts_json(paper.total, *paper.vocabulary)},
+                       {"by_status", groups_json(paper.by_status, *paper.vocabulary)},
+                       {"by_report", groups_json(paper.by_report, *paper.vocabulary)},
                        {"new", added},
                        {"rag_move_counts", moves_json(paper.movement.rag_moves)},
                        {"closed", closed},
+                       {"allocated", allocated},
+                       {"targets_moved", targets},
                        {"overdue", findings_json(paper.outstanding.overdue)},
                        {"stale", findings_json(paper.outstanding.stale)}}},
       {"red", red},

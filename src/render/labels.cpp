@@ -25,17 +25,6 @@ std::string_view label(model::Grade grade) {
   return pick(grade, k);
 }
 
-std::string_view label(model::Rag rag) {
-  static constexpr std::array<std::string_view, 3> k{"Red", "Amber", "Green"};
-  return pick(rag, k);
-}
-
-std::string_view label(model::Status status) {
-  static constexpr std::array<std::string_view, 5> k{"Open", "Awaiting sign-off", "Closed", "Superseded",
-                                                     "Not monitored"};
-  return pick(status, k);
-}
-
 std::string_view label(model::FindingType type) {
   static constexpr std::array<std::string_view, 4> k{"Cause of concern", "Recommendation", "AFI", "Not formal"};
   return pick(type, k);
@@ -66,13 +55,27 @@ std::string_view label(model::EventKind kind) {
 }
 
 std::string_view label(answers::Grouping grouping) {
-  static constexpr std::array<std::string_view, 4> k{"Portfolio", "Owner", "Inspection", "Type"};
+  static constexpr std::array<std::string_view, 6> k{"Portfolio", "Owner", "Inspection", "Type", "Status", "Report"};
   return pick(grouping, k);
 }
 
-std::string rating(const std::optional<model::Rag>& rag, model::Status status) {
-  if (!model::is_open(status)) return std::string(label(status));
-  return rag ? std::string(label(*rag)) : std::string("Unrated");
+std::string_view label(model::Section section) {
+  static constexpr std::array<std::string_view, 9> k{"Purpose of report",
+                                                     "PEEL inspection",
+                                                     "Inspection activity since the last committee",
+                                                     "Inspections notified",
+                                                     "Reports published since the last committee",
+                                                     "Reports under review",
+                                                     "Recommendation tracker",
+                                                     "Outstanding findings assessed red",
+                                                     "Recommendation to the Committee"};
+  return pick(section, k);
+}
+
+std::string rating(const answers::FindingState& state, const model::Vocabulary& vocabulary) {
+  if (state.rating != nullptr) return state.rating->label;
+  if (!model::is_open(state.status) || state.follows_recommendations) return vocabulary.label(state.status);
+  return "Unrated";
 }
 
 std::string when(const model::Date& date) {

@@ -1,5 +1,7 @@
 // The committee paper as a document, built from the assembled paper.
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -26,46 +28,66 @@ std::string joined_with_and(const std::vector<std::string>& items) {
   return out;
 }
 
-// "nineteen open (one red, ...) and none closed".
-std::string counts_sentence(const answers::RagCounts& c) {
-  std::vector<std::string> open;
-  for (const auto& [n, name] :
-       {std::pair{c.red, "red"}, {c.amber, "amber"}, {c.green, "green"}, {c.unrated, "not yet rated"}}) {
-    if (n > 0) open.push_back(fmt::format("{} {}", spelled(static_cast<std::size_t>(n)), name));
-  }
-  return fmt::format("{} open{} and {} closed", spelled_or_none(static_cast<std::size_t>(c.open())),
-                     open.empty() ? "" : fmt::format(" ({})", fmt::join(open, ", ")),
-                     spelled_or_none(static_cast<std::size_t>(c.closed)));
+// "nineteen open (one red, ...) and none closed (two green)".
+std::string counts_sentence(const answers::RagCounts& c, const model::Vocabulary& vocabulary) {
+  const auto rated = [&](bool closed) {
+    std::vector<std::string> parts;
+    for (std::size_t i = 0; i < vocabulary.ratings.size(); ++i) {
+      const model::Rating& rating = vocabulary.ratings[i];
+      if (rating.closed == closed && c.of(i) > 0) {
+        parts.push_back(fmt::format("{} {}", spelled(static_cast<std::size_t>(c.of(i))), in_prose(rating.label)));
+      }
+    }
+    if (!closed && c.unrated > 0) parts.push_back(spelled(static_cast<std::size_t>(c.unrated)) + " not yet rated");
+    return parts.empty() ? std::string() : fmt::format(" ({})", fmt::join(parts, ", "));
+  };
+  return fmt::format("{} open{} and {} closed{}", spelled_or_none(static_cast<std::size_t>(c.open())), rated(false),
+                     spelled_or_none(static_cast<std::size_t>(c.closed)), rated(true));
 }
 
 // A rating as the movement summary writes it: "amber", "unrated".
-std::string rating_name(const std::optional<model::Rag>& rag) {
-  return rag ? std::string(model::name_of(*rag)) : std::string("unrated");
-}
+std::string rating_name(const model::Rating* rating) { return rating != nullptr ? in_prose(rating->label) : "unrated"; }
 
 class PaperBuilder {
  public:
-  explicit PaperBuilder(const answers::Paper& paper) : m_paper(paper), m_meeting(*paper.meeting) {}
+  explicit PaperBuilder(const answers::Paper& paper)
+      : m_paper(paper), m_meeting(*paper.meeting), m_vocabulary(*paper.vocabulary) {}
 
   Document build() {
     heading();
-    purpose();
-    peel();
-    activity();
-    notified();
-    published();
-    tracker();
-    red();
-    decision();
+    // Where PEEL reports published in the window are discussed, for the published section to point at.
+    for (std::size_t i = 0; i < m_paper.sections.size(); ++i) {
+      if (m_paper.sections[i].section == model::Section::peel) m_peel_section = static_cast<int>(i) + 1;
+    }
+    for (const answers::PaperSection& s : m_paper.sections) {
+      m_title = s.title;
+      switch (s.section) {
+        case model::Section::purpose: purpose(); break;
+        case model::Section::peel: peel(); break;
+        case model::Section::activity: activity(); break;
+        case model::Section::notified: notified(); break;
+        case model::Section::published: published(); break;
+        case model::Section::review: review(); break;
+        case model::Section::tracker: tracker(); break;
+        case model::Section::red: red(); break;
+        case model::Section::decision: decision(); break;
+      }
+    }
     return std::move(m_document);
   }
 
  private:
-  // Opens the next numbered section; its subsections number from 1 again.
-  void section(std::string_view title) {
+  // Opens the next numbered section, under the register's title for it or the usual one; its subsections number
+  // from 1 again.
+  void section(model::Section which) {
     ++m_section;
     m_subsection = 0;
-    m_document.add(Heading{2, std::string(title), fmt::format("{}.", m_section)});
+    std::string title = m_title.empty() ? std::string(label(which)) : m_title;
+    if (which == model::Section::red && m_title.empty() && m_vocabulary.customised) {
+      title = "Outstanding findings assessed " + attention_words(m_vocabulary);
+    }
+    m_document.add(Heading{2, std::move(title), fmt::format("{}.", m_section)});
+    note(which);
   }
 
   // The next numbered subsection of the current section: "3.1.", "3.2." ...
@@ -93,15 +115,12 @@ class PaperBuilder {
   }
 
   void purpose() {
-    section("Purpose of report");
+    section(model::Section::purpose);
     say(m_paper.purpose);
-    note(model::Section::purpose);
   }
 
   void peel() {
-    section("PEEL inspection");
-    m_peel_section = m_section;
-    note(model::Section::peel);
+    section(model::Section::peel);
     if (m_paper.peel) {
       graded_peel();
     } else if (!m_paper.peel_ungraded.empty()) {
@@ -174,10 +193,15 @@ class PaperBuilder {
                       sentence_case(spelled_count(kept.size(), "judgement is", "judgements are"))));
       m_document.add(BulletList{kept});
     }
-    for (const auto& [grade, areas] : table.columns) {
-      for (const answers::GradedArea& area : areas) narrative(area);
+    if (m_paper.peel_narratives) {
+      for (const auto& [grade, areas] : table.columns) {
+        for (const answers::GradedArea& area : areas) narrative(area);
+      }
+      for (const answers::GradedArea& area : table.not_graded) narrative(area);
+    } else if (has_narrative(table)) {
+      say("The grades and what the inspectorate found in each area were reported to the Committee at the first "
+          "meeting after publication; the report itself gives them in full.");
     }
-    for (const answers::GradedArea& area : table.not_graded) narrative(area);
 
     const std::string_view whose = table.reports.size() > 1 ? "reports'" : "report's";
     m_document.add(Heading{3, fmt::format("Progress on the {} findings", whose)});
@@ -188,8 +212,16 @@ class PaperBuilder {
       return;
     }
     say(fmt::format("Of the {} {}: {}.", whose, spelled_count(findings.size(), "finding", "findings"),
-                    counts_sentence(m_paper.peel->finding_counts)));
-    m_document.add(findings_table(findings, true));
+                    counts_sentence(m_paper.peel->finding_counts, m_vocabulary)));
+    m_document.add(findings_table(findings, m_vocabulary, true));
+  }
+
+  static bool has_narrative(const answers::PeelTable& table) {
+    const auto any = [](const std::vector<answers::GradedArea>& areas) {
+      return std::any_of(areas.begin(), areas.end(), [](const answers::GradedArea& a) { return !a.narrative.empty(); });
+    };
+    return any(table.not_graded) || std::any_of(table.columns.begin(), table.columns.end(),
+                                                [&](const auto& column) { return any(column.second); });
   }
 
   void narrative(const answers::GradedArea& area) {
@@ -220,8 +252,7 @@ class PaperBuilder {
   }
 
   void activity() {
-    section("Inspection activity since the last committee");
-    note(model::Section::activity);
+    section(model::Section::activity);
     const auto& list = m_paper.activity;
     if (list.empty()) {
       say("No inspection fieldwork has taken place in the force since the last committee.");
@@ -239,6 +270,11 @@ class PaperBuilder {
       }
     }
     drafts();
+    if (m_paper.notified_with_activity) {
+      m_document.add(Heading{3, std::string(label(model::Section::notified))});
+      note(model::Section::notified);
+      notified_list();
+    }
   }
 
   // The phases and events of an inspection that fell in the window, each with its note, then what is still to
@@ -299,8 +335,11 @@ class PaperBuilder {
   }
 
   void notified() {
-    section("Inspections notified");
-    note(model::Section::notified);
+    section(model::Section::notified);
+    notified_list();
+  }
+
+  void notified_list() {
     const auto& list = m_paper.notified;
     if (list.empty()) {
       say("No further inspection has been notified.");
@@ -323,8 +362,7 @@ class PaperBuilder {
   }
 
   void published() {
-    section("Reports published since the last committee");
-    note(model::Section::published);
+    section(model::Section::published);
     const auto& reports = m_paper.published;
     const auto& peel_reports = m_paper.published_peel;
     const std::size_t count = reports.size() + peel_reports.size();
@@ -376,19 +414,15 @@ class PaperBuilder {
   }
 
   void tracker() {
-    section("Recommendation tracker");
-    note(model::Section::tracker);
+    section(model::Section::tracker);
     const answers::RagCounts& total = m_paper.total;
     say(fmt::format("As of {} the register holds {}: {}.", long_date(m_paper.as_of()),
                     spelled_count(static_cast<std::size_t>(total.total()), "finding", "findings"),
-                    counts_sentence(total)));
-    RagChart chart{"Open findings by portfolio and RAG rating", {}};
-    for (const answers::RagGroup& group : m_paper.by_portfolio) {
-      chart.bars.push_back(
-          {group.label, group.counts.red, group.counts.amber, group.counts.green, group.counts.unrated});
-    }
-    m_document.add(rag_table("Portfolio", m_paper.by_portfolio, total));
-    m_document.add(std::move(chart));
+                    counts_sentence(total, m_vocabulary)));
+    m_document.add(rag_table("Portfolio", m_paper.by_portfolio, total, m_vocabulary));
+    m_document.add(chart());
+    by_status();
+    by_report();
 
     movement();
 
@@ -400,7 +434,7 @@ class PaperBuilder {
       say(fmt::format("{} past {} due date:",
                       sentence_case(spelled_count(outstanding.overdue.size(), "open finding is", "open findings are")),
                       outstanding.overdue.size() == 1 ? "its" : "their"));
-      m_document.add(findings_table(outstanding.overdue));
+      m_document.add(findings_table(outstanding.overdue, m_vocabulary));
     }
     m_document.add(Heading{3, fmt::format("Not updated for more than {} days", m_paper.stale_after_days)});
     if (outstanding.stale.empty()) {
@@ -416,15 +450,61 @@ class PaperBuilder {
     }
   }
 
+  // Open findings per portfolio, a series per rating of open findings and one for those not yet rated.
+  RagChart chart() const {
+    RagChart chart{
+        fmt::format("Open findings by portfolio and {}", m_vocabulary.customised ? "rating" : "RAG rating"), {}, {}};
+    std::vector<std::size_t> open_ratings;
+    for (std::size_t i = 0; i < m_vocabulary.ratings.size(); ++i) {
+      if (m_vocabulary.ratings[i].closed) continue;
+      open_ratings.push_back(i);
+      chart.series.push_back({m_vocabulary.ratings[i].label, m_vocabulary.ratings[i].colour});
+    }
+    chart.series.push_back({"Unrated", "#bbbbbb"});
+    for (const answers::RagGroup& group : m_paper.by_portfolio) {
+      RagChart::Bar bar{group.label, {}};
+      for (const std::size_t i : open_ratings) bar.values.push_back(group.counts.of(i));
+      bar.values.push_back(group.counts.unrated);
+      chart.bars.push_back(std::move(bar));
+    }
+    return chart;
+  }
+
+  // Findings by where they stand: awaiting allocation, open, awaiting sign-off, and each way of closing.
+  void by_status() {
+    m_document.add(Heading{3, "By status"});
+    Table table{{{"Status", Align::left, true}, {"Findings", Align::right}}, {}};
+    for (const answers::RagGroup& group : m_paper.by_status) {
+      table.rows.push_back({group.label, std::to_string(group.counts.total())});
+    }
+    table.rows.push_back({"Total", std::to_string(m_paper.total.total())});
+    m_document.add(std::move(table));
+  }
+
+  // Per report, how much of it is done.
+  void by_report() {
+    m_document.add(Heading{3, "By report"});
+    m_document.add(report_table(m_paper.by_report, m_paper.total));
+  }
+
   void movement() {
     const answers::Movement& movement = m_paper.movement;
     m_document.add(Heading{3, "Movement since the last committee"});
     Table moves{{{"Finding", Align::left, true}, {"From"}, {"To"}, {"Title", Align::left, true}}, {}};
     Table closures{{{"Finding", Align::left, true}, {"Now"}, {"Title", Align::left, true}}, {}};
+    Table allocated{{{"Finding", Align::left, true}, {"Owner", Align::left, true}, {"Title", Align::left, true}}, {}};
+    Table targets{{{"Finding", Align::left, true}, {"From"}, {"To"}, {"Why", Align::left, true}}, {}};
     for (const answers::FindingChange& c : movement.changes) {
-      if (c.rag_moved)
-        moves.rows.push_back({c.finding->id, rating_cell(c.before), rating_cell(c.after), c.finding->title});
-      if (c.closed) closures.rows.push_back({c.finding->id, std::string(label(c.after.status)), c.finding->title});
+      if (c.rag_moved) {
+        moves.rows.push_back(
+            {c.finding->id, rating_cell(c.before, m_vocabulary), rating_cell(c.after, m_vocabulary), c.finding->title});
+      }
+      if (c.closed) closures.rows.push_back({c.finding->id, rating(c.after, m_vocabulary), c.finding->title});
+      if (c.allocated) allocated.rows.push_back({c.finding->id, c.after.owner, c.finding->title});
+      if (c.target_moved) {
+        targets.rows.push_back({c.finding->id, when(*c.before.due), c.after.due ? when(*c.after.due) : "",
+                                c.after.target_moved_by != nullptr ? c.after.target_moved_by->note : ""});
+      }
     }
     std::vector<std::string> summary;
     for (const answers::RagMove& m : movement.rag_moves) {
@@ -443,19 +523,66 @@ class PaperBuilder {
     } else {
       m_document.add(std::move(closures));
     }
+    // Told when they happen; most registers allocate every finding as it is recorded, and keep its target.
+    if (!allocated.rows.empty()) {
+      m_document.add(Heading{3, "Allocated since the last committee"});
+      m_document.add(std::move(allocated));
+    }
+    if (!targets.rows.empty()) {
+      m_document.add(Heading{3, "Target dates moved since the last committee"});
+      m_document.add(std::move(targets));
+    }
+  }
+
+  void review() {
+    section(model::Section::review);
+    if (m_paper.review.empty()) {
+      say("The meeting names no report to go through finding by finding.");
+      return;
+    }
+    for (const answers::ReviewedReport& report : m_paper.review) {
+      const model::Inspection& inspection = *report.inspection;
+      subsection(inspection.title);
+      const answers::RagCounts& c = report.counts;
+      say(fmt::format("{}{}: {}.", inspection.published ? "Published " + long_date(*inspection.published) + ". " : "",
+                      sentence_case(spelled_count(static_cast<std::size_t>(c.total()), "finding", "findings")),
+                      counts_sentence(c, m_vocabulary)));
+      if (report.findings.empty()) {
+        say("The register holds no finding from this report.");
+        continue;
+      }
+      Table table{{{"Ref"}, {"Finding", Align::left, true}, {"Status"}, {"Rating"}, {"Latest note", Align::left, true}},
+                  {}};
+      for (const FindingRow& row : report.findings) {
+        const model::Finding& f = *row.finding;
+        std::string finding = f.title.empty() ? f.text : f.title;
+        if (f.type == model::FindingType::cause_of_concern) finding = "Cause of concern: " + finding;
+        if (!f.cause_of_concern.value.empty()) finding += " (answers " + f.cause_of_concern.value + ")";
+        if (row.state.tracked_as != nullptr) finding += " (tracked as " + row.state.tracked_as->id + ")";
+        const model::HistoryEntry* latest = row.state.latest;
+        table.rows.push_back(
+            {f.ref, finding, m_vocabulary.label(row.state.status),
+             row.state.follows_recommendations ? Cell("See its recommendations") : rating_cell(row.state, m_vocabulary),
+             latest != nullptr && !latest->note.empty() ? fmt::format("{}: {}", latest->date.iso(), latest->note)
+                                                        : ""});
+      }
+      m_document.add(std::move(table));
+    }
   }
 
   void red() {
-    section("Outstanding findings assessed red");
-    note(model::Section::red);
-    const std::vector<FindingRow>& red = m_paper.outstanding.red;
+    section(model::Section::red);
+    const std::string words = attention_words(m_vocabulary);
+    const std::vector<answers::RedFinding>& red = m_paper.red;
     if (red.empty()) {
-      say("No outstanding finding is assessed red.");
+      say(fmt::format("No outstanding finding is assessed {}.", words));
       return;
     }
-    say(fmt::format("{} assessed red:",
-                    sentence_case(spelled_count(red.size(), "outstanding finding is", "outstanding findings are"))));
-    for (const FindingRow& row : red) {
+    say(fmt::format("{} assessed {}:",
+                    sentence_case(spelled_count(red.size(), "outstanding finding is", "outstanding findings are")),
+                    words));
+    for (const answers::RedFinding& item : red) {
+      const FindingRow& row = item.row;
       subsection(fmt::format("{}: {}", row.finding->id, row.finding->title));
       Fields fields;
       fields.items.push_back({"Report", row.inspection->title});
@@ -463,21 +590,48 @@ class PaperBuilder {
       if (!row.state.owner.empty()) fields.items.push_back({"Owner", row.state.owner});
       if (row.portfolio != nullptr) fields.items.push_back({"Portfolio", row.portfolio->name});
       if (row.state.due) fields.items.push_back({"Due", long_date(*row.state.due) + (row.overdue ? " (overdue)" : "")});
-      if (const model::HistoryEntry* latest = row.state.latest) {
+      if (const model::HistoryEntry* moved = row.state.target_moved_by) {
+        fields.items.push_back({"Target moved", moved->note.empty()
+                                                    ? long_date(moved->date)
+                                                    : fmt::format("{}: {}", long_date(moved->date), moved->note)});
+      }
+      if (row.finding->inspectorate_due) {
+        fields.items.push_back({"Inspectorate's deadline", long_date(*row.finding->inspectorate_due)});
+      }
+      if (const std::string why = why_rated(row.state); !why.empty()) {
+        fields.items.push_back({fmt::format("Why {}", in_prose(row.state.rating->label)), why});
+      }
+      if (const model::HistoryEntry* latest = row.state.latest; latest != nullptr && latest != row.state.rated_by) {
         fields.items.push_back({"Latest update", latest->note.empty()
                                                      ? long_date(latest->date)
                                                      : fmt::format("{}: {}", long_date(latest->date), latest->note)});
       }
+      for (const answers::FindingRef& later : item.repeated_in) {
+        fields.items.push_back({"Re-issued in", fmt::format("{} ({})", later.inspection->title, later.finding->id)});
+      }
       m_document.add(std::move(fields));
       if (!row.finding->text.empty()) m_document.add(MarkdownText{row.finding->text});
+      if (const model::Finding* cause = item.cause_of_concern) {
+        say(fmt::format("It answers cause of concern {}: {}", cause->id, cause->title));
+        if (!cause->text.empty()) m_document.add(MarkdownText{cause->text});
+      }
     }
   }
 
+  // Why a finding has its rating: the vocabulary's rule, or the entry that gave it, with its note.
+  std::string why_rated(const answers::FindingState& state) const {
+    if (state.rating == nullptr) return "";
+    if (state.rating_derived) return sentence_case(derived_reason(state, m_vocabulary));
+    const model::HistoryEntry* entry = state.rated_by;
+    if (entry == nullptr) return "";
+    return entry->note.empty() ? fmt::format("Rated on {}", long_date(entry->date))
+                               : fmt::format("Rated on {}: {}", long_date(entry->date), entry->note);
+  }
+
   void decision() {
-    section("Recommendation to the Committee");
+    section(model::Section::decision);
     say("This report is submitted for the information of the Committee.");
     say(m_paper.decision);
-    note(model::Section::decision);
 
     m_document.add(Heading{3, "Contact officer"});
     const model::Contact& contact = m_paper.contact;
@@ -509,6 +663,8 @@ class PaperBuilder {
 
   const answers::Paper& m_paper;
   const model::Meeting& m_meeting;
+  const model::Vocabulary& m_vocabulary;
+  std::string m_title;  // the register's title for the section being written, if any
   Document m_document;
   int m_section = 0;
   int m_subsection = 0;

@@ -4,22 +4,64 @@
 #include <tuple>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <hmicfrs/render/labels.hpp>
 
 namespace hmicfrs::render {
 
-Tone tone_of(const answers::FindingState& state) {
-  if (!model::is_open(state.status) || !state.rag) return Tone::plain;
-  switch (*state.rag) {
-    case model::Rag::red: return Tone::red;
-    case model::Rag::amber: return Tone::amber;
-    case model::Rag::green: return Tone::green;
-  }
-  return Tone::plain;
+Cell rating_cell(const answers::FindingState& state, const model::Vocabulary& vocabulary) {
+  return Cell(rating(state, vocabulary), state.rating != nullptr ? state.rating->colour : std::string());
 }
 
-Cell rating_cell(const answers::FindingState& state) { return Cell(rating(state.rag, state.status), tone_of(state)); }
+std::string open_counts(const answers::RagCounts& counts, const model::Vocabulary& vocabulary) {
+  std::vector<std::string> parts;
+  for (std::size_t i = 0; i < vocabulary.ratings.size(); ++i) {
+    const model::Rating& rating = vocabulary.ratings[i];
+    if (!rating.closed) parts.push_back(fmt::format("{} {}", counts.of(i), in_prose(rating.label)));
+  }
+  parts.push_back(fmt::format("{} unrated", counts.unrated));
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+std::string attention_words(const model::Vocabulary& vocabulary) {
+  std::vector<std::string> words;
+  for (const model::Rating& rating : vocabulary.ratings) {
+    if (rating.attention) words.push_back(in_prose(rating.label));
+  }
+  if (words.empty()) return "with a rating listed in full";
+  return fmt::format("{}", fmt::join(words, " or "));
+}
+
+std::string derived_reason(const answers::FindingState& state, const model::Vocabulary& vocabulary) {
+  if (state.rating != nullptr && state.rating->derived_when.overdue && model::is_open(state.status) && state.due) {
+    return fmt::format("past its target date, {}", when(*state.due));
+  }
+  return fmt::format("status {}", vocabulary.label(state.status));
+}
+
+Table report_table(const std::vector<answers::RagGroup>& groups, const answers::RagCounts& total) {
+  Table table{{{"Report", Align::left, true},
+               {"Published"},
+               {"Findings", Align::right},
+               {"Open", Align::right},
+               {"Closed", Align::right},
+               {"Complete", Align::right}},
+              {}};
+  const auto share = [](const answers::RagCounts& c) {
+    return c.total() == 0 ? std::string("-") : fmt::format("{}%", (100 * c.closed + c.total() / 2) / c.total());
+  };
+  for (const answers::RagGroup& group : groups) {
+    const model::Inspection* report = group.inspection;
+    // A past month needs no "(TBC)": the report is out.
+    table.rows.push_back({group.label, report != nullptr && report->published ? report->published->iso() : "",
+                          std::to_string(group.counts.total()), std::to_string(group.counts.open()),
+                          std::to_string(group.counts.closed), share(group.counts)});
+  }
+  table.rows.push_back({"Total", "", std::to_string(total.total()), std::to_string(total.open()),
+                        std::to_string(total.closed), share(total)});
+  return table;
+}
 
 std::string due_text(const answers::FindingRow& row) {
   if (!row.state.due) return "";
@@ -35,7 +77,8 @@ std::string window_text(const answers::Window& window) {
   return fmt::format("after {} up to {}", window.after->iso(), window.until.iso());
 }
 
-Table findings_table(const std::vector<answers::FindingRow>& rows, bool with_type) {
+Table findings_table(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary,
+                     bool with_type) {
   Table table{{{"Finding", Align::left, true}}, {}};
   if (with_type) table.columns.push_back({"Type"});
   for (Column column :
@@ -45,7 +88,7 @@ Table findings_table(const std::vector<answers::FindingRow>& rows, bool with_typ
   for (const answers::FindingRow& row : rows) {
     std::vector<Cell> cells{row.finding->id};
     if (with_type) cells.emplace_back(std::string(label(row.finding->type)));
-    cells.push_back(rating_cell(row.state));
+    cells.push_back(rating_cell(row.state, vocabulary));
     cells.emplace_back(row.finding->title);
     cells.emplace_back(row.state.owner);
     cells.emplace_back(due_text(row));
@@ -54,26 +97,37 @@ Table findings_table(const std::vector<answers::FindingRow>& rows, bool with_typ
   return table;
 }
 
-Table rag_table(std::string first_column, const std::vector<answers::RagGroup>& groups,
-                const answers::RagCounts& total) {
-  Table table{{{std::move(first_column), Align::left, true},
-               {"Red", Align::right},
-               {"Amber", Align::right},
-               {"Green", Align::right},
-               {"Unrated", Align::right},
-               {"Open", Align::right},
-               {"Closed", Align::right},
-               {"Total", Align::right}},
-              {}};
-  const auto row = [](const std::string& name, const answers::RagCounts& c) {
-    return std::vector<Cell>{name,
-                             Cell(std::to_string(c.red), c.red > 0 ? Tone::red : Tone::plain),
-                             Cell(std::to_string(c.amber), c.amber > 0 ? Tone::amber : Tone::plain),
-                             Cell(std::to_string(c.green), c.green > 0 ? Tone::green : Tone::plain),
-                             std::to_string(c.unrated),
-                             std::to_string(c.open()),
-                             std::to_string(c.closed),
-                             std::to_string(c.total())};
+Table rag_table(std::string first_column, const std::vector<answers::RagGroup>& groups, const answers::RagCounts& total,
+                const model::Vocabulary& vocabulary) {
+  // Open ratings, unrated and open; then the ratings of closed findings, closed and total.
+  Table table{{{std::move(first_column), Align::left, true}}, {}};
+  const auto rating_columns = [&](bool closed) {
+    for (const model::Rating& rating : vocabulary.ratings) {
+      if (rating.closed == closed) table.columns.push_back({rating.label, Align::right});
+    }
+  };
+  rating_columns(false);
+  table.columns.push_back({"Unrated", Align::right});
+  table.columns.push_back({"Open", Align::right});
+  rating_columns(true);
+  table.columns.push_back({"Closed", Align::right});
+  table.columns.push_back({"Total", Align::right});
+  const auto row = [&](const std::string& name, const answers::RagCounts& c) {
+    std::vector<Cell> cells{name};
+    const auto rated = [&](bool closed) {
+      for (std::size_t i = 0; i < vocabulary.ratings.size(); ++i) {
+        const model::Rating& rating = vocabulary.ratings[i];
+        if (rating.closed != closed) continue;
+        cells.emplace_back(std::to_string(c.of(i)), c.of(i) > 0 ? rating.colour : std::string());
+      }
+    };
+    rated(false);
+    cells.emplace_back(std::to_string(c.unrated));
+    cells.emplace_back(std::to_string(c.open()));
+    rated(true);
+    cells.emplace_back(std::to_string(c.closed));
+    cells.emplace_back(std::to_string(c.total()));
+    return cells;
   };
   // Types are labelled as papers name them; other groups by the register's own names.
   for (const answers::RagGroup& group : groups) {

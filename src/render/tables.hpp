@@ -15,11 +15,21 @@
 
 namespace hmicfrs::render {
 
-// The terminal colour of a finding's rating: its RAG while open, else none.
-Tone tone_of(const answers::FindingState& state);
+// A finding's rating as a cell, in its colour: "Red", "Unrated", or its closed status.
+Cell rating_cell(const answers::FindingState& state, const model::Vocabulary& vocabulary);
 
-// A finding's rating as a cell: "Red", "Unrated", or its closed status.
-Cell rating_cell(const answers::FindingState& state);
+// "1 red, 2 amber, 3 green, 0 unrated": open findings by the ratings of open findings.
+std::string open_counts(const answers::RagCounts& counts, const model::Vocabulary& vocabulary);
+
+// The ratings the paper lists in full, as prose names them: "red", "red or black".
+std::string attention_words(const model::Vocabulary& vocabulary);
+
+// Why the vocabulary gave a finding its rating: "past its target date", "status Declined".
+std::string derived_reason(const answers::FindingState& state, const model::Vocabulary& vocabulary);
+
+// Per report: its publication, its findings, how many open and closed, and
+// the share completed (closed of all counted).
+Table report_table(const std::vector<answers::RagGroup>& groups, const answers::RagCounts& total);
 
 // A finding's due date, with " overdue" when it has passed.
 std::string due_text(const answers::FindingRow& row);
@@ -31,12 +41,14 @@ std::string counted(std::size_t n, std::string_view one, std::string_view many);
 std::string window_text(const answers::Window& window);
 
 // Findings, one a row: id, (type,) rating, title, owner and due date.
-Table findings_table(const std::vector<answers::FindingRow>& rows, bool with_type = false);
+Table findings_table(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary,
+                     bool with_type = false);
 
-// Counts by RAG rating, one row per group and a total: the table of `rag`
-// and of the paper's tracker. `first_column` names the groups.
-Table rag_table(std::string first_column, const std::vector<answers::RagGroup>& groups,
-                const answers::RagCounts& total);
+// Counts by rating, one row per group and a total: the table of `rag` and of
+// the paper's tracker. `first_column` names the groups; a column per rating
+// of the vocabulary, open ones before "Open", closed ones before "Closed".
+Table rag_table(std::string first_column, const std::vector<answers::RagGroup>& groups, const answers::RagCounts& total,
+                const model::Vocabulary& vocabulary);
 
 // The grade table of the papers: a column per grade, its areas below it.
 Table grade_table(const answers::PeelTable& table);

@@ -7,21 +7,12 @@
 
 #include <hmicfrs/render/document.hpp>
 #include <hmicfrs/util/printable.hpp>
+#include "colour.hpp"
 
 namespace hmicfrs::render {
 namespace {
 
 constexpr std::size_t k_column_gap = 2;
-
-std::string_view tone_code(Tone tone) {
-  switch (tone) {
-    case Tone::red: return "\x1b[31m";
-    case Tone::amber: return "\x1b[33m";
-    case Tone::green: return "\x1b[32m";
-    case Tone::plain: return "";
-  }
-  return "";
-}
 
 std::string padded(const std::string& text, std::size_t width, Align align) {
   const std::size_t fill = width > display_width(text) ? width - display_width(text) : 0;
@@ -198,8 +189,8 @@ class TextWriter {
         const bool last = c + 1 == row.size();
         std::string shown =
             last && table.columns[c].align == Align::left ? part : padded(part, widths[c], table.columns[c].align);
-        if (m_style.color && row[c].tone != Tone::plain && !part.empty()) {
-          shown = std::string(tone_code(row[c].tone)) + shown + "\x1b[0m";
+        if (const std::string_view code = ansi_of(row[c].colour); m_style.color && !code.empty() && !part.empty()) {
+          shown = std::string(code) + shown + "\x1b[0m";
         }
         text += shown;
         if (!last) text += std::string(k_column_gap, ' ');

@@ -53,7 +53,7 @@ TEST(DecodeInspection, ReadsEveryField) {
   EXPECT_EQ(f.due->iso(), "2022-05");
   ASSERT_EQ(f.history.size(), 1u);
   EXPECT_EQ(f.history[0].status, model::Status::open);
-  EXPECT_EQ(f.history[0].rag, model::Rag::amber);
+  EXPECT_EQ(f.history[0].rag.value, "amber");
   EXPECT_EQ(*f.history[0].owner, "Someone else");
   EXPECT_EQ(f.history[0].due->iso(), "2022-06-30");
 }
@@ -170,7 +170,7 @@ TEST(DecodeInspection, ReportsValuesOutsideTheirEnum) {
                       "inspections/x.yaml:10:12: error: unknown scope 'everyone' (expected force or all-forces) "
                       "[invalid-value]",
                       "inspections/x.yaml:11:42: error: unknown status 'closd': did you mean 'closed'? (expected open, "
-                      "awaiting-sign-off, closed, superseded or not-monitored) [invalid-value]"}));
+                      "awaiting-sign-off, closed, achieved, superseded, declined or not-monitored) [invalid-value]"}));
 }
 
 TEST(DecodeInspection, ReportsBadDatesAndIds) {
@@ -269,7 +269,8 @@ TEST(DecodeConfig, ReadsTheConfiguration) {
   EXPECT_EQ(c.committee_short_name, "JAC");
   EXPECT_EQ(c.decision, "Note it");
   EXPECT_EQ(c.contact.email, "a@example.org");
-  EXPECT_EQ(c.rag_meanings[static_cast<int>(model::Rag::amber)], "At risk");
+  EXPECT_EQ(c.vocabulary.find("amber")->meaning, "At risk");
+  EXPECT_FALSE(c.vocabulary.customised);
   EXPECT_EQ(c.stale_after_days, 60);
   EXPECT_EQ(c.portfolios.at(0).lead, "ACC Crime");
 }
@@ -342,7 +343,7 @@ TEST(DecodeCommittees, ReportsBadWindowsAndSections) {
                 "committees.yaml:2:74: error: previous_cut_off 2022-04-02 is not before this paper's cut-off "
                 "2022-04-02 [date-order]",
                 "committees.yaml:2:94: error: unknown paper section 'tracking' (expected "
-                "purpose, peel, activity, notified, published, tracker, red or decision) [invalid-value]"}));
+                "purpose, peel, activity, notified, published, review, tracker, red or decision) [invalid-value]"}));
 }
 
 TEST(DecodeFiles, ReportsAnEmptyFile) {

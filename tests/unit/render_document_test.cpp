@@ -48,7 +48,7 @@ TEST(TextTables, LeaveOutOptionalColumnsThatAreEmptyInEveryRow) {
 }
 
 TEST(TextTables, ColourRatingsOnlyWhenAsked) {
-  Table table{{{"RAG"}}, {{Cell("Red", Tone::red)}}};
+  Table table{{{"RAG"}}, {{Cell("Red", "#c0392b")}}};
   EXPECT_EQ(text_of(Document{}.add(table), 80, true), "RAG\n---\n\x1b[31mRed\x1b[0m\n");
   EXPECT_EQ(text_of(Document{}.add(table), 80, false), "RAG\n---\nRed\n");
 }
@@ -138,7 +138,10 @@ TEST(Documents, BuildAViewFromItsAnswerAlone) {
             "Meeting  Date        Agenda item  Cut-off     Window\n"
             "-------------------------------------------------------------------------------\n"
             "2022-03  2022-03-31  06           2022-03-31  after 2021-12-22 up to 2022-03-31\n");
-  const answers::Movement quiet{{std::nullopt, meeting.date}, {}, {}, 0, 0, 0};
+  const model::Vocabulary vocabulary;
+  answers::Movement quiet;
+  quiet.window = {std::nullopt, meeting.date};
+  quiet.vocabulary = &vocabulary;
   EXPECT_EQ(markdown_of(to_document(quiet)),
             "# Changes up to 2022-03-31\n\n"
             "0 new findings; 0 RAG movements; 0 closed, superseded or no longer monitored.\n\n"

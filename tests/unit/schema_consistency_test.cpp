@@ -29,6 +29,9 @@ const std::map<std::string_view, std::pair<std::string, std::string>> k_places{
     {"contact", {"config", "contact"}},
     {"portfolio", {"config", "portfolio"}},
     {"rag", {"config", "rag"}},
+    {"rating", {"config", "rating"}},
+    {"statuses", {"config", "statuses"}},
+    {"section", {"config", "section"}},
     {"thresholds", {"config", "thresholds"}},
     {"committees", {"committees", ""}},
     {"meeting", {"committees", "meeting"}},
@@ -95,7 +98,10 @@ TEST(Schemas, ListTheSameEnumValuesAsTheModel) {
   EXPECT_EQ(enum_at(finding["type"]), names<model::FindingType>());
   EXPECT_EQ(enum_at(finding["scope"]), names<model::Scope>());
   EXPECT_EQ(enum_at(history["status"]), names<model::Status>());
-  EXPECT_EQ(enum_at(history["rag"]), names<model::Rag>());
+  EXPECT_EQ(history["rag"]["type"], "string");  // a rating of the register's own vocabulary
+  EXPECT_EQ(enum_at(schema("config")["$defs"]["rating"]["properties"]["marks"]), names<model::Marks>());
+  EXPECT_EQ(enum_at(schema("config")["$defs"]["paper"]["properties"]["peel_narratives"]), names<model::Narratives>());
+  EXPECT_EQ(enum_at(schema("config")["$defs"]["section"]["oneOf"][0]), names<model::Section>());
   EXPECT_EQ(enum_at(inspection["$defs"]["grading"]["properties"]["grade"]), names<model::Grade>());
   EXPECT_EQ(enum_at(schema("peel-framework")["$defs"]["peel-cycle"]["properties"]["scale"]), names<model::Scale>());
   const json committees = schema("committees");

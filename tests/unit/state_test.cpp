@@ -30,7 +30,7 @@ const model::Dataset& dataset() {
 
 FindingState at(const std::string& day) {
   const model::Inspection& inspection = dataset().inspections.at(0);
-  return state_as_of(inspection, inspection.findings.at(0), date(day));
+  return state_as_of(dataset(), inspection, inspection.findings.at(0), date(day));
 }
 
 TEST(StateAsOf, FoldsOnlyEntriesOnOrBeforeTheDate) {
@@ -38,17 +38,17 @@ TEST(StateAsOf, FoldsOnlyEntriesOnOrBeforeTheDate) {
   EXPECT_FALSE(before.recorded);  // published "2017-09": surely out only once September has passed
   EXPECT_EQ(before.latest, nullptr);
   EXPECT_EQ(before.status, model::Status::open);
-  EXPECT_FALSE(before.rag);
+  EXPECT_EQ(before.rating, nullptr);
   EXPECT_EQ(before.later_entries, 5u);
 
   const FindingState december = at("2017-12-31");
-  EXPECT_EQ(december.rag, model::Rag::amber);
+  EXPECT_EQ(december.rating->id, "amber");
   EXPECT_EQ(december.owner, "Head of Custody");
   EXPECT_EQ(december.due->iso(), "2018-03");
 
   const FindingState april = at("2018-04-10");
   EXPECT_EQ(april.status, model::Status::awaiting_sign_off);
-  EXPECT_EQ(april.rag, model::Rag::green);
+  EXPECT_EQ(april.rating->id, "green");
   EXPECT_EQ(april.owner, "Head of Criminal Justice");
   EXPECT_EQ(april.due->iso(), "2018-06");
 }
@@ -56,7 +56,7 @@ TEST(StateAsOf, FoldsOnlyEntriesOnOrBeforeTheDate) {
 TEST(StateAsOf, ClearsTheRatingOnceClosed) {
   const FindingState july = at("2018-07-02");
   EXPECT_EQ(july.status, model::Status::superseded);
-  EXPECT_FALSE(july.rag);
+  EXPECT_EQ(july.rating, nullptr);
   EXPECT_EQ(july.latest->note, "Kept for the record");
   EXPECT_EQ(july.later_entries, 0u);
 }
@@ -69,7 +69,7 @@ TEST(StateAsOf, TakesAnEntryDatedOnTheDayItself) {
 
 TEST(StateAsOf, CountsAFindingAsRecordedOnceItsReportIsSurelyOut) {
   const model::Inspection& b = dataset().inspections.at(1);  // never published, no history
-  EXPECT_FALSE(state_as_of(b, b.findings.at(0), date("2030-01-01")).recorded);
+  EXPECT_FALSE(state_as_of(dataset(), b, b.findings.at(0), date("2030-01-01")).recorded);
   EXPECT_TRUE(happened_by(date("2017-09"), date("2017-09-30")));
   EXPECT_FALSE(happened_by(date("2017-09"), date("2017-09-29")));
   EXPECT_TRUE(happened_by(date("2017-09-29"), date("2017-09-29")));

@@ -14,11 +14,20 @@ namespace hmicfrs::answers {
 struct FindingState {
   bool recorded = false;  // it exists by then: its report is out, or it has an entry
   model::Status status = model::Status::open;
-  std::optional<model::Rag> rag;  // only while open
-  std::string owner;
-  std::optional<model::Date> due;
-  const model::HistoryEntry* latest = nullptr;  // the last entry folded in
-  std::size_t later_entries = 0;                // entries dated after the date, left out
+  const model::Rating* rating = nullptr;                 // of the register's vocabulary; none: unrated
+  bool rating_derived = false;                           // given by the vocabulary's rule, not written
+  const model::HistoryEntry* rated_by = nullptr;         // the entry that wrote the rating, when written
+  std::string owner;                                     // empty: awaiting allocation
+  std::optional<model::Date> due;                        // the force's current target
+  const model::HistoryEntry* target_moved_by = nullptr;  // the last entry that moved the target
+  const model::HistoryEntry* latest = nullptr;           // the last entry folded in
+  std::size_t later_entries = 0;                         // entries dated after the date, left out
+  bool follows_recommendations = false;                  // a cause of concern whose state is theirs
+  const model::Finding* tracked_as = nullptr;            // the earlier finding this one repeats, whose state it has
+
+  // Whether it counts as a finding of its own: a cause of concern is counted through its
+  // recommendations, and a re-issued finding through the earlier one.
+  bool counted() const { return !follows_recommendations && tracked_as == nullptr; }
 };
 
 // A finding with its state on the as-of date and what follows from it.
@@ -55,11 +64,14 @@ struct FindingLinks {
   std::vector<FindingRef> related_from;      // findings whose `related` names it
   std::vector<FindingRef> cause_of_concern;  // the cause of concern it answers
   std::vector<FindingRef> answered_by;       // recommendations answering it, when it is a cause of concern
+  std::vector<FindingRef> repeats;           // the earlier finding it re-issues, tracked there
+  std::vector<FindingRef> repeated_in;       // later findings that re-issue it
 };
 
 // `show` of a finding: everything about it as of a date, names resolved.
 struct FindingDetail {
   model::Date as_of;
+  const model::Vocabulary* vocabulary = nullptr;
   FindingRow row;
   std::string area;                                 // its PEEL area's long label (its id when unknown); or empty
   std::vector<const model::HistoryEntry*> history;  // the entries in effect by the date, oldest first
@@ -69,6 +81,7 @@ struct FindingDetail {
 // `list`: the findings that pass the filters.
 struct FindingList {
   model::Date as_of;
+  const model::Vocabulary* vocabulary = nullptr;
   std::vector<FindingRow> rows;
 };
 

@@ -19,12 +19,14 @@ struct FindingChange {
   bool rag_moved = false;       // open at both ends, with another rating (or none) at the end
   bool status_changed = false;  // recorded before, with another status at the end
   bool closed = false;          // open before (or new), not open at the end
+  bool allocated = false;       // open and without an owner before (or new without one), with one at the end
+  bool target_moved = false;    // recorded before with a target, which moved
 };
 
 // How many open findings moved from one rating to another ("3 amber -> green").
 struct RagMove {
-  std::optional<model::Rag> from;  // none: unrated
-  std::optional<model::Rag> to;
+  const model::Rating* from = nullptr;  // none: unrated
+  const model::Rating* to = nullptr;
   int count = 0;
 };
 
@@ -32,11 +34,14 @@ struct RagMove {
 // that changed in a window, in finding order, with their totals.
 struct Movement {
   Window window;
+  const model::Vocabulary* vocabulary = nullptr;
   std::vector<FindingChange> changes;
-  std::vector<RagMove> rag_moves;  // ordered by from then to: unrated first, then red, amber, green
+  std::vector<RagMove> rag_moves;  // ordered by from then to: unrated first, then the vocabulary's order
   std::size_t added = 0;
   std::size_t rag_moved = 0;
   std::size_t closed = 0;
+  std::size_t allocated = 0;
+  std::size_t targets_moved = 0;
 };
 
 }  // namespace hmicfrs::answers

@@ -39,9 +39,30 @@ struct Activity {
   std::optional<model::Date> draft_expected;                  // while no draft has come and no report is out
 };
 
+// A report the meeting goes through finding by finding.
+struct ReviewedReport {
+  const model::Inspection* inspection = nullptr;
+  std::vector<FindingRow> findings;  // every finding recorded by the date, in the order of the report
+  RagCounts counts;
+};
+
+// An outstanding finding the paper gives in full: why it has its rating, and what it answers or repeats.
+struct RedFinding {
+  FindingRow row;
+  const model::Finding* cause_of_concern = nullptr;  // the cause of concern it answers, quoted with it
+  std::vector<FindingRef> repeated_in;               // later reports that re-issued it
+};
+
+// A section of the paper, in order; `title` empty for the usual one.
+struct PaperSection {
+  model::Section section = model::Section::purpose;
+  std::string title;
+};
+
 // Everything one meeting's paper reports (SPEC §6), gathered as of its cut-off.
 struct Paper {
   const model::Meeting* meeting = nullptr;
+  const model::Vocabulary* vocabulary = nullptr;
   Window window;  // since the last committee, up to this paper's date
 
   std::string title;
@@ -53,6 +74,10 @@ struct Paper {
   model::Contact contact;    // the meeting's, else the configuration's
   int stale_after_days = 0;
 
+  std::vector<PaperSection> sections;  // the register's or meeting's choice, else the usual layout
+  bool notified_with_activity = true;  // inspections notified are told in the activity section
+  bool peel_narratives = true;         // the PEEL narratives in full (the first paper after publication)
+
   std::optional<PeelSection> peel;                         // the latest PEEL assessment with grades
   std::vector<const model::Inspection*> peel_ungraded;     // PEEL reports out by the date, none with grades recorded
   std::vector<const model::Inspection*> peel_in_progress;  // PEEL inspections known and not yet published
@@ -61,12 +86,16 @@ struct Paper {
   std::vector<const model::Inspection*> notified;          // notified, not yet started
   std::vector<PublishedReport> published;                  // reports out in the window (PEEL aside)
   std::vector<const model::Inspection*> published_peel;    // PEEL reports out in the window, covered with PEEL
+  std::vector<ReviewedReport> review;                      // reports the meeting names to go through in full
 
   // The tracker.
   std::vector<RagGroup> by_portfolio;
+  std::vector<RagGroup> by_status;  // awaiting allocation first, then statuses in order
+  std::vector<RagGroup> by_report;  // with publication dates, for the share completed
   RagCounts total;
   Movement movement;  // in the window
   Outstanding outstanding;
+  std::vector<RedFinding> red;  // the outstanding findings with a rating listed in full
 
   std::vector<const model::Inspection*> background;  // every report the paper mentions, by publication date then id
 

@@ -12,6 +12,7 @@ namespace hmicfrs::answers {
 struct Status {
   std::string force;
   model::Date as_of;
+  const model::Vocabulary* vocabulary = nullptr;
   RagCounts counts;
   int stale_after_days = 0;
   Outstanding outstanding;
@@ -28,6 +29,7 @@ struct AreaGrade {
 // `show` of an inspection.
 struct InspectionDetail {
   model::Date as_of;
+  const model::Vocabulary* vocabulary = nullptr;
   const model::Inspection* inspection = nullptr;
   std::string cycle;              // its gradings' cycle name (its id when unknown); empty without gradings
   std::vector<AreaGrade> grades;  // in file order

@@ -34,9 +34,17 @@ enum class FindingType { cause_of_concern, recommendation, afi, not_formal };
 // Whom a finding is aimed at.
 enum class Scope { force, all_forces };
 
-enum class Status { open, awaiting_sign_off, closed, superseded, not_monitored };
+// A finding's state (SPEC §2): open and awaiting sign-off are open; closed
+// (by the force), achieved (confirmed by the inspectorate), superseded,
+// declined (not accepted) and not monitored are closed.
+enum class Status { open, awaiting_sign_off, closed, achieved, superseded, declined, not_monitored };
 
-enum class Rag { red, amber, green };
+// Whether a rating is given to open findings or to closed ones.
+enum class Marks { open, closed };
+
+// When a paper gives a PEEL report's narratives in full: at the first paper
+// after its publication (then its grade table and progress), at every paper, or never.
+enum class Narratives { first_paper, always, never };
 
 // PEEL grades, best first; not_graded belongs to every scale.
 enum class Grade { outstanding, good, adequate, requires_improvement, inadequate, not_graded };
@@ -45,7 +53,7 @@ enum class Grade { outstanding, good, adequate, requires_improvement, inadequate
 enum class Scale { four_point, five_point };
 
 // The parts of a committee paper that a meeting may add notes to (SPEC §6).
-enum class Section { purpose, peel, activity, notified, published, tracker, red, decision };
+enum class Section { purpose, peel, activity, notified, published, review, tracker, red, decision };
 
 // The names an enum's values take in the data files, and what the enum is
 // called in messages. Specialised below for every enum above.
@@ -66,12 +74,14 @@ HMICFRS_ENUM_INFO(Involvement, "involvement", "inspected", "data-request", "not-
 HMICFRS_ENUM_INFO(EventKind, "event", "hot-debrief", "suspended", "resumed")
 HMICFRS_ENUM_INFO(FindingType, "finding type", "cause-of-concern", "recommendation", "afi", "not-formal")
 HMICFRS_ENUM_INFO(Scope, "scope", "force", "all-forces")
-HMICFRS_ENUM_INFO(Status, "status", "open", "awaiting-sign-off", "closed", "superseded", "not-monitored")
-HMICFRS_ENUM_INFO(Rag, "RAG rating", "red", "amber", "green")
+HMICFRS_ENUM_INFO(Status, "status", "open", "awaiting-sign-off", "closed", "achieved", "superseded", "declined",
+                  "not-monitored")
+HMICFRS_ENUM_INFO(Marks, "kind of finding a rating marks", "open", "closed")
+HMICFRS_ENUM_INFO(Narratives, "choice of PEEL narratives", "first-paper", "always", "never")
 HMICFRS_ENUM_INFO(Grade, "grade", "outstanding", "good", "adequate", "requires-improvement", "inadequate", "not-graded")
 HMICFRS_ENUM_INFO(Scale, "grade scale", "four-point", "five-point")
-HMICFRS_ENUM_INFO(Section, "paper section", "purpose", "peel", "activity", "notified", "published", "tracker", "red",
-                  "decision")
+HMICFRS_ENUM_INFO(Section, "paper section", "purpose", "peel", "activity", "notified", "published", "review", "tracker",
+                  "red", "decision")
 
 #undef HMICFRS_ENUM_INFO
 

@@ -38,6 +38,51 @@ struct Portfolio {
   diag::Location location;
 };
 
+// When a finding takes a rating without one being written: while open and
+// past the force's current target, or while it has one of the statuses.
+struct RatingRule {
+  bool overdue = false;
+  std::vector<Status> statuses;
+
+  bool empty() const { return !overdue && statuses.empty(); }
+};
+
+// One word of a register's rating vocabulary (SPEC §2).
+struct Rating {
+  std::string id;          // as history entries write it, e.g. "red"
+  std::string label;       // the word every output prints, e.g. "Red"
+  std::string meaning;     // what the force means by it
+  std::string colour;      // "#rrggbb"
+  bool closed = false;     // given to closed findings (GREEN = implemented); else to open ones
+  bool attention = false;  // listed in full in the paper's section of outstanding findings rated red
+  RatingRule derived_when;
+  diag::Location location;
+};
+
+// How a register rates findings and names their statuses. The default is red,
+// amber and green for open findings, red listed in full, statuses as named.
+struct Vocabulary {
+  std::vector<Rating> ratings;
+  bool customised = false;                 // the register declares its own ratings
+  std::vector<std::string> status_labels;  // indexed by Status
+
+  Vocabulary();
+
+  // The rating with this id, or none.
+  const Rating* find(std::string_view id) const;
+  // What the register calls a status: "Closed", or its own word ("Archived").
+  const std::string& label(Status status) const;
+  // Whether any rating is given to closed findings.
+  bool rates_closed() const;
+};
+
+// A section a paper has, with its title when the register gives its own.
+struct PaperSection {
+  Section section = Section::purpose;
+  std::string title;  // empty: the usual one
+  diag::Location location;
+};
+
 // hmicfrs-track.yaml: who the register belongs to and how papers are written.
 struct Config {
   std::string force_name;
@@ -48,9 +93,11 @@ struct Config {
   std::string inspectorate;  // the name papers use; empty: HMIC or HMICFRS, as the paper's date has it
   std::string purpose;
   std::string decision;
+  std::vector<PaperSection> sections;  // the paper's sections in order; empty: the usual layout
+  Narratives peel_narratives = Narratives::first_paper;
   Contact contact;
   std::vector<Portfolio> portfolios;
-  std::array<std::string, 3> rag_meanings;  // indexed by Rag
+  Vocabulary vocabulary;
   int stale_after_days = 90;
   diag::Location location;
   IdIndex portfolio_index;
@@ -66,7 +113,9 @@ struct Meeting {
   std::optional<Date> as_of;             // the paper's cut-off; the meeting date when absent
   std::optional<Date> previous_cut_off;  // start of the window when the previous meeting is not listed
   std::optional<Contact> contact;
-  std::map<Section, std::string> notes;  // Markdown per paper section
+  std::map<Section, std::string> notes;      // Markdown per paper section
+  std::vector<Located<std::string>> review;  // reports to go through finding by finding, in this order
+  std::vector<PaperSection> sections;        // replaces the configuration's choice for this paper
   diag::Location location;
 
   Date cut_off() const { return as_of.value_or(date); }
@@ -76,12 +125,12 @@ struct Meeting {
 struct HistoryEntry {
   Date date;
   std::optional<Status> status;
-  std::optional<Rag> rag;
-  bool rag_unreadable = false;  // a rating was written but is not one of the register's (already an error)
+  Located<std::string> rag;           // the rating as written, one of the vocabulary's ids once checked
+  std::optional<std::size_t> rating;  // its position in the register's vocabulary; none when absent or unknown
   std::string note;
-  Located<std::string> by;  // the superseding finding, with status superseded
-  std::optional<std::string> owner;
-  std::optional<Date> due;
+  Located<std::string> by;           // the superseding finding, with status superseded
+  std::optional<std::string> owner;  // allocated (or reallocated) to
+  std::optional<Date> due;           // the force's target moved; the note says why
   diag::Location location;
 };
 
@@ -95,9 +144,11 @@ struct Finding {
   std::string text;  // Markdown
   std::string owner;
   Located<std::string> portfolio;
-  Located<std::string> cause_of_concern;  // ref or id of the cause of concern it answers
-  Located<std::string> area;              // PEEL area of the inspection's gradings
-  std::optional<Date> due;
+  Located<std::string> cause_of_concern;      // ref or id of the cause of concern it answers
+  Located<std::string> area;                  // PEEL area of the inspection's gradings
+  std::optional<Date> due;                    // the force's own target, which history entries may move
+  std::optional<Date> inspectorate_due;       // the inspectorate's deadline, when it set one
+  Located<std::string> repeats;               // an earlier finding this one re-issues, tracked there and counted once
   std::vector<Located<std::string>> related;  // continuity with earlier findings
   std::vector<HistoryEntry> history;          // oldest first
   diag::Location location;                    // of the ref
@@ -177,10 +228,13 @@ struct Inspection {
   std::optional<Gradings> gradings;
   std::optional<FindingCounts> counts;  // as the report states them
   std::vector<Finding> findings;
-  diag::Location location;  // of the id
-  IdIndex finding_index;    // by ref
+  diag::Location location;                                               // of the id
+  IdIndex finding_index;                                                 // by ref
+  std::multimap<std::string, std::size_t, std::less<>> answering_index;  // cause of concern's ref -> recommendations
 
   const Finding* find_finding(std::string_view ref) const;
+  // The positions of the recommendations that answer the cause of concern `ref`, in file order.
+  std::vector<std::size_t> answering(std::string_view ref) const;
 };
 
 // A whole register, as loaded.

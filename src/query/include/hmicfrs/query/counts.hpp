@@ -9,11 +9,12 @@
 namespace hmicfrs::query {
 
 // The counts of all `rows`: open ones by rating, the rest closed.
-answers::RagCounts rag_total(const std::vector<answers::FindingRow>& rows);
+answers::RagCounts rag_total(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary);
 
 // The counts of `rows` per group, in the documented order: portfolios as the
-// configuration declares them, types as SPEC lists them, owners and
-// inspections alphabetically; findings without a portfolio or owner last.
+// configuration declares them, types as SPEC lists them, statuses in their
+// order after "awaiting allocation", owners and inspections alphabetically;
+// findings without a portfolio or owner last.
 std::vector<answers::RagGroup> rag_by(const std::vector<answers::FindingRow>& rows, answers::Grouping grouping,
                                       const model::Config& config);
 

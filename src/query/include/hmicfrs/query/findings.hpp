@@ -26,15 +26,16 @@ std::vector<answers::FindingRow> findings_as_of(const model::Dataset& dataset, c
 std::vector<answers::FindingRow> rows_of(const std::vector<answers::FindingRow>& rows,
                                          const model::Inspection& inspection);
 
-// The open findings rated red, overdue or stale among `rows`.
+// The open findings among `rows` rated red (or with another rating listed in
+// full), overdue or stale; causes of concern and repeats aside.
 answers::Outstanding outstanding(const std::vector<answers::FindingRow>& rows);
 
 // Which findings a command shows; an empty set means "any".
 struct FindingFilter {
   enum class Openness { any, open, closed };
 
-  std::set<model::Rag> rags;
-  bool unrated = false;  // with `rags`: also open findings without a rating
+  std::set<std::string> rags;  // ids of the register's ratings
+  bool unrated = false;        // with `rags`: also open findings without a rating
   std::set<model::Status> statuses;
   std::set<model::FindingType> types;
   std::set<std::string> portfolios;
@@ -63,7 +64,7 @@ class TextSearch {
   bool found_in(std::string_view text) const;
 
  private:
-  std::string m_part;                // lower case
+  std::string m_part;                 // lower case
   std::vector<std::size_t> m_border;  // the KMP failure function of m_part
 };
 

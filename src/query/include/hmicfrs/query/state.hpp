@@ -13,8 +13,18 @@ bool happened_by(const model::Date& when, const model::Date& as_of);
 // Every answer "as of" a date follows this one rule.
 bool in_effect(const model::HistoryEntry& entry, const model::Date& as_of);
 
-// The state of `finding` (of `inspection`) as of `as_of`.
-answers::FindingState state_as_of(const model::Inspection& inspection, const model::Finding& finding,
-                                  const model::Date& as_of);
+// Whether a finding in `state` is past the force's current target on `as_of`.
+bool is_overdue(const answers::FindingState& state, const model::Date& as_of);
+
+// The first rating of the vocabulary whose rule `state` meets on `as_of`, if any.
+const model::Rating* derived_rating(const model::Vocabulary& vocabulary, const answers::FindingState& state,
+                                    const model::Date& as_of);
+
+// The state of `finding` (of `inspection`) as of `as_of`: the fold of its
+// history, with the rating its register's vocabulary derives, else the one
+// written. A cause of concern follows the recommendations answering it; a
+// finding that repeats an earlier one takes that one's state.
+answers::FindingState state_as_of(const model::Dataset& dataset, const model::Inspection& inspection,
+                                  const model::Finding& finding, const model::Date& as_of);
 
 }  // namespace hmicfrs::query

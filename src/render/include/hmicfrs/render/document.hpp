@@ -8,14 +8,14 @@
 
 namespace hmicfrs::render {
 
-// A colour hint for terminals; other formats ignore it.
-enum class Tone { plain, red, amber, green };
-
+// A table cell; `colour` ("#rrggbb", or empty) is a rating's: terminals show
+// the nearest of their colours when asked, HTML fills the cell with a light
+// tint of it. The text always says what the colour means.
 struct Cell {
   std::string text;
-  Tone tone = Tone::plain;
+  std::string colour;
 
-  Cell(std::string t = {}, Tone tone_ = Tone::plain) : text(std::move(t)), tone(tone_) {}
+  Cell(std::string t = {}, std::string colour_ = {}) : text(std::move(t)), colour(std::move(colour_)) {}
   Cell(const char* t) : text(t) {}
 };
 
@@ -67,17 +67,21 @@ struct References {
   std::vector<Reference> items;
 };
 
-// Open findings by RAG rating per category, drawn as a bar chart in HTML
-// (other formats leave it out: a table beside it carries the numbers).
+// Open findings by rating per category, drawn as a bar chart in HTML (other
+// formats leave it out: a table beside it carries the numbers). Each series
+// is a rating (or "Unrated"), named in a key, drawn in its colour and its
+// own pattern, so that the chart reads in greyscale too.
 struct RagChart {
+  struct Series {
+    std::string name;
+    std::string colour;  // "#rrggbb"
+  };
   struct Bar {
     std::string label;
-    int red = 0;
-    int amber = 0;
-    int green = 0;
-    int unrated = 0;
+    std::vector<int> values;  // one per series
   };
   std::string title;
+  std::vector<Series> series;
   std::vector<Bar> bars;
 };
 

@@ -5,22 +5,23 @@
 #include <string_view>
 
 #include <hmicfrs/answers/counts.hpp>
+#include <hmicfrs/answers/finding.hpp>
 #include <hmicfrs/model/register.hpp>
 
 namespace hmicfrs::render {
 
 // How papers and tables name each value: "Requires improvement", "AFI", ...
 std::string_view label(model::Grade grade);
-std::string_view label(model::Rag rag);
-std::string_view label(model::Status status);
 std::string_view label(model::FindingType type);
 std::string_view label(model::InspectionType type);
 std::string_view label(model::Involvement involvement);
 std::string_view label(model::EventKind kind);
 std::string_view label(answers::Grouping grouping);  // "Portfolio", as a column heading
+std::string_view label(model::Section section);      // a paper section's usual title
 
-// An open finding's rating ("Red", or "Unrated"); a closed one's status.
-std::string rating(const std::optional<model::Rag>& rag, model::Status status);
+// A finding's rating word: its rating's label ("Red"); "Unrated" when open
+// without one; a closed finding's, or a cause of concern's, status word.
+std::string rating(const answers::FindingState& state, const model::Vocabulary& vocabulary);
 
 // A date as the data wrote it, with "(TBC)" when its day is not known and
 // "w/c " before a week commencing: "2022-05 (TBC)", "w/c 2022-04-04".

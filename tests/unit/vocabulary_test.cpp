@@ -1,0 +1,202 @@
+// A register's own ratings and words (SPEC §2): the four-colour tracker with
+// GREEN as implemented and RED derived, statuses relabelled, causes of concern
+// that follow their recommendations, and a re-issued finding counted once.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <hmicfrs/query/counts.hpp>
+#include <hmicfrs/query/findings.hpp>
+#include <hmicfrs/query/state.hpp>
+
+#include "support/register.hpp"
+
+namespace hmicfrs::query {
+namespace {
+
+using answers::FindingState;
+using test::asserted;
+using test::date;
+using test::Register;
+
+const std::string k_base_config =
+    "schema_version: 1\nforce: {name: Test Constabulary}\ncommittee: {name: Joint Audit Committee}\n"
+    "portfolios:\n  - {id: crime, name: Crime}\n";
+
+// Four colours: RED derived when overdue, AMBER and WHITE written, GREEN given to what is closed or achieved.
+const std::string k_four_colours = k_base_config +
+                                   "statuses: {closed: Complete, achieved: Discharged}\n"
+                                   "ratings:\n"
+                                   "  - id: red\n    meaning: Past its target date\n    colour: red\n"
+                                   "    attention: true\n    derived_when: [overdue]\n"
+                                   "  - id: amber\n    meaning: Ongoing\n    colour: amber\n"
+                                   "  - id: white\n    label: White\n    meaning: Depends on another organisation\n"
+                                   "    colour: white\n"
+                                   "  - id: green\n    meaning: Implemented\n    colour: '#2E8B3E'\n    marks: closed\n"
+                                   "    derived_when: [closed, achieved]\n";
+
+std::string report(const std::string& id, const std::string& published, const std::string& findings) {
+  return "id: " + id + "\ntype: custody\ntitle: Report " + id + "\npublished: " + published + "\nfindings:\n" +
+         findings;
+}
+
+const model::Dataset& four_colour() {
+  static const model::Dataset loaded =
+      Register()
+          .file("hmicfrs-track.yaml", k_four_colours)
+          .file("inspections/a.yaml",
+                report("a", "2021-06-01",
+                       "  - ref: R1\n    type: recommendation\n    title: Late\n    owner: Head of Custody\n"
+                       "    due: 2022-01\n    history:\n      - date: 2021-07-01\n        rag: amber\n"
+                       "  - ref: R2\n    type: recommendation\n    title: Done\n    owner: Head of Custody\n"
+                       "    history:\n      - date: 2022-02-01\n        status: achieved\n"
+                       "  - ref: R3\n    type: recommendation\n    title: Elsewhere\n    due: 2023-01\n"
+                       "    history:\n      - date: 2021-07-01\n        rag: white\n"
+                       "  - ref: R4\n    type: recommendation\n    title: Moved\n    owner: Head of Custody\n"
+                       "    due: 2022-01\n    history:\n      - date: 2021-07-01\n        rag: amber\n"
+                       "      - date: 2021-12-01\n        due: 2022-06\n        note: Awaiting the new system\n"))
+          .file("inspections/b.yaml",
+                report("b", "2022-02-01",
+                       "  - ref: CoC1\n    type: cause-of-concern\n    title: Custody is not safe\n"
+                       "  - ref: R1\n    type: recommendation\n    title: Fix cells\n    cause_of_concern: CoC1\n"
+                       "    owner: Head of Custody\n    history:\n      - date: 2022-02-10\n        rag: amber\n"
+                       "  - ref: R2\n    type: recommendation\n    title: Same as before\n    repeats: a/R1\n"))
+          .load("2022-03-31")
+          .dataset;
+  return loaded;
+}
+
+FindingState state_of(const std::string& inspection_id, const std::string& ref, const std::string& day) {
+  const model::Inspection& inspection = *four_colour().find_inspection(inspection_id);
+  return state_as_of(four_colour(), inspection, *inspection.find_finding(ref), date(day));
+}
+
+TEST(Vocabulary, LoadsTheRegistersOwnRatingsAndWords) {
+  const model::Vocabulary& v = four_colour().config.vocabulary;
+  EXPECT_TRUE(v.customised);
+  ASSERT_EQ(v.ratings.size(), 4u);
+  EXPECT_EQ(v.ratings[0].label, "Red");  // the id with a capital, when no label is given
+  EXPECT_EQ(v.ratings[1].colour, "#e6a117");
+  EXPECT_EQ(v.ratings[3].colour, "#2e8b3e");
+  EXPECT_TRUE(v.ratings[3].closed);
+  EXPECT_EQ(v.label(model::Status::achieved), "Discharged");
+  EXPECT_EQ(v.label(model::Status::awaiting_sign_off), "Awaiting sign-off");
+}
+
+TEST(Vocabulary, DerivesRedWhenPastTheCurrentTargetAndGreenWhenClosed) {
+  EXPECT_EQ(state_of("a", "R1", "2022-01-31").rating->id, "amber");
+  const FindingState late = state_of("a", "R1", "2022-02-01");
+  EXPECT_EQ(late.rating->id, "red");
+  EXPECT_TRUE(late.rating_derived);
+  // The target moved to June: not overdue in February, whatever the first target said.
+  const FindingState moved = state_of("a", "R4", "2022-02-01");
+  EXPECT_EQ(moved.rating->id, "amber");
+  ASSERT_NE(moved.target_moved_by, nullptr);
+  EXPECT_EQ(moved.target_moved_by->note, "Awaiting the new system");
+  const FindingState done = state_of("a", "R2", "2022-03-31");
+  EXPECT_EQ(done.status, model::Status::achieved);
+  EXPECT_EQ(done.rating->id, "green");
+}
+
+TEST(Vocabulary, ACauseOfConcernFollowsItsRecommendationsAndARepeatTheEarlierFinding) {
+  const FindingState cause = state_of("b", "CoC1", "2022-03-31");
+  EXPECT_TRUE(cause.follows_recommendations);
+  EXPECT_EQ(cause.status, model::Status::open);
+  EXPECT_EQ(cause.rating, nullptr);
+  const FindingState repeat = state_of("b", "R2", "2022-03-31");
+  ASSERT_NE(repeat.tracked_as, nullptr);
+  EXPECT_EQ(repeat.tracked_as->id, "a/R1");
+  EXPECT_EQ(repeat.rating->id, "red");  // the earlier finding's, which is past its target
+  EXPECT_FALSE(repeat.counted());
+}
+
+TEST(Vocabulary, CountsEachFindingOnceInItsRatingsColumns) {
+  const auto rows = findings_as_of(four_colour(), date("2022-03-31"));
+  EXPECT_EQ(rows.size(), 7u);
+  const answers::RagCounts counts = rag_total(rows, four_colour().config.vocabulary);
+  // a/R1 red, a/R3 white, a/R4 amber, b/R1 amber open; a/R2 green (achieved); the cause and the repeat are not counted.
+  EXPECT_EQ(counts.rated, (std::vector<int>{1, 2, 1, 1}));
+  EXPECT_EQ(counts.open(), 4);
+  EXPECT_EQ(counts.closed, 1);
+  EXPECT_EQ(counts.unrated, 0);
+  const auto red = outstanding(rows).red;
+  ASSERT_EQ(red.size(), 1u);
+  EXPECT_EQ(red[0].finding->id, "a/R1");
+}
+
+TEST(Vocabulary, CountsByStatusWithAwaitingAllocationFirst) {
+  const auto rows = findings_as_of(four_colour(), date("2022-03-31"));
+  std::vector<std::string> groups;
+  for (const answers::RagGroup& g : rag_by(rows, answers::Grouping::status, four_colour().config)) {
+    groups.push_back(g.label + " " + std::to_string(g.counts.total()));
+  }
+  EXPECT_THAT(groups, ::testing::ElementsAre("Awaiting allocation 1", "Open 3", "Discharged 1"));
+}
+
+TEST(Vocabulary, ReportsARatingListThatCannotWork) {
+  EXPECT_EQ(Register()
+                .file("hmicfrs-track.yaml",
+                      k_base_config + "rag: {red: Off track}\n"
+                                      "ratings:\n"
+                                      "  - {id: unrated}\n"
+                                      "  - {id: red, derived_when: [overdue, declined], colour: crimson}\n"
+                                      "  - {id: amber, derived_when: [overdue]}\n"
+                                      "  - {id: green, marks: closed, derived_when: [overdue, open, overdu]}\n")
+                .diagnostics(),
+            asserted({"hmicfrs-track.yaml:6:6: error: 'rag' gives meanings to the default ratings, but this "
+                      "register declares its own 'ratings': give each rating its 'meaning' there instead "
+                      "[rating-vocabulary]",
+                      "hmicfrs-track.yaml:8:10: error: 'unrated' names a column of every tracker and cannot be a "
+                      "rating's id: choose another [rating-vocabulary]",
+                      "hmicfrs-track.yaml:9:39: error: rating 'red' marks open findings, but status 'declined' is "
+                      "closed: a rating is given to open findings or to closed ones, not both [rating-vocabulary]",
+                      "hmicfrs-track.yaml:9:58: error: unknown colour 'crimson' (expected '#rrggbb' or red, amber, "
+                      "green, white, grey, gray, black, blue, yellow, orange, purple or brown) [invalid-value]",
+                      "hmicfrs-track.yaml:10:31: error: rating 'amber' is derived when overdue, which already gives "
+                      "rating 'red': derive each condition once [rating-vocabulary]",
+                      "hmicfrs-track.yaml:9:10: note: the earlier rating is here",
+                      "hmicfrs-track.yaml:11:47: error: rating 'green' marks closed findings, but only an open "
+                      "finding is overdue: remove 'overdue' or write 'marks: open' [rating-vocabulary]",
+                      "hmicfrs-track.yaml:11:56: error: rating 'green' marks closed findings, but status 'open' is "
+                      "open: a rating is given to open findings or to closed ones, not both [rating-vocabulary]",
+                      "hmicfrs-track.yaml:11:62: error: unknown condition 'overdu': did you mean 'overdue'? "
+                      "(expected overdue, open, awaiting-sign-off, closed, achieved, superseded, declined or "
+                      "not-monitored) [invalid-value]"}));
+}
+
+TEST(Vocabulary, AClosedRatingNeedsItsClosingStatusAndAnUnknownOneIsNamed) {
+  EXPECT_EQ(Register()
+                .file("hmicfrs-track.yaml", k_four_colours)
+                .file("inspections/a.yaml",
+                      report("a", "2021-06-01",
+                             "  - ref: R1\n    type: recommendation\n    title: T\n    owner: O\n"
+                             "    history:\n      - {date: 2021-07-01, rag: green}\n"
+                             "      - {date: 2021-08-01, rag: whit}\n      - {date: 2021-09-01, rag: amber}\n"))
+                .diagnostics(),
+            asserted({"inspections/a.yaml:11:33: error: rating 'green' is given to closed findings: write the "
+                      "closing status in the same entry (status: closed, achieved, declined ...) "
+                      "[rating-needs-closed-status]",
+                      "inspections/a.yaml:12:33: error: unknown rating 'whit': did you mean 'white'? (expected red, "
+                      "amber, white or green) [invalid-value]"}));
+}
+
+TEST(Repeats, NameTheFirstFindingIssued) {
+  EXPECT_EQ(
+      Register()
+          .file("inspections/a.yaml",
+                report("a", "2021-06-01",
+                       "  - {ref: R1, type: afi, title: T, owner: O, repeats: R1, history: [{date: 2021-07-01, "
+                       "rag: amber}]}\n"
+                       "  - {ref: R2, type: afi, title: T, owner: O, history: [{date: 2021-07-01, rag: amber}]}\n"))
+          .file("inspections/b.yaml", report("b", "2022-01-01", "  - {ref: R1, type: afi, title: T, repeats: a/R2}\n"))
+          .file("inspections/c.yaml", report("c", "2022-02-01", "  - {ref: R1, type: afi, title: T, repeats: b/R1}\n"))
+          .diagnostics(),
+      asserted({"inspections/a.yaml:6:55: error: 'a/R1' repeats itself: 'repeats' names the earlier finding it "
+                "re-issues [repeats-chain]",
+                "inspections/c.yaml:6:45: error: 'c/R1' repeats 'b/R1', which itself repeats 'a/R2': name the "
+                "finding that is tracked, the first one issued [repeats-chain]",
+                "inspections/b.yaml:6:45: note: the earlier finding's 'repeats' is here"}));
+}
+
+}  // namespace
+}  // namespace hmicfrs::query
