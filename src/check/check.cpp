@@ -252,7 +252,14 @@ void check_finding_references(const model::Dataset& dataset, const FindingIndex&
             finding.repeats.location,
             fmt::format("'{}' repeats itself: 'repeats' names the earlier finding it re-issues", finding.id),
             Code::repeats_chain);
-      } else if (!earlier->repeats.value.empty()) {
+      } else if (!finding.history.empty()) {
+        diagnostics.error(finding.history.front().location,
+                          fmt::format("'{}' repeats '{}', which is where it is tracked: move this history there, "
+                                      "where a new entry can re-grade it and say why",
+                                      finding.id, earlier->id),
+                          Code::repeat_history);
+      }
+      if (earlier != &finding && !earlier->repeats.value.empty()) {
         auto& d = diagnostics.error(
             finding.repeats.location,
             fmt::format("'{}' repeats '{}', which itself repeats '{}': name the finding that is tracked, the first "
@@ -424,9 +431,10 @@ void check_as_of(const model::Dataset& dataset, const Inspection& inspection, co
                  const model::Date& as_of, diag::Diagnostics& diagnostics) {
   const answers::FindingState state = query::state_as_of(dataset, inspection, finding, as_of);
   // A finding not yet recorded on the date has nothing left out: it does not exist yet.
-  if (state.recorded && state.later_entries > 0) {
-    const auto later = std::find_if(finding.history.begin(), finding.history.end(),
-                                    [&](const model::HistoryEntry& e) { return !query::in_effect(e, as_of); });
+  // Of the finding's own entries: a repeat takes the state of the finding it repeats, which says so itself.
+  const auto later = std::find_if(finding.history.begin(), finding.history.end(),
+                                  [&](const model::HistoryEntry& e) { return !query::in_effect(e, as_of); });
+  if (state.recorded && state.tracked_as == nullptr && later != finding.history.end()) {
     diagnostics.note(
         later->location,
         fmt::format("{} history {} dated after the as-of date {} and left out of the state", state.later_entries,

@@ -51,6 +51,7 @@ constexpr std::array k_codes{
     CodeInfo{Code::grade_not_in_scale, "grade-not-in-scale"},
     CodeInfo{Code::supersession_cycle, "supersession-cycle"},
     CodeInfo{Code::repeats_chain, "repeats-chain"},
+    CodeInfo{Code::repeat_history, "repeat-history"},
     CodeInfo{Code::cause_of_concern_without_recommendation, "cause-of-concern-without-recommendation"},
     CodeInfo{Code::counts_differ, "counts-differ"},
     CodeInfo{Code::unrated_open_finding, "unrated-open-finding"},

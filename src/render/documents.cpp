@@ -1,5 +1,7 @@
 // The documents and tables of the everyday commands, built from their answers.
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -50,6 +52,7 @@ Fields finding_fields(const answers::FindingDetail& detail) {
     fields.items.push_back({"Owner", "Awaiting allocation"});
   }
   const model::Vocabulary& vocabulary = *detail.vocabulary;
+  if (s.tracked_as != nullptr) fields.items.push_back({"Tracked as", s.tracked_as->id + ", which it repeats"});
   fields.items.push_back({"Status", vocabulary.label(s.status)});
   if (s.follows_recommendations) {
     fields.items.push_back({"Rating", "Follows its recommendations"});
@@ -157,7 +160,14 @@ Document to_document(const answers::FindingList& v) {
   Document d;
   if (v.rows.empty()) return d.add(Paragraph{fmt::format("No finding matches, as of {}.", v.as_of.iso())});
   d.add(to_table(v));
-  d.add(Paragraph{fmt::format("{} as of {}.", counted(v.rows.size(), "finding", "findings"), v.as_of.iso())});
+  const auto repeats = std::count_if(v.rows.begin(), v.rows.end(),
+                                     [](const answers::FindingRow& row) { return row.state.tracked_as != nullptr; });
+  d.add(
+      Paragraph{fmt::format("{} as of {}{}.", counted(v.rows.size(), "finding", "findings"), v.as_of.iso(),
+                            repeats == 0 ? ""
+                                         : fmt::format("; {} an earlier finding, with whose state {} shown",
+                                                       counted(static_cast<std::size_t>(repeats), "repeats", "repeat"),
+                                                       repeats == 1 ? "it is" : "they are"))});
   return d;
 }
 

@@ -80,6 +80,9 @@ Json finding_summary(const answers::FindingRow& row) {
   json["stale"] = row.stale;
   json["last_update"] = date_json(row.last_update);
   json["days_since_update"] = row.days_since_update ? Json(*row.days_since_update) : Json(nullptr);
+  // Given only for the findings counted elsewhere, so that a register without them reads as before.
+  if (row.state.tracked_as != nullptr) json["tracked_as"] = row.state.tracked_as->id;
+  if (row.state.follows_recommendations) json["follows_recommendations"] = true;
   return json;
 }
 

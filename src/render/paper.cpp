@@ -45,6 +45,27 @@ std::string counts_sentence(const answers::RagCounts& c, const model::Vocabulary
                      spelled_or_none(static_cast<std::size_t>(c.closed)), rated(true));
 }
 
+// What a list holds beyond its counts, for a sentence that counts it: "; one repeats an earlier finding and is
+// counted there; one is a cause of concern, followed through its recommendations".
+std::string uncounted(const std::vector<answers::FindingRow>& rows) {
+  std::size_t repeats = 0, causes = 0;
+  for (const answers::FindingRow& row : rows) {
+    repeats += row.state.tracked_as != nullptr ? 1 : 0;
+    causes += row.state.follows_recommendations ? 1 : 0;
+  }
+  std::string out;
+  if (repeats > 0) {
+    out += fmt::format("; {} an earlier finding and {} counted there", spelled_count(repeats, "repeats", "repeat"),
+                       repeats == 1 ? "is" : "are");
+  }
+  if (causes > 0) {
+    out += fmt::format("; {}, followed through {} recommendations",
+                       spelled_count(causes, "is a cause of concern", "are causes of concern"),
+                       causes == 1 ? "its" : "their");
+  }
+  return out;
+}
+
 // A rating as the movement summary writes it: "amber", "unrated".
 std::string rating_name(const model::Rating* rating) { return rating != nullptr ? in_prose(rating->label) : "unrated"; }
 
@@ -211,8 +232,8 @@ class PaperBuilder {
                       table.reports.size() > 1 ? "these reports" : "this report"));
       return;
     }
-    say(fmt::format("Of the {} {}: {}.", whose, spelled_count(findings.size(), "finding", "findings"),
-                    counts_sentence(m_paper.peel->finding_counts, m_vocabulary)));
+    say(fmt::format("Of the {} {}: {}{}.", whose, spelled_count(findings.size(), "finding", "findings"),
+                    counts_sentence(m_paper.peel->finding_counts, m_vocabulary), uncounted(findings)));
     m_document.add(findings_table(findings, m_vocabulary, true));
   }
 
@@ -544,9 +565,9 @@ class PaperBuilder {
       const model::Inspection& inspection = *report.inspection;
       subsection(inspection.title);
       const answers::RagCounts& c = report.counts;
-      say(fmt::format("{}{}: {}.", inspection.published ? "Published " + long_date(*inspection.published) + ". " : "",
-                      sentence_case(spelled_count(static_cast<std::size_t>(c.total()), "finding", "findings")),
-                      counts_sentence(c, m_vocabulary)));
+      say(fmt::format("{}{}: {}{}.", inspection.published ? "Published " + long_date(*inspection.published) + ". " : "",
+                      sentence_case(spelled_count(report.findings.size(), "finding", "findings")),
+                      counts_sentence(c, m_vocabulary), uncounted(report.findings)));
       if (report.findings.empty()) {
         say("The register holds no finding from this report.");
         continue;

@@ -49,14 +49,19 @@ TEST(RagAndList, CountTheSameFindingsForTheSameFiltersAndDate) {
       const auto listed = json_of(list);
       const auto counted = json_of(rag);
       const std::string context = fmt::format("as of {} with {}", as_of, fmt::join(filter, " "));
-      EXPECT_EQ(counted["total"]["total"], listed["count"]) << context;
       EXPECT_EQ(listed["count"], listed["findings"].size()) << context;
       int red = 0;
       int closed = 0;
+      int counted_elsewhere = 0;  // a repeat is counted with the finding it repeats, a cause of concern with its own
       for (const auto& finding : listed["findings"]) {
+        if (finding.contains("tracked_as") || finding.contains("follows_recommendations")) {
+          ++counted_elsewhere;
+          continue;
+        }
         red += finding["rag"] == "red" ? 1 : 0;
         closed += finding["status"] == "open" || finding["status"] == "awaiting-sign-off" ? 0 : 1;
       }
+      EXPECT_EQ(counted["total"]["total"], listed["count"].get<int>() - counted_elsewhere) << context;
       EXPECT_EQ(counted["total"]["red"], red) << context;
       EXPECT_EQ(counted["total"]["closed"], closed) << context;
     }

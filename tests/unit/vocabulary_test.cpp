@@ -198,5 +198,20 @@ TEST(Repeats, NameTheFirstFindingIssued) {
                 "inspections/b.yaml:6:45: note: the earlier finding's 'repeats' is here"}));
 }
 
+TEST(Repeats, KeepTheirHistoryOnTheFindingTracked) {
+  EXPECT_EQ(
+      Register()
+          .file("inspections/a.yaml",
+                report("a", "2021-06-01",
+                       "  - {ref: R1, type: afi, title: T, owner: O, history: [{date: 2021-07-01, rag: amber}]}\n"))
+          .file("inspections/b.yaml",
+                report("b", "2022-01-01",
+                       "  - ref: R1\n    type: afi\n    title: T\n    repeats: a/R1\n    history:\n"
+                       "      - {date: 2022-01-10, rag: red, note: Recurred}\n"))
+          .diagnostics(),
+      asserted({"inspections/b.yaml:11:9: error: 'b/R1' repeats 'a/R1', which is where it is tracked: move this "
+                "history there, where a new entry can re-grade it and say why [repeat-history]"}));
+}
+
 }  // namespace
 }  // namespace hmicfrs::query

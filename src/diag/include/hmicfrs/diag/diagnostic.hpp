@@ -71,6 +71,7 @@ enum class Code {
   grade_not_in_scale,
   supersession_cycle,
   repeats_chain,
+  repeat_history,
   cause_of_concern_without_recommendation,
   counts_differ,
   unrated_open_finding,
