@@ -1,5 +1,7 @@
 #include <hmicfrs/query/counts.hpp>
 
+#include <hmicfrs/query/calendar.hpp>
+
 #include <algorithm>
 #include <map>
 #include <tuple>
@@ -95,6 +97,12 @@ std::vector<answers::RagGroup> rag_by(const std::vector<FindingRow>& rows, Group
   }
   std::vector<answers::RagGroup> out;
   for (const auto& [key, counts] : groups) out.push_back({key.key, key.label, key.type, key.inspection, counts});
+  // Reports in the order they came out, as every list of reports.
+  if (grouping == Grouping::report) {
+    std::stable_sort(out.begin(), out.end(), [](const answers::RagGroup& a, const answers::RagGroup& b) {
+      return published_earlier(a.inspection, b.inspection);
+    });
+  }
   return out;
 }
 

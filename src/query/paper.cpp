@@ -196,9 +196,6 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
   paper.by_portfolio = rag_by(rows, answers::Grouping::portfolio, config);
   paper.by_status = rag_by(rows, answers::Grouping::status, config);
   paper.by_report = rag_by(rows, answers::Grouping::report, config);
-  std::sort(paper.by_report.begin(), paper.by_report.end(), [](const answers::RagGroup& a, const answers::RagGroup& b) {
-    return published_earlier(a.inspection, b.inspection);
-  });
   paper.total = rag_total(rows, config.vocabulary);
   paper.movement = movement_in(dataset, paper.window);
   paper.outstanding = outstanding(rows);

@@ -15,7 +15,7 @@ namespace {
 
 Table stale_table(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary) {
   Table table{{{"Finding", Align::left, true},
-               {"RAG"},
+               {rating_heading(vocabulary)},
                {"Title", Align::left, true},
                {"Owner", Align::left, true},
                {"Last update", Align::left, true}},
@@ -59,7 +59,7 @@ Fields finding_fields(const answers::FindingDetail& detail) {
   } else if (s.rating != nullptr || model::is_open(s.status)) {
     std::string word = rating(s, vocabulary);
     if (s.rating_derived) word += " (derived: " + derived_reason(s, vocabulary) + ")";
-    fields.items.push_back({vocabulary.customised ? "Rating" : "RAG", word});
+    fields.items.push_back({rating_heading(vocabulary), word});
   }
   fields.items.push_back(
       {"Last update", fmt::format("{} ({} days before {}){}", row.last_update->iso(), *row.days_since_update,
@@ -68,7 +68,7 @@ Fields finding_fields(const answers::FindingDetail& detail) {
 }
 
 Table history_table(const std::vector<const model::HistoryEntry*>& history, const model::Vocabulary& vocabulary) {
-  Table table{{{"Date"}, {"Status"}, {"RAG"}, {"Note", Align::left, true}}, {}};
+  Table table{{{"Date"}, {"Status"}, {rating_heading(vocabulary)}, {"Note", Align::left, true}}, {}};
   for (const model::HistoryEntry* e : history) {
     std::vector<std::string> parts;
     if (!e->note.empty()) parts.push_back(e->note);
@@ -353,12 +353,13 @@ Document to_document(const answers::Movement& v) {
   for (const answers::RagMove& m : v.rag_moves) {
     moves.push_back(fmt::format("{} {} → {}", m.count, rating_word(m.from), rating_word(m.to)));
   }
-  Table added{{{"Finding", Align::left, true}, {"Type"}, {"RAG"}, {"Title", Align::left, true}}, {}};
-  Table rag{{{"Finding", Align::left, true}, {"From"}, {"To"}, {"Title", Align::left, true}}, {}};
-  Table status = rag;
-  Table allocated = rag;
-  Table targets{{{"Finding", Align::left, true}, {"From"}, {"To"}, {"Why", Align::left, true}}, {}};
   const model::Vocabulary& vocabulary = *v.vocabulary;
+  const std::string rag = rating_heading(vocabulary);
+  Table added{{{"Finding", Align::left, true}, {"Type"}, {rag}, {"Title", Align::left, true}}, {}};
+  Table moved{{{"Finding", Align::left, true}, {"From"}, {"To"}, {"Title", Align::left, true}}, {}};
+  Table status = moved;
+  Table allocated{{{"Finding", Align::left, true}, {"Owner", Align::left, true}, {"Title", Align::left, true}}, {}};
+  Table targets{{{"Finding", Align::left, true}, {"From"}, {"To"}, {"Why", Align::left, true}}, {}};
   for (const answers::FindingChange& c : v.changes) {
     const std::string& title = c.finding->title;
     if (c.added) {
@@ -366,13 +367,13 @@ Document to_document(const answers::Movement& v) {
           {c.finding->id, std::string(label(c.finding->type)), rating_cell(c.after, vocabulary), title});
     }
     if (c.rag_moved) {
-      rag.rows.push_back({c.finding->id, rating_cell(c.before, vocabulary), rating_cell(c.after, vocabulary), title});
+      moved.rows.push_back({c.finding->id, rating_cell(c.before, vocabulary), rating_cell(c.after, vocabulary), title});
     }
     if (c.status_changed) {
       status.rows.push_back(
           {c.finding->id, vocabulary.label(c.before.status), vocabulary.label(c.after.status), title});
     }
-    if (c.allocated) allocated.rows.push_back({c.finding->id, "Awaiting allocation", c.after.owner, title});
+    if (c.allocated) allocated.rows.push_back({c.finding->id, c.after.owner, title});
     if (c.target_moved) {
       targets.rows.push_back({c.finding->id, c.before.due->iso(), c.after.due ? c.after.due->iso() : "",
                               c.after.target_moved_by != nullptr ? c.after.target_moved_by->note : ""});
@@ -380,10 +381,10 @@ Document to_document(const answers::Movement& v) {
   }
   d.add(Paragraph{fmt::format("{}; {}{}; {} closed, superseded or no longer monitored.",
                               counted(v.added, "new finding", "new findings"),
-                              counted(v.rag_moved, "RAG movement", "RAG movements"),
+                              counted(v.rag_moved, rag + " movement", rag + " movements"),
                               moves.empty() ? "" : fmt::format(" ({})", fmt::join(moves, ", ")), v.closed)});
   add_section(d, "New findings", std::move(added), "No finding was added.");
-  add_section(d, "RAG movements", std::move(rag), "No open finding changed its rating.");
+  add_section(d, rag + " movements", std::move(moved), "No open finding changed its rating.");
   add_section(d, "Status changes", std::move(status), "No finding changed its status.");
   // Said only when they happen: most registers allocate every finding as it is recorded, and keep their targets.
   if (!allocated.rows.empty()) add_section(d, "Allocated", std::move(allocated), "");

@@ -520,10 +520,10 @@ class PaperBuilder {
         moves.rows.push_back(
             {c.finding->id, rating_cell(c.before, m_vocabulary), rating_cell(c.after, m_vocabulary), c.finding->title});
       }
-      if (c.closed) closures.rows.push_back({c.finding->id, rating(c.after, m_vocabulary), c.finding->title});
+      if (c.closed) closures.rows.push_back({c.finding->id, m_vocabulary.label(c.after.status), c.finding->title});
       if (c.allocated) allocated.rows.push_back({c.finding->id, c.after.owner, c.finding->title});
       if (c.target_moved) {
-        targets.rows.push_back({c.finding->id, when(*c.before.due), c.after.due ? when(*c.after.due) : "",
+        targets.rows.push_back({c.finding->id, c.before.due->iso(), c.after.due ? c.after.due->iso() : "",
                                 c.after.target_moved_by != nullptr ? c.after.target_moved_by->note : ""});
       }
     }
@@ -581,11 +581,15 @@ class PaperBuilder {
         if (!f.cause_of_concern.value.empty()) finding += " (answers " + f.cause_of_concern.value + ")";
         if (row.state.tracked_as != nullptr) finding += " (tracked as " + row.state.tracked_as->id + ")";
         const model::HistoryEntry* latest = row.state.latest;
-        table.rows.push_back(
-            {f.ref, finding, m_vocabulary.label(row.state.status),
-             row.state.follows_recommendations ? Cell("See its recommendations") : rating_cell(row.state, m_vocabulary),
-             latest != nullptr && !latest->note.empty() ? fmt::format("{}: {}", latest->date.iso(), latest->note)
-                                                        : ""});
+        // A closed finding without a rating has only its status to give, in the column before.
+        const Cell rated = row.state.follows_recommendations ? Cell("See its recommendations")
+                           : row.state.rating == nullptr && !model::is_open(row.state.status)
+                               ? Cell("-")
+                               : rating_cell(row.state, m_vocabulary);
+        table.rows.push_back({f.ref, finding, m_vocabulary.label(row.state.status), rated,
+                              latest != nullptr && !latest->note.empty()
+                                  ? fmt::format("{}: {}", latest->date.iso(), latest->note)
+                                  : ""});
       }
       m_document.add(std::move(table));
     }
@@ -622,7 +626,8 @@ class PaperBuilder {
       if (const std::string why = why_rated(row.state); !why.empty()) {
         fields.items.push_back({fmt::format("Why {}", in_prose(row.state.rating->label)), why});
       }
-      if (const model::HistoryEntry* latest = row.state.latest; latest != nullptr && latest != row.state.rated_by) {
+      if (const model::HistoryEntry* latest = row.state.latest;
+          latest != nullptr && latest != row.state.rated_by && latest != row.state.target_moved_by) {
         fields.items.push_back({"Latest update", latest->note.empty()
                                                      ? long_date(latest->date)
                                                      : fmt::format("{}: {}", long_date(latest->date), latest->note)});

@@ -10,6 +10,8 @@
 
 namespace hmicfrs::render {
 
+std::string rating_heading(const model::Vocabulary& vocabulary) { return vocabulary.customised ? "Rating" : "RAG"; }
+
 Cell rating_cell(const answers::FindingState& state, const model::Vocabulary& vocabulary) {
   return Cell(rating(state, vocabulary), state.rating != nullptr ? state.rating->colour : std::string());
 }
@@ -35,7 +37,11 @@ std::string attention_words(const model::Vocabulary& vocabulary) {
 
 std::string derived_reason(const answers::FindingState& state, const model::Vocabulary& vocabulary) {
   if (state.rating != nullptr && state.rating->derived_when.overdue && model::is_open(state.status) && state.due) {
-    return fmt::format("past its target date, {}", when(*state.due));
+    // The target has passed: a month needs no "to be confirmed".
+    const model::Date& due = *state.due;
+    return fmt::format(
+        "past its target date, {}",
+        due.has_day() ? long_date(due) : fmt::format("{} {}", model::month_name(due.month()), due.year()));
   }
   return fmt::format("status {}", vocabulary.label(state.status));
 }
@@ -46,7 +52,7 @@ Table report_table(const std::vector<answers::RagGroup>& groups, const answers::
                {"Findings", Align::right},
                {"Open", Align::right},
                {"Closed", Align::right},
-               {"Complete", Align::right}},
+               {"% complete", Align::right}},
               {}};
   const auto share = [](const answers::RagCounts& c) {
     return c.total() == 0 ? std::string("-") : fmt::format("{}%", (100 * c.closed + c.total() / 2) / c.total());
@@ -81,8 +87,8 @@ Table findings_table(const std::vector<answers::FindingRow>& rows, const model::
                      bool with_type) {
   Table table{{{"Finding", Align::left, true}}, {}};
   if (with_type) table.columns.push_back({"Type"});
-  for (Column column :
-       std::initializer_list<Column>{{"RAG"}, {"Title", Align::left, true}, {"Owner", Align::left, true}, {"Due"}}) {
+  for (Column column : std::initializer_list<Column>{
+           {rating_heading(vocabulary)}, {"Title", Align::left, true}, {"Owner", Align::left, true}, {"Due"}}) {
     table.columns.push_back(std::move(column));
   }
   for (const answers::FindingRow& row : rows) {

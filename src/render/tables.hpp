@@ -15,6 +15,9 @@
 
 namespace hmicfrs::render {
 
+// What tables call the rating column: "RAG" for red, amber and green, else "Rating".
+std::string rating_heading(const model::Vocabulary& vocabulary);
+
 // A finding's rating as a cell, in its colour: "Red", "Unrated", or its closed status.
 Cell rating_cell(const answers::FindingState& state, const model::Vocabulary& vocabulary);
 

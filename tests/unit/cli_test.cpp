@@ -31,7 +31,8 @@ TEST(Cli, ValidatesTheExamplesCleanly) {
   const std::vector<std::pair<const char*, std::vector<const char*>>> registers = {
       {"examples/west-midlands", {"2021-12-22", "2022-03-31", "2026-11-22"}},
       {"examples/minimal", {"2021-12-22", "2022-03-31", "2026-11-22"}},
-      {"examples/pillar-era", {"2017-06-09", "2018-03-23", "2026-11-22"}}};
+      {"examples/pillar-era", {"2017-06-09", "2018-03-23", "2026-11-22"}},
+      {"examples/four-colour", {"2024-03-08", "2024-06-14", "2026-11-22"}}};
   for (const auto& [example, dates] : registers) {
     for (const char* as_of : dates) {
       const auto result = run_cli({"validate", "--strict", "--data", example, "--as-of", as_of});

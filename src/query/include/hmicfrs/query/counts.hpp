@@ -13,7 +13,8 @@ answers::RagCounts rag_total(const std::vector<answers::FindingRow>& rows, const
 
 // The counts of `rows` per group, in the documented order: portfolios as the
 // configuration declares them, types as SPEC lists them, statuses in their
-// order after "awaiting allocation", owners and inspections alphabetically;
+// order after "awaiting allocation", reports by publication, owners and
+// inspections alphabetically;
 // findings without a portfolio or owner last.
 std::vector<answers::RagGroup> rag_by(const std::vector<answers::FindingRow>& rows, answers::Grouping grouping,
                                       const model::Config& config);
