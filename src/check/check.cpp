@@ -427,6 +427,26 @@ void check_meetings(const model::Dataset& dataset, diag::Diagnostics& diagnostic
   }
 }
 
+// The reports a meeting goes through in full must be in the register, each once.
+void check_reviews(const model::Dataset& dataset, Suggestions& suggestions, diag::Diagnostics& diagnostics) {
+  for (const model::Meeting& meeting : dataset.meetings) {
+    std::set<std::string_view> named;
+    for (const model::Located<std::string>& report : meeting.review) {
+      if (dataset.find_inspection(report.value) == nullptr) {
+        diagnostics.error(report.location,
+                          fmt::format("'review' names no inspection: there is no '{}'{}", report.value,
+                                      suggestions.inspection(report.value)),
+                          Code::unknown_reference);
+      } else if (!named.insert(report.value).second) {
+        diagnostics.error(
+            report.location,
+            fmt::format("'{}' is listed twice under 'review': the paper goes through it once", report.value),
+            Code::duplicate_id);
+      }
+    }
+  }
+}
+
 void check_as_of(const model::Dataset& dataset, const Inspection& inspection, const Finding& finding,
                  const model::Date& as_of, diag::Diagnostics& diagnostics) {
   const answers::FindingState state = query::state_as_of(dataset, inspection, finding, as_of);
@@ -463,6 +483,7 @@ void check_dataset(const model::Dataset& dataset, const CheckOptions& options, d
   check_unique_ids(dataset, diagnostics);
   check_meetings(dataset, diagnostics);
   Suggestions suggestions(dataset);
+  check_reviews(dataset, suggestions, diagnostics);
   const FindingIndex index(dataset, options.incomplete, suggestions);
   for (const Inspection& inspection : dataset.inspections) {
     check_gradings(dataset, inspection, suggestions, diagnostics);

@@ -242,5 +242,18 @@ TEST(CheckCounts, WarnsWhenTheFindingsTranscribedAreNotTheNumbersStated) {
                             "'custody-2010': did you mean 'custody-2017'? [unknown-reference]"}));
 }
 
+TEST(CheckReviews, NameReportsOfTheRegisterOnceEach) {
+  EXPECT_EQ(Register()
+                .file("inspections/a.yaml", "id: custody-2019\ntype: custody\ntitle: T\n")
+                .file("committees.yaml",
+                      "meetings:\n  - id: 2022-03\n    date: 2022-03-31\n"
+                      "    review: [custody-2018, custody-2019, custody-2019]\n")
+                .diagnostics(),
+            asserted({"committees.yaml:4:14: error: 'review' names no inspection: there is no 'custody-2018': did "
+                      "you mean 'custody-2019'? [unknown-reference]",
+                      "committees.yaml:4:42: error: 'custody-2019' is listed twice under 'review': the paper goes "
+                      "through it once [duplicate-id]"}));
+}
+
 }  // namespace
 }  // namespace hmicfrs::check

@@ -195,3 +195,69 @@ TEST(Paper, CarriesTheSeedPapersStructuredContent) {
 
 }  // namespace
 }  // namespace hmicfrs::render
+
+namespace hmicfrs::render {
+namespace {
+
+// The numbered section headings of a Markdown paper, in order.
+std::vector<std::string> section_headings(const std::string& markdown) {
+  std::vector<std::string> out;
+  std::istringstream lines(markdown);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("## ", 0) == 0) out.push_back(line.substr(3));
+  }
+  return out;
+}
+
+const std::string k_peel_report =
+    "id: peel-x\ntype: peel\ntitle: PEEL 2021/22 – An inspection\npublished: 2022-01-10\n"
+    "gradings:\n  cycle: 2021-22\n  areas:\n    investigating-crime:\n      grade: adequate\n"
+    "      narrative: Investigations are timely.\n";
+
+TEST(PaperSections, FollowTheConfigurationThenTheMeetingWithNumberingAndTitlesToMatch) {
+  const test::Register base = test::Register().file("inspections/peel.yaml", k_peel_report);
+  const std::string config =
+      "schema_version: 1\nforce: {name: Test Constabulary}\ncommittee: {name: Joint Audit Committee}\n"
+      "portfolios:\n  - {id: crime, name: Crime}\n"
+      "paper:\n  sections: [purpose, {id: decision, title: Decision required}, peel, notified, tracker]\n";
+  EXPECT_THAT(section_headings(march_paper(test::Register(base).file("hmicfrs-track.yaml", config), Format::markdown)),
+              ::testing::ElementsAre("1. Purpose of report", "2. Decision required", "3. PEEL inspection",
+                                     "4. Inspections notified", "5. Recommendation tracker"));
+  // A meeting's own choice replaces the configuration's for its paper only.
+  const std::string committees =
+      "meetings:\n  - {id: 2021-12, date: 2021-12-22}\n"
+      "  - id: 2022-03\n    date: 2022-03-31\n    sections: [peel, {id: red, title: Items of concern}]\n";
+  EXPECT_THAT(section_headings(march_paper(
+                  test::Register(base).file("hmicfrs-track.yaml", config).file("committees.yaml", committees),
+                  Format::markdown)),
+              ::testing::ElementsAre("1. PEEL inspection", "2. Items of concern"));
+}
+
+TEST(PaperSections, GiveThePeelNarrativesAtTheFirstPaperAfterPublicationUnlessConfigured) {
+  const test::Register base = test::Register().file("inspections/peel.yaml", k_peel_report);
+  const auto paper_of = [&](const std::string& meeting, const std::string& narratives) {
+    test::Register source(base);
+    if (!narratives.empty()) {
+      source.file("hmicfrs-track.yaml",
+                  "schema_version: 1\nforce: {name: Test Constabulary}\ncommittee: {name: Joint Audit Committee}\n"
+                  "portfolios:\n  - {id: crime, name: Crime}\npaper: {peel_narratives: " +
+                      narratives + "}\n");
+    }
+    const model::Dataset dataset = source.load().dataset;
+    const auto window = query::find_meeting(dataset, meeting);
+    return written(query::assemble_paper(dataset, *window, window->meeting->cut_off()), Format::markdown);
+  };
+  // Published on 10 January 2022: after the December meeting, so in the March paper's window.
+  EXPECT_THAT(paper_of("2022-03", ""), HasSubstr("Investigations are timely."));
+  EXPECT_THAT(paper_of("2022-03", "never"), Not(HasSubstr("Investigations are timely.")));
+  const test::Register later = test::Register(base).file(
+      "committees.yaml", "meetings:\n  - {id: 2022-03, date: 2022-03-31}\n  - {id: 2022-06, date: 2022-06-30}\n");
+  const model::Dataset dataset = later.load().dataset;
+  const auto june = query::find_meeting(dataset, "2022-06");
+  const std::string md = written(query::assemble_paper(dataset, *june, june->meeting->cut_off()), Format::markdown);
+  EXPECT_THAT(md, Not(HasSubstr("Investigations are timely.")));
+  EXPECT_THAT(md, HasSubstr("were reported to the Committee at the first meeting after publication"));
+}
+
+}  // namespace
+}  // namespace hmicfrs::render

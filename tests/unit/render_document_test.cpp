@@ -1,10 +1,12 @@
 #include <sstream>
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <hmicfrs/render/document.hpp>
 #include <hmicfrs/render/documents.hpp>
+#include "render/colour.hpp"
 
 namespace hmicfrs::render {
 namespace {
@@ -51,6 +53,42 @@ TEST(TextTables, ColourRatingsOnlyWhenAsked) {
   Table table{{{"RAG"}}, {{Cell("Red", "#c0392b")}}};
   EXPECT_EQ(text_of(Document{}.add(table), 80, true), "RAG\n---\n\x1b[31mRed\x1b[0m\n");
   EXPECT_EQ(text_of(Document{}.add(table), 80, false), "RAG\n---\nRed\n");
+}
+
+// Whatever colour a register gives a rating, the words on it read at 4.5:1 or better (WCAG AA): the chart's
+// counts in black or white, a table cell's text (#111) on its light tint.
+TEST(Colours, KeepTextReadableOnAnyRatingColour) {
+  for (int r = 0; r < 256; r += 17) {
+    for (int g = 0; g < 256; g += 17) {
+      for (int b = 0; b < 256; b += 17) {
+        const std::string colour = fmt::format("#{:02x}{:02x}{:02x}", r, g, b);
+        const Rgb fill = rgb_of(colour);
+        EXPECT_GE(contrast(fill, rgb_of(text_colour_on(colour))), 4.5) << colour;
+        EXPECT_GE(contrast(rgb_of(tint(colour, 0.3)), rgb_of("#111111")), 4.5) << colour;
+      }
+    }
+  }
+  EXPECT_EQ(text_colour_on("#c0392b"), "#ffffff");  // the default red
+  EXPECT_EQ(text_colour_on("#e6a117"), "#000000");  // amber: white on it was 2.2:1
+  EXPECT_EQ(ansi_of("#e6a117"), "\x1b[33m");
+  EXPECT_EQ(ansi_of("#2e8b3e"), "\x1b[32m");
+  EXPECT_EQ(ansi_of("#ffffff"), "\x1b[37m");
+}
+
+TEST(HtmlChart, NamesEverySeriesAndPatternsAllButTheFirst) {
+  RagChart chart{
+      "Open findings", {{"Red", "#c0392b"}, {"Amber", "#e6a117"}, {"White", "#ffffff"}}, {{"Crime", {1, 2, 3}}}};
+  std::ostringstream out;
+  write_html(out, Document{}.add(chart), "t");
+  const std::string html = out.str();
+  EXPECT_THAT(html, ::testing::HasSubstr("<text x=\"246\" y=\"52\">Red</text>"));
+  EXPECT_THAT(html, ::testing::HasSubstr(">White</text>"));
+  EXPECT_THAT(html, ::testing::Not(::testing::HasSubstr("id=\"series0\"")));
+  EXPECT_THAT(html, ::testing::HasSubstr("<pattern id=\"series1\""));
+  EXPECT_THAT(html, ::testing::HasSubstr("<pattern id=\"series2\""));
+  // Counts on the red in white, on amber and white in black.
+  EXPECT_THAT(html, ::testing::HasSubstr("fill=\"#ffffff\" font-weight=\"bold\">1</text>"));
+  EXPECT_THAT(html, ::testing::HasSubstr("fill=\"#000000\" font-weight=\"bold\">2</text>"));
 }
 
 TEST(TextDocuments, UnderlineHeadingsAndHangBullets) {
