@@ -159,7 +159,9 @@ void define_filters(CLI::App& app, FilterOptions& f) {
   const auto list = [&](const std::string& name, std::vector<std::string>& values, const std::string& what) {
     app.add_option(name, values, what)->delimiter(',')->type_name("LIST");
   };
-  list("--rag", f.rags, "Open findings rated red, amber, green or unrated (comma-separated)");
+  list("--rag", f.rags,
+       "Findings with these ratings: the register's own, red, amber and green by default, or unrated "
+       "(comma-separated)");
   list("--status", f.statuses,
        "Findings in these statuses: open, awaiting-sign-off, closed, superseded, not-monitored");
   list("--type", f.types, "Findings of these types: cause-of-concern, recommendation, afi, not-formal");
@@ -479,7 +481,8 @@ constexpr std::array<Command, 12> k_commands{{
      run_validate},
     {"status", "One screen: open findings by RAG, red, overdue, stale, upcoming inspections",
      "status --as-of 2022-03-31", "", Needs::valid_register, k_documents, nullptr, run_status},
-    {"rag", "Count findings by RAG rating, per portfolio, owner, inspection or type", "rag --by owner --open", "",
+    {"rag", "Count findings by rating, per portfolio, owner, inspection, type, status or report",
+     "rag --by status --open", "",
      Needs::valid_register, k_tables, define_rag, run_rag},
     {"list", "List findings, filtered", "list --rag red,amber --portfolio crime",
      "Filters combine: a finding must pass them all.", Needs::valid_register, k_tables, define_list, run_list},
