@@ -21,7 +21,7 @@ Table stale_table(const std::vector<answers::FindingRow>& rows, const model::Voc
                {"Last update", Align::left, true}},
               {}};
   for (const answers::FindingRow& row : rows) {
-    table.rows.push_back({row.finding->id, rating_cell(row.state, vocabulary), row.finding->title, row.state.owner,
+    table.rows.push_back({row.finding->id, rating_cell(row.state, vocabulary), row.finding->title, owner_text(row),
                           fmt::format("{} ({} days)", row.last_update->iso(), *row.days_since_update)});
   }
   return table;

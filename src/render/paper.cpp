@@ -1,6 +1,7 @@
 // The committee paper as a document, built from the assembled paper.
 
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -429,7 +430,7 @@ class PaperBuilder {
                 {}};
     for (const FindingRow& row : report.findings) {
       table.rows.push_back({row.finding->ref, std::string(label(row.finding->type)), row.finding->title,
-                            row.state.owner, row.portfolio != nullptr ? row.portfolio->name : ""});
+                            owner_text(row), row.portfolio != nullptr ? row.portfolio->name : ""});
     }
     m_document.add(std::move(table));
   }
@@ -465,7 +466,7 @@ class PaperBuilder {
           {{"Finding", Align::left, true}, {"Title", Align::left, true}, {"Owner", Align::left, true}, {"Last update"}},
           {}};
       for (const FindingRow& r : outstanding.stale) {
-        table.rows.push_back({r.finding->id, r.finding->title, r.state.owner, r.last_update->iso()});
+        table.rows.push_back({r.finding->id, r.finding->title, owner_text(r), r.last_update->iso()});
       }
       m_document.add(std::move(table));
     }
@@ -532,11 +533,11 @@ class PaperBuilder {
       summary.push_back(fmt::format("{} {} → {}", spelled(static_cast<std::size_t>(m.count)), rating_name(m.from),
                                     rating_name(m.to)));
     }
-    say(fmt::format("Since the last committee: {} added; {}{}; {} closed, superseded or no longer monitored.",
+    say(fmt::format("Since the last committee: {} added; {}{}; {} closed, superseded or no longer monitored{}.",
                     spelled_count(movement.added, "finding", "findings"),
                     spelled_count(movement.rag_moved, "rating changed", "ratings changed"),
                     summary.empty() ? "" : fmt::format(" ({})", fmt::join(summary, ", ")),
-                    spelled_or_none(movement.closed)));
+                    spelled_or_none(movement.closed), closed_by_status(movement)));
     if (!moves.rows.empty()) m_document.add(std::move(moves));
     m_document.add(Heading{3, "Closed since the last committee"});
     if (closures.rows.empty()) {
@@ -553,6 +554,20 @@ class PaperBuilder {
       m_document.add(Heading{3, "Target dates moved since the last committee"});
       m_document.add(std::move(targets));
     }
+  }
+
+  // " (two closed, one achieved)": how the findings closed in the window were closed, when more than one way.
+  std::string closed_by_status(const answers::Movement& movement) const {
+    std::map<model::Status, std::size_t> by_status;
+    for (const answers::FindingChange& c : movement.changes) {
+      if (c.closed) ++by_status[c.after.status];
+    }
+    if (by_status.size() < 2) return "";
+    std::vector<std::string> parts;
+    for (const auto& [status, n] : by_status) {
+      parts.push_back(fmt::format("{} {}", spelled(n), in_prose(m_vocabulary.label(status))));
+    }
+    return fmt::format(" ({})", fmt::join(parts, ", "));
   }
 
   void review() {
@@ -612,7 +627,7 @@ class PaperBuilder {
       Fields fields;
       fields.items.push_back({"Report", row.inspection->title});
       fields.items.push_back({"Type", std::string(label(row.finding->type))});
-      if (!row.state.owner.empty()) fields.items.push_back({"Owner", row.state.owner});
+      fields.items.push_back({"Owner", owner_text(row)});
       if (row.portfolio != nullptr) fields.items.push_back({"Portfolio", row.portfolio->name});
       if (row.state.due) fields.items.push_back({"Due", long_date(*row.state.due) + (row.overdue ? " (overdue)" : "")});
       if (const model::HistoryEntry* moved = row.state.target_moved_by) {

@@ -69,6 +69,12 @@ Table report_table(const std::vector<answers::RagGroup>& groups, const answers::
   return table;
 }
 
+std::string owner_text(const answers::FindingRow& row) {
+  const answers::FindingState& s = row.state;
+  if (s.owner.empty() && s.counted() && model::is_open(s.status)) return "Awaiting allocation";
+  return s.owner;
+}
+
 std::string due_text(const answers::FindingRow& row) {
   if (!row.state.due) return "";
   return row.overdue ? row.state.due->iso() + " overdue" : row.state.due->iso();
@@ -96,7 +102,7 @@ Table findings_table(const std::vector<answers::FindingRow>& rows, const model::
     if (with_type) cells.emplace_back(std::string(label(row.finding->type)));
     cells.push_back(rating_cell(row.state, vocabulary));
     cells.emplace_back(row.finding->title);
-    cells.emplace_back(row.state.owner);
+    cells.emplace_back(owner_text(row));
     cells.emplace_back(due_text(row));
     table.rows.push_back(std::move(cells));
   }

@@ -34,6 +34,9 @@ std::string derived_reason(const answers::FindingState& state, const model::Voca
 // the share completed (closed of all counted).
 Table report_table(const std::vector<answers::RagGroup>& groups, const answers::RagCounts& total);
 
+// A finding's owner, or "Awaiting allocation" for an open one without.
+std::string owner_text(const answers::FindingRow& row);
+
 // A finding's due date, with " overdue" when it has passed.
 std::string due_text(const answers::FindingRow& row);
 
