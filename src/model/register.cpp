@@ -34,10 +34,6 @@ const Rating* Vocabulary::find(std::string_view id) const {
 
 const std::string& Vocabulary::label(Status status) const { return status_labels[static_cast<std::size_t>(status)]; }
 
-bool Vocabulary::rates_closed() const {
-  return std::any_of(ratings.begin(), ratings.end(), [](const Rating& r) { return r.closed; });
-}
-
 const Portfolio* Config::find_portfolio(std::string_view id) const {
   return find_by(portfolios, portfolio_index, &Portfolio::id, id);
 }

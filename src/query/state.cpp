@@ -33,7 +33,8 @@ answers::FindingState folded(const model::Dataset& dataset, const model::Inspect
     }
     if (entry.owner) state.owner = *entry.owner;
     if (entry.due) {
-      if (!state.due || !(*state.due == *entry.due)) state.target_moved_by = &entry;
+      // Setting a target where there was none is not moving it.
+      if (state.due && !(*state.due == *entry.due)) state.target_moved_by = &entry;
       state.due = entry.due;
     }
     state.latest = &entry;

@@ -37,7 +37,7 @@ Fields finding_fields(const answers::FindingDetail& detail) {
   fields.items.push_back({"Type", std::string(label(f.type))});
   fields.items.push_back({"Scope", f.scope == model::Scope::force ? "This force" : "All forces"});
   if (!detail.area.empty()) fields.items.push_back({"PEEL area", detail.area});
-  if (!s.owner.empty()) fields.items.push_back({"Owner", s.owner});
+  if (const std::string owner = owner_text(row); !owner.empty()) fields.items.push_back({"Owner", owner});
   if (row.portfolio != nullptr) {
     fields.items.push_back({"Portfolio", fmt::format("{} ({})", row.portfolio->name, row.portfolio->id)});
   }
@@ -48,9 +48,6 @@ Fields finding_fields(const answers::FindingDetail& detail) {
     fields.items.push_back({"Target moved", why.empty() ? set_at.iso() : fmt::format("{}: {}", set_at.iso(), why)});
   }
   if (f.inspectorate_due) fields.items.push_back({"Inspectorate's deadline", when(*f.inspectorate_due)});
-  if (s.owner.empty() && model::is_open(s.status) && !s.follows_recommendations) {
-    fields.items.push_back({"Owner", "Awaiting allocation"});
-  }
   const model::Vocabulary& vocabulary = *detail.vocabulary;
   if (s.tracked_as != nullptr) fields.items.push_back({"Tracked as", s.tracked_as->id + ", which it repeats"});
   fields.items.push_back({"Status", vocabulary.label(s.status)});

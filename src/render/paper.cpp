@@ -221,8 +221,8 @@ class PaperBuilder {
       }
       for (const answers::GradedArea& area : table.not_graded) narrative(area);
     } else if (has_narrative(table)) {
-      say("The grades and what the inspectorate found in each area were reported to the Committee at the first "
-          "meeting after publication; the report itself gives them in full.");
+      say("The report itself sets out what the inspectorate found in each area; this paper gives the grades and "
+          "the progress on the report's findings.");
     }
 
     const std::string_view whose = table.reports.size() > 1 ? "reports'" : "report's";
@@ -397,8 +397,9 @@ class PaperBuilder {
                     have(count)));
     std::vector<std::string> items;
     for (const model::Inspection* inspection : peel_reports) {
-      items.push_back(fmt::format("{}, published {} (see section {})", inspection->title,
-                                  on_date(*inspection->published), m_peel_section));
+      // A paper without a PEEL section has nowhere to point.
+      items.push_back(fmt::format("{}, published {}{}", inspection->title, on_date(*inspection->published),
+                                  m_peel_section > 0 ? fmt::format(" (see section {})", m_peel_section) : ""));
     }
     for (const answers::PublishedReport& report : reports) {
       items.push_back(

@@ -43,8 +43,6 @@ struct Portfolio {
 struct RatingRule {
   bool overdue = false;
   std::vector<Status> statuses;
-
-  bool empty() const { return !overdue && statuses.empty(); }
 };
 
 // One word of a register's rating vocabulary (SPEC §2).
@@ -72,8 +70,6 @@ struct Vocabulary {
   const Rating* find(std::string_view id) const;
   // What the register calls a status: "Closed", or its own word ("Archived").
   const std::string& label(Status status) const;
-  // Whether any rating is given to closed findings.
-  bool rates_closed() const;
 };
 
 // A section a paper has, with its title when the register gives its own.
