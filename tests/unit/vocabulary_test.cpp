@@ -98,6 +98,24 @@ TEST(Vocabulary, DerivesRedWhenPastTheCurrentTargetAndGreenWhenClosed) {
   EXPECT_EQ(done.rating->id, "green");
 }
 
+TEST(Deadlines, ATargetSetWhereThereWasNoneHasNotMoved) {
+  const model::Dataset dataset =
+      Register()
+          .file("inspections/a.yaml",
+                report("a", "2021-06-01",
+                       "  - ref: R1\n    type: afi\n    title: T\n    owner: O\n    inspectorate_due: 2022-06\n"
+                       "    history:\n      - {date: 2021-07-01, rag: amber, due: 2022-01}\n"))
+          .load()
+          .dataset;
+  const model::Inspection& a = dataset.inspections.at(0);
+  const FindingState state = state_as_of(dataset, a, a.findings.at(0), date("2022-03-31"));
+  EXPECT_EQ(state.due->iso(), "2022-01");
+  EXPECT_EQ(state.target_moved_by, nullptr);
+  EXPECT_EQ(a.findings.at(0).inspectorate_due->iso(), "2022-06");
+  // Overdue against the force's own target, not the inspectorate's later deadline.
+  EXPECT_TRUE(is_overdue(state, date("2022-03-31")));
+}
+
 TEST(Vocabulary, ACauseOfConcernFollowsItsRecommendationsAndARepeatTheEarlierFinding) {
   const FindingState cause = state_of("b", "CoC1", "2022-03-31");
   EXPECT_TRUE(cause.follows_recommendations);
