@@ -14,12 +14,14 @@ namespace hmicfrs::render {
 namespace {
 
 constexpr std::string_view k_style = R"(
-@page { size: A4; margin: 18mm 16mm; }
 body { font-family: Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.4; color: #111;
        max-width: 180mm; margin: 2em auto; padding: 0 1em; }
 h1 { font-size: 18pt; margin: 0 0 .3em; }
-h2 { font-size: 13pt; margin: 1.6em 0 .4em; border-bottom: 1px solid #999; page-break-after: avoid; }
-h3 { font-size: 11.5pt; margin: 1.2em 0 .3em; page-break-after: avoid; }
+h2 { font-size: 13pt; margin: 1.6em 0 .4em; border-bottom: 1px solid #999; }
+h3 { font-size: 11.5pt; margin: 1.2em 0 .3em; }
+h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+p, li { orphans: 3; widows: 3; }
+dl.fields, figure { break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; margin: .4em 0 .8em; font-size: 10pt; page-break-inside: auto; }
 th, td { border: 1px solid #888; padding: .25em .45em; text-align: left; vertical-align: top; }
 th { background: #e8e8e8; }
@@ -32,6 +34,33 @@ figure { margin: .6em 0 1em; }
 figcaption { font-size: 9.5pt; color: #333; }
 @media print { body { margin: 0; max-width: none; } a { color: inherit; } }
 )";
+
+// Text as a CSS string literal: quotes, backslashes, angle brackets (which could end the style element),
+// ampersands and control characters escaped as hexadecimal code points.
+std::string css_string(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || byte < 0x20 || byte == 0x7f) {
+      out += fmt::format("\\{:x} ", byte);
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+// A4 pages, the running head at the top of each and "Page X of Y" at the bottom (CSS margin boxes).
+std::string page_style(std::string_view running_head) {
+  return fmt::format(R"(
+@page {{
+  size: A4; margin: 20mm 16mm 18mm;
+  @top-center {{ content: {}; font: 8.5pt Arial, Helvetica, sans-serif; color: #444; }}
+  @bottom-right {{ content: "Page " counter(page) " of " counter(pages); font: 8.5pt Arial, Helvetica, sans-serif;
+                   color: #444; }}
+}})",
+                     css_string(running_head));
+}
 
 // Inline Markdown of one paragraph, already HTML-escaped: **strong**, *em*,
 // _em_ and `code`. Markers without a partner stay as written.
@@ -286,7 +315,9 @@ std::string escape_html(std::string_view text) {
 void write_html(std::ostream& out, const Document& document, const std::string& title) {
   out << "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << "<title>" << escape_html(title) << "</title>\n<style>" << k_style << "</style>\n</head>\n<body>\n";
+      << "<title>" << escape_html(title) << "</title>\n<style>"
+      << page_style(document.running_head.empty() ? title : document.running_head) << k_style
+      << "</style>\n</head>\n<body>\n";
   HtmlWriter writer(out);
   for (const Block& block : document.blocks) std::visit(writer, block);
   out << "</body>\n</html>\n";

@@ -127,6 +127,9 @@ class PaperBuilder {
 
   void heading() {
     m_document.add(Heading{1, m_paper.title});
+    m_document.running_head =
+        fmt::format("{} · {} · {}{}", m_paper.title, m_paper.committee, long_date(m_meeting.date),
+                    m_meeting.agenda_item.empty() ? "" : " · Agenda item " + m_meeting.agenda_item);
     Fields fields;
     fields.items.push_back({"Committee", m_paper.committee});
     fields.items.push_back({"Meeting", long_date(m_meeting.date)});

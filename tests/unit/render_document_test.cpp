@@ -91,6 +91,21 @@ TEST(HtmlChart, NamesEverySeriesAndPatternsAllButTheFirst) {
   EXPECT_THAT(html, ::testing::HasSubstr("fill=\"#000000\" font-weight=\"bold\">2</text>"));
 }
 
+// The running head is printed by CSS: nothing in it can end the string, or the style element.
+TEST(HtmlPages, NumberEveryPageAndCarryTheRunningHeadSafely) {
+  Document d;
+  d.running_head = "Paper \"A\" \\ </style><script>alert(1)</script> & co";
+  std::ostringstream out;
+  write_html(out, d, "t");
+  const std::string html = out.str();
+  EXPECT_THAT(html,
+              ::testing::HasSubstr("@top-center { content: \"Paper \\22 A\\22  \\5c  \\3c /style\\3e \\3c script\\3e "
+                                   "alert(1)\\3c /script\\3e  \\26  co\";"));
+  EXPECT_THAT(html, ::testing::HasSubstr("content: \"Page \" counter(page) \" of \" counter(pages);"));
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("</style>"), html.rfind("</style>"));  // only the one that closes it
+}
+
 TEST(TextDocuments, UnderlineHeadingsAndHangBullets) {
   Document d;
   d.add(Heading{1, "Title"}).add(Paragraph{"Some text."}).add(Heading{2, "Part"}).add(BulletList{{"one", "two"}});

@@ -90,6 +90,7 @@ using Block = std::variant<Heading, Paragraph, MarkdownText, BulletList, Fields,
 // What a command shows, independent of the format it is written in.
 struct Document {
   std::vector<Block> blocks;
+  std::string running_head;  // printed at the top of every page (HTML); empty: the page's title
 
   template <class B>
   Document& add(B block) {
@@ -109,8 +110,10 @@ void write_text(std::ostream& out, const Document& document, const TextStyle& st
 // GitHub / pandoc Markdown: pipe tables, user text escaped.
 void write_markdown(std::ostream& out, const Document& document);
 
-// One self-contained HTML page: inline CSS (print-friendly, A4), RAG colours
-// with their names in text, charts as inline SVG, all user text escaped.
+// One self-contained HTML page: inline CSS, rating colours with their names in
+// text, charts as inline SVG, all user text escaped. Printed, it is A4 with
+// the running head (else the title) at the top of each page and "Page X of Y"
+// at the bottom; headings and field lists stay with what follows them.
 void write_html(std::ostream& out, const Document& document, const std::string& title);
 
 // Escapes text for HTML element content and attribute values.
