@@ -28,7 +28,7 @@ install_into() {
 # Every command of `--help`, and every option of each command's help, is in the manual page.
 check_manpage_covers_help() {
     local binary=$1 page=$2 command option
-    for command in $("$binary" --help | sed -n '/^Commands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }'); do
+    for command in $("$binary" --help | sed -n '/^Commands:/,/^$/p' | awk 'NR > 1 && NF { sub(/,$/, "", $1); print $1 }'); do
         grep -q "^\.SS $command\b" "$page" || fail "the manual page has no section for '$command'"
         for option in $("$binary" "$command" --help | grep -oE -- '--[a-z][a-z-]*' | sort -u); do
             grep -qF -- "${option//-/\\-}" "$page" || fail "the manual page does not mention $command $option"

@@ -23,6 +23,7 @@ struct Command {
   std::span<const render::Format> formats;  // the answer's formats, the default first; empty: it writes no answer
   void (*define)(CLI::App& app, Options& options);  // its own options and arguments (those of -o/--format aside)
   int (*run)(const Session& session);               // its exit status
+  std::string_view alias = {};                      // another name it answers to, if any
 };
 
 // Every command, in the order `--help` lists them.

@@ -4,8 +4,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sys/wait.h>
+
+#include <csignal>
+
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
+#include <cstdio>
 #include <cstring>
 #include <sstream>
 
@@ -53,6 +59,18 @@ bool inside(const fs::path& path, const fs::path& root) {
 }
 
 std::string errno_text() { return std::strerror(errno); }
+
+// Whether a program of this name is in one of the directories of `path` (as $PATH lists them).
+bool on_path(std::string_view program, std::string_view path) {
+  std::string_view rest = path;
+  while (!rest.empty()) {
+    const std::size_t colon = rest.find(':');
+    const std::string directory(rest.substr(0, colon));
+    rest = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
+    if (!directory.empty() && access((directory + "/" + std::string(program)).c_str(), X_OK) == 0) return true;
+  }
+  return false;
+}
 
 // Loads and checks the register at the data directory the options and environment name.
 Loaded load_checked(const Options& options, const Environment& environment, const model::Date& as_of) {
@@ -108,10 +126,57 @@ bool Session::color() const {
   return m_environment.stdout_is_terminal && !(no_color && !no_color->empty()) && term != "dumb";
 }
 
+std::string Session::pager_command() const {
+  const bool text = m_format == render::Format::text || m_format == render::Format::markdown;
+  if (!m_environment.stdout_is_terminal || m_options.no_pager || !text) return "";
+  if (const auto pager = m_environment.variable("PAGER")) return *pager == "cat" ? "" : *pager;
+  return on_path("less", m_environment.variable("PATH").value_or("")) ? "less -FRX" : "";
+}
+
+void Session::page(const std::string& pager, const std::string& text) const {
+  m_out.flush();
+  FILE* pipe = popen(pager.c_str(), "w");
+  if (pipe == nullptr) {
+    m_out << text;
+    return;
+  }
+  // A pager that quits early (or never started) closes the pipe: that is no reason to die of SIGPIPE.
+  struct sigaction ignore {};
+  struct sigaction previous {};
+  ignore.sa_handler = SIG_IGN;
+  sigaction(SIGPIPE, &ignore, &previous);
+  std::fwrite(text.data(), 1, text.size(), pipe);
+  const int status = pclose(pipe);
+  sigaction(SIGPIPE, &previous, nullptr);
+  // A pager that is not there (the shell's 127) shows nothing: show it here instead.
+  if (status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 127) m_out << text;
+}
+
+std::size_t Session::text_width() const {
+  constexpr std::size_t k_narrowest = 20, k_widest = 1000, k_default = 80;
+  if (m_environment.terminal_width > 0) return std::clamp(m_environment.terminal_width, k_narrowest, k_widest);
+  if (const auto columns = m_environment.variable("COLUMNS")) {
+    std::size_t width = 0;
+    const auto [end, error] = std::from_chars(columns->data(), columns->data() + columns->size(), width);
+    if (error == std::errc() && end == columns->data() + columns->size() && width > 0) {
+      return std::clamp(width, k_narrowest, k_widest);
+    }
+  }
+  return k_default;
+}
+
 void Session::write_output(const std::function<void(std::ostream&, const render::Output&)>& write) const {
   if (!m_format) throw std::logic_error("this command writes no answer");
   if (m_options.file.empty()) {
-    write(m_out, render::Output{*m_format, render::TextStyle{80, color()}});
+    const render::Output output{*m_format, render::TextStyle{text_width(), color()}};
+    const std::string pager = pager_command();
+    if (pager.empty()) {
+      write(m_out, output);
+      return;
+    }
+    std::ostringstream content;
+    write(content, output);
+    page(pager, content.str());
     return;
   }
   if (inside(m_options.file, loaded().root)) {

@@ -39,6 +39,7 @@ struct Options {
   std::string data;
   std::string as_of;
   std::string color = "auto";
+  bool no_pager = false;
   // Where and how a command writes its answer.
   std::string format;  // empty: from -o's extension, else the command's default
   std::string file;    // empty: standard output
@@ -91,6 +92,12 @@ class Session {
 
   // Whether to colour text written to standard output.
   bool color() const;
+  // The width of text views on standard output: the terminal's, else $COLUMNS, else 80.
+  std::size_t text_width() const;
+  // The pager text or Markdown for a terminal goes through, as git's does: $PAGER, else "less -FRX" when
+  // installed; empty for none (not a terminal, --no-pager, PAGER empty or "cat", another format).
+  std::string pager_command() const;
+  void page(const std::string& pager, const std::string& text) const;
 
   // Writes `answer` in the chosen format, to standard output or atomically to the -o file.
   template <class Answer>

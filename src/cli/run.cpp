@@ -1,5 +1,6 @@
 #include <hmicfrs/cli/run.hpp>
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -54,11 +55,14 @@ void define(CLI::App& app, Options& options, std::vector<CLI::App*>& subcommands
   app.add_option("--as-of", options.as_of, "Answer as of this date, YYYY-MM-DD (default: today)")->type_name("DATE");
   app.add_option("--color", options.color, "Colour the output: auto (on a terminal, unless NO_COLOR), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("--no-pager", options.no_pager,
+               "On a terminal, do not page long text output through $PAGER (default: less -FRX)");
   app.footer(fmt::format("Run '{} COMMAND --help' for a command's options and an example.", k_program));
 
   for (const Command& command : commands()) {
     CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
     sub->group("Commands");
+    if (!command.alias.empty()) sub->alias(std::string(command.alias));
     sub->footer(footer(command));
     if (command.define != nullptr) command.define(*sub, options);
     if (!command.formats.empty()) {
@@ -76,7 +80,11 @@ void define(CLI::App& app, Options& options, std::vector<CLI::App*>& subcommands
 std::optional<std::string> unknown_command(const std::vector<std::string>& args) {
   if (args.empty() || args.front().starts_with("-")) return std::nullopt;
   std::vector<std::string_view> names;
-  for (const Command& command : commands()) names.push_back(command.name);
+  for (const Command& command : commands()) {
+    names.push_back(command.name);
+    if (!command.alias.empty()) names.push_back(command.alias);
+  }
+  names.push_back("help");
   if (std::find(names.begin(), names.end(), args.front()) != names.end()) return std::nullopt;
   return fmt::format("unknown command '{}'{}", args.front(), util::did_you_mean(args.front(), names));
 }
@@ -98,7 +106,15 @@ int parse_and_run(const std::vector<std::string>& args, std::ostream& out, std::
     return k_exit_ok;
   }
   if (const auto unknown = unknown_command(args)) throw UsageError(*unknown);
-  std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 consumes from the back
+  // "help" and "help COMMAND" read as git's: the program's or the command's --help.
+  std::vector<std::string> words = args;
+  if (!words.empty() && words.front() == "help") {
+    words.erase(words.begin());
+    if (words.size() > 1) throw UsageError("help takes one command at most, as in 'help report'");
+    if (const auto unknown = unknown_command(words)) throw UsageError(*unknown);
+    words.push_back("--help");
+  }
+  std::vector<std::string> reversed(words.rbegin(), words.rend());  // CLI11 consumes from the back
   try {
     app.parse(reversed);
   } catch (const CLI::ParseError& e) {
@@ -123,6 +139,9 @@ Environment Environment::from_process() {
     return value == nullptr ? std::nullopt : std::optional<std::string>(value);
   };
   environment.stdout_is_terminal = isatty(STDOUT_FILENO) == 1;
+  if (winsize size{}; environment.stdout_is_terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) {
+    environment.terminal_width = size.ws_col;
+  }
   const std::time_t now = std::time(nullptr);
   std::tm local{};
   localtime_r(&now, &local);

@@ -14,7 +14,7 @@ namespace hmicfrs::render {
 namespace {
 
 Table stale_table(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary) {
-  Table table{{{"Finding", Align::left, true},
+  Table table{{{"Finding"},
                {rating_heading(vocabulary)},
                {"Title", Align::left, true},
                {"Owner", Align::left, true},
@@ -272,8 +272,7 @@ Document to_document(const answers::PeelComparison& c) {
 }
 
 Table to_table(const answers::PeelAreas& v) {
-  Table table{{{"Cycle"}, {"Area id", Align::left, true}, {"Short label", Align::left, true}, {"Pillar"}, {"Graded"}},
-              {}};
+  Table table{{{"Cycle"}, {"Area id"}, {"Short label", Align::left, true}, {"Pillar"}, {"Graded"}}, {}};
   for (const model::PeelCycle* cycle : v.cycles) {
     for (const model::PeelArea& area : cycle->areas) {
       table.rows.push_back({cycle->id, area.id, area.short_label, area.pillar, area.graded ? "yes" : "no"});
@@ -291,7 +290,7 @@ Document to_document(const answers::PeelAreas& v) {
     if (!cycle->areas_confirmed) {
       d.add(Paragraph{"The list below is not confirmed: add the cycle's other areas in peel-frameworks/."});
     }
-    Table table{{{"Area id", Align::left, true}, {"Short label", Align::left, true}, {"Graded"}}, {}};
+    Table table{{{"Area id"}, {"Short label", Align::left, true}, {"Graded"}}, {}};
     for (const model::PeelArea& area : cycle->areas) {
       table.rows.push_back({area.id, area.short_label, area.graded ? "yes" : "no"});
     }
@@ -321,7 +320,7 @@ Document to_document(const answers::Calendar& v) {
 }
 
 Table to_table(const answers::Movement& v) {
-  Table table{{{"Change"}, {"Finding", Align::left, true}, {"From"}, {"To"}, {"Title", Align::left, true}}, {}};
+  Table table{{{"Change"}, {"Finding"}, {"From"}, {"To"}, {"Title", Align::left, true}}, {}};
   for (const answers::FindingChange& c : v.changes) {
     const std::string& title = c.finding->title;
     const model::Vocabulary& vocabulary = *v.vocabulary;
@@ -352,11 +351,11 @@ Document to_document(const answers::Movement& v) {
   }
   const model::Vocabulary& vocabulary = *v.vocabulary;
   const std::string rag = rating_heading(vocabulary);
-  Table added{{{"Finding", Align::left, true}, {"Type"}, {rag}, {"Title", Align::left, true}}, {}};
-  Table moved{{{"Finding", Align::left, true}, {"From"}, {"To"}, {"Title", Align::left, true}}, {}};
+  Table added{{{"Finding"}, {"Type"}, {rag}, {"Title", Align::left, true}}, {}};
+  Table moved{{{"Finding"}, {"From"}, {"To"}, {"Title", Align::left, true}}, {}};
   Table status = moved;
-  Table allocated{{{"Finding", Align::left, true}, {"Owner", Align::left, true}, {"Title", Align::left, true}}, {}};
-  Table targets{{{"Finding", Align::left, true}, {"From"}, {"To"}, {"Why", Align::left, true}}, {}};
+  Table allocated{{{"Finding"}, {"Owner", Align::left, true}, {"Title", Align::left, true}}, {}};
+  Table targets{{{"Finding"}, {"From"}, {"To"}, {"Why", Align::left, true}}, {}};
   for (const answers::FindingChange& c : v.changes) {
     const std::string& title = c.finding->title;
     if (c.added) {

@@ -466,9 +466,7 @@ class PaperBuilder {
     if (outstanding.stale.empty()) {
       say("Every open finding has been updated recently.");
     } else {
-      Table table{
-          {{"Finding", Align::left, true}, {"Title", Align::left, true}, {"Owner", Align::left, true}, {"Last update"}},
-          {}};
+      Table table{{{"Finding"}, {"Title", Align::left, true}, {"Owner", Align::left, true}, {"Last update"}}, {}};
       for (const FindingRow& r : outstanding.stale) {
         table.rows.push_back({r.finding->id, r.finding->title, owner_text(r), r.last_update->iso()});
       }
@@ -516,10 +514,10 @@ class PaperBuilder {
   void movement() {
     const answers::Movement& movement = m_paper.movement;
     m_document.add(Heading{3, "Movement since the last committee"});
-    Table moves{{{"Finding", Align::left, true}, {"From"}, {"To"}, {"Title", Align::left, true}}, {}};
-    Table closures{{{"Finding", Align::left, true}, {"Now"}, {"Title", Align::left, true}}, {}};
-    Table allocated{{{"Finding", Align::left, true}, {"Owner", Align::left, true}, {"Title", Align::left, true}}, {}};
-    Table targets{{{"Finding", Align::left, true}, {"From"}, {"To"}, {"Why", Align::left, true}}, {}};
+    Table moves{{{"Finding"}, {"From"}, {"To"}, {"Title", Align::left, true}}, {}};
+    Table closures{{{"Finding"}, {"Now"}, {"Title", Align::left, true}}, {}};
+    Table allocated{{{"Finding"}, {"Owner", Align::left, true}, {"Title", Align::left, true}}, {}};
+    Table targets{{{"Finding"}, {"From"}, {"To"}, {"Why", Align::left, true}}, {}};
     for (const answers::FindingChange& c : movement.changes) {
       if (c.rag_moved) {
         moves.rows.push_back(

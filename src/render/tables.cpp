@@ -91,7 +91,7 @@ std::string window_text(const answers::Window& window) {
 
 Table findings_table(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary,
                      bool with_type) {
-  Table table{{{"Finding", Align::left, true}}, {}};
+  Table table{{{"Finding"}}, {}};
   if (with_type) table.columns.push_back({"Type"});
   for (Column column : std::initializer_list<Column>{
            {rating_heading(vocabulary)}, {"Title", Align::left, true}, {"Owner", Align::left, true}, {"Due"}}) {
@@ -172,7 +172,7 @@ Table grade_table(const answers::PeelTable& table) {
 }
 
 Table calendar_table(const std::vector<const model::Inspection*>& inspections) {
-  Table table{{{"Inspection", Align::left, true},
+  Table table{{{"Inspection"},
                {"Type", Align::left, true},
                {"Fieldwork", Align::left, false, true},
                {"Published", Align::left, false, true},

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <numeric>
+#include <optional>
 #include <sstream>
 
 #include <hmicfrs/render/document.hpp>
@@ -118,7 +119,9 @@ class TextWriter {
 
   void operator()(const Table& full) {
     const Table table = without_empty_columns(full);
-    const std::vector<std::size_t> widths = fitted_widths(table);
+    const std::optional<std::vector<std::size_t>> fitted = fitted_widths(table);
+    if (!fitted) return records(table);
+    const std::vector<std::size_t>& widths = *fitted;
     std::vector<Cell> header;
     for (const Column& column : table.columns) header.emplace_back(column.header);
     write_row(table, widths, header);
@@ -139,11 +142,52 @@ class TextWriter {
     if (lines.empty()) m_out << lead << "\n";
   }
 
+  // A table too wide for the terminal even with its text wrapped, one row a
+  // block: the columns that do not wrap (ids, ratings, dates) on one line, the
+  // first as it is and the others after their headers, then each other
+  // column's header and text below it, indented.
+  void records(const Table& table) {
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+      const std::vector<Cell>& row = table.rows[r];
+      if (r > 0) m_out << "\n";
+      // The pieces that do not wrap, each whole, on as few lines as the width allows.
+      std::string line;
+      std::size_t used = 0;
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        if (table.columns[c].wraps || row[c].text.empty()) continue;
+        const std::string lead = line.empty() ? "" : table.columns[c].header + ": ";
+        const std::size_t width = display_width(lead) + display_width(row[c].text);
+        if (!line.empty() && used + k_column_gap + width > m_style.width) {
+          m_out << line << "\n";
+          line = "  ";
+          used = 2;
+        } else if (!line.empty()) {
+          line += std::string(k_column_gap, ' ');
+          used += k_column_gap;
+        }
+        line += lead + coloured(row[c], row[c].text);
+        used += width;
+      }
+      m_out << line << "\n";
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        if (table.columns[c].wraps && !row[c].text.empty()) hanging("  " + table.columns[c].header + ": ", row[c].text);
+      }
+    }
+  }
+
+  // `shown` in the terminal colour of `cell`'s rating, when colour is asked for.
+  std::string coloured(const Cell& cell, const std::string& shown) const {
+    const std::string_view code = ansi_of(cell.colour);
+    if (!m_style.color || code.empty() || shown.empty()) return shown;
+    return std::string(code) + shown + "\x1b[0m";
+  }
+
   // Each column as wide as its widest cell; then the widest wrapping column
   // gives way, one character at a time, until the table fits, but not below
-  // its longest unbreakable piece unless that piece is very long (a terminal
-  // wraps whatever is left).
-  std::vector<std::size_t> fitted_widths(const Table& table) const {
+  // its longest unbreakable piece unless that piece is very long. Columns
+  // that do not wrap (ids, which must stay whole to be copied) keep their
+  // width. Nothing when the table cannot fit so: it is written as records.
+  std::optional<std::vector<std::size_t>> fitted_widths(const Table& table) const {
     std::vector<std::size_t> widths;
     std::vector<std::size_t> narrowest;
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
@@ -161,17 +205,21 @@ class TextWriter {
     const auto total = [&] {
       return std::accumulate(widths.begin(), widths.end(), std::size_t{0}) + k_column_gap * (widths.size() - 1);
     };
-    while (total() > m_style.width) {
-      std::size_t widest = widths.size();
-      for (std::size_t c = 0; c < widths.size(); ++c) {
-        if (table.columns[c].wraps && widths[c] > narrowest[c] &&
-            (widest == widths.size() || widths[c] > widths[widest])) {
-          widest = c;
+    const auto narrow_to = [&](const std::vector<std::size_t>& floors) {
+      while (total() > m_style.width) {
+        std::size_t widest = widths.size();
+        for (std::size_t c = 0; c < widths.size(); ++c) {
+          if (table.columns[c].wraps && widths[c] > floors[c] &&
+              (widest == widths.size() || widths[c] > widths[widest])) {
+            widest = c;
+          }
         }
+        if (widest == widths.size()) return;  // nothing left to narrow
+        --widths[widest];
       }
-      if (widest == widths.size()) break;  // nothing left to narrow: let the terminal wrap
-      --widths[widest];
-    }
+    };
+    narrow_to(narrowest);
+    if (total() > m_style.width) return std::nullopt;
     return widths;
   }
 
@@ -189,10 +237,7 @@ class TextWriter {
         const bool last = c + 1 == row.size();
         std::string shown =
             last && table.columns[c].align == Align::left ? part : padded(part, widths[c], table.columns[c].align);
-        if (const std::string_view code = ansi_of(row[c].colour); m_style.color && !code.empty() && !part.empty()) {
-          shown = std::string(code) + shown + "\x1b[0m";
-        }
-        text += shown;
+        text += part.empty() ? shown : coloured(row[c], shown);
         if (!last) text += std::string(k_column_gap, ' ');
       }
       while (!text.empty() && text.back() == ' ') text.pop_back();

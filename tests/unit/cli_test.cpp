@@ -1,5 +1,8 @@
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <new>
+#include <sstream>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -8,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "support/golden.hpp"
+#include "support/scratch.hpp"
 
 namespace hmicfrs::cli {
 namespace {
@@ -131,6 +135,69 @@ TEST(Cli, HelpsAndTellsItsVersion) {
   const auto version = run_cli({"--version"});
   EXPECT_EQ(version.status, k_exit_ok);
   EXPECT_EQ(version.out, "hmicfrs-track " HMICFRS_TEST_VERSION "\n");
+}
+
+TEST(Cli, FitsTextToTheTerminalThenColumnsThenEighty) {
+  const std::vector<std::string> args = {
+      "--data", "examples/west-midlands", "--as-of", "2022-03-31", "--color", "never", "list"};
+  const auto widest = [](const std::string& text) {
+    std::size_t most = 0;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) most = std::max(most, line.size());
+    return most;
+  };
+  EXPECT_LE(widest(run_cli(args).out), 80u);
+  EXPECT_GT(widest(run_cli(args, with_variables({{"COLUMNS", "160"}})).out), 120u);
+  EXPECT_LE(widest(run_cli(args, with_variables({{"COLUMNS", "160"}})).out), 160u);
+  Environment terminal = with_variables({{"COLUMNS", "160"}}, true);
+  terminal.terminal_width = 100;  // the terminal's own width wins over COLUMNS
+  EXPECT_LE(widest(run_cli(args, terminal).out), 100u);
+  // Not a number: ignored.
+  EXPECT_EQ(run_cli(args, with_variables({{"COLUMNS", "wide"}})).out, run_cli(args).out);
+  // An id is never broken across lines: too narrow for the table, each finding is a block under its id.
+  const std::string narrow = run_cli(args, with_variables({{"COLUMNS", "60"}})).out;
+  EXPECT_THAT(narrow, HasSubstr("\nmental-health-criminal-justice-2021/R1  RAG: Amber\n"
+                                "  Due: 2022-09\n"
+                                "  Title: Train investigators on vulnerability, including\n"
+                                "         that of suspects\n"
+                                "  Owner: Director of People\n"));
+  EXPECT_LE(widest(narrow), 60u);
+}
+
+TEST(Cli, PagesLongTextOnATerminalThroughPager) {
+  test::ScratchDir scratch("pager");
+  const std::string paged = (scratch.path() / "paged.txt").string();
+  const std::vector<std::string> args = {"--data", "examples/west-midlands", "--as-of", "2022-03-31", "list"};
+  const auto result = run_cli(args, with_variables({{"PAGER", "cat > '" + paged + "'"}}, true));
+  EXPECT_EQ(result.status, k_exit_ok);
+  EXPECT_EQ(result.out, "");  // it went to the pager
+  std::ifstream in(paged);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_THAT(text, HasSubstr("34 findings as of 2022-03-31"));
+  // --no-pager, PAGER=cat, not a terminal, or JSON: straight out.
+  auto no_pager = args;
+  no_pager.insert(no_pager.begin(), "--no-pager");
+  EXPECT_THAT(run_cli(no_pager, with_variables({{"PAGER", "false"}}, true)).out, HasSubstr("34 findings"));
+  EXPECT_THAT(run_cli(args, with_variables({{"PAGER", "cat"}}, true)).out, HasSubstr("34 findings"));
+  EXPECT_THAT(run_cli(args, with_variables({{"PAGER", "false"}}, false)).out, HasSubstr("34 findings"));
+  auto json = args;
+  json.insert(json.end(), {"--format", "json"});
+  EXPECT_THAT(run_cli(json, with_variables({{"PAGER", "false"}}, true)).out, HasSubstr("\"count\": 34"));
+  // A pager that is not installed (the shell's 127): the text is not lost.
+  EXPECT_THAT(run_cli(args, with_variables({{"PAGER", "no-such-pager-here 2>/dev/null"}}, true)).out,
+              HasSubstr("34 findings"));
+}
+
+TEST(Cli, AnswersToCheckAndHelpCommand) {
+  EXPECT_EQ(run_cli({"check", "--data", "examples/minimal", "--as-of", "2022-03-31"}).out,
+            run_cli({"validate", "--data", "examples/minimal", "--as-of", "2022-03-31"}).out);
+  const auto help = run_cli({"help", "report"});
+  EXPECT_EQ(help.status, k_exit_ok);
+  EXPECT_EQ(help.out, run_cli({"report", "--help"}).out);
+  EXPECT_EQ(run_cli({"help"}).out, run_cli({"--help"}).out);
+  const auto unknown = run_cli({"help", "repot"});
+  EXPECT_EQ(unknown.status, k_exit_usage);
+  EXPECT_THAT(unknown.err, HasSubstr("unknown command 'repot': did you mean 'report'?"));
 }
 
 TEST(Cli, ColoursOnlyOnATerminalWithoutNoColor) {

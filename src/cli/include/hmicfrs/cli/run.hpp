@@ -23,6 +23,7 @@ inline constexpr int k_exit_internal = 70;  // a bug in the program (EX_SOFTWARE
 struct Environment {
   std::function<std::optional<std::string>(std::string_view)> variable;
   bool stdout_is_terminal = false;
+  std::size_t terminal_width = 0;  // the columns of the terminal stdout is; 0 when it is none, or unknown
   model::Date today;
 
   // The real process's environment.
