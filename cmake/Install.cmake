@@ -19,6 +19,26 @@ install(FILES ${PROJECT_SOURCE_DIR}/dist/bash-completion/hmicfrs-track
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
 install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR} RENAME copyright)
 
+# What the messages and the manual page point at: the guides beside the
+# copyright, and the JSON Schemas for editors that read them from disk.
+install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/docs/data-format.md
+              ${PROJECT_SOURCE_DIR}/docs/yaml-primer.md ${PROJECT_SOURCE_DIR}/docs/json.md
+              ${PROJECT_SOURCE_DIR}/docs/diagnostics.md
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/schemas/ DESTINATION ${CMAKE_INSTALL_DATADIR}/hmicfrs-track/schemas
+        FILES_MATCHING PATTERN "*.schema.json")
+
+# A native package's changelog, compressed without a timestamp as Debian does.
+set(changelog ${PROJECT_BINARY_DIR}/changelog)
+configure_file(${PROJECT_SOURCE_DIR}/dist/debian/changelog.in ${changelog} @ONLY)
+add_custom_command(
+  OUTPUT ${changelog}.gz
+  COMMAND gzip -9nf -k ${changelog}
+  DEPENDS ${changelog}
+  COMMENT "Compressing the Debian changelog")
+add_custom_target(hmicfrs_changelog ALL DEPENDS ${changelog}.gz)
+install(FILES ${changelog}.gz DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME hmicfrs-track)
 set(CPACK_PACKAGE_VENDOR "hmicfrs-track")
@@ -28,12 +48,15 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "hmicfrs-track maintainers <maintainers@hmicfrs-track.invalid>")
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
+# Lines under 80 characters, as Debian's policy asks of an extended description.
 set(CPACK_PACKAGE_DESCRIPTION
-    "Keeps a police force's register of HMICFRS inspections, PEEL grades and findings as YAML files, \
-validates them with located diagnostics, answers questions about them as of any date, and writes \
-the audit committee's quarterly paper in Markdown, text, HTML or JSON.")
+    "Keeps a police force's register of HMICFRS inspections, PEEL grades and\n\
+findings as YAML files, validates them with located diagnostics, answers\n\
+questions about them as of any date, and writes the audit committee's\n\
+quarterly paper in Markdown, text, HTML or JSON.")
 # The runtime libraries (libyaml-cpp0.7, libfmt9, libstdc++6, libc6) are read
 # from the binary by dpkg-shlibdeps (package dpkg-dev).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS bash-completion)
+set(CPACK_PROJECT_CONFIG_FILE ${PROJECT_SOURCE_DIR}/cmake/CPackChecks.cmake)
 include(CPack)

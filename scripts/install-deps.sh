@@ -4,11 +4,15 @@
 set -euo pipefail
 
 packages=(g++ make cmake libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev)
+# dpkg-dev wherever cpack runs: without dpkg-shlibdeps the .deb would declare no dependencies.
+if [[ "${1:-}" == "--package" || "${1:-}" == "--test" ]]; then
+  packages+=(dpkg-dev)
+fi
 if [[ "${1:-}" == "--test" ]]; then
   # pandoc: the papers' Markdown; python3-jsonschema, python3-yaml: the schemas; man-db: the manual page;
   # dpkg-dev: CPack's .deb (dpkg-shlibdeps); jq: the GitLab CI recipe; chromium, poppler-utils: the HTML paper
-  # printed to PDF as the README says, and its pages read back.
-  packages+=(libgtest-dev libgmock-dev pandoc python3-jsonschema python3-yaml man-db dpkg-dev jq chromium poppler-utils)
+  # printed to PDF as the README says, and its pages read back; lintian: Debian's checks of the package.
+  packages+=(libgtest-dev libgmock-dev pandoc python3-jsonschema python3-yaml man-db jq chromium poppler-utils lintian)
 fi
 
 missing=()

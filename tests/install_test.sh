@@ -113,9 +113,18 @@ package)
     done
     contents=$(dpkg-deb -c "$deb")
     for file in ./usr/bin/hmicfrs-track ./usr/share/man/man1/hmicfrs-track.1.gz \
-        ./usr/share/bash-completion/completions/hmicfrs-track; do
+        ./usr/share/bash-completion/completions/hmicfrs-track ./usr/share/doc/hmicfrs-track/changelog.gz \
+        ./usr/share/doc/hmicfrs-track/data-format.md ./usr/share/doc/hmicfrs-track/yaml-primer.md \
+        ./usr/share/hmicfrs-track/schemas/inspection.schema.json; do
         [[ $contents == *" $file"* ]] || fail "the package lacks $file"
     done
+    # Debian's own checks: no error and no warning (information tags aside).
+    if command -v lintian >/dev/null; then
+        lintian --tag-display-limit 0 "$deb" >"$work/lintian.log" 2>&1 || true
+        if grep -E '^[EW]: ' "$work/lintian.log"; then fail "lintian reports errors or warnings"; fi
+    else
+        echo "note: lintian is not installed (apt-get install lintian): the package's Debian checks were skipped"
+    fi
     if [[ ${CI:-} == true && $(id -u) == 0 ]]; then
         apt-get install -y "$deb" >"$work/apt.log" 2>&1 || {
             cat "$work/apt.log" >&2

@@ -25,6 +25,7 @@
 #include <hmicfrs/query/peel.hpp>
 #include <hmicfrs/query/status.hpp>
 #include <hmicfrs/render/diagnostics.hpp>
+#include <hmicfrs/util/docs.hpp>
 #include <hmicfrs/util/suggest.hpp>
 
 #include "errors.hpp"
@@ -464,9 +465,9 @@ int run_init(const Session& session) {
       "  1. In {}, write your force, committee, contact officer and portfolios.\n"
       "  2. Add a file per inspection under {}/, as the example there shows.\n"
       "  3. Check the register: hmicfrs-track --data {} validate\n"
-      "New to YAML? docs/yaml-primer.md shows how to write these files.\n",
+      "New to YAML? {} shows how to write these files.\n",
       (target / ".schemas").generic_string(), (target / "hmicfrs-track.yaml").generic_string(),
-      (target / "inspections").generic_string(), where);
+      (target / "inspections").generic_string(), where, util::guide("yaml-primer.md"));
   return k_exit_ok;
 }
 

@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include <hmicfrs/util/docs.hpp>
 #include <hmicfrs/util/parallel.hpp>
 #include <hmicfrs/util/suggest.hpp>
 
@@ -297,14 +298,15 @@ LoadResult merge(const fs::path& root, std::vector<FileOutcome> outcomes) {
                                           Code::yaml_multiple_documents,
                                           Code::unquoted_comma};
   if (diag::Diagnostic* first = result.diagnostics.first_with(k_writing_mistakes)) {
-    first->notes.push_back({first->location,
-                            "new to YAML? docs/yaml-primer.md shows how to write these files and explains this "
-                            "message"});
+    first->notes.push_back(
+        {first->location, fmt::format("new to YAML? {} shows how to write these files and explains this message",
+                                      util::guide("yaml-primer.md"))});
   }
   if (!has_config) {
     result.diagnostics.error(diag::file_location(shown_path(root, fs::path(k_config_name))),
-                             "the data directory has no hmicfrs-track.yaml: every register starts with one "
-                             "(see docs/data-format.md)",
+                             fmt::format("the data directory has no hmicfrs-track.yaml: every register starts with "
+                                         "one; see {}",
+                                         util::guide("data-format.md")),
                              Code::missing_file);
   }
   return result;

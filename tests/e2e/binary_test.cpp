@@ -184,68 +184,78 @@ INSTANTIATE_TEST_SUITE_P(
                  "inspections/ampersand-at-start.yaml:9:12: error: anchors (&Co) are not allowed: write each value out "
                  "in full; if it is text, put it in quotes: title: \"&Co Record the reasons for every strip search\" "
                  "[yaml-anchor]\n"
-                 "inspections/ampersand-at-start.yaml:9:12: note: new to YAML? docs/yaml-primer.md shows how to write "
+                 "inspections/ampersand-at-start.yaml:9:12: note: new to YAML? yaml-primer.md (docs/ in the source; "
+                 "/usr/share/doc/hmicfrs-track/ once the package is installed) shows how to write "
                  "these files and explains this message\n"
                  "1 error, 0 warnings\n"},
         HandEdit{"apostrophe-in-single-quotes.yaml", "inspections/apostrophe-in-single-quotes.yaml",
                  "inspections/apostrophe-in-single-quotes.yaml:9:31: error: the value of 'title' is in single quotes "
                  "and holds an apostrophe, which ends it: write the apostrophe twice (''), or put the value in double "
                  "quotes: title: \"Record the officer's reasons for every strip search\" [yaml-syntax]\n"
-                 "inspections/apostrophe-in-single-quotes.yaml:9:31: note: new to YAML? docs/yaml-primer.md shows how "
+                 "inspections/apostrophe-in-single-quotes.yaml:9:31: note: new to YAML? yaml-primer.md (docs/ in the "
+                 "source; /usr/share/doc/hmicfrs-track/ once the package is installed) shows how "
                  "to write these files and explains this message\n"
                  "1 error, 0 warnings\n"},
         HandEdit{"at-sign-at-start.yaml", "inspections/at-sign-at-start.yaml",
                  "inspections/at-sign-at-start.yaml:9:12: error: the value of 'title' starts with '@', which YAML "
                  "keeps for itself: put the whole value in quotes: title: \"@custody Record the reasons for every "
                  "strip search\" [yaml-syntax]\n"
-                 "inspections/at-sign-at-start.yaml:9:12: note: new to YAML? docs/yaml-primer.md shows how to write "
+                 "inspections/at-sign-at-start.yaml:9:12: note: new to YAML? yaml-primer.md (docs/ in the source; "
+                 "/usr/share/doc/hmicfrs-track/ once the package is installed) shows how to write "
                  "these files and explains this message\n"
                  "1 error, 0 warnings\n"},
         HandEdit{"backtick-at-start.yaml", "inspections/backtick-at-start.yaml",
                  "inspections/backtick-at-start.yaml:9:12: error: the value of 'title' starts with '`', which YAML "
                  "keeps for itself: put the whole value in quotes: title: \"`custody` Record the reasons for every "
                  "strip search\" [yaml-syntax]\n"
-                 "inspections/backtick-at-start.yaml:9:12: note: new to YAML? docs/yaml-primer.md shows how to write "
+                 "inspections/backtick-at-start.yaml:9:12: note: new to YAML? yaml-primer.md (docs/ in the source; "
+                 "/usr/share/doc/hmicfrs-track/ once the package is installed) shows how to write "
                  "these files and explains this message\n"
                  "1 error, 0 warnings\n"},
         HandEdit{"bang-at-start.yaml", "inspections/bang-at-start.yaml",
                  "inspections/bang-at-start.yaml:9:12: error: YAML tags such as '!Important' are not used in these "
                  "files: remove it; if it is text, put it in quotes: title: \"!Important Record the reasons for every "
                  "strip search\" [yaml-tag]\n"
-                 "inspections/bang-at-start.yaml:9:12: note: new to YAML? docs/yaml-primer.md shows how to write these "
+                 "inspections/bang-at-start.yaml:9:12: note: new to YAML? yaml-primer.md (docs/ in the source; "
+                 "/usr/share/doc/hmicfrs-track/ once the package is installed) shows how to write these "
                  "files and explains this message\n"
                  "1 error, 0 warnings\n"},
         HandEdit{"brace-at-start.yaml", "inspections/brace-at-start.yaml",
                  "inspections/brace-at-start.yaml:9:12: error: the value of 'title' starts with '{', which YAML reads "
                  "as the start of a mapping: put the whole value in quotes: title: \"{Draft} Record the reasons for "
                  "every strip search\" [yaml-syntax]\n"
-                 "inspections/brace-at-start.yaml:9:12: note: new to YAML? docs/yaml-primer.md shows how to write "
+                 "inspections/brace-at-start.yaml:9:12: note: new to YAML? yaml-primer.md (docs/ in the source; "
+                 "/usr/share/doc/hmicfrs-track/ once the package is installed) shows how to write "
                  "these files and explains this message\n"
                  "1 error, 0 warnings\n"},
         HandEdit{"bracket-at-start.yaml", "inspections/bracket-at-start.yaml",
                  "inspections/bracket-at-start.yaml:9:12: error: the value of 'title' starts with '[', which YAML "
                  "reads as the start of a list: put the whole value in quotes: title: \"[Draft] Record the reasons for "
                  "every strip search\" [yaml-syntax]\n"
-                 "inspections/bracket-at-start.yaml:9:12: note: new to YAML? docs/yaml-primer.md shows how to write "
+                 "inspections/bracket-at-start.yaml:9:12: note: new to YAML? yaml-primer.md (docs/ in the source; "
+                 "/usr/share/doc/hmicfrs-track/ once the package is installed) shows how to write "
                  "these files and explains this message\n"
                  "1 error, 0 warnings\n"},
         HandEdit{"comma-in-note.yaml", "inspections/comma-in-note.yaml",
                  "inspections/comma-in-note.yaml:14:83: error: 'note' holds a ',' that ends its value here: put the "
                  "whole value in quotes: note: \"Contract under review, new provider from April\" [unquoted-comma]\n"
-                 "inspections/comma-in-note.yaml:14:83: note: new to YAML? docs/yaml-primer.md shows how to write "
+                 "inspections/comma-in-note.yaml:14:83: note: new to YAML? yaml-primer.md (docs/ in the source; "
+                 "/usr/share/doc/hmicfrs-track/ once the package is installed) shows how to write "
                  "these files and explains this message\n"
                  "1 error, 0 warnings\n"},
         HandEdit{"dash-missing-indented.yaml", "inspections/dash-missing-indented.yaml",
                  "inspections/dash-missing-indented.yaml:19:5: error: 'ref' starts this item of the list again: is the "
                  "'- ' that starts a new item missing before it? [duplicate-key]\n"
                  "inspections/dash-missing-indented.yaml:7:5: note: the item before it starts here\n"
-                 "inspections/dash-missing-indented.yaml:19:5: note: new to YAML? docs/yaml-primer.md shows how to "
+                 "inspections/dash-missing-indented.yaml:19:5: note: new to YAML? yaml-primer.md (docs/ in the source; "
+                 "/usr/share/doc/hmicfrs-track/ once the package is installed) shows how to "
                  "write these files and explains this message\n"
                  "1 error, 0 warnings\n"},
         HandEdit{"dash-missing.yaml", "inspections/dash-missing.yaml",
                  "inspections/dash-missing.yaml:19:3: error: the items of this list start with '- ' at this "
                  "indentation: is it missing before 'ref'? Write '- ref: R2' [yaml-syntax]\n"
-                 "inspections/dash-missing.yaml:19:3: note: new to YAML? docs/yaml-primer.md shows how to write these "
+                 "inspections/dash-missing.yaml:19:3: note: new to YAML? yaml-primer.md (docs/ in the source; "
+                 "/usr/share/doc/hmicfrs-track/ once the package is installed) shows how to write these "
                  "files and explains this message\n"
                  "1 error, 0 warnings\n"},
         HandEdit{"finding-for-findings.yaml", "inspections/finding-for-findings.yaml",
@@ -261,7 +271,8 @@ INSTANTIATE_TEST_SUITE_P(
         HandEdit{"missing-colon.yaml", "inspections/missing-colon.yaml",
                  "inspections/missing-colon.yaml:10:10: error: no ':' after 'owner': write 'owner: Head of Custody' "
                  "[yaml-syntax]\n"
-                 "inspections/missing-colon.yaml:10:10: note: new to YAML? docs/yaml-primer.md shows how to write "
+                 "inspections/missing-colon.yaml:10:10: note: new to YAML? yaml-primer.md (docs/ in the source; "
+                 "/usr/share/doc/hmicfrs-track/ once the package is installed) shows how to write "
                  "these files and explains this message\n"
                  "1 error, 0 warnings\n"},
         HandEdit{"no-space-after-colon-inline.yaml", "inspections/no-space-after-colon-inline.yaml",
@@ -269,13 +280,15 @@ INSTANTIATE_TEST_SUITE_P(
                  "no RAG rating as of 2022-03-31 [unrated-open-finding]\n"
                  "inspections/no-space-after-colon-inline.yaml:14:42: error: no space after the ':' in 'rag:amber': "
                  "write 'rag: amber' [yaml-syntax]\n"
-                 "inspections/no-space-after-colon-inline.yaml:14:42: note: new to YAML? docs/yaml-primer.md shows how "
+                 "inspections/no-space-after-colon-inline.yaml:14:42: note: new to YAML? yaml-primer.md (docs/ in the "
+                 "source; /usr/share/doc/hmicfrs-track/ once the package is installed) shows how "
                  "to write these files and explains this message\n"
                  "1 error, 1 warning\n"},
         HandEdit{"no-space-after-colon.yaml", "inspections/no-space-after-colon.yaml",
                  "inspections/no-space-after-colon.yaml:16:13: error: no space after the ':' in 'rag:amber': write "
                  "'rag: amber' [yaml-syntax]\n"
-                 "inspections/no-space-after-colon.yaml:16:13: note: new to YAML? docs/yaml-primer.md shows how to "
+                 "inspections/no-space-after-colon.yaml:16:13: note: new to YAML? yaml-primer.md (docs/ in the source; "
+                 "/usr/share/doc/hmicfrs-track/ once the package is installed) shows how to "
                  "write these files and explains this message\n"
                  "1 error, 0 warnings\n"},
         HandEdit{"ower-for-owner.yaml", "inspections/ower-for-owner.yaml",
@@ -286,20 +299,23 @@ INSTANTIATE_TEST_SUITE_P(
                  "inspections/percent-at-start.yaml:9:12: error: the value of 'title' starts with '%', which YAML "
                  "keeps for itself: put the whole value in quotes: title: \"%20 Record the reasons for every strip "
                  "search\" [yaml-syntax]\n"
-                 "inspections/percent-at-start.yaml:9:12: note: new to YAML? docs/yaml-primer.md shows how to write "
+                 "inspections/percent-at-start.yaml:9:12: note: new to YAML? yaml-primer.md (docs/ in the source; "
+                 "/usr/share/doc/hmicfrs-track/ once the package is installed) shows how to write "
                  "these files and explains this message\n"
                  "1 error, 0 warnings\n"},
         HandEdit{"pipe-with-text.yaml", "inspections/pipe-with-text.yaml",
                  "inspections/pipe-with-text.yaml:17:15: error: '|' starts a block of text on the lines below it: put "
                  "the text on the next lines, indented under 'note', or put the whole value in quotes [yaml-syntax]\n"
-                 "inspections/pipe-with-text.yaml:17:15: note: new to YAML? docs/yaml-primer.md shows how to write "
+                 "inspections/pipe-with-text.yaml:17:15: note: new to YAML? yaml-primer.md (docs/ in the source; "
+                 "/usr/share/doc/hmicfrs-track/ once the package is installed) shows how to write "
                  "these files and explains this message\n"
                  "1 error, 0 warnings\n"},
         HandEdit{"quote-in-double-quotes.yaml", "inspections/quote-in-double-quotes.yaml",
                  "inspections/quote-in-double-quotes.yaml:9:24: error: the value of 'title' is in double quotes and "
                  "holds a '\"', which ends it: write it as \\\" inside, or put the value in single quotes: title: "
                  "'Record the \"reasons\" for every strip search' [yaml-syntax]\n"
-                 "inspections/quote-in-double-quotes.yaml:9:24: note: new to YAML? docs/yaml-primer.md shows how to "
+                 "inspections/quote-in-double-quotes.yaml:9:24: note: new to YAML? yaml-primer.md (docs/ in the "
+                 "source; /usr/share/doc/hmicfrs-track/ once the package is installed) shows how to "
                  "write these files and explains this message\n"
                  "1 error, 0 warnings\n"},
         HandEdit{"rag-capitalised.yaml", "inspections/rag-capitalised.yaml",
@@ -310,13 +326,15 @@ INSTANTIATE_TEST_SUITE_P(
                  "inspections/star-at-start.yaml:9:12: error: the value of 'title' starts with '*', which YAML reads "
                  "as an alias: put the whole value in quotes: title: \"*Urgent* record the reasons for every strip "
                  "search\" [yaml-syntax]\n"
-                 "inspections/star-at-start.yaml:9:12: note: new to YAML? docs/yaml-primer.md shows how to write these "
+                 "inspections/star-at-start.yaml:9:12: note: new to YAML? yaml-primer.md (docs/ in the source; "
+                 "/usr/share/doc/hmicfrs-track/ once the package is installed) shows how to write these "
                  "files and explains this message\n"
                  "1 error, 0 warnings\n"},
         HandEdit{"tab-indent.yaml", "inspections/tab-indent.yaml",
                  "inspections/tab-indent.yaml:10:1: error: tab character in indentation: YAML indents with spaces only "
                  "[yaml-tab]\n"
-                 "inspections/tab-indent.yaml:10:1: note: new to YAML? docs/yaml-primer.md shows how to write these "
+                 "inspections/tab-indent.yaml:10:1: note: new to YAML? yaml-primer.md (docs/ in the source; "
+                 "/usr/share/doc/hmicfrs-track/ once the package is installed) shows how to write these "
                  "files and explains this message\n"
                  "1 error, 0 warnings\n"},
         HandEdit{"uk-date.yaml", "inspections/uk-date.yaml",
@@ -326,13 +344,15 @@ INSTANTIATE_TEST_SUITE_P(
         HandEdit{"unclosed-quote-at-end.yaml", "inspections/unclosed-quote-at-end.yaml",
                  "inspections/unclosed-quote-at-end.yaml:21:12: error: the quote that opens here is never closed: end "
                  "the value with \" [yaml-syntax]\n"
-                 "inspections/unclosed-quote-at-end.yaml:21:12: note: new to YAML? docs/yaml-primer.md shows how to "
+                 "inspections/unclosed-quote-at-end.yaml:21:12: note: new to YAML? yaml-primer.md (docs/ in the "
+                 "source; /usr/share/doc/hmicfrs-track/ once the package is installed) shows how to "
                  "write these files and explains this message\n"
                  "1 error, 0 warnings\n"},
         HandEdit{"unclosed-quote-mid.yaml", "inspections/unclosed-quote-mid.yaml",
                  "inspections/unclosed-quote-mid.yaml:9:12: error: the quoted value that opens here runs on to line "
                  "10, which reads like a field: is its closing \" missing at the end of this line? [yaml-syntax]\n"
-                 "inspections/unclosed-quote-mid.yaml:9:12: note: new to YAML? docs/yaml-primer.md shows how to write "
+                 "inspections/unclosed-quote-mid.yaml:9:12: note: new to YAML? yaml-primer.md (docs/ in the source; "
+                 "/usr/share/doc/hmicfrs-track/ once the package is installed) shows how to write "
                  "these files and explains this message\n"
                  "1 error, 0 warnings\n"},
         HandEdit{"inspection/custody-2017.yaml", "inspection/custody-2017.yaml",

@@ -71,7 +71,8 @@ TEST(CheckReferences, SaysSoWhenAnInspectionFileCouldNotBeLoaded) {
                       "inspections/b.yaml:3:1: error: '[' is not closed: expected ']', or ',' before the next item "
                       "[yaml-syntax]",
                       "inspections/b.yaml:2:8: note: the list opens here",
-                      "inspections/b.yaml:3:1: note: new to YAML? docs/yaml-primer.md shows how to write these files "
+                      "inspections/b.yaml:3:1: note: new to YAML? yaml-primer.md (docs/ in the source; "
+                      "/usr/share/doc/hmicfrs-track/ once the package is installed) shows how to write these files "
                       "and explains this message"}));
 }
 

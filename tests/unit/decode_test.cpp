@@ -96,7 +96,8 @@ TEST(DecodeInspection, ReportsMissingAndUnknownFields) {
 TEST(DecodeInspection, ReportsTextThatAnUnquotedCommaSplitOffAValue) {
   const std::string entry = "  - ref: R1\n    type: afi\n    title: T\n    portfolio: crime\n    history:\n";
   const std::string primer =
-      "note: new to YAML? docs/yaml-primer.md shows how to write these files and explains this message";
+      "note: new to YAML? yaml-primer.md (docs/ in the source; /usr/share/doc/hmicfrs-track/ once the package is "
+      "installed) shows how to write these files and explains this message";
   EXPECT_EQ(Register()
                 .file("inspections/x.yaml",
                       inspection(entry + "      - {date: 2022-03-01, status: open, rag: red, note: Under review, "

@@ -89,7 +89,8 @@ TEST_F(Init, WritesBesideTheGitOfAFreshCloneAndSaysWhatToDoNext) {
                         "  1. In {0}/hmicfrs-track.yaml, write your force, committee, contact officer and portfolios.\n"
                         "  2. Add a file per inspection under {0}/inspections/, as the example there shows.\n"
                         "  3. Check the register: hmicfrs-track --data {0} validate\n"
-                        "New to YAML? docs/yaml-primer.md shows how to write these files.\n",
+                        "New to YAML? yaml-primer.md (docs/ in the source; /usr/share/doc/hmicfrs-track/ once the "
+                        "package is installed) shows how to write these files.\n",
                         dir));
   EXPECT_EQ(test::read_text(m_dir / ".git" / "HEAD"), "ref: refs/heads/main\n");  // the repository untouched
   EXPECT_EQ(run_cli({"--data", dir, "validate", "--strict"}).out, "0 errors, 0 warnings\n");

@@ -84,7 +84,8 @@ TEST_F(DiskRegister, ReportsAMissingConfiguration) {
   fs::remove(m_root / "hmicfrs-track.yaml");
   EXPECT_EQ(diagnostics(),
             asserted({"reg/hmicfrs-track.yaml:1:1: error: the data directory has no hmicfrs-track.yaml: every "
-                      "register starts with one (see docs/data-format.md) "
+                      "register starts with one; see data-format.md (docs/ in the source; "
+                      "/usr/share/doc/hmicfrs-track/ once the package is installed) "
                       "[missing-file]"}));
 }
 
