@@ -4,16 +4,23 @@ include(GNUInstallDirs)
 
 install(TARGETS hmicfrs-track RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 
-# The manual page carries the version; Debian installs manual pages compressed.
-set(manpage ${PROJECT_BINARY_DIR}/hmicfrs-track.1)
-configure_file(${PROJECT_SOURCE_DIR}/docs/hmicfrs-track.1 ${manpage} @ONLY)
-add_custom_command(
-  OUTPUT ${manpage}.gz
-  COMMAND gzip -9nf -k ${manpage}
-  DEPENDS ${manpage}
-  COMMENT "Compressing the manual page")
-add_custom_target(hmicfrs_manpage ALL DEPENDS ${manpage}.gz)
-install(FILES ${manpage}.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+# Configures `template` with the project's version into the build tree and
+# installs it gzip-compressed without a timestamp (as Debian installs manual
+# pages and changelogs), under `destination` as `name`.gz.
+function(hmicfrs_install_gzipped template name destination)
+  set(configured ${PROJECT_BINARY_DIR}/${name})
+  configure_file(${template} ${configured} @ONLY)
+  add_custom_command(
+    OUTPUT ${configured}.gz
+    COMMAND gzip -9nf -k ${configured}
+    DEPENDS ${configured}
+    COMMENT "Compressing ${name}")
+  add_custom_target(hmicfrs_gzip_${name} ALL DEPENDS ${configured}.gz)
+  install(FILES ${configured}.gz DESTINATION ${destination})
+endfunction()
+
+# The manual page carries the version.
+hmicfrs_install_gzipped(${PROJECT_SOURCE_DIR}/docs/hmicfrs-track.1 hmicfrs-track.1 ${CMAKE_INSTALL_MANDIR}/man1)
 
 install(FILES ${PROJECT_SOURCE_DIR}/dist/bash-completion/hmicfrs-track
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
@@ -28,16 +35,8 @@ install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/docs/data-fo
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/schemas/ DESTINATION ${CMAKE_INSTALL_DATADIR}/hmicfrs-track/schemas
         FILES_MATCHING PATTERN "*.schema.json")
 
-# A native package's changelog, compressed without a timestamp as Debian does.
-set(changelog ${PROJECT_BINARY_DIR}/changelog)
-configure_file(${PROJECT_SOURCE_DIR}/dist/debian/changelog.in ${changelog} @ONLY)
-add_custom_command(
-  OUTPUT ${changelog}.gz
-  COMMAND gzip -9nf -k ${changelog}
-  DEPENDS ${changelog}
-  COMMENT "Compressing the Debian changelog")
-add_custom_target(hmicfrs_changelog ALL DEPENDS ${changelog}.gz)
-install(FILES ${changelog}.gz DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# A native package's changelog.
+hmicfrs_install_gzipped(${PROJECT_SOURCE_DIR}/dist/debian/changelog.in changelog ${CMAKE_INSTALL_DOCDIR})
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME hmicfrs-track)
