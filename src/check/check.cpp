@@ -451,10 +451,10 @@ void check_as_of(const model::Dataset& dataset, const Inspection& inspection, co
                  const model::Date& as_of, diag::Diagnostics& diagnostics) {
   const answers::FindingState state = query::state_as_of(dataset, inspection, finding, as_of);
   // A finding not yet recorded on the date has nothing left out: it does not exist yet.
-  // Of the finding's own entries: a repeat takes the state of the finding it repeats, which says so itself.
-  const auto later = std::find_if(finding.history.begin(), finding.history.end(),
-                                  [&](const model::HistoryEntry& e) { return !query::in_effect(e, as_of); });
-  if (state.recorded && state.tracked_as == nullptr && later != finding.history.end()) {
+  // A repeat takes the state of the finding it repeats, whose own check says what it left out.
+  if (state.recorded && state.tracked_as == nullptr && state.later_entries > 0) {
+    const auto later = std::find_if(finding.history.begin(), finding.history.end(),
+                                    [&](const model::HistoryEntry& e) { return !query::in_effect(e, as_of); });
     diagnostics.note(
         later->location,
         fmt::format("{} history {} dated after the as-of date {} and left out of the state", state.later_entries,

@@ -62,20 +62,6 @@ void read_texts(Reader& reader, const Node* node, std::string_view what, const s
   }
 }
 
-// Colours a rating may name instead of writing "#rrggbb".
-constexpr std::array<std::pair<std::string_view, std::string_view>, 12> k_named_colours{{{"red", "#c0392b"},
-                                                                                         {"amber", "#e6a117"},
-                                                                                         {"green", "#2e8b3e"},
-                                                                                         {"white", "#ffffff"},
-                                                                                         {"grey", "#9e9e9e"},
-                                                                                         {"gray", "#9e9e9e"},
-                                                                                         {"black", "#000000"},
-                                                                                         {"blue", "#2f6fb3"},
-                                                                                         {"yellow", "#f2d024"},
-                                                                                         {"orange", "#e67e22"},
-                                                                                         {"purple", "#7d3c98"},
-                                                                                         {"brown", "#8d5524"}}};
-
 bool is_hex_colour(std::string_view text) {
   return text.size() == 7 && text[0] == '#' &&
          std::all_of(text.begin() + 1, text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
@@ -90,11 +76,11 @@ std::optional<std::string> decode_colour(Reader& reader, const Node* node) {
     for (char& c : hex) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return hex;
   }
-  for (const auto& [name, hex] : k_named_colours) {
-    if (name == *text) return std::string(hex);
-  }
   std::vector<std::string_view> names;
-  for (const auto& [name, hex] : k_named_colours) names.push_back(name);
+  for (const model::NamedColour& colour : model::named_colours()) {
+    if (colour.name == *text) return std::string(colour.hex);
+    names.push_back(colour.name);
+  }
   reader.diagnostics().error(reader.at(*node),
                              fmt::format("unknown colour '{}'{} (expected '#rrggbb' or {})", *text,
                                          util::did_you_mean(*text, names), util::join_alternatives(names)),
@@ -145,8 +131,9 @@ model::RatingRule decode_rule(Reader& reader, const Node* list, const model::Rat
   return rule;
 }
 
-// A register's own ratings, replacing red, amber and green.
-void decode_ratings(Reader& reader, const Node& list, model::Vocabulary& vocabulary) {
+// A register's own ratings (the `ratings:` entry), replacing red, amber and green.
+void decode_ratings(Reader& reader, const MapEntry& entry, model::Vocabulary& vocabulary) {
+  const Node& list = entry.value;
   static constexpr std::array<std::string_view, 4> k_reserved{"unrated", "open", "closed", "total"};
   std::vector<model::Rating> ratings;
   for_each_item(reader, &list, "ratings", [&](const Node& item) {
@@ -203,8 +190,8 @@ void decode_ratings(Reader& reader, const Node& list, model::Vocabulary& vocabul
     }
     ratings.push_back(std::move(rating));
   });
-  if (list.kind == Node::Kind::sequence && ratings.empty() && list.items.empty()) {
-    reader.diagnostics().error(reader.at(list),
+  if (list.kind == Node::Kind::null || (list.kind == Node::Kind::sequence && list.items.empty())) {
+    reader.diagnostics().error(reader.at(entry),
                                "'ratings' lists no rating: list them, or remove it to use red, "
                                "amber and green",
                                Code::rating_vocabulary);
@@ -493,7 +480,9 @@ std::optional<model::Config> decode_config(const Node& root, const std::shared_p
                                  .value_or(model::Narratives::first_paper);
   }
   if (auto contact = decode_contact(reader, root.find("contact"))) config.contact = std::move(*contact);
-  if (const Node* ratings = root.find("ratings")) {
+  const auto ratings = std::find_if(root.entries.begin(), root.entries.end(),
+                                    [](const MapEntry& entry) { return entry.key == "ratings"; });
+  if (ratings != root.entries.end()) {
     decode_ratings(reader, *ratings, config.vocabulary);
     if (const Node* rag = root.find("rag")) {
       reader.diagnostics().error(reader.at(*rag),

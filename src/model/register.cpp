@@ -1,6 +1,7 @@
 #include <hmicfrs/model/register.hpp>
 
 #include <algorithm>
+#include <array>
 
 namespace hmicfrs::model {
 namespace {
@@ -21,10 +22,35 @@ auto find_by(const Range& items, const IdIndex& index, auto member, std::string_
 
 }  // namespace
 
+std::span<const NamedColour> named_colours() {
+  static constexpr std::array<NamedColour, 12> k_colours{{{"red", "#c0392b"},
+                                                          {"amber", "#e6a117"},
+                                                          {"green", "#2e8b3e"},
+                                                          {"white", "#ffffff"},
+                                                          {"grey", "#9e9e9e"},
+                                                          {"gray", "#9e9e9e"},
+                                                          {"black", "#000000"},
+                                                          {"blue", "#2f6fb3"},
+                                                          {"yellow", "#f2d024"},
+                                                          {"orange", "#e67e22"},
+                                                          {"purple", "#7d3c98"},
+                                                          {"brown", "#8d5524"}}};
+  return k_colours;
+}
+
+namespace {
+std::string colour_named(std::string_view name) {
+  for (const NamedColour& colour : named_colours()) {
+    if (colour.name == name) return std::string(colour.hex);
+  }
+  return {};
+}
+}  // namespace
+
 Vocabulary::Vocabulary()
-    : ratings{{"red", "Red", "", "#c0392b", false, true, {}, {}},
-              {"amber", "Amber", "", "#e6a117", false, false, {}, {}},
-              {"green", "Green", "", "#2e8b3e", false, false, {}, {}}},
+    : ratings{{"red", "Red", "", colour_named("red"), false, true, {}, {}},
+              {"amber", "Amber", "", colour_named("amber"), false, false, {}, {}},
+              {"green", "Green", "", colour_named("green"), false, false, {}, {}}},
       status_labels{"Open", "Awaiting sign-off", "Closed", "Achieved", "Superseded", "Declined", "Not monitored"} {}
 
 const Rating* Vocabulary::find(std::string_view id) const {

@@ -43,22 +43,21 @@ answers::PublishedReport published_report(const model::Dataset& dataset, const m
 
 // The sections the paper has: the meeting's choice, else the configuration's, else the usual layout, in
 // which reports under review appear only when the meeting names some.
-std::vector<answers::PaperSection> layout(const model::Config& config, const model::Meeting& meeting) {
-  const std::vector<model::PaperSection>& chosen = !meeting.sections.empty() ? meeting.sections : config.sections;
-  std::vector<answers::PaperSection> sections;
-  for (const model::PaperSection& s : chosen) sections.push_back({s.section, s.title});
-  if (!sections.empty()) return sections;
+std::vector<model::PaperSection> layout(const model::Config& config, const model::Meeting& meeting) {
+  if (!meeting.sections.empty()) return meeting.sections;
+  if (!config.sections.empty()) return config.sections;
+  std::vector<model::PaperSection> sections;
   using model::Section;
   for (const Section s : {Section::purpose, Section::peel, Section::activity, Section::published, Section::review,
                           Section::tracker, Section::red, Section::decision}) {
-    if (s != Section::review || !meeting.review.empty()) sections.push_back({s, {}});
+    if (s != Section::review || !meeting.review.empty()) sections.push_back({s, {}, {}});
   }
   return sections;
 }
 
-bool has_section(const std::vector<answers::PaperSection>& sections, model::Section which) {
+bool has_section(const std::vector<model::PaperSection>& sections, model::Section which) {
   return std::any_of(sections.begin(), sections.end(),
-                     [&](const answers::PaperSection& s) { return s.section == which; });
+                     [&](const model::PaperSection& s) { return s.section == which; });
 }
 
 // The reports the meeting names, each with its findings in the report's order.

@@ -472,7 +472,7 @@ Json to_json(const answers::Paper& paper) {
   }
   Json sections = Json::array();
   for (std::size_t i = 0; i < paper.sections.size(); ++i) {
-    const answers::PaperSection& s = paper.sections[i];
+    const model::PaperSection& s = paper.sections[i];
     sections.push_back(Json{{"number", i + 1},
                             {"id", model::name_of(s.section)},
                             {"title", s.title.empty() ? std::string(label(s.section)) : s.title}});

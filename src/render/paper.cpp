@@ -81,7 +81,7 @@ class PaperBuilder {
     for (std::size_t i = 0; i < m_paper.sections.size(); ++i) {
       if (m_paper.sections[i].section == model::Section::peel) m_peel_section = static_cast<int>(i) + 1;
     }
-    for (const answers::PaperSection& s : m_paper.sections) {
+    for (const model::PaperSection& s : m_paper.sections) {
       m_title = s.title;
       switch (s.section) {
         case model::Section::purpose: purpose(); break;

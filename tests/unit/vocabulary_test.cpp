@@ -182,6 +182,12 @@ TEST(Vocabulary, ReportsARatingListThatCannotWork) {
                       "not-monitored) [invalid-value]"}));
 }
 
+TEST(Vocabulary, ReportsARatingsKeyWithNothingUnderIt) {
+  EXPECT_EQ(Register().file("hmicfrs-track.yaml", k_base_config + "ratings:\n").diagnostics(),
+            asserted({"hmicfrs-track.yaml:6:1: error: 'ratings' lists no rating: list them, or remove it to use red, "
+                      "amber and green [rating-vocabulary]"}));
+}
+
 TEST(Vocabulary, AClosedRatingNeedsItsClosingStatusAndAnUnknownOneIsNamed) {
   EXPECT_EQ(Register()
                 .file("hmicfrs-track.yaml", k_four_colours)

@@ -53,12 +53,6 @@ struct RedFinding {
   std::vector<FindingRef> repeated_in;               // later reports that re-issued it
 };
 
-// A section of the paper, in order; `title` empty for the usual one.
-struct PaperSection {
-  model::Section section = model::Section::purpose;
-  std::string title;
-};
-
 // Everything one meeting's paper reports (SPEC §6), gathered as of its cut-off.
 struct Paper {
   const model::Meeting* meeting = nullptr;
@@ -74,9 +68,9 @@ struct Paper {
   model::Contact contact;    // the meeting's, else the configuration's
   int stale_after_days = 0;
 
-  std::vector<PaperSection> sections;  // the register's or meeting's choice, else the usual layout
-  bool notified_with_activity = true;  // inspections notified are told in the activity section
-  bool peel_narratives = true;         // the PEEL narratives in full (the first paper after publication)
+  std::vector<model::PaperSection> sections;  // the register's or meeting's choice, else the usual layout
+  bool notified_with_activity = true;         // inspections notified are told in the activity section
+  bool peel_narratives = true;                // the PEEL narratives in full (the first paper after publication)
 
   std::optional<PeelSection> peel;                         // the latest PEEL assessment with grades
   std::vector<const model::Inspection*> peel_ungraded;     // PEEL reports out by the date, none with grades recorded

@@ -3,6 +3,7 @@
 #include <array>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +57,13 @@ struct Rating {
   RatingRule derived_when;
   diag::Location location;
 };
+
+// The colours a rating may name instead of writing "#rrggbb", in the order messages list them.
+struct NamedColour {
+  std::string_view name;
+  std::string_view hex;
+};
+std::span<const NamedColour> named_colours();
 
 // How a register rates findings and names their statuses. The default is red,
 // amber and green for open findings, red listed in full, statuses as named.
