@@ -9,6 +9,7 @@
 
 #include <hmicfrs/render/document.hpp>
 #include "colour.hpp"
+#include "user_markdown.hpp"
 
 namespace hmicfrs::render {
 namespace {
@@ -62,79 +63,32 @@ std::string page_style(std::string_view running_head) {
                      css_string(running_head));
 }
 
-// Inline Markdown of one paragraph, already HTML-escaped: **strong**, *em*,
-// _em_ and `code`. Markers without a partner stay as written.
-std::string inline_markdown(const std::string& escaped) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> k_markers{
-      {{"**", "strong"}, {"`", "code"}, {"*", "em"}, {"_", "em"}}};
+// Inline pieces as HTML, user text escaped.
+std::string inline_html(const std::vector<user_markdown::Inline>& pieces) {
   std::string out;
-  std::size_t i = 0;
-  while (i < escaped.size()) {
-    bool matched = false;
-    for (const auto& [marker, tag] : k_markers) {
-      if (escaped.compare(i, marker.size(), marker) != 0) continue;
-      const std::size_t end = escaped.find(marker, i + marker.size());
-      if (end == std::string::npos || end == i + marker.size()) continue;
-      const std::string inner = escaped.substr(i + marker.size(), end - i - marker.size());
-      out += fmt::format("<{}>{}</{}>", tag, tag == "code" ? inner : inline_markdown(inner), tag);
-      i = end + marker.size();
-      matched = true;
-      break;
+  for (const user_markdown::Inline& piece : pieces) {
+    if (piece.tag.empty()) {
+      out += escape_html(piece.text);
+    } else {
+      const std::string inner = piece.tag == "code" ? escape_html(piece.text) : inline_html(piece.children);
+      out += fmt::format("<{}>{}</{}>", piece.tag, inner, piece.tag);
     }
-    if (!matched) out += escaped[i++];
   }
   return out;
 }
 
-// User-written Markdown as HTML: paragraphs, bullet and numbered lists, and
-// inline emphasis. Everything else stays text; nothing of the user's becomes markup.
+// User-written Markdown as HTML; nothing of the user's becomes markup.
 std::string markdown_to_html(std::string_view markdown) {
-  std::vector<std::vector<std::string>> blocks(1);
-  std::istringstream lines{std::string(markdown)};
-  for (std::string line; std::getline(lines, line);) {
-    const bool blank = line.find_first_not_of(" \t\r") == std::string::npos;
-    if (blank) {
-      if (!blocks.back().empty()) blocks.emplace_back();
-    } else {
-      blocks.back().push_back(line);
-    }
-  }
-  const auto bullet = [](const std::string& line) {
-    const std::size_t start = line.find_first_not_of(' ');
-    return line.compare(start, 2, "- ") == 0 || line.compare(start, 2, "* ") == 0 ? start + 2 : std::string::npos;
-  };
-  const auto numbered = [](const std::string& line) {
-    const std::size_t start = line.find_first_not_of(' ');
-    std::size_t i = start;
-    while (i < line.size() && std::isdigit(static_cast<unsigned char>(line[i])) != 0) ++i;
-    return i > start && i + 1 < line.size() && (line[i] == '.' || line[i] == ')') && line[i + 1] == ' '
-               ? i + 2
-               : std::string::npos;
-  };
+  using Kind = user_markdown::Block::Kind;
   std::string out;
-  for (const auto& block : blocks) {
-    if (block.empty()) continue;
-    const bool is_bullets = bullet(block.front()) != std::string::npos;
-    const bool is_numbered = !is_bullets && numbered(block.front()) != std::string::npos;
-    if (!is_bullets && !is_numbered) {
-      std::string text;
-      for (const std::string& line : block) text += (text.empty() ? "" : " ") + line;
-      out += "<p>" + inline_markdown(escape_html(text)) + "</p>\n";
+  for (const user_markdown::Block& block : user_markdown::blocks(markdown)) {
+    if (block.kind == Kind::paragraph) {
+      out += "<p>" + inline_html(user_markdown::inlines(block.items.front())) + "</p>\n";
       continue;
     }
-    // Items start at a marker; other lines continue the item before them.
-    std::vector<std::string> items;
-    for (const std::string& line : block) {
-      const std::size_t text = is_bullets ? bullet(line) : numbered(line);
-      if (text != std::string::npos || items.empty()) {
-        items.push_back(line.substr(text == std::string::npos ? 0 : text));
-      } else {
-        items.back() += " " + line.substr(line.find_first_not_of(' '));
-      }
-    }
-    out += is_bullets ? "<ul>\n" : "<ol>\n";
-    for (const std::string& item : items) out += "<li>" + inline_markdown(escape_html(item)) + "</li>\n";
-    out += is_bullets ? "</ul>\n" : "</ol>\n";
+    out += block.kind == Kind::bullets ? "<ul>\n" : "<ol>\n";
+    for (const std::string& item : block.items) out += "<li>" + inline_html(user_markdown::inlines(item)) + "</li>\n";
+    out += block.kind == Kind::bullets ? "</ul>\n" : "</ol>\n";
   }
   return out;
 }
