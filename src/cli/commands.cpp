@@ -37,7 +37,7 @@ using render::Format;
 
 constexpr std::array k_documents{Format::text, Format::markdown, Format::json};
 constexpr std::array k_tables{Format::text, Format::markdown, Format::json, Format::csv};
-constexpr std::array k_papers{Format::markdown, Format::text, Format::html, Format::json};
+constexpr std::array k_papers{Format::markdown, Format::text, Format::html, Format::json, Format::docx};
 
 // ": did you mean 'x'?" for a near miss among `candidates`.
 std::string hint(std::string_view word, const std::vector<std::string>& candidates) {
@@ -499,7 +499,7 @@ constexpr std::array<Command, 12> k_commands{{
      Needs::valid_register, k_tables, define_changes, run_changes},
     {"committees", "The committee's meetings and the window of each paper", "committees --format md", "",
      Needs::valid_register, k_tables, nullptr, run_committees},
-    {"report", "The committee paper for a meeting: Markdown, text, HTML or JSON",
+    {"report", "The committee paper for a meeting: Markdown, text, HTML, JSON or Word",
      "report --committee 2022-03 -o paper.html",
      "The paper is as of the meeting's cut-off unless --as-of says otherwise; --committee takes the meeting's id, "
      "date or month.",

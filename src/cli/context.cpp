@@ -165,10 +165,35 @@ std::size_t Session::text_width() const {
   return k_default;
 }
 
+std::string Session::word_template() const {
+  if (m_format != render::Format::docx) return "";
+  const Loaded& register_ = loaded();
+  const model::Config& config = register_.result.dataset.config;
+  diag::Diagnostics problems;
+  std::optional<std::string> bytes = load::read_word_template(register_.root, config, problems);
+  if (bytes) {
+    if (const auto problem = render::word_template_problem(*bytes)) {
+      problems.error(
+          config.word_template.location,
+          fmt::format("word_template '{}' cannot serve as a template: {}", config.word_template.value, *problem),
+          diag::Code::word_template);
+    }
+  }
+  if (problems.has_errors()) {
+    render::write_diagnostics_text(m_err, problems, false);
+    throw DataError("the Word template cannot be used: fix paper.word_template in hmicfrs-track.yaml, or remove it");
+  }
+  return bytes.value_or("");
+}
+
 void Session::write_output(const std::function<void(std::ostream&, const render::Output&)>& write) const {
   if (!m_format) throw std::logic_error("this command writes no answer");
   if (m_options.file.empty()) {
-    const render::Output output{*m_format, render::TextStyle{text_width(), color()}};
+    if (render::is_binary(*m_format) && m_environment.stdout_is_terminal) {
+      throw UsageError(fmt::format("a {} file is not for a terminal: give -o FILE.{}, or redirect the output",
+                                   model::name_of(*m_format), model::name_of(*m_format)));
+    }
+    const render::Output output{*m_format, render::TextStyle{text_width(), color()}, word_template()};
     const std::string pager = pager_command();
     if (pager.empty()) {
       write(m_out, output);
@@ -184,7 +209,7 @@ void Session::write_output(const std::function<void(std::ostream&, const render:
         fmt::format("-o {}: will not write into the data directory; choose a path outside it", m_options.file));
   }
   std::ostringstream content;
-  write(content, render::Output{*m_format, render::TextStyle{80, false}});
+  write(content, render::Output{*m_format, render::TextStyle{80, false}, word_template()});
   write_file_atomically(m_options.file, content.str());
 }
 

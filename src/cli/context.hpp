@@ -97,6 +97,8 @@ class Session {
   // The pager text or Markdown for a terminal goes through, as git's does: $PAGER, else "less -FRX" when
   // installed; empty for none (not a terminal, --no-pager, PAGER empty or "cat", another format).
   std::string pager_command() const;
+  // The bytes of the register's Word template when the answer is written as Word; else "".
+  std::string word_template() const;
   void page(const std::string& pager, const std::string& text) const;
 
   // Writes `answer` in the chosen format, to standard output or atomically to the -o file.

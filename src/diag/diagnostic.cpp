@@ -44,6 +44,7 @@ constexpr std::array k_codes{
     CodeInfo{Code::gradings_not_peel, "gradings-not-peel"},
     CodeInfo{Code::missing_file, "missing-file"},
     CodeInfo{Code::unrecognised_file, "unrecognised-file"},
+    CodeInfo{Code::word_template, "word-template"},
     CodeInfo{Code::duplicate_id, "duplicate-id"},
     CodeInfo{Code::unknown_reference, "unknown-reference"},
     CodeInfo{Code::unknown_area, "unknown-area"},

@@ -478,6 +478,11 @@ std::optional<model::Config> decode_config(const Node& root, const std::shared_p
     config.sections = decode_sections(reader, paper->find("sections"));
     config.peel_narratives = reader.choice<model::Narratives>(paper->find("peel_narratives"), "peel_narratives")
                                  .value_or(model::Narratives::first_paper);
+    if (const Node* word_template = paper->find("word_template")) {
+      if (auto path = reader.line(word_template, "word_template")) {
+        config.word_template = {std::move(*path), reader.at(*word_template)};
+      }
+    }
   }
   if (auto contact = decode_contact(reader, root.find("contact"))) config.contact = std::move(*contact);
   const auto ratings = std::find_if(root.entries.begin(), root.entries.end(),

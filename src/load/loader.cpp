@@ -456,7 +456,63 @@ class RegisterWalk {
   std::vector<fs::path> m_files;
 };
 
+constexpr std::uintmax_t k_word_template_limit = 20u << 20;
+
+// The Word template's file, when the configuration names one that is a regular
+// file inside the register; else a located error.
+std::optional<fs::path> word_template_file(const fs::path& root, const model::Config& config,
+                                           diag::Diagnostics& diagnostics) {
+  const model::Located<std::string>& named = config.word_template;
+  if (named.value.empty()) return std::nullopt;
+  const auto fail = [&](const std::string& why) {
+    diagnostics.error(named.location, fmt::format("word_template '{}' {}", named.value, why), Code::word_template);
+    return std::nullopt;
+  };
+  const fs::path relative(named.value);
+  const std::string extension = relative.extension().string();
+  if (extension != ".docx" && extension != ".dotx") {
+    return fail("is not a Word document or template: name a .docx or .dotx file");
+  }
+  const bool climbs = std::any_of(relative.begin(), relative.end(), [](const fs::path& part) { return part == ".."; });
+  if (relative.is_absolute() || climbs) {
+    return fail(
+        "is outside the register: keep the template in the register and give its path from the folder "
+        "that holds hmicfrs-track.yaml, as in templates/committee.dotx");
+  }
+  const fs::path base = root.empty() ? fs::path(".") : root;
+  std::error_code ec;
+  const fs::path real = fs::weakly_canonical(base / relative, ec);
+  const fs::path real_root = fs::weakly_canonical(base, ec);
+  const auto [root_end, real_end] = std::mismatch(real_root.begin(), real_root.end(), real.begin(), real.end());
+  if (!ec && root_end != real_root.end()) return fail("leads outside the register through a symbolic link");
+  const fs::file_status status = fs::status(base / relative, ec);
+  if (ec || !fs::exists(status)) return fail("does not exist: give its path from the folder of hmicfrs-track.yaml");
+  if (!fs::is_regular_file(status)) return fail("is not a file");
+  const std::uintmax_t size = fs::file_size(base / relative, ec);
+  if (ec || size > k_word_template_limit) return fail("is larger than 20 MiB, or cannot be read");
+  return base / relative;
+}
+
 }  // namespace
+
+std::optional<std::string> read_word_template(const fs::path& root, const model::Config& config,
+                                              diag::Diagnostics& diagnostics) {
+  const std::optional<fs::path> file = word_template_file(root, config, diagnostics);
+  if (!file) return std::nullopt;
+  std::error_code ec;
+  const std::uintmax_t size = fs::file_size(*file, ec);
+  std::ifstream in(*file, std::ios::binary);
+  std::string bytes(static_cast<std::size_t>(ec ? 0 : size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (ec || !in || static_cast<std::uintmax_t>(in.gcount()) != size) {
+    diagnostics.error(
+        config.word_template.location,
+        fmt::format("word_template '{}' cannot be read: {}", config.word_template.value, std::strerror(errno)),
+        Code::word_template);
+    return std::nullopt;
+  }
+  return bytes;
+}
 
 LoadResult load_dataset(const fs::path& root, const Limits& limits) {
   const fs::path walk_root = root.empty() ? fs::path(".") : root;
@@ -472,6 +528,7 @@ LoadResult load_dataset(const fs::path& root, const Limits& limits) {
                             }));
   result.diagnostics.append(std::move(walk.problems().diagnostics));
   result.read_failure = result.read_failure || walk.problems().read_failure;
+  word_template_file(root, result.dataset.config, result.diagnostics);
   return result;
 }
 

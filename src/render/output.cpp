@@ -10,17 +10,20 @@
 namespace hmicfrs::render {
 namespace {
 
+// A page's or file's title: the document's first heading.
+std::string title_of(const Document& document) {
+  for (const Block& block : document.blocks) {
+    if (const auto* heading = std::get_if<Heading>(&block)) return heading->text;
+  }
+  return "hmicfrs-track";
+}
+
 void write_document(std::ostream& out, const Document& document, const Output& output) {
   switch (output.format) {
     case Format::text: return write_text(out, document, output.style);
     case Format::markdown: return write_markdown(out, document);
-    case Format::html: {
-      // The page takes its title from the document's first heading.
-      for (const Block& block : document.blocks) {
-        if (const auto* heading = std::get_if<Heading>(&block)) return write_html(out, document, heading->text);
-      }
-      return write_html(out, document, "hmicfrs-track");
-    }
+    case Format::html: return write_html(out, document, title_of(document));
+    case Format::docx: return write_docx(out, document, title_of(document), output.word_template);
     case Format::json:
     case Format::csv: break;
   }

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "support/coverage.hpp"
 #include "support/golden.hpp"
 #include "support/scratch.hpp"
 
@@ -165,9 +166,12 @@ TEST_F(OutputFile, FailsWithStatusThreeNamingThePath) {
 }
 
 TEST_F(OutputFile, RefusesAmbiguousFormatsAndTheDataDirectory) {
-  const auto unknown = run_cli({"--data", "examples/west-midlands", "committees", "-o", (m_dir / "x.docx").string()});
+  const auto unknown = run_cli({"--data", "examples/west-midlands", "committees", "-o", (m_dir / "x.pdf").string()});
   EXPECT_EQ(unknown.status, 2);
-  EXPECT_THAT(unknown.err, HasSubstr("cannot tell the format from the extension '.docx': give --format"));
+  EXPECT_THAT(unknown.err, HasSubstr("cannot tell the format from the extension '.pdf': give --format"));
+  const auto not_word = run_cli({"--data", "examples/west-midlands", "committees", "-o", (m_dir / "x.docx").string()});
+  EXPECT_EQ(not_word.status, 2);
+  EXPECT_THAT(not_word.err, HasSubstr("this command writes text, md, json or csv, not docx"));
   const auto conflict =
       run_cli({"--data", "examples/west-midlands", "committees", "--format", "json", "-o", (m_dir / "x.md").string()});
   EXPECT_EQ(conflict.status, 2);
@@ -177,6 +181,86 @@ TEST_F(OutputFile, RefusesAmbiguousFormatsAndTheDataDirectory) {
   EXPECT_THAT(inside.err, HasSubstr("will not write into the data directory"));
   EXPECT_FALSE(fs::exists("examples/west-midlands/x.md"));
   EXPECT_EQ(files(), std::vector<std::string>{});
+}
+
+}  // namespace
+}  // namespace hmicfrs::cli
+
+namespace hmicfrs::cli {
+namespace {
+
+// A register copied from the West Midlands example, with its configuration's `paper:` given more lines.
+class WordPaper : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    fs::copy("examples/west-midlands", m_root, fs::copy_options::recursive);
+    std::ifstream in(m_root / "hmicfrs-track.yaml");
+    m_config.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  void with_template(const std::string& line, const std::string& file = "", const std::string& bytes = "") {
+    std::string config = m_config;
+    config.replace(config.find("paper:\n"), 7, "paper:\n  " + line + "\n");
+    std::ofstream(m_root / "hmicfrs-track.yaml") << config;
+    if (!file.empty()) std::ofstream(m_root / file, std::ios::binary) << bytes;
+  }
+  test::RunResult report(bool terminal = false) const {
+    Environment environment = test::quiet_environment();
+    environment.stdout_is_terminal = terminal;
+    return run_cli({"--data", m_root.string(), "report", "--committee", "2022-03", "--format", "docx"}, environment);
+  }
+
+  test::ScratchDir m_scratch{"word"};
+  fs::path m_root = m_scratch.path() / "register";
+  std::string m_config;
+};
+
+TEST_F(WordPaper, IsNotWrittenToATerminal) {
+  const auto result = report(true);
+  EXPECT_EQ(result.status, 2);
+  EXPECT_EQ(result.err,
+            "hmicfrs-track: a docx file is not for a terminal: give -o FILE.docx, or redirect the output\n"
+            "Run 'hmicfrs-track --help' for usage.\n");
+  EXPECT_EQ(result.out, "");
+}
+
+TEST_F(WordPaper, IsAZipArchiveOfWordParts) {
+  const auto result = report();
+  ASSERT_EQ(result.status, 0) << result.err;
+  EXPECT_EQ(result.out.substr(0, 4), std::string("PK\x03\x04", 4));
+  EXPECT_THAT(result.out, HasSubstr("word/document.xml"));
+  EXPECT_EQ(report().out, result.out);  // the same bytes every time
+}
+
+TEST_F(WordPaper, NamesEveryProblemWithItsTemplateWhereTheConfigurationGivesIt) {
+  const std::string config = (m_root / "hmicfrs-track.yaml").string();
+  const auto check = [&](const std::string& line, const std::string& message) {
+    with_template(line);
+    const auto validated = run_cli({"--data", m_root.string(), "validate"});
+    EXPECT_EQ(validated.status, 1) << line;
+    EXPECT_THAT(validated.out, HasSubstr(config + ":16:18: error: " + message + " [word-template]")) << line;
+  };
+  check("word_template: committee.doc",
+        "word_template 'committee.doc' is not a Word document or template: name a .docx or .dotx file");
+  check("word_template: ../committee.dotx",
+        "word_template '../committee.dotx' is outside the register: keep the template in the register and give its "
+        "path from the folder that holds hmicfrs-track.yaml, as in templates/committee.dotx");
+  check("word_template: templates/committee.dotx",
+        "word_template 'templates/committee.dotx' does not exist: give its path from the folder of "
+        "hmicfrs-track.yaml");
+
+  // A file that is there but is no Word file passes validate, and stops a Word paper.
+  with_template("word_template: committee.dotx", "committee.dotx", "not a zip archive");
+  EXPECT_EQ(run_cli({"--data", m_root.string(), "validate"}).status, 0);
+  const auto result = report();
+  EXPECT_EQ(result.status, 1);
+  const std::string expected = config +
+                               ":16:18: error: word_template 'committee.dotx' cannot serve as a template: it is not a "
+                               "Word file (.docx or .dotx) [word-template]\n1 error, 0 warnings\n"
+                               "hmicfrs-track: the Word template cannot be used: fix paper.word_template in "
+                               "hmicfrs-track.yaml, or remove it\n";
+  EXPECT_EQ(result.err, expected);
+  test::note_asserted_codes(expected);
+  EXPECT_EQ(result.out, "");
 }
 
 }  // namespace

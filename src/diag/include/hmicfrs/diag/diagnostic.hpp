@@ -64,6 +64,7 @@ enum class Code {
   // Across records and files.
   missing_file,
   unrecognised_file,
+  word_template,
   duplicate_id,
   unknown_reference,
   unknown_area,

@@ -46,6 +46,13 @@ struct LoadResult {
 // joined with each file's relative path, so they read as the user gave them.
 LoadResult load_dataset(const std::filesystem::path& root, const Limits& limits = {});
 
+// The bytes of the Word template the configuration names (`paper.word_template`):
+// a .docx or .dotx file inside the register, of at most 20 MiB. Nothing when
+// there is none; a `word-template` error when the path is not such a file.
+// `load_dataset` checks the path; the bytes are read only for a Word paper.
+std::optional<std::string> read_word_template(const std::filesystem::path& root, const model::Config& config,
+                                              diag::Diagnostics& diagnostics);
+
 // Loads a register from files already read; `root` only prefixes the paths shown.
 LoadResult load_sources(const std::filesystem::path& root, std::vector<SourceFile> sources, const Limits& limits = {});
 

@@ -99,6 +99,7 @@ struct Config {
   std::string decision;
   std::vector<PaperSection> sections;  // the paper's sections in order; empty: the usual layout
   Narratives peel_narratives = Narratives::first_paper;
+  Located<std::string> word_template;  // a .docx or .dotx in the register whose styles Word papers take
   Contact contact;
   std::vector<Portfolio> portfolios;
   Vocabulary vocabulary;

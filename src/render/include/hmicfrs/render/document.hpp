@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -90,7 +91,8 @@ using Block = std::variant<Heading, Paragraph, MarkdownText, BulletList, Fields,
 // What a command shows, independent of the format it is written in.
 struct Document {
   std::vector<Block> blocks;
-  std::string running_head;  // printed at the top of every page (HTML); empty: the page's title
+  std::string running_head;  // printed at the top of every page (HTML, Word); empty: the page's title
+  std::string date;          // "YYYY-MM-DD": the only date a file may carry (Word's), as for a meeting's paper
 
   template <class B>
   Document& add(B block) {
@@ -115,6 +117,19 @@ void write_markdown(std::ostream& out, const Document& document);
 // the running head (else the title) at the top of each page and "Page X of Y"
 // at the bottom; headings and field lists stay with what follows them.
 void write_html(std::ostream& out, const Document& document, const std::string& title);
+
+// A Word document (Office Open XML, zipped): A4, Word's own heading, list
+// and table styles, bordered tables whose header row repeats on each page,
+// rating cells shaded and worded, the chart as a native Word chart, the
+// running head at the top and "Page X of Y" at the bottom of each page.
+// The same document always gives the same bytes. `word_template` holds the
+// bytes of a .docx or .dotx whose styles (and theme) the document takes,
+// with ours added for any it lacks; empty for ours alone.
+void write_docx(std::ostream& out, const Document& document, const std::string& title,
+                std::string_view word_template = {});
+
+// Why `bytes` cannot serve as a Word template; nothing when they can.
+std::optional<std::string> word_template_problem(std::string_view bytes);
 
 // Escapes text for HTML element content and attribute values.
 std::string escape_html(std::string_view text);

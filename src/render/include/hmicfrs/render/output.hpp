@@ -15,16 +15,20 @@
 namespace hmicfrs::render {
 
 // The output formats; each command supports the subset that makes sense.
-enum class Format { text, markdown, json, csv, html };
+enum class Format { text, markdown, json, csv, html, docx };
 
 // How to write: the format, and for text the terminal's width and colour.
 struct Output {
   Format format = Format::text;
   TextStyle style;
+  std::string word_template = {};  // Word: the bytes of a template whose styles the document takes, or empty
 };
 
+// Whether a format is written as bytes that a terminal cannot show.
+constexpr bool is_binary(Format format) { return format == Format::docx; }
+
 // Writes an answer in the format asked for: a document (text, Markdown,
-// HTML), JSON (the shapes of docs/json.md) or, for answers that are one
+// HTML, Word), JSON (the shapes of docs/json.md) or, for answers that are one
 // table, CSV. Asking for CSV of any other answer is a programming error.
 void write(std::ostream& out, const answers::Status& status, const Output& output);
 void write(std::ostream& out, const answers::FindingList& list, const Output& output);
@@ -45,6 +49,6 @@ namespace hmicfrs::model {
 template <>
 struct EnumInfo<render::Format> {
   static constexpr std::string_view what = "format";
-  static constexpr std::string_view names[] = {"text", "md", "json", "csv", "html"};
+  static constexpr std::string_view names[] = {"text", "md", "json", "csv", "html", "docx"};
 };
 }  // namespace hmicfrs::model
