@@ -15,6 +15,8 @@ import subprocess
 import sys
 import tempfile
 
+import pdf_checks
+
 # Register, meeting, running head, pages expected.
 PAPERS = [
     ("examples/west-midlands", "2022-03", "HMICFRS Update · Joint Audit Committee · 31 March 2022 · Agenda item 08", 9),
@@ -48,28 +50,11 @@ def main():
             subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                             "--print-to-pdf=" + pdf, html], check=True, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL, timeout=120)
-            info = subprocess.run(["pdfinfo", pdf], check=True, capture_output=True, text=True).stdout
-            pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-            size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)
-            text = subprocess.run(["pdftotext", pdf, "-"], check=True, capture_output=True, text=True).stdout
-            problems = []
-            if abs(pages - expected) > 1:
-                problems.append(f"{pages} pages, expected {expected} ± 1")
-            if size is None or abs(float(size.group(1)) - 595.3) > 2 or abs(float(size.group(2)) - 841.9) > 2:
-                problems.append("not A4: " + (size.group(0) if size else "no page size"))
+            pages, text, problems = pdf_checks.pdf_problems(pdf, head, expected)
             if "file://" in text:
                 problems.append("a file:// address is printed")
             if re.search(r"\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}", text):
                 problems.append("the browser's date and time are printed")
-            for number, page in enumerate(text.split("\f")[:pages], start=1):
-                lines = [line.strip() for line in page.splitlines() if line.strip()]
-                if f"Page {number} of {pages}" not in lines:
-                    problems.append(f"page {number} has no 'Page {number} of {pages}'")
-                if head not in lines:
-                    problems.append(f"page {number} has no running head")
-                body = [line for line in lines if line != head and not line.startswith("Page ")]
-                if number < pages and body and re.match(r"^\d+\.(\d+\.)? \S", body[-1]):
-                    problems.append(f"page {number} ends with the heading '{body[-1]}'")
             print(f"{register} {meeting}: {pages} pages" + ("" if not problems else ": " + "; ".join(problems)))
             failures += len(problems)
     return 1 if failures else 0

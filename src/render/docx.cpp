@@ -82,7 +82,8 @@ std::string run(std::string_view text, const RunStyle& style = {}) {
 std::string paragraph(std::string_view style, const std::string& runs, const std::string& more_properties = {}) {
   std::string properties = style.empty() ? "" : fmt::format("<w:pStyle w:val=\"{}\"/>", style);
   properties += more_properties;
-  return fmt::format("<w:p>{}{}</w:p>", properties.empty() ? "" : "<w:pPr>" + properties + "</w:pPr>", runs);
+  // A line each, so that the parts read (and diff) line by line; spaces between elements mean nothing in OOXML.
+  return fmt::format("<w:p>{}{}</w:p>\n", properties.empty() ? "" : "<w:pPr>" + properties + "</w:pPr>", runs);
 }
 
 std::string inline_runs(const std::vector<user_markdown::Inline>& pieces, RunStyle style = {}) {
@@ -191,7 +192,7 @@ std::string chart_part(const RagChart& chart) {
         "<c:cat><c:strRef><c:f>Sheet1!$A$2:$A${last}</c:f><c:strCache><c:ptCount val=\"{n}\"/>{categories}"
         "</c:strCache></c:strRef></c:cat>"
         "<c:val><c:numRef><c:f>Sheet1!${col}$2:${col}${last}</c:f><c:numCache><c:formatCode>General</c:formatCode>"
-        "<c:ptCount val=\"{n}\"/>{values}</c:numCache></c:numRef></c:val></c:ser>",
+        "<c:ptCount val=\"{n}\"/>{values}</c:numCache></c:numRef></c:val></c:ser>\n",
         fmt::arg("s", s), fmt::arg("col", column), fmt::arg("name", xml_text(one.name)), fmt::arg("fill", fill),
         fmt::arg("colour", colour), fmt::arg("text", word_colour(text_colour_on(one.colour))), fmt::arg("last", n + 1),
         fmt::arg("n", n), fmt::arg("categories", categories), fmt::arg("values", values));
@@ -310,13 +311,13 @@ class BodyWriter {
         "w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>",
         std::accumulate(widths.begin(), widths.end(), 0), k_table_borders);
     for (const int width : widths) body += fmt::format("<w:gridCol w:w=\"{}\"/>", width);
-    body += "</w:tblGrid>";
+    body += "</w:tblGrid>\n";
     // The header row repeats at the top of each page; no row is split across pages.
     body += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>";
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
       body += cell(widths[c], Cell(table.columns[c].header, "#e8e8e8"), table.columns[c].align, "TableHeading");
     }
-    body += "</w:tr>";
+    body += "</w:tr>\n";
     for (const auto& row : table.rows) {
       body += "<w:tr><w:trPr><w:cantSplit/></w:trPr>";
       for (std::size_t c = 0; c < table.columns.size(); ++c) {
@@ -326,7 +327,7 @@ class BodyWriter {
         const Cell shown(value.text, value.colour.empty() ? "" : tint(value.colour, 0.3));
         body += cell(widths[c], shown, table.columns[c].align, "TableText");
       }
-      body += "</w:tr>";
+      body += "</w:tr>\n";
     }
     // A table directly after another would join it: a paragraph keeps them apart.
     body += "</w:tbl>" + paragraph("TableSpacing", "");
@@ -433,7 +434,7 @@ std::string built_in_styles() {
                     "w:eastAsia=\"Arial\" w:cs=\"Arial\"/><w:color w:val=\"111111\"/><w:sz w:val=\"21\"/>"
                     "<w:szCs w:val=\"21\"/><w:lang w:val=\"en-GB\"/></w:rPr></w:rPrDefault><w:pPrDefault/>"
                     "</w:docDefaults>";
-  for (const StyleDefinition& style : k_styles) out += style.xml;
+  for (const StyleDefinition& style : k_styles) (out += style.xml) += '\n';
   return out + "</w:styles>\n";
 }
 
@@ -441,7 +442,7 @@ std::string built_in_styles() {
 std::string merged_styles(std::string styles) {
   std::string missing;
   for (const StyleDefinition& style : k_styles) {
-    if (styles.find(fmt::format("w:styleId=\"{}\"", style.id)) == std::string::npos) missing += style.xml;
+    if (styles.find(fmt::format("w:styleId=\"{}\"", style.id)) == std::string::npos) (missing += style.xml) += '\n';
   }
   const std::size_t end = styles.rfind("</w:styles>");
   if (end != std::string::npos) styles.insert(end, missing);

@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""The Word paper (report -o paper.docx), as a clerk and a committee member get it.
+
+    word_paper_test.py BINARY
+
+- Written twice, the bytes are the same; its XML parts match the goldens in
+  tests/golden-word/ (HMICFRS_UPDATE_GOLDEN=1 rewrites them).
+- python3-docx opens it and finds the headings in Word's heading styles, the
+  tables with a repeated header row, and the rating cells worded and shaded.
+- A template made with python3-docx lends its styles: its Heading 1 font is
+  the paper's, and the styles it lacks are added.
+- LibreOffice converts it to PDF, which is A4 with the running head, "Page X
+  of Y", the expected number of pages (give or take one) and the sections in
+  the order the Markdown paper has them.
+Exits 77 (skipped) when python3-docx, LibreOffice or poppler-utils is missing."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+import pdf_checks
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+GOLDEN = os.path.join(ROOT, "tests", "golden-word", "west-midlands-2022-03")
+# Register, meeting, running head, pages expected when LibreOffice lays it out.
+PAPERS = [
+    ("examples/west-midlands", "2022-03", "HMICFRS Update · Joint Audit Committee · 31 March 2022 · Agenda item 08", 7),
+    ("examples/four-colour", "2024-06",
+     "HMICFRS Inspections and Recommendations · Joint Independent Audit Committee · 26 June 2024 · Agenda item 11", 6),
+]
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def report(binary, register, meeting, target, fmt=None):
+    command = [binary, "--data", register, "report", "--committee", meeting, "-o", target]
+    if fmt:
+        command += ["--format", fmt]
+    subprocess.run(command, check=True)
+
+
+def compare_parts(docx, problems):
+    """Each XML part against its golden; the parts' list too."""
+    update = os.environ.get("HMICFRS_UPDATE_GOLDEN") == "1"
+    with zipfile.ZipFile(docx) as archive:
+        names = archive.namelist()
+        if update:
+            shutil.rmtree(GOLDEN, ignore_errors=True)
+        for name in names:
+            path = os.path.join(GOLDEN, name)
+            content = archive.read(name).decode("utf-8")
+            if update:
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                with open(path, "w", encoding="utf-8") as out:
+                    out.write(content)
+            elif not os.path.exists(path):
+                problems.append(f"part {name} has no golden")
+            elif open(path, encoding="utf-8").read() != content:
+                problems.append(f"part {name} differs from its golden")
+    expected = sorted(os.path.relpath(os.path.join(d, f), GOLDEN) for d, _, fs in os.walk(GOLDEN) for f in fs)
+    if sorted(names) != expected:
+        problems.append(f"parts {sorted(names)}, golden {expected}")
+
+
+def check_with_python_docx(docx, sections, problems):
+    import docx as python_docx  # python3-docx
+
+    document = python_docx.Document(docx)
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    if not headings or headings[0][0] != "Heading 1":
+        problems.append(f"the first heading is {headings[:1]}, not a Heading 1")
+    level2 = [text for style, text in headings if style == "Heading 2"]
+    if level2 != sections:
+        problems.append(f"Heading 2 paragraphs {level2}, expected {sections}")
+    if not document.tables:
+        problems.append("no tables")
+    rated = 0
+    for table in document.tables:
+        header = table.rows[0]._tr
+        if header.find(f"{W}trPr/{W}tblHeader") is None:
+            problems.append(f"a table's header row does not repeat: {[c.text for c in table.rows[0].cells]}")
+        if header.find(f"{W}trPr") is None or table._tbl.find(f"{W}tblPr/{W}tblBorders") is None:
+            problems.append("a table without borders")
+        for row in table.rows[1:]:
+            for cell in row.cells:
+                shading = cell._tc.find(f"{W}tcPr/{W}shd")
+                if shading is not None:
+                    rated += 1
+                    if not cell.text.strip():
+                        problems.append("a shaded cell with no word in it")
+    if rated == 0:
+        problems.append("no rating cell is shaded")
+    section = document.sections[0]
+    if round(section.page_width.mm) != 210 or round(section.page_height.mm) != 297:
+        problems.append(f"page {section.page_width.mm:.0f} x {section.page_height.mm:.0f} mm, not A4")
+
+
+def check_template(binary, work, problems):
+    """A clerk's template: its fonts win, and the paper's own styles are added to it."""
+    import docx as python_docx
+    from docx.shared import Pt
+
+    register = os.path.join(work, "templated")
+    shutil.copytree(os.path.join(ROOT, "examples", "west-midlands"), register)
+    template = python_docx.Document()
+    heading = template.styles["Heading 1"]
+    heading.font.name = "Georgia"
+    heading.font.size = Pt(20)
+    os.makedirs(os.path.join(register, "templates"))
+    template.save(os.path.join(register, "templates", "committee.docx"))
+    config = os.path.join(register, "hmicfrs-track.yaml")
+    text = open(config, encoding="utf-8").read().replace("paper:\n", "paper:\n  word_template: templates/committee.docx\n", 1)
+    open(config, "w", encoding="utf-8").write(text)
+    subprocess.run([binary, "--data", register, "validate"], check=True, stdout=subprocess.DEVNULL)
+    target = os.path.join(work, "templated.docx")
+    report(binary, register, "2022-03", target)
+    styles = zipfile.ZipFile(target).read("word/styles.xml").decode("utf-8")
+    if 'w:ascii="Georgia"' not in styles:
+        problems.append("the template's Heading 1 font is not in the paper's styles")
+    for added in ("TableText", "FieldList"):
+        if f'w:styleId="{added}"' not in styles:
+            problems.append(f"the style {added}, which the template lacks, was not added")
+    paper = python_docx.Document(target)
+    if paper.styles["Heading 1"].font.name != "Georgia":
+        problems.append("python-docx does not read Georgia as the paper's Heading 1 font")
+
+
+def markdown_sections(binary, register, meeting):
+    markdown = subprocess.run([binary, "--data", register, "report", "--committee", meeting, "--format", "md"],
+                              check=True, capture_output=True, text=True).stdout
+    return [line[3:] for line in markdown.splitlines() if line.startswith("## ")]
+
+
+def convert_to_pdf(docx, work):
+    profile = "file://" + os.path.join(work, "libreoffice-profile")
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", work, docx], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   timeout=300)
+    return os.path.splitext(docx)[0] + ".pdf"
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1])
+    try:
+        import docx  # noqa: F401  python3-docx
+    except ImportError:
+        print("SKIPPED: needs python3-docx (apt-get install python3-docx)")
+        return 77
+    if shutil.which("soffice") is None or shutil.which("pdftotext") is None:
+        print("SKIPPED: needs LibreOffice and poppler-utils (apt-get install libreoffice-writer-nogui poppler-utils)")
+        return 77
+    failures = 0
+    with tempfile.TemporaryDirectory() as work:
+        for register, meeting, head, expected_pages in PAPERS:
+            register = os.path.join(ROOT, register)
+            problems = []
+            docx_path = os.path.join(work, f"{meeting}.docx")
+            report(binary, register, meeting, docx_path)
+            again = os.path.join(work, f"{meeting}-again.docx")
+            report(binary, register, meeting, again, "docx")
+            if open(docx_path, "rb").read() != open(again, "rb").read():
+                problems.append("two runs gave different bytes")
+            if meeting == "2022-03":
+                compare_parts(docx_path, problems)
+            sections = markdown_sections(binary, register, meeting)
+            check_with_python_docx(docx_path, sections, problems)
+            pdf = convert_to_pdf(docx_path, work)
+            pages, _, pdf_problems = pdf_checks.pdf_problems(pdf, head, expected_pages, sections)
+            problems += pdf_problems
+            print(f"{os.path.basename(register)} {meeting}: {pages} pages"
+                  + ("" if not problems else ": " + "; ".join(problems)))
+            failures += len(problems)
+        problems = []
+        check_template(binary, work, problems)
+        print("template: " + ("styles taken" if not problems else "; ".join(problems)))
+        failures += len(problems)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
