@@ -3,7 +3,7 @@
 # hmicfrs-track needs, when they are missing. Run as root, or with sudo.
 set -euo pipefail
 
-packages=(g++ make cmake pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev libzip-dev)
+packages=(g++ make cmake pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev libzip-dev libxlsxwriter-dev)
 # dpkg-dev wherever cpack runs: without dpkg-shlibdeps the .deb would declare no dependencies.
 if [[ "${1:-}" == "--package" || "${1:-}" == "--test" ]]; then
   packages+=(dpkg-dev)
@@ -12,9 +12,10 @@ if [[ "${1:-}" == "--test" ]]; then
   # pandoc: the papers' Markdown; python3-jsonschema, python3-yaml: the schemas; man-db: the manual page;
   # dpkg-dev: CPack's .deb (dpkg-shlibdeps); jq: the GitLab CI recipe; chromium, poppler-utils: the HTML paper
   # printed to PDF as the README says, and its pages read back; lintian: Debian's checks of the package;
-  # python3-docx, libreoffice-writer-nogui: the Word paper opened and laid out as a committee member's Word would.
+  # python3-docx, libreoffice-writer-nogui: the Word paper opened and laid out as a committee member's Word would;
+  # python3-openpyxl: the Excel exports opened as a spreadsheet would.
   packages+=(libgtest-dev libgmock-dev pandoc python3-jsonschema python3-yaml man-db jq chromium poppler-utils lintian
-             python3-docx libreoffice-writer-nogui)
+             python3-docx libreoffice-writer-nogui python3-openpyxl)
 fi
 
 missing=()

@@ -78,7 +78,8 @@ layout)
     expect_completion $'changes\ncommittees' hmicfrs-track c
     expect_completion $'--stale\n--status' hmicfrs-track list --st
     expect_completion $'--rag' hmicfrs-track list --r
-    expect_completion $'docx\nhtml\njson\nmd\ntext' hmicfrs-track report --format ''
+    expect_completion $'docx\nhtml\njson\nmd\ntext\nxlsx' hmicfrs-track report --format ''
+    expect_completion $'csv\njson\nmd\ntext\nxlsx' hmicfrs-track list --format ''
     expect_completion $'red,amber\nred,green\nred,unrated' hmicfrs-track list --rag red,
     expect_completion $'2021-12\n2022-03' hmicfrs-track --data "$example" report --committee ''
     expect_completion $'2022-03' hmicfrs-track report --data "$example" --committee 2022
@@ -108,7 +109,7 @@ package)
     }
     deb=$(ls "$work"/package/hmicfrs-track_*.deb)
     depends=$(dpkg-deb -f "$deb" Depends)
-    for library in libyaml-cpp0.7 libfmt9 libzip4 libstdc++6 libc6; do
+    for library in libyaml-cpp0.7 libfmt9 libzip4 libxlsxwriter4 libstdc++6 libc6; do
         [[ $depends == *"$library "* ]] || fail "the package does not depend on $library: $depends"
     done
     contents=$(dpkg-deb -c "$deb")

@@ -37,7 +37,9 @@ using render::Format;
 
 constexpr std::array k_documents{Format::text, Format::markdown, Format::json};
 constexpr std::array k_tables{Format::text, Format::markdown, Format::json, Format::csv};
-constexpr std::array k_papers{Format::markdown, Format::text, Format::html, Format::json, Format::docx};
+constexpr std::array k_papers{Format::markdown, Format::text, Format::html, Format::json, Format::docx, Format::xlsx};
+// The views a chaser takes into a spreadsheet: findings, and counts by rating.
+constexpr std::array k_sheets{Format::text, Format::markdown, Format::json, Format::csv, Format::xlsx};
 
 // ": did you mean 'x'?" for a near miss among `candidates`.
 std::string hint(std::string_view word, const std::vector<std::string>& candidates) {
@@ -484,9 +486,9 @@ constexpr std::array<Command, 12> k_commands{{
     {"status", "One screen: open findings by RAG, red, overdue, stale, upcoming inspections",
      "status --as-of 2022-03-31", "", Needs::valid_register, k_documents, nullptr, run_status},
     {"rag", "Count findings by rating, per portfolio, owner, inspection, type, status or report",
-     "rag --by status --open", "", Needs::valid_register, k_tables, define_rag, run_rag},
+     "rag --by status --open", "", Needs::valid_register, k_sheets, define_rag, run_rag},
     {"list", "List findings, filtered", "list --rag red,amber --portfolio crime",
-     "Filters combine: a finding must pass them all.", Needs::valid_register, k_tables, define_list, run_list},
+     "Filters combine: a finding must pass them all.", Needs::valid_register, k_sheets, define_list, run_list},
     {"show", "Show one finding or inspection in full, with its history and links", "show peel-2021-22/AFI1", "",
      Needs::valid_register, k_documents, define_show, run_show},
     {"peel", "The PEEL grade table: one column per grade, not-graded areas apart",
@@ -499,7 +501,7 @@ constexpr std::array<Command, 12> k_commands{{
      Needs::valid_register, k_tables, define_changes, run_changes},
     {"committees", "The committee's meetings and the window of each paper", "committees --format md", "",
      Needs::valid_register, k_tables, nullptr, run_committees},
-    {"report", "The committee paper for a meeting: Markdown, text, HTML, JSON or Word",
+    {"report", "The committee paper for a meeting: Markdown, text, HTML, JSON or Word; its tracker in Excel",
      "report --committee 2022-03 -o paper.html",
      "The paper is as of the meeting's cut-off unless --as-of says otherwise; --committee takes the meeting's id, "
      "date or month.",

@@ -168,6 +168,14 @@ Document to_document(const answers::FindingList& v) {
   return d;
 }
 
+std::vector<Sheet> to_sheets(const answers::FindingList& v) {
+  return {{"Findings", register_table(v.rows, *v.vocabulary)}};
+}
+
+std::vector<Sheet> to_sheets(const answers::RagBreakdown& v) {
+  return {{"By " + in_prose(std::string(label(v.grouping))), to_table(v)}};
+}
+
 Table to_table(const answers::RagBreakdown& v) {
   if (v.grouping == answers::Grouping::report) return report_table(v.groups, v.total);
   return rag_table(std::string(label(v.grouping)), v.groups, v.total, *v.vocabulary);

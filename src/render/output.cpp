@@ -25,7 +25,8 @@ void write_document(std::ostream& out, const Document& document, const Output& o
     case Format::html: return write_html(out, document, title_of(document));
     case Format::docx: return write_docx(out, document, title_of(document), output.word_template);
     case Format::json:
-    case Format::csv: break;
+    case Format::csv:
+    case Format::xlsx: break;
   }
   throw std::logic_error("write_document: not a document format");
 }
@@ -38,6 +39,13 @@ void write_answer(std::ostream& out, const Answer& answer, const Output& output)
       return write_csv(out, to_table(answer));
     } else {
       throw std::logic_error("this answer has no CSV form");
+    }
+  }
+  if (output.format == Format::xlsx) {
+    if constexpr (requires { to_sheets(answer); }) {
+      return write_xlsx(out, to_sheets(answer));
+    } else {
+      throw std::logic_error("this answer has no Excel form");
     }
   }
   write_document(out, to_document(answer), output);

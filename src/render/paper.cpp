@@ -498,12 +498,7 @@ class PaperBuilder {
   // Findings by where they stand: awaiting allocation, open, awaiting sign-off, and each way of closing.
   void by_status() {
     m_document.add(Heading{3, "By status"});
-    Table table{{{"Status", Align::left, true}, {"Findings", Align::right}}, {}};
-    for (const answers::RagGroup& group : m_paper.by_status) {
-      table.rows.push_back({group.label, std::to_string(group.counts.total())});
-    }
-    table.rows.push_back({"Total", std::to_string(m_paper.total.total())});
-    m_document.add(std::move(table));
+    m_document.add(status_table(m_paper.by_status, m_paper.total));
   }
 
   // Per report, how much of it is done.
@@ -718,5 +713,15 @@ class PaperBuilder {
 }  // namespace
 
 Document to_document(const answers::Paper& paper) { return PaperBuilder(paper).build(); }
+
+std::vector<Sheet> to_sheets(const answers::Paper& paper) {
+  const model::Vocabulary& vocabulary = *paper.vocabulary;
+  return {{"By portfolio", rag_table("Portfolio", paper.by_portfolio, paper.total, vocabulary)},
+          {"By status", status_table(paper.by_status, paper.total)},
+          {"By report", report_table(paper.by_report, paper.total)},
+          {sentence_case(attention_words(vocabulary)), register_table(paper.outstanding.red, vocabulary)},
+          {"Overdue", register_table(paper.outstanding.overdue, vocabulary)},
+          {"Stale", register_table(paper.outstanding.stale, vocabulary)}};
+}
 
 }  // namespace hmicfrs::render

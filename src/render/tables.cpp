@@ -9,6 +9,12 @@
 #include <hmicfrs/render/labels.hpp>
 
 namespace hmicfrs::render {
+namespace {
+
+// A column of counts: right-aligned, and numbers where cells are typed.
+Column count_column(std::string header) { return {std::move(header), Align::right, false, false, CellKind::number}; }
+
+}  // namespace
 
 std::string rating_heading(const model::Vocabulary& vocabulary) { return vocabulary.customised ? "Rating" : "RAG"; }
 
@@ -48,11 +54,11 @@ std::string derived_reason(const answers::FindingState& state, const model::Voca
 
 Table report_table(const std::vector<answers::RagGroup>& groups, const answers::RagCounts& total) {
   Table table{{{"Report", Align::left, true},
-               {"Published"},
-               {"Findings", Align::right},
-               {"Open", Align::right},
-               {"Closed", Align::right},
-               {"% complete", Align::right}},
+               {"Published", Align::left, false, false, CellKind::date},
+               count_column("Findings"),
+               count_column("Open"),
+               count_column("Closed"),
+               count_column("% complete")},
               {}};
   const auto share = [](const answers::RagCounts& c) {
     return c.total() == 0 ? std::string("-") : fmt::format("{}%", (100 * c.closed + c.total() / 2) / c.total());
@@ -66,6 +72,41 @@ Table report_table(const std::vector<answers::RagGroup>& groups, const answers::
   }
   table.rows.push_back({"Total", "", std::to_string(total.total()), std::to_string(total.open()),
                         std::to_string(total.closed), share(total)});
+  return table;
+}
+
+Table status_table(const std::vector<answers::RagGroup>& groups, const answers::RagCounts& total) {
+  Table table{{{"Status", Align::left, true}, count_column("Findings")}, {}};
+  for (const answers::RagGroup& group : groups)
+    table.rows.push_back({group.label, std::to_string(group.counts.total())});
+  table.rows.push_back({"Total", std::to_string(total.total())});
+  return table;
+}
+
+Table register_table(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary) {
+  const auto date = [](const std::string& header) { return Column{header, Align::left, false, false, CellKind::date}; };
+  Table table{{{"Finding"},
+               {"Report"},
+               {"Type"},
+               {rating_heading(vocabulary)},
+               {"Title", Align::left, true},
+               {"Owner", Align::left, true},
+               {"Portfolio", Align::left, true},
+               date("Due"),
+               {"Overdue"},
+               {"Status"},
+               date("Last update"),
+               {"Latest note", Align::left, true}},
+              {}};
+  for (const answers::FindingRow& row : rows) {
+    const answers::FindingState& state = row.state;
+    table.rows.push_back({row.finding->id, row.inspection->id, std::string(label(row.finding->type)),
+                          rating_cell(state, vocabulary), row.finding->title, owner_text(row),
+                          row.portfolio != nullptr ? row.portfolio->name : row.finding->portfolio.value,
+                          state.due ? state.due->iso() : "", row.overdue ? "Overdue" : "",
+                          vocabulary.label(state.status), row.last_update ? row.last_update->iso() : "",
+                          state.latest != nullptr ? state.latest->note : ""});
+  }
   return table;
 }
 
@@ -115,15 +156,15 @@ Table rag_table(std::string first_column, const std::vector<answers::RagGroup>& 
   Table table{{{std::move(first_column), Align::left, true}}, {}};
   const auto rating_columns = [&](bool closed) {
     for (const model::Rating& rating : vocabulary.ratings) {
-      if (rating.closed == closed) table.columns.push_back({rating.label, Align::right});
+      if (rating.closed == closed) table.columns.push_back(count_column(rating.label));
     }
   };
   rating_columns(false);
-  table.columns.push_back({"Unrated", Align::right});
-  table.columns.push_back({"Open", Align::right});
+  table.columns.push_back(count_column("Unrated"));
+  table.columns.push_back(count_column("Open"));
   rating_columns(true);
-  table.columns.push_back({"Closed", Align::right});
-  table.columns.push_back({"Total", Align::right});
+  table.columns.push_back(count_column("Closed"));
+  table.columns.push_back(count_column("Total"));
   const auto row = [&](const std::string& name, const answers::RagCounts& c) {
     std::vector<Cell> cells{name};
     const auto rated = [&](bool closed) {

@@ -34,6 +34,14 @@ std::string derived_reason(const answers::FindingState& state, const model::Voca
 // the share completed (closed of all counted).
 Table report_table(const std::vector<answers::RagGroup>& groups, const answers::RagCounts& total);
 
+// Findings per status (awaiting allocation, open, awaiting sign-off, each way of closing) and a total.
+Table status_table(const std::vector<answers::RagGroup>& groups, const answers::RagCounts& total);
+
+// Findings for the people who chase them, one a row: id, report, type, rating,
+// title, owner, portfolio, target date, whether overdue, status, last update
+// and its note, the dates in date columns.
+Table register_table(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary);
+
 // A finding's owner, or "Awaiting allocation" for an open one without.
 std::string owner_text(const answers::FindingRow& row);
 

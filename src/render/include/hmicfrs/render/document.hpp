@@ -22,11 +22,17 @@ struct Cell {
 
 enum class Align { left, right };
 
+// What a column's cells hold, for formats with typed cells (Excel): text,
+// whole numbers (or a share written "24%"), or dates written "2022-03-31" or
+// "2022-03". A cell that does not read as its column's kind stays text.
+enum class CellKind { text, number, date };
+
 struct Column {
   std::string header;
   Align align = Align::left;
   bool wraps = false;     // may be wrapped to fit a terminal
   bool optional = false;  // left out on a terminal when empty in every row
+  CellKind kind = CellKind::text;
 };
 
 struct Table {
@@ -86,6 +92,12 @@ struct RagChart {
   std::vector<Bar> bars;
 };
 
+// A worksheet of a workbook: one table under a name of at most 31 characters.
+struct Sheet {
+  std::string name;
+  Table table;
+};
+
 using Block = std::variant<Heading, Paragraph, MarkdownText, BulletList, Fields, References, RagChart, Table>;
 
 // What a command shows, independent of the format it is written in.
@@ -127,6 +139,12 @@ void write_html(std::ostream& out, const Document& document, const std::string& 
 // with ours added for any it lacks; empty for ours alone.
 void write_docx(std::ostream& out, const Document& document, const std::string& title,
                 std::string_view word_template = {});
+
+// An Excel workbook (.xlsx), a sheet per table: typed cells (numbers as
+// numbers, dates as dates), the header row frozen and filtered, rating cells
+// filled with their colour's tint and worded, columns as wide as their
+// content (up to a limit, then wrapped).
+void write_xlsx(std::ostream& out, const std::vector<Sheet>& sheets);
 
 // Why `bytes` cannot serve as a Word template; nothing when they can.
 std::optional<std::string> word_template_problem(std::string_view bytes);

@@ -38,4 +38,13 @@ Table to_table(const answers::Calendar& calendar);
 Table to_table(const answers::Movement& movement);
 Table to_table(const answers::Committees& committees);
 
+// The answers written as Excel workbooks, a sheet per view: a list of
+// findings with what chasing them needs (owner, portfolio, due date, status,
+// last update and its note); counts by rating; the paper's tracker (by
+// portfolio, status and report, then the findings listed in full, overdue
+// and stale).
+std::vector<Sheet> to_sheets(const answers::FindingList& list);
+std::vector<Sheet> to_sheets(const answers::RagBreakdown& breakdown);
+std::vector<Sheet> to_sheets(const answers::Paper& paper);
+
 }  // namespace hmicfrs::render

@@ -15,7 +15,7 @@
 namespace hmicfrs::render {
 
 // The output formats; each command supports the subset that makes sense.
-enum class Format { text, markdown, json, csv, html, docx };
+enum class Format { text, markdown, json, csv, html, docx, xlsx };
 
 // How to write: the format, and for text the terminal's width and colour.
 struct Output {
@@ -25,11 +25,12 @@ struct Output {
 };
 
 // Whether a format is written as bytes that a terminal cannot show.
-constexpr bool is_binary(Format format) { return format == Format::docx; }
+constexpr bool is_binary(Format format) { return format == Format::docx || format == Format::xlsx; }
 
 // Writes an answer in the format asked for: a document (text, Markdown,
 // HTML, Word), JSON (the shapes of docs/json.md) or, for answers that are one
-// table, CSV. Asking for CSV of any other answer is a programming error.
+// table, CSV; for the lists, counts and the paper's tracker, an Excel
+// workbook. Asking for CSV or Excel of any other answer is a programming error.
 void write(std::ostream& out, const answers::Status& status, const Output& output);
 void write(std::ostream& out, const answers::FindingList& list, const Output& output);
 void write(std::ostream& out, const answers::RagBreakdown& breakdown, const Output& output);
@@ -49,6 +50,6 @@ namespace hmicfrs::model {
 template <>
 struct EnumInfo<render::Format> {
   static constexpr std::string_view what = "format";
-  static constexpr std::string_view names[] = {"text", "md", "json", "csv", "html", "docx"};
+  static constexpr std::string_view names[] = {"text", "md", "json", "csv", "html", "docx", "xlsx"};
 };
 }  // namespace hmicfrs::model

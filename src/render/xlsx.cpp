@@ -1,0 +1,185 @@
+// The workbook writer for Excel, with libxlsxwriter: a sheet per table, cells typed by their column's kind.
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <ostream>
+#include <set>
+#include <string>
+
+#include <unistd.h>
+
+#include <xlsxwriter.h>
+
+#include <hmicfrs/render/document.hpp>
+#include "colour.hpp"
+
+namespace hmicfrs::render {
+namespace {
+
+constexpr double k_widest_column = 60;  // characters; longer text wraps
+
+// "2022-03-31" or "2022-03" as a date (a month as its first day), and whether it had a day.
+std::optional<std::pair<lxw_datetime, bool>> date_of(std::string_view text) {
+  if (text.size() != 7 && text.size() != 10) return std::nullopt;
+  const auto number = [&](std::size_t at, std::size_t length) {
+    int value = 0;
+    const auto [end, error] = std::from_chars(text.data() + at, text.data() + at + length, value);
+    return error == std::errc() && end == text.data() + at + length ? value : -1;
+  };
+  const int year = number(0, 4), month = number(5, 2), day = text.size() == 10 ? number(8, 2) : 1;
+  if (text[4] != '-' || (text.size() == 10 && text[7] != '-')) return std::nullopt;
+  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+  return std::pair{lxw_datetime{year, month, day, 0, 0, 0}, text.size() == 10};
+}
+
+// A whole number, or a share written "24%" (as 0.24), and whether it was a share.
+std::optional<std::pair<double, bool>> number_of(std::string_view text) {
+  const bool share = !text.empty() && text.back() == '%';
+  if (share) text.remove_suffix(1);
+  long value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return std::pair{share ? static_cast<double>(value) / 100 : static_cast<double>(value), share};
+}
+
+// "#rrggbb" as libxlsxwriter's colour.
+lxw_color_t colour_of(std::string_view hex) {
+  const Rgb rgb = rgb_of(hex);
+  return (static_cast<lxw_color_t>(rgb.r) << 16) | (static_cast<lxw_color_t>(rgb.g) << 8) |
+         static_cast<lxw_color_t>(rgb.b);
+}
+
+// A sheet name Excel accepts: none of []:*?/\, at most 31 characters, unique in the workbook.
+std::string sheet_name(std::string_view wanted, std::set<std::string>& taken) {
+  std::string name;
+  for (const char c : wanted) name += std::string_view("[]:*?/\\").find(c) == std::string_view::npos ? c : ' ';
+  if (name.empty()) name = "Sheet";
+  name = name.substr(0, 31);
+  std::string unique = name;
+  for (int n = 2; taken.count(unique) != 0; ++n) unique = name.substr(0, 27) + " (" + std::to_string(n) + ")";
+  taken.insert(unique);
+  return unique;
+}
+
+// The formats of a workbook, made once each: by number format, fill and wrapping.
+class Formats {
+ public:
+  explicit Formats(lxw_workbook* workbook) : m_workbook(workbook) {}
+
+  lxw_format* header() {
+    if (m_header == nullptr) {
+      m_header = workbook_add_format(m_workbook);
+      format_set_bold(m_header);
+      format_set_bg_color(m_header, 0xE8E8E8);
+      format_set_border(m_header, LXW_BORDER_THIN);
+      format_set_text_wrap(m_header);
+      format_set_align(m_header, LXW_ALIGN_VERTICAL_TOP);
+    }
+    return m_header;
+  }
+
+  lxw_format* cell(const std::string& number_format, const std::string& fill, bool wraps) {
+    auto& format = m_cells[{number_format, fill, wraps}];
+    if (format == nullptr) {
+      format = workbook_add_format(m_workbook);
+      format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
+      if (!number_format.empty()) format_set_num_format(format, number_format.c_str());
+      if (!fill.empty()) format_set_bg_color(format, colour_of(fill));
+      if (wraps) format_set_text_wrap(format);
+    }
+    return format;
+  }
+
+ private:
+  lxw_workbook* m_workbook;
+  lxw_format* m_header = nullptr;
+  std::map<std::tuple<std::string, std::string, bool>, lxw_format*> m_cells;
+};
+
+void write_sheet(lxw_worksheet* sheet, const Table& table, Formats& formats) {
+  const auto columns = static_cast<lxw_col_t>(table.columns.size());
+  std::vector<double> widths(table.columns.size(), 6);
+  const auto measure = [&](std::size_t c, std::string_view text) {
+    widths[c] = std::min(k_widest_column, std::max(widths[c], static_cast<double>(display_width(text)) + 2));
+  };
+  for (lxw_col_t c = 0; c < columns; ++c) {
+    worksheet_write_string(sheet, 0, c, table.columns[c].header.c_str(), formats.header());
+    measure(c, table.columns[c].header);
+  }
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const auto row = static_cast<lxw_row_t>(r + 1);
+    for (lxw_col_t c = 0; c < columns && c < table.rows[r].size(); ++c) {
+      const Cell& cell = table.rows[r][c];
+      const Column& column = table.columns[c];
+      const std::string fill = cell.colour.empty() ? "" : tint(cell.colour, 0.3);
+      measure(c, cell.text);
+      if (cell.text.empty()) {
+        if (!fill.empty()) worksheet_write_blank(sheet, row, c, formats.cell("", fill, false));
+        continue;
+      }
+      if (column.kind == CellKind::date) {
+        if (const auto date = date_of(cell.text)) {
+          auto datetime = date->first;
+          worksheet_write_datetime(sheet, row, c, &datetime,
+                                   formats.cell(date->second ? "d mmm yyyy" : "mmm yyyy", fill, false));
+          continue;
+        }
+      }
+      if (column.kind == CellKind::number) {
+        if (const auto number = number_of(cell.text)) {
+          worksheet_write_number(sheet, row, c, number->first, formats.cell(number->second ? "0%" : "0", fill, false));
+          continue;
+        }
+      }
+      worksheet_write_string(sheet, row, c, cell.text.c_str(), formats.cell("", fill, column.wraps));
+    }
+  }
+  for (lxw_col_t c = 0; c < columns; ++c) worksheet_set_column(sheet, c, c, widths[c], nullptr);
+  worksheet_freeze_panes(sheet, 1, 0);
+  if (columns > 0) {
+    worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(table.rows.size()), static_cast<lxw_col_t>(columns - 1));
+  }
+}
+
+}  // namespace
+
+void write_xlsx(std::ostream& out, const std::vector<Sheet>& sheets) {
+  // libxlsxwriter writes to a named file: a private temporary one, read back and removed.
+  const char* tmpdir = std::getenv("TMPDIR");
+  std::string path = std::string(tmpdir != nullptr && *tmpdir != '\0' ? tmpdir : "/tmp") + "/hmicfrs-xlsx-XXXXXX";
+  const int fd = mkstemp(path.data());
+  if (fd < 0) throw std::ios_base::failure("cannot create a temporary file for the workbook in " + path);
+  ::close(fd);
+  const auto remove =
+      std::unique_ptr<const char, void (*)(const char*)>(path.c_str(), [](const char* p) { std::remove(p); });
+
+  lxw_workbook_options options{};
+  options.constant_memory = LXW_FALSE;
+  lxw_workbook* workbook = workbook_new_opt(path.c_str(), &options);
+  if (workbook == nullptr) throw std::ios_base::failure("cannot start the workbook in " + path);
+  // A fixed creation date, so that the same tables give the same workbook.
+  lxw_doc_properties properties{};
+  properties.created = 315532800;  // 1980-01-01, the earliest date a zip entry can carry
+  workbook_set_properties(workbook, &properties);
+  Formats formats(workbook);
+  std::set<std::string> taken;
+  for (const Sheet& sheet : sheets) {
+    const std::string name = sheet_name(sheet.name, taken);
+    write_sheet(workbook_add_worksheet(workbook, name.c_str()), sheet.table, formats);
+  }
+  if (const lxw_error error = workbook_close(workbook); error != LXW_NO_ERROR) {
+    throw std::ios_base::failure(std::string("cannot write the workbook: ") + lxw_strerror(error));
+  }
+  std::ifstream in(path, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad() || bytes.empty()) throw std::ios_base::failure("cannot read back the workbook from " + path);
+  out << bytes;
+}
+
+}  // namespace hmicfrs::render

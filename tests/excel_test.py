@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""The Excel exports, opened as a portfolio lead's spreadsheet would open them (python3-openpyxl).
+
+    excel_test.py BINARY
+
+For `list`, `rag` and the March 2022 paper's tracker of the West Midlands
+example: the sheets expected, the header row frozen and filtered over the
+whole table, dates as dates (a month as its first day, shown "mmm yyyy"),
+counts as numbers and shares as percentages, rating cells filled and worded,
+the same rows and values as the CSV of the same view, and the same bytes when
+written twice. Exits 77 (skipped) when python3-openpyxl is missing."""
+
+import csv
+import datetime
+import io
+import os
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+REGISTER = os.path.join(ROOT, "examples", "west-midlands")
+FINDING_COLUMNS = ["Finding", "Report", "Type", "RAG", "Title", "Owner", "Portfolio", "Due", "Overdue", "Status",
+                   "Last update", "Latest note"]
+
+
+def run(binary, *args):
+    return subprocess.run([binary, "--data", REGISTER, "--as-of", "2022-03-31", *args], check=True,
+                          capture_output=True).stdout
+
+
+def sheet_rows(sheet):
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def check_table_sheet(sheet, problems):
+    """Frozen header, a filter over every row and column."""
+    name = sheet.title
+    if sheet.freeze_panes != "A2":
+        problems.append(f"{name}: the header row is not frozen ({sheet.freeze_panes})")
+    last = f"{chr(ord('A') + sheet.max_column - 1)}{sheet.max_row}"
+    if sheet.auto_filter.ref != f"A1:{last}":
+        problems.append(f"{name}: filter on {sheet.auto_filter.ref}, expected A1:{last}")
+
+
+def check_findings(sheet, csv_rows, problems):
+    rows = sheet_rows(sheet)
+    if rows[0] != FINDING_COLUMNS:
+        problems.append(f"{sheet.title}: columns {rows[0]}")
+        return
+    by_id = {row[0]: row for row in csv_rows[1:]}
+    for index, row in enumerate(rows[1:], start=2):
+        finding, due, last_update = row[0], row[7], row[10]
+        expected = by_id[finding]
+        if row[3] != expected[1] or row[4] != expected[2]:
+            problems.append(f"{sheet.title} row {index}: rating or title differ from the CSV's")
+        if due is not None:
+            if not isinstance(due, datetime.datetime):
+                problems.append(f"{sheet.title} row {index}: due {due!r} is not a date")
+            elif not expected[4].startswith(due.strftime("%Y-%m")):
+                problems.append(f"{sheet.title} row {index}: due {due:%Y-%m-%d}, CSV {expected[4]}")
+            elif sheet.cell(index, 8).number_format not in ("mmm yyyy", "d mmm yyyy"):
+                problems.append(f"{sheet.title} row {index}: due shown as {sheet.cell(index, 8).number_format}")
+        if last_update is not None and not isinstance(last_update, datetime.datetime):
+            problems.append(f"{sheet.title} row {index}: last update {last_update!r} is not a date")
+        rating = sheet.cell(index, 4)
+        if rating.value in ("Red", "Amber", "Green") and rating.fill.fgColor.rgb in (None, "00000000"):
+            problems.append(f"{sheet.title} row {index}: the {rating.value} cell is not filled")
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1])
+    try:
+        import openpyxl
+    except ImportError:
+        print("SKIPPED: needs python3-openpyxl (apt-get install python3-openpyxl)")
+        return 77
+    problems = []
+    with tempfile.TemporaryDirectory() as work:
+        def workbook(name, *args):
+            path = os.path.join(work, name)
+            run(binary, *args, "-o", path)
+            again = os.path.join(work, "again-" + name)
+            run(binary, *args, "--format", "xlsx", "-o", again)
+            if open(path, "rb").read() != open(again, "rb").read():
+                problems.append(f"{name}: two runs gave different bytes")
+            return openpyxl.load_workbook(path)
+
+        listed = workbook("list.xlsx", "list")
+        csv_list = list(csv.reader(io.StringIO(run(binary, "list", "--format", "csv").decode("utf-8"))))
+        if listed.sheetnames != ["Findings"]:
+            problems.append(f"list: sheets {listed.sheetnames}")
+        check_table_sheet(listed["Findings"], problems)
+        check_findings(listed["Findings"], csv_list, problems)
+        listed_ids = [row[0] for row in sheet_rows(listed["Findings"])[1:]]
+        if listed_ids != [row[0] for row in csv_list[1:]]:
+            problems.append(f"list: findings {listed_ids} are not the CSV's")
+
+        rag = workbook("rag.xlsx", "rag")
+        csv_rag = list(csv.reader(io.StringIO(run(binary, "rag", "--format", "csv").decode("utf-8"))))
+        sheet = rag["By portfolio"]
+        check_table_sheet(sheet, problems)
+        expected = [csv_rag[0]] + [[row[0]] + [int(value) for value in row[1:]] for row in csv_rag[1:]]
+        if sheet_rows(sheet) != expected:
+            problems.append(f"rag: {sheet_rows(sheet)} is not the CSV's {expected} with numbers as numbers")
+
+        tracker = workbook("tracker.xlsx", "report", "--committee", "2022-03")
+        if tracker.sheetnames != ["By portfolio", "By status", "By report", "Red", "Overdue", "Stale"]:
+            problems.append(f"tracker: sheets {tracker.sheetnames}")
+        for sheet in tracker.worksheets:
+            check_table_sheet(sheet, problems)
+        by_report = sheet_rows(tracker["By report"])
+        peel = next(row for row in by_report if row[0].startswith("PEEL 2021/22"))
+        if peel[1] != datetime.datetime(2021, 10, 1) or peel[2:] != [17, 13, 4, 0.24]:
+            problems.append(f"tracker: PEEL 2021/22 row {peel}")
+        if tracker["By report"].cell(3, 6).number_format != "0%":
+            problems.append("tracker: % complete is not shown as a percentage")
+        red = sheet_rows(tracker["Red"])
+        red_ids = [row[0] for row in red[1:]]
+        csv_red = [row[0] for row in csv_list[1:] if row[1] == "Red"]
+        if red_ids != csv_red:
+            problems.append(f"tracker: red findings {red_ids}, list says {csv_red}")
+        check_findings(tracker["Red"], csv_list, problems)
+    for problem in problems:
+        print("FAIL: " + problem)
+    print(f"{len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
