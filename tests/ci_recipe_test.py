@@ -1,15 +1,22 @@
 #!/usr/bin/python3
 """Runs the commands of the CI recipes in examples/ci/ as the CI services would.
 
-    ci_recipe_test.py SOURCE_DIR BINARY
+    ci_recipe_test.py SOURCE_DIR BINARY [--build-from-source]
 
 A register repository is laid out as the recipes ask (the register in data/,
-the GitHub files in .github/), first with the example register, then with
-each of three defects: an impossible date, and two that would lose data
-unless validate fails on them (a note split by an unquoted comma, a misspelt
-`findings:`). The steps are read from the recipe files themselves, so what is tested
-is what a force copies; only the installation steps, which download the
-package, are left out (the package itself is tested by install_test.sh).
+the GitHub files in .github/, the tool's source as the submodule
+hmicfrs-track/), first with the example register, then with each of three
+defects: an impossible date, and two that would lose data unless validate
+fails on them (a note split by an unquoted comma, a misspelt `findings:`).
+The steps are read from the recipe files themselves, so what is tested is
+what a force copies. With --build-from-source, the valid register's run of
+each recipe takes the tool's source from a clean clone of SOURCE_DIR's
+repository (as the checkout of the submodule would) and runs the recipe's
+own build: the packages script, CMake, the install into tools/, then the
+later steps with that build on PATH (GitHub's $GITHUB_PATH is honoured as
+Actions does). Without it, and for the defects, BINARY stands in for the
+build. Only apt-get lines (installing git and jq, which the test needs
+anyway) are left out.
 
 For GitHub: the steps run under bash -eo pipefail as Actions runs them; the
 problem matcher's expression, applied to the validation step's output, must
@@ -40,6 +47,11 @@ if shutil.which("jq") is None:
     sys.exit(77)
 
 source, binary = sys.argv[1], os.path.abspath(sys.argv[2])
+build_from_source = "--build-from-source" in sys.argv[3:]
+if build_from_source and subprocess.run(["git", "-C", source, "rev-parse", "--is-inside-work-tree"],
+                                        capture_output=True).returncode != 0:
+    print("SKIP: --build-from-source needs SOURCE_DIR to be a git clone")
+    sys.exit(77)
 recipes = os.path.join(source, "examples", "ci")
 failures = []
 
@@ -69,27 +81,51 @@ DEFECTS = {
 }
 
 
-def make_repository(root, defect):
-    """A register repository as the recipes expect, with the tool on PATH."""
+def make_repository(root, defect, build):
+    """A register repository as the recipes expect. When the recipe's build is to run, the tool's source is
+    cloned where the submodule would be checked out; else BINARY stands in for the build in tools/bin."""
     shutil.copytree(os.path.join(source, "examples", "west-midlands"), os.path.join(root, "data"))
     shutil.copytree(os.path.join(recipes, "github"), os.path.join(root, ".github"))
     if defect:
         with open(os.path.join(root, "data", "inspections", "broken.yaml"), "w", encoding="utf-8") as f:
             f.write(DEFECTS[defect][0])
-    bin_dir = os.path.join(root, ".bin")
-    os.mkdir(bin_dir)
-    os.symlink(binary, os.path.join(bin_dir, "hmicfrs-track"))
-    return dict(os.environ, PATH=bin_dir + os.pathsep + os.environ["PATH"], CI="true")
+    environment = dict(os.environ, CI="true", CI_PROJECT_DIR=root, GITHUB_PATH=os.path.join(root, ".github-path"))
+    if build:
+        subprocess.run(["git", "clone", "--quiet", os.path.abspath(source), os.path.join(root, "hmicfrs-track")],
+                       check=True)
+    else:
+        bin_dir = os.path.join(root, "tools", "bin")
+        os.makedirs(bin_dir)
+        os.symlink(binary, os.path.join(bin_dir, "hmicfrs-track"))
+        environment["PATH"] = bin_dir + os.pathsep + os.environ["PATH"]
+    return environment
+
+
+def is_build(command):
+    return "hmicfrs-track/scripts/install-deps.sh" in command or command.startswith("cmake ")
 
 
 def run_script(script, root, environment):
-    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], cwd=root,
-                          env=environment, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], cwd=root,
+                            env=environment, capture_output=True, text=True, timeout=900)
+    # As Actions does: directories a step appends to $GITHUB_PATH lead PATH in the steps after it.
+    if os.path.exists(environment["GITHUB_PATH"]):
+        with open(environment["GITHUB_PATH"], encoding="utf-8") as f:
+            added = [line.strip() for line in f if line.strip()]
+        environment["PATH"] = os.pathsep.join(reversed(added)) + os.pathsep + os.environ["PATH"]
+    return result
+
+
+def expect_built(root, environment, where):
+    """The commands after the build ran the tool the recipe built and installed in tools/."""
+    found = shutil.which("hmicfrs-track", path=environment.get("PATH"))
+    check(found == os.path.join(root, "tools", "bin", "hmicfrs-track") and not os.path.islink(found),
+          f"{where}: after the build, hmicfrs-track on PATH is {found}, not the one built into tools/bin")
 
 
 def expect_papers(root, directory, where):
     meetings = ["2021-12", "2022-03"]
-    expected = sorted(f"{m}.{ext}" for m in meetings for ext in ("md", "html"))
+    expected = sorted(f"{m}.{ext}" for m in meetings for ext in ("md", "html", "docx"))
     path = os.path.join(root, directory)
     found = sorted(os.listdir(path)) if os.path.isdir(path) else []
     check(found == expected, f"{where}: {directory} holds {found}, not {expected}")
@@ -97,7 +133,7 @@ def expect_papers(root, directory, where):
         check(os.path.getsize(os.path.join(path, name)) > 1000, f"{where}: {directory}/{name} is nearly empty")
 
 
-def github(root, environment, defect):
+def github(root, environment, defect, build):
     workflow = load("github/workflows/hmicfrs-track.yml")
     triggers = workflow.get(True, workflow.get("on"))  # PyYAML reads the key `on` as true
     check("push" in triggers, "GitHub: the workflow does not run on push")
@@ -105,9 +141,13 @@ def github(root, environment, defect):
     matcher = None
     for step in steps:
         name = step.get("name", step.get("uses", ""))
-        if "run" not in step or name.startswith("Install"):
+        if "run" not in step or name.startswith("Install") or (is_build(step["run"]) and not build):
             continue
         result = run_script(step["run"], root, environment)
+        if is_build(step["run"]):
+            check(result.returncode == 0, f"GitHub: '{name}' exited {result.returncode}:\n{result.stdout}{result.stderr}")
+            expect_built(root, environment, "GitHub")
+            continue
         output = result.stdout + result.stderr
         for added in re.findall(r"^::add-matcher::(.+)$", result.stdout, re.M):
             with open(os.path.join(root, added), encoding="utf-8") as f:
@@ -144,10 +184,20 @@ def check_matcher(matcher, stdout, root, defect):
                   f"GitHub ({defect}): the problem matcher reads {got}")
 
 
-def gitlab(root, environment, defect):
+def gitlab(root, environment, defect, build):
     job = next(value for key, value in load("gitlab/.gitlab-ci.yml").items()
                if isinstance(value, dict) and "script" in value)
-    result = run_script("\n".join(job["script"]), root, environment)
+    before = [line for line in job.get("before_script", [])
+              if not line.startswith("apt-get") and (build or not is_build(line))]
+    # Where the job's own shell finds the tool once before_script has run.
+    which = "command -v hmicfrs-track > .which-hmicfrs-track"
+    result = run_script("\n".join(before + [which] + job["script"]), root, environment)
+    if build:
+        with open(os.path.join(root, ".which-hmicfrs-track"), encoding="utf-8") as f:
+            found = f.read().strip()
+        built = os.path.join(root, "tools", "bin", "hmicfrs-track")
+        check(found == built and not os.path.islink(found),
+              f"GitLab: after before_script, hmicfrs-track on PATH is {found}, not the one built into {built}")
     check(result.returncode == (1 if defect else 0),
           f"GitLab: the job's script exited {result.returncode}:\n{result.stdout}{result.stderr}")
     with open(os.path.join(root, job["artifacts"]["reports"]["codequality"]), encoding="utf-8") as f:
@@ -164,7 +214,7 @@ def gitlab(root, environment, defect):
             expect_papers(root, path, "GitLab")
 
 
-def pre_commit(root, environment, defect):
+def pre_commit(root, environment, defect, build):
     hook = load(".pre-commit-config.yaml")["repos"][0]["hooks"][0]
     check(re.search(hook["files"], "data/inspections/peel/peel-2021-22.yaml") is not None,
           "pre-commit: the hook does not run for an inspection file")
@@ -175,8 +225,10 @@ def pre_commit(root, environment, defect):
 
 for defect in [None, *DEFECTS]:
     for service in (github, gitlab, pre_commit):
+        # Each recipe's build runs once, for the valid register; pre-commit uses an installed tool.
+        build = build_from_source and defect is None and service is not pre_commit
         with tempfile.TemporaryDirectory() as root:
-            service(root, make_repository(root, defect), defect)
+            service(root, make_repository(root, defect, build), defect, build)
 
 for failure in failures:
     print(f"FAIL: {failure}", file=sys.stderr)
