@@ -7,6 +7,9 @@
   tests/golden-word/ (HMICFRS_UPDATE_GOLDEN=1 rewrites them).
 - python3-docx opens it and finds the headings in Word's heading styles, the
   tables with a repeated header row, and the rating cells worded and shaded.
+- The paper of a register written to break out of its text (tests/fixtures/
+  hostile-markdown) is well-formed XML in every part, and links only to web
+  addresses.
 - A template made with python3-docx lends its styles: its Heading 1 font is
   the paper's, and the styles it lacks are added.
 - LibreOffice converts it to PDF, which is A4 with the running head, "Page X
@@ -128,6 +131,25 @@ def check_template(binary, work, problems):
         problems.append("python-docx does not read Georgia as the paper's Heading 1 font")
 
 
+def check_hostile(binary, work, problems):
+    """User text that tries to become markup stays text: every part parses, every link is a web address."""
+    import xml.etree.ElementTree as ElementTree
+
+    target = os.path.join(work, "hostile.docx")
+    report(binary, os.path.join(ROOT, "tests", "fixtures", "hostile-markdown"), "2022-03", target)
+    with zipfile.ZipFile(target) as archive:
+        for name in archive.namelist():
+            try:
+                root = ElementTree.fromstring(archive.read(name))
+            except ElementTree.ParseError as error:
+                problems.append(f"hostile: {name} is not well-formed XML: {error}")
+                continue
+            for relationship in root.iter("{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"):
+                if relationship.get("TargetMode") == "External" and not re.match(r"https?://",
+                                                                                  relationship.get("Target")):
+                    problems.append(f"hostile: a link to {relationship.get('Target')}")
+
+
 def markdown_sections(binary, register, meeting):
     markdown = subprocess.run([binary, "--data", register, "report", "--committee", meeting, "--format", "md"],
                               check=True, capture_output=True, text=True).stdout
@@ -174,6 +196,7 @@ def main():
                   + ("" if not problems else ": " + "; ".join(problems)))
             failures += len(problems)
         problems = []
+        check_hostile(binary, work, problems)
         check_template(binary, work, problems)
         print("template: " + ("styles taken" if not problems else "; ".join(problems)))
         failures += len(problems)

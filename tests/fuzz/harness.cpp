@@ -43,6 +43,7 @@ void render_everything(const load::LoadResult& result) {
       render::write(sink, paper, render::Output{format, {}});
       render::write(sink, status, render::Output{format, {}});
     }
+    render::write(sink, paper, render::Output{render::Format::docx, {}});
     // A list searched and written narrow, so that search and wrap see what the input holds.
     query::FindingFilter filter;
     filter.grep = "a";
