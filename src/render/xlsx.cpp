@@ -1,6 +1,7 @@
 // The workbook writer for Excel, with libxlsxwriter: a sheet per table, cells typed by their column's kind.
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -14,6 +15,7 @@
 
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <xlsxwriter.h>
 
 #include <hmicfrs/render/document.hpp>
@@ -152,9 +154,17 @@ void write_sheet(lxw_worksheet* sheet, const Table& table, Formats& formats) {
 void write_xlsx(std::ostream& out, const std::vector<Sheet>& sheets) {
   // libxlsxwriter writes to a named file: a private temporary one, read back and removed.
   const char* tmpdir = std::getenv("TMPDIR");
-  std::string path = std::string(tmpdir != nullptr && *tmpdir != '\0' ? tmpdir : "/tmp") + "/hmicfrs-xlsx-XXXXXX";
+  const std::string directory = tmpdir != nullptr && *tmpdir != '\0' ? tmpdir : "/tmp";
+  std::string path = directory + "/hmicfrs-xlsx-XXXXXX";
   const int fd = mkstemp(path.data());
-  if (fd < 0) throw std::ios_base::failure("cannot create a temporary file for the workbook in " + path);
+  if (fd < 0) {
+    // The failure's text ends with the system's reason: "...: Permission denied".
+    throw std::ios_base::failure(
+        fmt::format("an Excel workbook is written through a temporary file, and none can be made in {} (set TMPDIR "
+                    "to a directory you can write to)",
+                    directory),
+        std::error_code(errno, std::generic_category()));
+  }
   ::close(fd);
   const auto remove =
       std::unique_ptr<const char, void (*)(const char*)>(path.c_str(), [](const char* p) { std::remove(p); });

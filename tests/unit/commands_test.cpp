@@ -265,3 +265,39 @@ TEST_F(WordPaper, NamesEveryProblemWithItsTemplateWhereTheConfigurationGivesIt) 
 
 }  // namespace
 }  // namespace hmicfrs::cli
+
+namespace hmicfrs::cli {
+namespace {
+
+TEST(ExcelExport, NeedsAWritableTemporaryDirectoryAndSaysSo) {
+  test::ScratchDir scratch("excel");
+  const std::string target = (scratch.path() / "findings.xlsx").string();
+  const char* previous = std::getenv("TMPDIR");
+  const std::string kept = previous != nullptr ? previous : "";
+  setenv("TMPDIR", "/nonexistent-hmicfrs-tmp", 1);
+  const auto result = run_cli({"--data", "examples/west-midlands", "list", "-o", target});
+  previous != nullptr ? setenv("TMPDIR", kept.c_str(), 1) : unsetenv("TMPDIR");
+  EXPECT_EQ(result.status, 3);
+  EXPECT_EQ(result.err,
+            "hmicfrs-track: an Excel workbook is written through a temporary file, and none can be made in "
+            "/nonexistent-hmicfrs-tmp (set TMPDIR to a directory you can write to): No such file or directory\n");
+  EXPECT_FALSE(fs::exists(target));
+}
+
+TEST(ExcelExport, IsOfferedWhereASpreadsheetHelps) {
+  const auto status = run_cli({"--data", "examples/west-midlands", "status", "--format", "xlsx"});
+  EXPECT_EQ(status.status, 2);
+  EXPECT_THAT(status.err, HasSubstr("this command writes text, md or json, not xlsx"));
+  for (const std::vector<std::string>& command :
+       {std::vector<std::string>{"list"}, {"rag", "--by", "owner"}, {"report", "--committee", "2022-03"}}) {
+    std::vector<std::string> args{"--data", "examples/west-midlands"};
+    args.insert(args.end(), command.begin(), command.end());
+    args.insert(args.end(), {"--format", "xlsx"});
+    const auto result = run_cli(args);
+    EXPECT_EQ(result.status, 0) << command.front() << ": " << result.err;
+    EXPECT_EQ(result.out.substr(0, 2), "PK") << command.front();
+  }
+}
+
+}  // namespace
+}  // namespace hmicfrs::cli
