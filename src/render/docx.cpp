@@ -263,11 +263,12 @@ class BodyWriter {
     for (const std::string& item : list.items) body += paragraph("ListBullet", run(item));
   }
   void operator()(const Fields& fields) {
-    // Kept with the next line, each but the last, so a list never starts at the foot of a page.
+    // Kept with the next line, each but the last, so a list never starts at the foot of a page; the last
+    // is set off from what follows.
     for (std::size_t i = 0; i < fields.items.size(); ++i) {
       const auto& [label, value] = fields.items[i];
       body += paragraph("FieldList", run(label + ":", {true}) + "<w:r><w:tab/></w:r>" + run(value),
-                        i + 1 < fields.items.size() ? "<w:keepNext/>" : "");
+                        i + 1 < fields.items.size() ? "<w:keepNext/>" : "<w:spacing w:after=\"120\"/>");
     }
   }
   void operator()(const References& references) {
