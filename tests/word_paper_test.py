@@ -31,7 +31,7 @@ ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 GOLDEN = os.path.join(ROOT, "tests", "golden-word", "west-midlands-2022-03")
 # Register, meeting, running head, pages expected when LibreOffice lays it out.
 PAPERS = [
-    ("examples/west-midlands", "2022-03", "HMICFRS Update · Joint Audit Committee · 31 March 2022 · Agenda item 08", 7),
+    ("examples/west-midlands", "2022-03", "HMICFRS Update · Joint Audit Committee · 31 March 2022 · Agenda item 08", 8),
     ("examples/four-colour", "2024-06",
      "HMICFRS Inspections and Recommendations · Joint Independent Audit Committee · 26 June 2024 · Agenda item 11", 6),
 ]
