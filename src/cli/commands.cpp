@@ -165,9 +165,11 @@ void define_filters(CLI::App& app, FilterOptions& f) {
   list("--rag", f.rags,
        "Findings with these ratings: the register's own, red, amber and green by default, or unrated "
        "(comma-separated)");
+  // The values from the enums' own names, so that help never falls behind them.
   list("--status", f.statuses,
-       "Findings in these statuses: open, awaiting-sign-off, closed, superseded, not-monitored");
-  list("--type", f.types, "Findings of these types: cause-of-concern, recommendation, afi, not-formal");
+       fmt::format("Findings in these statuses: {}", fmt::join(model::names_of<model::Status>(), ", ")));
+  list("--type", f.types,
+       fmt::format("Findings of these types: {}", fmt::join(model::names_of<model::FindingType>(), ", ")));
   list("--portfolio", f.portfolios, "Findings of these portfolios (ids from hmicfrs-track.yaml)");
   list("--inspection", f.inspections, "Findings of these inspections (ids)");
   app.add_option("--owner", f.owner, "Findings whose owner contains TEXT (any case)")->type_name("TEXT");

@@ -13,20 +13,6 @@
 namespace hmicfrs::render {
 namespace {
 
-Table stale_table(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary) {
-  Table table{{{"Finding"},
-               {rating_heading(vocabulary)},
-               {"Title", Align::left, true},
-               {"Owner", Align::left, true},
-               {"Last update", Align::left, true}},
-              {}};
-  for (const answers::FindingRow& row : rows) {
-    table.rows.push_back({row.finding->id, rating_cell(row.state, vocabulary), row.finding->title, owner_text(row),
-                          fmt::format("{} ({} days)", row.last_update->iso(), *row.days_since_update)});
-  }
-  return table;
-}
-
 // A finding's particulars for `show`: where it comes from, who owns it, where it stands.
 Fields finding_fields(const answers::FindingDetail& detail) {
   const answers::FindingRow& row = detail.row;
@@ -130,6 +116,45 @@ void add_markdown(Document& document, std::string heading, const std::string& ma
 // A rating in a table of movements: its word, "Unrated" when there is none.
 std::string rating_word(const model::Rating* rating) { return rating != nullptr ? rating->label : "Unrated"; }
 
+// The rows `status` shows of each list, so that it fits one screen whatever the register's size.
+constexpr std::size_t k_status_rows = 5;
+
+// A list on one screen: one line a row, its title cut to fit.
+Table glimpse(std::vector<Column> columns) {
+  columns.push_back({"Title", Align::left, true, false, CellKind::text, true});
+  return Table{std::move(columns), {}};
+}
+
+// Findings at a glance: id, rating, a date (`date` of each row, under `heading`), title.
+template <class Dates>
+Table findings_glimpse(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary,
+                       std::vector<Column> dates, Dates date) {
+  std::vector<Column> columns{{"Finding"}, {rating_heading(vocabulary)}};
+  columns.insert(columns.end(), dates.begin(), dates.end());
+  Table table = glimpse(std::move(columns));
+  for (const answers::FindingRow& row : rows) {
+    std::vector<Cell> cells{row.finding->id, rating_cell(row.state, vocabulary)};
+    for (std::string& text : date(row)) cells.emplace_back(std::move(text));
+    cells.emplace_back(row.finding->title);
+    table.rows.push_back(std::move(cells));
+  }
+  return table;
+}
+
+// A list's count, its first rows, and the command that lists the rest.
+void add_glimpse(Document& document, std::string heading, Table table, std::string_view when_empty,
+                 const std::string& rest) {
+  const std::size_t total = table.rows.size();
+  document.add(Heading{2, fmt::format("{} ({})", heading, total)});
+  if (total == 0) {
+    document.add(Paragraph{std::string(when_empty)});
+    return;
+  }
+  table.rows.resize(std::min(total, k_status_rows));
+  document.add(std::move(table));
+  if (total > k_status_rows) document.add(Paragraph{fmt::format("... and {} more: {}", total - k_status_rows, rest)});
+}
+
 }  // namespace
 
 Document to_document(const answers::Status& v) {
@@ -142,12 +167,30 @@ Document to_document(const answers::Status& v) {
                               open_counts(c, vocabulary), c.closed, v.outstanding.overdue.size(),
                               v.outstanding.stale.size(), v.stale_after_days)});
   const std::string attention = attention_words(vocabulary);
-  add_section(d, sentence_case(attention), findings_table(v.outstanding.red, vocabulary),
-              fmt::format("No open finding is rated {}.", attention));
-  add_section(d, "Overdue", findings_table(v.outstanding.overdue, vocabulary), "No open finding is past its due date.");
-  add_section(d, "Stale", stale_table(v.outstanding.stale, vocabulary),
-              "Every open finding has been updated recently.");
-  add_section(d, "Upcoming inspections", calendar_table(v.upcoming), "No inspection is notified and not yet started.");
+  std::vector<std::string> attention_ids;
+  for (const model::Rating& rating : vocabulary.ratings) {
+    if (rating.attention) attention_ids.push_back(rating.id);
+  }
+  const std::string as_of = v.as_of.iso();
+  const auto due = [](const answers::FindingRow& row) { return std::vector{due_text(row)}; };
+  const auto updated = [](const answers::FindingRow& row) {
+    return std::vector{row.last_update->iso(), std::to_string(*row.days_since_update)};
+  };
+  add_glimpse(d, sentence_case(attention), findings_glimpse(v.outstanding.red, vocabulary, {{"Due"}}, due),
+              fmt::format("No open finding is rated {}.", attention),
+              fmt::format("hmicfrs-track list --open --rag {} --as-of {}", fmt::join(attention_ids, ","), as_of));
+  add_glimpse(d, "Overdue", findings_glimpse(v.outstanding.overdue, vocabulary, {{"Due"}}, due),
+              "No open finding is past its due date.", fmt::format("hmicfrs-track list --overdue --as-of {}", as_of));
+  add_glimpse(
+      d, "Stale", findings_glimpse(v.outstanding.stale, vocabulary, {{"Last update"}, {"Days", Align::right}}, updated),
+      "Every open finding has been updated recently.", fmt::format("hmicfrs-track list --stale --as-of {}", as_of));
+  Table upcoming = glimpse({{"Inspection"}, {"Fieldwork"}});
+  for (const model::Inspection* inspection : v.upcoming) {
+    upcoming.rows.push_back(
+        {inspection->id, inspection->fieldwork ? when(*inspection->fieldwork) : "", inspection->title});
+  }
+  add_glimpse(d, "Upcoming inspections", std::move(upcoming), "No inspection is notified and not yet started.",
+              fmt::format("hmicfrs-track inspections --upcoming --as-of {}", as_of));
   return d;
 }
 

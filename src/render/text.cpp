@@ -67,6 +67,18 @@ Table without_empty_columns(const Table& table) {
   return out;
 }
 
+// Whether a column may be narrowed to fit: wrapped, or cut to one line.
+bool gives_way(const Column& column) { return column.wraps || column.truncates; }
+
+// The first line `text` wraps to at `width`, ending in "…" when there is more.
+std::string one_line(const std::string& text, std::size_t width) {
+  if (display_width(text) <= width) return text;
+  const std::vector<std::string> lines = wrap(text, width > 1 ? width - 1 : 1);
+  std::string first = lines.empty() ? std::string() : lines.front();
+  while (!first.empty() && (first.back() == ' ' || first.back() == ',' || first.back() == ';')) first.pop_back();
+  return first + "\u2026";
+}
+
 class TextWriter {
  public:
   TextWriter(std::ostream& out, const TextStyle& style) : m_out(out), m_style(style) {}
@@ -154,7 +166,7 @@ class TextWriter {
       std::string line;
       std::size_t used = 0;
       for (std::size_t c = 0; c < row.size(); ++c) {
-        if (table.columns[c].wraps || row[c].text.empty()) continue;
+        if (gives_way(table.columns[c]) || row[c].text.empty()) continue;
         const std::string lead = line.empty() ? "" : table.columns[c].header + ": ";
         const std::size_t width = display_width(lead) + display_width(row[c].text);
         if (!line.empty() && used + k_column_gap + width > m_style.width) {
@@ -170,7 +182,8 @@ class TextWriter {
       }
       m_out << line << "\n";
       for (std::size_t c = 0; c < row.size(); ++c) {
-        if (table.columns[c].wraps && !row[c].text.empty()) hanging("  " + table.columns[c].header + ": ", row[c].text);
+        if (gives_way(table.columns[c]) && !row[c].text.empty())
+          hanging("  " + table.columns[c].header + ": ", row[c].text);
       }
     }
   }
@@ -199,8 +212,10 @@ class TextWriter {
         floor = std::max(floor, longest_piece(row[c].text));
       }
       widths.push_back(width);
-      // A word longer than a third of the terminal is cut rather than let the table overflow.
-      narrowest.push_back(std::min(floor, std::max<std::size_t>(12, m_style.width / 3)));
+      // A word longer than a third of the terminal is cut rather than let the table overflow; a column cut
+      // to one line may go down to a few words.
+      narrowest.push_back(table.columns[c].truncates ? std::min<std::size_t>(width, 12)
+                                                     : std::min(floor, std::max<std::size_t>(12, m_style.width / 3)));
     }
     const auto total = [&] {
       return std::accumulate(widths.begin(), widths.end(), std::size_t{0}) + k_column_gap * (widths.size() - 1);
@@ -209,7 +224,7 @@ class TextWriter {
       while (total() > m_style.width) {
         std::size_t widest = widths.size();
         for (std::size_t c = 0; c < widths.size(); ++c) {
-          if (table.columns[c].wraps && widths[c] > floors[c] &&
+          if (gives_way(table.columns[c]) && widths[c] > floors[c] &&
               (widest == widths.size() || widths[c] > widths[widest])) {
             widest = c;
           }
@@ -227,7 +242,8 @@ class TextWriter {
     std::vector<std::vector<std::string>> cells;
     std::size_t height = 1;
     for (std::size_t c = 0; c < row.size(); ++c) {
-      cells.push_back(wrap(row[c].text, widths[c]));
+      cells.push_back(table.columns[c].truncates ? std::vector{one_line(row[c].text, widths[c])}
+                                                 : wrap(row[c].text, widths[c]));
       height = std::max(height, cells.back().size());
     }
     for (std::size_t line = 0; line < height; ++line) {

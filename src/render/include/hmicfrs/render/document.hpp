@@ -33,6 +33,7 @@ struct Column {
   bool wraps = false;     // may be wrapped to fit a terminal
   bool optional = false;  // left out on a terminal when empty in every row
   CellKind kind = CellKind::text;
+  bool truncates = false;  // on a terminal, cut to one line ("...") instead of wrapped: a glimpse of a list
 };
 
 struct Table {
