@@ -28,23 +28,8 @@ constexpr int k_text_width = k_page_width - 2 * k_side_margin;
 constexpr long k_emu_per_twip = 635;
 constexpr std::size_t k_template_part_limit = 8 << 20;
 
-// Text as XML character data or an attribute value. Characters XML 1.0 cannot
-// hold (control characters, which the loader rejects anyway) are left out.
-std::string xml_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n') out += c;
-    }
-  }
-  return out;
-}
+// Text as XML character data or an attribute value: HTML's escapes are XML's too.
+std::string xml_text(std::string_view text) { return escape_html(text); }
 
 // "#rrggbb" as Word writes a colour: "RRGGBB".
 std::string word_colour(std::string_view hex) {

@@ -150,7 +150,8 @@ void write_xlsx(std::ostream& out, const std::vector<Sheet>& sheets);
 // Why `bytes` cannot serve as a Word template; nothing when they can.
 std::optional<std::string> word_template_problem(std::string_view bytes);
 
-// Escapes text for HTML element content and attribute values.
+// Escapes text for HTML (and XML) element content and attribute values, leaving
+// out control characters other than tab and line ends.
 std::string escape_html(std::string_view text);
 
 // RFC 4180 CSV of one table: a header row, CRLF line ends, fields quoted when
