@@ -19,6 +19,7 @@
 #include <hmicfrs/util/parallel.hpp>
 #include <hmicfrs/util/suggest.hpp>
 
+#include "compiled_catalogue.hpp"
 #include "decode.hpp"
 
 namespace hmicfrs::load {
@@ -239,11 +240,9 @@ struct BuiltinCatalogue {
 const BuiltinCatalogue& builtin_catalogue() {
   static const BuiltinCatalogue builtin = [] {
     BuiltinCatalogue out;
-    const auto path = std::make_shared<const std::string>(k_builtin_path);
-    // Our own reference data: a register's limits do not apply to it.
-    if (const auto tree = parse_yaml(builtin_peel_cycles_yaml(), path, Limits{}, out.diagnostics)) {
-      merge_cycles(out.catalogue, decode_peel_cycles(*tree, path, out.diagnostics), out.diagnostics);
-    }
+    // Decoded at build time (compiled_catalogue.hpp): only the records are made here.
+    merge_cycles(out.catalogue, compiled_peel_cycles(std::make_shared<const std::string>(k_builtin_path)),
+                 out.diagnostics);
     return out;
   }();
   return builtin;

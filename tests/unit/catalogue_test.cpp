@@ -2,8 +2,13 @@
 #include <string>
 #include <vector>
 
+#include <fstream>
+#include <sstream>
+
 #include <gtest/gtest.h>
 
+#include "load/compiled_catalogue.hpp"
+#include "load/decode.hpp"
 #include "support/register.hpp"
 
 namespace hmicfrs::load {
@@ -11,6 +16,41 @@ namespace {
 
 using test::asserted;
 using test::Register;
+
+// The catalogue compiled at build time is data/peel-cycles.yaml as the register's decoder reads it today,
+// field by field and location by location, and that reading finds nothing wrong.
+TEST(BuiltinCatalogue, IsCompiledFromTheCatalogueFileAsTheDecoderReadsIt) {
+  std::ifstream in("data/peel-cycles.yaml", std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  ASSERT_FALSE(bytes.str().empty());
+  const auto path = std::make_shared<const std::string>("data/peel-cycles.yaml");
+  diag::Diagnostics diagnostics;
+  const auto tree = parse_yaml(bytes.str(), path, Limits{}, diagnostics);
+  ASSERT_TRUE(tree.has_value());
+  const std::vector<CycleDefinition> decoded = decode_peel_cycles(*tree, path, diagnostics);
+  EXPECT_TRUE(diagnostics.items().empty());
+  const std::vector<CycleDefinition> compiled = compiled_peel_cycles(path);
+  ASSERT_EQ(compiled.size(), decoded.size());
+  const auto at = [](const diag::Location& l) { return std::pair{l.line, l.column}; };
+  for (std::size_t i = 0; i < decoded.size(); ++i) {
+    const model::PeelCycle& want = decoded[i].cycle;
+    const model::PeelCycle& got = compiled[i].cycle;
+    EXPECT_EQ(std::tie(compiled[i].has_name, compiled[i].has_scale, compiled[i].has_areas_confirmed),
+              std::tie(decoded[i].has_name, decoded[i].has_scale, decoded[i].has_areas_confirmed));
+    EXPECT_EQ(std::tie(got.id, got.name, got.scale, got.source, got.note, got.areas_confirmed),
+              std::tie(want.id, want.name, want.scale, want.source, want.note, want.areas_confirmed));
+    EXPECT_EQ(at(got.location), at(want.location)) << want.id;
+    ASSERT_EQ(got.areas.size(), want.areas.size()) << want.id;
+    for (std::size_t a = 0; a < want.areas.size(); ++a) {
+      const model::PeelArea& x = got.areas[a];
+      const model::PeelArea& y = want.areas[a];
+      EXPECT_EQ(std::tie(x.id, x.short_label, x.long_label, x.pillar, x.graded),
+                std::tie(y.id, y.short_label, y.long_label, y.pillar, y.graded));
+      EXPECT_EQ(at(x.location), at(y.location)) << y.id;
+    }
+  }
+}
 
 TEST(BuiltinCatalogue, LoadsWithoutAnyDiagnostic) {
   const auto result = Register().load();

@@ -56,9 +56,6 @@ std::optional<std::string> read_word_template(const std::filesystem::path& root,
 // Loads a register from files already read; `root` only prefixes the paths shown.
 LoadResult load_sources(const std::filesystem::path& root, std::vector<SourceFile> sources, const Limits& limits = {});
 
-// The built-in PEEL catalogue (data/peel-cycles.yaml, embedded at build time).
-std::string_view builtin_peel_cycles_yaml();
-
 // Where the register is: `explicit_dir` (--data), else `env_dir`
 // ($HMICFRS_TRACK_DATA), else the nearest directory from the current one
 // upwards that holds hmicfrs-track.yaml or data/hmicfrs-track.yaml, given
