@@ -1,5 +1,9 @@
 #include <hmicfrs/load/loader.hpp>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -143,36 +147,45 @@ struct FileOutcome {
   bool incomplete = false;  // an inspection file that gave no inspection
 };
 
-// Reads a regular file of at most the size limit; never opens anything else
-// (a FIFO would block, a directory cannot be read).
+// Reads a regular file of at most the size limit with plain open, fstat and
+// read (a stream costs a third more); never reads anything else: opened
+// without blocking, a FIFO is refused rather than waited on.
 std::optional<std::string> read_file(const fs::path& path, const std::shared_ptr<const std::string>& shown,
                                      const Limits& limits, FileOutcome& outcome) {
-  std::error_code ec;
-  const fs::file_status status = fs::status(path, ec);
   auto fail = [&](std::string message) {
     outcome.diagnostics.error(diag::file_location(shown), std::move(message), Code::read_error);
     outcome.read_failure = true;
     return std::nullopt;
   };
-  if (ec) return fail(fmt::format("cannot read: {}", ec.message()));
-  if (fs::is_directory(status)) return fail("is a directory, not a YAML file");
-  if (!fs::is_regular_file(status)) return fail("is not a regular file");
-  const std::uintmax_t size = fs::file_size(path, ec);
-  if (ec) return fail(fmt::format("cannot read: {}", ec.message()));
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return fail(fmt::format("cannot read: {}", std::strerror(errno)));
+  const auto closed = [fd](auto result) {
+    ::close(fd);
+    return result;
+  };
+  struct stat status {};
+  if (::fstat(fd, &status) != 0) return closed(fail(fmt::format("cannot read: {}", std::strerror(errno))));
+  if (S_ISDIR(status.st_mode)) return closed(fail("is a directory, not a YAML file"));
+  if (!S_ISREG(status.st_mode)) return closed(fail("is not a regular file"));
+  const auto size = static_cast<std::uintmax_t>(status.st_size);
   if (size > limits.max_file_bytes) {
     outcome.diagnostics.error(
         diag::file_location(shown),
         fmt::format("the file is {} bytes, more than the limit of {} bytes", size, limits.max_file_bytes),
         Code::limit_exceeded);
-    return std::nullopt;
+    return closed(std::nullopt);
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(fmt::format("cannot read: {}", std::strerror(errno)));
   std::string bytes(static_cast<std::size_t>(size), '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(size));
-  if (in.bad()) return fail(fmt::format("cannot read: {}", std::strerror(errno)));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  return bytes;
+  std::size_t got = 0;
+  while (got < bytes.size()) {
+    const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return closed(fail(fmt::format("cannot read: {}", std::strerror(errno))));
+    if (n == 0) break;  // the file shrank while being read: what is there is what it holds
+    got += static_cast<std::size_t>(n);
+  }
+  bytes.resize(got);
+  return closed(std::optional<std::string>(std::move(bytes)));
 }
 
 // ": did you mean inspections/?" and the like, for a YAML file in no recognised place.
