@@ -50,6 +50,23 @@ std::optional<std::pair<double, bool>> number_of(std::string_view text) {
   return std::pair{share ? static_cast<double>(value) / 100 : static_cast<double>(value), share};
 }
 
+// A write that libxlsxwriter refused (a sheet past Excel's million rows): the workbook would miss it.
+void check(lxw_error error) {
+  if (error != LXW_NO_ERROR) {
+    throw std::ios_base::failure(std::string("cannot write the workbook: ") + lxw_strerror(error));
+  }
+}
+
+// Text for a cell: Excel holds at most 32,767 characters in one, so longer text is cut where it says so.
+std::string cell_text(const std::string& text) {
+  constexpr std::size_t k_most = 32'767;
+  constexpr std::string_view k_cut = " [... cut: an Excel cell holds at most 32,767 characters]";
+  if (text.size() <= k_most) return text;
+  std::size_t end = k_most - k_cut.size() - 4;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // not inside a character
+  return text.substr(0, end) + std::string(k_cut);
+}
+
 // "#rrggbb" as libxlsxwriter's colour.
 lxw_color_t colour_of(std::string_view hex) {
   const Rgb rgb = rgb_of(hex);
@@ -111,7 +128,7 @@ void write_sheet(lxw_worksheet* sheet, const Table& table, Formats& formats) {
     widths[c] = std::min(k_widest_column, std::max(widths[c], static_cast<double>(display_width(text)) + 2));
   };
   for (lxw_col_t c = 0; c < columns; ++c) {
-    worksheet_write_string(sheet, 0, c, table.columns[c].header.c_str(), formats.header());
+    check(worksheet_write_string(sheet, 0, c, cell_text(table.columns[c].header).c_str(), formats.header()));
     measure(c, table.columns[c].header);
   }
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
@@ -122,30 +139,32 @@ void write_sheet(lxw_worksheet* sheet, const Table& table, Formats& formats) {
       const std::string fill = cell.colour.empty() ? "" : tint(cell.colour, 0.3);
       measure(c, cell.text);
       if (cell.text.empty()) {
-        if (!fill.empty()) worksheet_write_blank(sheet, row, c, formats.cell("", fill, false));
+        if (!fill.empty()) check(worksheet_write_blank(sheet, row, c, formats.cell("", fill, false)));
         continue;
       }
       if (column.kind == CellKind::date) {
         if (const auto date = date_of(cell.text)) {
           auto datetime = date->first;
-          worksheet_write_datetime(sheet, row, c, &datetime,
-                                   formats.cell(date->second ? "d mmm yyyy" : "mmm yyyy", fill, false));
+          check(worksheet_write_datetime(sheet, row, c, &datetime,
+                                         formats.cell(date->second ? "d mmm yyyy" : "mmm yyyy", fill, false)));
           continue;
         }
       }
       if (column.kind == CellKind::number) {
         if (const auto number = number_of(cell.text)) {
-          worksheet_write_number(sheet, row, c, number->first, formats.cell(number->second ? "0%" : "0", fill, false));
+          check(worksheet_write_number(sheet, row, c, number->first,
+                                       formats.cell(number->second ? "0%" : "0", fill, false)));
           continue;
         }
       }
-      worksheet_write_string(sheet, row, c, cell.text.c_str(), formats.cell("", fill, column.wraps));
+      check(worksheet_write_string(sheet, row, c, cell_text(cell.text).c_str(), formats.cell("", fill, column.wraps)));
     }
   }
-  for (lxw_col_t c = 0; c < columns; ++c) worksheet_set_column(sheet, c, c, widths[c], nullptr);
+  for (lxw_col_t c = 0; c < columns; ++c) check(worksheet_set_column(sheet, c, c, widths[c], nullptr));
   worksheet_freeze_panes(sheet, 1, 0);
   if (columns > 0) {
-    worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(table.rows.size()), static_cast<lxw_col_t>(columns - 1));
+    check(worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(table.rows.size()),
+                               static_cast<lxw_col_t>(columns - 1)));
   }
 }
 

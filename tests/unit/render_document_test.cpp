@@ -7,6 +7,7 @@
 #include <hmicfrs/render/document.hpp>
 #include <hmicfrs/render/documents.hpp>
 #include "render/colour.hpp"
+#include "render/zip.hpp"
 
 namespace hmicfrs::render {
 namespace {
@@ -201,6 +202,45 @@ TEST(Documents, BuildAViewFromItsAnswerAlone) {
             "## New findings (0)\n\nNo finding was added.\n\n"
             "## RAG movements (0)\n\nNo open finding changed its rating.\n\n"
             "## Status changes (0)\n\nNo finding changed its status.\n");
+}
+
+}  // namespace
+}  // namespace hmicfrs::render
+
+namespace hmicfrs::render {
+namespace {
+
+// Excel holds at most 32,767 characters in a cell: longer text is cut where the cell says so, never dropped.
+TEST(Excel, CutsTextTooLongForACellAndSaysSo) {
+  Table table{{{"Note", Align::left, true}}, {{std::string(40'000, 'x') + "tail"}, {"short"}}};
+  std::ostringstream out;
+  write_xlsx(out, {Sheet{"Notes", table}});
+  const auto strings = zip_entry(out.str(), "xl/sharedStrings.xml", 1 << 20);
+  ASSERT_TRUE(strings.has_value());
+  EXPECT_THAT(*strings, ::testing::HasSubstr("x [... cut: an Excel cell holds at most 32,767 characters]"));
+  EXPECT_THAT(*strings, ::testing::Not(::testing::HasSubstr("tail")));
+  EXPECT_THAT(*strings, ::testing::HasSubstr(">short<"));
+}
+
+// Word's parts are written by hand: the same document gives the same bytes, and user text stays text.
+TEST(Word, EscapesUserTextAndGivesTheSameBytesEveryTime) {
+  Document document;
+  document.add(Heading{1, "A <b>&</b> \"title\""});
+  document.add(MarkdownText{"**bold** and <script>x</script>\n\n1. one\n2. two"});
+  document.date = "2022-03-31";
+  std::ostringstream first, second;
+  write_docx(first, document, "T");
+  write_docx(second, document, "T");
+  EXPECT_EQ(first.str(), second.str());
+  const auto body = zip_entry(first.str(), "word/document.xml", 1 << 20);
+  ASSERT_TRUE(body.has_value());
+  EXPECT_THAT(*body, ::testing::HasSubstr("A &lt;b&gt;&amp;&lt;/b&gt; &quot;title&quot;"));
+  EXPECT_THAT(*body, ::testing::HasSubstr("<w:b/></w:rPr><w:t xml:space=\"preserve\">bold</w:t>"));
+  EXPECT_THAT(*body, ::testing::HasSubstr("&lt;script&gt;x&lt;/script&gt;"));
+  EXPECT_THAT(*body, ::testing::HasSubstr("<w:pStyle w:val=\"ListNumber\"/><w:numPr><w:ilvl w:val=\"0\"/>"));
+  const auto core = zip_entry(first.str(), "docProps/core.xml", 1 << 20);
+  ASSERT_TRUE(core.has_value());
+  EXPECT_THAT(*core, ::testing::HasSubstr("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2022-03-31T00:00:00Z"));
 }
 
 }  // namespace
