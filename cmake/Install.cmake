@@ -53,7 +53,7 @@ set(CPACK_PACKAGE_DESCRIPTION
 findings as YAML files, validates them with located diagnostics, answers\n\
 questions about them as of any date, and writes the audit committee's\n\
 quarterly paper in Markdown, text, HTML or JSON.")
-# The runtime libraries (libyaml-cpp0.7, libfmt9, libzip4, libxlsxwriter4, libstdc++6, libc6) are read
+# The runtime libraries (libyaml-cpp0.7, libfmt9, libzip4, libxlsxwriter4, libxxhash0, libstdc++6, libc6) are read
 # from the binary by dpkg-shlibdeps (package dpkg-dev).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS bash-completion)

@@ -109,7 +109,7 @@ package)
     }
     deb=$(ls "$work"/package/hmicfrs-track_*.deb)
     depends=$(dpkg-deb -f "$deb" Depends)
-    for library in libyaml-cpp0.7 libfmt9 libzip4 libxlsxwriter4 libstdc++6 libc6; do
+    for library in libyaml-cpp0.7 libfmt9 libzip4 libxlsxwriter4 libxxhash0 libstdc++6 libc6; do
         [[ $depends == *"$library "* ]] || fail "the package does not depend on $library: $depends"
     done
     contents=$(dpkg-deb -c "$deb")

@@ -58,6 +58,33 @@ bool inside(const fs::path& path, const fs::path& root) {
   return base_end == base.end();
 }
 
+// The parse cache: $HMICFRS_TRACK_CACHE_DIR, else $XDG_CACHE_HOME/hmicfrs-track, else
+// ~/.cache/hmicfrs-track; none with --no-cache, HMICFRS_TRACK_CACHE=0, no such variable, or a
+// place inside the register (which is never written). $HMICFRS_TRACK_CACHE_MAX_MB bounds it.
+load::ParseCache parse_cache(const Options& options, const Environment& environment, const fs::path& root) {
+  const auto variable = [&](const char* name) {
+    const auto value = environment.variable(name);
+    return value && !value->empty() ? value : std::nullopt;
+  };
+  if (options.no_cache || environment.variable("HMICFRS_TRACK_CACHE") == "0") return {};
+  fs::path directory;
+  if (const auto dir = variable("HMICFRS_TRACK_CACHE_DIR")) {
+    directory = *dir;
+  } else if (const auto xdg = variable("XDG_CACHE_HOME")) {
+    directory = fs::path(*xdg) / "hmicfrs-track";
+  } else if (const auto home = variable("HOME")) {
+    directory = fs::path(*home) / ".cache" / "hmicfrs-track";
+  }
+  if (directory.empty() || inside(directory, root)) return {};
+  load::ParseCache cache{directory};
+  if (const auto most = variable("HMICFRS_TRACK_CACHE_MAX_MB")) {
+    std::uintmax_t megabytes = 0;
+    const auto [end, error] = std::from_chars(most->data(), most->data() + most->size(), megabytes);
+    if (error == std::errc() && end == most->data() + most->size()) cache.bound = megabytes << 20;
+  }
+  return cache;
+}
+
 std::string errno_text() { return std::strerror(errno); }
 
 // Whether a program of this name is in one of the directories of `path` (as $PATH lists them).
@@ -77,7 +104,7 @@ Loaded load_checked(const Options& options, const Environment& environment, cons
   const std::optional<std::string> explicit_dir = options.data.empty() ? std::nullopt : std::optional(options.data);
   const auto root = load::find_data_dir(explicit_dir, environment.variable("HMICFRS_TRACK_DATA"));
   if (!root) throw IoError(root.error());
-  Loaded loaded{*root, load::load_dataset(*root)};
+  Loaded loaded{*root, load::load_dataset(*root, {}, parse_cache(options, environment, *root))};
   check::check_dataset(loaded.result.dataset, {as_of, loaded.result.incomplete}, loaded.result.diagnostics);
   loaded.result.diagnostics.sort();
   return loaded;

@@ -40,6 +40,7 @@ struct Options {
   std::string as_of;
   std::string color = "auto";
   bool no_pager = false;
+  bool no_cache = false;
   // Where and how a command writes its answer.
   std::string format;  // empty: from -o's extension, else the command's default
   std::string file;    // empty: standard output

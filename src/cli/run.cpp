@@ -57,6 +57,8 @@ void define(CLI::App& app, Options& options, std::vector<CLI::App*>& subcommands
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--no-pager", options.no_pager,
                "On a terminal, do not page long text output through $PAGER (default: less -FRX)");
+  app.add_flag("--no-cache", options.no_cache,
+               "Parse every file afresh: neither read nor write the parse cache (also HMICFRS_TRACK_CACHE=0)");
   app.footer(fmt::format("Run '{} COMMAND --help' for a command's options and an example.", k_program));
 
   for (const Command& command : commands()) {

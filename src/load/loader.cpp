@@ -25,6 +25,7 @@
 
 #include "compiled_catalogue.hpp"
 #include "decode.hpp"
+#include "tree_cache.hpp"
 
 namespace hmicfrs::load {
 namespace fs = std::filesystem;
@@ -145,6 +146,7 @@ struct FileOutcome {
   std::vector<CycleDefinition> cycles;
   bool read_failure = false;
   bool incomplete = false;  // an inspection file that gave no inspection
+  bool cached = false;      // its tree was added to the parse cache
 };
 
 // Reads a regular file of at most the size limit with plain open, fstat and
@@ -206,7 +208,8 @@ std::string where_it_belongs(const fs::path& relative) {
 // Classifies, reads (through `read`), parses and decodes one file. Its bytes
 // and tree are gone when this returns: only the records stay.
 template <class Read>
-FileOutcome process_file(const fs::path& root, const fs::path& relative, const Limits& limits, Read read) {
+FileOutcome process_file(const fs::path& root, const fs::path& relative, const Limits& limits, Read read,
+                         const TreeCache* cache = nullptr) {
   FileOutcome out;
   out.kind = classify(relative);
   if (out.kind == FileKind::not_yaml) return out;
@@ -221,7 +224,17 @@ FileOutcome process_file(const fs::path& root, const fs::path& relative, const L
     return out;
   }
   std::optional<Node> tree;
-  if (std::optional<std::string> bytes = read(path, out)) tree = parse_yaml(*bytes, path, limits, out.diagnostics);
+  if (std::optional<std::string> bytes = read(path, out)) {
+    if (cache != nullptr) tree = cache->find(*bytes, limits);
+    if (!tree) {
+      tree = parse_yaml(*bytes, path, limits, out.diagnostics);
+      // Only a tree that came with nothing to say: the cache holds trees, not what parsing reported.
+      if (cache != nullptr && tree && out.diagnostics.empty()) {
+        cache->store(*bytes, limits, *tree);
+        out.cached = true;
+      }
+    }
+  }
   if (!tree) {
     out.incomplete = out.kind == FileKind::inspection;
     return out;
@@ -526,18 +539,27 @@ std::optional<std::string> read_word_template(const fs::path& root, const model:
   return bytes;
 }
 
-LoadResult load_dataset(const fs::path& root, const Limits& limits) {
+LoadResult load_dataset(const fs::path& root, const Limits& limits, const ParseCache& parse_cache) {
   const fs::path walk_root = root.empty() ? fs::path(".") : root;
   RegisterWalk walk(root, walk_root, limits);
   std::optional<std::vector<fs::path>> found = walk.files();
   if (!found) return std::move(walk.problems());
   std::vector<fs::path>& files = *found;
   std::sort(files.begin(), files.end(), path_order);
-  LoadResult result = merge(root, process_all(files.size(), [&](std::size_t i) {
-                              return process_file(root, files[i], limits, [&](const auto& shown, FileOutcome& outcome) {
-                                return read_file(walk_root / files[i], shown, limits, outcome);
-                              });
-                            }));
+  std::optional<TreeCache> cache;
+  if (!parse_cache.directory.empty()) cache.emplace(parse_cache.directory, parse_cache.bound);
+  std::vector<FileOutcome> outcomes = process_all(files.size(), [&](std::size_t i) {
+    return process_file(
+        root, files[i], limits,
+        [&](const auto& shown, FileOutcome& outcome) {
+          return read_file(walk_root / files[i], shown, limits, outcome);
+        },
+        cache ? &*cache : nullptr);
+  });
+  if (cache && std::any_of(outcomes.begin(), outcomes.end(), [](const FileOutcome& o) { return o.cached; })) {
+    cache->trim();
+  }
+  LoadResult result = merge(root, std::move(outcomes));
   result.diagnostics.append(std::move(walk.problems().diagnostics));
   result.read_failure = result.read_failure || walk.problems().read_failure;
   word_template_file(root, result.dataset.config, result.diagnostics);

@@ -4,12 +4,14 @@
 // the diff before committing it.
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
 
 #include "support/coverage.hpp"
 #include "support/golden.hpp"
+#include "support/scratch.hpp"
 
 namespace hmicfrs::test {
 namespace {
@@ -17,6 +19,21 @@ namespace {
 namespace fs = std::filesystem;
 
 const fs::path k_cases = fs::path(HMICFRS_SOURCE_DIR) / "tests" / "golden";
+
+// Every entry of a parse cache damaged in turn: cut short, a byte of its payload flipped, or replaced by junk.
+void damage_entries(const fs::path& cache) {
+  std::size_t n = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(cache)) {
+    if (!entry.is_regular_file()) continue;
+    std::string bytes = read_text(entry.path());
+    switch (n++ % 3) {
+      case 0: bytes.resize(bytes.size() / 2); break;
+      case 1: bytes[bytes.size() - 1 - bytes.size() / 4] ^= 0x20; break;
+      default: bytes.assign(bytes.size(), '\x7f'); break;
+    }
+    std::ofstream(entry.path(), std::ios::binary | std::ios::trunc) << bytes;
+  }
+}
 
 std::vector<std::string> case_names() {
   std::vector<std::string> names;
@@ -44,6 +61,22 @@ TEST_P(Golden, MatchesItsExpectedOutput) {
   expect_matches_file(dir / "stderr", result.err);
   expect_matches_file(dir / "status", std::to_string(result.status) + "\n");
   note_asserted_codes(read_text(dir / "stdout"));
+
+  // The parse cache changes nothing: cold, warm, with every entry damaged, and turned off.
+  const ScratchDir cache("golden-cache");
+  for (const std::string round : {"cold", "warm", "damaged", "rebuilt", "off"}) {
+    if (round == "damaged") damage_entries(cache.path());
+    cli::Environment environment = quiet_environment();
+    environment.variable = [&](std::string_view name) -> std::optional<std::string> {
+      if (name == "HMICFRS_TRACK_CACHE_DIR") return cache.path().string();
+      if (name == "HMICFRS_TRACK_CACHE" && round == "off") return "0";
+      return std::nullopt;
+    };
+    const RunResult cached = run_cli(args, environment);
+    EXPECT_EQ(cached.out, result.out) << "with the cache " << round;
+    EXPECT_EQ(cached.err, result.err) << "with the cache " << round;
+    EXPECT_EQ(cached.status, result.status) << "with the cache " << round;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, Golden, ::testing::ValuesIn(case_names()), [](const auto& info) {

@@ -44,7 +44,15 @@ struct LoadResult {
 
 // Loads every file of the register at `root`. Paths in diagnostics are `root`
 // joined with each file's relative path, so they read as the user gave them.
-LoadResult load_dataset(const std::filesystem::path& root, const Limits& limits = {});
+// Where the trees the register's files parse to are kept between runs, so that
+// a file unchanged since is not parsed again (src/load/tree_cache.hpp). It
+// holds at most about `bound` bytes; an empty directory keeps nothing.
+struct ParseCache {
+  std::filesystem::path directory;
+  std::uintmax_t bound = std::uintmax_t{1} << 30;
+};
+
+LoadResult load_dataset(const std::filesystem::path& root, const Limits& limits = {}, const ParseCache& cache = {});
 
 // The bytes of the Word template the configuration names (`paper.word_template`):
 // a .docx or .dotx file inside the register, of at most 20 MiB. Nothing when
