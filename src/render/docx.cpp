@@ -47,10 +47,11 @@ struct RunStyle {
 
 // One run of text; a line break in the text becomes a break in the run.
 std::string run(std::string_view text, const RunStyle& style = {}) {
+  // In the order the schema gives them (Word refuses a document whose properties are out of order).
   std::string properties;
+  if (style.code) properties += "<w:rStyle w:val=\"Code\"/>";
   if (style.bold) properties += "<w:b/>";
   if (style.italic) properties += "<w:i/>";
-  if (style.code) properties += "<w:rStyle w:val=\"Code\"/>";
   std::string out = "<w:r>";
   if (!properties.empty()) out += "<w:rPr>" + properties + "</w:rPr>";
   std::size_t start = 0;
@@ -392,11 +393,11 @@ constexpr std::array<StyleDefinition, 16> k_styles{{
      "<w:color w:val=\"333333\"/><w:sz w:val=\"18\"/></w:rPr></w:style>"},
     {"Header",
      "<w:style w:type=\"paragraph\" w:styleId=\"Header\"><w:name w:val=\"header\"/><w:basedOn w:val=\"Normal\"/>"
-     "<w:pPr><w:jc w:val=\"center\"/><w:spacing w:after=\"0\"/></w:pPr><w:rPr><w:color w:val=\"444444\"/>"
+     "<w:pPr><w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr><w:color w:val=\"444444\"/>"
      "<w:sz w:val=\"17\"/></w:rPr></w:style>"},
     {"Footer",
      "<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/>"
-     "<w:pPr><w:jc w:val=\"right\"/><w:spacing w:after=\"0\"/></w:pPr><w:rPr><w:color w:val=\"444444\"/>"
+     "<w:pPr><w:spacing w:after=\"0\"/><w:jc w:val=\"right\"/></w:pPr><w:rPr><w:color w:val=\"444444\"/>"
      "<w:sz w:val=\"17\"/></w:rPr></w:style>"},
     {"Hyperlink",
      "<w:style w:type=\"character\" w:styleId=\"Hyperlink\"><w:name w:val=\"Hyperlink\"/><w:rPr><w:color "
