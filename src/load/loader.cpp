@@ -1,14 +1,9 @@
 #include <hmicfrs/load/loader.hpp>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <optional>
@@ -25,6 +20,7 @@
 
 #include "compiled_catalogue.hpp"
 #include "decode.hpp"
+#include "file_read.hpp"
 #include "tree_cache.hpp"
 
 namespace hmicfrs::load {
@@ -149,45 +145,30 @@ struct FileOutcome {
   bool cached = false;      // its tree was added to the parse cache
 };
 
-// Reads a regular file of at most the size limit with plain open, fstat and
-// read (a stream costs a third more); never reads anything else: opened
-// without blocking, a FIFO is refused rather than waited on.
+// Reads a regular file of at most the size limit (read_regular_file: a FIFO
+// is refused rather than waited on), each problem a located diagnostic.
 std::optional<std::string> read_file(const fs::path& path, const std::shared_ptr<const std::string>& shown,
                                      const Limits& limits, FileOutcome& outcome) {
+  FileRead read = read_regular_file(path, limits.max_file_bytes);
   auto fail = [&](std::string message) {
     outcome.diagnostics.error(diag::file_location(shown), std::move(message), Code::read_error);
     outcome.read_failure = true;
     return std::nullopt;
   };
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) return fail(fmt::format("cannot read: {}", std::strerror(errno)));
-  const auto closed = [fd](auto result) {
-    ::close(fd);
-    return result;
-  };
-  struct stat status {};
-  if (::fstat(fd, &status) != 0) return closed(fail(fmt::format("cannot read: {}", std::strerror(errno))));
-  if (S_ISDIR(status.st_mode)) return closed(fail("is a directory, not a YAML file"));
-  if (!S_ISREG(status.st_mode)) return closed(fail("is not a regular file"));
-  const auto size = static_cast<std::uintmax_t>(status.st_size);
-  if (size > limits.max_file_bytes) {
-    outcome.diagnostics.error(
-        diag::file_location(shown),
-        fmt::format("the file is {} bytes, more than the limit of {} bytes", size, limits.max_file_bytes),
-        Code::limit_exceeded);
-    return closed(std::nullopt);
+  switch (read.problem) {
+    case FileRead::Problem::none: return std::move(read.bytes);
+    case FileRead::Problem::directory: return fail("is a directory, not a YAML file");
+    case FileRead::Problem::not_regular: return fail("is not a regular file");
+    case FileRead::Problem::too_large:
+      outcome.diagnostics.error(
+          diag::file_location(shown),
+          fmt::format("the file is {} bytes, more than the limit of {} bytes", read.size, limits.max_file_bytes),
+          Code::limit_exceeded);
+      return std::nullopt;
+    case FileRead::Problem::cannot_open:
+    case FileRead::Problem::cannot_read: break;
   }
-  std::string bytes(static_cast<std::size_t>(size), '\0');
-  std::size_t got = 0;
-  while (got < bytes.size()) {
-    const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return closed(fail(fmt::format("cannot read: {}", std::strerror(errno))));
-    if (n == 0) break;  // the file shrank while being read: what is there is what it holds
-    got += static_cast<std::size_t>(n);
-  }
-  bytes.resize(got);
-  return closed(std::optional<std::string>(std::move(bytes)));
+  return fail(fmt::format("cannot read: {}", std::strerror(read.error)));
 }
 
 // ": did you mean inspections/?" and the like, for a YAML file in no recognised place.
@@ -524,19 +505,15 @@ std::optional<std::string> read_word_template(const fs::path& root, const model:
                                               diag::Diagnostics& diagnostics) {
   const std::optional<fs::path> file = word_template_file(root, config, diagnostics);
   if (!file) return std::nullopt;
-  std::error_code ec;
-  const std::uintmax_t size = fs::file_size(*file, ec);
-  std::ifstream in(*file, std::ios::binary);
-  std::string bytes(static_cast<std::size_t>(ec ? 0 : size), '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (ec || !in || static_cast<std::uintmax_t>(in.gcount()) != size) {
-    diagnostics.error(
-        config.word_template.location,
-        fmt::format("word_template '{}' cannot be read: {}", config.word_template.value, std::strerror(errno)),
-        Code::word_template);
+  FileRead read = read_regular_file(*file, k_word_template_limit);
+  if (read.problem != FileRead::Problem::none || read.bytes.size() != read.size) {
+    diagnostics.error(config.word_template.location,
+                      fmt::format("word_template '{}' cannot be read: {}", config.word_template.value,
+                                  std::strerror(read.error != 0 ? read.error : EIO)),
+                      Code::word_template);
     return std::nullopt;
   }
-  return bytes;
+  return std::move(read.bytes);
 }
 
 LoadResult load_dataset(const fs::path& root, const Limits& limits, const ParseCache& parse_cache) {

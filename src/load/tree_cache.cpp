@@ -1,5 +1,7 @@
 #include "tree_cache.hpp"
 
+#include "file_read.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -154,25 +156,11 @@ class PayloadReader {
   std::size_t m_nodes = 0;
 };
 
-// The whole of a small file, or nothing.
+// The whole of a cache entry, or nothing: never through a link, never one over 1 GiB.
 std::optional<std::string> slurp(const fs::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-  if (fd < 0) return std::nullopt;
-  struct stat status {};
-  std::optional<std::string> out;
-  if (::fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && status.st_size >= 0 && status.st_size < (1 << 30)) {
-    std::string bytes(static_cast<std::size_t>(status.st_size), '\0');
-    std::size_t got = 0;
-    while (got < bytes.size()) {
-      const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      got += static_cast<std::size_t>(n);
-    }
-    if (got == bytes.size()) out = std::move(bytes);
-  }
-  ::close(fd);
-  return out;
+  FileRead read = read_regular_file(path, std::uintmax_t{1} << 30, true);
+  if (read.problem != FileRead::Problem::none || read.bytes.size() != read.size) return std::nullopt;
+  return std::move(read.bytes);
 }
 
 }  // namespace
