@@ -9,9 +9,12 @@
 
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
+#include <string>
 
 #include <fmt/format.h>
+#include <xxhash.h>
 
 #include "decode.hpp"
 
@@ -59,21 +62,43 @@ std::string cycle_code(const load::CycleDefinition& definition) {
       c.areas_confirmed, location(c.location), areas);
 }
 
+std::optional<std::string> contents(const char* path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream read;
+  read << in.rdbuf();
+  if (!in) return std::nullopt;
+  return read.str();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: hmicfrs_compile_catalogue INPUT.yaml OUTPUT.cpp\n";
+  if (argc < 3) {
+    std::cerr << "usage: hmicfrs_compile_catalogue INPUT.yaml OUTPUT.cpp [DECODING-SOURCE...]\n";
     return 2;
   }
-  std::ifstream in(argv[1], std::ios::binary);
-  std::ostringstream read;
-  read << in.rdbuf();
-  const std::string bytes = read.str();
-  if (!in || bytes.empty()) {
+  const std::optional<std::string> input = contents(argv[1]);
+  if (!input || input->empty()) {
     std::cerr << argv[1] << ": cannot read\n";
     return 1;
   }
+  const std::string& bytes = *input;
+  // The digest the parse cache keys entries by: the catalogue and every source that shapes what decoding gives.
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_64bits_reset(state);
+  for (int i = 1; i < argc; ++i) {
+    if (i == 2) continue;
+    const std::optional<std::string> source = contents(argv[i]);
+    if (!source) {
+      std::cerr << argv[i] << ": cannot read\n";
+      return 1;
+    }
+    const std::string size = std::to_string(source->size()) + "\n";
+    XXH3_64bits_update(state, size.data(), size.size());
+    XXH3_64bits_update(state, source->data(), source->size());
+  }
+  const XXH64_hash_t digest = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
   const auto path = std::make_shared<const std::string>(argv[1]);
   diag::Diagnostics diagnostics;
   std::vector<load::CycleDefinition> cycles;
@@ -93,7 +118,9 @@ int main(int argc, char** argv) {
           "  std::vector<CycleDefinition> cycles;\n"
        << fmt::format("  cycles.reserve({});\n", cycles.size());
   for (const load::CycleDefinition& cycle : cycles) code << cycle_code(cycle);
-  code << "  return cycles;\n}\n\n}  // namespace hmicfrs::load\n";
+  code << "  return cycles;\n}\n\n"
+       << fmt::format("std::string_view decoder_digest() {{ return \"{:016x}\"; }}\n\n", digest)
+       << "}  // namespace hmicfrs::load\n";
   std::ofstream out(argv[2], std::ios::binary);
   out << code.str();
   out.close();

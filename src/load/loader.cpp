@@ -21,7 +21,7 @@
 #include "compiled_catalogue.hpp"
 #include "decode.hpp"
 #include "file_read.hpp"
-#include "tree_cache.hpp"
+#include "record_cache.hpp"
 
 namespace hmicfrs::load {
 namespace fs = std::filesystem;
@@ -135,14 +135,12 @@ void merge_cycles(model::Catalogue& catalogue, std::vector<CycleDefinition> defi
 // What one file contributes, worked out on its own (in any thread).
 struct FileOutcome {
   FileKind kind = FileKind::not_yaml;
-  diag::Diagnostics diagnostics;
-  std::optional<model::Config> config;
-  std::vector<model::Meeting> meetings;
-  std::optional<model::Inspection> inspection;
-  std::vector<CycleDefinition> cycles;
+  FileRecords records;
   bool read_failure = false;
-  bool incomplete = false;  // an inspection file that gave no inspection
-  bool cached = false;      // its tree was added to the parse cache
+  bool cached = false;  // what it gave was added to the parse cache
+
+  // An inspection file that gave no inspection.
+  bool incomplete() const { return kind == FileKind::inspection && !records.inspection; }
 };
 
 // Reads a regular file of at most the size limit (read_regular_file: a FIFO
@@ -151,7 +149,7 @@ std::optional<std::string> read_file(const fs::path& path, const std::shared_ptr
                                      const Limits& limits, FileOutcome& outcome) {
   FileRead read = read_regular_file(path, limits.max_file_bytes);
   auto fail = [&](std::string message) {
-    outcome.diagnostics.error(diag::file_location(shown), std::move(message), Code::read_error);
+    outcome.records.diagnostics.error(diag::file_location(shown), std::move(message), Code::read_error);
     outcome.read_failure = true;
     return std::nullopt;
   };
@@ -160,7 +158,7 @@ std::optional<std::string> read_file(const fs::path& path, const std::shared_ptr
     case FileRead::Problem::directory: return fail("is a directory, not a YAML file");
     case FileRead::Problem::not_regular: return fail("is not a regular file");
     case FileRead::Problem::too_large:
-      outcome.diagnostics.error(
+      outcome.records.diagnostics.error(
           diag::file_location(shown),
           fmt::format("the file is {} bytes, more than the limit of {} bytes", read.size, limits.max_file_bytes),
           Code::limit_exceeded);
@@ -186,51 +184,53 @@ std::string where_it_belongs(const fs::path& relative) {
   return nearest ? fmt::format(": did you mean {}/?", *nearest) : std::string();
 }
 
-// Classifies, reads (through `read`), parses and decodes one file. Its bytes
-// and tree are gone when this returns: only the records stay.
+// Parses and decodes the bytes of a file of `kind`.
+FileRecords decode_file(std::string_view bytes, FileKind kind, const std::shared_ptr<const std::string>& path,
+                        const Limits& limits) {
+  FileRecords out;
+  const std::optional<Node> tree = parse_yaml(bytes, path, limits, out.diagnostics);
+  if (!tree) return out;
+  switch (kind) {
+    case FileKind::config: out.config = decode_config(*tree, path, out.diagnostics); break;
+    case FileKind::committees: out.meetings = decode_committees(*tree, path, out.diagnostics); break;
+    case FileKind::inspection: out.inspection = decode_inspection(*tree, path, out.diagnostics); break;
+    case FileKind::peel_framework: out.cycles = decode_peel_cycles(*tree, path, out.diagnostics); break;
+    case FileKind::unrecognised:
+    case FileKind::not_yaml: break;
+  }
+  return out;
+}
+
+// Classifies, reads (through `read`) and decodes one file, or takes what it
+// gave from the parse cache. Its bytes and tree are gone when this returns:
+// only the records stay.
 template <class Read>
 FileOutcome process_file(const fs::path& root, const fs::path& relative, const Limits& limits, Read read,
-                         const TreeCache* cache = nullptr) {
+                         const RecordCache* cache = nullptr) {
   FileOutcome out;
   out.kind = classify(relative);
   if (out.kind == FileKind::not_yaml) return out;
   const auto path = shown_path(root, relative);
   if (out.kind == FileKind::unrecognised) {
-    out.diagnostics.error(diag::file_location(path),
-                          fmt::format("the register reads no file here, so what this one holds would be lost{} (it "
-                                      "reads hmicfrs-track.yaml, committees.yaml, inspections/**/*.yaml and "
-                                      "peel-frameworks/*.yaml)",
-                                      where_it_belongs(relative)),
-                          Code::unrecognised_file);
+    out.records.diagnostics.error(
+        diag::file_location(path),
+        fmt::format("the register reads no file here, so what this one holds would be lost{} (it "
+                    "reads hmicfrs-track.yaml, committees.yaml, inspections/**/*.yaml and "
+                    "peel-frameworks/*.yaml)",
+                    where_it_belongs(relative)),
+        Code::unrecognised_file);
     return out;
   }
-  std::optional<Node> tree;
-  if (std::optional<std::string> bytes = read(path, out)) {
-    if (cache != nullptr) tree = cache->find(*bytes, limits);
-    if (!tree) {
-      tree = parse_yaml(*bytes, path, limits, out.diagnostics);
-      // Only a tree that came with nothing to say: the cache holds trees, not what parsing reported.
-      if (cache != nullptr && tree && out.diagnostics.empty()) {
-        cache->store(*bytes, limits, *tree);
-        out.cached = true;
-      }
+  const std::optional<std::string> bytes = read(path, out);
+  if (!bytes) return out;
+  if (cache != nullptr) {
+    if (std::optional<FileRecords> found = cache->find(*bytes, out.kind, limits, path)) {
+      out.records = std::move(*found);
+      return out;
     }
   }
-  if (!tree) {
-    out.incomplete = out.kind == FileKind::inspection;
-    return out;
-  }
-  switch (out.kind) {
-    case FileKind::config: out.config = decode_config(*tree, path, out.diagnostics); break;
-    case FileKind::committees: out.meetings = decode_committees(*tree, path, out.diagnostics); break;
-    case FileKind::inspection:
-      out.inspection = decode_inspection(*tree, path, out.diagnostics);
-      out.incomplete = !out.inspection;
-      break;
-    case FileKind::peel_framework: out.cycles = decode_peel_cycles(*tree, path, out.diagnostics); break;
-    case FileKind::unrecognised:
-    case FileKind::not_yaml: break;
-  }
+  out.records = decode_file(*bytes, out.kind, path, limits);
+  if (cache != nullptr) out.cached = cache->store(*bytes, out.kind, limits, out.records, path);
   return out;
 }
 
@@ -284,12 +284,13 @@ LoadResult merge(const fs::path& root, std::vector<FileOutcome> outcomes) {
   for (FileOutcome& outcome : outcomes) {
     has_config = has_config || outcome.kind == FileKind::config;
     result.read_failure = result.read_failure || outcome.read_failure;
-    result.incomplete = result.incomplete || outcome.incomplete;
-    result.diagnostics.append(std::move(outcome.diagnostics));
-    if (outcome.config) dataset.config = std::move(*outcome.config);
-    if (outcome.kind == FileKind::committees) dataset.meetings = std::move(outcome.meetings);
-    if (outcome.inspection) dataset.inspections.push_back(std::move(*outcome.inspection));
-    std::move(outcome.cycles.begin(), outcome.cycles.end(), std::back_inserter(extra_cycles));
+    result.incomplete = result.incomplete || outcome.incomplete();
+    FileRecords& records = outcome.records;
+    result.diagnostics.append(std::move(records.diagnostics));
+    if (records.config) dataset.config = std::move(*records.config);
+    if (outcome.kind == FileKind::committees) dataset.meetings = std::move(records.meetings);
+    if (records.inspection) dataset.inspections.push_back(std::move(*records.inspection));
+    std::move(records.cycles.begin(), records.cycles.end(), std::back_inserter(extra_cycles));
   }
   merge_cycles(dataset.catalogue, std::move(extra_cycles), result.diagnostics);
   resolve_ratings(dataset, result.diagnostics);
@@ -523,7 +524,7 @@ LoadResult load_dataset(const fs::path& root, const Limits& limits, const ParseC
   if (!found) return std::move(walk.problems());
   std::vector<fs::path>& files = *found;
   std::sort(files.begin(), files.end(), path_order);
-  std::optional<TreeCache> cache;
+  std::optional<RecordCache> cache;
   if (!parse_cache.directory.empty()) cache.emplace(parse_cache.directory, parse_cache.bound);
   std::vector<FileOutcome> outcomes = process_all(files.size(), [&](std::size_t i) {
     return process_file(

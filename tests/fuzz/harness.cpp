@@ -13,7 +13,7 @@
 #include <hmicfrs/query/status.hpp>
 #include <hmicfrs/render/diagnostics.hpp>
 #include <hmicfrs/render/output.hpp>
-#include "load/tree_cache.hpp"
+#include "load/record_codec.hpp"
 
 namespace hmicfrs::fuzz {
 namespace {
@@ -65,7 +65,7 @@ void render_everything(const load::LoadResult& result) {
 
 void exercise(std::string_view bytes) {
   // The same bytes as a parse cache entry's payload, which a run reads as untrusted input.
-  (void)load::decode_tree(bytes, load::Limits{});
+  (void)load::decode_records(bytes, std::make_shared<const std::string>("cached.yaml"));
   for (const std::string_view place : k_places) {
     std::vector<load::SourceFile> sources{{"hmicfrs-track.yaml", std::string(k_config)},
                                           {"committees.yaml", std::string(k_committees)},
