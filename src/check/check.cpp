@@ -93,13 +93,17 @@ class FindingIndex {
  public:
   FindingIndex(const model::Dataset& dataset, bool incomplete, Suggestions& suggestions)
       : m_incomplete(incomplete), m_suggestions(suggestions) {
+    std::size_t findings = 0;
+    for (const Inspection& inspection : dataset.inspections) findings += inspection.findings.size();
+    m_inspections.reserve(dataset.inspections.size());
+    m_findings.reserve(findings);
     for (const Inspection& inspection : dataset.inspections) {
       m_inspections.emplace(inspection.id, &inspection);
       for (const Finding& finding : inspection.findings) m_findings.emplace(finding.id, &finding);
     }
   }
 
-  const Finding* find(const std::string& id) const {
+  const Finding* find(std::string_view id) const {
     const auto it = m_findings.find(id);
     return it == m_findings.end() ? nullptr : it->second;
   }
@@ -121,14 +125,15 @@ class FindingIndex {
  private:
   // A near miss among the refs of the named inspection, or among inspection ids.
   std::string suggestion(const std::string& id) const {
-    const std::string inspection_id = id.substr(0, id.find('/'));
+    const std::string_view inspection_id = std::string_view(id).substr(0, id.find('/'));
     const auto it = m_inspections.find(inspection_id);
     if (it == m_inspections.end()) return m_suggestions.inspection(inspection_id);
     return m_suggestions.finding_of(*it->second, id);
   }
 
-  std::unordered_map<std::string, const Inspection*> m_inspections;
-  std::unordered_map<std::string, const Finding*> m_findings;
+  // Keyed by views of the records' own ids, which outlive the index.
+  std::unordered_map<std::string_view, const Inspection*> m_inspections;
+  std::unordered_map<std::string_view, const Finding*> m_findings;
   bool m_incomplete;
   Suggestions& m_suggestions;
 };

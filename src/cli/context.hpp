@@ -79,6 +79,9 @@ class Session {
  public:
   Session(std::ostream& out, std::ostream& err, const Environment& environment, const Options& options, Needs needs,
           std::span<const render::Format> formats);
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
 
   std::ostream& out() const { return m_out; }
   const Environment& environment() const { return m_environment; }

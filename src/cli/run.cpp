@@ -141,6 +141,7 @@ Environment Environment::from_process() {
     return value == nullptr ? std::nullopt : std::optional<std::string>(value);
   };
   environment.stdout_is_terminal = isatty(STDOUT_FILENO) == 1;
+  environment.process_ends_after = true;
   if (winsize size{}; environment.stdout_is_terminal && ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) {
     environment.terminal_width = size.ws_col;
   }

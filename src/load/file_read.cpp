@@ -20,7 +20,7 @@ FileRead read_regular_file(const std::filesystem::path& path, std::uintmax_t lim
   if (::fstat(fd, &status) != 0) {
     out.problem = FileRead::Problem::cannot_open;
     out.error = errno;
-  } else if (S_ISDIR(status.st_mode)) {
+  } else if (out.modified = status.st_mtime; S_ISDIR(status.st_mode)) {
     out.problem = FileRead::Problem::directory;
   } else if (!S_ISREG(status.st_mode)) {
     out.problem = FileRead::Problem::not_regular;

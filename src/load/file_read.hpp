@@ -5,6 +5,7 @@
 // the parse cache's entries. Private to load/.
 
 #include <cstdint>
+#include <ctime>
 #include <filesystem>
 #include <string>
 
@@ -13,9 +14,10 @@ namespace hmicfrs::load {
 struct FileRead {
   enum class Problem { none, cannot_open, directory, not_regular, too_large, cannot_read };
   Problem problem = Problem::none;
-  int error = 0;            // errno, for cannot_open and cannot_read
-  std::uintmax_t size = 0;  // as fstat gave it
-  std::string bytes;        // what was read: fewer than `size` when the file shrank meanwhile
+  int error = 0;             // errno, for cannot_open and cannot_read
+  std::uintmax_t size = 0;   // as fstat gave it
+  std::time_t modified = 0;  // as fstat gave it
+  std::string bytes;         // what was read: fewer than `size` when the file shrank meanwhile
 };
 
 // The bytes of the regular file at `path`, of at most `limit` bytes. It is

@@ -237,6 +237,15 @@ FileOutcome process_file(const fs::path& root, const fs::path& relative, const L
 // Orders paths as the register is listed everywhere: by their text.
 bool path_order(const fs::path& a, const fs::path& b) { return a.generic_string() < b.generic_string(); }
 
+// Sorts `paths` in path_order, making each path's text once rather than at every comparison.
+void sort_paths(std::vector<fs::path>& paths) {
+  std::vector<std::pair<std::string, fs::path>> keyed;
+  keyed.reserve(paths.size());
+  for (fs::path& path : paths) keyed.emplace_back(path.generic_string(), std::move(path));
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t i = 0; i < paths.size(); ++i) paths[i] = std::move(keyed[i].second);
+}
+
 // The built-in catalogue, decoded once per process (it never changes), with
 // whatever it reported, so that a broken catalogue still shows.
 struct BuiltinCatalogue {
@@ -281,6 +290,7 @@ LoadResult merge(const fs::path& root, std::vector<FileOutcome> outcomes) {
   }
   bool has_config = false;
   std::vector<CycleDefinition> extra_cycles;
+  dataset.inspections.reserve(outcomes.size());
   for (FileOutcome& outcome : outcomes) {
     has_config = has_config || outcome.kind == FileKind::config;
     result.read_failure = result.read_failure || outcome.read_failure;
@@ -523,7 +533,7 @@ LoadResult load_dataset(const fs::path& root, const Limits& limits, const ParseC
   std::optional<std::vector<fs::path>> found = walk.files();
   if (!found) return std::move(walk.problems());
   std::vector<fs::path>& files = *found;
-  std::sort(files.begin(), files.end(), path_order);
+  sort_paths(files);
   std::optional<RecordCache> cache;
   if (!parse_cache.directory.empty()) cache.emplace(parse_cache.directory, parse_cache.bound);
   std::vector<FileOutcome> outcomes = process_all(files.size(), [&](std::size_t i) {

@@ -39,10 +39,10 @@ std::uint64_t get_fixed(std::string_view in, std::size_t at, int bytes) {
 }
 
 // The whole of a cache entry, or nothing: never through a link, never one over 1 GiB.
-std::optional<std::string> slurp(const fs::path& path) {
+std::optional<FileRead> slurp(const fs::path& path) {
   FileRead read = read_regular_file(path, std::uintmax_t{1} << 30, true);
   if (read.problem != FileRead::Problem::none || read.bytes.size() != read.size) return std::nullopt;
-  return std::move(read.bytes);
+  return read;
 }
 
 }  // namespace
@@ -84,13 +84,15 @@ std::optional<FileRecords> RecordCache::find(std::string_view bytes, FileKind ki
                                              const std::shared_ptr<const std::string>& path) const {
   std::string key;
   const fs::path entry_file = entry_path(bytes, kind, limits, key);
-  const std::optional<std::string> entry = slurp(entry_file);
+  const std::optional<FileRead> entry = slurp(entry_file);
   if (!entry) return std::nullopt;
-  const std::optional<std::string_view> payload = entry_payload(*entry, key);
+  const std::optional<std::string_view> payload = entry_payload(entry->bytes, key);
   if (!payload) return std::nullopt;
   std::optional<FileRecords> records = decode_records(*payload, path);
-  // Used now: the last to be evicted. (A failure only makes it older.)
-  if (records) ::utimensat(AT_FDCWD, entry_file.c_str(), nullptr, 0);
+  // Used now: among the last to be evicted. Marked at most hourly, as a run
+  // that reads every file would otherwise write every entry's time. (A
+  // failure only makes it older.)
+  if (records && std::time(nullptr) - entry->modified > 3600) ::utimensat(AT_FDCWD, entry_file.c_str(), nullptr, 0);
   return records;
 }
 

@@ -1,5 +1,6 @@
 #include "record_codec.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <climits>
 #include <concepts>
@@ -171,9 +172,22 @@ class Writer {
   bool m_ok = true;
 };
 
+// The fewest bytes a T can be written in, within a factor of two: a list
+// whose count asks for more than the bytes left could hold is refused before
+// anything is made, so a list is reserved whole at a bounded cost.
+template <class T>
+std::size_t least_bytes() {
+  static const std::size_t least = [] {
+    static const std::shared_ptr<const std::string> nowhere;
+    Writer writer(nowhere);
+    writer(T{});
+    return std::max<std::size_t>(1, writer.bytes().size() / 2);
+  }();
+  return least;
+}
+
 // Reads what a Writer wrote; at the first thing out of place it stops, and
-// `ok` is false. Counts are not trusted to size anything before the items
-// are read, each of which takes at least a byte.
+// `ok` is false.
 class Reader {
  public:
   Reader(std::string_view in, const std::shared_ptr<const std::string>& path) : m_in(in), m_path(path) {}
@@ -199,6 +213,10 @@ class Reader {
   bool fail() { return m_ok = false; }
 
   std::uint64_t varint() {
+    // Most values are below 128: one byte.
+    if (m_at < m_in.size() && static_cast<unsigned char>(m_in[m_at]) < 0x80) {
+      return static_cast<unsigned char>(m_in[m_at++]);
+    }
     std::uint64_t value = 0;
     for (int shift = 0; m_ok && shift < 64; shift += 7) {
       if (left() == 0) break;
@@ -209,10 +227,10 @@ class Reader {
     fail();
     return 0;
   }
-  // A count of items still to read, each at least a byte.
-  std::size_t count() {
+  // A count of items still to read, each at least `least` bytes.
+  std::size_t count(std::size_t least = 1) {
     const std::uint64_t n = varint();
-    if (n > left()) fail();
+    if (n > left() / least) fail();
     return m_ok ? static_cast<std::size_t>(n) : 0;
   }
   void get(bool& value) {
@@ -270,18 +288,20 @@ class Reader {
   }
   template <class T>
   void get(std::vector<T>& values) {
-    const std::size_t n = count();
+    const std::size_t n = count(least_bytes<T>());
     values.clear();
+    values.reserve(n);
     for (std::size_t i = 0; i < n && m_ok; ++i) get(values.emplace_back());
   }
   template <class K, class V>
   void get(std::map<K, V>& values) {
-    const std::size_t n = count();
+    const std::size_t n = count(2);
     for (std::size_t i = 0; i < n && m_ok; ++i) {
       K key{};
       get(key);
-      if (!values.try_emplace(key).second) fail();
-      get(values[key]);
+      const auto [at, added] = values.try_emplace(key);
+      if (!added) fail();
+      get(at->second);
     }
   }
   void get(diag::Diagnostic& d) { (*this)(d.severity, d.location, d.message, d.code, d.notes); }

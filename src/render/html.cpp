@@ -251,18 +251,31 @@ class HtmlWriter {
 }  // namespace
 
 std::string escape_html(std::string_view text) {
+  // The characters that go as they are: all but the five HTML gives meaning
+  // to, and control characters (which the loader rejects anyway), which
+  // neither HTML nor XML may hold and are left out.
+  static constexpr auto k_plain = [] {
+    std::array<bool, 256> plain{};
+    for (std::size_t c = 0x20; c < 256; ++c) plain[c] = true;
+    for (const unsigned char c : {'\t', '\n', '\r'}) plain[c] = true;
+    for (const unsigned char c : {'&', '<', '>', '"', '\''}) plain[c] = false;
+    return plain;
+  }();
   std::string out;
   out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t run = i;
+    while (i < text.size() && k_plain[static_cast<unsigned char>(text[i])]) ++i;
+    out.append(text.substr(run, i - run));
+    if (i == text.size()) break;
+    switch (text[i++]) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&#39;"; break;
-      default:
-        // Control characters (which the loader rejects anyway) are left out: neither HTML nor XML may hold them.
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += c;
+      default: break;  // a control character
     }
   }
   return out;

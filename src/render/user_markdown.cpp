@@ -1,5 +1,6 @@
 #include "user_markdown.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <sstream>
@@ -59,12 +60,19 @@ std::vector<Inline> inlines(std::string_view text) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> k_markers{
       {{"**", "strong"}, {"`", "code"}, {"*", "em"}, {"_", "em"}}};
   std::vector<Inline> out;
-  const auto add_text = [&](char c) {
+  const auto add_text = [&](std::string_view plain) {
     if (out.empty() || !out.back().tag.empty()) out.push_back({});
-    out.back().text += c;
+    out.back().text += plain;
   };
   std::size_t i = 0;
   while (i < text.size()) {
+    // Text up to the next character that may open emphasis or code goes as it is.
+    const std::size_t next = std::min(text.find_first_of("*`_", i), text.size());
+    if (next > i) {
+      add_text(text.substr(i, next - i));
+      i = next;
+      continue;
+    }
     bool matched = false;
     for (const auto& [marker, tag] : k_markers) {
       if (text.compare(i, marker.size(), marker) != 0) continue;
@@ -80,7 +88,7 @@ std::vector<Inline> inlines(std::string_view text) {
       matched = true;
       break;
     }
-    if (!matched) add_text(text[i++]);
+    if (!matched) add_text(text.substr(i++, 1));
   }
   return out;
 }

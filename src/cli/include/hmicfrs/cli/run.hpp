@@ -25,6 +25,9 @@ struct Environment {
   bool stdout_is_terminal = false;
   std::size_t terminal_width = 0;  // the columns of the terminal stdout is; 0 when it is none, or unknown
   model::Date today;
+  // The run is the process's last act (main's): what it loaded is left for
+  // the system to reclaim at exit rather than freed record by record.
+  bool process_ends_after = false;
 
   // The real process's environment.
   static Environment from_process();
