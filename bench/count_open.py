@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """What a user would write instead of hmicfrs-track: load every inspection
-with PyYAML's C loader (Debian's python3-yaml) and count open findings by RAG
-as of a date.
+with PyYAML (Debian's python3-yaml) and count open findings by RAG as of a
+date. By default with the C loader over libyaml (CSafeLoader); with --pure,
+with yaml.safe_load, the pure-Python loader most scripts call.
 
-    /usr/bin/python3 bench/count_open.py DIR [AS_OF]
+    /usr/bin/python3 bench/count_open.py DIR [AS_OF] [--pure]
 """
 
 import collections
@@ -13,12 +14,15 @@ import sys
 
 import yaml
 
-root = sys.argv[1]
-as_of = sys.argv[2] if len(sys.argv) > 2 else "2030-01-01"
+pure = "--pure" in sys.argv
+arguments = [a for a in sys.argv[1:] if a != "--pure"]
+root = arguments[0]
+as_of = arguments[1] if len(arguments) > 1 else "2030-01-01"
+loader = yaml.SafeLoader if pure else yaml.CSafeLoader
 counts = collections.Counter()
 for path in sorted(glob.glob(os.path.join(root, "inspections", "**", "*.yaml"), recursive=True)):
     with open(path, encoding="utf-8") as f:
-        inspection = yaml.load(f, Loader=yaml.CSafeLoader)
+        inspection = yaml.load(f, Loader=loader)
     for finding in inspection.get("findings") or []:
         status, rag = "open", None
         for entry in finding.get("history") or []:
