@@ -16,6 +16,7 @@
 #include <hmicfrs/load/schemas.hpp>
 #include <hmicfrs/query/calendar.hpp>
 #include <hmicfrs/query/changes.hpp>
+#include <hmicfrs/query/chase.hpp>
 #include <hmicfrs/query/counts.hpp>
 #include <hmicfrs/query/detail.hpp>
 #include <hmicfrs/query/findings.hpp>
@@ -40,6 +41,7 @@ constexpr std::array k_tables{Format::text, Format::markdown, Format::json, Form
 constexpr std::array k_papers{Format::markdown, Format::text, Format::html, Format::json, Format::docx, Format::xlsx};
 // The views a chaser takes into a spreadsheet: findings, and counts by rating.
 constexpr std::array k_sheets{Format::text, Format::markdown, Format::json, Format::csv, Format::xlsx};
+constexpr std::array k_chase{Format::text, Format::markdown, Format::json, Format::xlsx, Format::eml};
 
 // ": did you mean 'x'?" for a near miss among `candidates`.
 std::string hint(std::string_view word, const std::vector<std::string>& candidates) {
@@ -227,6 +229,36 @@ int run_rag(const Session& session) {
   const auto grouping = model::value_named<answers::Grouping>(session.options().by);
   if (!grouping) throw UsageError(fmt::format("--by: unknown grouping '{}'", session.options().by));
   session.emit(query::rag_breakdown(filtered_rows(session), *grouping, session.dataset().config, session.as_of()));
+  return k_exit_ok;
+}
+
+void define_chase(CLI::App& app, Options& o) {
+  app.add_option("--within", o.within,
+                 "Look DAYS ahead: findings due or going stale by then (default: until the next meeting's cut-off, "
+                 "else 28 days)")
+      ->check(CLI::Range(1, 3650))
+      ->type_name("DAYS");
+  app.add_option("--owner", o.owner, "Only the owners (or portfolios) whose name holds this, ignoring case");
+  app.add_option("--by", o.chase_by, "Ask each owner (default) or each portfolio")
+      ->check(CLI::IsMember(std::vector<std::string>{"owner", "portfolio"}));
+}
+
+int run_chase(const Session& session) {
+  const Options& o = session.options();
+  const auto chase = query::chase(session.dataset(), session.as_of(), {o.within, o.owner, o.chase_by == "portfolio"});
+  if (!chase) throw UsageError("--owner: " + chase.error());
+  if (session.format() == Format::eml) {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (render::EmailMessage& message : render::to_messages(*chase)) {
+      files.emplace_back(std::move(message.file_name), std::move(message.text));
+    }
+    session.write_directory(files);
+    session.out() << fmt::format(
+        "{} written to {}\n", files.size() == 1 ? std::string("1 message") : fmt::format("{} messages", files.size()),
+        o.file);
+    return k_exit_ok;
+  }
+  session.emit(*chase);
   return k_exit_ok;
 }
 
@@ -475,7 +507,7 @@ int run_init(const Session& session) {
   return k_exit_ok;
 }
 
-constexpr std::array<Command, 12> k_commands{{
+constexpr std::array<Command, 13> k_commands{{
     {"validate",
      "Check every file of the register and list every problem",
      "validate --data examples/west-midlands --strict",
@@ -491,6 +523,12 @@ constexpr std::array<Command, 12> k_commands{{
      "rag --by status --open", "", Needs::valid_register, k_sheets, define_rag, run_rag},
     {"list", "List findings, filtered", "list --rag red,amber --portfolio crime",
      "Filters combine: a finding must pass them all.", Needs::valid_register, k_sheets, define_list, run_list},
+    {"chase", "Whom to ask for an update before the next paper, about which findings; drafts their emails",
+     "chase --as-of 2022-03-24 --format eml -o mail",
+     "Per owner: their open findings the next paper will show as red, overdue or stale, those due by then, and "
+     "unrated ones, each with what the paper will show if nothing is written. --format eml -o DIR writes one message "
+     "per owner into a new DIR, addressed from `owners` in hmicfrs-track.yaml; nothing is sent.",
+     Needs::valid_register, k_chase, define_chase, run_chase},
     {"show", "Show one finding or inspection in full, with its history and links", "show peel-2021-22/AFI1", "",
      Needs::valid_register, k_documents, define_show, run_show},
     {"peel", "The PEEL grade table: one column per grade, not-graded areas apart",

@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <sstream>
 
@@ -250,6 +251,39 @@ void Session::write_output(const std::function<void(std::ostream&, const render:
   std::ostringstream content;
   write(content, render::Output{*m_format, render::TextStyle{80, false}, word_template()});
   write_file_atomically(m_options.file, content.str());
+}
+
+void Session::write_directory(const std::vector<std::pair<std::string, std::string>>& files) const {
+  const std::string name = m_format ? std::string(model::name_of(*m_format)) : std::string();
+  if (m_options.file.empty()) {
+    throw UsageError(fmt::format("--format {} writes one file each: give -o DIR, a new or empty directory", name));
+  }
+  if (inside(m_options.file, loaded().root)) {
+    throw UsageError(
+        fmt::format("-o {}: will not write into the data directory; choose a path outside it", m_options.file));
+  }
+  fs::path target = fs::absolute(fs::path(m_options.file)).lexically_normal();
+  if (!target.has_filename()) target = target.parent_path();
+  std::error_code ec;
+  const bool exists = fs::exists(target, ec);
+  if (exists && !(fs::is_directory(target, ec) && fs::is_empty(target, ec))) {
+    throw UsageError(
+        fmt::format("-o {}: exists and is not an empty directory: remove it, or choose another", m_options.file));
+  }
+  std::string staging = (target.parent_path() / ("." + target.filename().string().substr(0, 200) + "-XXXXXX")).string();
+  if (mkdtemp(staging.data()) == nullptr) {
+    throw IoError(fmt::format("cannot create {}: {}", m_options.file, std::strerror(errno)));
+  }
+  try {
+    for (const auto& [file_name, text] : files) write_file_atomically(fs::path(staging) / file_name, text);
+    fs::permissions(staging, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                 fs::perms::others_read | fs::perms::others_exec);
+    if (exists) fs::remove(target);
+    fs::rename(staging, target);
+  } catch (...) {
+    fs::remove_all(staging, ec);
+    throw;
+  }
 }
 
 model::Date date_option(std::string_view option, const std::string& text) {

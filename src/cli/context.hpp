@@ -45,18 +45,21 @@ struct Options {
   std::string format;  // empty: from -o's extension, else the command's default
   std::string file;    // empty: standard output
   // The commands' own.
-  FilterOptions filters;         // list, rag
-  bool strict = false;           // validate
-  std::string by = "portfolio";  // rag
-  std::string id;                // show
-  std::string cycle;             // peel
-  std::string compare;           // peel
-  bool areas = false;            // peel
-  bool upcoming = false;         // inspections
-  std::string since;             // inspections, changes
-  std::string committee;         // changes, report
-  std::string kind;              // schema
-  std::string directory;         // init
+  FilterOptions filters;           // list, rag
+  bool strict = false;             // validate
+  std::string by = "portfolio";    // rag
+  std::string id;                  // show
+  std::string cycle;               // peel
+  std::string compare;             // peel
+  bool areas = false;              // peel
+  bool upcoming = false;           // inspections
+  std::string since;               // inspections, changes
+  std::string committee;           // changes, report
+  std::optional<int> within;       // chase
+  std::string owner;               // chase
+  std::string chase_by = "owner";  // chase
+  std::string kind;                // schema
+  std::string directory;           // init
 };
 
 // What a command needs before it can run.
@@ -104,6 +107,13 @@ class Session {
   // The bytes of the register's Word template when the answer is written as Word; else "".
   std::string word_template() const;
   void page(const std::string& pager, const std::string& text) const;
+
+  // The format the answer is written in; none for a command that writes none.
+  std::optional<render::Format> format() const { return m_format; }
+
+  // Writes `files` (a name and its text each) into the -o directory, which must be new or empty: staged
+  // beside it and moved into place, so that a failure leaves nothing half written.
+  void write_directory(const std::vector<std::pair<std::string, std::string>>& files) const;
 
   // Writes `answer` in the chosen format, to standard output or atomically to the -o file.
   template <class Answer>

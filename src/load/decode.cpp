@@ -521,6 +521,37 @@ std::optional<model::Config> decode_config(const Node& root, const std::shared_p
     config.portfolios.push_back(
         model::Portfolio{*id, *name, reader.line(item.find("lead"), "lead").value_or(""), reader.at(*item.find("id"))});
   });
+  for_each_item(reader, root.find("owners"), "owners", [&](const Node& item) {
+    if (!reader.fields(item, "an owner", k_owner_fields)) return;
+    const auto role = reader.line(item.find("role"), "role");
+    const auto email = reader.line(item.find("email"), "email");
+    if (!role || !email) return;
+    // One plain address: anything else could smuggle a header into the messages `chase` writes.
+    const std::size_t at = email->find('@');
+    const bool plain = at != std::string::npos && at > 0 && at + 1 < email->size() &&
+                       email->find('@', at + 1) == std::string::npos &&
+                       email->find_first_of(" \t<>,;:\"()[]\\") == std::string::npos;
+    if (!plain) {
+      diagnostics.error(reader.at(*item.find("email")),
+                        fmt::format("email '{}' is not one address: write it as name@domain, with no name or "
+                                    "brackets around it",
+                                    *email),
+                        Code::invalid_value);
+      return;
+    }
+    // Roles are matched ignoring case, so a second entry for one would never be used.
+    const model::OwnerAddress* first = config.find_owner(*role);
+    if (first != nullptr) {
+      auto& d = diagnostics.error(reader.at(*item.find("role")),
+                                  fmt::format("owner '{}' is given twice (roles are matched ignoring case): keep one "
+                                              "address per role",
+                                              *role),
+                                  Code::duplicate_id);
+      d.notes.push_back({first->location, "first given here"});
+      return;
+    }
+    config.owners.push_back(model::OwnerAddress{*role, *email, reader.at(*item.find("role"))});
+  });
   return config;
 }
 

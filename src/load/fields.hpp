@@ -21,6 +21,7 @@ inline constexpr std::array k_config_fields{Field{"schema_version", true},
                                             Field{"paper"},
                                             Field{"contact"},
                                             Field{"portfolios", true},
+                                            Field{"owners"},
                                             Field{"rag"},
                                             Field{"ratings"},
                                             Field{"statuses"},
@@ -33,6 +34,7 @@ inline constexpr std::array k_paper_fields{Field{"title"},        Field{"purpose
 inline constexpr std::array k_section_fields{Field{"id", true}, Field{"title"}};
 inline constexpr std::array k_contact_fields{Field{"name"}, Field{"title"}, Field{"email"}, Field{"phone"}};
 inline constexpr std::array k_portfolio_fields{Field{"id", true}, Field{"name", true}, Field{"lead"}};
+inline constexpr std::array k_owner_fields{Field{"role", true}, Field{"email", true}};
 inline constexpr std::array k_rag_fields{Field{"red"}, Field{"amber"}, Field{"green"}};
 inline constexpr std::array k_rating_fields{Field{"id", true},    Field{"label"}, Field{"meaning"},
                                             Field{"colour"},      Field{"marks"}, Field{"attention"},
@@ -87,31 +89,19 @@ struct RecordFields {
 
 // Every record of the format.
 inline constexpr std::array k_records{
-    RecordFields{"configuration", k_config_fields},
-    RecordFields{"force", k_force_fields},
-    RecordFields{"committee", k_committee_fields},
-    RecordFields{"paper", k_paper_fields},
-    RecordFields{"contact", k_contact_fields},
-    RecordFields{"portfolio", k_portfolio_fields},
-    RecordFields{"rag", k_rag_fields},
-    RecordFields{"rating", k_rating_fields},
-    RecordFields{"statuses", k_status_label_fields},
-    RecordFields{"section", k_section_fields},
-    RecordFields{"thresholds", k_threshold_fields},
-    RecordFields{"committees", k_committees_fields},
-    RecordFields{"meeting", k_meeting_fields},
-    RecordFields{"inspection", k_inspection_fields},
-    RecordFields{"fieldwork", k_fieldwork_fields},
-    RecordFields{"phase", k_phase_fields},
-    RecordFields{"event", k_event_fields},
-    RecordFields{"gradings", k_gradings_fields},
-    RecordFields{"counts", k_counts_fields},
-    RecordFields{"continuing", k_continuing_fields},
-    RecordFields{"grading", k_grading_fields},
-    RecordFields{"finding", k_finding_fields},
-    RecordFields{"history-entry", k_history_fields},
-    RecordFields{"peel-cycles", k_catalogue_fields},
-    RecordFields{"peel-cycle", k_cycle_fields},
+    RecordFields{"configuration", k_config_fields},  RecordFields{"force", k_force_fields},
+    RecordFields{"committee", k_committee_fields},   RecordFields{"paper", k_paper_fields},
+    RecordFields{"contact", k_contact_fields},       RecordFields{"portfolio", k_portfolio_fields},
+    RecordFields{"owner", k_owner_fields},           RecordFields{"rag", k_rag_fields},
+    RecordFields{"rating", k_rating_fields},         RecordFields{"statuses", k_status_label_fields},
+    RecordFields{"section", k_section_fields},       RecordFields{"thresholds", k_threshold_fields},
+    RecordFields{"committees", k_committees_fields}, RecordFields{"meeting", k_meeting_fields},
+    RecordFields{"inspection", k_inspection_fields}, RecordFields{"fieldwork", k_fieldwork_fields},
+    RecordFields{"phase", k_phase_fields},           RecordFields{"event", k_event_fields},
+    RecordFields{"gradings", k_gradings_fields},     RecordFields{"counts", k_counts_fields},
+    RecordFields{"continuing", k_continuing_fields}, RecordFields{"grading", k_grading_fields},
+    RecordFields{"finding", k_finding_fields},       RecordFields{"history-entry", k_history_fields},
+    RecordFields{"peel-cycles", k_catalogue_fields}, RecordFields{"peel-cycle", k_cycle_fields},
     RecordFields{"peel-area", k_area_fields},
 };
 

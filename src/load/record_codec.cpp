@@ -27,6 +27,7 @@ void fields(auto& a, L& l) { a(l.value, l.location); }
 void fields(auto& a, either<diag::Note> auto& n) { a(n.location, n.message); }
 void fields(auto& a, either<model::Contact> auto& c) { a(c.name, c.title, c.email, c.phone); }
 void fields(auto& a, either<model::Portfolio> auto& p) { a(p.id, p.name, p.lead, p.location); }
+void fields(auto& a, either<model::OwnerAddress> auto& o) { a(o.role, o.email, o.location); }
 void fields(auto& a, either<model::RatingRule> auto& r) { a(r.overdue, r.statuses); }
 void fields(auto& a, either<model::Rating> auto& r) {
   a(r.id, r.label, r.meaning, r.colour, r.closed, r.attention, r.derived_when, r.location);
@@ -36,8 +37,8 @@ void fields(auto& a, either<model::PaperSection> auto& s) { a(s.section, s.title
 void fields(auto& a, either<model::Config> auto& c) {
   // portfolio_index is built once the register is whole (Dataset::index).
   a(c.force_name, c.force_short_name, c.committee_name, c.committee_short_name, c.paper_title, c.inspectorate,
-    c.purpose, c.decision, c.sections, c.peel_narratives, c.word_template, c.contact, c.portfolios, c.vocabulary,
-    c.stale_after_days, c.location);
+    c.purpose, c.decision, c.sections, c.peel_narratives, c.word_template, c.contact, c.portfolios, c.owners,
+    c.vocabulary, c.stale_after_days, c.location);
 }
 void fields(auto& a, either<model::Meeting> auto& m) {
   a(m.id, m.date, m.agenda_item, m.as_of, m.previous_cut_off, m.contact, m.notes, m.review, m.sections, m.location);
@@ -77,14 +78,14 @@ void fields(auto& a, either<CycleDefinition> auto& d) { a(d.cycle, d.has_name, d
 // A record that gains a field must gain it above too; then update its size here.
 template <class T, std::size_t size>
 constexpr bool sized = sizeof(void*) != 8 || sizeof(T) == size;
-static_assert(sized<model::Config, 640> && sized<model::Meeting, 376> && sized<model::HistoryEntry, 272> &&
+static_assert(sized<model::Config, 664> && sized<model::Meeting, 376> && sized<model::HistoryEntry, 272> &&
                   sized<model::Finding, 504> && sized<model::Inspection, 736> && sized<model::PeelCycle, 248> &&
                   sized<model::Rating, 192> && sized<model::Vocabulary, 56> && sized<diag::Diagnostic, 96> &&
                   sized<model::Contact, 128> && sized<model::Portfolio, 120> && sized<model::RatingRule, 32> &&
                   sized<model::PaperSection, 64> && sized<model::Period, 36> && sized<model::FieldworkPhase, 128> &&
                   sized<model::InspectionEvent, 80> && sized<model::Grading, 176> && sized<model::Gradings, 80> &&
                   sized<model::FindingCounts, 104> && sized<model::PeelArea, 160> && sized<CycleDefinition, 256> &&
-                  sized<diag::Note, 56>,
+                  sized<diag::Note, 56> && sized<model::OwnerAddress, 88>,
               "a record's size changed: list its new field in fields(), then update the size");
 
 // How many values an enum has, which a stored one must be below.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace hmicfrs::model {
 namespace {
@@ -62,6 +63,16 @@ const std::string& Vocabulary::label(Status status) const { return status_labels
 
 const Portfolio* Config::find_portfolio(std::string_view id) const {
   return find_by(portfolios, portfolio_index, &Portfolio::id, id);
+}
+
+const OwnerAddress* Config::find_owner(std::string_view role) const {
+  const auto same = [&](const OwnerAddress& owner) {
+    return std::equal(owner.role.begin(), owner.role.end(), role.begin(), role.end(), [](char a, char b) {
+      return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    });
+  };
+  const auto it = std::find_if(owners.begin(), owners.end(), same);
+  return it == owners.end() ? nullptr : &*it;
 }
 
 const Finding* Inspection::find_finding(std::string_view ref) const {

@@ -262,6 +262,30 @@ Json to_json(const answers::Status& v) {
               {"upcoming_inspections", inspections_array(v.upcoming)}};
 }
 
+Json to_json(const answers::Chase& v) {
+  Json groups = Json::array();
+  for (const answers::ChaseGroup& group : v.groups) {
+    Json items = Json::array();
+    for (const answers::ChaseItem& item : group.items) {
+      Json json = finding_summary(item.row);
+      json["latest_note"] = item.row.state.latest != nullptr ? Json(item.row.state.latest->note) : Json(nullptr);
+      json["reasons"] = Json{{"red", item.red},
+                             {"overdue", item.overdue},
+                             {"due_soon", item.due_soon},
+                             {"stale", item.stale},
+                             {"unrated", item.unrated}};
+      json["at_cut_off"] = finding_summary(item.at_cut_off);
+      items.push_back(std::move(json));
+    }
+    groups.push_back(Json{{"name", group.name}, {"email", text_or_null(group.email)}, {"findings", items}});
+  }
+  return Json{{"as_of", v.as_of.iso()},
+              {"until", v.until.iso()},
+              {"meeting", v.meeting != nullptr ? Json(v.meeting->id) : Json(nullptr)},
+              {"by", v.by_portfolio ? "portfolio" : "owner"},
+              {"groups", groups}};
+}
+
 Json to_json(const answers::FindingList& v) {
   return Json{{"as_of", v.as_of.iso()}, {"count", v.rows.size()}, {"findings", findings_json(v.rows)}};
 }

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <hmicfrs/answers/chase.hpp>
 #include <hmicfrs/answers/counts.hpp>
 #include <hmicfrs/answers/finding.hpp>
 #include <hmicfrs/answers/movement.hpp>
@@ -31,6 +32,7 @@ Json to_json(const answers::Calendar& calendar);
 Json to_json(const answers::Movement& movement);
 Json to_json(const answers::Committees& committees);
 Json to_json(const answers::Paper& paper);
+Json to_json(const answers::Chase& chase);
 
 // Writes `json` indented by two spaces, with a final line break.
 void write_json(std::ostream& out, const Json& json);

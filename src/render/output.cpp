@@ -26,7 +26,8 @@ void write_document(std::ostream& out, const Document& document, const Output& o
     case Format::docx: return write_docx(out, document, title_of(document), output.word_template);
     case Format::json:
     case Format::csv:
-    case Format::xlsx: break;
+    case Format::xlsx:
+    case Format::eml: break;
   }
   throw std::logic_error("write_document: not a document format");
 }
@@ -65,5 +66,6 @@ void write(std::ostream& out, const answers::Calendar& a, const Output& o) { wri
 void write(std::ostream& out, const answers::Movement& a, const Output& o) { write_answer(out, a, o); }
 void write(std::ostream& out, const answers::Committees& a, const Output& o) { write_answer(out, a, o); }
 void write(std::ostream& out, const answers::Paper& a, const Output& o) { write_answer(out, a, o); }
+void write(std::ostream& out, const answers::Chase& a, const Output& o) { write_answer(out, a, o); }
 
 }  // namespace hmicfrs::render

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include <hmicfrs/answers/chase.hpp>
 #include <hmicfrs/answers/counts.hpp>
 #include <hmicfrs/answers/finding.hpp>
 #include <hmicfrs/answers/peel.hpp>
@@ -47,6 +48,15 @@ std::string owner_text(const answers::FindingRow& row);
 
 // A finding's due date, with " overdue" when it has passed.
 std::string due_text(const answers::FindingRow& row);
+
+// Why `chase` asks about a finding, in words: "Red; overdue; no update since 2021-11-30".
+std::string chase_reasons(const answers::ChaseItem& item, const model::Vocabulary& vocabulary);
+
+// "The paper will show" when a chase's window ends at the next paper's cut-off; else "On 2022-05-23 it will show".
+std::string chase_outcome_label(const answers::Chase& chase);
+
+// How the paper will show a chased finding if nothing is written before its cut-off.
+std::string chase_paper_shows(const answers::ChaseItem& item);
 
 // "1 finding", "3 findings": a count in digits and the noun it counts.
 std::string counted(std::size_t n, std::string_view one, std::string_view many);

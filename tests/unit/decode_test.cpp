@@ -276,6 +276,28 @@ TEST(DecodeConfig, ReadsTheConfiguration) {
   EXPECT_EQ(c.portfolios.at(0).lead, "ACC Crime");
 }
 
+TEST(DecodeConfig, ReadsOwnersAddressesAndRefusesAnythingButOnePlainAddress) {
+  const std::string config =
+      "schema_version: 1\nforce: {name: F}\ncommittee: {name: C}\nportfolios: []\nowners:\n"
+      "  - {role: Head of Crime, email: crime@example.org}\n"
+      "  - {role: Head of People, email: \"Head <people@example.org>\"}\n"
+      "  - {role: Head of Change, email: \"change@example.org\\nBcc: all@example.org\"}\n"
+      "  - {role: head of crime, email: other@example.org}\n";
+  const auto result = Register().file("hmicfrs-track.yaml", config).load();
+  const model::Config& c = result.dataset.config;
+  ASSERT_NE(c.find_owner("HEAD OF CRIME"), nullptr);
+  EXPECT_EQ(c.find_owner("HEAD OF CRIME")->email, "crime@example.org");
+  EXPECT_EQ(c.find_owner("Head of People"), nullptr);
+  EXPECT_EQ(Register().file("hmicfrs-track.yaml", config).diagnostics(),
+            asserted({"hmicfrs-track.yaml:7:35: error: email 'Head <people@example.org>' is not one address: write it "
+                      "as name@domain, with no name or brackets around it [invalid-value]",
+                      "hmicfrs-track.yaml:8:35: error: 'email' must be one line: write it without line breaks (longer "
+                      "text has its own field, such as 'text' or 'summary') [invalid-value]",
+                      "hmicfrs-track.yaml:9:12: error: owner 'head of crime' is given twice (roles are matched "
+                      "ignoring case): keep one address per role [duplicate-id]",
+                      "hmicfrs-track.yaml:6:12: note: first given here"}));
+}
+
 TEST(DecodeConfig, ReportsASchemaVersionItCannotRead) {
   EXPECT_EQ(Register()
                 .file("hmicfrs-track.yaml",

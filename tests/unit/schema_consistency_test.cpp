@@ -28,6 +28,7 @@ const std::map<std::string_view, std::pair<std::string, std::string>> k_places{
     {"paper", {"config", "paper"}},
     {"contact", {"config", "contact"}},
     {"portfolio", {"config", "portfolio"}},
+    {"owner", {"config", "owner"}},
     {"rag", {"config", "rag"}},
     {"rating", {"config", "rating"}},
     {"statuses", {"config", "statuses"}},

@@ -39,6 +39,14 @@ struct Portfolio {
   diag::Location location;
 };
 
+// Where to write to whoever holds a role that owns findings (`owners` in the
+// configuration), for the messages `chase` drafts.
+struct OwnerAddress {
+  std::string role;   // as findings and history entries write `owner`
+  std::string email;  // one address, name@domain
+  diag::Location location;
+};
+
 // When a finding takes a rating without one being written: while open and
 // past the force's current target, or while it has one of the statuses.
 struct RatingRule {
@@ -102,12 +110,15 @@ struct Config {
   Located<std::string> word_template;  // a .docx or .dotx in the register whose styles Word papers take
   Contact contact;
   std::vector<Portfolio> portfolios;
+  std::vector<OwnerAddress> owners;
   Vocabulary vocabulary;
   int stale_after_days = 90;
   diag::Location location;
   IdIndex portfolio_index;
 
   const Portfolio* find_portfolio(std::string_view id) const;
+  // The address of the role, compared ignoring case; none when `owners` does not give it.
+  const OwnerAddress* find_owner(std::string_view role) const;
 };
 
 // One meeting of the committee (committees.yaml).

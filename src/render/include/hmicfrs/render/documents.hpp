@@ -1,5 +1,6 @@
 #pragma once
 
+#include <hmicfrs/answers/chase.hpp>
 #include <hmicfrs/answers/counts.hpp>
 #include <hmicfrs/answers/finding.hpp>
 #include <hmicfrs/answers/movement.hpp>
@@ -27,6 +28,7 @@ Document to_document(const answers::Committees& committees);
 // The committee paper (SPEC §6): its numbered sections in order, the
 // register's narrative quoted where it belongs.
 Document to_document(const answers::Paper& paper);
+Document to_document(const answers::Chase& chase);
 
 // The one table of the answers that are a table, for CSV.
 Table to_table(const answers::FindingList& list);
@@ -46,5 +48,6 @@ Table to_table(const answers::Committees& committees);
 std::vector<Sheet> to_sheets(const answers::FindingList& list);
 std::vector<Sheet> to_sheets(const answers::RagBreakdown& breakdown);
 std::vector<Sheet> to_sheets(const answers::Paper& paper);
+std::vector<Sheet> to_sheets(const answers::Chase& chase);
 
 }  // namespace hmicfrs::render

@@ -1,7 +1,10 @@
 #pragma once
 
 #include <ostream>
+#include <string>
+#include <vector>
 
+#include <hmicfrs/answers/chase.hpp>
 #include <hmicfrs/answers/counts.hpp>
 #include <hmicfrs/answers/finding.hpp>
 #include <hmicfrs/answers/movement.hpp>
@@ -15,7 +18,7 @@
 namespace hmicfrs::render {
 
 // The output formats; each command supports the subset that makes sense.
-enum class Format { text, markdown, json, csv, html, docx, xlsx };
+enum class Format { text, markdown, json, csv, html, docx, xlsx, eml };
 
 // How to write: the format, and for text the terminal's width and colour.
 struct Output {
@@ -43,6 +46,17 @@ void write(std::ostream& out, const answers::Calendar& calendar, const Output& o
 void write(std::ostream& out, const answers::Movement& movement, const Output& output);
 void write(std::ostream& out, const answers::Committees& committees, const Output& output);
 void write(std::ostream& out, const answers::Paper& paper, const Output& output);
+void write(std::ostream& out, const answers::Chase& chase, const Output& output);
+
+// A mail message, with the name of the file it goes in.
+struct EmailMessage {
+  std::string file_name;  // "head-of-crime.eml"
+  std::string text;       // RFC 5322, lines ending CRLF
+};
+
+// `chase` as one message per owner (or portfolio), addressed when the
+// configuration's `owners` gives the address, dated the as-of day.
+std::vector<EmailMessage> to_messages(const answers::Chase& chase);
 
 }  // namespace hmicfrs::render
 
@@ -50,6 +64,6 @@ namespace hmicfrs::model {
 template <>
 struct EnumInfo<render::Format> {
   static constexpr std::string_view what = "format";
-  static constexpr std::string_view names[] = {"text", "md", "json", "csv", "html", "docx", "xlsx"};
+  static constexpr std::string_view names[] = {"text", "md", "json", "csv", "html", "docx", "xlsx", "eml"};
 };
 }  // namespace hmicfrs::model

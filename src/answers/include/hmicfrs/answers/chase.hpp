@@ -1,0 +1,39 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <hmicfrs/answers/finding.hpp>
+
+namespace hmicfrs::answers {
+
+// One finding to chase, with every reason to, and how the next paper will
+// show it if nothing is written before the cut-off.
+struct ChaseItem {
+  FindingRow row;         // as of the as-of date
+  FindingRow at_cut_off;  // as of the end of the window: what the paper will show
+  bool red = false;       // the paper will list it in full with the findings rated red (or so marked)
+  bool overdue = false;   // past its target already
+  bool due_soon = false;  // not yet past its target, but will be by the end of the window
+  bool stale = false;     // not updated for the configured days by the end of the window
+  bool unrated = false;   // open, with no rating
+};
+
+// The findings one owner (or one portfolio) is asked about.
+struct ChaseGroup {
+  std::string name;              // the owner's role ("Awaiting allocation" when none), or the portfolio's name
+  std::string email;             // from the configuration's `owners`; empty when it gives none
+  std::vector<ChaseItem> items;  // in the order of finding lists
+};
+
+// `chase`: whom to ask for an update before the next paper, and about what.
+struct Chase {
+  model::Date as_of;
+  model::Date until;                        // the end of the window: the next paper's cut-off, or --within
+  const model::Meeting* meeting = nullptr;  // the next meeting, when the register lists one
+  const model::Config* config = nullptr;
+  bool by_portfolio = false;
+  std::vector<ChaseGroup> groups;  // by name
+};
+
+}  // namespace hmicfrs::answers

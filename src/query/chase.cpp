@@ -1,0 +1,94 @@
+#include <hmicfrs/query/chase.hpp>
+
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include <hmicfrs/query/findings.hpp>
+#include <hmicfrs/query/meetings.hpp>
+#include <hmicfrs/util/suggest.hpp>
+
+namespace hmicfrs::query {
+namespace {
+
+constexpr int k_default_days = 28;
+constexpr std::string_view k_unallocated = "Awaiting allocation";
+
+model::Date days_after(const model::Date& date, int days) {
+  return model::Date::from_ymd(std::chrono::year_month_day(date.first_day().sys_days() + std::chrono::days(days)));
+}
+
+// Why `row` is chased, or nothing when it is not.
+std::optional<answers::ChaseItem> chase_item(const model::Dataset& dataset, const answers::FindingRow& row,
+                                             const model::Date& until) {
+  if (!row.state.counted() || !model::is_open(row.state.status)) return std::nullopt;
+  answers::ChaseItem item{row, row_of(dataset, *row.inspection, *row.finding, until)};
+  const model::Rating* rating = item.at_cut_off.state.rating;
+  item.red = rating != nullptr && rating->attention;
+  item.overdue = row.overdue;
+  item.due_soon = !row.overdue && item.at_cut_off.overdue;
+  item.stale = item.at_cut_off.stale;
+  item.unrated = row.state.rating == nullptr;
+  if (!(item.red || item.overdue || item.due_soon || item.stale || item.unrated)) return std::nullopt;
+  return item;
+}
+
+}  // namespace
+
+util::Result<answers::Chase> chase(const model::Dataset& dataset, const model::Date& as_of,
+                                   const ChaseOptions& options) {
+  answers::Chase out;
+  out.as_of = as_of;
+  out.config = &dataset.config;
+  out.by_portfolio = options.by_portfolio;
+  for (const answers::MeetingWindow& window : meeting_windows(dataset)) {
+    if (window.meeting->cut_off() >= as_of) {
+      out.meeting = window.meeting;
+      break;
+    }
+  }
+  out.until = options.within_days ? days_after(as_of, *options.within_days)
+              : out.meeting       ? out.meeting->cut_off()
+                                  : days_after(as_of, k_default_days);
+
+  // Every owner (or portfolio) of an open finding, chased or not, so that a name given to --owner is checked
+  // against the register rather than against today's list.
+  const auto group_of = [&](const answers::FindingRow& row) -> std::string {
+    if (options.by_portfolio) {
+      if (row.portfolio != nullptr) return row.portfolio->name;
+      return row.finding->portfolio.value.empty() ? std::string("No portfolio") : row.finding->portfolio.value;
+    }
+    return row.state.owner.empty() ? std::string(k_unallocated) : row.state.owner;
+  };
+  const TextSearch wanted(options.owner);
+  std::map<std::string, answers::ChaseGroup> groups;
+  std::map<std::string, std::string> role_of;  // a portfolio's lead, whose address its group's messages go to
+  std::set<std::string> names;
+  bool any_named = false;
+  for (const answers::FindingRow& row : findings_as_of(dataset, as_of)) {
+    if (!model::is_open(row.state.status)) continue;
+    const std::string name = group_of(row);
+    names.insert(name);
+    if (!wanted.found_in(name)) continue;
+    any_named = true;
+    if (auto item = chase_item(dataset, row, out.until)) {
+      answers::ChaseGroup& group = groups[name];
+      group.name = name;
+      role_of[name] = options.by_portfolio ? (row.portfolio != nullptr ? row.portfolio->lead : "") : name;
+      group.items.push_back(std::move(*item));
+    }
+  }
+  if (!options.owner.empty() && !any_named) {
+    std::vector<std::string_view> known(names.begin(), names.end());
+    return util::Error{fmt::format("no open finding's {} holds '{}'{}", options.by_portfolio ? "portfolio" : "owner",
+                                   options.owner, util::did_you_mean(options.owner, known))};
+  }
+  for (auto& [name, group] : groups) {
+    if (const model::OwnerAddress* address = dataset.config.find_owner(role_of[name])) group.email = address->email;
+    out.groups.push_back(std::move(group));
+  }
+  return out;
+}
+
+}  // namespace hmicfrs::query

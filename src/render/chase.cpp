@@ -1,0 +1,131 @@
+// `chase`: the findings to ask each owner about before the next paper, as a
+// document, a workbook, JSON, and one email message per owner.
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include <hmicfrs/render/documents.hpp>
+#include <hmicfrs/render/labels.hpp>
+#include <hmicfrs/render/output.hpp>
+
+#include "tables.hpp"
+
+namespace hmicfrs::render {
+namespace {
+
+// Whether the window ends at the next paper's cut-off, so that what the findings will show is what the paper shows.
+bool ends_at_paper(const answers::Chase& v) { return v.meeting != nullptr && v.until == v.meeting->cut_off(); }
+
+// "before the Joint Audit Committee's paper for 31 March 2022", or "by 28 December 2022".
+std::string deadline(const answers::Chase& v) {
+  if (!ends_at_paper(v)) return "by " + long_date(v.until);
+  const std::string& committee = v.config->committee_name;
+  return fmt::format("before the {} paper for {}", committee.empty() ? "committee's" : committee + "'s",
+                     long_date(v.meeting->date));
+}
+
+}  // namespace
+
+std::string chase_outcome_label(const answers::Chase& chase) {
+  return ends_at_paper(chase) ? "The paper will show" : fmt::format("On {} it will show", chase.until.iso());
+}
+
+std::string chase_reasons(const answers::ChaseItem& item, const model::Vocabulary& vocabulary) {
+  std::vector<std::string> why;
+  if (item.red) why.push_back(item.at_cut_off.state.rating->label);
+  if (item.overdue) why.push_back("overdue");
+  if (item.due_soon) why.push_back("due " + item.row.state.due->iso());
+  if (item.stale) why.push_back("no update since " + item.row.last_update->iso());
+  if (item.unrated) why.push_back(vocabulary.customised ? "no rating" : "no RAG rating");
+  return fmt::format("{}", fmt::join(why, "; "));
+}
+
+std::string chase_paper_shows(const answers::ChaseItem& item) {
+  const answers::FindingRow& at = item.at_cut_off;
+  std::vector<std::string> shown;
+  shown.push_back(at.state.rating != nullptr ? at.state.rating->label : std::string("Unrated"));
+  if (item.red) shown.back() += ", listed in full";
+  if (at.overdue) shown.push_back("overdue since " + at.state.due->iso());
+  if (at.stale) shown.push_back(fmt::format("not updated for {} days", *at.days_since_update));
+  return fmt::format("{}", fmt::join(shown, "; "));
+}
+
+namespace {
+
+std::string latest_note(const answers::FindingRow& row) {
+  return row.state.latest != nullptr ? row.state.latest->note : std::string();
+}
+
+Table chase_table(const answers::ChaseGroup& group, const model::Vocabulary& vocabulary, std::string outcome) {
+  Table table{{{"Finding"},
+               {"Title", Align::left, true},
+               {"Due", Align::left, false, false, CellKind::date},
+               {rating_heading(vocabulary)},
+               {"Latest note", Align::left, true, true},
+               {std::move(outcome), Align::left, true}},
+              {}};
+  for (const answers::ChaseItem& item : group.items) {
+    const answers::FindingRow& row = item.row;
+    table.rows.push_back({{row.finding->id},
+                          {row.finding->title},
+                          {row.state.due ? row.state.due->iso() : ""},
+                          rating_cell(row.state, vocabulary),
+                          {latest_note(row)},
+                          {chase_paper_shows(item)}});
+  }
+  return table;
+}
+
+std::size_t item_count(const answers::Chase& v) {
+  std::size_t n = 0;
+  for (const answers::ChaseGroup& group : v.groups) n += group.items.size();
+  return n;
+}
+
+}  // namespace
+
+Document to_document(const answers::Chase& v) {
+  const model::Vocabulary& vocabulary = v.config->vocabulary;
+  Document d;
+  d.add(Heading{1, fmt::format("Findings to update {}", deadline(v))});
+  const std::string who = v.by_portfolio ? "portfolio" : "owner";
+  if (v.groups.empty()) {
+    return d.add(
+        Paragraph{fmt::format("As of {}, no open finding is rated {}, overdue, due, stale or unrated by {}: "
+                              "nobody needs chasing.",
+                              v.as_of.iso(), attention_words(vocabulary), v.until.iso())});
+  }
+  d.add(
+      Paragraph{fmt::format("As of {}: {} for {} {}. Unless an update is written by {}, {} each as its last "
+                            "column says.",
+                            v.as_of.iso(), counted(item_count(v), "finding", "findings"), v.groups.size(),
+                            v.groups.size() == 1 ? who : who + "s", v.until.iso(),
+                            ends_at_paper(v) ? "the paper will show" : "the register will then show")});
+  for (const answers::ChaseGroup& group : v.groups) {
+    d.add(Heading{2, fmt::format("{} ({})", group.name, group.items.size())});
+    if (!group.email.empty()) d.add(Fields{{{"Email", group.email}}});
+    d.add(chase_table(group, vocabulary, chase_outcome_label(v)));
+  }
+  return d;
+}
+
+std::vector<Sheet> to_sheets(const answers::Chase& v) {
+  const model::Vocabulary& vocabulary = v.config->vocabulary;
+  Table all{{{v.by_portfolio ? "Portfolio" : "Owner"}, {"Email"}}, {}};
+  for (const answers::ChaseGroup& group : v.groups) {
+    Table table = chase_table(group, vocabulary, chase_outcome_label(v));
+    if (all.columns.size() == 2) all.columns.insert(all.columns.end(), table.columns.begin(), table.columns.end());
+    for (std::vector<Cell>& row : table.rows) {
+      row.insert(row.begin(), {{group.name}, {group.email}});
+      all.rows.push_back(std::move(row));
+    }
+  }
+  if (all.columns.size() == 2) {
+    const Table empty = chase_table({}, vocabulary, chase_outcome_label(v));
+    all.columns.insert(all.columns.end(), empty.columns.begin(), empty.columns.end());
+  }
+  return {{"To chase", std::move(all)}};
+}
+
+}  // namespace hmicfrs::render

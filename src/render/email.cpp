@@ -1,0 +1,194 @@
+// `chase --format eml`: one RFC 5322 message per owner, ready to open in a
+// mail client and send; nothing here sends anything.
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdint>
+#include <set>
+
+#include <fmt/format.h>
+
+#include <hmicfrs/render/labels.hpp>
+#include <hmicfrs/render/output.hpp>
+
+#include "tables.hpp"
+
+namespace hmicfrs::render {
+namespace {
+
+constexpr std::string_view k_crlf = "\r\n";
+constexpr std::size_t k_width = 76;
+
+// A header's value on one line: line breaks (which would start a header of
+// the data's making) become spaces; text beyond ASCII is encoded (RFC 2047).
+std::string header_text(std::string_view value) {
+  std::string flat;
+  for (const char c : value) flat += (c == '\r' || c == '\n' || c == '\t') ? ' ' : c;
+  const bool ascii = std::all_of(flat.begin(), flat.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) return flat;
+  static constexpr std::string_view k_alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const auto base64 = [](std::string_view bytes) {
+    std::string out;
+    const auto byte = [&](std::size_t i) -> std::uint32_t {
+      return i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0;
+    };
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+      const std::uint32_t n = byte(i) << 16 | byte(i + 1) << 8 | byte(i + 2);
+      out += k_alphabet[(n >> 18) & 63];
+      out += k_alphabet[(n >> 12) & 63];
+      out += i + 1 < bytes.size() ? k_alphabet[(n >> 6) & 63] : '=';
+      out += i + 2 < bytes.size() ? k_alphabet[n & 63] : '=';
+    }
+    return out;
+  };
+  // Encoded words of at most 45 bytes each, cut between characters, so each stays within 75 characters.
+  std::string out;
+  std::size_t start = 0;
+  while (start < flat.size()) {
+    std::size_t end = std::min(flat.size(), start + 45);
+    while (end < flat.size() && (static_cast<unsigned char>(flat[end]) & 0xc0) == 0x80) --end;
+    out += fmt::format("{}=?UTF-8?B?{}?=", out.empty() ? "" : "\r\n ",
+                       base64(std::string_view(flat).substr(start, end - start)));
+    start = end;
+  }
+  return out;
+}
+
+// "Name" <address>: the name quoted (or encoded, beyond ASCII), so that its
+// brackets and commas are read as part of it.
+std::string mailbox(std::string_view name, std::string_view address) {
+  std::string quoted = header_text(name);
+  if (quoted.find("=?UTF-8?") != 0) {
+    std::string escaped;
+    for (const char c : quoted) {
+      if (c == '"' || c == '\\') escaped += '\\';
+      escaped += c;
+    }
+    quoted = '"' + escaped + '"';
+  }
+  return fmt::format("{} <{}>", quoted, header_text(address));
+}
+
+// `text` in lines of at most k_width characters (a longer word gets a line of its own, cut at 900 bytes),
+// the first starting with `first`, the rest with `indent`.
+std::string wrapped(std::string_view text, std::string_view indent, std::string_view first = {}) {
+  std::string out, line;
+  const auto lead = [&] { return out.empty() ? first : indent; };
+  const auto flush = [&] {
+    if (!line.empty()) out += fmt::format("{}{}{}", lead(), line, k_crlf);
+    line.clear();
+  };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '\n' || text[i] == '\r') {
+      flush();
+      ++i;
+      continue;
+    }
+    if (text[i] == ' ' || text[i] == '\t') {
+      ++i;
+      continue;
+    }
+    std::size_t end = text.find_first_of(" \t\r\n", i);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view word = text.substr(i, std::min<std::size_t>(end - i, 900));
+    i += word.size();
+    if (!line.empty() && lead().size() + line.size() + 1 + word.size() > k_width) flush();
+    line += line.empty() ? std::string(word) : " " + std::string(word);
+  }
+  flush();
+  return out;
+}
+
+// "Mon, 21 Mar 2022 09:00:00 +0000", for a date that has a day.
+std::string mail_date(const model::Date& date) {
+  static constexpr std::array<std::string_view, 7> k_days{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  const model::Date day = date.first_day();
+  return fmt::format("{}, {:02} {} {} 09:00:00 +0000", k_days[day.weekday().c_encoding()], day.day(),
+                     model::month_name(day.month()).substr(0, 3), day.year());
+}
+
+// A file name for a group: its name in lower case, letters and digits, words joined by hyphens.
+std::string file_stem(std::string_view name) {
+  std::string stem;
+  for (const char c : name) {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0 && static_cast<unsigned char>(c) < 0x80) {
+      stem += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!stem.empty() && stem.back() != '-') {
+      stem += '-';
+    }
+  }
+  while (!stem.empty() && stem.back() == '-') stem.pop_back();
+  return stem.empty() ? std::string("owner") : stem.substr(0, 80);
+}
+
+}  // namespace
+
+std::vector<EmailMessage> to_messages(const answers::Chase& v) {
+  const model::Config& config = *v.config;
+  const model::Vocabulary& vocabulary = config.vocabulary;
+  const model::Contact& contact = config.contact;
+  const std::string from = contact.email.empty() ? mailbox("hmicfrs-track", "hmicfrs-track@localhost.invalid")
+                                                 : mailbox(!contact.name.empty()    ? contact.name
+                                                           : !contact.title.empty() ? contact.title
+                                                                                    : contact.email,
+                                                           contact.email);
+  const std::string committee = config.committee_name.empty() ? std::string("committee") : config.committee_name;
+  std::vector<EmailMessage> out;
+  std::set<std::string> stems;
+  for (const answers::ChaseGroup& group : v.groups) {
+    std::string stem = file_stem(group.name);
+    for (int n = 2; !stems.insert(stem).second; ++n) stem = fmt::format("{}-{}", file_stem(group.name), n);
+    std::string m;
+    m += fmt::format("Date: {}{}", mail_date(v.as_of), k_crlf);
+    m += fmt::format("From: {}{}", from, k_crlf);
+    if (!group.email.empty()) m += fmt::format("To: {}{}", header_text(group.email), k_crlf);
+    m += fmt::format("Subject: {}{}",
+                     header_text(fmt::format("HMICFRS findings: an update please by {}", long_date(v.until))), k_crlf);
+    m += fmt::format("Message-ID: <chase-{}-{}@hmicfrs-track.invalid>{}", v.as_of.iso(), stem, k_crlf);
+    m += fmt::format("X-Unsent: 1{}", k_crlf);  // opened as a draft, to check and send
+    m += fmt::format(
+        "MIME-Version: 1.0{0}Content-Type: text/plain; charset=utf-8{0}"
+        "Content-Transfer-Encoding: 8bit{0}{0}",
+        k_crlf);
+    m += wrapped(fmt::format("To {},", group.name), "");
+    m += k_crlf;
+    const std::string when =
+        v.meeting != nullptr && v.until == v.meeting->cut_off()
+            ? fmt::format("The {}'s paper for {} takes the register as it stands on {}", committee,
+                          long_date(v.meeting->date), long_date(v.until))
+            : fmt::format("The register is next reported on as it stands on {}", long_date(v.until));
+    m += wrapped(
+        fmt::format("{}. Unless an update is recorded by then, it will show the {} below as "
+                    "described. Please reply with an update for each: what has been done since the "
+                    "latest note, the rating you would give it, and any new target date with the reason.",
+                    when, group.items.size() == 1 ? "finding" : counted(group.items.size(), "finding", "findings")),
+        "");
+    std::size_t number = 0;
+    for (const answers::ChaseItem& item : group.items) {
+      const answers::FindingRow& row = item.row;
+      m += k_crlf;
+      m += wrapped(fmt::format("{}. {}: {}", ++number, row.finding->id, row.finding->title), "   ", "");
+      m += wrapped(
+          fmt::format("Due: {}. {}: {}.", row.state.due ? long_date(*row.state.due) : "no target date",
+                      rating_heading(vocabulary), row.state.rating != nullptr ? row.state.rating->label : "none"),
+          "   ", "   ");
+      if (row.state.latest != nullptr && !row.state.latest->note.empty()) {
+        m += wrapped(fmt::format("Latest note ({}): {}", long_date(row.state.latest->date), row.state.latest->note),
+                     "     ", "   ");
+      }
+      m += wrapped(fmt::format("Asked because: {}.", chase_reasons(item, vocabulary)), "     ", "   ");
+      m += wrapped(fmt::format("{}: {}.", chase_outcome_label(v), chase_paper_shows(item)), "     ", "   ");
+    }
+    m += k_crlf;
+    m += wrapped("Thank you.", "");
+    for (const std::string* line : {&config.contact.name, &config.contact.title, &config.force_name}) {
+      if (!line->empty()) m += wrapped(*line, "");
+    }
+    out.push_back({stem + ".eml", std::move(m)});
+  }
+  return out;
+}
+
+}  // namespace hmicfrs::render
