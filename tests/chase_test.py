@@ -13,6 +13,8 @@ as the liaison officer would use it.
   within 998 characters, CRLF endings. Written twice, the same bytes.
 - DIR must be new or empty; without -o, or into the data directory, it is a
   usage error (exit 2), and nothing is written.
+- Each message matches its golden in tests/golden-eml/west-midlands-2022-03-24/
+  (rewritten with HMICFRS_UPDATE_GOLDEN=1).
 - `--format xlsx` opens with python3-openpyxl (checked when it is installed).
 """
 
@@ -20,6 +22,7 @@ import email
 import email.policy
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,6 +30,7 @@ import tempfile
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 REGISTER = os.path.join(ROOT, "examples", "west-midlands")
 AS_OF = "2022-03-24"
+GOLDEN = os.path.join(ROOT, "tests", "golden-eml", "west-midlands-2022-03-24")
 
 
 def run(binary, *args, check=True):
@@ -73,6 +77,14 @@ def main():
             problems.append(f"unexpected report of what was written: {written!r}")
         if len(files) != len(chase["groups"]):
             problems.append(f"{len(files)} messages for {len(chase['groups'])} owners")
+        if os.environ.get("HMICFRS_UPDATE_GOLDEN") == "1":
+            shutil.rmtree(GOLDEN, ignore_errors=True)
+            shutil.copytree(first, GOLDEN)
+        if sorted(os.listdir(GOLDEN)) != files:
+            problems.append(f"the messages are {files}, the goldens {sorted(os.listdir(GOLDEN))}")
+        for name in set(files) & set(os.listdir(GOLDEN)):
+            if open(os.path.join(first, name), "rb").read() != open(os.path.join(GOLDEN, name), "rb").read():
+                problems.append(f"{name} differs from its golden in {GOLDEN}")
         addresses = {"Assistant Chief Constable (Crime)": "acc.crime@example.org",
                      "Head of Public Protection": "public.protection@example.org"}
         seen_to = set()
