@@ -143,6 +143,29 @@ def main():
             if sorted(r[2] for r in rows[1:]) != sorted(chased):
                 problems.append("the workbook's findings are not the chased ones")
 
+    # The hostile register: owners with markup, accents and a formula's sign; every message still parses
+    # to the headers written, and no more.
+    hostile = os.path.join(ROOT, "tests", "fixtures", "hostile")
+    with tempfile.TemporaryDirectory() as scratch:
+        out = os.path.join(scratch, "mail")
+        result = subprocess.run([binary, "--data", hostile, "--as-of", AS_OF, "chase", "--format", "eml", "-o", out],
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            problems.append(f"the hostile register's messages failed: {result.stderr}")
+        names = sorted(os.listdir(out)) if os.path.isdir(out) else []
+        if not names:
+            problems.append("no message for the hostile register: the check proves nothing")
+        for name in names:
+            if not name.endswith(".eml") or "/" in name or name.startswith("."):
+                problems.append(f"an odd file name: {name!r}")
+            message = email.message_from_bytes(open(os.path.join(out, name), "rb").read(), policy=email.policy.default)
+            headers = sorted(message.keys())
+            allowed = {"Date", "From", "To", "Subject", "Message-ID", "X-Unsent", "MIME-Version", "Content-Type",
+                       "Content-Transfer-Encoding"}
+            if not set(headers) <= allowed or len(headers) != len(set(headers)):
+                problems.append(f"{name}: unexpected headers {headers}")
+            message.get_body(("plain",)).get_content()
+
     for problem in problems:
         print(problem)
     print(f"{len(chased)} findings for {len(chase['groups'])} owners; {len(problems)} problems")

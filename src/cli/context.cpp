@@ -174,7 +174,7 @@ std::string Session::pager_command() const {
 }
 
 void Session::page(const std::string& pager, const std::string& text) const {
-  m_out.flush();
+  m_out.flush();  // anything written before goes before the pager's output
   FILE* pipe = popen(pager.c_str(), "w");
   if (pipe == nullptr) {
     m_out << text;

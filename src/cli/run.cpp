@@ -199,6 +199,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 }
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  // Standard output through the stream's own buffer rather than a C stdio call for every piece a writer
+  // puts: a paper of 100,000 findings is half a million pieces. (Nothing here writes through stdio.)
+  std::ios::sync_with_stdio(false);
   const std::vector<std::string> args(argv + std::min(argc, 1), argv + argc);
   return run(args, out, err, Environment::from_process());
 }

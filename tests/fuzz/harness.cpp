@@ -6,6 +6,7 @@
 
 #include <hmicfrs/check/check.hpp>
 #include <hmicfrs/load/loader.hpp>
+#include <hmicfrs/query/chase.hpp>
 #include <hmicfrs/query/findings.hpp>
 #include <hmicfrs/query/meetings.hpp>
 #include <hmicfrs/query/paper.hpp>
@@ -20,7 +21,7 @@ namespace {
 
 constexpr std::string_view k_config =
     "schema_version: 1\nforce: {name: F}\ncommittee: {name: C}\n"
-    "portfolios: [{id: crime, name: Crime}]\n";
+    "portfolios: [{id: crime, name: Crime}]\nowners: [{role: Head, email: head@example.org}]\n";
 constexpr std::string_view k_committees = "meetings:\n  - {id: 2022-03, date: 2022-03-31}\n";
 constexpr std::string_view k_inspection =
     "id: base\ntype: peel\ntitle: T\npublished: 2021-10\n"
@@ -45,6 +46,11 @@ void render_everything(const load::LoadResult& result) {
       render::write(sink, status, render::Output{format, {}});
     }
     render::write(sink, paper, render::Output{render::Format::docx, {}});
+    // What chase asks each owner, and the messages it drafts, from whatever the owners and notes hold.
+    if (const auto chase = query::chase(result.dataset, meeting.meeting->cut_off(), {})) {
+      render::write(sink, *chase, render::Output{render::Format::text, {40, false}});
+      for (const render::EmailMessage& message : render::to_messages(*chase)) sink << message.text;
+    }
     // A list searched and written narrow, so that search and wrap see what the input holds.
     query::FindingFilter filter;
     filter.grep = "a";
