@@ -33,10 +33,12 @@ std::string chase_outcome_label(const answers::Chase& chase) {
 
 std::string chase_reasons(const answers::ChaseItem& item, const model::Vocabulary& vocabulary) {
   std::vector<std::string> why;
-  if (item.red) why.push_back(item.at_cut_off.state.rating->label);
+  if (item.red && item.at_cut_off.state.rating != nullptr) why.push_back(item.at_cut_off.state.rating->label);
   if (item.overdue) why.push_back("overdue");
-  if (item.due_soon) why.push_back("due " + item.row.state.due->iso());
-  if (item.stale) why.push_back("no update since " + item.row.last_update->iso());
+  // As of the end of the window, which is when these hold: an entry dated before then may have moved the target.
+  const answers::FindingRow& at = item.at_cut_off;
+  if (item.due_soon && at.state.due) why.push_back("due " + at.state.due->iso());
+  if (item.stale && at.last_update) why.push_back("no update since " + at.last_update->iso());
   if (item.unrated) why.push_back(vocabulary.customised ? "no rating" : "no RAG rating");
   return fmt::format("{}", fmt::join(why, "; "));
 }
@@ -46,8 +48,8 @@ std::string chase_paper_shows(const answers::ChaseItem& item) {
   std::vector<std::string> shown;
   shown.push_back(at.state.rating != nullptr ? at.state.rating->label : std::string("Unrated"));
   if (item.red) shown.back() += ", listed in full";
-  if (at.overdue) shown.push_back("overdue since " + at.state.due->iso());
-  if (at.stale) shown.push_back(fmt::format("not updated for {} days", *at.days_since_update));
+  if (at.overdue && at.state.due) shown.push_back("overdue since " + at.state.due->iso());
+  if (at.stale && at.days_since_update) shown.push_back(fmt::format("not updated for {} days", *at.days_since_update));
   return fmt::format("{}", fmt::join(shown, "; "));
 }
 
