@@ -248,6 +248,10 @@ int run_chase(const Session& session) {
   const auto chase = query::chase(session.dataset(), session.as_of(), {o.within, o.owner, o.chase_by == "portfolio"});
   if (!chase) throw UsageError("--owner: " + chase.error());
   if (session.format() == Format::eml) {
+    if (o.format.empty()) {  // from -o's extension: a file was meant, and a directory would be written
+      throw UsageError(
+          fmt::format("-o {}: eml writes a directory of messages, one per owner: give --format eml -o DIR", o.file));
+    }
     std::vector<std::pair<std::string, std::string>> files;
     for (render::EmailMessage& message : render::to_messages(*chase)) {
       files.emplace_back(std::move(message.file_name), std::move(message.text));
