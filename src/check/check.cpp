@@ -1,6 +1,7 @@
 #include <hmicfrs/check/check.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <memory>
 #include <optional>
@@ -482,6 +483,38 @@ void check_as_of(const model::Dataset& dataset, const Inspection& inspection, co
   }
 }
 
+// An address in `owners` for a role that owns no finding and leads no portfolio is never used: most likely
+// the role is misspelt there, and that owner's messages would go unaddressed.
+void check_owner_addresses(const model::Dataset& dataset, diag::Diagnostics& diagnostics) {
+  if (dataset.config.owners.empty()) return;
+  const auto lower = [](std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  std::set<std::string> roles;  // every role the register names, in lower case, and as written
+  std::set<std::string_view> written;
+  const auto add = [&](const std::string& role) {
+    if (!role.empty() && roles.insert(lower(role)).second) written.insert(role);
+  };
+  for (const model::Portfolio& portfolio : dataset.config.portfolios) add(portfolio.lead);
+  for (const Inspection& inspection : dataset.inspections) {
+    for (const Finding& finding : inspection.findings) {
+      add(finding.owner);
+      for (const model::HistoryEntry& entry : finding.history) add(entry.owner.value_or(""));
+    }
+  }
+  const std::vector<std::string_view> known(written.begin(), written.end());
+  for (const model::OwnerAddress& owner : dataset.config.owners) {
+    if (roles.count(lower(owner.role)) != 0) continue;
+    diagnostics.warning(owner.location,
+                        fmt::format("owner '{}' owns no finding and leads no portfolio, so its address is never "
+                                    "used{}",
+                                    owner.role, util::did_you_mean(owner.role, known)),
+                        Code::unknown_reference);
+  }
+}
+
 }  // namespace
 
 void check_dataset(const model::Dataset& dataset, const CheckOptions& options, diag::Diagnostics& diagnostics) {
@@ -500,6 +533,7 @@ void check_dataset(const model::Dataset& dataset, const CheckOptions& options, d
     }
   }
   check_supersession_cycles(dataset, index, diagnostics);
+  check_owner_addresses(dataset, diagnostics);
 }
 
 }  // namespace hmicfrs::check

@@ -454,8 +454,7 @@ int run_init(const Session& session) {
   if (!target.has_filename()) target = target.parent_path();  // "my-register/"
   std::error_code ec;
   bool has_git = false;
-  const bool exists = fs::exists(target, ec);
-  if (exists && !(fs::is_directory(target, ec) && empty_but_for_git(target, has_git))) {
+  if (fs::exists(target, ec) && !(fs::is_directory(target, ec) && empty_but_for_git(target, has_git))) {
     throw UsageError(
         fmt::format("{} exists and holds files: init writes a new register only into a new or empty "
                     "directory (one that holds only .git will do)",
@@ -463,36 +462,9 @@ int run_init(const Session& session) {
   }
   // Everything is written beside the target first, then moved into place:
   // a failure leaves no half-written register.
-  const fs::path absolute = fs::absolute(target).lexically_normal();
-  const fs::path whole = absolute.has_filename() ? absolute : absolute.parent_path();  // "." names the directory
-  std::string staging =
-      (whole.parent_path() / (".init-" + whole.filename().string().substr(0, 200) + "-XXXXXX")).string();
-  if (mkdtemp(staging.data()) == nullptr) {
-    throw IoError(fmt::format("cannot create {}: {}", directory, std::strerror(errno)));
-  }
-  std::vector<fs::path> moved;
-  try {
-    for (const load::StarterFile& file : load::starter_register()) {
-      const fs::path path = fs::path(staging) / file.path;
-      fs::create_directories(path.parent_path());
-      write_file_atomically(path, file.text);
-    }
-    fs::permissions(staging, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                                 fs::perms::others_read | fs::perms::others_exec);
-    if (exists) {  // empty, or holding only .git, as checked: the files move in beside what is there
-      for (const auto& entry : fs::directory_iterator(staging)) {
-        fs::rename(entry.path(), whole / entry.path().filename());
-        moved.push_back(whole / entry.path().filename());
-      }
-      fs::remove(staging);
-    } else {
-      fs::rename(staging, whole);
-    }
-  } catch (...) {
-    for (const fs::path& path : moved) fs::remove_all(path, ec);
-    fs::remove_all(staging, ec);
-    throw;
-  }
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const load::StarterFile& file : load::starter_register()) files.emplace_back(file.path, file.text);
+  write_directory_atomically(target, files);
   std::ostream& out = session.out();
   const std::string where = target.generic_string();
   out << fmt::format("Created a register in {}{}:\n", where, has_git ? ", beside the .git it held" : "");

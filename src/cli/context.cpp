@@ -262,28 +262,14 @@ void Session::write_directory(const std::vector<std::pair<std::string, std::stri
     throw UsageError(
         fmt::format("-o {}: will not write into the data directory; choose a path outside it", m_options.file));
   }
-  fs::path target = fs::absolute(fs::path(m_options.file)).lexically_normal();
+  fs::path target = fs::path(m_options.file).lexically_normal();
   if (!target.has_filename()) target = target.parent_path();
   std::error_code ec;
-  const bool exists = fs::exists(target, ec);
-  if (exists && !(fs::is_directory(target, ec) && fs::is_empty(target, ec))) {
+  if (fs::exists(target, ec) && !(fs::is_directory(target, ec) && fs::is_empty(target, ec))) {
     throw UsageError(
         fmt::format("-o {}: exists and is not an empty directory: remove it, or choose another", m_options.file));
   }
-  std::string staging = (target.parent_path() / ("." + target.filename().string().substr(0, 200) + "-XXXXXX")).string();
-  if (mkdtemp(staging.data()) == nullptr) {
-    throw IoError(fmt::format("cannot create {}: {}", m_options.file, std::strerror(errno)));
-  }
-  try {
-    for (const auto& [file_name, text] : files) write_file_atomically(fs::path(staging) / file_name, text);
-    fs::permissions(staging, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                                 fs::perms::others_read | fs::perms::others_exec);
-    if (exists) fs::remove(target);
-    fs::rename(staging, target);
-  } catch (...) {
-    fs::remove_all(staging, ec);
-    throw;
-  }
+  write_directory_atomically(target, files);
 }
 
 model::Date date_option(std::string_view option, const std::string& text) {
@@ -317,6 +303,40 @@ render::Format choose_format(const Options& options, std::span<const render::For
     throw UsageError(fmt::format("this command writes {}, not {}", supported_names(supported), model::name_of(format)));
   }
   return format;
+}
+
+void write_directory_atomically(const fs::path& target, const std::vector<std::pair<std::string, std::string>>& files) {
+  const fs::path absolute = fs::absolute(target).lexically_normal();
+  const fs::path whole = absolute.has_filename() ? absolute : absolute.parent_path();  // "." names the directory
+  std::string staging = (whole.parent_path() / ("." + whole.filename().string().substr(0, 200) + "-XXXXXX")).string();
+  if (mkdtemp(staging.data()) == nullptr) {
+    throw IoError(fmt::format("cannot create {}: {}", target.string(), std::strerror(errno)));
+  }
+  std::error_code ec;
+  const bool exists = fs::exists(whole, ec);
+  std::vector<fs::path> moved;
+  try {
+    for (const auto& [path, text] : files) {
+      const fs::path file = fs::path(staging) / path;
+      fs::create_directories(file.parent_path());
+      write_file_atomically(file, text);
+    }
+    fs::permissions(staging, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                 fs::perms::others_read | fs::perms::others_exec);
+    if (exists) {  // as the caller checked, nothing in it is in the way: the files move in beside what is there
+      for (const auto& entry : fs::directory_iterator(staging)) {
+        fs::rename(entry.path(), whole / entry.path().filename());
+        moved.push_back(whole / entry.path().filename());
+      }
+      fs::remove(staging);
+    } else {
+      fs::rename(staging, whole);
+    }
+  } catch (...) {
+    for (const fs::path& path : moved) fs::remove_all(path, ec);
+    fs::remove_all(staging, ec);
+    throw;
+  }
 }
 
 void write_file_atomically(const fs::path& target, std::string_view content) {

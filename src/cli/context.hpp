@@ -144,4 +144,11 @@ render::Format choose_format(const Options& options, std::span<const render::For
 // rename, so that the target is either untouched or complete.
 void write_file_atomically(const std::filesystem::path& target, std::string_view content);
 
+// Writes `files` (a path inside it and its text each) as the directory
+// `target`, which is absent or holds nothing they would replace (the caller
+// checks): staged beside it and moved into place, so that a failure leaves
+// nothing half written.
+void write_directory_atomically(const std::filesystem::path& target,
+                                const std::vector<std::pair<std::string, std::string>>& files);
+
 }  // namespace hmicfrs::cli

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <hmicfrs/util/slug.hpp>
+
 namespace hmicfrs::load {
 namespace {
 
@@ -18,20 +20,6 @@ bool is_finding_ref(std::string_view text) {
   if (text.empty() || std::isalnum(static_cast<unsigned char>(text.front())) == 0) return false;
   return std::all_of(text.begin(), text.end(),
                      [](unsigned char c) { return std::isalnum(c) != 0 || c == '.' || c == '-'; });
-}
-
-// "Custody 2017" -> "custody-2017": what a slug was probably meant to be.
-std::string slugified(std::string_view text) {
-  std::string out;
-  for (const unsigned char c : text) {
-    if (std::isalnum(c) != 0 && c < 0x80) {
-      out += static_cast<char>(std::tolower(c));
-    } else if (!out.empty() && out.back() != '-') {
-      out += '-';
-    }
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
 }
 
 }  // namespace
@@ -187,7 +175,7 @@ std::optional<std::string> Reader::id(const Node* node, std::string_view field, 
   auto written = text(node, field);
   if (!written) return std::nullopt;
   if (kind == IdKind::slug && !is_slug(*written)) {
-    const std::string hint = slugified(*written);
+    const std::string hint = util::slugified(*written);  // what a slug was probably meant to be
     m_diagnostics.error(at(*node),
                         fmt::format("'{}' is not a valid {}: use lower-case letters, digits and hyphens{}", *written,
                                     field, hint.empty() ? "" : fmt::format(", e.g. '{}'", hint)),

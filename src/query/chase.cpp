@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <hmicfrs/query/counts.hpp>
 #include <hmicfrs/query/findings.hpp>
 #include <hmicfrs/query/meetings.hpp>
 #include <hmicfrs/util/suggest.hpp>
@@ -13,7 +14,6 @@ namespace hmicfrs::query {
 namespace {
 
 constexpr int k_default_days = 28;
-constexpr std::string_view k_unallocated = "Awaiting allocation";
 
 model::Date days_after(const model::Date& date, int days) {
   return model::Date::from_ymd(std::chrono::year_month_day(date.first_day().sys_days() + std::chrono::days(days)));
@@ -52,30 +52,24 @@ util::Result<answers::Chase> chase(const model::Dataset& dataset, const model::D
               : out.meeting       ? out.meeting->cut_off()
                                   : days_after(as_of, k_default_days);
 
-  // Every owner (or portfolio) of an open finding, chased or not, so that a name given to --owner is checked
-  // against the register rather than against today's list.
-  const auto group_of = [&](const answers::FindingRow& row) -> std::string {
-    if (options.by_portfolio) {
-      if (row.portfolio != nullptr) return row.portfolio->name;
-      return row.finding->portfolio.value.empty() ? std::string("No portfolio") : row.finding->portfolio.value;
-    }
-    return row.state.owner.empty() ? std::string(k_unallocated) : row.state.owner;
-  };
+  // Grouped as `rag --by owner` (or portfolio) groups, and in its order. Every group of an open finding,
+  // chased or not, is known, so that a name given to --owner is checked against the register.
+  const answers::Grouping grouping = options.by_portfolio ? answers::Grouping::portfolio : answers::Grouping::owner;
   const TextSearch wanted(options.owner);
-  std::map<std::string, answers::ChaseGroup> groups;
-  std::map<std::string, std::string> role_of;  // a portfolio's lead, whose address its group's messages go to
+  std::map<GroupKey, answers::ChaseGroup> groups;
+  std::map<GroupKey, std::string> role_of;  // whose address a group's message goes to: the owner, or the lead
   std::set<std::string> names;
   bool any_named = false;
   for (const answers::FindingRow& row : findings_as_of(dataset, as_of)) {
     if (!model::is_open(row.state.status)) continue;
-    const std::string name = group_of(row);
-    names.insert(name);
-    if (!wanted.found_in(name)) continue;
+    GroupKey key = group_key(row, grouping, dataset.config);
+    names.insert(key.label);
+    if (!wanted.found_in(key.label)) continue;
     any_named = true;
     if (auto item = chase_item(dataset, row, out.until)) {
-      answers::ChaseGroup& group = groups[name];
-      group.name = name;
-      role_of[name] = options.by_portfolio ? (row.portfolio != nullptr ? row.portfolio->lead : "") : name;
+      answers::ChaseGroup& group = groups[key];
+      group.name = key.label;
+      role_of[key] = options.by_portfolio ? (row.portfolio != nullptr ? row.portfolio->lead : "") : key.key;
       group.items.push_back(std::move(*item));
     }
   }
@@ -84,8 +78,8 @@ util::Result<answers::Chase> chase(const model::Dataset& dataset, const model::D
     return util::Error{fmt::format("no open finding's {} holds '{}'{}", options.by_portfolio ? "portfolio" : "owner",
                                    options.owner, util::did_you_mean(options.owner, known))};
   }
-  for (auto& [name, group] : groups) {
-    if (const model::OwnerAddress* address = dataset.config.find_owner(role_of[name])) group.email = address->email;
+  for (auto& [key, group] : groups) {
+    if (const model::OwnerAddress* address = dataset.config.find_owner(role_of[key])) group.email = address->email;
     out.groups.push_back(std::move(group));
   }
   return out;

@@ -13,20 +13,11 @@ using answers::FindingRow;
 using answers::Grouping;
 using answers::RagCounts;
 
-// A group's key, and where it sorts among the others.
-struct GroupKey {
-  std::size_t rank;  // position in the configured or enum order; alphabetical groups share 0
-  std::string key;
-  std::string label;
-  std::optional<model::FindingType> type;
-  const model::Inspection* inspection;
-
-  bool operator<(const GroupKey& other) const { return std::tie(rank, key) < std::tie(other.rank, other.key); }
-};
-
 constexpr std::size_t k_last = static_cast<std::size_t>(-1);
 
-GroupKey key_of(const FindingRow& row, Grouping grouping, const model::Config& config) {
+}  // namespace
+
+GroupKey group_key(const FindingRow& row, Grouping grouping, const model::Config& config) {
   const model::Finding& finding = *row.finding;
   switch (grouping) {
     case Grouping::portfolio: {
@@ -61,6 +52,8 @@ GroupKey key_of(const FindingRow& row, Grouping grouping, const model::Config& c
   return {k_last, "", "", {}, nullptr};
 }
 
+namespace {
+
 RagCounts empty_counts(const model::Vocabulary& vocabulary) {
   RagCounts counts;
   counts.rated.assign(vocabulary.ratings.size(), 0);
@@ -92,7 +85,7 @@ std::vector<answers::RagGroup> rag_by(const std::vector<FindingRow>& rows, Group
   std::map<GroupKey, RagCounts> groups;
   for (const FindingRow& row : rows) {
     if (!row.state.counted()) continue;
-    auto [it, fresh] = groups.try_emplace(key_of(row, grouping, config), empty_counts(config.vocabulary));
+    auto [it, fresh] = groups.try_emplace(group_key(row, grouping, config), empty_counts(config.vocabulary));
     add(it->second, row, config.vocabulary);
   }
   std::vector<answers::RagGroup> out;

@@ -1,8 +1,6 @@
 // `chase`: the findings to ask each owner about before the next paper, as a
 // document, a workbook, JSON, and one email message per owner.
 
-#include <algorithm>
-
 #include <fmt/format.h>
 
 #include <hmicfrs/render/documents.hpp>

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdint>
 #include <set>
 
@@ -11,6 +10,7 @@
 
 #include <hmicfrs/render/labels.hpp>
 #include <hmicfrs/render/output.hpp>
+#include <hmicfrs/util/slug.hpp>
 
 #include "tables.hpp"
 
@@ -109,20 +109,6 @@ std::string mail_date(const model::Date& date) {
                      model::month_name(day.month()).substr(0, 3), day.year());
 }
 
-// A file name for a group: its name in lower case, letters and digits, words joined by hyphens.
-std::string file_stem(std::string_view name) {
-  std::string stem;
-  for (const char c : name) {
-    if (std::isalnum(static_cast<unsigned char>(c)) != 0 && static_cast<unsigned char>(c) < 0x80) {
-      stem += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (!stem.empty() && stem.back() != '-') {
-      stem += '-';
-    }
-  }
-  while (!stem.empty() && stem.back() == '-') stem.pop_back();
-  return stem.empty() ? std::string("owner") : stem.substr(0, 80);
-}
-
 }  // namespace
 
 std::vector<EmailMessage> to_messages(const answers::Chase& v) {
@@ -138,8 +124,10 @@ std::vector<EmailMessage> to_messages(const answers::Chase& v) {
   std::vector<EmailMessage> out;
   std::set<std::string> stems;
   for (const answers::ChaseGroup& group : v.groups) {
-    std::string stem = file_stem(group.name);
-    for (int n = 2; !stems.insert(stem).second; ++n) stem = fmt::format("{}-{}", file_stem(group.name), n);
+    // The file's name: the group's, as a slug (cut to 80 characters), numbered when two come out alike.
+    const std::string base = util::slugified(group.name).substr(0, 80);
+    std::string stem = base.empty() ? std::string("owner") : base;
+    for (int n = 2; !stems.insert(stem).second; ++n) stem = fmt::format("{}-{}", base.empty() ? "owner" : base, n);
     std::string m;
     m += fmt::format("Date: {}{}", mail_date(v.as_of), k_crlf);
     m += fmt::format("From: {}{}", from, k_crlf);

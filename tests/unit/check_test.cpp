@@ -45,6 +45,29 @@ TEST(CheckIds, ReportsDuplicatesWithANoteAtTheFirst) {
                       "hmicfrs-track.yaml:5:10: note: first defined here"}));
 }
 
+TEST(CheckReferences, WarnsOfAnAddressForARoleThatNothingInTheRegisterNames) {
+  // Owners come from findings, from history entries that reallocate, and from portfolio leads.
+  EXPECT_EQ(Register()
+                .file("hmicfrs-track.yaml",
+                      "schema_version: 1\nforce: {name: F}\ncommittee: {name: C}\n"
+                      "portfolios: [{id: crime, name: Crime, lead: ACC Crime}]\nowners:\n"
+                      "  - {role: acc crime, email: a@example.org}\n"
+                      "  - {role: Head of Crime, email: b@example.org}\n"
+                      "  - {role: Head of People, email: c@example.org}\n"
+                      "  - {role: Head of Pubic Protection, email: d@example.org}\n")
+                .file("inspections/a.yaml",
+                      inspection("a", finding("R1", "    owner: Head of Crime\n") +
+                                          "  - ref: R2\n    type: afi\n    title: T\n    history:\n"
+                                          "      - {date: 2022-03-01, status: open, rag: red, owner: Head of People}\n"
+                                          "  - ref: R3\n    type: afi\n    title: T\n"
+                                          "    owner: Head of Public Protection\n"
+                                          "    history: [{date: 2022-03-01, status: open, rag: red}]\n"))
+                .diagnostics(),
+            asserted({"hmicfrs-track.yaml:9:12: warning: owner 'Head of Pubic Protection' owns no finding and leads no "
+                      "portfolio, so its address is never used: did you mean 'Head of Public Protection'? "
+                      "[unknown-reference]"}));
+}
+
 TEST(CheckReferences, ReportsUnknownPortfoliosAndFindings) {
   EXPECT_EQ(Register()
                 .file("inspections/a.yaml",

@@ -278,7 +278,8 @@ TEST(DecodeConfig, ReadsTheConfiguration) {
 
 TEST(DecodeConfig, ReadsOwnersAddressesAndRefusesAnythingButOnePlainAddress) {
   const std::string config =
-      "schema_version: 1\nforce: {name: F}\ncommittee: {name: C}\nportfolios: []\nowners:\n"
+      "schema_version: 1\nforce: {name: F}\ncommittee: {name: C}\n"
+      "portfolios: [{id: crime, name: Crime, lead: Head of Crime}]\nowners:\n"
       "  - {role: Head of Crime, email: crime@example.org}\n"
       "  - {role: Head of People, email: \"Head <people@example.org>\"}\n"
       "  - {role: Head of Change, email: \"change@example.org\\nBcc: all@example.org\"}\n"

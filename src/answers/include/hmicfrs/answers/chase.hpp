@@ -21,7 +21,7 @@ struct ChaseItem {
 
 // The findings one owner (or one portfolio) is asked about.
 struct ChaseGroup {
-  std::string name;              // the owner's role ("Awaiting allocation" when none), or the portfolio's name
+  std::string name;              // the owner's role, or the portfolio's name, as `rag --by` labels them
   std::string email;             // from the configuration's `owners`; empty when it gives none
   std::vector<ChaseItem> items;  // in the order of finding lists
 };
@@ -33,7 +33,7 @@ struct Chase {
   const model::Meeting* meeting = nullptr;  // the next meeting, when the register lists one
   const model::Config* config = nullptr;
   bool by_portfolio = false;
-  std::vector<ChaseGroup> groups;  // by name
+  std::vector<ChaseGroup> groups;  // in the order of `rag --by owner` (or portfolio)
 };
 
 }  // namespace hmicfrs::answers

@@ -1,5 +1,9 @@
 #pragma once
 
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <tuple>
 #include <vector>
 
 #include <hmicfrs/answers/counts.hpp>
@@ -7,6 +11,19 @@
 #include <hmicfrs/model/register.hpp>
 
 namespace hmicfrs::query {
+
+// The group a row falls in under `grouping`, as `rag --by` and `chase`
+// group, and where it sorts among the others.
+struct GroupKey {
+  std::size_t rank;  // position in the configured or enum order; alphabetical groups share 0
+  std::string key;
+  std::string label;
+  std::optional<model::FindingType> type;
+  const model::Inspection* inspection;
+
+  bool operator<(const GroupKey& other) const { return std::tie(rank, key) < std::tie(other.rank, other.key); }
+};
+GroupKey group_key(const answers::FindingRow& row, answers::Grouping grouping, const model::Config& config);
 
 // The counts of all `rows`: open ones by rating, the rest closed.
 answers::RagCounts rag_total(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary);
