@@ -501,7 +501,9 @@ void check_owner_addresses(const model::Dataset& dataset, diag::Diagnostics& dia
   for (const Inspection& inspection : dataset.inspections) {
     for (const Finding& finding : inspection.findings) {
       add(finding.owner);
-      for (const model::HistoryEntry& entry : finding.history) add(entry.owner.value_or(""));
+      for (const model::HistoryEntry& entry : finding.history) {
+        if (entry.owner) add(*entry.owner);  // the record's own string: `written` keeps a view of it
+      }
     }
   }
   const std::vector<std::string_view> known(written.begin(), written.end());
