@@ -3,7 +3,7 @@
 # hmicfrs-track needs, when they are missing. Run as root, or with sudo.
 set -euo pipefail
 
-packages=(g++ make cmake pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev libzip-dev libxlsxwriter-dev libxxhash-dev)
+packages=(g++ make cmake pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev libzip-dev libxlsxwriter-dev libxxhash-dev libpugixml-dev)
 # dpkg-dev wherever cpack runs: without dpkg-shlibdeps the .deb would declare no dependencies.
 if [[ "${1:-}" == "--package" || "${1:-}" == "--test" ]]; then
   packages+=(dpkg-dev)

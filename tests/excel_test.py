@@ -48,17 +48,20 @@ def check_findings(sheet, csv_rows, problems):
     if rows[0] != FINDING_COLUMNS:
         problems.append(f"{sheet.title}: columns {rows[0]}")
         return
+    if csv_rows[0] != FINDING_COLUMNS:
+        problems.append(f"{sheet.title}: the CSV's columns are {csv_rows[0]}, the sheet's {FINDING_COLUMNS}")
+        return
     by_id = {row[0]: row for row in csv_rows[1:]}
     for index, row in enumerate(rows[1:], start=2):
         finding, due, last_update = row[0], row[7], row[10]
         expected = by_id[finding]
-        if row[3] != expected[1] or row[4] != expected[2]:
+        if row[3] != expected[3] or row[4] != expected[4]:
             problems.append(f"{sheet.title} row {index}: rating or title differ from the CSV's")
         if due is not None:
             if not isinstance(due, datetime.datetime):
                 problems.append(f"{sheet.title} row {index}: due {due!r} is not a date")
-            elif not expected[4].startswith(due.strftime("%Y-%m")):
-                problems.append(f"{sheet.title} row {index}: due {due:%Y-%m-%d}, CSV {expected[4]}")
+            elif not expected[7].startswith(due.strftime("%Y-%m")):
+                problems.append(f"{sheet.title} row {index}: due {due:%Y-%m-%d}, CSV {expected[7]}")
             elif sheet.cell(index, 8).number_format not in ("mmm yyyy", "d mmm yyyy"):
                 problems.append(f"{sheet.title} row {index}: due shown as {sheet.cell(index, 8).number_format}")
         if last_update is not None and not isinstance(last_update, datetime.datetime):
@@ -117,7 +120,7 @@ def main():
             problems.append("tracker: % complete is not shown as a percentage")
         red = sheet_rows(tracker["Red"])
         red_ids = [row[0] for row in red[1:]]
-        csv_red = [row[0] for row in csv_list[1:] if row[1] == "Red"]
+        csv_red = [row[0] for row in csv_list[1:] if row[3] == "Red"]
         if red_ids != csv_red:
             problems.append(f"tracker: red findings {red_ids}, list says {csv_red}")
         check_findings(tracker["Red"], csv_list, problems)

@@ -7,12 +7,19 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <CLI/CLI.hpp>
 
+#include <hmicfrs/check/check.hpp>
+#include <hmicfrs/import/csv.hpp>
+#include <hmicfrs/import/guess.hpp>
+#include <hmicfrs/import/tracker.hpp>
+#include <hmicfrs/import/xlsx.hpp>
+#include <hmicfrs/load/mapping.hpp>
 #include <hmicfrs/load/schemas.hpp>
 #include <hmicfrs/query/calendar.hpp>
 #include <hmicfrs/query/changes.hpp>
@@ -446,20 +453,37 @@ bool empty_but_for_git(const std::filesystem::path& directory, bool& has_git) {
   return !ec;
 }
 
+// The directory a new register goes into (`init DIR`, `import --into DIR`): new, empty, or holding only .git,
+// and not inside another register.
+std::filesystem::path new_register_directory(const std::string& directory, std::string_view command, bool& has_git) {
+  namespace fs = std::filesystem;
+  fs::path target = fs::path(directory).lexically_normal();
+  if (!target.has_filename()) target = target.parent_path();  // "my-register/"
+  std::error_code ec;
+  if (fs::exists(target, ec) && !(fs::is_directory(target, ec) && empty_but_for_git(target, has_git))) {
+    throw UsageError(
+        fmt::format("{} exists and holds files: {} writes a new register only into a new or empty "
+                    "directory (one that holds only .git will do)",
+                    directory, command));
+  }
+  for (fs::path above = fs::absolute(target, ec).parent_path(); !above.empty(); above = above.parent_path()) {
+    if (fs::exists(above / "hmicfrs-track.yaml", ec)) {
+      throw UsageError(
+          fmt::format("{} lies inside the register at {}, which {} never writes into: choose a "
+                      "directory outside it",
+                      directory, above.string(), command));
+    }
+    if (above == above.parent_path()) break;
+  }
+  return target;
+}
+
 int run_init(const Session& session) {
   namespace fs = std::filesystem;
   const std::string& directory = session.options().directory;
   if (directory.empty()) throw UsageError("init needs the new register's directory, as in: init my-register");
-  fs::path target = fs::path(directory).lexically_normal();
-  if (!target.has_filename()) target = target.parent_path();  // "my-register/"
-  std::error_code ec;
   bool has_git = false;
-  if (fs::exists(target, ec) && !(fs::is_directory(target, ec) && empty_but_for_git(target, has_git))) {
-    throw UsageError(
-        fmt::format("{} exists and holds files: init writes a new register only into a new or empty "
-                    "directory (one that holds only .git will do)",
-                    directory));
-  }
+  const fs::path target = new_register_directory(directory, "init", has_git);
   // Everything is written beside the target first, then moved into place:
   // a failure leaves no half-written register.
   std::vector<std::pair<std::string, std::string>> files;
@@ -483,7 +507,139 @@ int run_init(const Session& session) {
   return k_exit_ok;
 }
 
-constexpr std::array<Command, 13> k_commands{{
+// ---- import
+
+void define_import(CLI::App& app, Options& o) {
+  app.add_option("FILE", o.tracker, "The tracker: a .csv or .xlsx file")->required();
+  app.add_option("--into", o.into, "The new register's directory (new or empty)");
+  app.add_option("--map", o.map, "The mapping file: which column holds what, and what the tracker's words mean");
+  app.add_option("--sheet", o.sheet, "The workbook's sheet (default: the mapping's, else the first)");
+  app.add_flag("--guess", o.guess, "Write a starting mapping, every guess commented, instead of importing");
+}
+
+// The tracker's rows, read as its extension says.
+import::Table read_tracker(const std::string& file, const std::string& sheet,
+                           diag::Diagnostics& diagnostics){namespace fs = std::filesystem;
+std::string extension = fs::path(file).extension().string();
+std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
+const bool workbook = extension == ".xlsx" || extension == ".xlsm";
+if (extension == ".xls") {
+  throw UsageError(
+      fmt::format("{}: an Excel 97-2003 workbook: open it in Excel or LibreOffice and save it as .xlsx", file));
+}
+if (!workbook && extension != ".csv" && extension != ".txt" && extension != ".tsv") {
+  throw UsageError(fmt::format("{}: import reads .csv and .xlsx files", file));
+}
+constexpr std::uintmax_t k_limit = 64u << 20;
+std::error_code ec;
+const auto size = fs::file_size(file, ec);
+if (ec) throw IoError(fmt::format("cannot read {}: {}", file, ec.message()));
+if (size > k_limit) throw IoError(fmt::format("{} is over 64 MiB, more than any tracker", file));
+std::ifstream in(file, std::ios::binary);
+std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+if (!in && !in.eof()) throw IoError(fmt::format("cannot read {}: {}", file, std::strerror(errno)));
+const std::string shown = fs::path(file).generic_string();
+if (workbook) return import::read_xlsx(bytes, shown, sheet, diagnostics);
+return import::read_csv(bytes, std::make_shared<const std::string>(shown), diagnostics);
+}  // namespace
+
+int run_import(const Session& session) {
+  namespace fs = std::filesystem;
+  const Options& o = session.options();
+  if (o.guess && !o.into.empty()) throw UsageError("--guess writes a mapping to standard output: leave out --into");
+  if (!o.guess && o.into.empty()) {
+    throw UsageError(
+        fmt::format("import needs the new register's directory, as in: import {} --into my-register", o.tracker));
+  }
+  bool has_git = false;
+  const fs::path target = o.guess ? fs::path() : new_register_directory(o.into, "import", has_git);
+  diag::Diagnostics diagnostics;
+  std::optional<model::ImportMapping> mapping;
+  if (!o.map.empty()) {
+    mapping = load::load_import_mapping(o.map, diagnostics);
+    if (!mapping || diagnostics.has_errors()) {
+      diagnostics.sort();
+      render::write_diagnostics_text(session.err(), diagnostics, false);
+      return k_exit_invalid_data;
+    }
+  }
+  const std::string sheet = !o.sheet.empty() ? o.sheet : mapping ? mapping->sheet : "";
+  const import::Table table = read_tracker(o.tracker, sheet, diagnostics);
+  const std::string source = fs::path(o.tracker).filename().string();
+  const auto fail = [&](std::string_view what) {
+    diagnostics.sort();
+    render::write_diagnostics_text(session.err(), diagnostics, false);
+    session.err() << what << "\n";
+    return k_exit_invalid_data;
+  };
+  if (diagnostics.has_errors()) return fail("Nothing written.");
+  if (o.guess) {
+    const import::GuessedMapping guess = import::guess_mapping(table, mapping ? mapping->header_row : 0);
+    diagnostics.sort();
+    if (!diagnostics.empty()) render::write_diagnostics_text(session.err(), diagnostics, false);
+    session.out() << import::mapping_yaml(guess, table, source);
+    return k_exit_ok;
+  }
+  if (!mapping) {
+    mapping = import::guess_mapping(table).mapping;
+    session.err() << fmt::format(
+        "No --map: the columns are guessed from the header row; `hmicfrs-track import --guess {}` writes the guess "
+        "as a mapping to check and edit.\n",
+        o.tracker);
+  }
+  const import::ImportedRegister imported =
+      import::import_tracker(table, *mapping, {session.as_of(), source}, diagnostics);
+  const import::ImportSummary& s = imported.summary;
+  std::ostream& out = session.out();
+  const auto summary = [&] {
+    out << fmt::format("Read {}{}: header in row {}, {} rows below it", source,
+                       table.sheet.empty() ? "" : fmt::format(" (sheet {})", table.sheet), s.header_row, s.rows);
+    std::vector<std::string> skipped;
+    if (s.blank > 0) skipped.push_back(fmt::format("{} blank", s.blank));
+    if (s.headings > 0) skipped.push_back(fmt::format("{} read as report headings", s.headings));
+    out << (skipped.empty() ? "" : fmt::format(" ({})", fmt::join(skipped, ", "))) << ".\n";
+    for (const std::string& column : s.columns) out << "  " << column << "\n";
+    if (!s.kept_as_text.empty()) {
+      out << fmt::format("  Kept in each finding's text under its header: {}\n", fmt::join(s.kept_as_text, ", "));
+    }
+  };
+  if (diagnostics.has_errors()) {
+    summary();
+    return fail(
+        fmt::format("Nothing written: {} of {} rows refused (errors above). Fix the tracker or the mapping, "
+                    "and run the import again.",
+                    s.refused, s.rows - s.blank - s.headings));
+  }
+  write_directory_atomically(target, imported.files);
+  diagnostics.sort();
+  render::write_diagnostics_text(session.err(), diagnostics, false);
+  summary();
+  out << fmt::format(
+      "Wrote {} finding{} in {} report{} to {}{}", s.findings, s.findings == 1 ? "" : "s", s.reports,
+      s.reports == 1 ? "" : "s", target.generic_string(),
+      s.portfolios.empty() ? ".\n" : fmt::format(", with portfolios {}.\n", fmt::join(s.portfolios, ", ")));
+  // The new register, checked as `validate` would.
+  load::LoadResult result = load::load_dataset(target);
+  check::check_dataset(result.dataset, {session.as_of(), result.incomplete}, result.diagnostics);
+  result.diagnostics.sort();
+  const std::string where = target.generic_string();
+  if (!result.diagnostics.empty()) {
+    render::write_diagnostics_text(session.err(), result.diagnostics, false);
+  }
+  out << fmt::format("validate: {}.\n",
+                     result.diagnostics.empty() ? "no problems" : render::count_line(result.diagnostics));
+  out << fmt::format(
+      "Next:\n"
+      "  1. Read the files, and write the force, committee, contact officer and portfolio leads in "
+      "{}/hmicfrs-track.yaml.\n"
+      "  2. Check it: hmicfrs-track --data {} validate\n"
+      "  3. Commit it: git -C {} init && git -C {} add . && git -C {} commit -m \"Register imported from {}\"\n"
+      "  4. Add the committee's meetings to {}/committees.yaml, then: hmicfrs-track --data {} report --committee ID\n",
+      where, where, where, where, where, source, where, where);
+  return result.diagnostics.has_errors() ? k_exit_invalid_data : k_exit_ok;
+}
+
+constexpr std::array<Command, 14> k_commands{{
     {"validate",
      "Check every file of the register and list every problem",
      "validate --data examples/west-midlands --strict",
@@ -538,9 +694,19 @@ constexpr std::array<Command, 13> k_commands{{
      {},
      define_init,
      run_init},
+    {"import",
+     "A new register from the force's spreadsheet tracker (.csv or .xlsx)",
+     "import tracker.xlsx --map mapping.yaml --into my-register",
+     "`import --guess FILE > mapping.yaml` writes a starting mapping from the header row, every guess commented; "
+     "without --map the import uses that guess. Nothing is written when a row is refused (exit 1). docs/import.md "
+     "has the mapping's fields.",
+     Needs::nothing,
+     {},
+     define_import,
+     run_import},
 }};
 
-}  // namespace
+}  // namespace hmicfrs::cli
 
 std::span<const Command> commands() { return k_commands; }
 

@@ -60,11 +60,16 @@ struct Options {
   std::string chase_by = "owner";  // chase
   std::string kind;                // schema
   std::string directory;           // init
+  std::string tracker;             // import: the spreadsheet
+  std::string into;                // import: the new register's directory
+  std::string map;                 // import: the mapping file
+  std::string sheet;               // import: the workbook's sheet
+  bool guess = false;              // import: write a starting mapping instead
 };
 
 // What a command needs before it can run.
 enum class Needs {
-  nothing,           // schema, init
+  nothing,           // schema, init, import
   checked_register,  // validate: the register and every problem found in it
   valid_register,    // the rest: a register without errors (else its errors are printed and the run fails)
 };
@@ -87,6 +92,7 @@ class Session {
   Session& operator=(const Session&) = delete;
 
   std::ostream& out() const { return m_out; }
+  std::ostream& err() const { return m_err; }
   const Environment& environment() const { return m_environment; }
   const Options& options() const { return m_options; }
 

@@ -57,6 +57,7 @@ constexpr std::array k_codes{
     CodeInfo{Code::counts_differ, "counts-differ"},
     CodeInfo{Code::unrated_open_finding, "unrated-open-finding"},
     CodeInfo{Code::future_history, "future-history"},
+    CodeInfo{Code::spreadsheet_format, "spreadsheet-format"},
 };
 
 constexpr std::array k_all_codes = [] {

@@ -131,6 +131,8 @@ model::RatingRule decode_rule(Reader& reader, const Node* list, const model::Rat
   return rule;
 }
 
+}  // namespace
+
 // A register's own ratings (the `ratings:` entry), replacing red, amber and green.
 void decode_ratings(Reader& reader, const MapEntry& entry, model::Vocabulary& vocabulary) {
   const Node& list = entry.value;
@@ -200,6 +202,8 @@ void decode_ratings(Reader& reader, const MapEntry& entry, model::Vocabulary& vo
   vocabulary.ratings = std::move(ratings);
   vocabulary.customised = true;
 }
+
+namespace {
 
 // The sections a paper has, in order: each an id, or {id, title}.
 std::vector<model::PaperSection> decode_sections(Reader& reader, const Node* list) {

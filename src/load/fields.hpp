@@ -105,4 +105,12 @@ inline constexpr std::array k_records{
     RecordFields{"peel-area", k_area_fields},
 };
 
+// The mapping file of `import --map` (docs/import.md).
+inline constexpr std::array k_mapping_fields{
+    Field{"sheet"},  Field{"header_row"}, Field{"register"}, Field{"columns"}, Field{"ignore"},
+    Field{"values"}, Field{"dates"},      Field{"defaults"}, Field{"ratings"}, Field{"statuses"}};
+inline constexpr std::array k_mapping_register_fields{Field{"force"}, Field{"committee"}};
+inline constexpr std::array k_mapping_date_fields{Field{"formats"}, Field{"default_year"}};
+inline constexpr std::array k_mapping_default_fields{Field{"inspection"}, Field{"inspection_type"}, Field{"type"}};
+
 }  // namespace hmicfrs::load

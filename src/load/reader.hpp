@@ -94,4 +94,8 @@ class Reader {
   diag::Diagnostics& m_diagnostics;
 };
 
+// A register's own ratings (the `ratings:` entry of the configuration, or of an import's mapping),
+// replacing red, amber and green in `vocabulary` (decode.cpp).
+void decode_ratings(Reader& reader, const MapEntry& entry, model::Vocabulary& vocabulary);
+
 }  // namespace hmicfrs::load

@@ -36,6 +36,10 @@ template <class Answer>
 void write_answer(std::ostream& out, const Answer& answer, const Output& output) {
   if (output.format == Format::json) return write_json(out, to_json(answer));
   if (output.format == Format::csv) {
+    // A CSV file is data for a spreadsheet: every column the workbook has, where the answer is one sheet.
+    if constexpr (requires { to_sheets(answer); }) {
+      if (auto sheets = to_sheets(answer); sheets.size() == 1) return write_csv(out, sheets.front().table);
+    }
     if constexpr (requires { to_table(answer); }) {
       return write_csv(out, to_table(answer));
     } else {

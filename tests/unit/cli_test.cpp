@@ -96,7 +96,8 @@ TEST(Cli, ListsItsCommandsForTheCompletion) {
   const auto result = run_cli({"--list-commands"});
   EXPECT_EQ(result.status, k_exit_ok);
   EXPECT_EQ(result.out,
-            "validate\nstatus\nrag\nlist\nchase\nshow\npeel\ninspections\nchanges\ncommittees\nreport\nschema\ninit\n");
+            "validate\nstatus\nrag\nlist\nchase\nshow\npeel\ninspections\nchanges\ncommittees\nreport\nschema\ninit\nim"
+            "port\n");
 }
 
 TEST(Cli, ExitsTwoOnUsageErrors) {

@@ -67,7 +67,13 @@ TEST_F(Init, FillsAnEmptyDirectoryButRefusesAnythingElse) {
                                    "new or empty directory (one that holds only .git will do)\n"
                                    "Run 'hmicfrs-track --help' for usage.\n",
                                    m_dir.string()));
-  const auto missing_parent = run_cli({"init", (m_dir / "no" / "such" / "place").string()});
+  const auto inside = run_cli({"init", (m_dir / "inspections" / "another").string()});
+  EXPECT_EQ(inside.status, 2);
+  EXPECT_EQ(inside.err, fmt::format("hmicfrs-track: {} lies inside the register at {}, which init never writes into: "
+                                    "choose a directory outside it\n"
+                                    "Run 'hmicfrs-track --help' for usage.\n",
+                                    (m_dir / "inspections" / "another").string(), fs::absolute(m_dir).string()));
+  const auto missing_parent = run_cli({"init", (m_dir.parent_path() / "no" / "such" / "place").string()});
   EXPECT_EQ(missing_parent.status, 3);
   EXPECT_THAT(missing_parent.err, HasSubstr("cannot create"));
   const auto nameless = run_cli({"init", ""});

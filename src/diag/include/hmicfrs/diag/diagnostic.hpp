@@ -77,6 +77,8 @@ enum class Code {
   counts_differ,
   unrated_open_finding,
   future_history,
+  // Importing a spreadsheet tracker.
+  spreadsheet_format,
 };
 
 // All codes, in declaration order.

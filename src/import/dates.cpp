@@ -1,0 +1,182 @@
+#include <hmicfrs/import/dates.hpp>
+
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <vector>
+
+#include "text.hpp"
+
+namespace hmicfrs::import {
+namespace {
+
+using namespace std::chrono;
+
+const std::vector<std::string> k_default_forms{
+    "YYYY-MM-DD",      "YYYY-MM",        "DD/MM/YYYY",   "DD/MM/YY",   "DD-MM-YYYY", "DD.MM.YYYY",
+    "D MMMM YYYY",     "D-MMM-YY",       "D MMM YY",     "MMMM YYYY",  "MMM-YY",     "MMM YY",
+    "w/c D MMMM YYYY", "w/c DD/MM/YYYY", "w/c DD/MM/YY", "w/c D MMMM", "D MMMM"};
+
+constexpr std::array<std::string_view, 12> k_months{"january",   "february", "march",    "april",
+                                                    "may",       "june",     "july",     "august",
+                                                    "september", "october",  "november", "december"};
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Up to `most` digits (at least `least`) at `i`, as a number.
+std::optional<int> digits(std::string_view text, std::size_t& i, std::size_t least, std::size_t most) {
+  std::size_t n = 0;
+  int value = 0;
+  while (i + n < text.size() && n < most && is_digit(text[i + n])) value = value * 10 + (text[i + n++] - '0');
+  if (n < least || (i + n < text.size() && is_digit(text[i + n]))) return std::nullopt;
+  i += n;
+  return value;
+}
+
+// A month's name, full or its first three letters ("Sept" too), at `i`.
+std::optional<unsigned> month_name(std::string_view text, std::size_t& i) {
+  std::size_t n = 0;
+  while (i + n < text.size() && is_letter(text[i + n])) ++n;
+  if (n < 3) return std::nullopt;
+  std::string word;
+  for (std::size_t k = 0; k < n; ++k) word += lower(text[i + k]);
+  for (unsigned m = 0; m < k_months.size(); ++m) {
+    const std::string_view name = k_months[m];
+    if (word == name || word == name.substr(0, 3) || (m == 8 && word == "sept")) {
+      i += n;
+      return m + 1;
+    }
+  }
+  return std::nullopt;
+}
+
+struct Parts {
+  std::optional<int> year, month, day;
+};
+
+// Matches `form` against the start of `text`; the characters taken, or nothing.
+std::optional<std::size_t> match(std::string_view text, std::string_view form, Parts& parts) {
+  std::size_t i = 0, f = 0;
+  while (f < form.size()) {
+    const auto token = [&](std::string_view name) { return form.substr(f, name.size()) == name; };
+    if (token("YYYY")) {
+      parts.year = digits(text, i, 4, 4);
+      f += 4;
+    } else if (token("YY")) {
+      if (auto yy = digits(text, i, 2, 2))
+        parts.year = 2000 + *yy;
+      else
+        return std::nullopt;
+      f += 2;
+    } else if (token("MMMM") || token("MMM")) {
+      const auto m = month_name(text, i);
+      if (!m) return std::nullopt;
+      parts.month = static_cast<int>(*m);
+      f += token("MMMM") ? 4 : 3;
+    } else if (token("MM") || token("M")) {
+      parts.month = digits(text, i, 1, 2);
+      f += token("MM") ? 2 : 1;
+    } else if (token("DD") || token("D")) {
+      parts.day = digits(text, i, 1, 2);
+      f += token("DD") ? 2 : 1;
+      // "4th", "1st", "22nd", "3rd"
+      for (std::string_view suffix : {"st", "nd", "rd", "th"}) {
+        if (i + 2 <= text.size() && lower(text[i]) == suffix[0] && lower(text[i + 1]) == suffix[1]) {
+          i += 2;
+          break;
+        }
+      }
+    } else if (form[f] == ' ') {
+      if (i >= text.size() || text[i] != ' ') return std::nullopt;
+      while (i < text.size() && text[i] == ' ') ++i;
+      ++f;
+    } else {
+      if (i >= text.size() || lower(text[i]) != lower(form[f])) return std::nullopt;
+      ++i, ++f;
+    }
+    if ((form[f - 1] == 'Y' && !parts.year) || (form[f - 1] == 'M' && !parts.month) ||
+        (form[f - 1] == 'D' && !parts.day)) {
+      return std::nullopt;
+    }
+  }
+  return i;
+}
+
+// The date the parts make, or the problem with them.
+std::optional<model::Date> make_date(const Parts& parts, std::optional<int> default_year, DateProblem& problem) {
+  const std::optional<int> year = parts.year ? parts.year : default_year;
+  if (!year) {
+    problem = DateProblem::no_year;
+    return std::nullopt;
+  }
+  if (!parts.month || *parts.month < 1 || *parts.month > 12 || *year < 1900 || *year > 2200) {
+    problem = DateProblem::impossible;
+    return std::nullopt;
+  }
+  if (!parts.day) return model::Date::from_ym(std::chrono::year{*year} / std::chrono::month{unsigned(*parts.month)});
+  const year_month_day ymd{std::chrono::year{*year}, std::chrono::month{unsigned(*parts.month)},
+                           std::chrono::day{unsigned(*parts.day)}};
+  if (!ymd.ok()) {
+    problem = DateProblem::impossible;
+    return std::nullopt;
+  }
+  return model::Date::from_ymd(ymd);
+}
+
+std::span<const std::string> forms_of(const DateForms& forms) {
+  return forms.forms.empty() ? std::span<const std::string>(k_default_forms) : forms.forms;
+}
+
+}  // namespace
+
+std::span<const std::string> default_date_forms() { return k_default_forms; }
+
+std::optional<model::Date> read_date(std::string_view text, const DateForms& forms, DateProblem& problem) {
+  text = trimmed(text);
+  problem = DateProblem::not_a_date;
+  for (const std::string& form : forms_of(forms)) {
+    Parts parts;
+    const auto taken = match(text, form, parts);
+    if (!taken || *taken != text.size()) continue;
+    DateProblem why = DateProblem::none;
+    if (auto date = make_date(parts, forms.default_year, why)) {
+      problem = DateProblem::none;
+      return date;
+    }
+    // A form that fits but gives no date explains better than "not a date".
+    if (problem == DateProblem::not_a_date) problem = why;
+  }
+  return std::nullopt;
+}
+
+std::optional<DateMatch> leading_date(std::string_view text, const DateForms& forms) {
+  std::optional<DateMatch> best;
+  for (const std::string& form : forms_of(forms)) {
+    Parts parts;
+    const auto taken = match(text, form, parts);
+    if (!taken || (*taken < text.size() && (is_letter(text[*taken]) || is_digit(text[*taken])))) continue;
+    DateProblem why = DateProblem::none;
+    const auto date = make_date(parts, forms.default_year, why);
+    if (date && (!best || *taken > best->length)) best = DateMatch{*date, *taken};
+  }
+  return best;
+}
+
+std::optional<model::Date> excel_date(double serial, bool base_1904) {
+  if (!std::isfinite(serial) || serial < 1 || serial >= 2958466) return std::nullopt;  // up to 31 December 9999
+  auto days = static_cast<long>(std::floor(serial));
+  sys_days day;
+  if (base_1904) {
+    day = sys_days{1904y / January / 1} + std::chrono::days{days};
+  } else {
+    if (days == 60) return std::nullopt;  // 29 February 1900, which never was
+    day = sys_days{1899y / December / 30} + std::chrono::days{days < 60 ? days + 1 : days};
+  }
+  const year_month_day ymd{day};
+  if (int(ymd.year()) < 1900 || int(ymd.year()) > 2200) return std::nullopt;
+  return model::Date::from_ymd(ymd);
+}
+
+}  // namespace hmicfrs::import

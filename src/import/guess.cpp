@@ -1,0 +1,315 @@
+#include <hmicfrs/import/guess.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include <hmicfrs/import/dates.hpp>
+#include "text.hpp"
+#include "words.hpp"
+#include "yaml_writer.hpp"
+
+namespace hmicfrs::import {
+namespace {
+
+// Fields a tracker gives once per row; the others (text, updates) take several columns.
+bool single(std::string_view field) { return field != "text" && field != "updates" && field != "ignore"; }
+
+bool date_field(std::string_view field) {
+  return field == "due" || field == "inspectorate_due" || field == "updated" || field == "published";
+}
+
+bool word_field(std::string_view field) {
+  return std::find(model::k_import_word_fields.begin(), model::k_import_word_fields.end(), field) !=
+         model::k_import_word_fields.end();
+}
+
+// "custody-2017/R1": an id as the register writes it.
+bool looks_like_id(std::string_view text) {
+  const auto slash = text.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 == text.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool slug = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    const bool ref = slug || (c >= 'A' && c <= 'Z') || c == '.';
+    if (i == slash) continue;
+    if (i < slash ? !slug : !ref) return false;
+  }
+  return true;
+}
+
+// The column's values below the header row.
+std::vector<const Cell*> values_of(const Table& table, int header_row, int column) {
+  std::vector<const Cell*> out;
+  for (const Row& row : table.rows) {
+    if (row.number <= header_row || (is_heading_row(row) && row.cells.size() > 1)) continue;
+    if (const Cell* cell = row.at(column); cell != nullptr && !trimmed(cell->text).empty()) out.push_back(cell);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::size_t header_score(const Row& row) {
+  // Distinct fields, so that a title merged across the top of the sheet counts once.
+  std::set<std::string_view> fields;
+  for (const Cell& cell : row.cells) {
+    if (const auto guess = cell.number ? std::nullopt : field_for_header(cell.text)) fields.insert(guess->field);
+  }
+  return fields.size();
+}
+
+bool is_heading_row(const Row& row) {
+  std::set<std::string_view> distinct;
+  for (const Cell& cell : row.cells) {
+    if (const std::string_view text = trimmed(cell.text); !text.empty()) distinct.insert(text);
+  }
+  return distinct.size() == 1;
+}
+
+int find_header_row(const Table& table) {
+  int best = 0, first_wide = 0;
+  std::size_t best_score = 0;
+  for (std::size_t i = 0; i < table.rows.size() && i < 20; ++i) {
+    const Row& row = table.rows[i];
+    const std::size_t score = header_score(row);
+    if (score > best_score) best = row.number, best_score = score;
+    if (first_wide == 0 && row.cells.size() >= 2) first_wide = row.number;
+  }
+  if (best_score >= 2) return best;
+  if (first_wide != 0) return first_wide;
+  return table.rows.empty() ? 1 : table.rows.front().number;
+}
+
+GuessedMapping guess_mapping(const Table& table, int header_row) {
+  GuessedMapping out;
+  if (header_row == 0) header_row = find_header_row(table);
+  out.mapping.header_row = header_row;
+  out.mapping.sheet = table.sheet;
+  const Row* header = nullptr;
+  for (const Row& row : table.rows) {
+    if (row.number == header_row) header = &row;
+  }
+  int last_column = 0;
+  for (const Row& row : table.rows) {
+    if (!row.cells.empty()) last_column = std::max(last_column, row.cells.back().column);
+  }
+  const model::Vocabulary vocabulary;
+  std::set<std::string> taken;
+  std::set<std::string> named;  // headers already listed (a merged header covers several columns)
+  for (int column = 1; column <= last_column; ++column) {
+    const Cell* cell = header != nullptr ? header->at(column) : nullptr;
+    const std::vector<const Cell*> values = values_of(table, header_row, column);
+    if (cell == nullptr && values.empty()) continue;
+    GuessedColumn guess{column, cell != nullptr ? std::string(trimmed(cell->text)) : std::string(), {}, {}};
+    if (const auto by_header = field_for_header(guess.header)) {
+      guess.field = by_header->field;
+      guess.why = fmt::format("its header says '{}'", by_header->keyword);
+    }
+    const std::size_t ids = static_cast<std::size_t>(
+        std::count_if(values.begin(), values.end(), [](const Cell* c) { return looks_like_id(trimmed(c->text)); }));
+    if (!values.empty() && ids * 5 >= values.size() * 4 && (guess.field.empty() || guess.field == "title")) {
+      guess.field = "id";
+      guess.why = "its values are finding ids (report/ref)";
+    }
+    if (guess.field == "note") {
+      const std::size_t dated = static_cast<std::size_t>(std::count_if(values.begin(), values.end(), [](const Cell* c) {
+        return leading_date(trimmed(c->text), {}).has_value() && !c->date;
+      }));
+      if (!values.empty() && dated * 2 >= values.size()) {
+        guess.field = "updates";
+        guess.why = "its cells start with dates";
+      }
+    }
+    if (single(guess.field) && !guess.field.empty() && taken.contains(guess.field) &&
+        !named.contains(folded(guess.header))) {
+      if (guess.field == "note") {
+        // Several update columns ("Update 1", "Update 2"): each a dated update.
+        for (GuessedColumn& earlier : out.columns) {
+          if (earlier.field == "note") earlier.field = "updates";
+        }
+        auto& notes = out.mapping.columns["note"];
+        auto& updates = out.mapping.columns["updates"];
+        updates.insert(updates.begin(), notes.begin(), notes.end());
+        out.mapping.columns.erase("note");
+        taken.erase("note");
+        guess.field = "updates";
+        guess.why = "one of several update columns";
+      } else {
+        guess.why = fmt::format("'{}' is read from an earlier column, so this one is kept as text", guess.field);
+        guess.field.clear();
+      }
+    }
+    if (!guess.field.empty() && !named.contains(folded(guess.header))) {
+      const std::string name = guess.header.empty() ? column_letters(column) : guess.header;
+      if (guess.field == "ignore") {
+        out.mapping.ignore.push_back({name, {}});
+      } else {
+        out.mapping.columns[guess.field].push_back({name, {}});
+      }
+      taken.insert(guess.field);
+    }
+    if (!guess.header.empty()) named.insert(folded(guess.header));
+    if (word_field(guess.field)) {
+      std::set<std::string> seen;
+      for (const Cell* value : values) {
+        const std::string word(trimmed(value->text));
+        if (seen.size() >= 40 || !seen.insert(folded(word)).second) continue;
+        out.words.push_back({guess.field, word, builtin_word(guess.field, folded(word), vocabulary)});
+      }
+    }
+    if (date_field(guess.field)) {
+      for (const Cell* value : values) {
+        if (value->date || value->number) continue;
+        bool read = false;
+        for (const std::string& form : default_date_forms()) {
+          DateProblem problem = DateProblem::none;
+          if (read_date(value->text, DateForms{std::span(&form, 1), {}}, problem)) {
+            if (std::find(out.date_forms.begin(), out.date_forms.end(), form) == out.date_forms.end()) {
+              out.date_forms.push_back(form);
+            }
+            read = true;
+            break;
+          }
+        }
+        if (!read && out.unread_dates.size() < 5) out.unread_dates.emplace_back(trimmed(value->text));
+      }
+    }
+    out.columns.push_back(std::move(guess));
+  }
+  // A tracker of one kind of finding says so in its wording column's header ("Recommendation").
+  if (!out.mapping.columns.contains("type") && out.mapping.columns.contains("title")) {
+    const std::string header = folded(out.mapping.columns["title"].front().name);
+    if (header == "recommendation" || header == "recommendations") out.mapping.default_type = "recommendation";
+    if (header == "afi" || header == "area for improvement" || header == "areas for improvement") {
+      out.mapping.default_type = "afi";
+    }
+  }
+  return out;
+}
+
+std::string mapping_yaml(const GuessedMapping& guess, const Table& table, std::string_view source) {
+  YamlWriter w;
+  const model::ImportMapping& m = guess.mapping;
+  w.comment(0, fmt::format("How {} becomes a register: guessed by `hmicfrs-track import --guess`", source));
+  w.comment(0, fmt::format("from its header row (row {}) and its values. Check every line, then run", m.header_row));
+  w.comment(0, fmt::format("  hmicfrs-track import {} --map THIS-FILE --into NEW-DIRECTORY", source));
+  w.comment(0, "docs/import.md says what each field means.");
+  w.blank_line();
+  if (!table.sheet.empty()) w.field(0, "sheet", table.sheet);
+  w.verbatim(0, "header_row", std::to_string(m.header_row));
+  w.blank_line();
+  w.comment(0, "Who the register belongs to, as papers print it:");
+  w.comment(0, "register:");
+  w.comment(0, "  force: Example Constabulary");
+  w.comment(0, "  committee: Joint Audit Committee");
+  w.blank_line();
+  w.comment(0, "The register's fields, each from a column named by its header (or its letter).");
+  w.open(0, "columns");
+  for (std::string_view field : model::k_import_fields) {
+    const auto it = m.columns.find(field);
+    if (it == m.columns.end()) continue;
+    std::vector<std::string> letters;
+    std::string why;
+    for (const GuessedColumn& c : guess.columns) {
+      for (const model::ColumnName& name : it->second) {
+        if (c.field == field && (c.header == name.name || column_letters(c.column) == name.name)) {
+          letters.push_back(column_letters(c.column));
+          if (why.empty()) why = c.why;
+        }
+      }
+    }
+    const std::string where =
+        fmt::format("column{} {}: {}", letters.size() == 1 ? "" : "s", fmt::join(letters, ", "), why);
+    if (it->second.size() == 1) {
+      w.commented_field(2, field, it->second.front().name, where);
+    } else {
+      w.open(2, field);
+      w.comment(4, where);
+      for (const model::ColumnName& name : it->second) w.item(4, name.name);
+    }
+  }
+  for (std::string_view field : model::k_import_fields) {
+    const bool from_id = m.columns.contains("id") && (field == "ref" || field == "inspection");
+    if (!m.columns.contains(field) && !from_id && field != "id" && field != "inspection_title" && field != "text") {
+      w.comment(2, fmt::format("{}: no column found", field));
+    }
+  }
+  std::vector<const GuessedColumn*> kept;
+  for (const GuessedColumn& c : guess.columns) {
+    if (c.field.empty()) kept.push_back(&c);
+  }
+  if (!kept.empty()) {
+    w.blank_line();
+    w.comment(0, "Columns neither listed above nor ignored go into each finding's text under their header:");
+    for (const GuessedColumn* c : kept) {
+      w.comment(0, fmt::format("  {} '{}'{}", column_letters(c->column), c->header.empty() ? "(no header)" : c->header,
+                               c->why.empty() ? "" : fmt::format(" ({})", c->why)));
+    }
+  }
+  if (!m.ignore.empty()) {
+    w.blank_line();
+    w.comment(0, "Columns left out on purpose: the tool works out whether a finding is overdue.");
+    w.open(0, "ignore");
+    for (const model::ColumnName& name : m.ignore) w.item(2, name.name);
+  }
+  if (!guess.words.empty()) {
+    w.blank_line();
+    w.comment(0, "The tracker's words, each as the register's. Lines commented out are words the tool");
+    w.comment(0, "does not know: write the register's word for each, or the import refuses the row.");
+    w.open(0, "values");
+    const model::Vocabulary vocabulary;
+    for (std::string_view field : model::k_import_word_fields) {
+      bool opened = false;
+      for (const GuessedWord& word : guess.words) {
+        if (word.field != field) continue;
+        if (!opened) w.open(2, field), opened = true;
+        if (word.value) {
+          w.verbatim(4, yaml_scalar(word.word), word.value->empty() ? "\"\"" : *word.value);
+        } else if (field == "rating" && builtin_word("status", folded(word.word), vocabulary)) {
+          w.comment(4, fmt::format("{}: a status, not a rating: the finding gets no rating, and this status where "
+                                   "its status cell is empty",
+                                   word.word));
+        } else {
+          w.comment(4, fmt::format("{}: ?   # one of {}", yaml_scalar(word.word),
+                                   fmt::join(register_values(field, vocabulary), ", ")));
+        }
+      }
+    }
+  }
+  w.blank_line();
+  w.comment(0, "Dates: without a list of forms, the built-in ones are tried (day first: 31/03/2022,");
+  w.comment(0, "31 March 2022, Mar-22, w/c 4 April 2022, 2022-03-31 ...).");
+  if (!guess.date_forms.empty()) {
+    w.comment(0, fmt::format("This tracker's dates read as: {}.", fmt::join(guess.date_forms, ", ")));
+  }
+  if (!guess.unread_dates.empty()) {
+    w.comment(0, fmt::format("No built-in form reads: '{}'. Give their forms, or fix them in the tracker:",
+                             fmt::join(guess.unread_dates, "', '")));
+  }
+  w.comment(0, "dates:");
+  w.comment(0, "  formats: [DD/MM/YYYY, MMM-YY, w/c D MMMM YYYY]");
+  w.comment(0, "  default_year: 2022        # for dates written without a year");
+  w.blank_line();
+  w.comment(0, "What the tracker has no column for:");
+  if (m.default_type.empty()) {
+    w.comment(0, "defaults:");
+  } else {
+    w.open(0, "defaults");
+  }
+  if (!m.columns.contains("inspection") && !m.columns.contains("id")) {
+    w.comment(2, "inspection: peel-2021-22   # every row's report (no column names one)");
+  }
+  w.comment(2, "inspection_type: other     # else from the report's title (PEEL, JTAI, custody ...)");
+  if (m.default_type.empty()) {
+    w.comment(2, "type: recommendation       # else from the ref (R1, AFI2, CoC1)");
+  } else {
+    w.commented_field(2, "type", m.default_type,
+                      fmt::format("where the ref does not say: the wording's column is headed '{}'",
+                                  m.columns.at("title").front().name));
+  }
+  return w.take();
+}
+
+}  // namespace hmicfrs::import

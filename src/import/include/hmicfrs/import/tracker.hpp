@@ -1,0 +1,50 @@
+#pragma once
+
+// A force's tracker, one row per finding, as a new register: one inspection
+// file per report with its findings, the portfolios found declared in the
+// configuration. Nothing in a row is dropped: a value with no field of its
+// own goes into the finding's text under its column's header.
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <hmicfrs/diag/diagnostic.hpp>
+#include <hmicfrs/import/table.hpp>
+#include <hmicfrs/model/date.hpp>
+#include <hmicfrs/model/import_mapping.hpp>
+
+namespace hmicfrs::import {
+
+struct ImportOptions {
+  model::Date as_of;   // the date of a status, rating or note the tracker gives no date for
+  std::string source;  // the tracker's file name, for the files' comments
+};
+
+struct ImportSummary {
+  int header_row = 0;
+  std::size_t rows = 0;                   // rows below the header
+  std::size_t blank = 0;                  // of which blank, skipped
+  std::size_t headings = 0;               // of which read as a heading naming the report of the rows below
+  std::size_t carried = 0;                // rows that took their report from the row above
+  std::size_t refused = 0;                // rows with an error
+  std::size_t findings = 0;               // findings written
+  std::size_t reports = 0;                // inspection files written
+  std::size_t undated = 0;                // findings whose status, rating or note were dated as of the import
+  std::vector<std::string> columns;       // "A 'Ref' -> ref", each column read
+  std::vector<std::string> kept_as_text;  // "H 'Notes'", each column whose values went into findings' text
+  std::vector<std::string> portfolios;    // names, as declared
+};
+
+struct ImportedRegister {
+  std::vector<std::pair<std::string, std::string>> files;  // path inside the register, text
+  ImportSummary summary;
+};
+
+// The register the table makes under `mapping`. Every problem goes to
+// `diagnostics`, located by sheet, row and column (or in the mapping); with
+// an error the files are not to be written.
+ImportedRegister import_tracker(const Table& table, const model::ImportMapping& mapping, const ImportOptions& options,
+                                diag::Diagnostics& diagnostics);
+
+}  // namespace hmicfrs::import

@@ -1,0 +1,23 @@
+#pragma once
+
+// Small text helpers of the importer. Private to import/.
+
+#include <string>
+#include <string_view>
+
+namespace hmicfrs::import {
+
+// Whether `bytes` is well-formed UTF-8.
+bool is_utf8(std::string_view bytes);
+
+// Without spaces, tabs and line breaks at either end.
+std::string_view trimmed(std::string_view text);
+
+// Trimmed, ASCII letters lower-cased, every run of white space one space: how
+// the tracker's words and headers are compared ("In  Progress " is "in progress").
+std::string folded(std::string_view text);
+
+// Line breaks as "\n" (from CRLF or CR).
+std::string unix_lines(std::string_view text);
+
+}  // namespace hmicfrs::import

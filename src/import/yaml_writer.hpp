@@ -1,0 +1,38 @@
+#pragma once
+
+// Writing the register's YAML as a newcomer would: block style, a field a
+// line, values quoted only where YAML needs it, longer text as a literal
+// block. Private to import/.
+
+#include <string>
+#include <string_view>
+
+namespace hmicfrs::import {
+
+class YamlWriter {
+ public:
+  // "# text" at `indent`.
+  void comment(int indent, std::string_view text);
+  // "key: value" at `indent`; an item's first field when `item` ("- key: value", the dash at indent - 2).
+  void field(int indent, std::string_view key, std::string_view value, bool item = false);
+  // "key: value  # comment", for a one-line value.
+  void commented_field(int indent, std::string_view key, std::string_view value, std::string_view comment);
+  // "key: value" with `value` written as it is: a date, an id, a name of the format's.
+  void verbatim(int indent, std::string_view key, std::string_view value, bool item = false);
+  // "- value": an item of a list of text.
+  void item(int indent, std::string_view value);
+  // "key:" opening a nested mapping or list.
+  void open(int indent, std::string_view key, bool item = false);
+  void blank_line() { m_out += '\n'; }
+  std::string take() { return std::move(m_out); }
+
+ private:
+  void key(int indent, std::string_view key, bool item);
+  std::string m_out;
+};
+
+// The value as YAML writes it on one line: plain where that reads back the
+// same, else double-quoted with escapes.
+std::string yaml_scalar(std::string_view text);
+
+}  // namespace hmicfrs::import
