@@ -63,6 +63,13 @@ std::string cut(std::string_view text, std::size_t length) {
   return std::string(trimmed(text.substr(0, end))) + "\u2026";
 }
 
+// A cell's text as a register keeps it: trimmed, line breaks as "\n", tabs as spaces.
+std::string cell_value(const Cell& cell) {
+  std::string text(trimmed(unix_lines(cell.text)));
+  std::replace(text.begin(), text.end(), '\t', ' ');
+  return text;
+}
+
 // A located value of a row: the cell it came from and its text, trimmed, with line breaks as "\n".
 struct Value {
   const Cell* cell = nullptr;
@@ -75,7 +82,8 @@ struct Report {
   bool title_given = false;
   int first_row = 0;
   std::optional<model::InspectionType> type;
-  std::vector<int> rows;  // each finding's row
+  std::vector<int> rows;                       // each finding's row
+  std::map<std::string, diag::Location> refs;  // where each ref was first given
 };
 
 class Importer {
@@ -209,7 +217,7 @@ class Importer {
       m_extra_columns.push_back(column);
       m_summary.kept_as_text.push_back(column_text(column));
     }
-    if (!m_fields.contains("title") && !m_fields.contains("text")) {
+    if (!m_mapping.columns.contains("title") && !m_mapping.columns.contains("text")) {
       m_diagnostics.error(m_mapping.location,
                           "no column gives the findings' wording: name one under columns as `title` (and the full "
                           "wording, if another column has it, as `text`)",
@@ -244,7 +252,7 @@ class Importer {
     for (int column : it->second) {
       const Cell* cell = row.at(column);
       if (cell == nullptr) continue;
-      std::string text(trimmed(unix_lines(cell->text)));
+      std::string text = cell_value(*cell);
       if (!text.empty()) out.push_back({cell, std::move(text)});
     }
     return out;
@@ -273,11 +281,34 @@ class Importer {
 
   void unknown_word(const Value& v, std::string_view field) {
     const auto known = register_values(field, m_vocabulary);
+    // A slip ("Compete") is nearest one of the words the import knows; else one of the register's own.
+    std::vector<std::string_view> words = builtin_words(field);
+    if (const auto mapped = m_mapping.values.find(field); mapped != m_mapping.values.end()) {
+      for (const auto& [word, meaning] : mapped->second) words.push_back(word);
+    }
+    words.insert(words.end(), known.begin(), known.end());
     error(at(v),
           fmt::format("{}: '{}' is not a {} the import knows{}: map it under `values: {}:` in the mapping to one of {}",
                       cell_text(v), v.text, field == "inspection_type" ? "report type" : field,
-                      util::did_you_mean(v.text, known), field, util::join_alternatives(known)),
+                      util::did_you_mean(v.text, words), field, util::join_alternatives(known)),
           Code::invalid_value);
+  }
+
+  // Cells holding control characters, which no register file may hold (tabs aside, read as spaces).
+  void control_characters(const Row& row) {
+    for (const Cell& cell : row.cells) {
+      const auto bad = std::find_if(cell.text.begin(), cell.text.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return (u < 0x20 && c != '\n' && c != '\r' && c != '\t') || u == 0x7F;
+      });
+      if (bad == cell.text.end()) continue;
+      const auto it = m_headers.find(cell.column);
+      error(m_table.at(m_row, cell.column),
+            fmt::format("{}{}: holds a control character (U+{:04X}), which no register file may hold: remove it",
+                        cell_name(m_row, cell.column), it == m_headers.end() ? "" : fmt::format(" ({})", it->second),
+                        static_cast<unsigned>(static_cast<unsigned char>(*bad))),
+            Code::control_character);
+    }
   }
 
   // A date cell: a workbook's date, an Excel serial number, or text in one of the forms. Text with no digit
@@ -395,7 +426,9 @@ class Importer {
   // below it ("PEEL 2021/22").
   bool heading(const Row& row) {
     if (!is_heading_row(row)) return false;
-    if (row.cells.size() == 1 && (value(row, "ref") || value(row, "id"))) return false;
+    // One cell: a heading unless it is a finding's title with its ref (a value in the ref column with no title
+    // beside it cannot be a finding).
+    if (row.cells.size() == 1 && value(row, "title") && (value(row, "ref") || value(row, "id"))) return false;
     m_heading = trimmed(row.cells.front().text);
     m_previous_report.clear();
     return true;
@@ -492,9 +525,10 @@ class Importer {
       m_diagnostics.note(
           m_table.at(m_row, row.cells.front().column),
           fmt::format("row {} is read as a heading: its rows below belong to report '{}'", m_row, m_heading),
-          Code::missing_field);
+          Code::spreadsheet_format);
       return;
     }
+    control_characters(row);
     second_values(row);
     const Value id_value = value(row, "id");
     Report* report = nullptr;
@@ -590,7 +624,7 @@ class Importer {
     for (int column : m_extra_columns) {
       const Cell* cell = row.at(column);
       if (cell == nullptr || trimmed(cell->text).empty()) continue;
-      const std::string text(trimmed(unix_lines(cell->text)));
+      const std::string text = cell_value(*cell);
       const auto header = m_headers.find(column);
       const std::string name =
           header != m_headers.end() ? header->second : fmt::format("Column {}", column_letters(column));
@@ -600,18 +634,19 @@ class Importer {
     finding.text = fmt::format("{}", fmt::join(paragraphs, "\n\n"));
 
     if (report != nullptr && !finding.ref.empty()) {
-      const auto duplicate = std::find_if(report->inspection.findings.begin(), report->inspection.findings.end(),
-                                          [&](const model::Finding& f) { return f.ref == finding.ref; });
-      if (duplicate != report->inspection.findings.end()) {
+      // A ref is claimed by its first row, read or refused, so that a second is reported either way.
+      const auto [first, added] = report->refs.try_emplace(finding.ref, finding.location);
+      if (!added) {
         auto& d = error(finding.location,
                         fmt::format("row {}: report '{}' already has a finding '{}': give each its own reference",
                                     m_row, report->inspection.id, finding.ref),
                         Code::duplicate_id);
-        d.notes.push_back({duplicate->location, "that one is here"});
+        d.notes.push_back({first->second, "that one is here"});
       }
     }
     if (m_row_failed || report == nullptr) {
       ++m_summary.refused;
+      if (!m_undated_rows.empty() && m_undated_rows.back() == m_row) m_undated_rows.pop_back();
       return;
     }
     finding.id = report->inspection.id + "/" + finding.ref;

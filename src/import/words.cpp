@@ -193,6 +193,17 @@ std::optional<std::string> builtin_word(std::string_view field, std::string_view
   return std::nullopt;
 }
 
+std::vector<std::string_view> builtin_words(std::string_view field) {
+  std::vector<std::string_view> out;
+  const auto add = [&](const auto& words) {
+    for (const auto& [word, value] : words) out.push_back(word);
+  };
+  if (field == "status") add(k_status_words);
+  if (field == "type") add(k_type_words);
+  if (field == "inspection_type") add(k_inspection_type_words);
+  return out;
+}
+
 std::vector<std::string_view> register_values(std::string_view field, const model::Vocabulary& vocabulary) {
   const auto all = [](auto names) { return std::vector<std::string_view>(names.begin(), names.end()); };
   if (field == "status") return all(model::names_of<model::Status>());

@@ -18,6 +18,9 @@ namespace hmicfrs::import {
 std::optional<std::string> builtin_word(std::string_view field, std::string_view word,
                                         const model::Vocabulary& vocabulary);
 
+// The tracker's words the import knows for `field`, for "did you mean".
+std::vector<std::string_view> builtin_words(std::string_view field);
+
 // The register's values `field` takes, for messages.
 std::vector<std::string_view> register_values(std::string_view field, const model::Vocabulary& vocabulary);
 

@@ -1,0 +1,445 @@
+// Reading trackers (CSV and Excel), their dates, and turning their rows into a
+// register's files: exact values and exact diagnostics.
+
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <hmicfrs/import/csv.hpp>
+#include <hmicfrs/import/dates.hpp>
+#include <hmicfrs/import/guess.hpp>
+#include <hmicfrs/import/tracker.hpp>
+#include <hmicfrs/import/xlsx.hpp>
+#include <hmicfrs/load/loader.hpp>
+
+#include "support/register.hpp"
+
+namespace hmicfrs {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::string fixture(const std::string& name) {
+  std::ifstream in(std::string(HMICFRS_SOURCE_DIR) + "/tests/fixtures/import/" + name, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+import::Table csv(std::string_view text, diag::Diagnostics& diagnostics){
+    return import::read_csv(text, std::make_shared<const std::string>("t.csv"), diagnostics);
+}  // namespace
+
+// Each row as "number: column=text ..." for comparing whole tables.
+std::vector<std::string> rows(const import::Table& table) {
+  std::vector<std::string> out;
+  for (const import::Row& row : table.rows) {
+    std::string line = std::to_string(row.number) + ":";
+    for (const import::Cell& cell : row.cells) line += " " + import::column_letters(cell.column) + "=" + cell.text;
+    out.push_back(line);
+  }
+  return out;
+}
+
+const import::Cell* cell(const import::Table& table, int row, int column) {
+  for (const import::Row& r : table.rows) {
+    if (r.number == row) return r.at(column);
+  }
+  return nullptr;
+}
+
+// ---- CSV
+
+TEST(Csv, ReadsQuotedCellsDoubledQuotesAndLineBreaksInsideQuotesAsOneRow) {
+  diag::Diagnostics d;
+  const auto table =
+      csv("\xEF\xBB\xBFRef;Title;Note\r\nR1;\"Say \"\"yes\"\"\";\"one\r\ntwo\"\r\n;;\r\nR2;Plain, with a comma;x", d);
+  EXPECT_TRUE(d.empty());
+  EXPECT_THAT(rows(table), ElementsAre("1: A=Ref B=Title C=Note", "2: A=R1 B=Say \"yes\" C=one\r\ntwo",
+                                       "4: A=R2 B=Plain, with a comma C=x"));
+}
+
+TEST(Csv, TakesTheSeparatorTheFirstLinesUseMost) {
+  diag::Diagnostics d;
+  EXPECT_THAT(rows(csv("a,b,c\n1,2,3\n", d)), ElementsAre("1: A=a B=b C=c", "2: A=1 B=2 C=3"));
+  EXPECT_THAT(rows(csv("a\tb\n1\t2\n", d)), ElementsAre("1: A=a B=b", "2: A=1 B=2"));
+  EXPECT_THAT(rows(csv("a;b;c,d\n1;2;3,4\n", d)), ElementsAre("1: A=a B=b C=c,d", "2: A=1 B=2 C=3,4"));
+}
+
+TEST(Csv, ReadsWindows1252AndSaysSo) {
+  diag::Diagnostics d;
+  const auto table =
+      csv("Title\n\x93Victims\x92 Code\x94 \x96 \xA3"
+          "5\n",
+          d);
+  EXPECT_THAT(rows(table), ElementsAre("1: A=Title", "2: A=\u201cVictims\u2019 Code\u201d \u2013 \u00a35"));
+  EXPECT_EQ(test::lines(d), test::asserted({"t.csv:1:1: note: the file is not UTF-8: it is read as Windows-1252, as "
+                                            "Excel saves \"CSV (comma delimited)\" [encoding]"}));
+}
+
+TEST(Csv, RefusesBytesWindows1252LeavesUndefinedAndUtf16) {
+  diag::Diagnostics d;
+  csv("Title\n\x81x\n", d);
+  EXPECT_THAT(test::lines(d), ElementsAre(HasSubstr("note: the file is not UTF-8"),
+                                          "t.csv:1:1: error: 1 byte of the file mean nothing in Windows-1252 (shown as "
+                                          "\uFFFD): save it again as \"CSV UTF-8 (comma delimited)\" [encoding]"));
+  diag::Diagnostics utf16;
+  EXPECT_TRUE(csv(std::string("\xFF\xFEt\0i\0", 6), utf16).rows.empty());
+  EXPECT_EQ(test::lines(utf16),
+            std::vector<std::string>{"t.csv:1:1: error: the file is UTF-16 (\"Unicode text\"): "
+                                     "save it again as \"CSV UTF-8 (comma delimited)\" [encoding]"});
+}
+
+TEST(Csv, RefusesAQuoteNeverClosedAtTheCellThatOpensIt) {
+  diag::Diagnostics d;
+  const auto table = csv("Ref,Title\nR1,\"Open quote\nR2,Next\n", d);
+  EXPECT_TRUE(table.rows.empty());
+  EXPECT_EQ(test::lines(d),
+            test::asserted({"t.csv:2:2: error: B2: the quote that opens this cell is never closed, so the rest of the "
+                            "file would be one cell: close it, or double a quote meant as text (\"\") "
+                            "[spreadsheet-format]"}));
+}
+
+// ---- Dates
+
+std::string read(std::string_view text, import::DateForms forms = {}) {
+  import::DateProblem problem = import::DateProblem::none;
+  const auto date = import::read_date(text, forms, problem);
+  if (date) return date->iso();
+  switch (problem) {
+    case import::DateProblem::no_year: return "no year";
+    case import::DateProblem::impossible: return "impossible";
+    default: return "not a date";
+  }
+}
+
+TEST(Dates, ReadsTheFormsTrackersUseDayFirst) {
+  EXPECT_EQ(read("31/03/2022"), "2022-03-31");
+  EXPECT_EQ(read("1/4/2022"), "2022-04-01");
+  EXPECT_EQ(read("31/03/22"), "2022-03-31");
+  EXPECT_EQ(read("31.03.2022"), "2022-03-31");
+  EXPECT_EQ(read("2022-03-31"), "2022-03-31");
+  EXPECT_EQ(read("2022-03"), "2022-03");
+  EXPECT_EQ(read("Mar-22"), "2022-03");
+  EXPECT_EQ(read("September 2022"), "2022-09");
+  EXPECT_EQ(read("Sept 22"), "2022-09");
+  EXPECT_EQ(read("4th April 2022"), "2022-04-04");
+  EXPECT_EQ(read(" w/c 4 April 2022 "), "2022-04-04");
+  EXPECT_EQ(read("W/C 04/04/2022"), "2022-04-04");
+  EXPECT_EQ(read("31/02/2022"), "impossible");
+  EXPECT_EQ(read("4 April"), "no year");
+  EXPECT_EQ(read("TBC"), "not a date");
+  EXPECT_EQ(read("Q3 2022"), "not a date");
+}
+
+TEST(Dates, ReadsTheMappingsFormsOnlyAndAYearItGives) {
+  const std::vector<std::string> forms{"YYYY.MM.DD", "D MMMM"};
+  EXPECT_EQ(read("2022.03.31", {forms, {}}), "2022-03-31");
+  EXPECT_EQ(read("31/03/2022", {forms, {}}), "not a date");
+  EXPECT_EQ(read("4 April", {forms, {}}), "no year");
+  EXPECT_EQ(read("4 April", {forms, 2022}), "2022-04-04");
+}
+
+TEST(Dates, FindsTheDateALineStartsWithWhereAWordWouldEnd) {
+  const auto dated = import::leading_date("12/01/2022 - Plan agreed", {});
+  ASSERT_TRUE(dated.has_value());
+  EXPECT_EQ(dated->date.iso(), "2022-01-12");
+  EXPECT_EQ(dated->length, 10u);
+  EXPECT_EQ(import::leading_date("w/c 14 March 2022: Intake confirmed", {})->length, 17u);
+  EXPECT_FALSE(import::leading_date("2022 was a year", {}).has_value());
+  EXPECT_FALSE(import::leading_date("12/01/20223", {}).has_value());
+}
+
+TEST(Dates, ReadsExcelSerialDaysWithLotusLeapDayAndThe1904Base) {
+  EXPECT_EQ(import::excel_date(44651, false)->iso(), "2022-03-31");
+  EXPECT_EQ(import::excel_date(44651.75, false)->iso(), "2022-03-31");  // a time of day is dropped
+  EXPECT_EQ(import::excel_date(1, false)->iso(), "1900-01-01");
+  EXPECT_EQ(import::excel_date(59, false)->iso(), "1900-02-28");
+  EXPECT_FALSE(import::excel_date(60, false).has_value());  // 29 February 1900, which never was
+  EXPECT_EQ(import::excel_date(61, false)->iso(), "1900-03-01");
+  EXPECT_EQ(import::excel_date(43190, true)->iso(), "2022-04-01");
+  EXPECT_FALSE(import::excel_date(-3, false).has_value());
+  EXPECT_FALSE(import::excel_date(1e300, false).has_value());
+}
+
+// ---- Excel
+
+TEST(Xlsx, ReadsTheSheetThatReadsMostLikeATrackerWithMergedCellsFilled) {
+  diag::Diagnostics d;
+  const auto table = import::read_xlsx(fixture("tracker.xlsx"), "tracker.xlsx", "", d);
+  EXPECT_EQ(test::lines(d), test::asserted({"tracker.xlsx:1:1: note: sheet 'Actions' is read, as the one of Cover and "
+                                            "Actions that reads most like a tracker; --sheet (or `sheet:` in the "
+                                            "mapping) names another [spreadsheet-format]"}));
+  EXPECT_EQ(*table.source, "tracker.xlsx[Actions]");
+  EXPECT_EQ(cell(table, 1, 12)->text, "HMICFRS recommendations and areas for improvement \u2013 tracker");
+  EXPECT_EQ(cell(table, 3, 4)->text, "Recommendation / AFI");
+  EXPECT_EQ(cell(table, 7, 1)->text, "PEEL 2021/22");  // merged down from A4
+  EXPECT_EQ(cell(table, 9, 12)->text, "Joint targeted area inspection \u2013 Solihull (2022)");
+  const import::Cell* due = cell(table, 4, 7);
+  EXPECT_TRUE(due->date);
+  EXPECT_FALSE(due->month);
+  EXPECT_EQ(due->text, "2022-12-31");
+  EXPECT_TRUE(cell(table, 5, 7)->month);  // formatted mmm-yy
+  EXPECT_EQ(cell(table, 5, 7)->text, "2022-09");
+  EXPECT_FALSE(cell(table, 10, 7)->date);  // a bare number in a date column
+  EXPECT_EQ(cell(table, 10, 7)->text, "44712");
+  EXPECT_EQ(cell(table, 4, 10)->text.substr(0, 14), "14/01/2022 - R");
+  EXPECT_EQ(cell(table, 8, 1), nullptr);  // the blank row
+}
+
+TEST(Xlsx, ReadsInlineAndRichStringsFormulaResultsBooleansErrorsAndThe1904Base) {
+  diag::Diagnostics d;
+  const auto table = import::read_xlsx(fixture("edge.xlsx"), "edge.xlsx", "Register", d);
+  EXPECT_TRUE(d.empty()) << test::lines(d).front();
+  EXPECT_THAT(rows(table),
+              ElementsAre("1: A=Ref B=Title C=Due D=Done E=Share",
+                          "3: A=R1 B=Agree a plan & report it C=2022-04-01 D=TRUE E=0.25", "4: A=R2 C=#N/A"));
+}
+
+TEST(Xlsx, RefusesWhatIsNotAWorkbookAndASheetItDoesNotHave) {
+  diag::Diagnostics d;
+  import::read_xlsx("not a zip", "t.xlsx", "", d);
+  import::read_xlsx(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8), "old.xlsx", "", d);
+  import::read_xlsx(fixture("tracker.xlsx"), "tracker.xlsx", "Action", d);
+  EXPECT_EQ(test::lines(d),
+            (std::vector<std::string>{
+                "t.xlsx:1:1: error: cannot read the workbook: it is not an Excel workbook (.xlsx): Not a zip archive "
+                "[spreadsheet-format]",
+                "old.xlsx:1:1: error: cannot read the workbook: it is an Excel 97-2003 workbook (.xls): open it in "
+                "Excel or LibreOffice and save it as .xlsx [spreadsheet-format]",
+                "tracker.xlsx:1:1: error: the workbook has no sheet 'Action': did you mean 'Actions'? (its sheets: "
+                "Cover and Actions) [spreadsheet-format]"}));
+}
+
+TEST(Xlsx, RefusesAWorkbookWhosePartsDoNotHoldTogether) {
+  diag::Diagnostics d;
+  import::read_xlsx(fixture("bad-shared.xlsx"), "bad.xlsx", "", d);
+  EXPECT_EQ(test::lines(d),
+            std::vector<std::string>{"bad.xlsx:1:1: error: cannot read the workbook: cell B2 names shared string 7, "
+                                     "which the workbook does not have [spreadsheet-format]"});
+}
+
+// ---- Rows into a register
+
+struct Imported {
+  import::ImportedRegister result;
+  std::vector<std::string> diagnostics;
+};
+
+Imported import_csv(std::string_view text, const model::ImportMapping& mapping) {
+  diag::Diagnostics d;
+  const import::Table table = csv(text, d);
+  Imported out;
+  out.result = import::import_tracker(table, mapping, {test::date("2022-03-24"), "t.csv"}, d);
+  d.sort();
+  out.diagnostics = test::lines(d);
+  return out;
+}
+
+Imported import_csv(std::string_view text) {
+  diag::Diagnostics d;
+  return import_csv(text, import::guess_mapping(csv(text, d)).mapping);
+}
+
+std::string file(const Imported& imported, const std::string& path) {
+  for (const auto& [name, text] : imported.result.files) {
+    if (name == path) return text;
+  }
+  return "(no " + path + ")";
+}
+
+TEST(Tracker, WritesEachReportAsANewcomerWouldWithEveryValueKept) {
+  const auto imported = import_csv(
+      "Report,Ref,Recommendation,Owner,Directorate,Target date,RAG,Status,Updates,Notes\n"
+      "Custody 2019,R1,\"Review: each use of force #1\",Head of Custody,Criminal Justice,31/12/2020,A,In progress,"
+      "\"03/02/2020 - Form changed\nw/c 4 May 2020: First review held\nand minuted\n20/05/2021 \u2013 Signed off\","
+      "Board paper in May\n"
+      ",R2,2022,Awaiting allocation,Criminal Justice,Mar-22,G,Complete,,\n");
+  EXPECT_EQ(imported.diagnostics,
+            (std::vector<std::string>{
+                "t.csv:3:1: warning: row 3 gives a status, rating or note with no date: dated 2022-03-24, the import's "
+                "as-of date; map the column of update dates as `updated` to keep the tracker's [missing-field]",
+                "t.csv:3:7: note: G3 (RAG): 'G' rates open findings and this one is closed, so no rating is written "
+                "[rag-when-closed]"}));
+  EXPECT_EQ(file(imported, "inspections/custody-2019.yaml"),
+            "# From t.csv, rows 2-3.\n"
+            "id: custody-2019\n"
+            "type: custody\n"
+            "title: Custody 2019\n"
+            "\n"
+            "findings:\n"
+            "  # row 2\n"
+            "  - ref: R1\n"
+            "    type: recommendation\n"
+            "    title: \"Review: each use of force #1\"\n"
+            "    text: \"**Notes:** Board paper in May\"\n"
+            "    owner: Head of Custody\n"
+            "    portfolio: criminal-justice\n"
+            "    due: 2020-12-31\n"
+            "    history:\n"
+            "      - date: 2020-02-03\n"
+            "        note: Form changed\n"
+            "      - date: 2020-05-04\n"
+            "        note: |-\n"
+            "          First review held\n"
+            "          and minuted\n"
+            "      - date: 2021-05-20\n"
+            "        status: open\n"
+            "        rag: amber\n"
+            "        note: Signed off\n"
+            "\n"
+            "  # row 3\n"
+            "  - ref: R2\n"
+            "    type: recommendation\n"
+            "    title: \"2022\"\n"
+            "    portfolio: criminal-justice\n"
+            "    due: 2022-03\n"
+            "    history:\n"
+            "      - date: 2022-03-24\n"
+            "        status: closed\n");
+  EXPECT_EQ(file(imported, "hmicfrs-track.yaml"),
+            "# Written by `hmicfrs-track import` from t.csv. Add the contact officer, each\n"
+            "# portfolio's lead and the committee's meetings: docs/data-format.md.\n"
+            "schema_version: 1\n"
+            "force:\n"
+            "  name: Your force\n"
+            "committee:\n"
+            "  name: Audit committee\n"
+            "portfolios:\n"
+            "  - id: criminal-justice\n"
+            "    name: Criminal Justice\n");
+  EXPECT_EQ(imported.result.summary.findings, 2u);
+  EXPECT_EQ(imported.result.summary.kept_as_text, std::vector<std::string>{"J 'Notes'"});
+}
+
+TEST(Tracker, ReportsEachCellItCannotReadAndWritesNothing) {
+  model::ImportMapping mapping;
+  mapping.columns["inspection"] = {{"Report", {}}};
+  mapping.columns["ref"] = {{"Ref", {}}};
+  mapping.columns["title"] = {{"Title", {}}};
+  mapping.columns["status"] = {{"Status", {}}};
+  mapping.columns["due"] = {{"Due", {}}};
+  mapping.columns["type"] = {{"Type", {}}};
+  const auto imported = import_csv(
+      "Report,Ref,Type,Title,Status,Due\n"
+      "PEEL 2021/22,AFI1,AFI,Do it,Compete,31/13/2022\n"
+      "PEEL 2021/22,AFI1,AFI,Do it again,Open,\n"
+      ",,Recomendation,,Open,4 April\n"
+      "PEEL 2021/22,AFI2,AFI,Fine,Open,Dec-22\n"
+      "PEEL 2021/22,AFI3,AFI,Odd \x1b text,Open,\n"
+      "Custody 2019,R1,R,Fine,,\n",
+      mapping);
+  EXPECT_TRUE(imported.result.files.empty());
+  EXPECT_EQ(imported.result.summary.refused, 4u);
+  EXPECT_EQ(
+      imported.diagnostics,
+      test::asserted(
+          {"t.csv:2:5: error: E2 (Status): 'Compete' is not a status the import knows: did you mean 'complete'?: map "
+           "it under `values: status:` in the mapping to one of open, awaiting-sign-off, closed, achieved, "
+           "superseded, declined or not-monitored [invalid-value]",
+           "t.csv:2:6: error: F2 (Due): '31/13/2022' is not a date: there is no such day [invalid-date]",
+           "t.csv:3:2: error: row 3: report 'peel-2021-22' already has a finding 'AFI1': give each its own reference "
+           "[duplicate-id]",
+           "t.csv:2:2: note: that one is here",
+           "t.csv:4:1: error: row 4 has no wording: its title cell is empty [missing-field]",
+           "t.csv:4:1: warning: row 4 has no reference: written as 'row-4'; give the report's own number (R1, AFI3) "
+           "when you have it [missing-field]",
+           "t.csv:4:3: error: C4 (Type): 'Recomendation' is not a type the import knows: did you mean "
+           "'recommendation'?: map it under `values: type:` in the mapping to one of cause-of-concern, "
+           "recommendation, afi or not-formal [invalid-value]",
+           "t.csv:4:6: error: F4 (Due): '4 April' is not a date: it has no year: give the year under `dates: "
+           "default_year:` in the mapping, or write it in the tracker [invalid-date]",
+           "t.csv:5:1: warning: row 5 gives a status, rating or note with no date: dated 2022-03-24, the import's "
+           "as-of date; map the column of update dates as `updated` to keep the tracker's [missing-field]",
+           "t.csv:6:4: error: D6 (Title): holds a control character (U+001B), which no register file may hold: "
+           "remove it [control-character]",
+           "t.csv:7:1: warning: report 'custody-2019' has no publication date and 1 of its findings no dated update, "
+           "so they show nowhere until it has one: map a column as `published`, or add `published:` to "
+           "inspections/custody-2019.yaml [missing-field]"}));
+}
+
+TEST(Tracker, NamesTheColumnAMappingWantsThatTheHeaderRowLacks) {
+  model::ImportMapping mapping;
+  mapping.columns["title"] = {
+      {"Recomendation", diag::file_location(std::make_shared<const std::string>("m.yaml"), 3, 10)}};
+  const auto imported = import_csv("Ref,Recommendation\nR1,Do it\n", mapping);
+  EXPECT_TRUE(imported.result.files.empty());
+  EXPECT_EQ(imported.diagnostics,
+            std::vector<std::string>{"m.yaml:3:10: error: no column 'Recomendation' in the header row (row 1 of "
+                                     "t.csv): did you mean 'Recommendation'? [unknown-reference]"});
+}
+
+TEST(Tracker, ReadsAHeadingRowAsTheReportOfTheRowsBelowAndLinksACauseOfConcernToTheRecommendationsAfterIt) {
+  const auto imported = import_csv(
+      "Ref,Type,Title,RAG,Last updated\n"
+      "Child protection inspection 2024,,,,\n"
+      "CoC1,Cause of concern,Referrals reach social care too late,,\n"
+      "R1,Recommendation,Refer within 24 hours,Red,20/05/2024\n"
+      "R2,Recommendation,Measure referral times,Amber,20/05/2024\n"
+      "AFI1,AFI,Hear the voice of the child,Amber,20/05/2024\n");
+  EXPECT_THAT(imported.diagnostics,
+              ElementsAre("t.csv:2:1: note: row 2 is read as a heading: its rows below belong to report 'Child "
+                          "protection inspection 2024' [spreadsheet-format]",
+                          "t.csv:3:1: warning: report 'child-protection-inspection-2024' has no publication date and "
+                          "1 of its findings no dated update, so they show nowhere until it has one: map a column as "
+                          "`published`, or add `published:` to inspections/child-protection-inspection-2024.yaml "
+                          "[missing-field]",
+                          "t.csv:3:1: note: row 3: cause of concern 'CoC1' is read as answered by the recommendations "
+                          "after it: R1 and R2 [cause-of-concern-without-recommendation]"));
+  const std::string inspection = file(imported, "inspections/child-protection-inspection-2024.yaml");
+  EXPECT_THAT(inspection, HasSubstr("type: child-protection\n"));
+  EXPECT_THAT(inspection, HasSubstr("  - ref: R2\n    type: recommendation\n    title: Measure referral times\n"
+                                    "    cause_of_concern: CoC1\n"));
+  EXPECT_THAT(inspection, Not(HasSubstr("  - ref: AFI1\n    type: afi\n    title: Hear the voice of the child\n"
+                                        "    cause_of_concern")));
+}
+
+// Whatever text a cell holds, the register's loader reads back exactly that from the files written.
+TEST(Tracker, WritesTextTheLoaderReadsBackExactly) {
+  std::mt19937 random(20221201);
+  const std::vector<std::string> pieces{"a",   "Z",    "0", " ",   "  ",   ":",      ": ",     "#", " #", "-",
+                                        "- ",  "?",    "'", "\"",  "\\",   "|",      ">",      "%", "@",  "`",
+                                        "!",   "&",    "*", ",",   "[",    "]",      "{",      "}", "\n", "\n\n",
+                                        "yes", "null", "~", "1.5", "0x1F", "\u00e9", "\u2013", "\t"};
+  for (int round = 0; round < 300; ++round) {
+    std::string title, text;
+    const int title_pieces = 1 + static_cast<int>(random() % 6), text_pieces = 1 + static_cast<int>(random() % 12);
+    for (int i = 0; i < title_pieces; ++i) title += pieces[random() % pieces.size()];
+    for (int i = 0; i < text_pieces; ++i) text += pieces[random() % pieces.size()];
+    std::string cell_title = title, cell_text = text;
+    for (std::string* s : {&cell_title, &cell_text}) {
+      std::string quoted = "\"";
+      for (char c : *s) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+      *s = quoted + "\"";
+    }
+    const std::string tracker =
+        "Report,Ref,Type,Title,Text\nPEEL 2021/22,R1,Recommendation," + cell_title + "," + cell_text + "\n";
+    const auto imported = import_csv(tracker);
+    if (imported.result.files.empty()) continue;  // a title with nothing but spaces has no wording: refused
+    std::vector<load::SourceFile> sources;
+    for (const auto& [path, content] : imported.result.files) sources.push_back({path, content});
+    const load::LoadResult loaded = load::load_sources("r", std::move(sources));
+    ASSERT_FALSE(loaded.diagnostics.has_errors()) << test::lines(loaded.diagnostics).front() << "\n"
+                                                  << file(imported, "inspections/peel-2021-22.yaml");
+    const model::Finding& finding = loaded.dataset.inspections.at(0).findings.at(0);
+    // What the import makes of the cells: trimmed, tabs as spaces; a blank title takes the text's place; a
+    // wording on several lines gives its first line as the title and goes whole before the text.
+    const auto trim = [](std::string s) {
+      std::replace(s.begin(), s.end(), '\t', ' ');
+      const auto first = s.find_first_not_of(" \n");
+      return first == std::string::npos ? std::string() : s.substr(first, s.find_last_not_of(" \n") - first + 1);
+    };
+    std::string wording = trim(title), expected_text = trim(text);
+    if (wording.empty()) std::swap(wording, expected_text);
+    std::string expected_title = trim(wording.substr(0, wording.find('\n')));
+    if (expected_title != wording) expected_text = expected_text.empty() ? wording : wording + "\n\n" + expected_text;
+    EXPECT_EQ(finding.title, expected_title) << tracker;
+    EXPECT_EQ(finding.text, expected_text) << tracker;
+  }
+}
+
+}  // namespace hmicfrs
+}  // namespace hmicfrs
