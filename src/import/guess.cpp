@@ -1,6 +1,7 @@
 #include <hmicfrs/import/guess.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -39,12 +40,14 @@ bool looks_like_id(std::string_view text) {
   return true;
 }
 
-// The column's values below the header row.
-std::vector<const Cell*> values_of(const Table& table, int header_row, int column) {
-  std::vector<const Cell*> out;
+// Each column's values below the header row, leaving out headings merged across the table.
+std::map<int, std::vector<const Cell*>> values_by_column(const Table& table, int header_row) {
+  std::map<int, std::vector<const Cell*>> out;
   for (const Row& row : table.rows) {
     if (row.number <= header_row || (is_heading_row(row) && row.cells.size() > 1)) continue;
-    if (const Cell* cell = row.at(column); cell != nullptr && !trimmed(cell->text).empty()) out.push_back(cell);
+    for (const Cell& cell : row.cells) {
+      if (!trimmed(cell.text).empty()) out[cell.column].push_back(&cell);
+    }
   }
   return out;
 }
@@ -91,17 +94,21 @@ GuessedMapping guess_mapping(const Table& table, int header_row) {
   for (const Row& row : table.rows) {
     if (row.number == header_row) header = &row;
   }
-  int last_column = 0;
-  for (const Row& row : table.rows) {
-    if (!row.cells.empty()) last_column = std::max(last_column, row.cells.back().column);
+  const auto by_column = values_by_column(table, header_row);
+  std::set<int> columns;
+  if (header != nullptr) {
+    for (const Cell& cell : header->cells) columns.insert(cell.column);
   }
+  for (const auto& [column, values] : by_column) columns.insert(column);
   const model::Vocabulary vocabulary;
   std::set<std::string> taken;
-  std::set<std::string> named;  // headers already listed (a merged header covers several columns)
-  for (int column = 1; column <= last_column; ++column) {
+  std::set<std::string> named;   // headers already listed (a merged header covers several columns)
+  bool several_updates = false;  // update columns have been seen more than once
+  static const std::vector<const Cell*> k_none;
+  for (const int column : columns) {
     const Cell* cell = header != nullptr ? header->at(column) : nullptr;
-    const std::vector<const Cell*> values = values_of(table, header_row, column);
-    if (cell == nullptr && values.empty()) continue;
+    const auto found = by_column.find(column);
+    const std::vector<const Cell*>& values = found == by_column.end() ? k_none : found->second;
     GuessedColumn guess{column, cell != nullptr ? std::string(trimmed(cell->text)) : std::string(), {}, {}};
     if (const auto by_header = field_for_header(guess.header)) {
       guess.field = by_header->field;
@@ -122,6 +129,10 @@ GuessedMapping guess_mapping(const Table& table, int header_row) {
         guess.why = "its cells start with dates";
       }
     }
+    if (guess.field == "note" && several_updates) {
+      guess.field = "updates";
+      guess.why = "one of several update columns";
+    }
     if (single(guess.field) && !guess.field.empty() && taken.contains(guess.field) &&
         !named.contains(folded(guess.header))) {
       if (guess.field == "note") {
@@ -134,6 +145,7 @@ GuessedMapping guess_mapping(const Table& table, int header_row) {
         updates.insert(updates.begin(), notes.begin(), notes.end());
         out.mapping.columns.erase("note");
         taken.erase("note");
+        several_updates = true;
         guess.field = "updates";
         guess.why = "one of several update columns";
       } else {

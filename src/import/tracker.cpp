@@ -161,9 +161,6 @@ class Importer {
       std::replace(text.begin(), text.end(), '\n', ' ');
       if (!text.empty()) m_headers.emplace(cell.column, std::move(text));
     }
-    for (const Row& row : m_table.rows) {
-      if (!row.cells.empty()) m_last_column = std::max(m_last_column, row.cells.back().column);
-    }
     return true;
   }
 
@@ -195,8 +192,10 @@ class Importer {
     for (const auto& [field, names] : m_mapping.columns) {
       for (const model::ColumnName& name : names) {
         for (int column : columns_named(name)) {
-          auto& columns = m_fields[field];
-          if (std::find(columns.begin(), columns.end(), column) == columns.end()) columns.push_back(column);
+          auto& fields = m_fields_of_column[column];
+          if (std::find(fields.begin(), fields.end(), field) != fields.end()) continue;
+          fields.push_back(field);
+          ++m_fields[field];
           used.insert(column);
           read.emplace(column, fmt::format("{} -> {}", column_text(column), field));
         }
@@ -207,14 +206,16 @@ class Importer {
         used.insert(column), read.emplace(column, column_text(column) + ": ignored");
     }
     for (auto& [column, text] : read) m_summary.columns.push_back(std::move(text));
-    for (int column = 1; column <= m_last_column; ++column) {
+    // Every other column with a header or a value below it is kept as text.
+    std::set<int> present;
+    for (const auto& [column, header] : m_headers) present.insert(column);
+    for (const Row& row : m_table.rows) {
+      if (row.number <= m_summary.header_row) continue;
+      for (const Cell& cell : row.cells) present.insert(cell.column);
+    }
+    for (int column : present) {
       if (used.contains(column)) continue;
-      const bool has_values =
-          m_headers.contains(column) || std::any_of(m_table.rows.begin(), m_table.rows.end(), [&](const Row& row) {
-            return row.number > m_summary.header_row && row.at(column) != nullptr;
-          });
-      if (!has_values) continue;
-      m_extra_columns.push_back(column);
+      m_extra_columns.insert(column);
       m_summary.kept_as_text.push_back(column_text(column));
     }
     if (!m_mapping.columns.contains("title") && !m_mapping.columns.contains("text")) {
@@ -226,36 +227,42 @@ class Importer {
     return m_diagnostics.count(diag::Severity::error) == errors;
   }
 
+  // The row's non-empty values by the field each column feeds, in column order: made once a row, so that
+  // what a row costs follows its cells, not the columns a mapping names.
+  void index_row(const Row& row) {
+    m_row_values.clear();
+    for (const Cell& cell : row.cells) {
+      const auto fields = m_fields_of_column.find(cell.column);
+      if (fields == m_fields_of_column.end()) continue;
+      std::string text = cell_value(cell);
+      if (text.empty()) continue;
+      for (const std::string& field : fields->second) m_row_values[field].push_back(Value{&cell, text});
+    }
+  }
+
   // The first non-empty value of `field` in the row (`second_values` keeps any other).
-  Value value(const Row& row, std::string_view field) const {
-    std::vector<Value> all = values(row, field);
-    return all.empty() ? Value{} : std::move(all.front());
+  Value value(const Row&, std::string_view field) const {
+    const auto it = m_row_values.find(field);
+    return it == m_row_values.end() ? Value{} : it->second.front();
+  }
+
+  // Every non-empty value of `field` in the row, in column order.
+  const std::vector<Value>& values(const Row&, std::string_view field) const {
+    static const std::vector<Value> none;
+    const auto it = m_row_values.find(field);
+    return it == m_row_values.end() ? none : it->second;
   }
 
   // Where a field of one value per row reads several columns, the values after the first that differ from
   // it, which go into the text.
   void second_values(const Row& row) {
-    for (const auto& [field, columns] : m_fields) {
-      if (field == "text" || field == "updates" || columns.size() < 2) continue;
-      const std::vector<Value> all = values(row, field);
+    for (const auto& [field, count] : m_fields) {
+      if (field == "text" || field == "updates" || count < 2) continue;
+      const std::vector<Value>& all = values(row, field);
       for (std::size_t k = 1; k < all.size(); ++k) {
         if (all[k].text != all.front().text) m_extras.push_back({all[k].cell->column, all[k].text});
       }
     }
-  }
-
-  // Every non-empty value of `field` in the row, in column order.
-  std::vector<Value> values(const Row& row, std::string_view field) const {
-    std::vector<Value> out;
-    const auto it = m_fields.find(field);
-    if (it == m_fields.end()) return out;
-    for (int column : it->second) {
-      const Cell* cell = row.at(column);
-      if (cell == nullptr) continue;
-      std::string text = cell_value(*cell);
-      if (!text.empty()) out.push_back({cell, std::move(text)});
-    }
-    return out;
   }
 
   // The register's word for a tracker's word in `field`: the mapping's, else the built-in; an error when neither.
@@ -515,6 +522,7 @@ class Importer {
     m_row = row.number;
     m_row_failed = false;
     m_extras.clear();
+    index_row(row);
     ++m_summary.rows;
     if (std::all_of(row.cells.begin(), row.cells.end(), [](const Cell& c) { return trimmed(c.text).empty(); })) {
       ++m_summary.blank;
@@ -621,13 +629,13 @@ class Importer {
       paragraphs.push_back(text.find('\n') == std::string::npos ? fmt::format("**{}:** {}", name, text)
                                                                 : fmt::format("**{}:**\n\n{}", name, text));
     }
-    for (int column : m_extra_columns) {
-      const Cell* cell = row.at(column);
-      if (cell == nullptr || trimmed(cell->text).empty()) continue;
-      const std::string text = cell_value(*cell);
-      const auto header = m_headers.find(column);
+    for (const Cell& cell : row.cells) {
+      if (!m_extra_columns.contains(cell.column)) continue;
+      const std::string text = cell_value(cell);
+      if (text.empty()) continue;
+      const auto header = m_headers.find(cell.column);
       const std::string name =
-          header != m_headers.end() ? header->second : fmt::format("Column {}", column_letters(column));
+          header != m_headers.end() ? header->second : fmt::format("Column {}", column_letters(cell.column));
       paragraphs.push_back(text.find('\n') == std::string::npos ? fmt::format("**{}:** {}", name, text)
                                                                 : fmt::format("**{}:**\n\n{}", name, text));
     }
@@ -724,34 +732,36 @@ class Importer {
     std::vector<model::Finding>& findings = report.inspection.findings;
     const bool column = m_fields.contains("cause_of_concern");
     for (std::size_t k = 0; k < findings.size(); ++k) {
-      if (findings[k].type != model::FindingType::cause_of_concern) continue;
-      std::vector<std::string> answering;
-      for (std::size_t j = k + 1; !column && j < findings.size(); ++j) {
+      if (column || findings[k].type != model::FindingType::cause_of_concern) continue;
+      for (std::size_t j = k + 1; j < findings.size(); ++j) {
         if (findings[j].type != model::FindingType::recommendation || !findings[j].cause_of_concern.value.empty())
           break;
         findings[j].cause_of_concern.value = findings[k].ref;
-        answering.push_back(findings[j].ref);
       }
-      for (const model::Finding& f : findings) {
-        if (f.cause_of_concern.value == findings[k].ref || f.cause_of_concern.value == findings[k].id) {
-          if (std::find(answering.begin(), answering.end(), f.ref) == answering.end()) answering.push_back(f.ref);
-        }
-      }
-      if (answering.empty()) {
-        m_diagnostics.error(findings[k].location,
+    }
+    std::map<std::string, std::vector<std::string_view>> answering;  // a cause of concern's ref or id -> refs
+    for (const model::Finding& f : findings) {
+      if (!f.cause_of_concern.value.empty()) answering[f.cause_of_concern.value].push_back(f.ref);
+    }
+    for (std::size_t k = 0; k < findings.size(); ++k) {
+      const model::Finding& coc = findings[k];
+      if (coc.type != model::FindingType::cause_of_concern) continue;
+      std::vector<std::string_view> refs = answering[coc.ref];
+      const auto& by_id = answering[report.inspection.id + "/" + coc.ref];
+      refs.insert(refs.end(), by_id.begin(), by_id.end());
+      if (refs.empty()) {
+        m_diagnostics.error(coc.location,
                             fmt::format("row {}: cause of concern '{}' has no recommendation answering it: list its "
                                         "recommendations in the rows after it, or map a column naming the cause of "
                                         "concern each answers as `cause_of_concern`",
-                                        report.rows[k], findings[k].ref),
+                                        report.rows[k], coc.ref),
                             Code::cause_of_concern_without_recommendation);
       } else if (!column) {
         m_diagnostics.note(
-            findings[k].location,
-            fmt::format(
-                "row {}: cause of concern '{}' is read as answered by the recommendation{} after "
-                "it: {}",
-                report.rows[k], findings[k].ref, answering.size() == 1 ? "" : "s",
-                util::join_alternatives(std::vector<std::string_view>(answering.begin(), answering.end()), " and ")),
+            coc.location,
+            fmt::format("row {}: cause of concern '{}' is read as answered by the recommendation{} "
+                        "after it: {}",
+                        report.rows[k], coc.ref, refs.size() == 1 ? "" : "s", util::join_alternatives(refs, " and ")),
             Code::cause_of_concern_without_recommendation);
       }
     }
@@ -907,11 +917,12 @@ class Importer {
   std::vector<std::string> m_form_texts;
   DateForms m_forms;
   ImportSummary m_summary;
-  std::map<int, std::string> m_headers;                           // column -> header
-  std::map<std::string, std::vector<int>, std::less<>> m_fields;  // field -> columns
-  std::vector<int> m_extra_columns;                               // columns kept as text
-  int m_last_column = 0;
-  std::map<std::string, Report> m_reports;  // by id, so files come out in id order
+  std::map<int, std::string> m_headers;                                 // column -> header
+  std::map<std::string, std::size_t, std::less<>> m_fields;             // field -> how many columns feed it
+  std::map<int, std::vector<std::string>> m_fields_of_column;           // column -> the fields it feeds
+  std::set<int> m_extra_columns;                                        // columns kept as text
+  std::map<std::string, std::vector<Value>, std::less<>> m_row_values;  // the row being read, by field
+  std::map<std::string, Report> m_reports;                              // by id, so files come out in id order
   std::map<std::string, model::Portfolio> m_portfolios;
   std::string m_heading;          // the last heading row's text
   std::string m_previous_report;  // the last row's report id

@@ -2,7 +2,8 @@
 // 10x and 100x, timed (the fastest of three runs); from 10x to 100x the time
 // must grow about tenfold, well under the hundredfold of n squared work. Each
 // kind was seen to run for minutes before (unknown references, causes of
-// concern, a long word, a long --grep pattern, many portfolios). These tests
+// concern, a long word, a long --grep pattern, many portfolios); the import of
+// a tracker of many rows, and the guess at its mapping, are timed too. These tests
 // run alone (RUN_SERIAL), so that other tests do not disturb the timings.
 
 #include <algorithm>
@@ -75,6 +76,19 @@ void many_portfolios(const fs::path& root, std::size_t n) {
   }
 }
 
+// A force's tracker of n rows, each with two dated updates in one cell; the last row's status is a word the
+// import does not know, so the import reads every row and writes nothing.
+void tracker_rows(const fs::path& root, std::size_t n) {
+  std::ofstream out(root / "tracker.csv");
+  out << "Report,Ref,Type,Recommendation,Owner,Portfolio,Target date,RAG,Status,Updates\n";
+  for (std::size_t i = 0; i < n; ++i) {
+    out << fmt::format(
+        "Report {},R{},Recommendation,Do thing {},Owner {},Portfolio {},31/03/2022,Amber,{},"
+        "\"01/02/2022 - Started\n02/03/2022 - Going on\"\n",
+        i / 10, i, i, i % 7, i % 5, i + 1 == n ? "Compete" : "Open");
+  }
+}
+
 struct Scaling {
   std::string name;
   Builder build;
@@ -83,6 +97,10 @@ struct Scaling {
 };
 
 std::vector<std::string> validate(std::size_t) { return {"validate"}; }
+std::vector<std::string> import(std::size_t) {
+  return {"--as-of", "2022-03-31", "import", "tracker.csv", "--into", "out"};
+}
+std::vector<std::string> guess(std::size_t) { return {"import", "--guess", "tracker.csv"}; }
 std::vector<std::string> list(std::size_t) { return {"--as-of", "2022-03-31", "list"}; }
 // A pattern as long as half the word it is searched in, that matches nowhere: the worst case of a naive search.
 std::vector<std::string> grep(std::size_t n) {
@@ -131,7 +149,9 @@ INSTANTIATE_TEST_SUITE_P(Inputs, WorkGrowth,
                                            Scaling{"causes of concern", causes_of_concern, 100, validate},
                                            Scaling{"one long word", long_word, 1000, list},
                                            Scaling{"many portfolios", many_portfolios, 500, list},
-                                           Scaling{"grep with a long pattern", long_word, 200, grep}),
+                                           Scaling{"grep with a long pattern", long_word, 200, grep},
+                                           Scaling{"a tracker of many rows", tracker_rows, 300, import},
+                                           Scaling{"a guess at many rows", tracker_rows, 300, guess}),
                          [](const auto& info) {
                            std::string name = info.param.name;
                            std::replace(name.begin(), name.end(), ' ', '_');

@@ -4,7 +4,14 @@
 #include <string>
 #include <vector>
 
+#include <cstdio>
+#include <cstdlib>
+
 #include <hmicfrs/check/check.hpp>
+#include <hmicfrs/import/csv.hpp>
+#include <hmicfrs/import/guess.hpp>
+#include <hmicfrs/import/tracker.hpp>
+#include <hmicfrs/import/xlsx.hpp>
 #include <hmicfrs/load/loader.hpp>
 #include <hmicfrs/query/chase.hpp>
 #include <hmicfrs/query/findings.hpp>
@@ -67,9 +74,37 @@ void render_everything(const load::LoadResult& result) {
   }
 }
 
+// A tracker imported with the mapping its header row suggests: what the import writes when it reports no
+// error must load as a register without one, or the import wrote a file the tool cannot read.
+void import_tracker(const import::Table& table) {
+  const import::GuessedMapping guess = import::guess_mapping(table);
+  (void)import::mapping_yaml(guess, table, "t");
+  diag::Diagnostics diagnostics;
+  const auto imported =
+      import::import_tracker(table, guess.mapping, {model::Date::parse("2022-03-31").value(), "t"}, diagnostics);
+  if (diagnostics.has_errors()) return;
+  std::vector<load::SourceFile> sources;
+  for (const auto& [path, text] : imported.files) sources.push_back({path, text});
+  const load::LoadResult loaded = load::load_sources("", std::move(sources));
+  if (loaded.diagnostics.has_errors()) {
+    std::ostringstream why;
+    render::write_diagnostics_text(why, loaded.diagnostics, false);
+    std::fprintf(stderr, "the import wrote a register that does not load:\n%s", why.str().c_str());
+    std::abort();
+  }
+}
+
 }  // namespace
 
 void exercise(std::string_view bytes) {
+  // The same bytes as a force's tracker: a CSV file, and a workbook.
+  {
+    diag::Diagnostics diagnostics;
+    const import::Table csv = import::read_csv(bytes, std::make_shared<const std::string>("t.csv"), diagnostics);
+    if (!diagnostics.has_errors()) import_tracker(csv);
+    const import::Table book = import::read_xlsx(bytes, "t.xlsx", "", diagnostics);
+    if (!book.rows.empty()) import_tracker(book);
+  }
   // The same bytes as a parse cache entry's payload, which a run reads as untrusted input.
   (void)load::decode_records(bytes, std::make_shared<const std::string>("cached.yaml"));
   for (const std::string_view place : k_places) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer target with clang and runs it for SECONDS (default 60)
 # on JOBS processes (default 1), from a seed corpus of every YAML file in the
-# repository, the recorded regressions and generated large inputs
+# repository, the trackers `import` reads, the recorded regressions and generated large inputs
 # (tests/fuzz/seeds.py). The corpus grows in
 # build/fuzz/corpus; an input that crashes or hangs lands in
 # build/fuzz/artifacts: copy it into tests/fuzz-regressions/ once fixed.
@@ -19,6 +19,7 @@ cmake --build "$build" -j2 --target hmicfrs_load_fuzzer
 
 mkdir -p "$build/corpus" "$build/seeds" "$build/artifacts"
 find examples tests/fixtures data -name '*.yaml' -exec cp {} "$build/seeds/" \;
+find tests/fixtures/import \( -name '*.csv' -o -name '*.xlsx' \) -exec cp {} "$build/seeds/" \;  # trackers to import
 python3 tests/fuzz/seeds.py "$build/seeds"  # large but legal inputs: many findings, long values
 cp tests/fuzz-regressions/* "$build/seeds/" 2>/dev/null || true
 
