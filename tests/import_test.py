@@ -11,7 +11,8 @@
   tests/golden-import/<case>/; the registers written validate without errors;
   a second import gives the same bytes.
 - `import --guess` writes, for each, the mapping in its golden; without --map
-  the import uses that guess and its register validates.
+  the import uses that guess and its register validates; the guess given back
+  with --map gives the same register.
 - Round trip: `list --format csv` of the minimal, pillar-era and West
   Midlands examples, imported back with tests/fixtures/import/list-map.yaml,
   lists the same CSV.
@@ -107,6 +108,13 @@ def main():
             if guessed.returncode != 0 or run(binary, work, "--data", case + "-guessed", "validate").returncode != 0:
                 problems.append(f"{case}: without --map the import fails or does not validate\n"
                                 f"{guessed.stderr.decode()}")
+            # The guess is a mapping as it stands: given back with --map, the same register.
+            with open(os.path.join(work, case + "-guess.yaml"), "wb") as f:
+                f.write(guess.stdout)
+            mapped = run(binary, work, "import", tracker, "--map", case + "-guess.yaml", "--into", case + "-mapped")
+            if mapped.returncode != 0 or files_under(os.path.join(work, case + "-mapped")) != files_under(
+                    os.path.join(work, case + "-guessed")):
+                problems.append(f"{case}: the guess given as --map gives another register\n{mapped.stderr.decode()}")
 
         # Round trip: a register's list, imported back, lists the same.
         for example in ("minimal", "pillar-era", "west-midlands"):

@@ -513,7 +513,8 @@ void define_import(CLI::App& app, Options& o) {
   app.add_option("FILE", o.tracker, "The tracker: a .csv or .xlsx file")->required();
   app.add_option("--into", o.into, "The new register's directory (new or empty)");
   app.add_option("--map", o.map, "The mapping file: which column holds what, and what the tracker's words mean");
-  app.add_option("--sheet", o.sheet, "The workbook's sheet (default: the mapping's, else the first)");
+  app.add_option("--sheet", o.sheet,
+                 "The workbook's sheet (default: the mapping's, else the one that reads most like a tracker)");
   app.add_flag("--guess", o.guess, "Write a starting mapping, every guess commented, instead of importing");
 }
 

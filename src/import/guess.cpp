@@ -1,6 +1,7 @@
 #include <hmicfrs/import/guess.hpp>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -243,8 +244,13 @@ std::string mapping_yaml(const GuessedMapping& guess, const Table& table, std::s
     }
   }
   for (std::string_view field : model::k_import_fields) {
+    // The fields most trackers have, said when missing; the rest (text, cause_of_concern ...) are extras.
+    static constexpr std::array<std::string_view, 12> k_usual{"inspection", "published", "ref",       "type",
+                                                              "title",      "owner",     "portfolio", "due",
+                                                              "status",     "rating",    "updated",   "updates"};
     const bool from_id = m.columns.contains("id") && (field == "ref" || field == "inspection");
-    if (!m.columns.contains(field) && !from_id && field != "id" && field != "inspection_title" && field != "text") {
+    const bool usual = std::find(k_usual.begin(), k_usual.end(), field) != k_usual.end();
+    if (!m.columns.contains(field) && !from_id && usual) {
       w.comment(2, fmt::format("{}: no column found", field));
     }
   }

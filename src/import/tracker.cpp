@@ -598,6 +598,7 @@ class Importer {
       std::replace(text.begin(), text.end(), '\n', ';');
       if (folded(text) != "awaiting allocation") finding.owner = text;
     }
+    if (const Value email = value(row, "owner_email")) owner_address(email, finding.owner);
     if (const Value portfolio = value(row, "portfolio")) {
       std::string name = portfolio.text;
       std::replace(name.begin(), name.end(), '\n', ' ');
@@ -661,6 +662,37 @@ class Importer {
     report->inspection.findings.push_back(std::move(finding));
     report->rows.push_back(m_row);
     ++m_summary.findings;
+  }
+
+  // An owner's address, declared once per role (roles compared ignoring case, as the configuration does).
+  void owner_address(const Value& email, const std::string& role) {
+    const std::size_t at_sign = email.text.find('@');
+    const bool plain = at_sign != std::string::npos && at_sign > 0 && at_sign + 1 < email.text.size() &&
+                       email.text.find('@', at_sign + 1) == std::string::npos &&
+                       email.text.find_first_of(" \t\n<>,;:\"()[]\\") == std::string::npos;
+    if (!plain) {
+      error(at(email),
+            fmt::format("{}: '{}' is not one address: write it as name@domain, with no name or brackets around it",
+                        cell_text(email), email.text),
+            Code::invalid_value);
+      return;
+    }
+    if (role.empty()) {
+      m_diagnostics.warning(at(email),
+                            fmt::format("{}: the address '{}' has no owner beside it, so it is kept in the text",
+                                        cell_text(email), email.text),
+                            Code::missing_field);
+      m_extras.push_back({email.cell->column, email.text});
+      return;
+    }
+    const auto [it, added] = m_owners.try_emplace(folded(role), model::OwnerAddress{role, email.text, at(email)});
+    if (!added && it->second.email != email.text) {
+      auto& d = m_diagnostics.warning(at(email),
+                                      fmt::format("{}: '{}' was given the address {} before: the first is kept",
+                                                  cell_text(email), role, it->second.email),
+                                      Code::duplicate_id);
+      d.notes.push_back({it->second.location, "the first is here"});
+    }
   }
 
   // The row's status, rating and latest note as an entry dated by `updated`, else by the last update, else as of
@@ -862,6 +894,14 @@ class Importer {
         }
       }
     }
+    if (!m_owners.empty()) {
+      w.comment(0, "Where `chase --format eml` addresses each owner's message, from the tracker.");
+      w.open(0, "owners");
+      for (const auto& [key, owner] : m_owners) {
+        w.field(4, "role", owner.role, true);
+        w.field(4, "email", owner.email);
+      }
+    }
     if (m_portfolios.empty()) {
       w.verbatim(0, "portfolios", "[]");
     } else {
@@ -924,8 +964,9 @@ class Importer {
   std::map<std::string, std::vector<Value>, std::less<>> m_row_values;  // the row being read, by field
   std::map<std::string, Report> m_reports;                              // by id, so files come out in id order
   std::map<std::string, model::Portfolio> m_portfolios;
-  std::string m_heading;          // the last heading row's text
-  std::string m_previous_report;  // the last row's report id
+  std::map<std::string, model::OwnerAddress> m_owners;  // by role, folded
+  std::string m_heading;                                // the last heading row's text
+  std::string m_previous_report;                        // the last row's report id
   // The row being read, whether it has an error, and its values with no field: column, text.
   int m_row = 0;
   bool m_row_failed = false;

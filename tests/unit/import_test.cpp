@@ -315,6 +315,23 @@ TEST(Tracker, WritesEachReportAsANewcomerWouldWithEveryValueKept) {
   EXPECT_EQ(imported.result.summary.kept_as_text, std::vector<std::string>{"J 'Notes'"});
 }
 
+TEST(Tracker, DeclaresEachOwnersAddressOnceForChase) {
+  const auto imported = import_csv(
+      "Report,Ref,Recommendation,Owner,Owner email,Last updated,Status\n"
+      "Custody 2019,R1,Review it,Head of Custody,custody@example.org,01/02/2022,Open\n"
+      "Custody 2019,R2,Do it,head of custody,other@example.org,01/02/2022,Open\n"
+      "Custody 2019,R3,Do more,,lost@example.org,01/02/2022,Open\n");
+  EXPECT_EQ(imported.diagnostics,
+            (std::vector<std::string>{
+                "t.csv:3:5: warning: E3 (Owner email): 'head of custody' was given the address custody@example.org "
+                "before: the first is kept [duplicate-id]",
+                "t.csv:2:5: note: the first is here",
+                "t.csv:4:5: warning: E4 (Owner email): the address 'lost@example.org' has no owner beside it, so it "
+                "is kept in the text [missing-field]"}));
+  EXPECT_THAT(file(imported, "hmicfrs-track.yaml"),
+              HasSubstr("owners:\n  - role: Head of Custody\n    email: custody@example.org\nportfolios: []\n"));
+}
+
 TEST(Tracker, ReportsEachCellItCannotReadAndWritesNothing) {
   model::ImportMapping mapping;
   mapping.columns["inspection"] = {{"Report", {}}};

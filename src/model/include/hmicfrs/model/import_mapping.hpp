@@ -25,7 +25,7 @@ struct ColumnName {
 };
 
 // The register's fields a tracker's columns can feed, in the order a guessed mapping lists them.
-inline constexpr std::array<std::string_view, 19> k_import_fields{
+inline constexpr std::array<std::string_view, 20> k_import_fields{
     "id",                // a finding's full id, "custody-2017/R1": its report and ref at once
     "inspection",        // the report: its id, or its title (made into an id)
     "inspection_title",  // the report's title, when `inspection` holds its id
