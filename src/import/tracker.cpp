@@ -143,6 +143,15 @@ class Importer {
 
   diag::Location at(const Value& value) const { return m_table.at(m_row, value.cell->column); }
 
+  // A value with no field of its own, as a paragraph of the finding's text under its column's header.
+  std::string kept_as_text(int column, const std::string& text) const {
+    const auto header = m_headers.find(column);
+    const std::string name =
+        header != m_headers.end() ? header->second : fmt::format("Column {}", column_letters(column));
+    return text.find('\n') == std::string::npos ? fmt::format("**{}:** {}", name, text)
+                                                : fmt::format("**{}:**\n\n{}", name, text);
+  }
+
   bool read_header() {
     const Row* header = nullptr;
     for (const Row& row : m_table.rows) {
@@ -623,22 +632,11 @@ class Importer {
     finding.history = std::move(history);
 
     if (!undated.empty()) paragraphs.push_back("**Updates without a date:**\n\n" + undated);
-    for (const auto& [column, text] : m_extras) {
-      const auto header = m_headers.find(column);
-      const std::string name =
-          header != m_headers.end() ? header->second : fmt::format("Column {}", column_letters(column));
-      paragraphs.push_back(text.find('\n') == std::string::npos ? fmt::format("**{}:** {}", name, text)
-                                                                : fmt::format("**{}:**\n\n{}", name, text));
-    }
+    for (const auto& [column, text] : m_extras) paragraphs.push_back(kept_as_text(column, text));
     for (const Cell& cell : row.cells) {
       if (!m_extra_columns.contains(cell.column)) continue;
-      const std::string text = cell_value(cell);
-      if (text.empty()) continue;
-      const auto header = m_headers.find(cell.column);
-      const std::string name =
-          header != m_headers.end() ? header->second : fmt::format("Column {}", column_letters(cell.column));
-      paragraphs.push_back(text.find('\n') == std::string::npos ? fmt::format("**{}:** {}", name, text)
-                                                                : fmt::format("**{}:**\n\n{}", name, text));
+      if (const std::string text = cell_value(cell); !text.empty())
+        paragraphs.push_back(kept_as_text(cell.column, text));
     }
     finding.text = fmt::format("{}", fmt::join(paragraphs, "\n\n"));
 
@@ -666,11 +664,7 @@ class Importer {
 
   // An owner's address, declared once per role (roles compared ignoring case, as the configuration does).
   void owner_address(const Value& email, const std::string& role) {
-    const std::size_t at_sign = email.text.find('@');
-    const bool plain = at_sign != std::string::npos && at_sign > 0 && at_sign + 1 < email.text.size() &&
-                       email.text.find('@', at_sign + 1) == std::string::npos &&
-                       email.text.find_first_of(" \t\n<>,;:\"()[]\\") == std::string::npos;
-    if (!plain) {
+    if (!model::is_plain_address(email.text)) {
       error(at(email),
             fmt::format("{}: '{}' is not one address: write it as name@domain, with no name or brackets around it",
                         cell_text(email), email.text),

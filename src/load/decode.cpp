@@ -530,12 +530,7 @@ std::optional<model::Config> decode_config(const Node& root, const std::shared_p
     const auto role = reader.line(item.find("role"), "role");
     const auto email = reader.line(item.find("email"), "email");
     if (!role || !email) return;
-    // One plain address: anything else could smuggle a header into the messages `chase` writes.
-    const std::size_t at = email->find('@');
-    const bool plain = at != std::string::npos && at > 0 && at + 1 < email->size() &&
-                       email->find('@', at + 1) == std::string::npos &&
-                       email->find_first_of(" \t<>,;:\"()[]\\") == std::string::npos;
-    if (!plain) {
+    if (!model::is_plain_address(*email)) {
       diagnostics.error(reader.at(*item.find("email")),
                         fmt::format("email '{}' is not one address: write it as name@domain, with no name or "
                                     "brackets around it",

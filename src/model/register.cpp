@@ -23,6 +23,13 @@ auto find_by(const Range& items, const IdIndex& index, auto member, std::string_
 
 }  // namespace
 
+bool is_plain_address(std::string_view email) {
+  const std::size_t at = email.find('@');
+  return at != std::string_view::npos && at > 0 && at + 1 < email.size() &&
+         email.find('@', at + 1) == std::string_view::npos &&
+         email.find_first_of(" \t\r\n<>,;:\"()[]\\") == std::string_view::npos;
+}
+
 std::span<const NamedColour> named_colours() {
   static constexpr std::array<NamedColour, 12> k_colours{{{"red", "#c0392b"},
                                                           {"amber", "#e6a117"},

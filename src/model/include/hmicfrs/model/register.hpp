@@ -47,6 +47,10 @@ struct OwnerAddress {
   diag::Location location;
 };
 
+// Whether `email` is one plain address, name@domain: no display name, brackets, spaces or a second address,
+// so that nothing can be smuggled into the headers of the messages `chase` drafts.
+bool is_plain_address(std::string_view email);
+
 // When a finding takes a rating without one being written: while open and
 // past the force's current target, or while it has one of the statuses.
 struct RatingRule {
