@@ -164,6 +164,14 @@ std::optional<DateMatch> leading_date(std::string_view text, const DateForms& fo
   return best;
 }
 
+std::optional<model::Date> date_within(std::string_view text, const DateForms& forms) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i > 0 && (is_letter(text[i - 1]) || is_digit(text[i - 1]))) continue;
+    if (const auto dated = leading_date(text.substr(i), forms)) return dated->date;
+  }
+  return std::nullopt;
+}
+
 std::optional<model::Date> excel_date(double serial, bool base_1904) {
   if (!std::isfinite(serial) || serial < 1 || serial >= 2958466) return std::nullopt;  // up to 31 December 9999
   auto days = static_cast<long>(std::floor(serial));

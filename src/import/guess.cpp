@@ -121,6 +121,10 @@ GuessedMapping guess_mapping(const Table& table, int header_row) {
       guess.field = "id";
       guess.why = "its values are finding ids (report/ref)";
     }
+    if (guess.field == "note" && date_within(guess.header, {})) {
+      guess.field = "updates";
+      guess.why = "its header names the date of its updates";
+    }
     if (guess.field == "note") {
       const std::size_t dated = static_cast<std::size_t>(std::count_if(values.begin(), values.end(), [](const Cell* c) {
         return leading_date(trimmed(c->text), {}).has_value() && !c->date;

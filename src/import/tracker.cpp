@@ -495,6 +495,7 @@ class Importer {
     std::vector<model::HistoryEntry> out;
     for (const Value& cell : values(row, "updates")) {
       bool started = false;
+      std::string before;  // lines before the first date
       std::size_t start = 0;
       while (start <= cell.text.size()) {
         const std::size_t end = std::min(cell.text.find('\n', start), cell.text.size());
@@ -507,10 +508,13 @@ class Importer {
           body = trimmed(body);
         }
         if (const auto dated = leading_date(body, m_forms); dated && dated->date.has_day()) {
+          // "12/01/2022 - Plan agreed", "12/01/2022: ...", "12/01/2022 \u2013 ...": the separator is not the note's.
           std::string_view note = trimmed(body.substr(dated->length));
-          while (!note.empty() && std::string_view(":-\u2013\u2014").find(note.front()) != std::string_view::npos) {
-            note.remove_prefix(note.starts_with("\u2013") || note.starts_with("\u2014") ? 3 : 1);
-            note = trimmed(note);
+          for (bool cut = true; cut;) {
+            cut = false;
+            for (std::string_view separator : {":", "-", "\u2013", "\u2014"}) {
+              if (note.starts_with(separator)) note = trimmed(note.substr(separator.size())), cut = true;
+            }
           }
           model::HistoryEntry entry;
           entry.date = dated->date;
@@ -520,11 +524,39 @@ class Importer {
         } else if (started) {
           out.back().note += out.back().note.empty() ? std::string(line) : "\n" + std::string(line);
         } else {
-          undated += undated.empty() ? std::string(line) : "\n" + std::string(line);
+          before += before.empty() ? std::string(line) : "\n" + std::string(line);
         }
+      }
+      if (before.empty()) continue;
+      if (const auto day = started ? std::nullopt : header_date(cell.cell->column)) {
+        // A column of one quarter's updates ("Update Mar-22"): its cell is that update.
+        model::HistoryEntry entry;
+        entry.date = *day;
+        entry.note = before;
+        out.push_back(std::move(entry));
+      } else {
+        undated += undated.empty() ? before : "\n" + before;
       }
     }
     return out;
+  }
+
+  // The day a column's header names ("Update Mar-22", "Progress at 31/03/2022"), a month's first day for a
+  // month; said once per column.
+  std::optional<model::Date> header_date(int column) {
+    const auto [it, added] = m_header_dates.try_emplace(column);
+    if (!added) return it->second;
+    const auto header = m_headers.find(column);
+    if (header == m_headers.end()) return std::nullopt;
+    if (const auto date = date_within(header->second, m_forms)) {
+      it->second = date->first_day();
+      m_diagnostics.note(m_table.at(m_summary.header_row, column),
+                         fmt::format("{}: an update in this column without a date of its own is dated {}, from the "
+                                     "header",
+                                     column_text(column), it->second->iso()),
+                         Code::missing_field);
+    }
+    return it->second;
   }
 
   void read_row(const Row& row) {
@@ -955,6 +987,7 @@ class Importer {
   std::map<std::string, std::size_t, std::less<>> m_fields;             // field -> how many columns feed it
   std::map<int, std::vector<std::string>> m_fields_of_column;           // column -> the fields it feeds
   std::set<int> m_extra_columns;                                        // columns kept as text
+  std::map<int, std::optional<model::Date>> m_header_dates;             // updates columns: the day each header names
   std::map<std::string, std::vector<Value>, std::less<>> m_row_values;  // the row being read, by field
   std::map<std::string, Report> m_reports;                              // by id, so files come out in id order
   std::map<std::string, model::Portfolio> m_portfolios;

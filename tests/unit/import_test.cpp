@@ -332,6 +332,21 @@ TEST(Tracker, DeclaresEachOwnersAddressOnceForChase) {
               HasSubstr("owners:\n  - role: Head of Custody\n    email: custody@example.org\nportfolios: []\n"));
 }
 
+TEST(Tracker, DatesAnUpdateColumnsCellsByItsHeaderAndKeepsQuotesAfterADate) {
+  const auto imported = import_csv(
+      "Report,Ref,Recommendation,Update Jan-22,Update Mar-22\n"
+      "Custody 2019,R1,Do it,Plan drafted,\"21/03/2022 \u201cAgreed\u201d by the board\"\n");
+  EXPECT_EQ(imported.diagnostics,
+            std::vector<std::string>{"t.csv:1:4: note: D 'Update Jan-22': an update in this column without a date of "
+                                     "its own is dated 2022-01-01, from the header [missing-field]"});
+  EXPECT_THAT(file(imported, "inspections/custody-2019.yaml"),
+              HasSubstr("    history:\n"
+                        "      - date: 2022-01-01\n"
+                        "        note: Plan drafted\n"
+                        "      - date: 2022-03-21\n"
+                        "        note: \u201cAgreed\u201d by the board\n"));
+}
+
 TEST(Tracker, ReportsEachCellItCannotReadAndWritesNothing) {
   model::ImportMapping mapping;
   mapping.columns["inspection"] = {{"Report", {}}};

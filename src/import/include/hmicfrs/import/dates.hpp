@@ -34,6 +34,9 @@ std::optional<model::Date> read_date(std::string_view text, const DateForms& for
 // The date `text` starts with, ending where a word would ("12/01/2022 - Plan agreed"), if it starts with one.
 std::optional<DateMatch> leading_date(std::string_view text, const DateForms& forms);
 
+// The first date that starts a word of `text` ("Update Mar-22" holds March 2022), if any.
+std::optional<model::Date> date_within(std::string_view text, const DateForms& forms);
+
 // Excel's serial day number (1 is 1 January 1900, with Lotus's 29 February
 // 1900; in a 1904-based workbook, 0 is 1 January 1904), as a day.
 std::optional<model::Date> excel_date(double serial, bool base_1904);
