@@ -30,7 +30,7 @@ install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR} 
 # copyright, and the JSON Schemas for editors that read them from disk.
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/docs/data-format.md
               ${PROJECT_SOURCE_DIR}/docs/yaml-primer.md ${PROJECT_SOURCE_DIR}/docs/json.md
-              ${PROJECT_SOURCE_DIR}/docs/diagnostics.md
+              ${PROJECT_SOURCE_DIR}/docs/diagnostics.md ${PROJECT_SOURCE_DIR}/docs/import.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/schemas/ DESTINATION ${CMAKE_INSTALL_DATADIR}/hmicfrs-track/schemas
         FILES_MATCHING PATTERN "*.schema.json")
@@ -52,8 +52,10 @@ set(CPACK_PACKAGE_DESCRIPTION
     "Keeps a police force's register of HMICFRS inspections, PEEL grades and\n\
 findings as YAML files, validates them with located diagnostics, answers\n\
 questions about them as of any date, and writes the audit committee's\n\
-quarterly paper in Markdown, text, HTML or JSON.")
-# The runtime libraries (libyaml-cpp0.7, libfmt9, libzip4, libxlsxwriter4, libxxhash0, libstdc++6, libc6) are read
+quarterly paper in Markdown, text, HTML or JSON. Imports a force's\n\
+spreadsheet tracker (CSV or Excel) to start from.")
+# The runtime libraries (libyaml-cpp0.7, libfmt9, libzip4, libxlsxwriter4, libxxhash0, libpugixml1v5, libstdc++6,
+# libc6) are read
 # from the binary by dpkg-shlibdeps (package dpkg-dev).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS bash-completion)

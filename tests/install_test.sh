@@ -109,13 +109,14 @@ package)
     }
     deb=$(ls "$work"/package/hmicfrs-track_*.deb)
     depends=$(dpkg-deb -f "$deb" Depends)
-    for library in libyaml-cpp0.7 libfmt9 libzip4 libxlsxwriter4 libxxhash0 libstdc++6 libc6; do
+    for library in libyaml-cpp0.7 libfmt9 libzip4 libxlsxwriter4 libxxhash0 libpugixml1v5 libstdc++6 libc6; do
         [[ $depends == *"$library "* ]] || fail "the package does not depend on $library: $depends"
     done
     contents=$(dpkg-deb -c "$deb")
     for file in ./usr/bin/hmicfrs-track ./usr/share/man/man1/hmicfrs-track.1.gz \
         ./usr/share/bash-completion/completions/hmicfrs-track ./usr/share/doc/hmicfrs-track/changelog.gz \
         ./usr/share/doc/hmicfrs-track/data-format.md ./usr/share/doc/hmicfrs-track/yaml-primer.md \
+        ./usr/share/doc/hmicfrs-track/import.md \
         ./usr/share/hmicfrs-track/schemas/inspection.schema.json; do
         [[ $contents == *" $file"* ]] || fail "the package lacks $file"
     done
