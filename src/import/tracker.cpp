@@ -384,6 +384,10 @@ class Importer {
       if (m_heading.empty()) ++m_summary.carried;
       return &m_reports.at(m_previous_report);
     }
+    if (text.empty() && !m_heading.empty()) {
+      // The first row under a heading starts its report.
+      text = m_heading;
+    }
     if (text.empty()) text = m_mapping.default_inspection;
     if (text.empty()) {
       error(m_table.at(m_row, 1),
@@ -413,6 +417,13 @@ class Importer {
                                         id, report.inspection.title, report.first_row),
                             Code::duplicate_id);
     }
+    m_previous_report = id;
+    return &report;
+  }
+
+  // What a row says of its report besides its name: when it was published, what kind it is.
+  void report_details(const Row& row, Report& report) {
+    const std::string& id = report.inspection.id;
     if (const Value published = value(row, "published")) {
       if (const auto day = date(published)) {
         if (report.inspection.published && *report.inspection.published != *day) {
@@ -434,8 +445,6 @@ class Importer {
         report.type = model::value_named<model::InspectionType>(*word_value);
       }
     }
-    m_previous_report = id;
-    return &report;
   }
 
   // A row of one distinct value, merged across the table or in one cell but the ref's: the heading of the rows
@@ -580,23 +589,8 @@ class Importer {
     control_characters(row);
     second_values(row);
     const Value id_value = value(row, "id");
-    Report* report = nullptr;
-    if (!value(row, "inspection") && !(id_value && id_value.text.find('/') != std::string::npos) &&
-        !m_heading.empty() && m_previous_report.empty()) {
-      // The first row under a heading starts its report.
-      const std::string id = util::slugified(m_heading);
-      auto [it, added] = m_reports.try_emplace(id);
-      if (added) {
-        it->second.inspection.id = id;
-        it->second.inspection.title = m_heading;
-        it->second.title_given = true;
-        it->second.first_row = m_row;
-      }
-      m_previous_report = id;
-      report = &it->second;
-    } else {
-      report = report_for(row, id_value);
-    }
+    Report* report = report_for(row, id_value);
+    if (report != nullptr) report_details(row, *report);
     Value ref_value;
     model::Finding finding;
     finding.ref = ref_for(row, id_value, ref_value);
