@@ -14,8 +14,10 @@
 #include <hmicfrs/import/tracker.hpp>
 #include <hmicfrs/import/xlsx.hpp>
 #include <hmicfrs/load/loader.hpp>
+#include <hmicfrs/load/mapping.hpp>
 
 #include "support/register.hpp"
+#include "support/scratch.hpp"
 
 namespace hmicfrs {
 namespace {
@@ -220,6 +222,41 @@ TEST(Xlsx, RefusesAWorkbookWhosePartsDoNotHoldTogether) {
   EXPECT_EQ(test::lines(d),
             std::vector<std::string>{"bad.xlsx:1:1: error: cannot read the workbook: cell B2 names shared string 7, "
                                      "which the workbook does not have [spreadsheet-format]"});
+}
+
+// ---- The mapping file
+
+TEST(Mapping, IsReadWithTheRegistersStrictRules) {
+  const test::ScratchDir scratch("mapping");
+  const auto path = scratch.path() / "map.yaml";
+  std::ofstream(path) << "colums:\n  title: Recommendation\n"
+                         "columns:\n  titel: Recommendation\n  updates: [Update 1, Update 2]\n"
+                         "values:\n  status: {Complete: finished, WIP: open}\n  rag: {G: green}\n"
+                         "dates: {formats: [DD/MM/YYYY], default_year: 1066}\n"
+                         "defaults: {type: afi, inspection_type: peel}\n"
+                         "statuses: {closed: Complete}\n";
+  diag::Diagnostics d;
+  const auto mapping = load::load_import_mapping(path, d);
+  d.sort();
+  const std::string shown = path.generic_string();
+  std::vector<std::string> lines = test::lines(d);
+  for (std::string& line : lines) line.replace(0, shown.size(), "map.yaml");
+  EXPECT_EQ(lines,
+            (std::vector<std::string>{
+                "map.yaml:1:1: error: unknown field 'colums' in the mapping: did you mean 'columns'? [unknown-field]",
+                "map.yaml:4:3: error: unknown field 'titel' in columns: did you mean 'title'? [unknown-field]",
+                "map.yaml:7:22: error: unknown status 'finished' (expected open, awaiting-sign-off, closed, achieved, "
+                "superseded, declined or not-monitored) [invalid-value]",
+                "map.yaml:8:3: error: unknown field 'rag' in values (known fields: type, status, rating, "
+                "inspection_type) [unknown-field]",
+                "map.yaml:9:46: error: expected a whole number from 1900 to 2200 for 'default_year', found '1066' "
+                "[invalid-value]"}));
+  ASSERT_TRUE(mapping.has_value());
+  EXPECT_EQ(mapping->columns.at("updates").size(), 2u);
+  EXPECT_EQ(mapping->values.at("status").at("WIP").value, "open");
+  EXPECT_EQ(mapping->default_type, "afi");
+  ASSERT_TRUE(mapping->vocabulary.has_value());
+  EXPECT_EQ(mapping->vocabulary->label(model::Status::closed), "Complete");
 }
 
 // ---- Rows into a register
