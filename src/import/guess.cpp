@@ -315,21 +315,22 @@ std::string mapping_yaml(const GuessedMapping& guess, const Table& table, std::s
   w.comment(0, "  default_year: 2022        # for dates written without a year");
   w.blank_line();
   w.comment(0, "What the tracker has no column for:");
-  if (m.default_type.empty()) {
-    w.comment(0, "defaults:");
-  } else {
-    w.open(0, "defaults");
-  }
+  // Commented out unless a default was guessed; then the block is live and its other lines commented within it.
+  const bool live = !m.default_type.empty();
+  const auto suggestion = [&](std::string_view line) {
+    live ? w.comment(2, line) : w.comment(0, fmt::format("  {}", line));
+  };
+  live ? w.open(0, "defaults") : w.comment(0, "defaults:");
   if (!m.columns.contains("inspection") && !m.columns.contains("id")) {
-    w.comment(2, "inspection: peel-2021-22   # every row's report (no column names one)");
+    suggestion("inspection: peel-2021-22   # every row's report (no column names one)");
   }
-  w.comment(2, "inspection_type: other     # else from the report's title (PEEL, JTAI, custody ...)");
-  if (m.default_type.empty()) {
-    w.comment(2, "type: recommendation       # else from the ref (R1, AFI2, CoC1)");
-  } else {
+  suggestion("inspection_type: other     # else from the report's title (PEEL, JTAI, custody ...)");
+  if (live) {
     w.commented_field(2, "type", m.default_type,
                       fmt::format("where the ref does not say: the wording's column is headed '{}'",
                                   m.columns.at("title").front().name));
+  } else {
+    suggestion("type: recommendation       # else from the ref (R1, AFI2, CoC1)");
   }
   return w.take();
 }
