@@ -597,7 +597,9 @@ int run_import(const Session& session) {
                        table.sheet.empty() ? "" : fmt::format(" (sheet {})", table.sheet), s.header_row, s.rows);
     std::vector<std::string> skipped;
     if (s.blank > 0) skipped.push_back(fmt::format("{} blank", s.blank));
-    if (s.headings > 0) skipped.push_back(fmt::format("{} read as report headings", s.headings));
+    if (s.headings > 0)
+      skipped.push_back(
+          fmt::format("{} read as {}", s.headings, s.headings == 1 ? "a report heading" : "report headings"));
     out << (skipped.empty() ? "" : fmt::format(" ({})", fmt::join(skipped, ", "))) << ".\n";
     for (const std::string& column : s.columns) out << "  " << column << "\n";
     if (!s.kept_as_text.empty()) {
