@@ -1,37 +1,18 @@
 #include "text.hpp"
 
+#include <hmicfrs/util/text_rules.hpp>
+
 namespace hmicfrs::import {
 
 bool is_utf8(std::string_view bytes) {
-  std::size_t i = 0;
-  while (i < bytes.size()) {
-    const auto b = static_cast<unsigned char>(bytes[i]);
-    std::size_t length = 0;
-    char32_t c = 0;
-    if (b < 0x80) {
+  for (std::size_t i = 0; i < bytes.size();) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
       ++i;
-      continue;
-    }
-    if (b >= 0xC2 && b <= 0xDF) {
-      length = 2, c = b & 0x1F;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      length = 3, c = b & 0x0F;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      length = 4, c = b & 0x07;
+    } else if (const std::size_t length = util::utf8_sequence_length(bytes, i); length != 0) {
+      i += length;
     } else {
       return false;
     }
-    if (i + length > bytes.size()) return false;
-    for (std::size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(bytes[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      c = (c << 6) | (next & 0x3F);
-    }
-    // No overlong forms, surrogates or values past U+10FFFF.
-    if ((length == 3 && c < 0x800) || (length == 4 && (c < 0x10000 || c > 0x10FFFF)) || (c >= 0xD800 && c <= 0xDFFF)) {
-      return false;
-    }
-    i += length;
   }
   return true;
 }

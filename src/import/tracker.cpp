@@ -1,6 +1,7 @@
 #include <hmicfrs/import/tracker.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -13,6 +14,7 @@
 #include <hmicfrs/model/register.hpp>
 #include <hmicfrs/util/slug.hpp>
 #include <hmicfrs/util/suggest.hpp>
+#include <hmicfrs/util/text_rules.hpp>
 #include "text.hpp"
 #include "words.hpp"
 #include "yaml_writer.hpp"
@@ -67,6 +69,12 @@ std::string cut(std::string_view text, std::size_t length) {
 std::string cell_value(const Cell& cell) {
   std::string text(trimmed(unix_lines(cell.text)));
   std::replace(text.begin(), text.end(), '\t', ' ');
+  return text;
+}
+
+// Text for a field of one line (a name, a title): its line breaks as spaces.
+std::string one_line(std::string text) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
   return text;
 }
 
@@ -310,20 +318,31 @@ class Importer {
           Code::invalid_value);
   }
 
-  // Cells holding control characters, which no register file may hold (tabs aside, read as spaces).
-  void control_characters(const Row& row) {
+  // Cells holding what no register file may hold (util/text_rules.hpp): control characters (tabs aside, read
+  // as spaces), bidirectional overrides, bytes that are not UTF-8 (a workbook may hold them), or more than a
+  // value may be (1 MiB).
+  void unusable_cells(const Row& row) {
+    constexpr std::size_t k_value_limit = 1u << 20;
     for (const Cell& cell : row.cells) {
-      const auto bad = std::find_if(cell.text.begin(), cell.text.end(), [](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return (u < 0x20 && c != '\n' && c != '\r' && c != '\t') || u == 0x7F;
-      });
-      if (bad == cell.text.end()) continue;
       const auto it = m_headers.find(cell.column);
+      const std::string where =
+          cell_name(m_row, cell.column) + (it == m_headers.end() ? "" : fmt::format(" ({})", it->second));
+      if (cell.text.size() > k_value_limit) {
+        error(m_table.at(m_row, cell.column),
+              fmt::format("{}: holds {} bytes, more than the 1 MiB a register's value may hold: shorten it", where,
+                          cell.text.size()),
+              Code::limit_exceeded);
+        continue;
+      }
+      const auto fault = util::first_text_fault(cell.text);
+      if (!fault) continue;
+      const auto code = static_cast<unsigned>(fault->code);
       error(m_table.at(m_row, cell.column),
-            fmt::format("{}{}: holds a control character (U+{:04X}), which no register file may hold: remove it",
-                        cell_name(m_row, cell.column), it == m_headers.end() ? "" : fmt::format(" ({})", it->second),
-                        static_cast<unsigned>(static_cast<unsigned char>(*bad))),
-            Code::control_character);
+            fault->kind == util::TextFault::Kind::invalid_utf8
+                ? fmt::format("{}: holds a byte that is not UTF-8 (0x{:02X}): save the workbook again", where, code)
+                : fmt::format("{}: holds a {}control character (U+{:04X}), which no register file may hold: remove it",
+                              where, fault->kind == util::TextFault::Kind::bidi ? "bidirectional " : "", code),
+            fault->kind == util::TextFault::Kind::invalid_utf8 ? Code::encoding : Code::control_character);
     }
   }
 
@@ -388,6 +407,7 @@ class Importer {
       // The first row under a heading starts its report.
       text = m_heading;
     }
+    text = one_line(std::move(text));  // a report's name is one line
     if (text.empty()) text = m_mapping.default_inspection;
     if (text.empty()) {
       error(m_table.at(m_row, 1),
@@ -410,7 +430,7 @@ class Importer {
       report.inspection.id = id;
       report.first_row = m_row;
       report.title_given = title || !is_slug(text);
-      report.inspection.title = title ? title.text : text;
+      report.inspection.title = title ? one_line(title.text) : text;
     } else if (!is_slug(text) && report.inspection.title != text && !title) {
       m_diagnostics.warning(source ? at(source) : m_table.at(m_row, 1),
                             fmt::format("'{}' makes the same report id '{}' as '{}' (row {}): read as one report", text,
@@ -476,11 +496,13 @@ class Importer {
                             Code::missing_field);
       return ref;
     }
+    // A ref starts with a letter or digit and holds letters, digits, '.' and '-'.
     std::string clean;
     for (char c : ref) {
+      if (clean.empty() && !std::isalnum(static_cast<unsigned char>(c))) continue;
       if (ref_character(c)) {
         clean += c;
-      } else if (!clean.empty() && clean.back() != '-') {
+      } else if (clean.back() != '-') {
         clean += '-';
       }
     }
@@ -491,7 +513,8 @@ class Importer {
             Code::invalid_id);
     } else if (clean != ref) {
       m_diagnostics.warning(at(ref_value),
-                            fmt::format("{}: reference '{}' is written '{}' (a ref holds letters, digits, '.' and '-')",
+                            fmt::format("{}: reference '{}' is written '{}' (a ref starts with a letter or digit and "
+                                        "holds letters, digits, '.' and '-')",
                                         cell_text(ref_value), ref, clean),
                             Code::invalid_id);
     }
@@ -586,7 +609,7 @@ class Importer {
           Code::spreadsheet_format);
       return;
     }
-    control_characters(row);
+    unusable_cells(row);
     second_values(row);
     const Value id_value = value(row, "id");
     Report* report = report_for(row, id_value);
@@ -635,8 +658,7 @@ class Importer {
     }
     if (const Value email = value(row, "owner_email")) owner_address(email, finding.owner);
     if (const Value portfolio = value(row, "portfolio")) {
-      std::string name = portfolio.text;
-      std::replace(name.begin(), name.end(), '\n', ' ');
+      const std::string name = one_line(portfolio.text);
       const std::string id = is_slug(name) ? name : util::slugified(name);
       if (id.empty()) {
         error(at(portfolio),

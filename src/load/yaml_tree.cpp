@@ -11,6 +11,8 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <hmicfrs/util/text_rules.hpp>
+
 #include "mistakes.hpp"
 
 namespace hmicfrs::load {
@@ -36,28 +38,6 @@ struct TextProblem {
   std::string what;  // "invalid UTF-8 (byte 0x80)", "control character U+0007"
 };
 
-// Length of the UTF-8 sequence starting at `i`, or 0 when it is malformed
-// (overlong forms, surrogates and code points above U+10FFFF included).
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const auto continuation = [&](std::size_t k, unsigned char low = 0x80, unsigned char high = 0xBF) {
-    return k < s.size() && byte(k) >= low && byte(k) <= high;
-  };
-  const unsigned char lead = byte(i);
-  if (lead >= 0xC2 && lead <= 0xDF) return continuation(i + 1) ? 2 : 0;
-  if (lead == 0xE0) return continuation(i + 1, 0xA0) && continuation(i + 2) ? 3 : 0;
-  if ((lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF) {
-    return continuation(i + 1) && continuation(i + 2) ? 3 : 0;
-  }
-  if (lead == 0xED) return continuation(i + 1, 0x80, 0x9F) && continuation(i + 2) ? 3 : 0;
-  if (lead == 0xF0) return continuation(i + 1, 0x90) && continuation(i + 2) && continuation(i + 3) ? 4 : 0;
-  if (lead >= 0xF1 && lead <= 0xF3) {
-    return continuation(i + 1) && continuation(i + 2) && continuation(i + 3) ? 4 : 0;
-  }
-  if (lead == 0xF4) return continuation(i + 1, 0x80, 0x8F) && continuation(i + 2) && continuation(i + 3) ? 4 : 0;
-  return 0;
-}
-
 // Whether every byte is printable ASCII, tab, line feed or carriage return:
 // almost every register file is, and this check is much cheaper than the full
 // one (no early exit and no position to track, so the compiler vectorises it).
@@ -71,66 +51,52 @@ bool plain_ascii(std::string_view text) {
 }
 
 // Checks that `text` is UTF-8 without control characters other than tab, line
-// feed and carriage return; sets `ascii` when every byte is below 0x80.
+// feed and carriage return (util::first_text_fault); sets `ascii` when every
+// byte is below 0x80.
 std::optional<TextProblem> find_text_problem(std::string_view text, bool& ascii) {
   ascii = true;
   if (plain_ascii(text)) return std::nullopt;
+  const auto fault = util::first_text_fault(text);
+  if (!fault) {
+    ascii = false;  // not plain, yet nothing wrong: it holds characters beyond ASCII
+    return std::nullopt;
+  }
+  // Its line, and its column in characters (bytes that do not continue a UTF-8 sequence).
   int line = 1;
   int column = 1;
-  for (std::size_t i = 0; i < text.size();) {
+  for (std::size_t i = 0; i < fault->offset; ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      if (c == '\n') {
-        ++line;
-        column = 1;
-        ++i;
-        continue;
-      }
-      if (c == 0) {
-        return TextProblem{line, column, "NUL byte in the file: it is binary, or UTF-16 text; save it as UTF-8",
-                           Code::control_character, "control character U+0000"};
-      }
-      if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F) {
-        return TextProblem{line, column, fmt::format("control character U+{:04X} is not allowed; remove it", c),
-                           Code::control_character, fmt::format("control character U+{:04X}", c)};
-      }
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else if ((c & 0xC0) != 0x80) {
       ++column;
-      ++i;
-      continue;
     }
-    ascii = false;
-    const std::size_t length = utf8_sequence_length(text, i);
-    if (length == 0) {
+  }
+  switch (fault->kind) {
+    case util::TextFault::Kind::nul:
+      return TextProblem{line, column, "NUL byte in the file: it is binary, or UTF-16 text; save it as UTF-8",
+                         Code::control_character, "control character U+0000"};
+    case util::TextFault::Kind::control:
+      return TextProblem{
+          line, column,
+          fmt::format("control character U+{:04X} is not allowed; remove it", static_cast<unsigned>(fault->code)),
+          Code::control_character, fmt::format("control character U+{:04X}", static_cast<unsigned>(fault->code))};
+    case util::TextFault::Kind::invalid_utf8:
       return TextProblem{line, column,
                          fmt::format("invalid UTF-8 (byte 0x{:02X}): save the file as UTF-8; it may have been "
                                      "saved as Latin-1 or Windows-1252",
-                                     c),
-                         Code::encoding, fmt::format("invalid UTF-8 (byte 0x{:02X})", c)};
-    }
-    // Bidirectional overrides and isolates (U+202A to U+202E, U+2066 to
-    // U+2069) can make text show in another order than it reads ("Trojan
-    // Source"); right-to-left letters themselves are fine.
-    if (length == 3 && c == 0xE2) {
-      const unsigned second = static_cast<unsigned char>(text[i + 1]);
-      const unsigned third = static_cast<unsigned char>(text[i + 2]);
-      const unsigned code = 0x2000 + ((second & 0x3F) << 6) + (third & 0x3F);
-      if ((code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069)) {
-        return TextProblem{line, column,
-                           fmt::format("bidirectional control character U+{:04X} is not allowed: it can make text "
-                                       "show in another order than it reads",
-                                       code),
-                           Code::control_character, fmt::format("bidirectional control character U+{:04X}", code)};
-      }
-    }
-    // C1 control characters (U+0080 to U+009F) are valid UTF-8 but not YAML text.
-    if (length == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
-      return TextProblem{
-          line, column,
-          fmt::format("control character U+{:04X} is not allowed; remove it", static_cast<unsigned char>(text[i + 1])),
-          Code::control_character, fmt::format("control character U+{:04X}", static_cast<unsigned char>(text[i + 1]))};
-    }
-    ++column;
-    i += length;
+                                     static_cast<unsigned>(fault->code)),
+                         Code::encoding,
+                         fmt::format("invalid UTF-8 (byte 0x{:02X})", static_cast<unsigned>(fault->code))};
+    case util::TextFault::Kind::bidi:
+      // Overrides and isolates can make text show in another order than it reads ("Trojan Source").
+      return TextProblem{line, column,
+                         fmt::format("bidirectional control character U+{:04X} is not allowed: it can make text "
+                                     "show in another order than it reads",
+                                     static_cast<unsigned>(fault->code)),
+                         Code::control_character,
+                         fmt::format("bidirectional control character U+{:04X}", static_cast<unsigned>(fault->code))};
   }
   return std::nullopt;
 }
