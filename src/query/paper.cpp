@@ -24,10 +24,6 @@ constexpr std::string_view k_default_purpose =
     "the inspectorate's recommendations.";
 constexpr std::string_view k_default_decision = "The Committee is asked to note the contents of this report.";
 
-void add_once(std::vector<const model::Inspection*>& list, const model::Inspection* inspection) {
-  if (std::find(list.begin(), list.end(), inspection) == list.end()) list.push_back(inspection);
-}
-
 std::string or_default(const std::string& text, std::string_view fallback) {
   return text.empty() ? std::string(fallback) : text;
 }
@@ -130,7 +126,7 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
     for (const model::Inspection* report : peel.table.reports) {
       const auto its = rows_of(rows, *report);
       peel.findings.insert(peel.findings.end(), its.begin(), its.end());
-      add_once(paper.background, report);
+      paper.background.push_back(report);
     }
     peel.finding_counts = rag_total(peel.findings, config.vocabulary);
     paper.peel = std::move(peel);
@@ -201,14 +197,16 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
   paper.red = red_findings(dataset, paper.outstanding.red);
 
   for (const answers::FindingRow& row : paper.outstanding.red) {
-    if (row.inspection->published) add_once(paper.background, row.inspection);
+    if (row.inspection->published) paper.background.push_back(row.inspection);
   }
   for (const answers::ReviewedReport& report : paper.review) {
-    if (report.inspection->published) add_once(paper.background, report.inspection);
+    if (report.inspection->published) paper.background.push_back(report.inspection);
   }
-  for (const answers::PublishedReport& report : paper.published) add_once(paper.background, report.inspection);
-  for (const model::Inspection* inspection : paper.published_peel) add_once(paper.background, inspection);
+  for (const answers::PublishedReport& report : paper.published) paper.background.push_back(report.inspection);
+  for (const model::Inspection* inspection : paper.published_peel) paper.background.push_back(inspection);
+  // Each report once: ordered by publication and id, a report's mentions sit side by side.
   std::sort(paper.background.begin(), paper.background.end(), published_earlier);
+  paper.background.erase(std::unique(paper.background.begin(), paper.background.end()), paper.background.end());
   return paper;
 }
 

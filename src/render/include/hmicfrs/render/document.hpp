@@ -153,6 +153,8 @@ std::optional<std::string> word_template_problem(std::string_view bytes);
 // Escapes text for HTML (and XML) element content and attribute values, leaving
 // out control characters other than tab and line ends.
 std::string escape_html(std::string_view text);
+// The same, appended to `out` (no string of its own).
+void append_escaped_html(std::string& out, std::string_view text);
 
 // RFC 4180 CSV of one table: a header row, CRLF line ends, fields quoted when
 // needed, and a cell that a spreadsheet would run as a formula (=, +, -, @)
