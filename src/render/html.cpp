@@ -64,34 +64,41 @@ std::string page_style(std::string_view running_head) {
                      css_string(running_head));
 }
 
-// Inline pieces as HTML, user text escaped.
-std::string inline_html(const std::vector<user_markdown::Inline>& pieces) {
-  std::string out;
+// Inline pieces as HTML, user text escaped, appended to `out`.
+void append_inline_html(std::string& out, const std::vector<user_markdown::Inline>& pieces) {
   for (const user_markdown::Inline& piece : pieces) {
     if (piece.tag.empty()) {
-      out += escape_html(piece.text);
-    } else {
-      const std::string inner = piece.tag == "code" ? escape_html(piece.text) : inline_html(piece.children);
-      out += fmt::format("<{}>{}</{}>", piece.tag, inner, piece.tag);
+      append_escaped_html(out, piece.text);
+      continue;
     }
+    out.append("<").append(piece.tag).append(">");
+    if (piece.tag == "code") {
+      append_escaped_html(out, piece.text);
+    } else {
+      append_inline_html(out, piece.children);
+    }
+    out.append("</").append(piece.tag).append(">");
   }
-  return out;
 }
 
-// User-written Markdown as HTML; nothing of the user's becomes markup.
-std::string markdown_to_html(std::string_view markdown) {
+// User-written Markdown as HTML, appended to `out`; nothing of the user's becomes markup.
+void append_markdown_html(std::string& out, std::string_view markdown) {
   using Kind = user_markdown::Block::Kind;
-  std::string out;
   for (const user_markdown::Block& block : user_markdown::blocks(markdown)) {
     if (block.kind == Kind::paragraph) {
-      out += "<p>" + inline_html(user_markdown::inlines(block.items.front())) + "</p>\n";
+      out += "<p>";
+      append_inline_html(out, user_markdown::inlines(block.items.front()));
+      out += "</p>\n";
       continue;
     }
     out += block.kind == Kind::bullets ? "<ul>\n" : "<ol>\n";
-    for (const std::string& item : block.items) out += "<li>" + inline_html(user_markdown::inlines(item)) + "</li>\n";
+    for (const std::string& item : block.items) {
+      out += "<li>";
+      append_inline_html(out, user_markdown::inlines(item));
+      out += "</li>\n";
+    }
     out += block.kind == Kind::bullets ? "</ul>\n" : "</ol>\n";
   }
-  return out;
 }
 
 // The patterns laid over the series of a chart, one each in turn, so that
@@ -205,7 +212,10 @@ class HtmlWriter {
     }
     html("</p>\n");
   }
-  void operator()(const MarkdownText& markdown) { html(markdown_to_html(markdown.markdown)); }
+  void operator()(const MarkdownText& markdown) {
+    append_markdown_html(m_html, markdown.markdown);
+    flushed();
+  }
   void operator()(const BulletList& list) {
     html("<ul>\n");
     for (const std::string& item : list.items) html("<li>").text(item).html("</li>\n");
