@@ -85,7 +85,9 @@ std::vector<answers::RagGroup> rag_by(const std::vector<FindingRow>& rows, Group
   std::map<GroupKey, RagCounts> groups;
   for (const FindingRow& row : rows) {
     if (!row.state.counted()) continue;
-    auto [it, fresh] = groups.try_emplace(group_key(row, grouping, config), empty_counts(config.vocabulary));
+    GroupKey key = group_key(row, grouping, config);
+    auto it = groups.find(key);
+    if (it == groups.end()) it = groups.emplace(std::move(key), empty_counts(config.vocabulary)).first;
     add(it->second, row, config.vocabulary);
   }
   std::vector<answers::RagGroup> out;
