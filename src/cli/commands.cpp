@@ -608,6 +608,7 @@ int run_import(const Session& session) {
   };
   if (diagnostics.has_errors()) {
     summary();
+    if (s.rows == 0) return fail("Nothing written: the tracker's columns could not be read (errors above).");
     return fail(
         fmt::format("Nothing written: {} of {} rows refused (errors above). Fix the tracker or the mapping, "
                     "and run the import again.",

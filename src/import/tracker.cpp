@@ -166,7 +166,7 @@ class Importer {
       if (row.number == m_summary.header_row) header = &row;
     }
     if (header == nullptr) {
-      m_diagnostics.error(m_mapping.location,
+      m_diagnostics.error(m_mapping.location.path().empty() ? m_table.at(1, 1) : m_mapping.location,
                           fmt::format("header_row {}: that row of {} is empty", m_summary.header_row, *m_table.source),
                           Code::invalid_value);
       return false;
@@ -236,9 +236,15 @@ class Importer {
       m_summary.kept_as_text.push_back(column_text(column));
     }
     if (!m_mapping.columns.contains("title") && !m_mapping.columns.contains("text")) {
-      m_diagnostics.error(m_mapping.location,
-                          "no column gives the findings' wording: name one under columns as `title` (and the full "
-                          "wording, if another column has it, as `text`)",
+      // A guessed mapping has no file to point into: then it is the header row that names no wording column.
+      const bool guessed = m_mapping.location.path().empty();
+      m_diagnostics.error(guessed ? m_table.at(m_summary.header_row, 1) : m_mapping.location,
+                          guessed ? fmt::format("no header in row {} reads like the findings' wording "
+                                                "(\"Recommendation\", \"Title\", \"Description\"): write a mapping "
+                                                "that names that column as `title` (`import --guess` starts one)",
+                                                m_summary.header_row)
+                                  : "no column gives the findings' wording: name one under columns as `title` (and "
+                                    "the full wording, if another column has it, as `text`)",
                           Code::missing_field);
     }
     return m_diagnostics.count(diag::Severity::error) == errors;

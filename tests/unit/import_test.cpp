@@ -441,6 +441,16 @@ TEST(Tracker, NamesTheColumnAMappingWantsThatTheHeaderRowLacks) {
                                      "t.csv): did you mean 'Recommendation'? [unknown-reference]"});
 }
 
+TEST(Tracker, SaysWhichRowsHeaderLacksAWordingColumnWhenTheMappingIsGuessed) {
+  const auto imported = import_csv("Ref,Owner\nR1,Head of Crime\n");
+  EXPECT_TRUE(imported.result.files.empty());
+  EXPECT_EQ(imported.result.summary.rows, 0u);
+  EXPECT_EQ(imported.diagnostics,
+            std::vector<std::string>{"t.csv:1:1: error: no header in row 1 reads like the findings' wording "
+                                     "(\"Recommendation\", \"Title\", \"Description\"): write a mapping that names "
+                                     "that column as `title` (`import --guess` starts one) [missing-field]"});
+}
+
 TEST(Tracker, ReadsAHeadingRowAsTheReportOfTheRowsBelowAndLinksACauseOfConcernToTheRecommendationsAfterIt) {
   const auto imported = import_csv(
       "Ref,Type,Title,RAG,Last updated\n"
