@@ -607,6 +607,12 @@ class Importer {
       ++m_summary.blank;
       return;
     }
+    unusable_cells(row);
+    if (m_row_failed) {
+      // Nothing of a row that holds what no file may hold is used, not even as a heading.
+      ++m_summary.refused;
+      return;
+    }
     if (heading(row)) {
       ++m_summary.headings;
       m_diagnostics.note(
@@ -615,7 +621,6 @@ class Importer {
           Code::spreadsheet_format);
       return;
     }
-    unusable_cells(row);
     second_values(row);
     const Value id_value = value(row, "id");
     Report* report = report_for(row, id_value);
