@@ -4,6 +4,7 @@
 // `import --guess` writes for the liaison officer to check, and what `import`
 // uses when given no mapping.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
