@@ -518,31 +518,33 @@ void define_import(CLI::App& app, Options& o) {
   app.add_flag("--guess", o.guess, "Write a starting mapping, every guess commented, instead of importing");
 }
 
-// The tracker's rows, read as its extension says.
-import::Table read_tracker(const std::string& file, const std::string& sheet,
-                           diag::Diagnostics& diagnostics){namespace fs = std::filesystem;
-std::string extension = fs::path(file).extension().string();
-std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
-const bool workbook = extension == ".xlsx" || extension == ".xlsm";
-if (extension == ".xls") {
-  throw UsageError(
-      fmt::format("{}: an Excel 97-2003 workbook: open it in Excel or LibreOffice and save it as .xlsx", file));
+// The tracker's rows, read as its extension says. (The return type trails: clang-format reads a line that starts
+// with `import::` as a module import.)
+auto read_tracker(const std::string& file, const std::string& sheet, diag::Diagnostics& diagnostics) -> import::Table {
+  namespace fs = std::filesystem;
+  std::string extension = fs::path(file).extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const bool workbook = extension == ".xlsx" || extension == ".xlsm";
+  if (extension == ".xls") {
+    throw UsageError(
+        fmt::format("{}: an Excel 97-2003 workbook: open it in Excel or LibreOffice and save it as .xlsx", file));
+  }
+  if (!workbook && extension != ".csv" && extension != ".txt" && extension != ".tsv") {
+    throw UsageError(fmt::format("{}: import reads .csv and .xlsx files", file));
+  }
+  constexpr std::uintmax_t k_limit = 64u << 20;
+  std::error_code ec;
+  const auto size = fs::file_size(file, ec);
+  if (ec) throw IoError(fmt::format("cannot read {}: {}", file, ec.message()));
+  if (size > k_limit) throw IoError(fmt::format("{} is over 64 MiB, more than any tracker", file));
+  std::ifstream in(file, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in && !in.eof()) throw IoError(fmt::format("cannot read {}: {}", file, std::strerror(errno)));
+  const std::string shown = fs::path(file).generic_string();
+  if (workbook) return import::read_xlsx(bytes, shown, sheet, diagnostics);
+  return import::read_csv(bytes, std::make_shared<const std::string>(shown), diagnostics);
 }
-if (!workbook && extension != ".csv" && extension != ".txt" && extension != ".tsv") {
-  throw UsageError(fmt::format("{}: import reads .csv and .xlsx files", file));
-}
-constexpr std::uintmax_t k_limit = 64u << 20;
-std::error_code ec;
-const auto size = fs::file_size(file, ec);
-if (ec) throw IoError(fmt::format("cannot read {}: {}", file, ec.message()));
-if (size > k_limit) throw IoError(fmt::format("{} is over 64 MiB, more than any tracker", file));
-std::ifstream in(file, std::ios::binary);
-std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-if (!in && !in.eof()) throw IoError(fmt::format("cannot read {}: {}", file, std::strerror(errno)));
-const std::string shown = fs::path(file).generic_string();
-if (workbook) return import::read_xlsx(bytes, shown, sheet, diagnostics);
-return import::read_csv(bytes, std::make_shared<const std::string>(shown), diagnostics);
-}  // namespace
 
 int run_import(const Session& session) {
   namespace fs = std::filesystem;
@@ -715,7 +717,7 @@ constexpr std::array<Command, 14> k_commands{{
      run_import},
 }};
 
-}  // namespace hmicfrs::cli
+}  // namespace
 
 std::span<const Command> commands() { return k_commands; }
 

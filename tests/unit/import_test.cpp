@@ -31,9 +31,9 @@ std::string fixture(const std::string& name) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-import::Table csv(std::string_view text, diag::Diagnostics& diagnostics){
-    return import::read_csv(text, std::make_shared<const std::string>("t.csv"), diagnostics);
-}  // namespace
+auto csv(std::string_view text, diag::Diagnostics& diagnostics) -> import::Table {
+  return import::read_csv(text, std::make_shared<const std::string>("t.csv"), diagnostics);
+}
 
 // Each row as "number: column=text ..." for comparing whole tables.
 std::vector<std::string> rows(const import::Table& table) {
@@ -520,5 +520,5 @@ TEST(Tracker, WritesTextTheLoaderReadsBackExactly) {
   }
 }
 
-}  // namespace hmicfrs
+}  // namespace
 }  // namespace hmicfrs
