@@ -599,6 +599,7 @@ int run_import(const Session& session) {
                        table.sheet.empty() ? "" : fmt::format(" (sheet {})", table.sheet), s.header_row, s.rows);
     std::vector<std::string> skipped;
     if (s.blank > 0) skipped.push_back(fmt::format("{} blank", s.blank));
+    if (s.carried > 0) skipped.push_back(fmt::format("{} taking their report from the row above", s.carried));
     if (s.headings > 0)
       skipped.push_back(
           fmt::format("{} read as {}", s.headings, s.headings == 1 ? "a report heading" : "report headings"));

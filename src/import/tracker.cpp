@@ -881,7 +881,6 @@ class Importer {
                               Code::missing_field);
       }
     }
-    m_summary.undated = m_undated_rows.size();
     if (!m_undated_rows.empty()) {
       m_diagnostics.warning(
           m_table.at(m_undated_rows.front(), 1),

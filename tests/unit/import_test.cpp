@@ -349,6 +349,7 @@ TEST(Tracker, WritesEachReportAsANewcomerWouldWithEveryValueKept) {
             "  - id: criminal-justice\n"
             "    name: Criminal Justice\n");
   EXPECT_EQ(imported.result.summary.findings, 2u);
+  EXPECT_EQ(imported.result.summary.carried, 1u);  // row 3 names no report: it is the one above
   EXPECT_EQ(imported.result.summary.kept_as_text, std::vector<std::string>{"J 'Notes'"});
 }
 

@@ -30,7 +30,6 @@ struct ImportSummary {
   std::size_t refused = 0;                // rows with an error
   std::size_t findings = 0;               // findings written
   std::size_t reports = 0;                // inspection files written
-  std::size_t undated = 0;                // findings whose status, rating or note were dated as of the import
   std::vector<std::string> columns;       // "A 'Ref' -> ref", each column read
   std::vector<std::string> kept_as_text;  // "H 'Notes'", each column whose values went into findings' text
   std::vector<std::string> portfolios;    // names, as declared
