@@ -663,8 +663,9 @@ class Importer {
 
     if (const Value coc = value(row, "cause_of_concern")) finding.cause_of_concern.value = coc.text;
     if (const Value owner = value(row, "owner")) {
-      std::string text = owner.text;
-      std::replace(text.begin(), text.end(), '\n', ';');
+      // An owner on two lines ("Head of Crime" and a deputy) is one role written on one line.
+      std::string text;
+      for (char c : owner.text) c == '\n' ? text.append("; ") : text.append(1, c);
       if (folded(text) != "awaiting allocation") finding.owner = text;
     }
     if (const Value email = value(row, "owner_email")) owner_address(email, finding.owner);
