@@ -1,6 +1,5 @@
 #include <hmicfrs/import/dates.hpp>
 
-#include <array>
 #include <chrono>
 #include <cmath>
 #include <vector>
@@ -17,10 +16,6 @@ const std::vector<std::string> k_default_forms{
     "D MMMM YYYY",     "D-MMM-YY",       "D MMM YY",     "MMMM YYYY",  "MMM-YY",     "MMM YY",
     "w/c D MMMM YYYY", "w/c DD/MM/YYYY", "w/c DD/MM/YY", "w/c D MMMM", "D MMMM"};
 
-constexpr std::array<std::string_view, 12> k_months{"january",   "february", "march",    "april",
-                                                    "may",       "june",     "july",     "august",
-                                                    "september", "october",  "november", "december"};
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -35,18 +30,19 @@ std::optional<int> digits(std::string_view text, std::size_t& i, std::size_t lea
   return value;
 }
 
-// A month's name, full or its first three letters ("Sept" too), at `i`.
-std::optional<unsigned> month_name(std::string_view text, std::size_t& i) {
+// A month's name (model::month_name), full or its first three letters ("Sept" too), in any case, at `i`.
+std::optional<unsigned> month_named(std::string_view text, std::size_t& i) {
   std::size_t n = 0;
   while (i + n < text.size() && is_letter(text[i + n])) ++n;
   if (n < 3) return std::nullopt;
   std::string word;
   for (std::size_t k = 0; k < n; ++k) word += lower(text[i + k]);
-  for (unsigned m = 0; m < k_months.size(); ++m) {
-    const std::string_view name = k_months[m];
-    if (word == name || word == name.substr(0, 3) || (m == 8 && word == "sept")) {
+  for (unsigned m = 1; m <= 12; ++m) {
+    std::string name;
+    for (char c : model::month_name(m)) name += lower(c);
+    if (word == name || word == name.substr(0, 3) || (m == 9 && word == "sept")) {
       i += n;
-      return m + 1;
+      return m;
     }
   }
   return std::nullopt;
@@ -71,7 +67,7 @@ std::optional<std::size_t> match(std::string_view text, std::string_view form, P
         return std::nullopt;
       f += 2;
     } else if (token("MMMM") || token("MMM")) {
-      const auto m = month_name(text, i);
+      const auto m = month_named(text, i);
       if (!m) return std::nullopt;
       parts.month = static_cast<int>(*m);
       f += token("MMMM") ? 4 : 3;

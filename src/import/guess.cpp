@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <hmicfrs/import/dates.hpp>
+#include <hmicfrs/model/register.hpp>
 #include "text.hpp"
 #include "words.hpp"
 #include "yaml_writer.hpp"
@@ -30,15 +31,8 @@ bool word_field(std::string_view field) {
 // "custody-2017/R1": an id as the register writes it.
 bool looks_like_id(std::string_view text) {
   const auto slash = text.find('/');
-  if (slash == std::string_view::npos || slash == 0 || slash + 1 == text.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    const bool slug = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-    const bool ref = slug || (c >= 'A' && c <= 'Z') || c == '.';
-    if (i == slash) continue;
-    if (i < slash ? !slug : !ref) return false;
-  }
-  return true;
+  return slash != std::string_view::npos && model::is_slug(text.substr(0, slash)) &&
+         model::is_finding_ref(text.substr(slash + 1));
 }
 
 // Each column's values below the header row, leaving out headings merged across the table.

@@ -27,12 +27,6 @@ using diag::Code;
 constexpr std::size_t k_title_limit = 200;   // longer, and the title is cut and the wording kept in the text
 constexpr std::size_t k_title_length = 150;  // where a long title is cut
 
-bool is_slug(std::string_view text) {
-  if (text.empty() || text.front() == '-' || text.back() == '-') return false;
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
-}
-
 bool ref_character(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
 }
@@ -423,7 +417,7 @@ class Importer {
             Code::missing_field);
       return nullptr;
     }
-    const std::string id = is_slug(text) ? text : util::slugified(text);
+    const std::string id = model::is_slug(text) ? text : util::slugified(text);
     if (id.empty()) {
       error(source ? at(source) : m_table.at(m_row, 1),
             fmt::format("report '{}' has no letters or digits to make its id from", text), Code::invalid_id);
@@ -435,9 +429,9 @@ class Importer {
     if (added) {
       report.inspection.id = id;
       report.first_row = m_row;
-      report.title_given = title || !is_slug(text);
+      report.title_given = title || !model::is_slug(text);
       report.inspection.title = title ? one_line(title.text) : text;
-    } else if (!is_slug(text) && report.inspection.title != text && !title) {
+    } else if (!model::is_slug(text) && report.inspection.title != text && !title) {
       m_diagnostics.warning(source ? at(source) : m_table.at(m_row, 1),
                             fmt::format("'{}' makes the same report id '{}' as '{}' (row {}): read as one report", text,
                                         id, report.inspection.title, report.first_row),
@@ -513,7 +507,7 @@ class Importer {
       }
     }
     while (!clean.empty() && clean.back() == '-') clean.pop_back();
-    if (clean.empty()) {
+    if (!model::is_finding_ref(clean)) {  // empty: nothing of the cell could be kept
       error(at(ref_value),
             fmt::format("{}: '{}' has no letters or digits to make a reference of", cell_text(ref_value), ref),
             Code::invalid_id);
@@ -671,7 +665,7 @@ class Importer {
     if (const Value email = value(row, "owner_email")) owner_address(email, finding.owner);
     if (const Value portfolio = value(row, "portfolio")) {
       const std::string name = one_line(portfolio.text);
-      const std::string id = is_slug(name) ? name : util::slugified(name);
+      const std::string id = model::is_slug(name) ? name : util::slugified(name);
       if (id.empty()) {
         error(at(portfolio),
               fmt::format("{}: '{}' has no letters or digits to make a portfolio id of", cell_text(portfolio), name),

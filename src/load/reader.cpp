@@ -10,18 +10,6 @@ namespace {
 
 using diag::Code;
 
-bool is_slug(std::string_view text) {
-  if (text.empty() || text.front() == '-' || text.back() == '-') return false;
-  return std::all_of(text.begin(), text.end(),
-                     [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
-}
-
-bool is_finding_ref(std::string_view text) {
-  if (text.empty() || std::isalnum(static_cast<unsigned char>(text.front())) == 0) return false;
-  return std::all_of(text.begin(), text.end(),
-                     [](unsigned char c) { return std::isalnum(c) != 0 || c == '.' || c == '-'; });
-}
-
 }  // namespace
 
 bool Reader::fields(const Node& node, std::string_view what, std::span<const Field> known) {
@@ -174,7 +162,7 @@ std::optional<bool> Reader::boolean(const Node* node, std::string_view field) {
 std::optional<std::string> Reader::id(const Node* node, std::string_view field, IdKind kind) {
   auto written = text(node, field);
   if (!written) return std::nullopt;
-  if (kind == IdKind::slug && !is_slug(*written)) {
+  if (kind == IdKind::slug && !model::is_slug(*written)) {
     const std::string hint = util::slugified(*written);  // what a slug was probably meant to be
     m_diagnostics.error(at(*node),
                         fmt::format("'{}' is not a valid {}: use lower-case letters, digits and hyphens{}", *written,
@@ -182,7 +170,7 @@ std::optional<std::string> Reader::id(const Node* node, std::string_view field, 
                         Code::invalid_id);
     return std::nullopt;
   }
-  if (kind == IdKind::finding_ref && !is_finding_ref(*written)) {
+  if (kind == IdKind::finding_ref && !model::is_finding_ref(*written)) {
     m_diagnostics.error(
         at(*node),
         fmt::format("'{}' is not a valid {}: use letters, digits, '.' and '-', e.g. 'AFI3'", *written, field),

@@ -23,6 +23,18 @@ auto find_by(const Range& items, const IdIndex& index, auto member, std::string_
 
 }  // namespace
 
+bool is_slug(std::string_view text) {
+  if (text.empty() || text.front() == '-' || text.back() == '-') return false;
+  return std::all_of(text.begin(), text.end(),
+                     [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+bool is_finding_ref(std::string_view text) {
+  if (text.empty() || std::isalnum(static_cast<unsigned char>(text.front())) == 0) return false;
+  return std::all_of(text.begin(), text.end(),
+                     [](unsigned char c) { return std::isalnum(c) != 0 || c == '.' || c == '-'; });
+}
+
 bool is_plain_address(std::string_view email) {
   const std::size_t at = email.find('@');
   return at != std::string_view::npos && at > 0 && at + 1 < email.size() &&

@@ -47,6 +47,12 @@ struct OwnerAddress {
   diag::Location location;
 };
 
+// The spelling of ids (SPEC §3), one rule for the loader and the import: a slug is lower-case letters, digits
+// and hyphens, with no hyphen at either end ("peel-2021-22"); a finding's ref starts with a letter or digit and
+// holds letters, digits, '.' and '-' ("AFI3", "R1.2").
+bool is_slug(std::string_view text);
+bool is_finding_ref(std::string_view text);
+
 // Whether `email` is one plain address, name@domain: no display name, brackets, spaces or a second address,
 // so that nothing can be smuggled into the headers of the messages `chase` drafts.
 bool is_plain_address(std::string_view email);
