@@ -543,7 +543,7 @@ auto read_tracker(const std::string& file, const std::string& sheet, diag::Diagn
   if (!in && !in.eof()) throw IoError(fmt::format("cannot read {}: {}", file, std::strerror(errno)));
   const std::string shown = fs::path(file).generic_string();
   if (workbook) return import::read_xlsx(bytes, shown, sheet, diagnostics);
-  return import::read_csv(bytes, std::make_shared<const std::string>(shown), diagnostics);
+  return import::read_csv(bytes, diag::source_name(shown), diagnostics);
 }
 
 int run_import(const Session& session) {

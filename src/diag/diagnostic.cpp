@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <mutex>
+#include <set>
 #include <tuple>
 
 namespace hmicfrs::diag {
@@ -72,9 +74,17 @@ const std::string k_no_path;
 
 const std::string& Location::path() const { return file ? *file : k_no_path; }
 
-Location file_location(std::shared_ptr<const std::string> file, int line, int column) {
-  return Location{std::move(file), line, column};
+SourceName source_name(std::string_view path) {
+  // Never freed: a name outlives every location that points at it, whatever order the process ends in.
+  static std::mutex mutex;
+  static auto* const names = new std::set<std::string, std::less<>>;
+  const std::lock_guard lock(mutex);
+  auto found = names->find(path);
+  if (found == names->end()) found = names->emplace(path).first;
+  return &*found;
 }
+
+Location file_location(SourceName file, int line, int column) { return Location{file, line, column}; }
 
 std::span<const Code> all_codes() { return k_all_codes; }
 

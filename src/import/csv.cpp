@@ -69,7 +69,7 @@ char separator_of(std::string_view text) {
 
 }  // namespace
 
-Table read_csv(std::string_view bytes, std::shared_ptr<const std::string> source, diag::Diagnostics& diagnostics) {
+Table read_csv(std::string_view bytes, diag::SourceName source, diag::Diagnostics& diagnostics) {
   Table table;
   table.source = std::move(source);
   if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {

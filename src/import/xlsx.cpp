@@ -279,7 +279,7 @@ void fill_merged(Table& table, const std::vector<std::pair<std::pair<int, int>, 
 Table read_sheet(Archive& archive, const Workbook& workbook, const Sheet& sheet, const std::string& path) {
   Table table;
   table.sheet = sheet.name;
-  table.source = std::make_shared<const std::string>(fmt::format("{}[{}]", path, sheet.name));
+  table.source = diag::source_name(fmt::format("{}[{}]", path, sheet.name));
   const auto sheet_xml = archive.part(sheet.part);
   if (!sheet_xml) throw Unreadable(fmt::format("its sheet '{}' is missing ({})", sheet.name, sheet.part));
   const pugi::xml_document document = parse(*sheet_xml, sheet.part);
@@ -370,10 +370,10 @@ std::size_t tracker_likeness(const Table& table) {
 
 Table read_xlsx(std::string_view bytes, const std::string& path, const std::string& sheet,
                 diag::Diagnostics& diagnostics) {
-  const auto whole_file = diag::file_location(std::make_shared<const std::string>(path));
+  const auto whole_file = diag::file_location(diag::source_name(path));
   const auto fail = [&](const std::string& why) {
     diagnostics.error(whole_file, "cannot read the workbook: " + why, Code::spreadsheet_format);
-    return Table{std::make_shared<const std::string>(path), {}, {}};
+    return Table{diag::source_name(path), {}, {}};
   };
   if (bytes.starts_with("\xD0\xCF\x11\xE0")) {
     return fail("it is an Excel 97-2003 workbook (.xls): open it in Excel or LibreOffice and save it as .xlsx");
@@ -391,7 +391,7 @@ Table read_xlsx(std::string_view bytes, const std::string& path, const std::stri
                         fmt::format("the workbook has no sheet '{}'{} (its sheets: {})", sheet,
                                     util::did_you_mean(sheet, names), util::join_alternatives(names, " and ")),
                         Code::spreadsheet_format);
-      return Table{std::make_shared<const std::string>(path), {}, {}};
+      return Table{diag::source_name(path), {}, {}};
     }
     // No sheet named: the one that reads most like a tracker, the first of equals.
     Table best = read_sheet(archive, workbook, workbook.sheets.front(), path);

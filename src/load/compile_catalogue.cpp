@@ -99,7 +99,7 @@ int main(int argc, char** argv) {
   }
   const XXH64_hash_t digest = XXH3_64bits_digest(state);
   XXH3_freeState(state);
-  const auto path = std::make_shared<const std::string>(argv[1]);
+  const auto path = diag::source_name(argv[1]);
   diag::Diagnostics diagnostics;
   std::vector<load::CycleDefinition> cycles;
   if (const auto tree = load::parse_yaml(bytes, path, load::Limits{}, diagnostics)) {
@@ -114,7 +114,7 @@ int main(int argc, char** argv) {
   std::ostringstream code;
   code << "// Generated from data/peel-cycles.yaml by src/load/compile_catalogue.cpp at build time: do not edit.\n"
           "#include \"compiled_catalogue.hpp\"\n\nnamespace hmicfrs::load {\n\n"
-          "std::vector<CycleDefinition> compiled_peel_cycles(const std::shared_ptr<const std::string>& path) {\n"
+          "std::vector<CycleDefinition> compiled_peel_cycles(diag::SourceName path) {\n"
           "  std::vector<CycleDefinition> cycles;\n"
        << fmt::format("  cycles.reserve({});\n", cycles.size());
   for (const load::CycleDefinition& cycle : cycles) code << cycle_code(cycle);

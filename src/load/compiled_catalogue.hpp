@@ -13,7 +13,7 @@
 namespace hmicfrs::load {
 
 // The cycles as decoding data/peel-cycles.yaml gives them, their locations in `path`.
-std::vector<CycleDefinition> compiled_peel_cycles(const std::shared_ptr<const std::string>& path);
+std::vector<CycleDefinition> compiled_peel_cycles(diag::SourceName path);
 
 // A hash of the catalogue and of every source that shapes what decoding a
 // file gives (load/, model/, diag/, util/), taken at build time: the parse

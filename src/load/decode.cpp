@@ -444,8 +444,7 @@ std::optional<model::Finding> decode_finding(Reader& reader, const Node& node, c
 
 }  // namespace
 
-std::optional<model::Config> decode_config(const Node& root, const std::shared_ptr<const std::string>& path,
-                                           diag::Diagnostics& diagnostics) {
+std::optional<model::Config> decode_config(const Node& root, diag::SourceName path, diag::Diagnostics& diagnostics) {
   Reader reader(path, diagnostics);
   if (!has_content(reader, root, "the register's configuration") ||
       !reader.fields(root, "the configuration", k_config_fields)) {
@@ -554,8 +553,7 @@ std::optional<model::Config> decode_config(const Node& root, const std::shared_p
   return config;
 }
 
-std::vector<model::Meeting> decode_committees(const Node& root, const std::shared_ptr<const std::string>& path,
-                                              diag::Diagnostics& diagnostics) {
+std::vector<model::Meeting> decode_committees(const Node& root, diag::SourceName path, diag::Diagnostics& diagnostics) {
   Reader reader(path, diagnostics);
   std::vector<model::Meeting> meetings;
   if (!has_content(reader, root, "the committee's meetings") ||
@@ -606,7 +604,7 @@ std::vector<model::Meeting> decode_committees(const Node& root, const std::share
   return meetings;
 }
 
-std::optional<model::Inspection> decode_inspection(const Node& root, const std::shared_ptr<const std::string>& path,
+std::optional<model::Inspection> decode_inspection(const Node& root, diag::SourceName path,
                                                    diag::Diagnostics& diagnostics) {
   Reader reader(path, diagnostics);
   if (!has_content(reader, root, "an inspection") || !reader.fields(root, "an inspection", k_inspection_fields)) {
@@ -705,7 +703,7 @@ void resolve_ratings(model::Dataset& dataset, diag::Diagnostics& diagnostics) {
   }
 }
 
-std::vector<CycleDefinition> decode_peel_cycles(const Node& root, const std::shared_ptr<const std::string>& path,
+std::vector<CycleDefinition> decode_peel_cycles(const Node& root, diag::SourceName path,
                                                 diag::Diagnostics& diagnostics) {
   Reader reader(path, diagnostics);
   std::vector<CycleDefinition> cycles;

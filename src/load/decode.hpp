@@ -15,15 +15,13 @@ namespace hmicfrs::load {
 // finds and carries on; a record without a usable identity is left out.
 
 // hmicfrs-track.yaml.
-std::optional<model::Config> decode_config(const Node& root, const std::shared_ptr<const std::string>& path,
-                                           diag::Diagnostics& diagnostics);
+std::optional<model::Config> decode_config(const Node& root, diag::SourceName path, diag::Diagnostics& diagnostics);
 
 // committees.yaml.
-std::vector<model::Meeting> decode_committees(const Node& root, const std::shared_ptr<const std::string>& path,
-                                              diag::Diagnostics& diagnostics);
+std::vector<model::Meeting> decode_committees(const Node& root, diag::SourceName path, diag::Diagnostics& diagnostics);
 
 // One file under inspections/.
-std::optional<model::Inspection> decode_inspection(const Node& root, const std::shared_ptr<const std::string>& path,
+std::optional<model::Inspection> decode_inspection(const Node& root, diag::SourceName path,
                                                    diag::Diagnostics& diagnostics);
 
 // Resolves the ratings history entries write against the register's
@@ -41,7 +39,7 @@ struct CycleDefinition {
 };
 
 // A PEEL cycles file: the built-in catalogue or one under peel-frameworks/.
-std::vector<CycleDefinition> decode_peel_cycles(const Node& root, const std::shared_ptr<const std::string>& path,
+std::vector<CycleDefinition> decode_peel_cycles(const Node& root, diag::SourceName path,
                                                 diag::Diagnostics& diagnostics);
 
 }  // namespace hmicfrs::load

@@ -33,9 +33,9 @@ constexpr std::string_view k_config_name = "hmicfrs-track.yaml";
 constexpr std::string_view k_committees_name = "committees.yaml";
 constexpr std::string_view k_builtin_path = "<built-in>/peel-cycles.yaml";
 
-std::shared_ptr<const std::string> shown_path(const fs::path& root, const fs::path& relative) {
-  if (relative.empty()) return std::make_shared<const std::string>(root.empty() ? "." : root.generic_string());
-  return std::make_shared<const std::string>((root / relative).generic_string());
+diag::SourceName shown_path(const fs::path& root, const fs::path& relative) {
+  if (relative.empty()) return diag::source_name(root.empty() ? "." : root.generic_string());
+  return diag::source_name((root / relative).generic_string());
 }
 
 bool is_yaml(const fs::path& path) {
@@ -145,8 +145,8 @@ struct FileOutcome {
 
 // Reads a regular file of at most the size limit (read_regular_file: a FIFO
 // is refused rather than waited on), each problem a located diagnostic.
-std::optional<std::string> read_file(const fs::path& path, const std::shared_ptr<const std::string>& shown,
-                                     const Limits& limits, FileOutcome& outcome) {
+std::optional<std::string> read_file(const fs::path& path, diag::SourceName shown, const Limits& limits,
+                                     FileOutcome& outcome) {
   FileRead read = read_regular_file(path, limits.max_file_bytes);
   auto fail = [&](std::string message) {
     outcome.records.diagnostics.error(diag::file_location(shown), std::move(message), Code::read_error);
@@ -185,8 +185,7 @@ std::string where_it_belongs(const fs::path& relative) {
 }
 
 // Parses and decodes the bytes of a file of `kind`.
-FileRecords decode_file(std::string_view bytes, FileKind kind, const std::shared_ptr<const std::string>& path,
-                        const Limits& limits) {
+FileRecords decode_file(std::string_view bytes, FileKind kind, diag::SourceName path, const Limits& limits) {
   FileRecords out;
   const std::optional<Node> tree = parse_yaml(bytes, path, limits, out.diagnostics);
   if (!tree) return out;
@@ -257,8 +256,7 @@ const BuiltinCatalogue& builtin_catalogue() {
   static const BuiltinCatalogue builtin = [] {
     BuiltinCatalogue out;
     // Decoded at build time (compiled_catalogue.hpp): only the records are made here.
-    merge_cycles(out.catalogue, compiled_peel_cycles(std::make_shared<const std::string>(k_builtin_path)),
-                 out.diagnostics);
+    merge_cycles(out.catalogue, compiled_peel_cycles(diag::source_name(k_builtin_path)), out.diagnostics);
     return out;
   }();
   return builtin;
@@ -444,7 +442,7 @@ class RegisterWalk {
     m_problems.read_failure = true;
   }
 
-  std::nullopt_t read_error(std::shared_ptr<const std::string> where, std::string message) {
+  std::nullopt_t read_error(diag::SourceName where, std::string message) {
     m_problems.diagnostics.error(diag::file_location(std::move(where)), std::move(message), Code::read_error);
     m_problems.read_failure = true;
     return std::nullopt;

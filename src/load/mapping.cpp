@@ -72,7 +72,7 @@ void decode_values(Reader& reader, const Node& node, model::ImportMapping& mappi
 
 std::optional<model::ImportMapping> load_import_mapping(const std::filesystem::path& path,
                                                         diag::Diagnostics& diagnostics) {
-  const auto shown = std::make_shared<const std::string>(path.generic_string());
+  const auto shown = diag::source_name(path.generic_string());
   const FileRead file = read_regular_file(path, k_mapping_limit);
   if (file.problem != FileRead::Problem::none) {
     const std::string why = file.problem == FileRead::Problem::too_large   ? "it is over 1 MiB"

@@ -33,8 +33,7 @@ enum class IdKind {
 
 class Reader {
  public:
-  Reader(std::shared_ptr<const std::string> path, diag::Diagnostics& diagnostics)
-      : m_path(std::move(path)), m_diagnostics(diagnostics) {}
+  Reader(diag::SourceName path, diag::Diagnostics& diagnostics) : m_path(std::move(path)), m_diagnostics(diagnostics) {}
 
   diag::Location at(const Node& node) const { return diag::file_location(m_path, node.line, node.column); }
   diag::Location at(const MapEntry& entry) const { return diag::file_location(m_path, entry.line, entry.column); }
@@ -90,7 +89,7 @@ class Reader {
   // before them; returns the index of the last.
   std::size_t unquoted_comma(const Node& node, std::size_t first, std::span<const std::string_view> names);
 
-  std::shared_ptr<const std::string> m_path;
+  diag::SourceName m_path;
   diag::Diagnostics& m_diagnostics;
 };
 

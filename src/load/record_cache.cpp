@@ -81,7 +81,7 @@ fs::path RecordCache::entry_path(std::string_view bytes, FileKind kind, const Li
 }
 
 std::optional<FileRecords> RecordCache::find(std::string_view bytes, FileKind kind, const Limits& limits,
-                                             const std::shared_ptr<const std::string>& path) const {
+                                             diag::SourceName path) const {
   std::string key;
   const fs::path entry_file = entry_path(bytes, kind, limits, key);
   const std::optional<FileRead> entry = slurp(entry_file);
@@ -97,7 +97,7 @@ std::optional<FileRecords> RecordCache::find(std::string_view bytes, FileKind ki
 }
 
 bool RecordCache::store(std::string_view bytes, FileKind kind, const Limits& limits, const FileRecords& records,
-                        const std::shared_ptr<const std::string>& path) const {
+                        diag::SourceName path) const {
   std::string key;
   const fs::path entry_file = entry_path(bytes, kind, limits, key);
   const std::optional<std::string> payload = encode_records(records, path);

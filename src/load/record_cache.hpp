@@ -34,11 +34,11 @@ class RecordCache {
   // What a file of `kind` holding `bytes` gave under `limits`, its locations
   // placed in `path`, when an intact entry holds it.
   std::optional<FileRecords> find(std::string_view bytes, FileKind kind, const Limits& limits,
-                                  const std::shared_ptr<const std::string>& path) const;
+                                  diag::SourceName path) const;
 
   // Keeps what the file at `path` gave, written atomically; false when it was not kept.
   bool store(std::string_view bytes, FileKind kind, const Limits& limits, const FileRecords& records,
-             const std::shared_ptr<const std::string>& path) const;
+             diag::SourceName path) const;
 
   // Removes the least recently used entries until the cache is under four fifths of its bound.
   void trim() const;

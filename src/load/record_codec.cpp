@@ -78,14 +78,14 @@ void fields(auto& a, either<CycleDefinition> auto& d) { a(d.cycle, d.has_name, d
 // A record that gains a field must gain it above too; then update its size here.
 template <class T, std::size_t size>
 constexpr bool sized = sizeof(void*) != 8 || sizeof(T) == size;
-static_assert(sized<model::Config, 664> && sized<model::Meeting, 376> && sized<model::HistoryEntry, 272> &&
-                  sized<model::Finding, 504> && sized<model::Inspection, 736> && sized<model::PeelCycle, 248> &&
-                  sized<model::Rating, 192> && sized<model::Vocabulary, 56> && sized<diag::Diagnostic, 96> &&
-                  sized<model::Contact, 128> && sized<model::Portfolio, 120> && sized<model::RatingRule, 32> &&
-                  sized<model::PaperSection, 64> && sized<model::Period, 36> && sized<model::FieldworkPhase, 128> &&
-                  sized<model::InspectionEvent, 80> && sized<model::Grading, 176> && sized<model::Gradings, 80> &&
-                  sized<model::FindingCounts, 104> && sized<model::PeelArea, 160> && sized<CycleDefinition, 256> &&
-                  sized<diag::Note, 56> && sized<model::OwnerAddress, 88>,
+static_assert(sized<model::Config, 648> && sized<model::Meeting, 336> && sized<model::HistoryEntry, 224> &&
+                  sized<model::Finding, 440> && sized<model::Inspection, 608> && sized<model::PeelCycle, 240> &&
+                  sized<model::Rating, 184> && sized<model::Vocabulary, 56> && sized<diag::Diagnostic, 88> &&
+                  sized<model::Contact, 128> && sized<model::Portfolio, 112> && sized<model::RatingRule, 32> &&
+                  sized<model::PaperSection, 56> && sized<model::Period, 10> && sized<model::FieldworkPhase, 96> &&
+                  sized<model::InspectionEvent, 56> && sized<model::Grading, 152> && sized<model::Gradings, 72> &&
+                  sized<model::FindingCounts, 88> && sized<model::PeelArea, 152> && sized<CycleDefinition, 248> &&
+                  sized<diag::Note, 48> && sized<model::OwnerAddress, 80>,
               "a record's size changed: list its new field in fields(), then update the size");
 
 // How many values an enum has, which a stored one must be below.
@@ -102,7 +102,7 @@ std::size_t values_of() {
 
 class Writer {
  public:
-  explicit Writer(const std::shared_ptr<const std::string>& path) : m_path(path) {}
+  explicit Writer(diag::SourceName path) : m_path(path) {}
 
   template <class... T>
   void operator()(const T&... values) {
@@ -168,7 +168,7 @@ class Writer {
   requires std::is_class_v<R>
   void put(const R& record) { fields(*this, record); }
 
-  const std::shared_ptr<const std::string>& m_path;
+  diag::SourceName m_path;
   std::string m_out;
   bool m_ok = true;
 };
@@ -179,7 +179,7 @@ class Writer {
 template <class T>
 std::size_t least_bytes() {
   static const std::size_t least = [] {
-    static const std::shared_ptr<const std::string> nowhere;
+    static const diag::SourceName nowhere = nullptr;
     Writer writer(nowhere);
     writer(T{});
     return std::max<std::size_t>(1, writer.bytes().size() / 2);
@@ -191,7 +191,7 @@ std::size_t least_bytes() {
 // `ok` is false.
 class Reader {
  public:
-  Reader(std::string_view in, const std::shared_ptr<const std::string>& path) : m_in(in), m_path(path) {}
+  Reader(std::string_view in, diag::SourceName path) : m_in(in), m_path(path) {}
 
   template <class... T>
   void operator()(T&... values) {
@@ -318,14 +318,14 @@ class Reader {
   }
 
   std::string_view m_in;
-  const std::shared_ptr<const std::string>& m_path;
+  diag::SourceName m_path;
   std::size_t m_at = 0;
   bool m_ok = true;
 };
 
 }  // namespace
 
-std::optional<std::string> encode_records(const FileRecords& records, const std::shared_ptr<const std::string>& path) {
+std::optional<std::string> encode_records(const FileRecords& records, diag::SourceName path) {
   Writer writer(path);
   writer.diagnostics(records.diagnostics);
   writer(records.config, records.meetings, records.inspection, records.cycles);
@@ -333,7 +333,7 @@ std::optional<std::string> encode_records(const FileRecords& records, const std:
   return std::move(writer.bytes());
 }
 
-std::optional<FileRecords> decode_records(std::string_view payload, const std::shared_ptr<const std::string>& path) {
+std::optional<FileRecords> decode_records(std::string_view payload, diag::SourceName path) {
   Reader reader(payload, path);
   FileRecords records;
   reader.diagnostics(records.diagnostics);

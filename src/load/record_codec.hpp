@@ -28,11 +28,11 @@ struct FileRecords {
 
 // The records as bytes; nothing when a location names another file than the
 // one they came from, which an entry cannot say (it is keyed by content).
-std::optional<std::string> encode_records(const FileRecords& records, const std::shared_ptr<const std::string>& path);
+std::optional<std::string> encode_records(const FileRecords& records, diag::SourceName path);
 
 // The records `encode_records` wrote, every location placed in `path`; nothing
 // when the bytes are not exactly such a payload: every length is checked
 // against what is left, every enum and date against what it may hold.
-std::optional<FileRecords> decode_records(std::string_view payload, const std::shared_ptr<const std::string>& path);
+std::optional<FileRecords> decode_records(std::string_view payload, diag::SourceName path);
 
 }  // namespace hmicfrs::load

@@ -187,8 +187,7 @@ struct NextDocument {
 // Builds our tree from yaml-cpp's events, enforcing the limits as it goes.
 class TreeBuilder final : public YAML::EventHandler {
  public:
-  TreeBuilder(const SourceText& source, const Limits& limits, diag::Diagnostics& diagnostics,
-              const std::shared_ptr<const std::string>& path)
+  TreeBuilder(const SourceText& source, const Limits& limits, diag::Diagnostics& diagnostics, diag::SourceName path)
       : m_source(source), m_limits(limits), m_diagnostics(diagnostics), m_path(path) {}
 
   std::optional<Node> take_root() { return std::move(m_root); }
@@ -420,7 +419,7 @@ class TreeBuilder final : public YAML::EventHandler {
   const SourceText& m_source;
   const Limits& m_limits;
   diag::Diagnostics& m_diagnostics;
-  const std::shared_ptr<const std::string>& m_path;
+  diag::SourceName m_path;
   std::vector<Frame> m_stack;
   std::optional<Node> m_root;
   std::size_t m_nodes = 0;
@@ -445,8 +444,7 @@ class NextDocumentProbe final : public YAML::EventHandler {
 // Turns what yaml-cpp (or our handlers) stopped on into one located diagnostic.
 class ProblemReporter {
  public:
-  ProblemReporter(const SourceText& source, const std::shared_ptr<const std::string>& path,
-                  diag::Diagnostics& diagnostics)
+  ProblemReporter(const SourceText& source, diag::SourceName path, diag::Diagnostics& diagnostics)
       : m_source(source), m_path(path), m_diagnostics(diagnostics) {}
 
   diag::Diagnostic& report(std::pair<int, int> position, std::string message, Code code) {
@@ -554,7 +552,7 @@ class ProblemReporter {
   }
 
   const SourceText& m_source;
-  const std::shared_ptr<const std::string>& m_path;
+  diag::SourceName m_path;
   diag::Diagnostics& m_diagnostics;
 };
 
@@ -577,8 +575,8 @@ std::string_view describe(Node::Kind kind) {
   return "nothing";
 }
 
-std::optional<Node> parse_yaml(std::string_view bytes, const std::shared_ptr<const std::string>& path,
-                               const Limits& limits, diag::Diagnostics& diagnostics) {
+std::optional<Node> parse_yaml(std::string_view bytes, diag::SourceName path, const Limits& limits,
+                               diag::Diagnostics& diagnostics) {
   if (bytes.size() > limits.max_file_bytes) {
     diagnostics.error(
         diag::file_location(path),

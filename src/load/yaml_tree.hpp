@@ -46,7 +46,7 @@ std::string_view describe(Node::Kind kind);
 // Parses one file's bytes into a tree. Every problem goes to `diagnostics`;
 // returns nothing when the file cannot be used at all. An empty file gives a
 // null node at line 1, column 1.
-std::optional<Node> parse_yaml(std::string_view bytes, const std::shared_ptr<const std::string>& path,
-                               const Limits& limits, diag::Diagnostics& diagnostics);
+std::optional<Node> parse_yaml(std::string_view bytes, diag::SourceName path, const Limits& limits,
+                               diag::Diagnostics& diagnostics);
 
 }  // namespace hmicfrs::load

@@ -78,16 +78,16 @@ int to_int(std::string_view digits) {
 
 Date Date::from_ymd(std::chrono::year_month_day ymd) {
   Date date;
-  date.m_year = static_cast<int>(ymd.year());
-  date.m_month = static_cast<unsigned>(ymd.month());
-  date.m_day = static_cast<unsigned>(ymd.day());
+  date.m_year = static_cast<std::int16_t>(static_cast<int>(ymd.year()));
+  date.m_month = static_cast<std::uint8_t>(static_cast<unsigned>(ymd.month()));
+  date.m_day = static_cast<unsigned>(ymd.day()) & 0x1f;
   return date;
 }
 
 Date Date::from_ym(std::chrono::year_month ym) {
   Date date;
-  date.m_year = static_cast<int>(ym.year());
-  date.m_month = static_cast<unsigned>(ym.month());
+  date.m_year = static_cast<std::int16_t>(static_cast<int>(ym.year()));
+  date.m_month = static_cast<std::uint8_t>(static_cast<unsigned>(ym.month()));
   date.m_day = 0;
   return date;
 }
@@ -147,7 +147,7 @@ Date Date::last_day() const {
 
 std::chrono::sys_days Date::sys_days() const {
   return std::chrono::sys_days{std::chrono::year{m_year} / std::chrono::month{m_month} /
-                               std::chrono::day{has_day() ? m_day : 1}};
+                               std::chrono::day{has_day() ? day() : 1u}};
 }
 
 std::chrono::weekday Date::weekday() const { return std::chrono::weekday{sys_days()}; }
@@ -160,8 +160,13 @@ std::string_view month_name(unsigned month) {
 }
 
 std::string Date::iso() const {
-  if (!has_day()) return fmt::format("{:04}-{:02}", m_year, m_month);
-  return fmt::format("{:04}-{:02}-{:02}", m_year, m_month, m_day);
+  // By hand rather than through fmt: the paper writes a date in most rows of its tables.
+  const auto digit = [](unsigned value) { return static_cast<char>('0' + value % 10); };
+  const auto year = static_cast<unsigned>(m_year);
+  std::string out{digit(year / 1000),   digit(year / 100), digit(year / 10), digit(year), '-',
+                  digit(m_month / 10u), digit(m_month)};
+  if (has_day()) out += {'-', digit(m_day / 10u), digit(m_day)};
+  return out;
 }
 
 }  // namespace hmicfrs::model

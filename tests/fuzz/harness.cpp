@@ -100,13 +100,13 @@ void exercise(std::string_view bytes) {
   // The same bytes as a force's tracker: a CSV file, and a workbook.
   {
     diag::Diagnostics diagnostics;
-    const import::Table csv = import::read_csv(bytes, std::make_shared<const std::string>("t.csv"), diagnostics);
+    const import::Table csv = import::read_csv(bytes, diag::source_name("t.csv"), diagnostics);
     if (!diagnostics.has_errors()) import_tracker(csv);
     const import::Table book = import::read_xlsx(bytes, "t.xlsx", "", diagnostics);
     if (!book.rows.empty()) import_tracker(book);
   }
   // The same bytes as a parse cache entry's payload, which a run reads as untrusted input.
-  (void)load::decode_records(bytes, std::make_shared<const std::string>("cached.yaml"));
+  (void)load::decode_records(bytes, diag::source_name("cached.yaml"));
   for (const std::string_view place : k_places) {
     std::vector<load::SourceFile> sources{{"hmicfrs-track.yaml", std::string(k_config)},
                                           {"committees.yaml", std::string(k_committees)},

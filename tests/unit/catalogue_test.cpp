@@ -24,7 +24,7 @@ TEST(BuiltinCatalogue, IsCompiledFromTheCatalogueFileAsTheDecoderReadsIt) {
   std::ostringstream bytes;
   bytes << in.rdbuf();
   ASSERT_FALSE(bytes.str().empty());
-  const auto path = std::make_shared<const std::string>("data/peel-cycles.yaml");
+  const auto path = diag::source_name("data/peel-cycles.yaml");
   diag::Diagnostics diagnostics;
   const auto tree = parse_yaml(bytes.str(), path, Limits{}, diagnostics);
   ASSERT_TRUE(tree.has_value());

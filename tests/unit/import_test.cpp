@@ -32,7 +32,7 @@ std::string fixture(const std::string& name) {
 }
 
 auto csv(std::string_view text, diag::Diagnostics& diagnostics) -> import::Table {
-  return import::read_csv(text, std::make_shared<const std::string>("t.csv"), diagnostics);
+  return import::read_csv(text, diag::source_name("t.csv"), diagnostics);
 }
 
 // Each row as "number: column=text ..." for comparing whole tables.
@@ -433,8 +433,7 @@ TEST(Tracker, ReportsEachCellItCannotReadAndWritesNothing) {
 
 TEST(Tracker, NamesTheColumnAMappingWantsThatTheHeaderRowLacks) {
   model::ImportMapping mapping;
-  mapping.columns["title"] = {
-      {"Recomendation", diag::file_location(std::make_shared<const std::string>("m.yaml"), 3, 10)}};
+  mapping.columns["title"] = {{"Recomendation", diag::file_location(diag::source_name("m.yaml"), 3, 10)}};
   const auto imported = import_csv("Ref,Recommendation\nR1,Do it\n", mapping);
   EXPECT_TRUE(imported.result.files.empty());
   EXPECT_EQ(imported.diagnostics,

@@ -28,7 +28,7 @@ constexpr std::string_view k_yaml =
     "      - {date: 2022-04-04, status: closed, note: Done}\n"
     "  - ref: R3\n    typo: here\n";
 
-const auto k_path = std::make_shared<const std::string>("inspections/example.yaml");
+const auto k_path = diag::source_name("inspections/example.yaml");
 
 // What the loader would make of `yaml` as an inspection file, diagnostics and all.
 FileRecords decoded(std::string_view yaml) {
@@ -45,7 +45,7 @@ TEST(RecordCodec, APayloadDecodesToTheRecordsItWasMadeFromPlacedInTheFileItIsRea
   const FileRecords records = decoded(k_yaml);
   ASSERT_EQ(test::lines(records.diagnostics).size(), 3u);  // R3 has no title or type, and a field `typo`
   const std::string payload = encoded(records);
-  const auto elsewhere = std::make_shared<const std::string>("register/inspections/example.yaml");
+  const auto elsewhere = diag::source_name("register/inspections/example.yaml");
   const auto back = decode_records(payload, elsewhere);
   ASSERT_TRUE(back.has_value());
   EXPECT_EQ(encode_records(*back, elsewhere), payload);
@@ -72,7 +72,7 @@ TEST(RecordCodec, APayloadDecodesToTheRecordsItWasMadeFromPlacedInTheFileItIsRea
 
 TEST(RecordCodec, KeepsNothingWhoseLocationNamesAnotherFile) {
   FileRecords records = decoded(k_yaml);
-  records.diagnostics.error(diag::file_location(std::make_shared<const std::string>("other.yaml")), "elsewhere",
+  records.diagnostics.error(diag::file_location(diag::source_name("other.yaml")), "elsewhere",
                             diag::Code::unknown_reference);
   EXPECT_FALSE(encode_records(records, k_path).has_value());
 }

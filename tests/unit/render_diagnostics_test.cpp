@@ -11,7 +11,7 @@ namespace hmicfrs::render {
 namespace {
 
 diag::Diagnostics sample() {
-  const auto file = std::make_shared<const std::string>("inspections/a.yaml");
+  const auto file = diag::source_name("inspections/a.yaml");
   diag::Diagnostics diagnostics;
   auto& d = diagnostics.error(diag::file_location(file, 3, 5), "duplicate key 'title'", diag::Code::yaml_duplicate_key);
   d.notes.push_back({diag::file_location(file, 1, 1), "'title' first appears here"});
@@ -60,8 +60,8 @@ TEST(DiagnosticsJson, GivesTheSameAsAnArray) {
 }
 
 TEST(Diagnostics, SortByPathLineAndColumn) {
-  const auto a = std::make_shared<const std::string>("a.yaml");
-  const auto b = std::make_shared<const std::string>("b.yaml");
+  const auto a = diag::source_name("a.yaml");
+  const auto b = diag::source_name("b.yaml");
   diag::Diagnostics diagnostics;
   diagnostics.error(diag::file_location(b, 1, 1), "b1", diag::Code::yaml_syntax);
   diagnostics.error(diag::file_location(a, 10, 2), "a10", diag::Code::yaml_syntax);

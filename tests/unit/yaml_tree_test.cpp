@@ -19,7 +19,7 @@ struct Parsed {
 
 Parsed parse(std::string_view text, const Limits& limits = {}) {
   diag::Diagnostics diagnostics;
-  auto tree = parse_yaml(text, std::make_shared<const std::string>("f.yaml"), limits, diagnostics);
+  auto tree = parse_yaml(text, diag::source_name("f.yaml"), limits, diagnostics);
   diagnostics.sort();
   return {std::move(tree), test::lines(diagnostics)};
 }

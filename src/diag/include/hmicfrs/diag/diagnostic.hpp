@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstddef>
-#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -9,10 +8,16 @@
 
 namespace hmicfrs::diag {
 
+// A source file's name as diagnostics show it, interned: one copy per name
+// for the life of the process, so that the many locations of a register
+// share it with an 8-byte pointer and no reference count.
+using SourceName = const std::string*;
+SourceName source_name(std::string_view path);
+
 // A place in a source file; line and column are 1-based, 0 when unknown
 // (a whole-file problem). Columns count characters, not bytes.
 struct Location {
-  std::shared_ptr<const std::string> file;
+  SourceName file = nullptr;
   int line = 0;
   int column = 0;
 
@@ -23,7 +28,7 @@ struct Location {
 // A location in `file` that many records share without copying the path. A
 // problem with the file as a whole is placed at line 1, column 1, so that
 // every tool that reads path:line:column output picks it up.
-Location file_location(std::shared_ptr<const std::string> file, int line = 1, int column = 1);
+Location file_location(SourceName file, int line = 1, int column = 1);
 
 enum class Severity { error, warning, note };
 

@@ -15,6 +15,6 @@ namespace hmicfrs::import {
 // with a note; the separator is whichever of ',', ';' and tab the first
 // lines use most outside quotes. Rows are numbered as a spreadsheet opening
 // the file numbers them (a cell with line breaks is one row).
-Table read_csv(std::string_view bytes, std::shared_ptr<const std::string> source, diag::Diagnostics& diagnostics);
+Table read_csv(std::string_view bytes, diag::SourceName source, diag::Diagnostics& diagnostics);
 
 }  // namespace hmicfrs::import

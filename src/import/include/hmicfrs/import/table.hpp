@@ -32,7 +32,7 @@ struct Row {
 
 struct Table {
   // What locations name: "tracker.csv", or "tracker.xlsx[Sheet name]".
-  std::shared_ptr<const std::string> source;
+  diag::SourceName source;
   std::string sheet;      // the sheet's name; empty for CSV
   std::vector<Row> rows;  // by number; rows with no cell are left out
 

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <compare>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -54,10 +55,12 @@ class Date {
   }
 
  private:
-  int m_year = 1970;
-  unsigned m_month = 1;
-  unsigned m_day = 1;
-  bool m_week_commencing = false;
+  // Four bytes: a register holds a few dates per history entry, hundreds of
+  // thousands of them at national scale. Years are 0 to 9999 as written.
+  std::int16_t m_year = 1970;
+  std::uint8_t m_month = 1;
+  std::uint8_t m_day : 5 = 1;
+  bool m_week_commencing : 1 = false;
 };
 
 // "January" to "December" for 1 to 12.
