@@ -138,7 +138,20 @@ void decode_ratings(Reader& reader, const MapEntry& entry, model::Vocabulary& vo
   const Node& list = entry.value;
   static constexpr std::array<std::string_view, 4> k_reserved{"unrated", "open", "closed", "total"};
   std::vector<model::Rating> ratings;
+  bool too_many = false;
   for_each_item(reader, &list, "ratings", [&](const Node& item) {
+    // A scale is a handful of words. The cap keeps the checks between ratings cheap and a rating's position in
+    // the 16 bits a history entry keeps it in.
+    if (ratings.size() == model::k_max_ratings) {
+      if (!std::exchange(too_many, true)) {
+        reader.diagnostics().error(reader.at(item),
+                                   fmt::format("more than {} ratings: a rating scale is a handful of words; keep "
+                                               "those the committee uses and remove the rest",
+                                               model::k_max_ratings),
+                                   Code::limit_exceeded);
+      }
+      return;
+    }
     if (!reader.fields(item, "a rating", k_rating_fields)) return;
     const auto id = reader.id(item.find("id"), "rating id", IdKind::slug);
     if (!id) return;

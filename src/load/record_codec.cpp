@@ -78,7 +78,7 @@ void fields(auto& a, either<CycleDefinition> auto& d) { a(d.cycle, d.has_name, d
 // A record that gains a field must gain it above too; then update its size here.
 template <class T, std::size_t size>
 constexpr bool sized = sizeof(void*) != 8 || sizeof(T) == size;
-static_assert(sized<model::Config, 648> && sized<model::Meeting, 336> && sized<model::HistoryEntry, 224> &&
+static_assert(sized<model::Config, 648> && sized<model::Meeting, 336> && sized<model::HistoryEntry, 208> &&
                   sized<model::Finding, 440> && sized<model::Inspection, 608> && sized<model::PeelCycle, 240> &&
                   sized<model::Rating, 184> && sized<model::Vocabulary, 56> && sized<diag::Diagnostic, 88> &&
                   sized<model::Contact, 128> && sized<model::Portfolio, 112> && sized<model::RatingRule, 32> &&
@@ -310,6 +310,8 @@ class Reader {
     fields(*this, vocabulary);
     // Vocabulary::label indexes status_labels by Status.
     if (vocabulary.status_labels.size() != values_of<model::Status>()) fail();
+    // A history entry keeps a rating's position in 16 bits; the loader allows no more than this.
+    if (vocabulary.ratings.size() > model::k_max_ratings) fail();
   }
   template <class R>
   requires std::is_class_v<R>

@@ -182,6 +182,14 @@ TEST(Vocabulary, ReportsARatingListThatCannotWork) {
                       "not-monitored) [invalid-value]"}));
 }
 
+TEST(Vocabulary, RefusesMoreRatingsThanAScaleHas) {
+  std::string config = k_base_config + "ratings:\n";
+  for (int i = 1; i <= 102; ++i) config += "  - {id: r" + std::to_string(i) + "}\n";
+  EXPECT_EQ(Register().file("hmicfrs-track.yaml", config).diagnostics(),
+            asserted({"hmicfrs-track.yaml:107:5: error: more than 100 ratings: a rating scale is a handful of words; "
+                      "keep those the committee uses and remove the rest [limit-exceeded]"}));
+}
+
 TEST(Vocabulary, ReportsARatingsKeyWithNothingUnderIt) {
   EXPECT_EQ(Register().file("hmicfrs-track.yaml", k_base_config + "ratings:\n").diagnostics(),
             asserted({"hmicfrs-track.yaml:6:1: error: 'ratings' lists no rating: list them, or remove it to use red, "

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <span>
@@ -83,6 +84,9 @@ struct NamedColour {
 };
 std::span<const NamedColour> named_colours();
 
+// The most ratings a register may declare (the loader refuses more).
+inline constexpr std::size_t k_max_ratings = 100;
+
 // How a register rates findings and names their statuses. The default is red,
 // amber and green for open findings, red listed in full, statuses as named.
 struct Vocabulary {
@@ -149,14 +153,17 @@ struct Meeting {
 
 // A dated step in a finding's life; absent fields leave the state unchanged.
 struct HistoryEntry {
+  // The small fields first, so that they pack into 16 bytes: a national register holds hundreds of thousands of
+  // entries.
   Date date;
   std::optional<Status> status;
-  Located<std::string> rag;           // the rating as written, one of the vocabulary's ids once checked
-  std::optional<std::size_t> rating;  // its position in the register's vocabulary; none when absent or unknown
+  std::optional<Date> due;  // the force's target moved; the note says why
+  std::optional<std::uint16_t>
+      rating;                // the rating's position in the register's vocabulary; none when absent or unknown
+  Located<std::string> rag;  // the rating as written, one of the vocabulary's ids once checked
   std::string note;
   Located<std::string> by;           // the superseding finding, with status superseded
   std::optional<std::string> owner;  // allocated (or reallocated) to
-  std::optional<Date> due;           // the force's target moved; the note says why
   diag::Location location;
 };
 
