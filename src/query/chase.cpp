@@ -58,9 +58,10 @@ util::Result<answers::Chase> chase(const model::Dataset& dataset, const model::D
   const TextSearch wanted(options.owner);
   std::map<GroupKey, answers::ChaseGroup> groups;
   std::map<GroupKey, std::string> role_of;  // whose address a group's message goes to: the owner, or the lead
-  std::set<std::string> names;
+  std::set<std::string_view> names;
   bool any_named = false;
-  for (const answers::FindingRow& row : findings_as_of(dataset, as_of)) {
+  const std::vector<answers::FindingRow> rows = findings_as_of(dataset, as_of);  // the groups' keys view them
+  for (const answers::FindingRow& row : rows) {
     if (!model::is_open(row.state.status)) continue;
     GroupKey key = group_key(row, grouping, dataset.config);
     names.insert(key.label);
@@ -68,8 +69,9 @@ util::Result<answers::Chase> chase(const model::Dataset& dataset, const model::D
     any_named = true;
     if (auto item = chase_item(dataset, row, out.until)) {
       answers::ChaseGroup& group = groups[key];
-      group.name = key.label;
-      role_of[key] = options.by_portfolio ? (row.portfolio != nullptr ? row.portfolio->lead : "") : key.key;
+      group.name = std::string(key.label);
+      role_of[key] =
+          options.by_portfolio ? (row.portfolio != nullptr ? row.portfolio->lead : "") : std::string(key.key);
       group.items.push_back(std::move(*item));
     }
   }

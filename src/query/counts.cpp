@@ -34,7 +34,7 @@ GroupKey group_key(const FindingRow& row, Grouping grouping, const model::Config
     case Grouping::inspection: return {0, row.inspection->id, row.inspection->title, {}, nullptr};
     case Grouping::report: return {0, row.inspection->id, row.inspection->title, {}, row.inspection};
     case Grouping::type: {
-      const std::string name(model::name_of(finding.type));
+      const std::string_view name = model::name_of(finding.type);
       return {static_cast<std::size_t>(finding.type), name, name, finding.type, nullptr};
     }
     case Grouping::status: {
@@ -43,7 +43,7 @@ GroupKey group_key(const FindingRow& row, Grouping grouping, const model::Config
         return {0, "awaiting-allocation", "Awaiting allocation", {}, nullptr};
       }
       return {static_cast<std::size_t>(row.state.status) + 1,
-              std::string(model::name_of(row.state.status)),
+              model::name_of(row.state.status),
               config.vocabulary.label(row.state.status),
               {},
               nullptr};
@@ -91,7 +91,10 @@ std::vector<answers::RagGroup> rag_by(const std::vector<FindingRow>& rows, Group
     add(it->second, row, config.vocabulary);
   }
   std::vector<answers::RagGroup> out;
-  for (const auto& [key, counts] : groups) out.push_back({key.key, key.label, key.type, key.inspection, counts});
+  out.reserve(groups.size());
+  for (auto& [key, counts] : groups) {
+    out.push_back({std::string(key.key), std::string(key.label), key.type, key.inspection, std::move(counts)});
+  }
   // Reports in the order they came out, as every list of reports.
   if (grouping == Grouping::report) {
     std::stable_sort(out.begin(), out.end(), [](const answers::RagGroup& a, const answers::RagGroup& b) {

@@ -384,7 +384,9 @@ Table to_table(const answers::Movement& v) {
       table.rows.push_back({c.closed ? "closed" : "status", c.finding->id, vocabulary.label(c.before.status),
                             vocabulary.label(c.after.status), title});
     }
-    if (c.allocated) table.rows.push_back({"allocated", c.finding->id, c.before.owner, c.after.owner, title});
+    if (c.allocated)
+      table.rows.push_back(
+          {"allocated", c.finding->id, std::string(c.before.owner), std::string(c.after.owner), title});
     if (c.target_moved) {
       table.rows.push_back(
           {"target", c.finding->id, c.before.due->iso(), c.after.due ? c.after.due->iso() : "", title});
@@ -420,7 +422,7 @@ Document to_document(const answers::Movement& v) {
       status.rows.push_back(
           {c.finding->id, vocabulary.label(c.before.status), vocabulary.label(c.after.status), title});
     }
-    if (c.allocated) allocated.rows.push_back({c.finding->id, c.after.owner, title});
+    if (c.allocated) allocated.rows.push_back({c.finding->id, std::string(c.after.owner), title});
     if (c.target_moved) {
       targets.rows.push_back({c.finding->id, c.before.due->iso(), c.after.due ? c.after.due->iso() : "",
                               c.after.target_moved_by != nullptr ? c.after.target_moved_by->note : ""});

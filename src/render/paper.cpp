@@ -520,7 +520,7 @@ class PaperBuilder {
             {c.finding->id, rating_cell(c.before, m_vocabulary), rating_cell(c.after, m_vocabulary), c.finding->title});
       }
       if (c.closed) closures.rows.push_back({c.finding->id, m_vocabulary.label(c.after.status), c.finding->title});
-      if (c.allocated) allocated.rows.push_back({c.finding->id, c.after.owner, c.finding->title});
+      if (c.allocated) allocated.rows.push_back({c.finding->id, std::string(c.after.owner), c.finding->title});
       if (c.target_moved) {
         targets.rows.push_back({c.finding->id, c.before.due->iso(), c.after.due ? c.after.due->iso() : "",
                                 c.after.target_moved_by != nullptr ? c.after.target_moved_by->note : ""});

@@ -113,7 +113,7 @@ Table register_table(const std::vector<answers::FindingRow>& rows, const model::
 std::string owner_text(const answers::FindingRow& row) {
   const answers::FindingState& s = row.state;
   if (s.owner.empty() && s.counted() && model::is_open(s.status)) return "Awaiting allocation";
-  return s.owner;
+  return std::string(s.owner);
 }
 
 std::string due_text(const answers::FindingRow& row) {

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <hmicfrs/model/register.hpp>
@@ -14,11 +15,11 @@ namespace hmicfrs::answers {
 struct FindingState {
   bool recorded = false;  // it exists by then: its report is out, or it has an entry
   model::Status status = model::Status::open;
-  const model::Rating* rating = nullptr;                 // of the register's vocabulary; none: unrated
-  bool rating_derived = false;                           // given by the vocabulary's rule, not written
-  const model::HistoryEntry* rated_by = nullptr;         // the entry that wrote the rating, when written
-  std::string owner;                                     // empty: awaiting allocation
-  std::optional<model::Date> due;                        // the force's current target
+  const model::Rating* rating = nullptr;          // of the register's vocabulary; none: unrated
+  bool rating_derived = false;                    // given by the vocabulary's rule, not written
+  const model::HistoryEntry* rated_by = nullptr;  // the entry that wrote the rating, when written
+  std::string_view owner;          // the finding's or an entry's, in the register; empty: awaiting allocation
+  std::optional<model::Date> due;  // the force's current target
   const model::HistoryEntry* target_moved_by = nullptr;  // the last entry that moved the target
   const model::HistoryEntry* latest = nullptr;           // the last entry folded in
   std::size_t later_entries = 0;                         // entries dated after the date, left out

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -16,8 +17,10 @@ namespace hmicfrs::query {
 // group, and where it sorts among the others.
 struct GroupKey {
   std::size_t rank;  // position in the configured or enum order; alphabetical groups share 0
-  std::string key;
-  std::string label;
+  // Views of the register, the configuration or the row: a key is made per row, and copying its words was most
+  // of the cost of counting. It lives no longer than the rows it was made from.
+  std::string_view key;
+  std::string_view label;
   std::optional<model::FindingType> type;
   const model::Inspection* inspection;
 
