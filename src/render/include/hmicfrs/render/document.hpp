@@ -1,5 +1,6 @@
 #pragma once
 
+#include <deque>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -103,7 +104,7 @@ using Block = std::variant<Heading, Paragraph, MarkdownText, BulletList, Fields,
 
 // What a command shows, independent of the format it is written in.
 struct Document {
-  std::vector<Block> blocks;
+  std::deque<Block> blocks;  // not a vector: a national paper adds thousands of blocks, and none is moved again
   std::string running_head;  // printed at the top of every page (HTML, Word); empty: the page's title
   std::string date;          // "YYYY-MM-DD": the only date a file may carry (Word's), as for a meeting's paper
 
