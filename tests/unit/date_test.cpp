@@ -77,6 +77,32 @@ TEST(Date, OrdersAMonthBeforeItsDaysAndIgnoresTheWeekFlag) {
   EXPECT_FALSE(first.week_commencing());
 }
 
+// A date is packed into four bytes: every day of every year a register may write reads back as written, and
+// the order of the packed dates is the order of the days.
+TEST(Date, KeepsEveryDayOfTheYearsARegisterWritesInFourBytes) {
+  static_assert(sizeof(Date) == 4);
+  Date previous = *Date::parse("1900-01");
+  int days = 0;
+  for (std::chrono::sys_days day = std::chrono::sys_days{std::chrono::year{1900} / 1 / 1};
+       day <= std::chrono::sys_days{std::chrono::year{2099} / 12 / 31}; day += std::chrono::days{1}) {
+    const std::chrono::year_month_day ymd{day};
+    const std::string written = fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                                            static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    const auto date = Date::parse(written);
+    ASSERT_TRUE(date) << written;
+    ASSERT_EQ(date->iso(), written);
+    ASSERT_EQ(date->sys_days(), day);
+    ASSERT_LT(previous, *date) << written;
+    ASSERT_TRUE(date->with_week_commencing().week_commencing());
+    ASSERT_EQ(date->with_week_commencing().iso(), written);
+    previous = *date;
+    ++days;
+  }
+  EXPECT_EQ(days, 73049);  // 200 years, 48 of them leap years (1900 is not)
+  EXPECT_EQ(Date::parse("2099-12")->iso(), "2099-12");
+  EXPECT_EQ(Date::parse("1900-02")->last_day().iso(), "1900-02-28");
+}
+
 TEST(Date, CountsDaysAndWeekdays) {
   const Date date = *Date::parse("2022-02-21");
   EXPECT_EQ(date.weekday(), std::chrono::Monday);

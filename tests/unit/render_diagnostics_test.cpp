@@ -1,5 +1,7 @@
 #include <fstream>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -9,6 +11,23 @@
 
 namespace hmicfrs::render {
 namespace {
+
+// A file's name is kept once, whichever thread names it first: the loader's threads name files as they read them.
+TEST(SourceName, IsOneCopyPerNameAcrossThreads) {
+  std::vector<diag::SourceName> first(500), second(500);
+  const auto name_all = [](std::vector<diag::SourceName>& out) {
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = diag::source_name(fmt::format("inspections/f{}.yaml", i));
+  };
+  std::thread one(name_all, std::ref(first));
+  std::thread two(name_all, std::ref(second));
+  one.join();
+  two.join();
+  EXPECT_EQ(first, second);
+  EXPECT_EQ(*first[7], "inspections/f7.yaml");
+  EXPECT_NE(first[7], first[8]);
+  EXPECT_EQ(diag::file_location(first[7], 3, 4).path(), "inspections/f7.yaml");
+  EXPECT_EQ(diag::Location{}.path(), "");
+}
 
 diag::Diagnostics sample() {
   const auto file = diag::source_name("inspections/a.yaml");
