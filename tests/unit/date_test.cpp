@@ -98,7 +98,7 @@ TEST(Date, KeepsEveryDayOfTheYearsARegisterWritesInFourBytes) {
     previous = *date;
     ++days;
   }
-  EXPECT_EQ(days, 73049);  // 200 years, 48 of them leap years (1900 is not)
+  EXPECT_EQ(days, 73049);  // 200 years, 49 of them leap years (1900 is not, 2000 is)
   EXPECT_EQ(Date::parse("2099-12")->iso(), "2099-12");
   EXPECT_EQ(Date::parse("1900-02")->last_day().iso(), "1900-02-28");
 }
