@@ -134,7 +134,7 @@ class Writer {
   void put(E value) { varint(static_cast<std::uint64_t>(value)); }
   void put(const diag::Location& location) {
     const bool here = location.file != nullptr;
-    m_ok = m_ok && (!here || location.file == m_path || *location.file == *m_path);
+    m_ok = m_ok && (!here || location.file == m_path);  // names are interned: the same name is the same pointer
     put(here);
     put(location.line);
     put(location.column);
