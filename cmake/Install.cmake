@@ -54,9 +54,16 @@ findings as YAML files, validates them with located diagnostics, answers\n\
 questions about them as of any date, and writes the audit committee's\n\
 quarterly paper in Markdown, text, HTML or JSON. Imports a force's\n\
 spreadsheet tracker (CSV or Excel) to start from.")
-# The runtime libraries (libyaml-cpp0.7, libfmt9, libzip4, libxlsxwriter4, libxxhash0, libpugixml1v5, libstdc++6,
-# libc6) are read
-# from the binary by dpkg-shlibdeps (package dpkg-dev).
+# The runtime libraries the binary links (libyaml-cpp0.7, libfmt9, libxxhash0, libpugixml1v5, libstdc++6, libc6)
+# are read from it by dpkg-shlibdeps (package dpkg-dev), which adds them to these: the libraries src/lazy/ opens
+# on first use, which it cannot see (cmake/LazyLibraries.cmake found their packages).
+set(lazy_depends "")
+foreach(prefix libzip xlsxwriter)
+  if(${prefix}_DEBIAN_PACKAGE)
+    list(APPEND lazy_depends "${${prefix}_DEBIAN_PACKAGE} (>= ${${prefix}_DEBIAN_VERSION})")
+  endif()
+endforeach()
+list(JOIN lazy_depends ", " CPACK_DEBIAN_PACKAGE_DEPENDS)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS bash-completion)
 set(CPACK_PROJECT_CONFIG_FILE ${PROJECT_SOURCE_DIR}/cmake/CPackChecks.cmake)

@@ -63,6 +63,10 @@ layout)
     done
     version=$("$prefix/bin/hmicfrs-track" --version) || fail "the installed binary's --version failed"
     [[ $version =~ ^hmicfrs-track\ [0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "--version printed '$version'"
+    # libzip and libxlsxwriter are opened when a command first needs them (src/lazy/), not at every start.
+    needed=$(objdump -p "$prefix/bin/hmicfrs-track" | awk '$1 == "NEEDED" { print $2 }' | tr '\n' ' ')
+    [[ $needed == *libzip* || $needed == *libxlsxwriter* ]] &&
+        fail "the binary loads libzip or libxlsxwriter at every start: it needs $needed"
     # It needs nothing beside it: run it away from the source tree.
     (cd "$work" && "$prefix/bin/hmicfrs-track" validate --data "$source/examples/west-midlands" >/dev/null) ||
         fail "the installed binary does not validate the example register"

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <hmicfrs/lazy/shared_library.hpp>
 #include <hmicfrs/util/printable.hpp>
 #include <hmicfrs/util/suggest.hpp>
 
@@ -170,6 +171,10 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     err << k_program << ": " << util::printable(e.what()) << "\n";
     return k_exit_io;
   } catch (const std::ios_base::failure& e) {
+    err << k_program << ": " << util::printable(e.what()) << "\n";
+    return k_exit_io;
+  } catch (const lazy::MissingLibrary& e) {
+    // A library opened on first use (libzip, libxlsxwriter) is missing: an installation to repair.
     err << k_program << ": " << util::printable(e.what()) << "\n";
     return k_exit_io;
   } catch (const std::bad_alloc&) {
