@@ -57,10 +57,10 @@ Table history_table(const std::vector<const model::HistoryEntry*>& history, cons
     if (!e->note.empty()) parts.push_back(e->note);
     if (e->owner) parts.push_back(fmt::format("(owner: {})", *e->owner));
     if (e->due) parts.push_back(fmt::format("(due: {})", e->due->iso()));
-    table.rows.push_back(
-        {e->date.iso(), e->status ? vocabulary.label(*e->status) : "",
-         e->rating ? Cell(vocabulary.ratings[*e->rating].label, vocabulary.ratings[*e->rating].colour) : Cell(),
-         fmt::format("{}", fmt::join(parts, " "))});
+    table.add_row(
+        e->date.iso(), e->status ? vocabulary.label(*e->status) : "",
+        e->rating ? Cell(vocabulary.ratings[*e->rating].label, vocabulary.ratings[*e->rating].colour) : Cell(),
+        fmt::format("{}", fmt::join(parts, " ")));
   }
   return table;
 }
@@ -133,10 +133,12 @@ Table findings_glimpse(const std::vector<answers::FindingRow>& rows, const model
   columns.insert(columns.end(), dates.begin(), dates.end());
   Table table = glimpse(std::move(columns));
   for (const answers::FindingRow& row : rows) {
-    std::vector<Cell> cells{row.finding->id, rating_cell(row.state, vocabulary)};
+    std::vector<Cell>& cells = table.rows.emplace_back();
+    cells.reserve(table.columns.size());
+    cells.emplace_back(row.finding->id);
+    cells.push_back(rating_cell(row.state, vocabulary));
     for (std::string& text : date(row)) cells.emplace_back(std::move(text));
     cells.emplace_back(row.finding->title);
-    table.rows.push_back(std::move(cells));
   }
   return table;
 }
@@ -186,8 +188,7 @@ Document to_document(const answers::Status& v) {
       "Every open finding has been updated recently.", fmt::format("hmicfrs-track list --stale --as-of {}", as_of));
   Table upcoming = glimpse({{"Inspection"}, {"Fieldwork"}});
   for (const model::Inspection* inspection : v.upcoming) {
-    upcoming.rows.push_back(
-        {inspection->id, inspection->fieldwork ? when(*inspection->fieldwork) : "", inspection->title});
+    upcoming.add_row(inspection->id, inspection->fieldwork ? when(*inspection->fieldwork) : "", inspection->title);
   }
   add_glimpse(d, "Upcoming inspections", std::move(upcoming), "No inspection is notified and not yet started.",
               fmt::format("hmicfrs-track inspections --upcoming --as-of {}", as_of));
@@ -256,7 +257,7 @@ Document to_document(const answers::InspectionDetail& v) {
   if (i.gradings) {
     Table grades{{{"Area", Align::left, true}, {"Grade"}, {"Carried over from", Align::left, false, true}}, {}};
     for (const answers::AreaGrade& g : v.grades) {
-      grades.rows.push_back({g.area, std::string(label(g.grade)), g.carried_over_from});
+      grades.add_row(g.area, std::string(label(g.grade)), g.carried_over_from);
     }
     add_section(d, fmt::format("Grades, {}", v.cycle), std::move(grades), "No grades recorded.");
   }
@@ -309,8 +310,8 @@ Document to_document(const answers::PeelGrades& v) {
 Table to_table(const answers::PeelComparison& c) {
   Table table{{{"Area", Align::left, true}, {c.first.cycle->name}, {c.second.cycle->name}}, {}};
   for (const answers::AreaComparison& a : c.areas) {
-    table.rows.push_back(
-        {a.label, a.first ? std::string(label(*a.first)) : "-", a.second ? std::string(label(*a.second)) : "-"});
+    table.add_row(a.label, a.first ? std::string(label(*a.first)) : "-",
+                  a.second ? std::string(label(*a.second)) : "-");
   }
   return table;
 }
@@ -326,7 +327,7 @@ Table to_table(const answers::PeelAreas& v) {
   Table table{{{"Cycle"}, {"Area id"}, {"Short label", Align::left, true}, {"Pillar"}, {"Graded"}}, {}};
   for (const model::PeelCycle* cycle : v.cycles) {
     for (const model::PeelArea& area : cycle->areas) {
-      table.rows.push_back({cycle->id, area.id, area.short_label, area.pillar, area.graded ? "yes" : "no"});
+      table.add_row(cycle->id, area.id, area.short_label, area.pillar, area.graded ? "yes" : "no");
     }
   }
   return table;
@@ -343,7 +344,7 @@ Document to_document(const answers::PeelAreas& v) {
     }
     Table table{{{"Area id"}, {"Short label", Align::left, true}, {"Graded"}}, {}};
     for (const model::PeelArea& area : cycle->areas) {
-      table.rows.push_back({area.id, area.short_label, area.graded ? "yes" : "no"});
+      table.add_row(area.id, area.short_label, area.graded ? "yes" : "no");
     }
     d.add(std::move(table));
     if (!cycle->source.empty()) d.add(Paragraph{fmt::format("Source: {}", cycle->source)});
@@ -375,21 +376,18 @@ Table to_table(const answers::Movement& v) {
   for (const answers::FindingChange& c : v.changes) {
     const std::string& title = c.finding->title;
     const model::Vocabulary& vocabulary = *v.vocabulary;
-    if (c.added) table.rows.push_back({"new", c.finding->id, "", rating_cell(c.after, vocabulary), title});
+    if (c.added) table.add_row("new", c.finding->id, "", rating_cell(c.after, vocabulary), title);
     if (c.rag_moved) {
-      table.rows.push_back(
-          {"rag", c.finding->id, rating_cell(c.before, vocabulary), rating_cell(c.after, vocabulary), title});
+      table.add_row("rag", c.finding->id, rating_cell(c.before, vocabulary), rating_cell(c.after, vocabulary), title);
     }
     if (c.status_changed) {
-      table.rows.push_back({c.closed ? "closed" : "status", c.finding->id, vocabulary.label(c.before.status),
-                            vocabulary.label(c.after.status), title});
+      table.add_row(c.closed ? "closed" : "status", c.finding->id, vocabulary.label(c.before.status),
+                    vocabulary.label(c.after.status), title);
     }
     if (c.allocated)
-      table.rows.push_back(
-          {"allocated", c.finding->id, std::string(c.before.owner), std::string(c.after.owner), title});
+      table.add_row("allocated", c.finding->id, std::string(c.before.owner), std::string(c.after.owner), title);
     if (c.target_moved) {
-      table.rows.push_back(
-          {"target", c.finding->id, c.before.due->iso(), c.after.due ? c.after.due->iso() : "", title});
+      table.add_row("target", c.finding->id, c.before.due->iso(), c.after.due ? c.after.due->iso() : "", title);
     }
   }
   return table;
@@ -412,20 +410,18 @@ Document to_document(const answers::Movement& v) {
   for (const answers::FindingChange& c : v.changes) {
     const std::string& title = c.finding->title;
     if (c.added) {
-      added.rows.push_back(
-          {c.finding->id, std::string(label(c.finding->type)), rating_cell(c.after, vocabulary), title});
+      added.add_row(c.finding->id, std::string(label(c.finding->type)), rating_cell(c.after, vocabulary), title);
     }
     if (c.rag_moved) {
-      moved.rows.push_back({c.finding->id, rating_cell(c.before, vocabulary), rating_cell(c.after, vocabulary), title});
+      moved.add_row(c.finding->id, rating_cell(c.before, vocabulary), rating_cell(c.after, vocabulary), title);
     }
     if (c.status_changed) {
-      status.rows.push_back(
-          {c.finding->id, vocabulary.label(c.before.status), vocabulary.label(c.after.status), title});
+      status.add_row(c.finding->id, vocabulary.label(c.before.status), vocabulary.label(c.after.status), title);
     }
-    if (c.allocated) allocated.rows.push_back({c.finding->id, std::string(c.after.owner), title});
+    if (c.allocated) allocated.add_row(c.finding->id, std::string(c.after.owner), title);
     if (c.target_moved) {
-      targets.rows.push_back({c.finding->id, c.before.due->iso(), c.after.due ? c.after.due->iso() : "",
-                              c.after.target_moved_by != nullptr ? c.after.target_moved_by->note : ""});
+      targets.add_row(c.finding->id, c.before.due->iso(), c.after.due ? c.after.due->iso() : "",
+                      c.after.target_moved_by != nullptr ? c.after.target_moved_by->note : "");
     }
   }
   d.add(Paragraph{fmt::format("{}; {}{}; {} closed, superseded or no longer monitored.",
@@ -444,8 +440,8 @@ Document to_document(const answers::Movement& v) {
 Table to_table(const answers::Committees& v) {
   Table table{{{"Meeting"}, {"Date"}, {"Agenda item"}, {"Cut-off"}, {"Window", Align::left, true}}, {}};
   for (const answers::MeetingWindow& m : v.meetings) {
-    table.rows.push_back({m.meeting->id, m.meeting->date.iso(), m.meeting->agenda_item, m.meeting->cut_off().iso(),
-                          window_text(m.window)});
+    table.add_row(m.meeting->id, m.meeting->date.iso(), m.meeting->agenda_item, m.meeting->cut_off().iso(),
+                  window_text(m.window));
   }
   return table;
 }

@@ -382,7 +382,7 @@ class PaperBuilder {
           when += (when.empty() ? "" : "; ") + fmt::format("{}: {}", phase.label, phase_when(phase));
         }
       }
-      table.rows.push_back({inspection->title, std::string(label(inspection->type)), when});
+      table.add_row(inspection->title, std::string(label(inspection->type)), when);
     }
     m_document.add(std::move(table));
   }
@@ -434,8 +434,8 @@ class PaperBuilder {
                  {"Portfolio", Align::left, true}},
                 {}};
     for (const FindingRow& row : report.findings) {
-      table.rows.push_back({row.finding->ref, std::string(label(row.finding->type)), row.finding->title,
-                            owner_text(row), row.portfolio != nullptr ? row.portfolio->name : ""});
+      table.add_row(row.finding->ref, std::string(label(row.finding->type)), row.finding->title, owner_text(row),
+                    row.portfolio != nullptr ? row.portfolio->name : "");
     }
     m_document.add(std::move(table));
   }
@@ -469,7 +469,7 @@ class PaperBuilder {
     } else {
       Table table{{{"Finding"}, {"Title", Align::left, true}, {"Owner", Align::left, true}, {"Last update"}}, {}};
       for (const FindingRow& r : outstanding.stale) {
-        table.rows.push_back({r.finding->id, r.finding->title, owner_text(r), r.last_update->iso()});
+        table.add_row(r.finding->id, r.finding->title, owner_text(r), r.last_update->iso());
       }
       m_document.add(std::move(table));
     }
@@ -516,14 +516,14 @@ class PaperBuilder {
     Table targets{{{"Finding"}, {"From"}, {"To"}, {"Why", Align::left, true}}, {}};
     for (const answers::FindingChange& c : movement.changes) {
       if (c.rag_moved) {
-        moves.rows.push_back(
-            {c.finding->id, rating_cell(c.before, m_vocabulary), rating_cell(c.after, m_vocabulary), c.finding->title});
+        moves.add_row(c.finding->id, rating_cell(c.before, m_vocabulary), rating_cell(c.after, m_vocabulary),
+                      c.finding->title);
       }
-      if (c.closed) closures.rows.push_back({c.finding->id, m_vocabulary.label(c.after.status), c.finding->title});
-      if (c.allocated) allocated.rows.push_back({c.finding->id, std::string(c.after.owner), c.finding->title});
+      if (c.closed) closures.add_row(c.finding->id, m_vocabulary.label(c.after.status), c.finding->title);
+      if (c.allocated) allocated.add_row(c.finding->id, std::string(c.after.owner), c.finding->title);
       if (c.target_moved) {
-        targets.rows.push_back({c.finding->id, c.before.due->iso(), c.after.due ? c.after.due->iso() : "",
-                                c.after.target_moved_by != nullptr ? c.after.target_moved_by->note : ""});
+        targets.add_row(c.finding->id, c.before.due->iso(), c.after.due ? c.after.due->iso() : "",
+                        c.after.target_moved_by != nullptr ? c.after.target_moved_by->note : "");
       }
     }
     std::vector<std::string> summary;
@@ -599,10 +599,9 @@ class PaperBuilder {
                            : row.state.rating == nullptr && !model::is_open(row.state.status)
                                ? Cell("-")
                                : rating_cell(row.state, m_vocabulary);
-        table.rows.push_back({f.ref, finding, m_vocabulary.label(row.state.status), rated,
-                              latest != nullptr && !latest->note.empty()
-                                  ? fmt::format("{}: {}", latest->date.iso(), latest->note)
-                                  : ""});
+        table.add_row(
+            f.ref, finding, m_vocabulary.label(row.state.status), rated,
+            latest != nullptr && !latest->note.empty() ? fmt::format("{}: {}", latest->date.iso(), latest->note) : "");
       }
       m_document.add(std::move(table));
     }

@@ -66,20 +66,19 @@ Table report_table(const std::vector<answers::RagGroup>& groups, const answers::
   for (const answers::RagGroup& group : groups) {
     const model::Inspection* report = group.inspection;
     // A past month needs no "(TBC)": the report is out.
-    table.rows.push_back({group.label, report != nullptr && report->published ? report->published->iso() : "",
-                          std::to_string(group.counts.total()), std::to_string(group.counts.open()),
-                          std::to_string(group.counts.closed), share(group.counts)});
+    table.add_row(group.label, report != nullptr && report->published ? report->published->iso() : "",
+                  std::to_string(group.counts.total()), std::to_string(group.counts.open()),
+                  std::to_string(group.counts.closed), share(group.counts));
   }
-  table.rows.push_back({"Total", "", std::to_string(total.total()), std::to_string(total.open()),
-                        std::to_string(total.closed), share(total)});
+  table.add_row("Total", "", std::to_string(total.total()), std::to_string(total.open()), std::to_string(total.closed),
+                share(total));
   return table;
 }
 
 Table status_table(const std::vector<answers::RagGroup>& groups, const answers::RagCounts& total) {
   Table table{{{"Status", Align::left, true}, count_column("Findings")}, {}};
-  for (const answers::RagGroup& group : groups)
-    table.rows.push_back({group.label, std::to_string(group.counts.total())});
-  table.rows.push_back({"Total", std::to_string(total.total())});
+  for (const answers::RagGroup& group : groups) table.add_row(group.label, std::to_string(group.counts.total()));
+  table.add_row("Total", std::to_string(total.total()));
   return table;
 }
 
@@ -100,12 +99,11 @@ Table register_table(const std::vector<answers::FindingRow>& rows, const model::
               {}};
   for (const answers::FindingRow& row : rows) {
     const answers::FindingState& state = row.state;
-    table.rows.push_back({row.finding->id, row.inspection->id, std::string(label(row.finding->type)),
-                          rating_cell(state, vocabulary), row.finding->title, owner_text(row),
-                          row.portfolio != nullptr ? row.portfolio->name : row.finding->portfolio.value,
-                          state.due ? state.due->iso() : "", row.overdue ? "Overdue" : "",
-                          vocabulary.label(state.status), row.last_update ? row.last_update->iso() : "",
-                          state.latest != nullptr ? state.latest->note : ""});
+    table.add_row(row.finding->id, row.inspection->id, std::string(label(row.finding->type)),
+                  rating_cell(state, vocabulary), row.finding->title, owner_text(row),
+                  row.portfolio != nullptr ? row.portfolio->name : row.finding->portfolio.value,
+                  state.due ? state.due->iso() : "", row.overdue ? "Overdue" : "", vocabulary.label(state.status),
+                  row.last_update ? row.last_update->iso() : "", state.latest != nullptr ? state.latest->note : "");
   }
   return table;
 }
@@ -138,14 +136,16 @@ Table findings_table(const std::vector<answers::FindingRow>& rows, const model::
            {rating_heading(vocabulary)}, {"Title", Align::left, true}, {"Owner", Align::left, true}, {"Due"}}) {
     table.columns.push_back(std::move(column));
   }
+  table.rows.reserve(rows.size());
   for (const answers::FindingRow& row : rows) {
-    std::vector<Cell> cells{row.finding->id};
+    std::vector<Cell>& cells = table.rows.emplace_back();
+    cells.reserve(table.columns.size());
+    cells.emplace_back(row.finding->id);
     if (with_type) cells.emplace_back(std::string(label(row.finding->type)));
     cells.push_back(rating_cell(row.state, vocabulary));
     cells.emplace_back(row.finding->title);
     cells.emplace_back(owner_text(row));
     cells.emplace_back(due_text(row));
-    table.rows.push_back(std::move(cells));
   }
   return table;
 }
@@ -220,9 +220,9 @@ Table calendar_table(const std::vector<const model::Inspection*>& inspections) {
                {"Title", Align::left, true}},
               {}};
   for (const model::Inspection* inspection : inspections) {
-    table.rows.push_back({inspection->id, std::string(label(inspection->type)),
-                          inspection->fieldwork ? when(*inspection->fieldwork) : "",
-                          inspection->published ? when(*inspection->published) : "", inspection->title});
+    table.add_row(inspection->id, std::string(label(inspection->type)),
+                  inspection->fieldwork ? when(*inspection->fieldwork) : "",
+                  inspection->published ? when(*inspection->published) : "", inspection->title);
   }
   return table;
 }

@@ -40,6 +40,14 @@ struct Column {
 struct Table {
   std::vector<Column> columns;
   std::vector<std::vector<Cell>> rows;
+
+  // Appends a row, each cell made in place from its value (a braced list would copy every text twice).
+  template <class... Values>
+  void add_row(Values&&... values) {
+    std::vector<Cell>& row = rows.emplace_back();
+    row.reserve(sizeof...(Values));
+    (row.emplace_back(std::forward<Values>(values)), ...);
+  }
 };
 
 struct Heading {
