@@ -8,9 +8,9 @@
 
 namespace hmicfrs::load {
 
-FileRead read_regular_file(const std::filesystem::path& path, std::uintmax_t limit, bool no_follow) {
+FileRead read_regular_file(const char* path, std::uintmax_t limit, bool no_follow) {
   FileRead out;
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | (no_follow ? O_NOFOLLOW : 0));
+  const int fd = ::open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (no_follow ? O_NOFOLLOW : 0));
   if (fd < 0) {
     out.problem = FileRead::Problem::cannot_open;
     out.error = errno;

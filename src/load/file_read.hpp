@@ -23,6 +23,9 @@ struct FileRead {
 // The bytes of the regular file at `path`, of at most `limit` bytes. It is
 // opened without blocking, so a FIFO is refused rather than waited on;
 // `no_follow` refuses a symbolic link too.
-FileRead read_regular_file(const std::filesystem::path& path, std::uintmax_t limit, bool no_follow = false);
+FileRead read_regular_file(const char* path, std::uintmax_t limit, bool no_follow = false);
+inline FileRead read_regular_file(const std::filesystem::path& path, std::uintmax_t limit, bool no_follow = false) {
+  return read_regular_file(path.c_str(), limit, no_follow);
+}
 
 }  // namespace hmicfrs::load

@@ -39,8 +39,8 @@ std::uint64_t get_fixed(std::string_view in, std::size_t at, int bytes) {
 }
 
 // The whole of a cache entry, or nothing: never through a link, never one over 1 GiB.
-std::optional<FileRead> slurp(const fs::path& path) {
-  FileRead read = read_regular_file(path, std::uintmax_t{1} << 30, true);
+std::optional<FileRead> slurp(const std::string& path) {
+  FileRead read = read_regular_file(path.c_str(), std::uintmax_t{1} << 30, true);
   if (read.problem != FileRead::Problem::none || read.bytes.size() != read.size) return std::nullopt;
   return read;
 }
@@ -61,7 +61,13 @@ std::optional<std::string_view> entry_payload(std::string_view entry, std::strin
   return payload;
 }
 
-fs::path RecordCache::entry_path(std::string_view bytes, FileKind kind, const Limits& limits, std::string& key) const {
+RecordCache::RecordCache(fs::path directory, std::uintmax_t bound)
+    : m_directory(std::move(directory)),
+      m_entries((m_directory / fmt::format("records-v{}", k_format)).string() + "/"),
+      m_bound(bound) {}
+
+std::string RecordCache::entry_path(std::string_view bytes, FileKind kind, const Limits& limits,
+                                    std::string& key) const {
   // The file's bytes, and all else that shapes what it gives: its kind, the limits, the format, the version,
   // and the digest of the decoding code and the catalogue.
   const std::string salt = fmt::format("{}/{}/{}/{}/{}/{}/{}/{}/{}", HMICFRS_VERSION, k_format, decoder_digest(),
@@ -77,13 +83,13 @@ fs::path RecordCache::entry_path(std::string_view bytes, FileKind kind, const Li
   put_fixed(key, hash.low64, 8);
   put_fixed(key, hash.high64, 8);
   const std::string hex = fmt::format("{:016x}{:016x}", hash.high64, hash.low64);
-  return m_directory / fmt::format("records-v{}", k_format) / hex.substr(0, 2) / hex.substr(2);
+  return m_entries + hex.substr(0, 2) + "/" + hex.substr(2);
 }
 
 std::optional<FileRecords> RecordCache::find(std::string_view bytes, FileKind kind, const Limits& limits,
                                              diag::SourceName path) const {
   std::string key;
-  const fs::path entry_file = entry_path(bytes, kind, limits, key);
+  const std::string entry_file = entry_path(bytes, kind, limits, key);
   const std::optional<FileRead> entry = slurp(entry_file);
   if (!entry) return std::nullopt;
   const std::optional<std::string_view> payload = entry_payload(entry->bytes, key);

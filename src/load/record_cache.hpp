@@ -28,8 +28,7 @@ namespace hmicfrs::load {
 class RecordCache {
  public:
   // A cache in `directory` (created when first written) that `trim` keeps under `bound` bytes.
-  RecordCache(std::filesystem::path directory, std::uintmax_t bound)
-      : m_directory(std::move(directory)), m_bound(bound) {}
+  RecordCache(std::filesystem::path directory, std::uintmax_t bound);
 
   // What a file of `kind` holding `bytes` gave under `limits`, its locations
   // placed in `path`, when an intact entry holds it.
@@ -44,9 +43,12 @@ class RecordCache {
   void trim() const;
 
  private:
-  std::filesystem::path entry_path(std::string_view bytes, FileKind kind, const Limits& limits, std::string& key) const;
+  // The entry's file name, and its key in `key`: a string, not a std::filesystem::path, which would split it into
+  // parts for every file of a run.
+  std::string entry_path(std::string_view bytes, FileKind kind, const Limits& limits, std::string& key) const;
 
   std::filesystem::path m_directory;
+  std::string m_entries;  // the folder of this format's entries, ending in '/'
   std::uintmax_t m_bound;
 };
 

@@ -3,26 +3,28 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <sstream>
 
 namespace hmicfrs::render::user_markdown {
 
 std::vector<Block> blocks(std::string_view markdown) {
-  std::vector<std::vector<std::string>> groups(1);
-  std::istringstream lines{std::string(markdown)};
-  for (std::string line; std::getline(lines, line);) {
-    const bool blank = line.find_first_not_of(" \t\r") == std::string::npos;
+  // The lines (as getline splits them), grouped at blank lines; views of `markdown`, not copies.
+  std::vector<std::vector<std::string_view>> groups(1);
+  while (!markdown.empty()) {
+    const std::size_t end = std::min(markdown.find('\n'), markdown.size());
+    const std::string_view line = markdown.substr(0, end);
+    markdown.remove_prefix(std::min(end + 1, markdown.size()));
+    const bool blank = line.find_first_not_of(" \t\r") == std::string_view::npos;
     if (blank) {
       if (!groups.back().empty()) groups.emplace_back();
     } else {
       groups.back().push_back(line);
     }
   }
-  const auto bullet = [](const std::string& line) {
+  const auto bullet = [](std::string_view line) {
     const std::size_t start = line.find_first_not_of(' ');
     return line.compare(start, 2, "- ") == 0 || line.compare(start, 2, "* ") == 0 ? start + 2 : std::string::npos;
   };
-  const auto numbered = [](const std::string& line) {
+  const auto numbered = [](std::string_view line) {
     const std::size_t start = line.find_first_not_of(' ');
     std::size_t i = start;
     while (i < line.size() && std::isdigit(static_cast<unsigned char>(line[i])) != 0) ++i;
@@ -37,18 +39,18 @@ std::vector<Block> blocks(std::string_view markdown) {
     const bool is_numbered = !is_bullets && numbered(group.front()) != std::string::npos;
     if (!is_bullets && !is_numbered) {
       std::string text;
-      for (const std::string& line : group) text += (text.empty() ? "" : " ") + line;
+      for (const std::string_view line : group) (text.empty() ? text : text.append(" ")).append(line);
       out.push_back({Block::Kind::paragraph, {std::move(text)}});
       continue;
     }
     // Items start at a marker; other lines continue the item before them.
     Block list{is_bullets ? Block::Kind::bullets : Block::Kind::numbered, {}};
-    for (const std::string& line : group) {
+    for (const std::string_view line : group) {
       const std::size_t text = is_bullets ? bullet(line) : numbered(line);
       if (text != std::string::npos || list.items.empty()) {
-        list.items.push_back(line.substr(text == std::string::npos ? 0 : text));
+        list.items.emplace_back(line.substr(text == std::string::npos ? 0 : text));
       } else {
-        list.items.back() += " " + line.substr(line.find_first_not_of(' '));
+        list.items.back().append(" ").append(line.substr(line.find_first_not_of(' ')));
       }
     }
     out.push_back(std::move(list));
