@@ -43,8 +43,14 @@ std::string footer(const Command& command) {
                      command.more.empty() ? "" : fmt::format("\n\n{}", command.more));
 }
 
-// The program's options and one subcommand per command of the table.
-void define(CLI::App& app, Options& options, std::vector<CLI::App*>& subcommands) {
+// The program's options and one subcommand per command of the table. Only a
+// command that `args` name (by name or alias) gets its options, as only it
+// can run: defining every command's was a fifth of a small register's run.
+void define(CLI::App& app, Options& options, const std::vector<std::string>& args,
+            std::vector<CLI::App*>& subcommands) {
+  const auto named = [&](std::string_view word) {
+    return !word.empty() && std::find(args.begin(), args.end(), word) != args.end();
+  };
   app.set_version_flag("--version", fmt::format("{} {}", k_program, HMICFRS_VERSION));
   app.fallthrough();
   app.require_subcommand(0, 1);  // one command at most: "schema committees" names a schema, not a command
@@ -67,6 +73,8 @@ void define(CLI::App& app, Options& options, std::vector<CLI::App*>& subcommands
     sub->group("Commands");
     if (!command.alias.empty()) sub->alias(std::string(command.alias));
     sub->footer(footer(command));
+    subcommands.push_back(sub);
+    if (!named(command.name) && !named(command.alias)) continue;
     if (command.define != nullptr) command.define(*sub, options);
     if (!command.formats.empty()) {
       sub->add_option("--format", options.format, formats_help(command.formats));
@@ -74,7 +82,6 @@ void define(CLI::App& app, Options& options, std::vector<CLI::App*>& subcommands
                       "Write to FILE (atomically; the format follows its extension) instead of standard output")
           ->type_name("FILE");
     }
-    subcommands.push_back(sub);
   }
 }
 
@@ -101,7 +108,7 @@ int parse_and_run(const std::vector<std::string>& args, std::ostream& out, std::
       "committee's paper, from YAML files kept in git.",
       std::string(k_program)};
   std::vector<CLI::App*> subcommands;
-  define(app, options, subcommands);
+  define(app, options, args, subcommands);
 
   // For the bash completion, which lists the commands as the table declares them.
   if (args.size() == 1 && args.front() == "--list-commands") {
