@@ -233,7 +233,8 @@ void Session::write_output(const std::function<void(std::ostream&, const render:
       throw UsageError(fmt::format("a {} file is not for a terminal: give -o FILE.{}, or redirect the output",
                                    model::name_of(*m_format), model::name_of(*m_format)));
     }
-    const render::Output output{*m_format, render::TextStyle{text_width(), color()}, word_template()};
+    const render::Output output{*m_format, render::TextStyle{text_width(), color()}, word_template(),
+                                m_environment.process_ends_after};
     const std::string pager = pager_command();
     if (pager.empty()) {
       write(m_out, output);
@@ -249,7 +250,8 @@ void Session::write_output(const std::function<void(std::ostream&, const render:
         fmt::format("-o {}: will not write into the data directory; choose a path outside it", m_options.file));
   }
   std::ostringstream content;
-  write(content, render::Output{*m_format, render::TextStyle{80, false}, word_template()});
+  write(content,
+        render::Output{*m_format, render::TextStyle{80, false}, word_template(), m_environment.process_ends_after});
   write_file_atomically(m_options.file, content.str());
 }
 

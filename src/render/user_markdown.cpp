@@ -66,10 +66,17 @@ std::vector<Inline> inlines(std::string_view text) {
     if (out.empty() || !out.back().tag.empty()) out.push_back({});
     out.back().text += plain;
   };
+  // The characters that may open emphasis or code (find_first_of would search the three for every character).
+  static constexpr auto k_opens = [] {
+    std::array<bool, 256> opens{};
+    for (const unsigned char c : {'*', '`', '_'}) opens[c] = true;
+    return opens;
+  }();
   std::size_t i = 0;
   while (i < text.size()) {
     // Text up to the next character that may open emphasis or code goes as it is.
-    const std::size_t next = std::min(text.find_first_of("*`_", i), text.size());
+    std::size_t next = i;
+    while (next < text.size() && !k_opens[static_cast<unsigned char>(text[next])]) ++next;
     if (next > i) {
       add_text(text.substr(i, next - i));
       i = next;

@@ -24,7 +24,8 @@ enum class Format { text, markdown, json, csv, html, docx, xlsx, eml };
 struct Output {
   Format format = Format::text;
   TextStyle style;
-  std::string word_template = {};  // Word: the bytes of a template whose styles the document takes, or empty
+  std::string word_template = {};   // Word: the bytes of a template whose styles the document takes, or empty
+  bool process_ends_after = false;  // the process ends after this: what was built may be left for the system
 };
 
 // Whether a format is written as bytes that a terminal cannot show.
