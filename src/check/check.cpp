@@ -25,18 +25,42 @@ using diag::Code;
 using model::Finding;
 using model::Inspection;
 
-// Reports every record whose key repeats an earlier one's, with a note at the first.
+// Reports every record whose key repeats an earlier one's, with a note at the first, in the records' order.
+// Sorted rather than hashed: called once per inspection for its findings, a hash table allocated a node per key.
 template <class Range, class Key, class Where>
 void report_duplicates(const Range& records, Key key, Where where, std::string_view what,
                        diag::Diagnostics& diagnostics) {
-  std::unordered_map<std::string_view, const diag::Location*> first;
+  struct Keyed {
+    std::string_view key;
+    std::size_t order;
+  };
+  std::vector<const diag::Location*> locations;
+  std::vector<Keyed> keyed;
   for (const auto& record : records) {
-    const std::string_view k = key(record);
-    const diag::Location& location = where(record);
-    const auto [it, inserted] = first.emplace(k, &location);
-    if (inserted) continue;
-    auto& d = diagnostics.error(location, fmt::format("duplicate {} '{}'", what, k), Code::duplicate_id);
-    d.notes.push_back({*it->second, "first defined here"});
+    keyed.push_back({key(record), locations.size()});
+    locations.push_back(&where(record));
+  }
+  // Equal keys side by side, each run in the records' order: its first is the one defined first.
+  std::sort(keyed.begin(), keyed.end(),
+            [](const Keyed& a, const Keyed& b) { return a.key != b.key ? a.key < b.key : a.order < b.order; });
+  struct Repeat {
+    std::size_t record;
+    std::size_t first;  // the record that has the key first
+    std::string_view key;
+  };
+  std::vector<Repeat> repeats;
+  for (std::size_t i = 1, first = 0; i < keyed.size(); ++i) {
+    if (keyed[i].key != keyed[first].key) {
+      first = i;
+    } else {
+      repeats.push_back({keyed[i].order, keyed[first].order, keyed[i].key});
+    }
+  }
+  std::sort(repeats.begin(), repeats.end(), [](const Repeat& a, const Repeat& b) { return a.record < b.record; });
+  for (const Repeat& repeat : repeats) {
+    auto& d = diagnostics.error(*locations[repeat.record], fmt::format("duplicate {} '{}'", what, repeat.key),
+                                Code::duplicate_id);
+    d.notes.push_back({*locations[repeat.first], "first defined here"});
   }
 }
 
