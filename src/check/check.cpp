@@ -16,6 +16,7 @@
 
 #include <hmicfrs/query/links.hpp>
 #include <hmicfrs/query/state.hpp>
+#include <hmicfrs/util/parallel.hpp>
 #include <hmicfrs/util/suggest.hpp>
 
 namespace hmicfrs::check {
@@ -118,10 +119,8 @@ class FindingIndex {
  public:
   FindingIndex(const model::Dataset& dataset, bool incomplete, Suggestions& suggestions)
       : m_incomplete(incomplete), m_suggestions(suggestions) {
-    std::size_t findings = 0;
-    for (const Inspection& inspection : dataset.inspections) findings += inspection.findings.size();
     m_inspections.reserve(dataset.inspections.size());
-    m_findings.reserve(findings);
+    m_findings.reserve(dataset.finding_count());
     for (const Inspection& inspection : dataset.inspections) {
       m_inspections.emplace(inspection.id, &inspection);
       for (const Finding& finding : inspection.findings) m_findings.emplace(finding.id, &finding);
@@ -544,21 +543,34 @@ void check_owner_addresses(const model::Dataset& dataset, diag::Diagnostics& dia
 }  // namespace
 
 void check_dataset(const model::Dataset& dataset, const CheckOptions& options, diag::Diagnostics& diagnostics) {
-  check_unique_ids(dataset, diagnostics);
-  check_meetings(dataset, diagnostics);
+  // On a large register, the checks of ids and of supersession chains (which read only the records and the
+  // index) run beside the rest; what each finds is added in the order the checks have when run one by one.
+  const std::size_t findings = dataset.finding_count();
+  const auto found_by = [](auto check) {
+    diag::Diagnostics found;
+    check(found);
+    return found;
+  };
+  auto unique_ids = util::beside(findings, [&] { return found_by([&](auto& d) { check_unique_ids(dataset, d); }); });
+  diag::Diagnostics found;
+  check_meetings(dataset, found);
   Suggestions suggestions(dataset);
-  check_reviews(dataset, suggestions, diagnostics);
+  check_reviews(dataset, suggestions, found);
   const FindingIndex index(dataset, options.incomplete, suggestions);
+  auto cycles =
+      util::beside(findings, [&] { return found_by([&](auto& d) { check_supersession_cycles(dataset, index, d); }); });
   for (const Inspection& inspection : dataset.inspections) {
-    check_gradings(dataset, inspection, suggestions, diagnostics);
-    check_causes_of_concern(inspection, diagnostics);
-    check_counts(dataset, inspection, suggestions, diagnostics);
+    check_gradings(dataset, inspection, suggestions, found);
+    check_causes_of_concern(inspection, found);
+    check_counts(dataset, inspection, suggestions, found);
     for (const Finding& finding : inspection.findings) {
-      check_finding_references(dataset, index, inspection, finding, suggestions, diagnostics);
-      check_as_of(dataset, inspection, finding, options.as_of, diagnostics);
+      check_finding_references(dataset, index, inspection, finding, suggestions, found);
+      check_as_of(dataset, inspection, finding, options.as_of, found);
     }
   }
-  check_supersession_cycles(dataset, index, diagnostics);
+  diagnostics.append(unique_ids.get());
+  diagnostics.append(std::move(found));
+  diagnostics.append(cycles.get());
   check_owner_addresses(dataset, diagnostics);
 }
 

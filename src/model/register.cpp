@@ -117,6 +117,12 @@ const PeelCycle* Catalogue::find(std::string_view cycle_id) const {
   return find_by(cycles, cycle_index, &PeelCycle::id, cycle_id);
 }
 
+std::size_t Dataset::finding_count() const {
+  std::size_t count = 0;
+  for (const Inspection& inspection : inspections) count += inspection.findings.size();
+  return count;
+}
+
 void Dataset::index() {
   config.portfolio_index.build(config.portfolios, [](const Portfolio& p) -> const std::string& { return p.id; });
   inspection_index.build(inspections, [](const Inspection& i) -> const std::string& { return i.id; });

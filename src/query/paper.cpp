@@ -15,6 +15,7 @@
 #include <hmicfrs/query/meetings.hpp>
 #include <hmicfrs/query/peel.hpp>
 #include <hmicfrs/query/state.hpp>
+#include <hmicfrs/util/parallel.hpp>
 
 namespace hmicfrs::query {
 namespace {
@@ -118,6 +119,9 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
   paper.sections = layout(config, *meeting.meeting);
   paper.notified_with_activity =
       has_section(paper.sections, model::Section::activity) && !has_section(paper.sections, model::Section::notified);
+  // Movement in the window reads only the register: on a large one it is worked out beside the rest.
+  auto movement =
+      util::beside(dataset.finding_count(), [&dataset, window = paper.window] { return movement_in(dataset, window); });
   const std::vector<answers::FindingRow> rows = findings_as_of(dataset, as_of);
 
   if (const auto latest = latest_peel(dataset, as_of)) {
@@ -192,7 +196,7 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
   paper.by_status = rag_by(rows, answers::Grouping::status, config);
   paper.by_report = rag_by(rows, answers::Grouping::report, config);
   paper.total = rag_total(rows, config.vocabulary);
-  paper.movement = movement_in(dataset, paper.window);
+  paper.movement = movement.get();
   paper.outstanding = outstanding(rows);
   paper.red = red_findings(dataset, paper.outstanding.red);
 

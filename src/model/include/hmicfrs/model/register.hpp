@@ -279,6 +279,8 @@ struct Dataset {
   IdIndex inspection_index;
 
   const Inspection* find_inspection(std::string_view id) const;
+  // How many findings the inspections hold, all told.
+  std::size_t finding_count() const;
 
   // Builds every record's index, once the records are all in place: lookups
   // by id then cost log n rather than n.
