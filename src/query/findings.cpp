@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <string_view>
 
 #include <hmicfrs/query/state.hpp>
 
@@ -115,8 +117,14 @@ std::vector<FindingRow> findings_as_of(const model::Dataset& dataset, const mode
 }
 
 std::vector<FindingRow> rows_of(const std::vector<FindingRow>& rows, const model::Inspection& inspection) {
+  // An inspection's rows sit together: found by its id, then by the inspection itself (should two share an id).
+  const std::string_view id = inspection.id;
+  const auto first =
+      std::partition_point(rows.begin(), rows.end(), [&](const FindingRow& row) { return row.inspection->id < id; });
+  const auto last =
+      std::partition_point(first, rows.end(), [&](const FindingRow& row) { return row.inspection->id == id; });
   std::vector<FindingRow> out;
-  std::copy_if(rows.begin(), rows.end(), std::back_inserter(out),
+  std::copy_if(first, last, std::back_inserter(out),
                [&](const FindingRow& row) { return row.inspection == &inspection; });
   return out;
 }

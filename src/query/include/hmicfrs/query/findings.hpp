@@ -22,7 +22,7 @@ answers::FindingRow row_of(const model::Dataset& dataset, const model::Inspectio
 // order: by inspection id, then as listed in the inspection's file.
 std::vector<answers::FindingRow> findings_as_of(const model::Dataset& dataset, const model::Date& as_of);
 
-// The rows of one inspection, in their order.
+// The rows of one inspection, in their order, from `rows` ordered by inspection id as findings_as_of gives them.
 std::vector<answers::FindingRow> rows_of(const std::vector<answers::FindingRow>& rows,
                                          const model::Inspection& inspection);
 
