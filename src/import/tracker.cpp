@@ -165,14 +165,20 @@ class Importer {
                           Code::invalid_value);
       return false;
     }
+    bool usable = true;
     for (const Cell& cell : header->cells) {
       // A header written on two lines reads as one.
       std::string text(trimmed(cell.text));
       std::replace(text.begin(), text.end(), '\r', ' ');
       std::replace(text.begin(), text.end(), '\n', ' ');
+      // A header names the values kept in a finding's text, so it is held to the same rule as they are.
+      if (unusable(text, m_table.at(header->number, cell.column),
+                   fmt::format("{} (a header)", cell_name(header->number, cell.column)))) {
+        usable = false;
+      }
       if (!text.empty()) m_headers.emplace(cell.column, std::move(text));
     }
-    return true;
+    return usable;
   }
 
   // The columns a mapping's name stands for: those whose header reads so, else the column with those letters.
@@ -322,28 +328,33 @@ class Importer {
   // as spaces), bidirectional overrides, bytes that are not UTF-8 (a workbook may hold them), or more than a
   // value may be (1 MiB).
   void unusable_cells(const Row& row) {
-    constexpr std::size_t k_value_limit = 1u << 20;
     for (const Cell& cell : row.cells) {
       const auto it = m_headers.find(cell.column);
-      const std::string where =
-          cell_name(m_row, cell.column) + (it == m_headers.end() ? "" : fmt::format(" ({})", it->second));
-      if (cell.text.size() > k_value_limit) {
-        error(m_table.at(m_row, cell.column),
-              fmt::format("{}: holds {} bytes, more than the 1 MiB a register's value may hold: shorten it", where,
-                          cell.text.size()),
-              Code::limit_exceeded);
-        continue;
-      }
-      const auto fault = util::first_text_fault(cell.text);
-      if (!fault) continue;
-      const auto code = static_cast<unsigned>(fault->code);
-      error(m_table.at(m_row, cell.column),
-            fault->kind == util::TextFault::Kind::invalid_utf8
-                ? fmt::format("{}: holds a byte that is not UTF-8 (0x{:02X}): save the workbook again", where, code)
-                : fmt::format("{}: holds a {}control character (U+{:04X}), which no register file may hold: remove it",
-                              where, fault->kind == util::TextFault::Kind::bidi ? "bidirectional " : "", code),
-            fault->kind == util::TextFault::Kind::invalid_utf8 ? Code::encoding : Code::control_character);
+      unusable(cell.text, m_table.at(m_row, cell.column),
+               cell_name(m_row, cell.column) + (it == m_headers.end() ? "" : fmt::format(" ({})", it->second)));
     }
+  }
+
+  // Reports `text`, the cell `where` at `location`, when no register file may hold it; true when it was reported.
+  bool unusable(const std::string& text, const diag::Location& location, const std::string& where) {
+    constexpr std::size_t k_value_limit = 1u << 20;
+    if (text.size() > k_value_limit) {
+      error(location,
+            fmt::format("{}: holds {} bytes, more than the 1 MiB a register's value may hold: shorten it", where,
+                        text.size()),
+            Code::limit_exceeded);
+      return true;
+    }
+    const auto fault = util::first_text_fault(text);
+    if (!fault) return false;
+    const auto code = static_cast<unsigned>(fault->code);
+    error(location,
+          fault->kind == util::TextFault::Kind::invalid_utf8
+              ? fmt::format("{}: holds a byte that is not UTF-8 (0x{:02X}): save the workbook again", where, code)
+              : fmt::format("{}: holds a {}control character (U+{:04X}), which no register file may hold: remove it",
+                            where, fault->kind == util::TextFault::Kind::bidi ? "bidirectional " : "", code),
+          fault->kind == util::TextFault::Kind::invalid_utf8 ? Code::encoding : Code::control_character);
+    return true;
   }
 
   // A date cell: a workbook's date, an Excel serial number, or text in one of the forms. Text with no digit

@@ -431,6 +431,19 @@ TEST(Tracker, ReportsEachCellItCannotReadAndWritesNothing) {
            "inspections/custody-2019.yaml [missing-field]"}));
 }
 
+// A header names the values kept in a finding's text, so it is held to the rule its values are: a NUL in a
+// header cell was once written into the text as an escape that the register could not then load (found by fuzzing).
+TEST(Tracker, RefusesAHeaderHoldingWhatNoRegisterFileMayHold) {
+  constexpr char k_tracker[] = "Ref,Title,Notes\x01 here,Due\0\nR1,Do it,x,2022-06-30\n";
+  const auto imported = import_csv(std::string(k_tracker, sizeof k_tracker - 1));
+  EXPECT_TRUE(imported.result.files.empty());
+  EXPECT_EQ(imported.diagnostics,
+            test::asserted({"t.csv:1:3: error: C1 (a header): holds a control character (U+0001), which no register "
+                            "file may hold: remove it [control-character]",
+                            "t.csv:1:4: error: D1 (a header): holds a control character (U+0000), which no register "
+                            "file may hold: remove it [control-character]"}));
+}
+
 TEST(Tracker, NamesTheColumnAMappingWantsThatTheHeaderRowLacks) {
   model::ImportMapping mapping;
   mapping.columns["title"] = {{"Recomendation", diag::file_location(diag::source_name("m.yaml"), 3, 10)}};
