@@ -133,7 +133,7 @@ class FindingIndex {
   }
 
   // Reports a reference that names no finding; returns the finding otherwise.
-  const Finding* require(const model::Located<std::string>& reference, const Inspection& from, std::string_view field,
+  const Finding* require(const model::Located<model::Word>& reference, const Inspection& from, std::string_view field,
                          diag::Diagnostics& diagnostics) const {
     const std::string id = query::resolve_reference(reference.value, from);
     if (const Finding* finding = find(id)) return finding;
@@ -208,7 +208,8 @@ const model::PeelCycle* gradings_cycle(const model::Dataset& dataset, const Insp
 }
 
 // Reports an area id that `cycle` does not have; true when it has it.
-bool check_area(const model::PeelCycle& cycle, const model::Located<std::string>& area, Suggestions& suggestions,
+template <class Text>
+bool check_area(const model::PeelCycle& cycle, const model::Located<Text>& area, Suggestions& suggestions,
                 diag::Diagnostics& diagnostics) {
   if (cycle.find_area(area.value) != nullptr) return true;
   // The ids to write, as many as a message can hold; `peel --areas` lists them all.
@@ -517,7 +518,7 @@ void check_owner_addresses(const model::Dataset& dataset, diag::Diagnostics& dia
   };
   std::set<std::string> roles;  // every role the register names, in lower case, and as written
   std::set<std::string_view> written;
-  const auto add = [&](const std::string& role) {
+  const auto add = [&](std::string_view role) {
     if (!role.empty() && roles.insert(lower(role)).second) written.insert(role);
   };
   for (const model::Portfolio& portfolio : dataset.config.portfolios) add(portfolio.lead);

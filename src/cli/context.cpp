@@ -101,11 +101,12 @@ bool on_path(std::string_view program, std::string_view path) {
 }
 
 // Loads and checks the register at the data directory the options and environment name.
-Loaded load_checked(const Options& options, const Environment& environment, const model::Date& as_of) {
+Loaded load_checked(const Options& options, const Environment& environment, const model::Date& as_of,
+                    load::Prose prose) {
   const std::optional<std::string> explicit_dir = options.data.empty() ? std::nullopt : std::optional(options.data);
   const auto root = load::find_data_dir(explicit_dir, environment.variable("HMICFRS_TRACK_DATA"));
   if (!root) throw IoError(root.error());
-  Loaded loaded{*root, load::load_dataset(*root, {}, parse_cache(options, environment, *root))};
+  Loaded loaded{*root, load::load_dataset(*root, {}, parse_cache(options, environment, *root), prose)};
   check::check_dataset(loaded.result.dataset, {as_of, loaded.result.incomplete}, loaded.result.diagnostics);
   loaded.result.diagnostics.sort();
   return loaded;
@@ -151,7 +152,9 @@ Session::~Session() {
 
 const Loaded& Session::loaded() const {
   if (!m_loaded) {
-    Loaded loaded = load_checked(m_options, m_environment, as_of());
+    // Only validate takes a register with errors, and it shows diagnostics, never the register's prose.
+    const load::Prose prose = m_needs == Needs::checked_register ? load::Prose::left_out : load::Prose::kept;
+    Loaded loaded = load_checked(m_options, m_environment, as_of(), prose);
     if (m_needs == Needs::valid_register) require_valid(loaded, m_err);
     m_loaded = std::move(loaded);
   }

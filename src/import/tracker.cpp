@@ -728,7 +728,7 @@ class Importer {
   }
 
   // An owner's address, declared once per role (roles compared ignoring case, as the configuration does).
-  void owner_address(const Value& email, const std::string& role) {
+  void owner_address(const Value& email, std::string_view role) {
     if (!model::is_plain_address(email.text)) {
       error(at(email),
             fmt::format("{}: '{}' is not one address: write it as name@domain, with no name or brackets around it",
@@ -744,7 +744,8 @@ class Importer {
       m_extras.push_back({email.cell->column, email.text});
       return;
     }
-    const auto [it, added] = m_owners.try_emplace(folded(role), model::OwnerAddress{role, email.text, at(email)});
+    const auto [it, added] =
+        m_owners.try_emplace(folded(role), model::OwnerAddress{std::string(role), email.text, at(email)});
     if (!added && it->second.email != email.text) {
       auto& d = m_diagnostics.warning(at(email),
                                       fmt::format("{}: '{}' was given the address {} before: the first is kept",
@@ -832,7 +833,7 @@ class Importer {
     }
     std::map<std::string, std::vector<std::string_view>> answering;  // a cause of concern's ref or id -> refs
     for (const model::Finding& f : findings) {
-      if (!f.cause_of_concern.value.empty()) answering[f.cause_of_concern.value].push_back(f.ref);
+      if (!f.cause_of_concern.value.empty()) answering[f.cause_of_concern.value.str()].push_back(f.ref);
     }
     for (std::size_t k = 0; k < findings.size(); ++k) {
       const model::Finding& coc = findings[k];

@@ -390,9 +390,9 @@ std::optional<model::HistoryEntry> decode_history_entry(Reader& reader, const No
   entry.date = *date;
   entry.location = reader.at(node);
   entry.status = reader.choice<model::Status>(node.find("status"), "status");
-  entry.rag = reader.reference(node.find("rag"), "rag");  // a rating of the register's vocabulary, checked later
+  entry.rag = reader.word_reference(node.find("rag"), "rag");  // a rating of the register's vocabulary, checked later
   entry.note = reader.text(node.find("note"), "note").value_or("");
-  entry.by = reader.reference(node.find("by"), "by");
+  entry.by = reader.word_reference(node.find("by"), "by");
   entry.owner = reader.line(node.find("owner"), "owner");
   entry.due = reader.date(node.find("due"), "due", Precision::month_or_day);
 
@@ -416,15 +416,15 @@ std::optional<model::Finding> decode_finding(Reader& reader, const Node& node, c
   finding.title = reader.line(node.find("title"), "title").value_or("");
   finding.text = reader.text(node.find("text"), "text").value_or("");
   finding.scope = reader.choice<model::Scope>(node.find("scope"), "scope").value_or(model::Scope::force);
-  finding.cause_of_concern = reader.reference(node.find("cause_of_concern"), "cause_of_concern");
-  finding.area = reader.reference(node.find("area"), "area");
+  finding.cause_of_concern = reader.word_reference(node.find("cause_of_concern"), "cause_of_concern");
+  finding.area = reader.word_reference(node.find("area"), "area");
   finding.owner = reader.line(node.find("owner"), "owner").value_or("");
-  finding.portfolio = reader.reference(node.find("portfolio"), "portfolio");
+  finding.portfolio = reader.word_reference(node.find("portfolio"), "portfolio");
   finding.due = reader.date(node.find("due"), "due", Precision::month_or_day);
   finding.inspectorate_due = reader.date(node.find("inspectorate_due"), "inspectorate_due", Precision::month_or_day);
-  finding.repeats = reader.reference(node.find("repeats"), "repeats");
+  finding.repeats = reader.word_reference(node.find("repeats"), "repeats");
   for_each_item(reader, node.find("related"), "related", [&](const Node& item) {
-    auto related = reader.reference(&item, "related");
+    auto related = reader.word_reference(&item, "related");
     if (!related.value.empty()) finding.related.push_back(std::move(related));
   });
 
@@ -692,7 +692,7 @@ void resolve_ratings(model::Dataset& dataset, diag::Diagnostics& diagnostics) {
                             Code::invalid_value);
           continue;
         }
-        entry.rating = static_cast<std::size_t>(at - ids.begin());
+        entry.rating = static_cast<std::uint8_t>(at - ids.begin());  // at most k_max_ratings
         const model::Rating& rating = vocabulary.ratings[*entry.rating];
         const bool closed_status = entry.status && !model::is_open(*entry.status);
         if (!rating.closed && closed_status) {

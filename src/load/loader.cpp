@@ -200,12 +200,27 @@ FileRecords decode_file(std::string_view bytes, FileKind kind, diag::SourceName 
   return out;
 }
 
+// Empties (and frees) the prose of an inspection's records, for a command that shows none of it.
+void leave_out_prose(model::Inspection& inspection) {
+  const auto free = [](std::string& text) { std::string().swap(text); };
+  free(inspection.summary);
+  for (model::FieldworkPhase& phase : inspection.phases) free(phase.note);
+  for (model::InspectionEvent& event : inspection.events) free(event.note);
+  if (inspection.gradings) {
+    for (model::Grading& grading : inspection.gradings->areas) free(grading.narrative);
+  }
+  for (model::Finding& finding : inspection.findings) {
+    free(finding.text);
+    for (model::HistoryEntry& entry : finding.history) free(entry.note);
+  }
+}
+
 // Classifies, reads (through `read`) and decodes one file, or takes what it
-// gave from the parse cache. Its bytes and tree are gone when this returns:
-// only the records stay.
+// gave from the parse cache, whose entry keeps the prose whatever `prose` says.
+// Its bytes and tree are gone when this returns: only the records stay.
 template <class Read>
 FileOutcome process_file(const fs::path& root, const fs::path& relative, const Limits& limits, Read read,
-                         const RecordCache* cache = nullptr) {
+                         const RecordCache* cache = nullptr, Prose prose = Prose::kept) {
   FileOutcome out;
   out.kind = classify(relative);
   if (out.kind == FileKind::not_yaml) return out;
@@ -222,14 +237,15 @@ FileOutcome process_file(const fs::path& root, const fs::path& relative, const L
   }
   const std::optional<std::string> bytes = read(path, out);
   if (!bytes) return out;
-  if (cache != nullptr) {
-    if (std::optional<FileRecords> found = cache->find(*bytes, out.kind, limits, path)) {
-      out.records = std::move(*found);
-      return out;
-    }
+  std::optional<FileRecords> found;
+  if (cache != nullptr) found = cache->find(*bytes, out.kind, limits, path);
+  if (found) {
+    out.records = std::move(*found);
+  } else {
+    out.records = decode_file(*bytes, out.kind, path, limits);
+    if (cache != nullptr) out.cached = cache->store(*bytes, out.kind, limits, out.records, path);
   }
-  out.records = decode_file(*bytes, out.kind, path, limits);
-  if (cache != nullptr) out.cached = cache->store(*bytes, out.kind, limits, out.records, path);
+  if (prose == Prose::left_out && out.records.inspection) leave_out_prose(*out.records.inspection);
   return out;
 }
 
@@ -525,7 +541,7 @@ std::optional<std::string> read_word_template(const fs::path& root, const model:
   return std::move(read.bytes);
 }
 
-LoadResult load_dataset(const fs::path& root, const Limits& limits, const ParseCache& parse_cache) {
+LoadResult load_dataset(const fs::path& root, const Limits& limits, const ParseCache& parse_cache, Prose prose) {
   const fs::path walk_root = root.empty() ? fs::path(".") : root;
   RegisterWalk walk(root, walk_root, limits);
   std::optional<std::vector<fs::path>> found = walk.files();
@@ -540,7 +556,7 @@ LoadResult load_dataset(const fs::path& root, const Limits& limits, const ParseC
         [&](const auto& shown, FileOutcome& outcome) {
           return read_file(walk_root / files[i], shown, limits, outcome);
         },
-        cache ? &*cache : nullptr);
+        cache ? &*cache : nullptr, prose);
   });
   if (cache && std::any_of(outcomes.begin(), outcomes.end(), [](const FileOutcome& o) { return o.cached; })) {
     cache->trim();

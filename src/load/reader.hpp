@@ -61,8 +61,10 @@ class Reader {
   std::optional<std::string> id(const Node* node, std::string_view field, IdKind kind);
   std::optional<std::vector<std::string>> text_list(const Node* node, std::string_view field);  // items of one line
 
-  // The located text of a reference to another record; checked later.
+  // The located text of a reference to another record; checked later. A finding's references are Words (an
+  // owner's, a rating's, a finding's id: words a register repeats).
   model::Located<std::string> reference(const Node* node, std::string_view field);
+  model::Located<model::Word> word_reference(const Node* node, std::string_view field);
 
   // A value of one of the enums of model/enums.hpp, by its data-file name.
   template <class E>

@@ -78,8 +78,8 @@ void fields(auto& a, either<CycleDefinition> auto& d) { a(d.cycle, d.has_name, d
 // A record that gains a field must gain it above too; then update its size here.
 template <class T, std::size_t size>
 constexpr bool sized = sizeof(void*) != 8 || sizeof(T) == size;
-static_assert(sized<model::Config, 648> && sized<model::Meeting, 336> && sized<model::HistoryEntry, 208> &&
-                  sized<model::Finding, 440> && sized<model::Inspection, 608> && sized<model::PeelCycle, 240> &&
+static_assert(sized<model::Config, 648> && sized<model::Meeting, 336> && sized<model::HistoryEntry, 128> &&
+                  sized<model::Finding, 320> && sized<model::Inspection, 608> && sized<model::PeelCycle, 240> &&
                   sized<model::Rating, 184> && sized<model::Vocabulary, 56> && sized<diag::Diagnostic, 88> &&
                   sized<model::Contact, 128> && sized<model::Portfolio, 112> && sized<model::RatingRule, 32> &&
                   sized<model::PaperSection, 56> && sized<model::Period, 10> && sized<model::FieldworkPhase, 96> &&
@@ -125,7 +125,9 @@ class Writer {
   }
   void put(bool value) { m_out += static_cast<char>(value ? 1 : 0); }
   void put(int value) { varint((static_cast<std::uint64_t>(value) << 1) ^ static_cast<std::uint64_t>(value >> 31)); }
-  void put(const std::string& text) {
+  void put(const std::string& text) { put(std::string_view(text)); }
+  void put(const model::Word& word) { put(word.view()); }
+  void put(std::string_view text) {
     varint(text.size());
     m_out += text;
   }
@@ -245,10 +247,13 @@ class Reader {
     if (z > std::uint64_t{UINT32_MAX}) fail();
     value = static_cast<int>(static_cast<std::int64_t>(v));
   }
-  void get(std::string& text) {
+  void get(std::string& text) { text.assign(take_text()); }
+  void get(model::Word& word) { word = model::Word(take_text()); }
+  std::string_view take_text() {
     const std::size_t size = count();
-    text.assign(m_in.substr(m_at, size));
+    const std::string_view text = m_in.substr(m_at, size);
     m_at += size;
+    return text;
   }
   template <class E>
   requires std::is_enum_v<E>

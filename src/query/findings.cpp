@@ -44,7 +44,7 @@ struct PreparedFilter {
     }
     if (!filter.statuses.empty() && filter.statuses.count(s.status) == 0) return false;
     if (!filter.types.empty() && filter.types.count(f.type) == 0) return false;
-    if (!filter.portfolios.empty() && filter.portfolios.count(f.portfolio.value) == 0) return false;
+    if (!filter.portfolios.empty() && filter.portfolios.count(f.portfolio.value.str()) == 0) return false;
     if (!filter.inspections.empty() && filter.inspections.count(row.inspection->id) == 0) return false;
     if (!filter.owner.empty() && !owner.found_in(s.owner)) return false;
     if (filter.overdue && !row.overdue) return false;

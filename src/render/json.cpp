@@ -15,7 +15,7 @@ Json name_json(const std::optional<E>& value) {
 }
 
 // A string, or null when it is empty.
-Json text_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+Json text_or_null(std::string_view text) { return text.empty() ? Json(nullptr) : Json(text); }
 
 // A rating's id, or null.
 Json rating_json(const model::Rating* rating) { return rating != nullptr ? Json(rating->id) : Json(nullptr); }
@@ -172,7 +172,7 @@ Json history_json(const std::vector<const model::HistoryEntry*>& history) {
                          {"rag", text_or_null(e->rag.value)},
                          {"note", e->note},
                          {"by", text_or_null(e->by.value)},
-                         {"owner", e->owner ? Json(*e->owner) : Json(nullptr)},
+                         {"owner", e->owner ? Json(e->owner->view()) : Json(nullptr)},
                          {"due", date_json(e->due)}});
   }
   return array;

@@ -591,7 +591,7 @@ class PaperBuilder {
         const model::Finding& f = *row.finding;
         std::string finding = f.title.empty() ? f.text : f.title;
         if (f.type == model::FindingType::cause_of_concern) finding = "Cause of concern: " + finding;
-        if (!f.cause_of_concern.value.empty()) finding += " (answers " + f.cause_of_concern.value + ")";
+        if (!f.cause_of_concern.value.empty()) finding += fmt::format(" (answers {})", f.cause_of_concern.value);
         if (row.state.tracked_as != nullptr) finding += " (tracked as " + row.state.tracked_as->id + ")";
         const model::HistoryEntry* latest = row.state.latest;
         // A closed finding without a rating has only its status to give, in the column before.

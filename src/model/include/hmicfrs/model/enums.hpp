@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <optional>
 #include <span>
@@ -37,7 +38,7 @@ enum class Scope { force, all_forces };
 // A finding's state (SPEC §2): open and awaiting sign-off are open; closed
 // (by the force), achieved (confirmed by the inspectorate), superseded,
 // declined (not accepted) and not monitored are closed.
-enum class Status { open, awaiting_sign_off, closed, achieved, superseded, declined, not_monitored };
+enum class Status : std::uint8_t { open, awaiting_sign_off, closed, achieved, superseded, declined, not_monitored };
 
 // Whether a rating is given to open findings or to closed ones.
 enum class Marks { open, closed };

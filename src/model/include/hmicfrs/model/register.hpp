@@ -13,6 +13,7 @@
 #include <hmicfrs/model/date.hpp>
 #include <hmicfrs/model/enums.hpp>
 #include <hmicfrs/model/peel.hpp>
+#include <hmicfrs/model/word.hpp>
 
 namespace hmicfrs::model {
 
@@ -153,17 +154,17 @@ struct Meeting {
 
 // A dated step in a finding's life; absent fields leave the state unchanged.
 struct HistoryEntry {
-  // The small fields first, so that they pack into 16 bytes: a national register holds hundreds of thousands of
-  // entries.
+  // The small fields first, so that they pack into 16 bytes, and words as Words (8 bytes each): a national
+  // register holds hundreds of thousands of entries.
   Date date;
-  std::optional<Status> status;
   std::optional<Date> due;  // the force's target moved; the note says why
-  std::optional<std::uint16_t>
-      rating;                // the rating's position in the register's vocabulary; none when absent or unknown
-  Located<std::string> rag;  // the rating as written, one of the vocabulary's ids once checked
+  std::optional<Status> status;
+  std::optional<std::uint8_t> rating;  // the rating's position in the vocabulary (k_max_ratings at most); none when
+                                       // absent or unknown
+  Located<Word> rag;                   // the rating as written, one of the vocabulary's ids once checked
+  Located<Word> by;                    // the superseding finding, with status superseded
+  std::optional<Word> owner;           // allocated (or reallocated) to
   std::string note;
-  Located<std::string> by;           // the superseding finding, with status superseded
-  std::optional<std::string> owner;  // allocated (or reallocated) to
   diag::Location location;
 };
 
@@ -175,16 +176,16 @@ struct Finding {
   Scope scope = Scope::force;
   std::string title;
   std::string text;  // Markdown
-  std::string owner;
-  Located<std::string> portfolio;
-  Located<std::string> cause_of_concern;      // ref or id of the cause of concern it answers
-  Located<std::string> area;                  // PEEL area of the inspection's gradings
-  std::optional<Date> due;                    // the force's own target, which history entries may move
-  std::optional<Date> inspectorate_due;       // the inspectorate's deadline, when it set one
-  Located<std::string> repeats;               // an earlier finding this one re-issues, tracked there and counted once
-  std::vector<Located<std::string>> related;  // continuity with earlier findings
-  std::vector<HistoryEntry> history;          // oldest first
-  diag::Location location;                    // of the ref
+  Word owner;
+  Located<Word> portfolio;
+  Located<Word> cause_of_concern;        // ref or id of the cause of concern it answers
+  Located<Word> area;                    // PEEL area of the inspection's gradings
+  std::optional<Date> due;               // the force's own target, which history entries may move
+  std::optional<Date> inspectorate_due;  // the inspectorate's deadline, when it set one
+  Located<Word> repeats;                 // an earlier finding this one re-issues, tracked there and counted once
+  std::vector<Located<Word>> related;    // continuity with earlier findings
+  std::vector<HistoryEntry> history;     // oldest first
+  diag::Location location;               // of the ref
 };
 
 // When fieldwork happens: one date (a day, a week commencing, a month TBC) or a range.

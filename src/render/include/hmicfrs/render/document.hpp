@@ -19,6 +19,7 @@ struct Cell {
 
   Cell(std::string t = {}, std::string colour_ = {}) : text(std::move(t)), colour(std::move(colour_)) {}
   Cell(const char* t) : text(t) {}
+  explicit Cell(std::string_view t) : text(t) {}
 };
 
 enum class Align { left, right };

@@ -1,0 +1,72 @@
+#include <future>
+#include <set>
+#include <string>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <hmicfrs/model/word.hpp>
+
+namespace hmicfrs::model {
+namespace {
+
+TEST(Word, IsItsText) {
+  const Word owner("Assistant Chief Constable (Crime)");
+  EXPECT_EQ(owner.view(), "Assistant Chief Constable (Crime)");
+  EXPECT_EQ(owner.size(), 33u);
+  EXPECT_EQ(owner.data()[owner.size()], '\0');
+  EXPECT_EQ(owner.str(), std::string("Assistant Chief Constable (Crime)"));
+  EXPECT_EQ(fmt::format("[{}]", owner), "[Assistant Chief Constable (Crime)]");
+  EXPECT_EQ(fmt::format("[{:>6}]", Word("red")), "[   red]");
+}
+
+TEST(Word, IsEmptyByDefaultAndFromEmptyText) {
+  EXPECT_TRUE(Word().empty());
+  EXPECT_TRUE(Word("").empty());
+  EXPECT_EQ(Word(), Word(""));
+  EXPECT_EQ(Word().view(), "");
+  EXPECT_EQ(Word().data()[0], '\0');
+}
+
+TEST(Word, KeepsEachTextOnceAndComparesByText) {
+  const std::string text = "public-protection";
+  const Word a(text);
+  const Word b(std::string_view("public-protection"));
+  EXPECT_EQ(a.data(), b.data());  // one copy, in one thread
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(a, "public-protection");
+  EXPECT_EQ(a, text);
+  EXPECT_EQ("public-protection", a);
+  EXPECT_NE(a, Word("public-protectio"));
+  EXPECT_LT(Word("amber"), Word("green"));
+  EXPECT_LT(Word("amber"), "amberx");
+  EXPECT_EQ(std::set<Word>({Word("red"), Word("amber"), Word("red")}).size(), 2u);
+}
+
+TEST(Word, HoldsWhatAnyScalarMayHold) {
+  const std::string nul("a\0b", 3);
+  EXPECT_EQ(Word(nul).view(), nul);
+  const std::string long_word(1 << 20, 'x');  // as long as the loader lets a scalar be: a block of its own
+  EXPECT_EQ(Word(long_word).view(), long_word);
+  EXPECT_EQ(Word("after it").view(), "after it");
+}
+
+TEST(Word, ComparesEqualAcrossThreads) {
+  // Each thread keeps its own words: the same text made in two threads is two copies, equal.
+  const Word here("Director of People");
+  const Word there = std::async(std::launch::async, [] { return Word("Director of People"); }).get();
+  EXPECT_EQ(here, there);
+  EXPECT_EQ(there.view(), "Director of People");
+}
+
+TEST(Word, StaysValidAsMoreWordsAreMade) {
+  std::vector<std::pair<Word, std::string>> made;
+  for (int i = 0; i < 100'000; ++i) {
+    std::string text = fmt::format("force-{}/R{}", i % 43, i);
+    made.emplace_back(Word(text), std::move(text));
+  }
+  for (const auto& [word, text] : made) ASSERT_EQ(word.view(), text);
+}
+
+}  // namespace
+}  // namespace hmicfrs::model
