@@ -102,11 +102,11 @@ bool on_path(std::string_view program, std::string_view path) {
 
 // Loads and checks the register at the data directory the options and environment name.
 Loaded load_checked(const Options& options, const Environment& environment, const model::Date& as_of,
-                    load::Prose prose) {
+                    load::Wording wording) {
   const std::optional<std::string> explicit_dir = options.data.empty() ? std::nullopt : std::optional(options.data);
   const auto root = load::find_data_dir(explicit_dir, environment.variable("HMICFRS_TRACK_DATA"));
   if (!root) throw IoError(root.error());
-  Loaded loaded{*root, load::load_dataset(*root, {}, parse_cache(options, environment, *root), prose)};
+  Loaded loaded{*root, load::load_dataset(*root, {}, parse_cache(options, environment, *root), wording)};
   check::check_dataset(loaded.result.dataset, {as_of, loaded.result.incomplete}, loaded.result.diagnostics);
   loaded.result.diagnostics.sort();
   return loaded;
@@ -152,9 +152,9 @@ Session::~Session() {
 
 const Loaded& Session::loaded() const {
   if (!m_loaded) {
-    // Only validate takes a register with errors, and it shows diagnostics, never the register's prose.
-    const load::Prose prose = m_needs == Needs::checked_register ? load::Prose::left_out : load::Prose::kept;
-    Loaded loaded = load_checked(m_options, m_environment, as_of(), prose);
+    // Only validate takes a register with errors, and it shows diagnostics, never the register's wording.
+    const load::Wording wording = m_needs == Needs::checked_register ? load::Wording::left_out : load::Wording::kept;
+    Loaded loaded = load_checked(m_options, m_environment, as_of(), wording);
     if (m_needs == Needs::valid_register) require_valid(loaded, m_err);
     m_loaded = std::move(loaded);
   }

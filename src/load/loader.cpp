@@ -200,9 +200,10 @@ FileRecords decode_file(std::string_view bytes, FileKind kind, diag::SourceName 
   return out;
 }
 
-// Empties (and frees) the prose of an inspection's records, for a command that shows none of it.
-void leave_out_prose(model::Inspection& inspection) {
+// Empties (and frees) the wording of an inspection's records, for a command that shows none of it.
+void leave_out_wording(model::Inspection& inspection) {
   const auto free = [](std::string& text) { std::string().swap(text); };
+  free(inspection.title);
   free(inspection.summary);
   for (model::FieldworkPhase& phase : inspection.phases) free(phase.note);
   for (model::InspectionEvent& event : inspection.events) free(event.note);
@@ -210,17 +211,18 @@ void leave_out_prose(model::Inspection& inspection) {
     for (model::Grading& grading : inspection.gradings->areas) free(grading.narrative);
   }
   for (model::Finding& finding : inspection.findings) {
+    free(finding.title);
     free(finding.text);
     for (model::HistoryEntry& entry : finding.history) free(entry.note);
   }
 }
 
 // Classifies, reads (through `read`) and decodes one file, or takes what it
-// gave from the parse cache, whose entry keeps the prose whatever `prose` says.
+// gave from the parse cache, whose entry keeps the wording whatever `wording` says.
 // Its bytes and tree are gone when this returns: only the records stay.
 template <class Read>
 FileOutcome process_file(const fs::path& root, const fs::path& relative, const Limits& limits, Read read,
-                         const RecordCache* cache = nullptr, Prose prose = Prose::kept) {
+                         const RecordCache* cache = nullptr, Wording wording = Wording::kept) {
   FileOutcome out;
   out.kind = classify(relative);
   if (out.kind == FileKind::not_yaml) return out;
@@ -245,7 +247,7 @@ FileOutcome process_file(const fs::path& root, const fs::path& relative, const L
     out.records = decode_file(*bytes, out.kind, path, limits);
     if (cache != nullptr) out.cached = cache->store(*bytes, out.kind, limits, out.records, path);
   }
-  if (prose == Prose::left_out && out.records.inspection) leave_out_prose(*out.records.inspection);
+  if (wording == Wording::left_out && out.records.inspection) leave_out_wording(*out.records.inspection);
   return out;
 }
 
@@ -316,6 +318,7 @@ LoadResult merge(const fs::path& root, std::vector<FileOutcome> outcomes) {
     if (records.inspection) dataset.inspections.push_back(std::move(*records.inspection));
     std::move(records.cycles.begin(), records.cycles.end(), std::back_inserter(extra_cycles));
   }
+  std::vector<FileOutcome>().swap(outcomes);  // emptied: freed before the indexes are built
   merge_cycles(dataset.catalogue, std::move(extra_cycles), result.diagnostics);
   resolve_ratings(dataset, result.diagnostics);
   dataset.index();
@@ -541,7 +544,7 @@ std::optional<std::string> read_word_template(const fs::path& root, const model:
   return std::move(read.bytes);
 }
 
-LoadResult load_dataset(const fs::path& root, const Limits& limits, const ParseCache& parse_cache, Prose prose) {
+LoadResult load_dataset(const fs::path& root, const Limits& limits, const ParseCache& parse_cache, Wording wording) {
   const fs::path walk_root = root.empty() ? fs::path(".") : root;
   RegisterWalk walk(root, walk_root, limits);
   std::optional<std::vector<fs::path>> found = walk.files();
@@ -556,7 +559,7 @@ LoadResult load_dataset(const fs::path& root, const Limits& limits, const ParseC
         [&](const auto& shown, FileOutcome& outcome) {
           return read_file(walk_root / files[i], shown, limits, outcome);
         },
-        cache ? &*cache : nullptr, prose);
+        cache ? &*cache : nullptr, wording);
   });
   if (cache && std::any_of(outcomes.begin(), outcomes.end(), [](const FileOutcome& o) { return o.cached; })) {
     cache->trim();

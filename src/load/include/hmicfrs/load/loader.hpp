@@ -52,14 +52,13 @@ struct ParseCache {
   std::uintmax_t bound = std::uintmax_t{1} << 30;
 };
 
-// Whether the records keep their prose: findings' texts, history notes, inspections' summaries, PEEL narratives,
-// and the notes of fieldwork phases and events. The checks read none of it, so `validate` leaves it out: it is
-// most of a register's words, and a national register then takes a quarter less memory. The parse cache holds
-// it either way.
-enum class Prose { kept, left_out };
+// Whether the records keep the wording that only outputs show: titles, findings' texts, history notes,
+// inspections' summaries, PEEL narratives, and the notes of fieldwork phases and events. No check reads it, so
+// `validate` leaves it out: it is most of a register's words. The parse cache holds it either way.
+enum class Wording { kept, left_out };
 
 LoadResult load_dataset(const std::filesystem::path& root, const Limits& limits = {}, const ParseCache& cache = {},
-                        Prose prose = Prose::kept);
+                        Wording wording = Wording::kept);
 
 // The bytes of the Word template the configuration names (`paper.word_template`):
 // a .docx or .dotx file inside the register, of at most 20 MiB. Nothing when
