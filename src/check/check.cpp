@@ -320,7 +320,7 @@ void check_finding_references(const model::Dataset& dataset, const FindingIndex&
 }
 
 void check_causes_of_concern(const Inspection& inspection, diag::Diagnostics& diagnostics) {
-  std::set<std::string> answered;  // ids of the causes of concern a recommendation answers
+  std::set<std::string, std::less<>> answered;  // ids of the causes of concern a recommendation answers
   for (const Finding& f : inspection.findings) {
     if (f.type == model::FindingType::recommendation && !f.cause_of_concern.value.empty()) {
       answered.insert(query::resolve_reference(f.cause_of_concern.value, inspection));
@@ -391,7 +391,7 @@ void check_supersession_cycles(const model::Dataset& dataset, const FindingIndex
       for (const model::HistoryEntry& entry : finding.history) {
         if (entry.status != model::Status::superseded || entry.by.value.empty()) continue;
         const std::string to = query::resolve_reference(entry.by.value, inspection);
-        if (index.find(to) != nullptr) next[finding.id] = Edge{to, &entry.by.location};
+        if (index.find(to) != nullptr) next[finding.id.str()] = Edge{to, &entry.by.location};
       }
     }
   }

@@ -301,7 +301,7 @@ int run_show(const Session& session) {
   const std::size_t slash = id.find('/');
   const model::Inspection* named = slash == std::string::npos ? nullptr : dataset.find_inspection(id.substr(0, slash));
   if (named != nullptr) {
-    for (const model::Finding& f : named->findings) candidates.push_back(f.id);
+    for (const model::Finding& f : named->findings) candidates.push_back(f.id.str());
   } else {
     for (const model::Inspection& i : dataset.inspections) candidates.push_back(i.id);
   }

@@ -539,6 +539,10 @@ class Importer {
     for (const Value& cell : values(row, "updates")) {
       bool started = false;
       std::string before;  // lines before the first date
+      std::string note;    // the latest entry's note, line by line
+      const auto finish_note = [&] {
+        if (started) out.back().note = note;
+      };
       std::size_t start = 0;
       while (start <= cell.text.size()) {
         const std::size_t end = std::min(cell.text.find('\n', start), cell.text.size());
@@ -552,24 +556,27 @@ class Importer {
         }
         if (const auto dated = leading_date(body, m_forms); dated && dated->date.has_day()) {
           // "12/01/2022 - Plan agreed", "12/01/2022: ...", "12/01/2022 \u2013 ...": the separator is not the note's.
-          std::string_view note = trimmed(body.substr(dated->length));
+          std::string_view first_line = trimmed(body.substr(dated->length));
           for (bool cut = true; cut;) {
             cut = false;
             for (std::string_view separator : {":", "-", "\u2013", "\u2014"}) {
-              if (note.starts_with(separator)) note = trimmed(note.substr(separator.size())), cut = true;
+              if (first_line.starts_with(separator))
+                first_line = trimmed(first_line.substr(separator.size())), cut = true;
             }
           }
+          finish_note();
           model::HistoryEntry entry;
           entry.date = dated->date;
-          entry.note = std::string(note);
           out.push_back(std::move(entry));
+          note = first_line;
           started = true;
         } else if (started) {
-          out.back().note += out.back().note.empty() ? std::string(line) : "\n" + std::string(line);
+          note += note.empty() ? std::string(line) : "\n" + std::string(line);
         } else {
           before += before.empty() ? std::string(line) : "\n" + std::string(line);
         }
       }
+      finish_note();
       if (before.empty()) continue;
       if (const auto day = started ? std::nullopt : header_date(cell.cell->column)) {
         // A column of one quarter's updates ("Update Mar-22"): its cell is that update.
@@ -707,7 +714,7 @@ class Importer {
 
     if (report != nullptr && !finding.ref.empty()) {
       // A ref is claimed by its first row, read or refused, so that a second is reported either way.
-      const auto [first, added] = report->refs.try_emplace(finding.ref, finding.location);
+      const auto [first, added] = report->refs.try_emplace(finding.ref.str(), finding.location);
       if (!added) {
         auto& d = error(finding.location,
                         fmt::format("row {}: report '{}' already has a finding '{}': give each its own reference",
@@ -721,7 +728,7 @@ class Importer {
       if (!m_undated_rows.empty() && m_undated_rows.back() == m_row) m_undated_rows.pop_back();
       return;
     }
-    finding.id = report->inspection.id + "/" + finding.ref;
+    finding.id = fmt::format("{}/{}", report->inspection.id, finding.ref);
     report->inspection.findings.push_back(std::move(finding));
     report->rows.push_back(m_row);
     ++m_summary.findings;
@@ -838,8 +845,8 @@ class Importer {
     for (std::size_t k = 0; k < findings.size(); ++k) {
       const model::Finding& coc = findings[k];
       if (coc.type != model::FindingType::cause_of_concern) continue;
-      std::vector<std::string_view> refs = answering[coc.ref];
-      const auto& by_id = answering[report.inspection.id + "/" + coc.ref];
+      std::vector<std::string_view> refs = answering[coc.ref.str()];
+      const auto& by_id = answering[fmt::format("{}/{}", report.inspection.id, coc.ref)];
       refs.insert(refs.end(), by_id.begin(), by_id.end());
       if (refs.empty()) {
         m_diagnostics.error(coc.location,

@@ -202,7 +202,7 @@ FileRecords decode_file(std::string_view bytes, FileKind kind, diag::SourceName 
 
 // Empties (and frees) the wording of an inspection's records, for a command that shows none of it.
 void leave_out_wording(model::Inspection& inspection) {
-  const auto free = [](std::string& text) { std::string().swap(text); };
+  const auto free = [](model::Text& text) { text = {}; };
   free(inspection.title);
   free(inspection.summary);
   for (model::FieldworkPhase& phase : inspection.phases) free(phase.note);

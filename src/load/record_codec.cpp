@@ -78,12 +78,12 @@ void fields(auto& a, either<CycleDefinition> auto& d) { a(d.cycle, d.has_name, d
 // A record that gains a field must gain it above too; then update its size here.
 template <class T, std::size_t size>
 constexpr bool sized = sizeof(void*) != 8 || sizeof(T) == size;
-static_assert(sized<model::Config, 624> && sized<model::Meeting, 336> && sized<model::HistoryEntry, 128> &&
-                  sized<model::Finding, 320> && sized<model::Inspection, 584> && sized<model::PeelCycle, 216> &&
+static_assert(sized<model::Config, 624> && sized<model::Meeting, 336> && sized<model::HistoryEntry, 104> &&
+                  sized<model::Finding, 224> && sized<model::Inspection, 536> && sized<model::PeelCycle, 216> &&
                   sized<model::Rating, 184> && sized<model::Vocabulary, 56> && sized<diag::Diagnostic, 88> &&
                   sized<model::Contact, 128> && sized<model::Portfolio, 112> && sized<model::RatingRule, 32> &&
-                  sized<model::PaperSection, 56> && sized<model::Period, 10> && sized<model::FieldworkPhase, 96> &&
-                  sized<model::InspectionEvent, 56> && sized<model::Grading, 152> && sized<model::Gradings, 72> &&
+                  sized<model::PaperSection, 56> && sized<model::Period, 10> && sized<model::FieldworkPhase, 72> &&
+                  sized<model::InspectionEvent, 32> && sized<model::Grading, 128> && sized<model::Gradings, 72> &&
                   sized<model::FindingCounts, 88> && sized<model::PeelArea, 152> && sized<CycleDefinition, 224> &&
                   sized<diag::Note, 48> && sized<model::OwnerAddress, 80>,
               "a record's size changed: list its new field in fields(), then update the size");
@@ -127,6 +127,7 @@ class Writer {
   void put(int value) { varint((static_cast<std::uint64_t>(value) << 1) ^ static_cast<std::uint64_t>(value >> 31)); }
   void put(const std::string& text) { put(std::string_view(text)); }
   void put(const model::Word& word) { put(word.view()); }
+  void put(const model::Text& text) { put(text.view()); }
   void put(std::string_view text) {
     varint(text.size());
     m_out += text;
@@ -249,6 +250,7 @@ class Reader {
   }
   void get(std::string& text) { text.assign(take_text()); }
   void get(model::Word& word) { word = model::Word(take_text()); }
+  void get(model::Text& text) { text = model::Text(take_text()); }
   std::string_view take_text() {
     const std::size_t size = count();
     const std::string_view text = m_in.substr(m_at, size);

@@ -124,10 +124,10 @@ std::size_t Dataset::finding_count() const {
 }
 
 void Dataset::index() {
-  config.portfolio_index.build(config.portfolios, [](const Portfolio& p) -> const std::string& { return p.id; });
-  inspection_index.build(inspections, [](const Inspection& i) -> const std::string& { return i.id; });
+  config.portfolio_index.build(config.portfolios, [](const Portfolio& p) -> std::string_view { return p.id; });
+  inspection_index.build(inspections, [](const Inspection& i) -> std::string_view { return i.id; });
   for (Inspection& inspection : inspections) {
-    inspection.finding_index.build(inspection.findings, [](const Finding& f) -> const std::string& { return f.ref; });
+    inspection.finding_index.build(inspection.findings, [](const Finding& f) -> std::string_view { return f.ref; });
     // A recommendation names its cause of concern by ref, or by id within this inspection.
     inspection.answering_index.clear();
     const std::string prefix = inspection.id + "/";
@@ -139,9 +139,9 @@ void Dataset::index() {
       inspection.answering_index.emplace(std::string(ref), i);
     }
   }
-  catalogue.cycle_index.build(catalogue.cycles, [](const PeelCycle& c) -> const std::string& { return c.id; });
+  catalogue.cycle_index.build(catalogue.cycles, [](const PeelCycle& c) -> std::string_view { return c.id; });
   for (PeelCycle& cycle : catalogue.cycles) {
-    cycle.area_index.build(cycle.areas, [](const PeelArea& a) -> const std::string& { return a.id; });
+    cycle.area_index.build(cycle.areas, [](const PeelArea& a) -> std::string_view { return a.id; });
   }
 }
 

@@ -46,7 +46,7 @@ std::string id_named(const model::Dataset& dataset, std::string_view text) {
     if (inspection.id == text) return inspection.id;
     if (same(inspection.id)) matches.push_back(inspection.id);
     for (const model::Finding& finding : inspection.findings) {
-      if (finding.id == text) return finding.id;
+      if (finding.id == text) return finding.id.str();
       if (same(finding.id)) matches.push_back(finding.id);
     }
   }

@@ -104,7 +104,7 @@ answers::PeelTable peel_table(const model::Dataset& dataset, const PeelAssessmen
     const auto [grading, report] = it->second;
     const model::Inspection* carried =
         grading->carried_over_from.value.empty() ? nullptr : dataset.find_inspection(grading->carried_over_from.value);
-    answers::GradedArea graded{&area, grading->grade.value, grading->narrative, report, carried};
+    answers::GradedArea graded{&area, grading->grade.value, grading->narrative.str(), report, carried};
     if (!grading->carried_over_from.value.empty()) table.carried_over.push_back(graded);
     const auto column = std::find_if(table.columns.begin(), table.columns.end(),
                                      [&](const auto& c) { return c.first == graded.grade; });

@@ -54,7 +54,7 @@ std::string chase_paper_shows(const answers::ChaseItem& item) {
 namespace {
 
 std::string latest_note(const answers::FindingRow& row) {
-  return row.state.latest != nullptr ? row.state.latest->note : std::string();
+  return row.state.latest != nullptr ? row.state.latest->note.str() : std::string();
 }
 
 Table chase_table(const answers::ChaseGroup& group, const model::Vocabulary& vocabulary, std::string outcome) {

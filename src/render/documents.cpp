@@ -30,12 +30,13 @@ Fields finding_fields(const answers::FindingDetail& detail) {
   if (s.due) fields.items.push_back({"Due", due_text(row)});
   if (s.target_moved_by != nullptr) {
     const model::Date& set_at = s.target_moved_by->date;
-    const std::string& why = s.target_moved_by->note;
+    const std::string_view why = s.target_moved_by->note;
     fields.items.push_back({"Target moved", why.empty() ? set_at.iso() : fmt::format("{}: {}", set_at.iso(), why)});
   }
   if (f.inspectorate_due) fields.items.push_back({"Inspectorate's deadline", when(*f.inspectorate_due)});
   const model::Vocabulary& vocabulary = *detail.vocabulary;
-  if (s.tracked_as != nullptr) fields.items.push_back({"Tracked as", s.tracked_as->id + ", which it repeats"});
+  if (s.tracked_as != nullptr)
+    fields.items.push_back({"Tracked as", fmt::format("{}, which it repeats", s.tracked_as->id)});
   fields.items.push_back({"Status", vocabulary.label(s.status)});
   if (s.follows_recommendations) {
     fields.items.push_back({"Rating", "Follows its recommendations"});
@@ -54,7 +55,7 @@ Table history_table(const std::vector<const model::HistoryEntry*>& history, cons
   Table table{{{"Date"}, {"Status"}, {rating_heading(vocabulary)}, {"Note", Align::left, true}}, {}};
   for (const model::HistoryEntry* e : history) {
     std::vector<std::string> parts;
-    if (!e->note.empty()) parts.push_back(e->note);
+    if (!e->note.empty()) parts.push_back(e->note.str());
     if (e->owner) parts.push_back(fmt::format("(owner: {})", *e->owner));
     if (e->due) parts.push_back(fmt::format("(due: {})", e->due->iso()));
     table.add_row(
@@ -95,8 +96,9 @@ Fields inspection_fields(const model::Inspection& i) {
     fields.items.push_back({"  " + phase.label, when(phase.period)});
   }
   for (const model::InspectionEvent& event : i.events) {
-    fields.items.push_back(
-        {std::string(label(event.kind)), event.note.empty() ? when(event.date) : when(event.date) + ": " + event.note});
+    fields.items.push_back({std::string(label(event.kind)), event.note.empty()
+                                                                ? when(event.date)
+                                                                : fmt::format("{}: {}", when(event.date), event.note)});
   }
   if (i.draft_expected) fields.items.push_back({"Draft expected", when(*i.draft_expected)});
   if (i.draft_received) fields.items.push_back({"Draft received", when(*i.draft_received)});
@@ -107,10 +109,10 @@ Fields inspection_fields(const model::Inspection& i) {
 }
 
 // The register's own Markdown under a heading, when it has some.
-void add_markdown(Document& document, std::string heading, const std::string& markdown) {
+void add_markdown(Document& document, std::string heading, std::string_view markdown) {
   if (markdown.empty()) return;
   document.add(Heading{2, std::move(heading)});
-  document.add(MarkdownText{markdown});
+  document.add(MarkdownText{std::string(markdown)});
 }
 
 // A rating in a table of movements: its word, "Unrated" when there is none.
@@ -374,7 +376,7 @@ Document to_document(const answers::Calendar& v) {
 Table to_table(const answers::Movement& v) {
   Table table{{{"Change"}, {"Finding"}, {"From"}, {"To"}, {"Title", Align::left, true}}, {}};
   for (const answers::FindingChange& c : v.changes) {
-    const std::string& title = c.finding->title;
+    const std::string_view title = c.finding->title;
     const model::Vocabulary& vocabulary = *v.vocabulary;
     if (c.added) table.add_row("new", c.finding->id, "", rating_cell(c.after, vocabulary), title);
     if (c.rag_moved) {
@@ -408,7 +410,7 @@ Document to_document(const answers::Movement& v) {
   Table allocated{{{"Finding"}, {"Owner", Align::left, true}, {"Title", Align::left, true}}, {}};
   Table targets{{{"Finding"}, {"From"}, {"To"}, {"Why", Align::left, true}}, {}};
   for (const answers::FindingChange& c : v.changes) {
-    const std::string& title = c.finding->title;
+    const std::string_view title = c.finding->title;
     if (c.added) {
       added.add_row(c.finding->id, std::string(label(c.finding->type)), rating_cell(c.after, vocabulary), title);
     }

@@ -409,7 +409,7 @@ Json to_json(const answers::Calendar& v) {
 Json to_json(const answers::Movement& v) {
   Json added = Json::array(), rag = Json::array(), status = Json::array(), closed = Json::array();
   for (const answers::FindingChange& c : v.changes) {
-    const std::string& id = c.finding->id;
+    const std::string_view id = c.finding->id;
     if (c.added) added.push_back(Json{{"id", id}, {"title", c.finding->title}, {"state", state_json(c.after)}});
     if (c.rag_moved) {
       rag.push_back(Json{{"id", id}, {"from", rating_json(c.before.rating)}, {"to", rating_json(c.after.rating)}});

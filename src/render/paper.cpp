@@ -113,8 +113,8 @@ class PaperBuilder {
   }
 
   // The next numbered subsection of the current section: "3.1.", "3.2." ...
-  void subsection(std::string title) {
-    m_document.add(Heading{3, std::move(title), fmt::format("{}.{}.", m_section, ++m_subsection)});
+  void subsection(std::string_view title) {
+    m_document.add(Heading{3, std::string(title), fmt::format("{}.{}.", m_section, ++m_subsection)});
   }
 
   // The meeting's own words for a section, when it has some.
@@ -170,7 +170,7 @@ class PaperBuilder {
     m_document.add(Heading{3, "PEEL activity in progress"});
     for (const model::Inspection* inspection : m_paper.peel_in_progress) {
       Fields fields;
-      fields.items.push_back({"Inspection", inspection->title});
+      fields.items.push_back({"Inspection", inspection->title.str()});
       if (inspection->notified) fields.items.push_back({"Notified", long_date(*inspection->notified)});
       fields.items.push_back({"Fieldwork", inspection->fieldwork
                                                ? fieldwork_phrase(*inspection->fieldwork, m_paper.as_of())
@@ -308,7 +308,7 @@ class PaperBuilder {
   void timeline(const answers::Activity& activity) {
     for (const model::FieldworkPhase* phase : activity.phases) {
       say(fmt::format("{}: {}.", phase->label, phase_when(*phase)));
-      if (!phase->note.empty()) m_document.add(MarkdownText{phase->note});
+      if (!phase->note.empty()) m_document.add(MarkdownText{phase->note.str()});
     }
     for (const model::InspectionEvent* event : activity.events) event_told(*event, false);
     for (const model::FieldworkPhase* phase : activity.phases_to_come) {
@@ -333,7 +333,7 @@ class PaperBuilder {
       return {"The inspection", "had an event", "expects an event"};
     }();
     say(fmt::format("{} {} {}.", phrase.subject, to_come ? phrase.planned : phrase.done, on_date(event.date)));
-    if (!event.note.empty()) m_document.add(MarkdownText{event.note});
+    if (!event.note.empty()) m_document.add(MarkdownText{event.note.str()});
   }
 
   // When a phase happens, as the paper writes dates.
@@ -347,7 +347,7 @@ class PaperBuilder {
     m_document.add(Heading{3, "Draft reports received"});
     for (const model::Inspection* inspection : m_paper.drafts) {
       Fields fields;
-      fields.items.push_back({"Report", inspection->title});
+      fields.items.push_back({"Report", inspection->title.str()});
       fields.items.push_back({"Draft received", long_date(*inspection->draft_received)});
       fields.items.push_back(
           {"Publication expected", inspection->publication_expected
@@ -355,7 +355,7 @@ class PaperBuilder {
                                        : "Not yet known"});
       m_document.add(std::move(fields));
       // As a published report reads: what it found, then how many findings it holds.
-      if (!inspection->summary.empty()) m_document.add(MarkdownText{inspection->summary});
+      if (!inspection->summary.empty()) m_document.add(MarkdownText{inspection->summary.str()});
       if (inspection->counts) say(stated_findings(*inspection->counts, nullptr, true));
     }
   }
@@ -417,7 +417,7 @@ class PaperBuilder {
     const model::Inspection& inspection = *report.inspection;
     subsection(inspection.title);
     particulars(inspection, false, true);
-    if (!inspection.summary.empty()) m_document.add(MarkdownText{inspection.summary});
+    if (!inspection.summary.empty()) m_document.add(MarkdownText{inspection.summary.str()});
     if (inspection.counts) say(stated_findings(*inspection.counts, report.continuing_from, true));
     if (report.findings.empty()) {
       say(inspection.counts ? "The register does not yet hold its findings one by one."
@@ -589,10 +589,10 @@ class PaperBuilder {
                   {}};
       for (const FindingRow& row : report.findings) {
         const model::Finding& f = *row.finding;
-        std::string finding = f.title.empty() ? f.text : f.title;
+        std::string finding = (f.title.empty() ? f.text : f.title).str();
         if (f.type == model::FindingType::cause_of_concern) finding = "Cause of concern: " + finding;
         if (!f.cause_of_concern.value.empty()) finding += fmt::format(" (answers {})", f.cause_of_concern.value);
-        if (row.state.tracked_as != nullptr) finding += " (tracked as " + row.state.tracked_as->id + ")";
+        if (row.state.tracked_as != nullptr) finding += fmt::format(" (tracked as {})", row.state.tracked_as->id);
         const model::HistoryEntry* latest = row.state.latest;
         // A closed finding without a rating has only its status to give, in the column before.
         const Cell rated = row.state.follows_recommendations ? Cell("See its recommendations")
@@ -622,7 +622,7 @@ class PaperBuilder {
       const FindingRow& row = item.row;
       subsection(fmt::format("{}: {}", row.finding->id, row.finding->title));
       Fields fields;
-      fields.items.push_back({"Report", row.inspection->title});
+      fields.items.push_back({"Report", row.inspection->title.str()});
       fields.items.push_back({"Type", std::string(label(row.finding->type))});
       fields.items.push_back({"Owner", owner_text(row)});
       if (row.portfolio != nullptr) fields.items.push_back({"Portfolio", row.portfolio->name});
@@ -648,10 +648,10 @@ class PaperBuilder {
         fields.items.push_back({"Re-issued in", fmt::format("{} ({})", later.inspection->title, later.finding->id)});
       }
       m_document.add(std::move(fields));
-      if (!row.finding->text.empty()) m_document.add(MarkdownText{row.finding->text});
+      if (!row.finding->text.empty()) m_document.add(MarkdownText{row.finding->text.str()});
       if (const model::Finding* cause = item.cause_of_concern) {
         say(fmt::format("It answers cause of concern {}: {}", cause->id, cause->title));
-        if (!cause->text.empty()) m_document.add(MarkdownText{cause->text});
+        if (!cause->text.empty()) m_document.add(MarkdownText{cause->text.str()});
       }
     }
   }

@@ -39,7 +39,7 @@ const model::Dataset& example() {
 
 std::vector<std::string> ids(const std::vector<FindingRow>& rows) {
   std::vector<std::string> out;
-  for (const FindingRow& row : rows) out.push_back(row.finding->id);
+  for (const FindingRow& row : rows) out.push_back(row.finding->id.str());
   return out;
 }
 

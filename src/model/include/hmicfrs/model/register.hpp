@@ -13,7 +13,7 @@
 #include <hmicfrs/model/date.hpp>
 #include <hmicfrs/model/enums.hpp>
 #include <hmicfrs/model/peel.hpp>
-#include <hmicfrs/model/word.hpp>
+#include <hmicfrs/model/text.hpp>
 
 namespace hmicfrs::model {
 
@@ -154,8 +154,8 @@ struct Meeting {
 
 // A dated step in a finding's life; absent fields leave the state unchanged.
 struct HistoryEntry {
-  // The small fields first, so that they pack into 16 bytes, and words as Words (8 bytes each): a national
-  // register holds hundreds of thousands of entries.
+  // The small fields first, so that they pack into 16 bytes, and words as Words and Text (8 bytes each): a
+  // national register holds hundreds of thousands of entries.
   Date date;
   std::optional<Date> due;  // the force's target moved; the note says why
   std::optional<Status> status;
@@ -164,18 +164,18 @@ struct HistoryEntry {
   Located<Word> rag;                   // the rating as written, one of the vocabulary's ids once checked
   Located<Word> by;                    // the superseding finding, with status superseded
   std::optional<Word> owner;           // allocated (or reallocated) to
-  std::string note;
+  Text note;
   diag::Location location;
 };
 
 // A cause of concern, recommendation, area for improvement or informal item.
 struct Finding {
-  std::string ref;  // unique within its inspection, e.g. "AFI3"
-  std::string id;   // unique in the register: "<inspection id>/<ref>"
+  Word ref;  // unique within its inspection, e.g. "AFI3"
+  Text id;   // unique in the register: "<inspection id>/<ref>"
   FindingType type = FindingType::recommendation;
   Scope scope = Scope::force;
-  std::string title;
-  std::string text;  // Markdown
+  Text title;
+  Text text;  // Markdown
   Word owner;
   Located<Word> portfolio;
   Located<Word> cause_of_concern;        // ref or id of the cause of concern it answers
@@ -199,7 +199,7 @@ struct Period {
 struct FieldworkPhase {
   std::string label;
   Period period;
-  std::string note;  // Markdown, quoted where the paper reports the phase
+  Text note;  // Markdown, quoted where the paper reports the phase
   diag::Location location;
 };
 
@@ -208,7 +208,7 @@ struct FieldworkPhase {
 struct InspectionEvent {
   EventKind kind = EventKind::hot_debrief;
   Date date;
-  std::string note;  // the reason for a suspension, or what was said
+  Text note;  // the reason for a suspension, or what was said
   diag::Location location;
 };
 
@@ -216,7 +216,7 @@ struct InspectionEvent {
 struct Grading {
   Located<std::string> area;
   Located<Grade> grade;
-  std::string narrative;                   // Markdown
+  Text narrative;                          // Markdown
   Located<std::string> carried_over_from;  // the earlier assessment whose judgement this keeps, if any
 };
 
@@ -245,7 +245,7 @@ struct FindingCounts {
 struct Inspection {
   std::string id;
   InspectionType type = InspectionType::other;
-  std::string title;
+  Text title;
   std::vector<std::string> inspectorates;
   Involvement involvement = Involvement::inspected;
   std::vector<std::string> other_forces;
@@ -258,7 +258,7 @@ struct Inspection {
   std::optional<Date> publication_expected;
   std::optional<Date> published;
   std::string url;
-  std::string summary;  // Markdown
+  Text summary;  // Markdown
   std::optional<Gradings> gradings;
   std::optional<FindingCounts> counts;  // as the report states them
   std::vector<Finding> findings;

@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include <hmicfrs/model/word.hpp>
+#include <hmicfrs/model/text.hpp>
 
 namespace hmicfrs::model {
 namespace {
@@ -66,6 +66,44 @@ TEST(Word, StaysValidAsMoreWordsAreMade) {
     made.emplace_back(Word(text), std::move(text));
   }
   for (const auto& [word, text] : made) ASSERT_EQ(word.view(), text);
+}
+
+TEST(Text, OwnsItsCharacters) {
+  std::string source = "Progress reviewed; on track";
+  Text note(source);
+  source.assign("changed");
+  EXPECT_EQ(note.view(), "Progress reviewed; on track");
+  EXPECT_EQ(note.data()[note.size()], '\0');
+  EXPECT_EQ(fmt::format("<{}>", note), "<Progress reviewed; on track>");
+  EXPECT_EQ(note, "Progress reviewed; on track");
+  EXPECT_LT(note, Text("Q"));
+  EXPECT_EQ(note, Word("Progress reviewed; on track"));
+}
+
+TEST(Text, CopiesDeeplyAndMovesByPointer) {
+  Text a("Training delivered to response teams");
+  Text copy = a;
+  EXPECT_NE(copy.data(), a.data());
+  EXPECT_EQ(copy, a);
+  const char* const held = a.data();
+  Text moved = std::move(a);
+  EXPECT_EQ(moved.data(), held);
+  EXPECT_TRUE(a.empty());  // NOLINT(bugprone-use-after-move): a moved-from text is empty
+  copy = moved;
+  EXPECT_EQ(copy, "Training delivered to response teams");
+  copy = copy;  // NOLINT(misc-redundant-expression): assigning a text to itself keeps it
+  EXPECT_EQ(copy, "Training delivered to response teams");
+  copy = {};
+  EXPECT_TRUE(copy.empty());
+  EXPECT_EQ(copy.view(), "");
+}
+
+TEST(Text, HoldsWhatAnyScalarMayHold) {
+  const std::string nul("a\0b", 3);
+  EXPECT_EQ(Text(nul).view(), nul);
+  const std::string long_text(1 << 20, 'x');
+  EXPECT_EQ(Text(long_text).view(), long_text);
+  EXPECT_TRUE(Text("").empty());
 }
 
 }  // namespace

@@ -1,0 +1,105 @@
+#pragma once
+
+#include <compare>
+#include <concepts>
+#include <cstdint>
+#include <cstring>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include <fmt/format.h>
+
+namespace hmicfrs::model {
+
+// Characters kept after their size (4 bytes) and before a NUL, reached by one
+// pointer: 8 bytes in a record where a std::string takes 32. Word and Text
+// differ only in who owns the characters. Both compare by their text.
+class PackedText {
+ public:
+  std::size_t size() const {
+    std::uint32_t size = 0;
+    std::memcpy(&size, m_text - sizeof size, sizeof size);
+    return size;
+  }
+  bool empty() const { return size() == 0; }
+  const char* data() const { return m_text; }  // ends with a NUL
+  std::string_view view() const { return {m_text, size()}; }
+  operator std::string_view() const { return view(); }  // NOLINT(google-explicit-constructor)
+  std::string str() const { return std::string(view()); }
+
+  template <class Other>
+  requires std::convertible_to<const Other&, std::string_view>
+  friend bool operator==(const PackedText& a, const Other& b) { return a.view() == std::string_view(b); }
+  template <class Other>
+  requires std::convertible_to<const Other&, std::string_view>
+  friend std::strong_ordering operator<=>(const PackedText& a, const Other& b) {
+    return a.view() <=> std::string_view(b);
+  }
+  friend std::ostream& operator<<(std::ostream& out, const PackedText& text) { return out << text.view(); }
+
+ protected:
+  PackedText() = default;
+  ~PackedText() = default;
+  PackedText(const PackedText&) = default;
+  PackedText& operator=(const PackedText&) = default;
+
+  // Where `text` goes in `storage` (at least packed_size(text) bytes): the pointer to keep.
+  static const char* pack(std::string_view text, char* storage);
+  // The bytes `text` takes packed; a std::length_error from 4 GiB (the loader bounds a scalar at 1 MiB).
+  static std::size_t packed_size(std::string_view text);
+  static bool is_empty_text(const char* text) { return text == k_empty + sizeof(std::uint32_t); }
+
+  static constexpr char k_empty[sizeof(std::uint32_t) + 1] = {};
+  const char* m_text = k_empty + sizeof(std::uint32_t);
+};
+
+// A word a register writes again and again: an owner, a portfolio, a rating,
+// a PEEL area, a finding's ref, a reference to a finding. Each is kept once
+// per thread that makes it, for as long as the process lives; a national
+// register names its forty-odd owners and four ratings hundreds of thousands
+// of times, each time in one pointer.
+class Word : public PackedText {
+ public:
+  Word() = default;
+  Word(std::string_view text);  // NOLINT(google-explicit-constructor): a word is its text
+  Word(const char* text) : Word(std::string_view(text)) {}
+  Word(const std::string& text) : Word(std::string_view(text)) {}
+};
+
+// Wording a register holds once: a title, a finding's text, a note, a
+// summary, an id. Read and written whole, never edited in place; owned, in
+// one pointer.
+class Text : public PackedText {
+ public:
+  Text() = default;
+  Text(std::string_view text);  // NOLINT(google-explicit-constructor): a text is its characters
+  Text(const char* text) : Text(std::string_view(text)) {}
+  Text(const std::string& text) : Text(std::string_view(text)) {}
+  Text(const Text& other) : Text(other.view()) {}
+  Text(Text&& other) noexcept { std::swap(m_text, other.m_text); }
+  Text& operator=(Text other) noexcept {
+    std::swap(m_text, other.m_text);
+    return *this;
+  }
+  ~Text();
+};
+
+}  // namespace hmicfrs::model
+
+template <class T>
+struct fmt::formatter<T, char, std::enable_if_t<std::is_base_of_v<hmicfrs::model::PackedText, T>>>
+    : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const hmicfrs::model::PackedText& text, Context& context) const {
+    return fmt::formatter<std::string_view>::format(text.view(), context);
+  }
+};
+
+template <>
+struct std::hash<hmicfrs::model::Word> {
+  std::size_t operator()(const hmicfrs::model::Word& word) const noexcept {
+    return std::hash<std::string_view>()(word.view());
+  }
+};
