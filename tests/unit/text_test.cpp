@@ -91,7 +91,8 @@ TEST(Text, CopiesDeeplyAndMovesByPointer) {
   EXPECT_TRUE(a.empty());  // NOLINT(bugprone-use-after-move): a moved-from text is empty
   copy = moved;
   EXPECT_EQ(copy, "Training delivered to response teams");
-  copy = copy;  // NOLINT(misc-redundant-expression): assigning a text to itself keeps it
+  const Text& same = copy;
+  copy = same;  // assigning a text to itself keeps it
   EXPECT_EQ(copy, "Training delivered to response teams");
   copy = {};
   EXPECT_TRUE(copy.empty());
