@@ -29,14 +29,15 @@ class PackedText {
   operator std::string_view() const { return view(); }  // NOLINT(google-explicit-constructor)
   std::string str() const { return std::string(view()); }
 
-  template <class Other>
+  // Templates in both operands, so that each is an exact match: a comparison
+  // with a std::string_view either way round is then not ambiguous with the
+  // standard library's, which would convert the Word.
+  template <std::derived_from<PackedText> Self, class Other>
   requires std::convertible_to<const Other&, std::string_view>
-  friend bool operator==(const PackedText& a, const Other& b) { return a.view() == std::string_view(b); }
-  template <class Other>
+  friend bool operator==(const Self& a, const Other& b) { return a.view() == std::string_view(b); }
+  template <std::derived_from<PackedText> Self, class Other>
   requires std::convertible_to<const Other&, std::string_view>
-  friend std::strong_ordering operator<=>(const PackedText& a, const Other& b) {
-    return a.view() <=> std::string_view(b);
-  }
+  friend std::strong_ordering operator<=>(const Self& a, const Other& b) { return a.view() <=> std::string_view(b); }
   friend std::ostream& operator<<(std::ostream& out, const PackedText& text) { return out << text.view(); }
 
  protected:
