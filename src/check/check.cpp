@@ -208,8 +208,8 @@ const model::PeelCycle* gradings_cycle(const model::Dataset& dataset, const Insp
 }
 
 // Reports an area id that `cycle` does not have; true when it has it.
-template <class Text>
-bool check_area(const model::PeelCycle& cycle, const model::Located<Text>& area, Suggestions& suggestions,
+template <class Value>
+bool check_area(const model::PeelCycle& cycle, const model::Located<Value>& area, Suggestions& suggestions,
                 diag::Diagnostics& diagnostics) {
   if (cycle.find_area(area.value) != nullptr) return true;
   // The ids to write, as many as a message can hold; `peel --areas` lists them all.
