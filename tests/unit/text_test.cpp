@@ -1,6 +1,8 @@
+#include <algorithm>
 #include <future>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -41,6 +43,19 @@ TEST(Word, KeepsEachTextOnceAndComparesByText) {
   EXPECT_LT(Word("amber"), Word("green"));
   EXPECT_LT(Word("amber"), "amberx");
   EXPECT_EQ(std::set<Word>({Word("red"), Word("amber"), Word("red")}).size(), 2u);
+}
+
+TEST(Word, ComparesWithAStringViewEitherWayRound) {
+  // Not ambiguous with the standard library's string_view comparisons (clang once found it so).
+  const std::string_view view = "crime";
+  const Word word("crime");
+  EXPECT_TRUE(word == view);
+  EXPECT_TRUE(view == word);
+  EXPECT_FALSE(view != word);
+  EXPECT_TRUE(Word("a") < std::string_view("b"));
+  EXPECT_TRUE(std::string_view("a") < Word("b"));
+  const std::vector<std::string_view> ids = {"public-protection", "crime"};
+  EXPECT_EQ(std::find(ids.begin(), ids.end(), word), ids.begin() + 1);
 }
 
 TEST(Word, HoldsWhatAnyScalarMayHold) {
