@@ -12,7 +12,7 @@
 namespace hmicfrs::model {
 namespace {
 
-TEST(Word, IsItsText) {
+TEST(ModelWord, IsItsText) {
   const Word owner("Assistant Chief Constable (Crime)");
   EXPECT_EQ(owner.view(), "Assistant Chief Constable (Crime)");
   EXPECT_EQ(owner.size(), 33u);
@@ -22,7 +22,7 @@ TEST(Word, IsItsText) {
   EXPECT_EQ(fmt::format("[{:>6}]", Word("red")), "[   red]");
 }
 
-TEST(Word, IsEmptyByDefaultAndFromEmptyText) {
+TEST(ModelWord, IsEmptyByDefaultAndFromEmptyText) {
   EXPECT_TRUE(Word().empty());
   EXPECT_TRUE(Word("").empty());
   EXPECT_EQ(Word(), Word(""));
@@ -30,7 +30,7 @@ TEST(Word, IsEmptyByDefaultAndFromEmptyText) {
   EXPECT_EQ(Word().data()[0], '\0');
 }
 
-TEST(Word, KeepsEachTextOnceAndComparesByText) {
+TEST(ModelWord, KeepsEachTextOnceAndComparesByText) {
   const std::string text = "public-protection";
   const Word a(text);
   const Word b(std::string_view("public-protection"));
@@ -45,7 +45,7 @@ TEST(Word, KeepsEachTextOnceAndComparesByText) {
   EXPECT_EQ(std::set<Word>({Word("red"), Word("amber"), Word("red")}).size(), 2u);
 }
 
-TEST(Word, ComparesWithAStringViewEitherWayRound) {
+TEST(ModelWord, ComparesWithAStringViewEitherWayRound) {
   // Not ambiguous with the standard library's string_view comparisons (clang once found it so).
   const std::string_view view = "crime";
   const Word word("crime");
@@ -58,7 +58,7 @@ TEST(Word, ComparesWithAStringViewEitherWayRound) {
   EXPECT_EQ(std::find(ids.begin(), ids.end(), word), ids.begin() + 1);
 }
 
-TEST(Word, HoldsWhatAnyScalarMayHold) {
+TEST(ModelWord, HoldsWhatAnyScalarMayHold) {
   const std::string nul("a\0b", 3);
   EXPECT_EQ(Word(nul).view(), nul);
   const std::string long_word(1 << 20, 'x');  // as long as the loader lets a scalar be: a block of its own
@@ -66,7 +66,7 @@ TEST(Word, HoldsWhatAnyScalarMayHold) {
   EXPECT_EQ(Word("after it").view(), "after it");
 }
 
-TEST(Word, ComparesEqualAcrossThreads) {
+TEST(ModelWord, ComparesEqualAcrossThreads) {
   // Each thread keeps its own words: the same text made in two threads is two copies, equal.
   const Word here("Director of People");
   const Word there = std::async(std::launch::async, [] { return Word("Director of People"); }).get();
@@ -74,7 +74,7 @@ TEST(Word, ComparesEqualAcrossThreads) {
   EXPECT_EQ(there.view(), "Director of People");
 }
 
-TEST(Word, StaysValidAsMoreWordsAreMade) {
+TEST(ModelWord, StaysValidAsMoreWordsAreMade) {
   std::vector<std::pair<Word, std::string>> made;
   for (int i = 0; i < 100'000; ++i) {
     std::string text = fmt::format("force-{}/R{}", i % 43, i);
@@ -83,7 +83,7 @@ TEST(Word, StaysValidAsMoreWordsAreMade) {
   for (const auto& [word, text] : made) ASSERT_EQ(word.view(), text);
 }
 
-TEST(Text, OwnsItsCharacters) {
+TEST(ModelText, OwnsItsCharacters) {
   std::string source = "Progress reviewed; on track";
   Text note(source);
   source.assign("changed");
@@ -95,7 +95,7 @@ TEST(Text, OwnsItsCharacters) {
   EXPECT_EQ(note, Word("Progress reviewed; on track"));
 }
 
-TEST(Text, CopiesDeeplyAndMovesByPointer) {
+TEST(ModelText, CopiesDeeplyAndMovesByPointer) {
   Text a("Training delivered to response teams");
   Text copy = a;
   EXPECT_NE(copy.data(), a.data());
@@ -114,7 +114,7 @@ TEST(Text, CopiesDeeplyAndMovesByPointer) {
   EXPECT_EQ(copy.view(), "");
 }
 
-TEST(Text, HoldsWhatAnyScalarMayHold) {
+TEST(ModelText, HoldsWhatAnyScalarMayHold) {
   const std::string nul("a\0b", 3);
   EXPECT_EQ(Text(nul).view(), nul);
   const std::string long_text(1 << 20, 'x');
