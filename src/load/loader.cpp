@@ -405,10 +405,11 @@ class RegisterWalk {
     for (fs::directory_iterator it(m_walk_root / directory, ec), end; !ec && it != end; it.increment(ec)) {
       const fs::path relative = directory / it->path().filename();
       if (relative.filename().string().starts_with(".")) continue;
-      const fs::file_status link = it->symlink_status(ec);
+      // The entry's type as the directory listing gave it: no call to stat for each file.
+      const bool link = it->is_symlink(ec);
       if (ec) break;
-      fs::file_status status = link;
-      if (fs::is_symlink(link)) {
+      bool directory = false;  // what the entry is, or what it leads to
+      if (link) {
         const fs::path target = fs::canonical(it->path(), ec);
         if (ec) {                                     // a link that leads nowhere, or round in a loop
           if (is_yaml(relative)) add_file(relative);  // reading it says why it cannot be read
@@ -421,18 +422,21 @@ class RegisterWalk {
                      "copy what it holds into the register instead");
           continue;
         }
-        status = fs::status(target, ec);
+        directory = fs::is_directory(target, ec);
         if (ec) break;
         // A folder of the register is read where it is; only a hidden one is read through a link, once.
-        if (fs::is_directory(status) && (!hidden(target) || !m_visited.insert(target).second)) {
+        if (directory && (!hidden(target) || !m_visited.insert(target).second)) {
           link_error(relative, "is a symbolic link to a folder the register reads where it is: remove the link");
           continue;
         }
+      } else {
+        directory = it->is_directory(ec);
+        if (ec) break;
       }
       // A directory named like a YAML file is taken as one, so that reading it says what it is.
       if (is_yaml(relative)) {
         if (!add_file(relative)) return false;
-      } else if (fs::is_directory(status)) {
+      } else if (directory) {
         subdirectories.push_back(relative);
       }
     }
