@@ -34,6 +34,39 @@ TEST(Wrap, BreaksAtSpacesHyphensAndSlashes) {
   EXPECT_THAT(wrap("-leading and trailing-", 80), ::testing::ElementsAre("-leading and trailing-"));
 }
 
+// HTML and XML escaping looks at eight bytes at a time where it can: every byte
+// value, at every place in and around such a word, is escaped as one at a time would.
+TEST(EscapeHtml, EscapesEveryByteWhereverItStands) {
+  const auto one_at_a_time = [](std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+      switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default:
+          if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += c;
+      }
+    }
+    return out;
+  };
+  EXPECT_EQ(escape_html("Tom & Jerry's <b>\"bold\"</b>\x01\tend\n"),
+            "Tom &amp; Jerry&#39;s &lt;b&gt;&quot;bold&quot;&lt;/b&gt;\tend\n");
+  EXPECT_EQ(escape_html("caf\xc3\xa9 cr\xc3\xa8me, \xe2\x80\x9cquoted\xe2\x80\x9d"),
+            "caf\xc3\xa9 cr\xc3\xa8me, \xe2\x80\x9cquoted\xe2\x80\x9d");
+  for (int byte = 0; byte < 256; ++byte) {
+    for (std::size_t at = 0; at < 20; ++at) {
+      std::string text(19, 'a');
+      text.insert(at, 1, static_cast<char>(byte));
+      ASSERT_EQ(escape_html(text), one_at_a_time(text)) << "byte " << byte << " at " << at;
+      text.resize(at + 1);  // ending on it
+      ASSERT_EQ(escape_html(text), one_at_a_time(text)) << "byte " << byte << " ending " << at;
+    }
+  }
+}
+
 TEST(TextTables, FitEightyColumnsByWrappingTheWideColumns) {
   Table table{{{"Id"}, {"Title", Align::left, true}, {"N", Align::right}}, {}};
   table.rows.push_back({"a-1", std::string(30, 'x') + " " + std::string(60, 'y'), "7"});
