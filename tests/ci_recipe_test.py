@@ -14,7 +14,10 @@ each recipe takes the tool's source from a clean clone of SOURCE_DIR's
 repository (as the checkout of the submodule would) and runs the recipe's
 own build: the packages script, CMake, the install into tools/, then the
 later steps with that build on PATH (GitHub's $GITHUB_PATH is honoured as
-Actions does). Without it, and for the defects, BINARY stands in for the
+Actions does). The two recipes' build commands are the same (checked), so the
+tool is compiled once: GitLab's build commands run in the repository GitHub's
+built in, emptied of all but the source and the build directory, and install
+the up-to-date build into tools/ again. Without it, and for the defects, BINARY stands in for the
 build. Only apt-get lines (installing git and jq, which the test needs
 anyway) are left out.
 
@@ -83,7 +86,8 @@ DEFECTS = {
 
 def make_repository(root, defect, build):
     """A register repository as the recipes expect. When the recipe's build is to run, the tool's source is
-    cloned where the submodule would be checked out; else BINARY stands in for the build in tools/bin."""
+    cloned where the submodule would be checked out (unless an earlier recipe's run left it there with its
+    build); else BINARY stands in for the build in tools/bin."""
     shutil.copytree(os.path.join(source, "examples", "west-midlands"), os.path.join(root, "data"))
     shutil.copytree(os.path.join(recipes, "github"), os.path.join(root, ".github"))
     if defect:
@@ -91,8 +95,9 @@ def make_repository(root, defect, build):
             f.write(DEFECTS[defect][0])
     environment = dict(os.environ, CI="true", CI_PROJECT_DIR=root, GITHUB_PATH=os.path.join(root, ".github-path"))
     if build:
-        subprocess.run(["git", "clone", "--quiet", os.path.abspath(source), os.path.join(root, "hmicfrs-track")],
-                       check=True)
+        if not os.path.isdir(os.path.join(root, "hmicfrs-track")):
+            subprocess.run(["git", "clone", "--quiet", os.path.abspath(source), os.path.join(root, "hmicfrs-track")],
+                           check=True)
     else:
         bin_dir = os.path.join(root, "tools", "bin")
         os.makedirs(bin_dir)
@@ -223,12 +228,45 @@ def pre_commit(root, environment, defect, build):
     check(result.returncode == (1 if defect else 0), f"pre-commit: '{hook['entry']}' exited {result.returncode}")
 
 
-for defect in [None, *DEFECTS]:
-    for service in (github, gitlab, pre_commit):
-        # Each recipe's build runs once, for the valid register; pre-commit uses an installed tool.
-        build = build_from_source and defect is None and service is not pre_commit
-        with tempfile.TemporaryDirectory() as root:
-            service(root, make_repository(root, defect, build), defect, build)
+def build_lines(lines):
+    """A recipe's build commands, each recipe's name for the repository's root written alike."""
+    return [line.strip().replace('"$CI_PROJECT_DIR/', '"$ROOT/').replace('"$PWD/', '"$ROOT/')
+            for line in lines if is_build(line.strip())]
+
+
+def leave_only_the_build(root):
+    """Empties a repository of all but the tool's source and its build directory, as a runner that caches
+    them would start the next job."""
+    for name in os.listdir(root):
+        if name not in ("hmicfrs-track", "build-hmicfrs-track"):
+            path = os.path.join(root, name)
+            shutil.rmtree(path) if os.path.isdir(path) and not os.path.islink(path) else os.remove(path)
+
+
+# The two recipes build the tool with the same commands (checked here), so the valid register's build is
+# compiled once: the GitLab job then runs its own build commands (install-deps, configure, build, install)
+# in the GitHub run's repository, emptied of all but the source and the build directory, where they find
+# the build up to date and install it again into tools/.
+github_steps = next(iter(load("github/workflows/hmicfrs-track.yml")["jobs"].values()))["steps"]
+github_build = build_lines(line for step in github_steps if "run" in step and is_build(step["run"])
+                           for line in step["run"].splitlines())
+gitlab_job = next(value for value in load("gitlab/.gitlab-ci.yml").values()
+                  if isinstance(value, dict) and "script" in value)
+check(github_build == build_lines(gitlab_job.get("before_script", [])),
+      f"the GitHub and GitLab recipes build the tool differently ({github_build} against "
+      f"{build_lines(gitlab_job.get('before_script', []))}): build each from a clean checkout in this test")
+
+with tempfile.TemporaryDirectory() as built:  # the valid register's repository, kept from one recipe to the next
+    for defect in [None, *DEFECTS]:
+        for service in (github, gitlab, pre_commit):
+            # The recipes' builds run for the valid register; pre-commit uses an installed tool.
+            build = build_from_source and defect is None and service is not pre_commit
+            if build:
+                leave_only_the_build(built)
+                service(built, make_repository(built, defect, build), defect, build)
+                continue
+            with tempfile.TemporaryDirectory() as root:
+                service(root, make_repository(root, defect, build), defect, build)
 
 for failure in failures:
     print(f"FAIL: {failure}", file=sys.stderr)
