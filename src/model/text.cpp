@@ -2,10 +2,20 @@
 
 #include <memory>
 #include <mutex>
+#include <ostream>
 #include <stdexcept>
 #include <vector>
 
+#include <fmt/format.h>
+
 namespace hmicfrs::model {
+
+std::ostream& operator<<(std::ostream& out, const PackedText& text) { return out << text.view(); }
+
+fmt::format_context::iterator format_text(const fmt::formatter<std::string_view>& as_string, const PackedText& text,
+                                          fmt::format_context& context) {
+  return as_string.format(text.view(), context);
+}
 
 std::size_t PackedText::packed_size(std::string_view text) {
   if (text.size() >= UINT32_MAX) throw std::length_error("a text of 4 GiB or more");
