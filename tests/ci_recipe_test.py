@@ -14,12 +14,12 @@ each recipe takes the tool's source from a clean clone of SOURCE_DIR's
 repository (as the checkout of the submodule would) and runs the recipe's
 own build: the packages script, CMake, the install into tools/, then the
 later steps with that build on PATH (GitHub's $GITHUB_PATH is honoured as
-Actions does). The two recipes' build commands are the same (checked), so the
-tool is compiled once: GitLab's build commands run in the repository GitHub's
-built in, emptied of all but the source and the build directory, and install
-the up-to-date build into tools/ again. Without it, and for the defects, BINARY stands in for the
-build. Only apt-get lines (installing git and jq, which the test needs
-anyway) are left out.
+Actions does). The two recipes' build commands are the same (checked), so
+the tool is compiled once: GitLab's build commands run in the repository
+GitHub's built in, emptied of all but the source and the build directory,
+and install the up-to-date build into tools/ again. Without it, and for the
+defects, BINARY stands in for the build. Only apt-get lines (installing git
+and jq, which the test needs anyway) are left out.
 
 For GitHub: the steps run under bash -eo pipefail as Actions runs them; the
 problem matcher's expression, applied to the validation step's output, must
@@ -240,7 +240,10 @@ def leave_only_the_build(root):
     for name in os.listdir(root):
         if name not in ("hmicfrs-track", "build-hmicfrs-track"):
             path = os.path.join(root, name)
-            shutil.rmtree(path) if os.path.isdir(path) and not os.path.islink(path) else os.remove(path)
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path)
+            else:
+                os.remove(path)
 
 
 # The two recipes build the tool with the same commands (checked here), so the valid register's build is

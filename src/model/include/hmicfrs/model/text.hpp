@@ -87,14 +87,12 @@ class Text : public PackedText {
   ~Text();
 };
 
-}  // namespace hmicfrs::model
-
-namespace hmicfrs::model {
 // What the formatter below does, in text.cpp: this header then needs only
 // fmt/core.h, where formatting a string is declared, not fmt/format.h, where
 // it is defined (a third of a second more for every file that includes it).
 fmt::format_context::iterator format_text(const fmt::formatter<std::string_view>& as_string, const PackedText& text,
                                           fmt::format_context& context);
+
 }  // namespace hmicfrs::model
 
 // A Word or Text formats as its text, with a string's specifications ({:<16}).
