@@ -13,9 +13,12 @@ if [[ "${1:-}" == "--test" ]]; then
   # dpkg-dev: CPack's .deb (dpkg-shlibdeps); jq: the GitLab CI recipe; chromium, poppler-utils: the HTML paper
   # printed to PDF as the README says, and its pages read back; lintian: Debian's checks of the package;
   # python3-docx, libreoffice-writer-nogui: the Word paper opened and laid out as a committee member's Word would;
-  # python3-openpyxl: the Excel exports opened as a spreadsheet would.
+  # python3-openpyxl, libreoffice-calc-nogui: the Excel exports opened as a spreadsheet would;
+  # fonts-liberation2 (Arial's metrics: Debian has no Arial) and fonts-dejavu-core: the fonts the papers are
+  # printed and laid out in, named because --no-install-recommends brings neither.
   packages+=(libgtest-dev libgmock-dev pandoc python3-jsonschema python3-yaml man-db jq chromium poppler-utils lintian
-             python3-docx libreoffice-writer-nogui python3-openpyxl)
+             python3-docx libreoffice-writer-nogui libreoffice-calc-nogui python3-openpyxl fonts-liberation2
+             fonts-dejavu-core)
 fi
 
 missing=()

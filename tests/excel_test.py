@@ -8,7 +8,10 @@ example: the sheets expected, the header row frozen and filtered over the
 whole table, dates as dates (a month as its first day, shown "mmm yyyy"),
 counts as numbers and shares as percentages, rating cells filled and worded,
 the same rows and values as the CSV of the same view, and the same bytes when
-written twice. Exits 77 (skipped) when python3-openpyxl is missing."""
+written twice. A register whose ratings are named as no sheet may be, and whose
+title reads as Excel's escapes, gives workbooks that open, with legal sheet
+names and the title as written (read back by openpyxl and LibreOffice Calc).
+Exits 77 (skipped) when python3-openpyxl is missing."""
 
 import csv
 import datetime
@@ -31,6 +34,71 @@ def run(binary, *args):
 
 def sheet_rows(sheet):
     return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+# Titles that read as Excel's escapes of characters, which must read back as written. openpyxl's reader drops
+# every "x005F_" it meets (not what Excel does), so the second, an escaped underscore, is read back by Calc alone.
+ESCAPE_LIKE = "Text_x000D_with _x0041_ inside"
+UNDERSCORE_LIKE = "An escaped underscore _x005F_ stays as written"
+# Ratings named as no sheet may be: apostrophes at both ends, and beyond 31 UTF-16 units with emoji.
+LABELS = {"red": "'Won't do'", "amber": "\u00dcberf\u00e4llig \u2014 wartet auf Entscheidung \U0001F600\U0001F600"}
+
+
+def check_register_words(binary, work, problems):
+    """A register's words as sheet names and cells: every workbook opens, every sheet name is one Excel
+    allows, and a title that looks like an escape reads back as the register holds it, in openpyxl and in
+    LibreOffice Calc."""
+    import shutil
+
+    import openpyxl
+
+    register = os.path.join(work, "words")
+    shutil.copytree(os.path.join(ROOT, "examples", "four-colour"), register)
+    config = os.path.join(register, "hmicfrs-track.yaml")
+    text = open(config, encoding="utf-8").read()
+    for rating, label in LABELS.items():
+        text = text.replace(f"  - id: {rating}\n", f"  - id: {rating}\n    label: \"{label}\"\n", 1)
+    open(config, "w", encoding="utf-8").write(text)
+    with open(os.path.join(register, "inspections", "escapes.yaml"), "w", encoding="utf-8") as out:
+        out.write("id: escapes\ntype: other\ntitle: Escapes\npublished: 2024-01-10\nfindings:\n"
+                  f"  - ref: R1\n    type: afi\n    title: \"{ESCAPE_LIKE}\"\n    portfolio: custody\n"
+                  "    owner: Head of Custody\n    history:\n      - date: 2024-02-01\n        status: open\n"
+                  "        rag: amber\n        note: Started\n"
+                  f"  - ref: R2\n    type: afi\n    title: \"{UNDERSCORE_LIKE}\"\n    portfolio: custody\n"
+                  "    owner: Head of Custody\n    history:\n      - date: 2024-02-01\n        status: open\n"
+                  "        rag: amber\n        note: Started\n")
+    paper = os.path.join(work, "words-paper.xlsx")
+    listed = os.path.join(work, "words-list.xlsx")
+    for target, args in ((paper, ["report", "--committee", "2024-06"]), (listed, ["list"])):
+        result = subprocess.run([binary, "--data", register, "--as-of", "2024-06-14", *args, "-o", target],
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            problems.append(f"words: {' '.join(args)} exited {result.returncode}: {result.stderr}")
+            return
+    names = openpyxl.load_workbook(paper).sheetnames
+    for name in names:
+        units = len(name.encode("utf-16-le")) // 2
+        if name.startswith("'") or name.endswith("'") or units > 31 or any(c in name for c in "[]:*?/\\"):
+            problems.append(f"words: the sheet name {name!r} is not one Excel allows")
+    if len({name.casefold() for name in names}) != len(names):
+        problems.append(f"words: sheet names {names} are not unique ignoring case")
+    rows = sheet_rows(openpyxl.load_workbook(listed)["Findings"])
+    titles = [row[4] for row in rows if row[0] == "escapes/R1"]
+    if titles != [ESCAPE_LIKE]:
+        problems.append(f"words: openpyxl reads the title as {titles}, not {ESCAPE_LIKE!r}")
+    calc = os.path.join(work, "calc")
+    subprocess.run(["soffice", "-env:UserInstallation=file://" + os.path.join(work, "calc-profile"), "--headless",
+                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", calc, listed],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+    converted = os.path.join(calc, "words-list.csv")
+    if not os.path.exists(converted):
+        problems.append("words: LibreOffice Calc did not open the list (is libreoffice-calc-nogui installed?)")
+        return
+    calc_titles = [row[4] for row in csv.reader(open(converted, encoding="utf-8")) if row[0].startswith("escapes/")]
+    if calc_titles != [ESCAPE_LIKE, UNDERSCORE_LIKE]:
+        problems.append(f"words: LibreOffice Calc reads the titles as {calc_titles}, not "
+                        f"{[ESCAPE_LIKE, UNDERSCORE_LIKE]}")
+    print(f"words: sheets {names}; the titles read back as written")
 
 
 def check_table_sheet(sheet, problems):
@@ -124,6 +192,7 @@ def main():
         if red_ids != csv_red:
             problems.append(f"tracker: red findings {red_ids}, list says {csv_red}")
         check_findings(tracker["Red"], csv_list, problems)
+        check_register_words(binary, work, problems)
     for problem in problems:
         print("FAIL: " + problem)
     print(f"{len(problems)} problems")

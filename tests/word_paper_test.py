@@ -7,14 +7,17 @@
   tests/golden-word/ (HMICFRS_UPDATE_GOLDEN=1 rewrites them).
 - python3-docx opens it and finds the headings in Word's heading styles, the
   tables with a repeated header row, and the rating cells worded and shaded.
-- The paper of a register written to break out of its text (tests/fixtures/
-  hostile-markdown) is well-formed XML in every part, and links only to web
-  addresses.
+- Every part of every paper written, and of every golden, is well-formed XML;
+  the paper of a register written to break out of its text (tests/fixtures/
+  hostile-markdown) links only to web addresses.
 - A template made with python3-docx lends its styles: its Heading 1 font is
   the paper's, and the styles it lacks are added.
 - LibreOffice converts it to PDF, which is A4 with the running head, "Page X
   of Y", the expected number of pages (give or take one) and the sections in
   the order the Markdown paper has them.
+- Laid out in Liberation Sans (Arial's metrics) and in DejaVu Sans, the
+  paper's tables break no id, date, rating or status word, nor any word of up
+  to 20 characters.
 Exits 77 (skipped) when python3-docx, LibreOffice or poppler-utils is missing."""
 
 import os
@@ -66,6 +69,35 @@ def compare_parts(docx, problems):
     expected = sorted(os.path.relpath(os.path.join(d, f), GOLDEN) for d, _, fs in os.walk(GOLDEN) for f in fs)
     if sorted(names) != expected:
         problems.append(f"parts {sorted(names)}, golden {expected}")
+
+
+def parts_not_well_formed(docx):
+    """The parts of a Word file (every part is XML) that do not parse, with why."""
+    import xml.etree.ElementTree as ElementTree
+
+    out = []
+    with zipfile.ZipFile(docx) as archive:
+        for name in archive.namelist():
+            try:
+                ElementTree.fromstring(archive.read(name))
+            except ElementTree.ParseError as error:
+                out.append(f"{name}: {error}")
+    return out
+
+
+def goldens_not_well_formed():
+    """The golden Word parts that do not parse as XML."""
+    import xml.etree.ElementTree as ElementTree
+
+    out = []
+    for directory, _, files in os.walk(os.path.dirname(GOLDEN)):
+        for name in files:
+            path = os.path.join(directory, name)
+            try:
+                ElementTree.parse(path)
+            except ElementTree.ParseError as error:
+                out.append(f"{os.path.relpath(path, ROOT)}: {error}")
+    return out
 
 
 def check_with_python_docx(docx, sections, problems):
@@ -126,6 +158,7 @@ def check_template(binary, work, problems):
     for added in ("TableText", "FieldList"):
         if f'w:styleId="{added}"' not in styles:
             problems.append(f"the style {added}, which the template lacks, was not added")
+    problems += [f"templated: not well-formed: {part}" for part in parts_not_well_formed(target)]
     paper = python_docx.Document(target)
     if paper.styles["Heading 1"].font.name != "Georgia":
         problems.append("python-docx does not read Georgia as the paper's Heading 1 font")
@@ -150,18 +183,100 @@ def check_hostile(binary, work, problems):
                     problems.append(f"hostile: a link to {relationship.get('Target')}")
 
 
+# The fonts LibreOffice sets a paper's Arial in on Debian: Liberation Sans where fonts-liberation2 is installed
+# (Arial's metrics), else DejaVu Sans (wider). The second is forced with a fontconfig that knows no other font.
+FONT_SETUPS = [("LiberationSans", None), ("DejaVuSans", "/usr/share/fonts/truetype/dejavu")]
+# An id, which must stay whole however long: inspection/ref.
+ID = re.compile(r"^[a-z0-9][a-z0-9-]*/[A-Za-z0-9.-]+$")
+DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?\W*$")
+
+
+def tables_only(docx, target):
+    """The paper with every block but its tables taken out, saved at `target`: its tables lay out as they do in
+    the paper (their widths are fixed), and nothing else can break a word. Returns the words of the tables that
+    must stay whole, and those that may break only after a hyphen of their own, as any line may."""
+    import docx as python_docx
+
+    document = python_docx.Document(docx)
+    body = document.element.body
+    for child in list(body):
+        if child.tag not in (f"{W}tbl", f"{W}sectPr"):
+            body.remove(child)
+    document.save(target)
+    whole, at_hyphens = [], []
+    for table in document.tables:
+        for column in table.columns:
+            texts = [cell.text for cell in column.cells]
+            # A column of short cells (ids, dates, ratings, statuses, counts) must never wrap at all.
+            short = all(len(text) <= 20 for text in texts)
+            for word in (word for text in texts for word in text.split()):
+                if short or ID.match(word) or DATE.match(word) or "-" not in word.strip("-"):
+                    if len(word) <= 20 or ID.match(word):
+                        whole.append(word)
+                elif len(word) <= 20:
+                    at_hyphens.append(word)
+    return whole, at_hyphens
+
+
+def pdf_words(pdf):
+    """The words of a PDF as poppler sets them out (pdftotext -bbox), never joined across a hyphen or a cell."""
+    import html
+
+    page = subprocess.run(["pdftotext", "-bbox", pdf, "-"], check=True, capture_output=True, text=True).stdout
+    return [html.unescape(word) for word in re.findall(r"<word [^>]*>([^<]*)</word>", page)]
+
+
+def check_words_whole(docx, work, problems):
+    """Laid out by LibreOffice in each font that stands in for Arial, no table breaks an id, a date, a rating
+    or status word, or any word of up to 20 characters for want of room: each such word of the tables is a
+    whole word of the PDF as many times as the tables hold it (a compound in running text may still break
+    after its own hyphen, as any line may)."""
+    from collections import Counter
+
+    stem = os.path.splitext(os.path.basename(docx))[0]
+    tables = os.path.join(work, f"{stem}-tables.docx")
+    whole, at_hyphens = tables_only(docx, tables)
+    for font, only_directory in FONT_SETUPS:
+        environment = dict(os.environ)
+        if only_directory:
+            config = os.path.join(work, f"fonts-{font}.conf")
+            with open(config, "w", encoding="utf-8") as out:
+                out.write(f'<?xml version="1.0"?>\n<fontconfig><dir>{only_directory}</dir>'
+                          f'<cachedir>{work}/fontconfig-cache</cachedir></fontconfig>\n')
+            environment["FONTCONFIG_FILE"] = config
+        folder = os.path.join(work, font)
+        os.makedirs(folder, exist_ok=True)
+        pdf = convert_to_pdf(tables, folder, environment, os.path.join(work, f"profile-{font}"))
+        fonts = subprocess.run(["pdffonts", pdf], check=True, capture_output=True, text=True).stdout
+        if font not in fonts:
+            problems.append(f"{stem}: laid out without {font}: {fonts.splitlines()[2:]}")
+            continue
+        laid_out = Counter(pdf_words(pdf))
+        broken = sorted(word for word, count in Counter(whole).items() if laid_out[word] < count)
+        for word, count in Counter(at_hyphens).items():
+            # Each break after a hyphen of its own gives two words of the PDF, the first ending with it.
+            splits = [(word[:i + 1], word[i + 1:]) for i, c in enumerate(word[:-1]) if c == "-"]
+            split = sum(min(laid_out[a], laid_out[b]) for a, b in splits)
+            if laid_out[word] + split < count:
+                broken.append(word)
+        if broken:
+            problems.append(f"{stem} in {font}: broken in a table cell: {sorted(broken)}")
+        print(f"{stem} in {font}: {len(whole) + len(at_hyphens)} words of the tables checked")
+
+
 def markdown_sections(binary, register, meeting):
     markdown = subprocess.run([binary, "--data", register, "report", "--committee", meeting, "--format", "md"],
                               check=True, capture_output=True, text=True).stdout
     return [line[3:] for line in markdown.splitlines() if line.startswith("## ")]
 
 
-def convert_to_pdf(docx, work):
-    profile = "file://" + os.path.join(work, "libreoffice-profile")
+def convert_to_pdf(docx, outdir, environment=None, profile=None):
+    """The PDF LibreOffice lays `docx` out as, in `outdir`; a profile of its own for each fontconfig."""
+    profile = "file://" + (profile or os.path.join(outdir, "libreoffice-profile"))
     subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", work, docx], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   timeout=300)
-    return os.path.splitext(docx)[0] + ".pdf"
+                    "--outdir", outdir, docx], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   timeout=300, env=environment)
+    return os.path.join(outdir, os.path.splitext(os.path.basename(docx))[0] + ".pdf")
 
 
 def main():
@@ -187,15 +302,17 @@ def main():
                 problems.append("two runs gave different bytes")
             if meeting == "2022-03":
                 compare_parts(docx_path, problems)
+            problems += [f"not well-formed: {part}" for part in parts_not_well_formed(docx_path)]
             sections = markdown_sections(binary, register, meeting)
             check_with_python_docx(docx_path, sections, problems)
             pdf = convert_to_pdf(docx_path, work)
             pages, _, pdf_problems = pdf_checks.pdf_problems(pdf, head, expected_pages, sections)
             problems += pdf_problems
+            check_words_whole(docx_path, work, problems)
             print(f"{os.path.basename(register)} {meeting}: {pages} pages"
                   + ("" if not problems else ": " + "; ".join(problems)))
             failures += len(problems)
-        problems = []
+        problems = [f"golden not well-formed: {part}" for part in goldens_not_well_formed()]
         check_hostile(binary, work, problems)
         check_template(binary, work, problems)
         print("template: " + ("styles taken" if not problems else "; ".join(problems)))

@@ -34,6 +34,7 @@
 #include <hmicfrs/query/status.hpp>
 #include <hmicfrs/render/diagnostics.hpp>
 #include <hmicfrs/util/docs.hpp>
+#include <hmicfrs/util/printable.hpp>
 #include <hmicfrs/util/suggest.hpp>
 
 #include "errors.hpp"
@@ -267,6 +268,7 @@ int run_chase(const Session& session) {
     session.out() << fmt::format(
         "{} written to {}\n", files.size() == 1 ? std::string("1 message") : fmt::format("{} messages", files.size()),
         o.file);
+    session.err() << util::printable_lines(render::unaddressed_warning(*chase));
     return k_exit_ok;
   }
   session.emit(*chase);

@@ -208,17 +208,21 @@ std::size_t Session::text_width() const {
   return k_default;
 }
 
-std::string Session::word_template() const {
-  if (m_format != render::Format::docx) return "";
+std::optional<render::WordTemplate> Session::word_template() const {
+  if (m_format != render::Format::docx) return std::nullopt;
   const Loaded& register_ = loaded();
   const model::Config& config = register_.result.dataset.config;
   diag::Diagnostics problems;
-  std::optional<std::string> bytes = load::read_word_template(register_.root, config, problems);
+  const std::optional<std::string> bytes = load::read_word_template(register_.root, config, problems);
+  std::optional<render::WordTemplate> out;
   if (bytes) {
-    if (const auto problem = render::word_template_problem(*bytes)) {
+    util::Result<render::WordTemplate> read = render::word_template_from(*bytes);
+    if (read) {
+      out = std::move(read).value();
+    } else {
       problems.error(
           config.word_template.location,
-          fmt::format("word_template '{}' cannot serve as a template: {}", config.word_template.value, *problem),
+          fmt::format("word_template '{}' cannot serve as a template: {}", config.word_template.value, read.error()),
           diag::Code::word_template);
     }
   }
@@ -226,7 +230,7 @@ std::string Session::word_template() const {
     render::write_diagnostics_text(m_err, problems, false);
     throw DataError("the Word template cannot be used: fix paper.word_template in hmicfrs-track.yaml, or remove it");
   }
-  return bytes.value_or("");
+  return out;
 }
 
 void Session::write_output(const std::function<void(std::ostream&, const render::Output&)>& write) const {

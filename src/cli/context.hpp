@@ -110,8 +110,8 @@ class Session {
   // The pager text or Markdown for a terminal goes through, as git's does: $PAGER, else "less -FRX" when
   // installed; empty for none (not a terminal, --no-pager, PAGER empty or "cat", another format).
   std::string pager_command() const;
-  // The bytes of the register's Word template when the answer is written as Word; else "".
-  std::string word_template() const;
+  // The register's Word template, read and checked, when the answer is written as Word; else nothing.
+  std::optional<render::WordTemplate> word_template() const;
   void page(const std::string& pager, const std::string& text) const;
 
   // The format the answer is written in; none for a command that writes none.

@@ -24,6 +24,7 @@ HMICFRS_FORWARD(libxlsxwriter, void, format_set_border, (lxw_format* a, uint8_t 
 HMICFRS_FORWARD(libxlsxwriter, void, format_set_num_format, (lxw_format* a, const char* b), (a, b))
 HMICFRS_FORWARD(libxlsxwriter, void, format_set_text_wrap, (lxw_format* a), (a))
 HMICFRS_FORWARD(libxlsxwriter, char*, lxw_strerror, (lxw_error a), (a))
+HMICFRS_FORWARD(libxlsxwriter, void, lxw_workbook_free, (lxw_workbook* a), (a))
 HMICFRS_FORWARD(libxlsxwriter, lxw_format*, workbook_add_format, (lxw_workbook* a), (a))
 HMICFRS_FORWARD(libxlsxwriter, lxw_worksheet*, workbook_add_worksheet, (lxw_workbook* a, const char* b), (a, b))
 HMICFRS_FORWARD(libxlsxwriter, lxw_error, workbook_close, (lxw_workbook* a), (a))

@@ -38,12 +38,27 @@ std::size_t item_count(const Node* list) {
   return list != nullptr && list->kind == Node::Kind::sequence ? list->items.size() : 0;
 }
 
+// An e-mail address field: one plain address, as the messages `chase` drafts
+// write it in From: and To:, so that no list or display name rides in it.
+std::optional<std::string> address(Reader& reader, const Node* node, std::string_view field) {
+  auto email = reader.line(node, field);
+  if (email && !model::is_plain_address(*email)) {
+    reader.diagnostics().error(reader.at(*node),
+                               fmt::format("{} '{}' is not one address: write it as name@domain, with no name or "
+                                           "brackets around it",
+                                           field, *email),
+                               Code::invalid_value);
+    return std::nullopt;
+  }
+  return email;
+}
+
 std::optional<model::Contact> decode_contact(Reader& reader, const Node* node) {
   if (node == nullptr || !reader.fields(*node, "contact", k_contact_fields)) return std::nullopt;
   model::Contact contact;
   contact.name = reader.line(node->find("name"), "name").value_or("");
   contact.title = reader.line(node->find("title"), "title").value_or("");
-  contact.email = reader.line(node->find("email"), "email").value_or("");
+  contact.email = address(reader, node->find("email"), "email").value_or("");
   contact.phone = reader.line(node->find("phone"), "phone").value_or("");
   return contact;
 }
@@ -540,16 +555,8 @@ std::optional<model::Config> decode_config(const Node& root, diag::SourceName pa
   for_each_item(reader, root.find("owners"), "owners", [&](const Node& item) {
     if (!reader.fields(item, "an owner", k_owner_fields)) return;
     const auto role = reader.line(item.find("role"), "role");
-    const auto email = reader.line(item.find("email"), "email");
+    const auto email = address(reader, item.find("email"), "email");
     if (!role || !email) return;
-    if (!model::is_plain_address(*email)) {
-      diagnostics.error(reader.at(*item.find("email")),
-                        fmt::format("email '{}' is not one address: write it as name@domain, with no name or "
-                                    "brackets around it",
-                                    *email),
-                        Code::invalid_value);
-      return;
-    }
     // Roles are matched ignoring case, so a second entry for one would never be used.
     const model::OwnerAddress* first = config.find_owner(*role);
     if (first != nullptr) {

@@ -81,7 +81,8 @@ util::Result<answers::Chase> chase(const model::Dataset& dataset, const model::D
                                    options.owner, util::did_you_mean(options.owner, known))};
   }
   for (auto& [key, group] : groups) {
-    if (const model::OwnerAddress* address = dataset.config.find_owner(role_of[key])) group.email = address->email;
+    group.role = role_of[key];
+    if (const model::OwnerAddress* address = dataset.config.find_owner(group.role)) group.email = address->email;
     out.groups.push_back(std::move(group));
   }
   return out;

@@ -15,7 +15,9 @@
 #include <fmt/format.h>
 
 #include <hmicfrs/render/document.hpp>
+#include <hmicfrs/util/utf8.hpp>
 #include "colour.hpp"
+#include "font_widths.hpp"
 #include "user_markdown.hpp"
 #include "zip.hpp"
 
@@ -26,7 +28,6 @@ namespace {
 constexpr int k_page_width = 11906, k_page_height = 16838, k_margin = 1134, k_side_margin = 1020;
 constexpr int k_text_width = k_page_width - 2 * k_side_margin;
 constexpr long k_emu_per_twip = 635;
-constexpr std::size_t k_template_part_limit = 8 << 20;
 
 // Text as XML character data or an attribute value: HTML's escapes are XML's too.
 std::string xml_text(std::string_view text) { return escape_html(text); }
@@ -88,31 +89,49 @@ std::string inline_runs(const std::vector<user_markdown::Inline>& pieces, RunSty
   return out;
 }
 
-// The number of characters in UTF-8 text.
-std::size_t characters(std::string_view text) { return display_width(text); }
+// The tables' text is 9 point (TableText and TableHeading: w:sz 18, in half points).
+constexpr long k_table_points = 9;
+
+// The width in twips of `text` in the tables' font, as the wider of the fonts
+// that stand in for Arial would set it.
+long text_twips(std::string_view text, bool bold) {
+  const std::size_t em_units = util::measured(text, [bold](char32_t code) { return font_advance(code, bold); });
+  return (static_cast<long>(em_units) * k_table_points * 20 + 2047) / 2048;
+}
 
 // Column widths in twips that fill the text width: each column gets at least
-// its longest word (so that no word is broken), and what is left is shared by
-// how much more its longest cell would take.
+// its longest word (so that no id, date, rating or status word, and no word
+// of up to 20 characters, is broken for want of room), and what is left is
+// shared by how much more its longest cell would take.
 std::vector<int> column_widths(const Table& table) {
-  constexpr int k_per_character = 100, k_padding = 200, k_longest_cell = 60;
+  // Both cell margins (80 twips each), the borders, and room for a renderer's rounding.
+  constexpr long k_padding = 220;
+  constexpr std::size_t k_longest_kept_word = 20, k_longest_cell = 60;  // characters
   const std::size_t n = table.columns.size();
   std::vector<long> least(n, 0), wanted(n, 0);
-  const auto measure = [&](std::size_t c, std::string_view text, int weight) {
-    std::size_t longest_word = 0;
-    std::size_t start = 0;
-    while (start <= text.size()) {
+  const auto characters = [](char32_t) { return std::size_t{1}; };
+  const auto measure = [&](std::size_t c, std::string_view text, bool bold) {
+    // A column whose cells do not wrap (ids, dates, ratings, statuses, types) keeps each word whole, and a
+    // cell of up to 20 characters ("Awaiting sign-off") on one line, so that it never breaks at a hyphen;
+    // elsewhere a word longer than 20 characters may break, and asks for no more room than its first 20.
+    const bool wraps = table.columns[c].wraps;
+    const std::size_t kept = wraps ? k_longest_kept_word : std::string_view::npos;
+    long longest_word = 0;
+    if (!wraps && util::measured(text, characters) <= k_longest_kept_word) longest_word = text_twips(text, bold);
+    for (std::size_t start = 0; start <= text.size();) {
       const std::size_t end = std::min(text.find_first_of(" \n", start), text.size());
-      longest_word = std::max(longest_word, characters(text.substr(start, end - start)));
+      const std::string_view word = text.substr(start, end - start);
+      longest_word =
+          std::max(longest_word, text_twips(word.substr(0, util::fitting_prefix(word, kept, characters)), bold));
       start = end + 1;
     }
-    least[c] = std::max<long>(least[c], static_cast<long>(longest_word) * weight + k_padding);
-    const auto whole = std::min<long>(static_cast<long>(characters(text)), k_longest_cell);
-    wanted[c] = std::max<long>(wanted[c], whole * weight + k_padding);
+    least[c] = std::max(least[c], longest_word + k_padding);
+    const std::string_view whole = text.substr(0, util::fitting_prefix(text, k_longest_cell, characters));
+    wanted[c] = std::max(wanted[c], text_twips(whole, bold) + k_padding);
   };
-  for (std::size_t c = 0; c < n; ++c) measure(c, table.columns[c].header, k_per_character + 10);
+  for (std::size_t c = 0; c < n; ++c) measure(c, table.columns[c].header, true);
   for (const auto& row : table.rows) {
-    for (std::size_t c = 0; c < n && c < row.size(); ++c) measure(c, row[c].text, k_per_character);
+    for (std::size_t c = 0; c < n && c < row.size(); ++c) measure(c, row[c].text, false);
   }
   for (std::size_t c = 0; c < n; ++c) wanted[c] = std::max(wanted[c], least[c]);
   const long sum_least = std::accumulate(least.begin(), least.end(), 0L);
@@ -425,11 +444,14 @@ std::string built_in_styles() {
   return out + "</w:styles>\n";
 }
 
-// A template's styles with ours added for every id it does not define.
-std::string merged_styles(std::string styles) {
+// A template's styles (written back by `word_template_from`, so ending with
+// its root's end tag) with ours added for every id it does not define.
+std::string merged_styles(const WordTemplate& word_template) {
+  std::string styles = word_template.styles;
   std::string missing;
   for (const StyleDefinition& style : k_styles) {
-    if (styles.find(fmt::format("w:styleId=\"{}\"", style.id)) == std::string::npos) (missing += style.xml) += '\n';
+    const auto& ids = word_template.style_ids;
+    if (std::find(ids.begin(), ids.end(), style.id) == ids.end()) (missing += style.xml) += '\n';
   }
   const std::size_t end = styles.rfind("</w:styles>");
   if (end != std::string::npos) styles.insert(end, missing);
@@ -557,27 +579,15 @@ constexpr std::string_view k_settings =
 
 }  // namespace
 
-std::optional<std::string> word_template_problem(std::string_view bytes) {
-  if (!zip_entry(bytes, "[Content_Types].xml", k_template_part_limit)) return "it is not a Word file (.docx or .dotx)";
-  const auto styles = zip_entry(bytes, "word/styles.xml", k_template_part_limit);
-  if (!styles) return "it holds no styles (word/styles.xml), or they are larger than 8 MiB";
-  if (styles->rfind("</w:styles>") == std::string::npos) return "its styles (word/styles.xml) are not Word's";
-  return std::nullopt;
-}
-
-void write_docx(std::ostream& out, const Document& document, const std::string& title, std::string_view word_template) {
+void write_docx(std::ostream& out, const Document& document, const std::string& title,
+                const WordTemplate* word_template) {
   Parts parts;
   BodyWriter writer(parts);
   for (const Block& block : document.blocks) std::visit(writer, block);
 
-  std::string styles = built_in_styles();
+  const std::string styles = word_template != nullptr ? merged_styles(*word_template) : built_in_styles();
   std::optional<std::string> theme;
-  if (!word_template.empty()) {
-    if (auto template_styles = zip_entry(word_template, "word/styles.xml", k_template_part_limit)) {
-      styles = merged_styles(std::move(*template_styles));
-    }
-    theme = zip_entry(word_template, "word/theme/theme1.xml", k_template_part_limit);
-  }
+  if (word_template != nullptr && !word_template->theme.empty()) theme = word_template->theme;
 
   const std::string section = fmt::format(
       "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"header1\"/><w:footerReference w:type=\"default\" "
@@ -592,7 +602,7 @@ void write_docx(std::ostream& out, const Document& document, const std::string& 
   archive.add("word/document.xml", fmt::format("{}<w:document {}><w:body>{}{}</w:body></w:document>\n", k_declaration,
                                                k_namespaces, writer.body, section));
   archive.add("word/_rels/document.xml.rels", document_relationships(parts, theme.has_value()));
-  archive.add("word/styles.xml", std::move(styles));
+  archive.add("word/styles.xml", styles);
   archive.add("word/numbering.xml", numbering_part(parts.numbered_lists));
   archive.add("word/settings.xml", std::string(k_declaration) + std::string(k_settings));
   archive.add("word/header1.xml", header_part(document.running_head.empty() ? title : document.running_head));

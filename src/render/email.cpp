@@ -11,6 +11,7 @@
 #include <hmicfrs/render/labels.hpp>
 #include <hmicfrs/render/output.hpp>
 #include <hmicfrs/util/slug.hpp>
+#include <hmicfrs/util/utf8.hpp>
 
 #include "tables.hpp"
 
@@ -56,7 +57,9 @@ std::string header_text(std::string_view value) {
 }
 
 // "Name" <address>: the name quoted (or encoded, beyond ASCII), so that its
-// brackets and commas are read as part of it.
+// brackets and commas are read as part of it. The address is the register's
+// plain address (`model::is_plain_address`), written as it is, in UTF-8 when
+// it goes beyond ASCII (RFC 6532): an encoded word is never an address.
 std::string mailbox(std::string_view name, std::string_view address) {
   std::string quoted = header_text(name);
   if (quoted.find("=?UTF-8?") != 0) {
@@ -67,17 +70,22 @@ std::string mailbox(std::string_view name, std::string_view address) {
     }
     quoted = '"' + escaped + '"';
   }
-  return fmt::format("{} <{}>", quoted, header_text(address));
+  return fmt::format("{} <{}>", quoted, address);
 }
 
-// `text` in lines of at most k_width characters (a longer word gets a line of its own, cut at 900 bytes),
-// the first starting with `first`, the rest with `indent`.
+// `text` in lines of at most k_width characters, the first starting with
+// `first`, the rest with `indent`. A word longer than a line gets a line of
+// its own, cut between characters every k_longest_word bytes, so that no line
+// passes the 998 bytes RFC 5322 allows.
 std::string wrapped(std::string_view text, std::string_view indent, std::string_view first = {}) {
+  constexpr std::size_t k_longest_word = 900;
   std::string out, line;
+  std::size_t line_width = 0;
   const auto lead = [&] { return out.empty() ? first : indent; };
   const auto flush = [&] {
     if (!line.empty()) out += fmt::format("{}{}{}", lead(), line, k_crlf);
     line.clear();
+    line_width = 0;
   };
   std::size_t i = 0;
   while (i < text.size()) {
@@ -90,12 +98,24 @@ std::string wrapped(std::string_view text, std::string_view indent, std::string_
       ++i;
       continue;
     }
-    std::size_t end = text.find_first_of(" \t\r\n", i);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view word = text.substr(i, std::min<std::size_t>(end - i, 900));
-    i += word.size();
-    if (!line.empty() && lead().size() + line.size() + 1 + word.size() > k_width) flush();
-    line += line.empty() ? std::string(word) : " " + std::string(word);
+    const std::size_t end = std::min(text.find_first_of(" \t\r\n", i), text.size());
+    for (std::string_view word = text.substr(i, end - i); !word.empty();) {
+      const std::size_t take = std::max<std::size_t>(
+          util::fitting_prefix(word, k_longest_word, util::utf8_bytes),
+          util::character_at(word, 0).length);
+      const std::string_view piece = word.substr(0, take);
+      word.remove_prefix(take);
+      const std::size_t width = util::measured(piece, util::terminal_columns);
+      if (!line.empty() && display_width(lead()) + line_width + 1 + width > k_width) flush();
+      if (!line.empty()) {
+        line += ' ';
+        ++line_width;
+      }
+      line += piece;
+      line_width += width;
+      if (!word.empty()) flush();
+    }
+    i = end;
   }
   flush();
   return out;
@@ -131,7 +151,7 @@ std::vector<EmailMessage> to_messages(const answers::Chase& v) {
     std::string m;
     m += fmt::format("Date: {}{}", mail_date(v.as_of), k_crlf);
     m += fmt::format("From: {}{}", from, k_crlf);
-    if (!group.email.empty()) m += fmt::format("To: {}{}", header_text(group.email), k_crlf);
+    if (!group.email.empty()) m += fmt::format("To: {}{}", group.email, k_crlf);
     m += fmt::format("Subject: {}{}",
                      header_text(fmt::format("HMICFRS findings: an update please by {}", long_date(v.until))), k_crlf);
     m += fmt::format("Message-ID: <chase-{}-{}@hmicfrs-track.invalid>{}", v.as_of.iso(), stem, k_crlf);
@@ -175,6 +195,35 @@ std::vector<EmailMessage> to_messages(const answers::Chase& v) {
       if (!line->empty()) m += wrapped(*line, "");
     }
     out.push_back({stem + ".eml", std::move(m)});
+  }
+  return out;
+}
+
+std::string unaddressed_warning(const answers::Chase& v) {
+  std::vector<const answers::ChaseGroup*> unaddressed;
+  for (const answers::ChaseGroup& group : v.groups) {
+    if (group.email.empty()) unaddressed.push_back(&group);
+  }
+  if (unaddressed.empty()) return {};
+  std::string out = fmt::format("warning: {} of {} {} no To: address: hmicfrs-track.yaml gives none for\n",
+                                unaddressed.size(), counted(v.groups.size(), "message", "messages"),
+                                unaddressed.size() == 1 ? "has" : "have");
+  std::string example;
+  for (const answers::ChaseGroup* group : unaddressed) {
+    if (group->role.empty()) {
+      out += fmt::format("  {}: the portfolio names no lead (give it one with lead:)\n", group->name);
+    } else if (group->role != group->name) {
+      out += fmt::format("  {}: its lead, {}\n", group->name, group->role);
+    } else {
+      out += fmt::format("  {}\n", group->name);
+    }
+    if (example.empty()) example = group->role;
+  }
+  if (!example.empty()) {
+    std::string quoted;
+    for (const char c : example) (c == '"' || c == '\\' ? quoted += '\\' : quoted) += c;
+    out += fmt::format("Add each under owners:, as in\n  owners:\n    - role: \"{}\"\n      email: name@example.org\n",
+                       quoted);
   }
   return out;
 }

@@ -16,7 +16,7 @@ namespace hmicfrs::render {
 namespace {
 
 constexpr std::string_view k_style = R"(
-body { font-family: Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.4; color: #111;
+body { font-family: Arial, "Liberation Sans", Helvetica, sans-serif; font-size: 11pt; line-height: 1.4; color: #111;
        max-width: 180mm; margin: 2em auto; padding: 0 1em; }
 h1 { font-size: 18pt; margin: 0 0 .3em; }
 h2 { font-size: 13pt; margin: 1.6em 0 .4em; border-bottom: 1px solid #999; }
@@ -57,9 +57,9 @@ std::string page_style(std::string_view running_head) {
   return fmt::format(R"(
 @page {{
   size: A4; margin: 20mm 16mm 18mm;
-  @top-center {{ content: {}; font: 8.5pt Arial, Helvetica, sans-serif; color: #444; }}
-  @bottom-right {{ content: "Page " counter(page) " of " counter(pages); font: 8.5pt Arial, Helvetica, sans-serif;
-                   color: #444; }}
+  @top-center {{ content: {}; font: 8.5pt Arial, "Liberation Sans", Helvetica, sans-serif; color: #444; }}
+  @bottom-right {{ content: "Page " counter(page) " of " counter(pages);
+                   font: 8.5pt Arial, "Liberation Sans", Helvetica, sans-serif; color: #444; }}
 }})",
                      css_string(running_head));
 }
@@ -129,7 +129,7 @@ std::string chart_svg(const RagChart& chart) {
   const int width = k_label_width + k_bar_area + 40;
   std::string svg = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" "
-      "aria-label=\"{t}\" font-family=\"Arial, Helvetica, sans-serif\" font-size=\"11\">\n<defs>",
+      "aria-label=\"{t}\" font-family=\"Arial, 'Liberation Sans', Helvetica, sans-serif\" font-size=\"11\">\n<defs>",
       fmt::arg("w", width), fmt::arg("h", height), fmt::arg("t", escape_html(chart.title)));
   // A series' fill: its colour, and from the second on a pattern in the colour its text is written in.
   std::vector<std::string> fills;

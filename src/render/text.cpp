@@ -8,6 +8,7 @@
 
 #include <hmicfrs/render/document.hpp>
 #include <hmicfrs/util/printable.hpp>
+#include <hmicfrs/util/utf8.hpp>
 #include "colour.hpp"
 
 namespace hmicfrs::render {
@@ -265,27 +266,6 @@ class TextWriter {
   const TextStyle& m_style;
 };
 
-}  // namespace
-
-namespace {
-
-// The byte length of the UTF-8 character at `i`, and the columns it takes.
-std::pair<std::size_t, std::size_t> character_at(std::string_view text, std::size_t i) {
-  const auto lead = static_cast<unsigned char>(text[i]);
-  const std::size_t length = std::min<std::size_t>(lead < 0x80   ? 1
-                                                   : lead < 0xE0 ? 2
-                                                   : lead < 0xF0 ? 3
-                                                                 : 4,
-                                                   text.size() - i);
-  char32_t code = lead < 0x80 ? lead : lead & (0x3F >> (length - 1));
-  for (std::size_t k = 1; k < length; ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-  // Combining marks sit on the character before them.
-  const bool combining = (code >= 0x0300 && code <= 0x036F) || (code >= 0x1AB0 && code <= 0x1AFF) ||
-                         (code >= 0x1DC0 && code <= 0x1DFF) || (code >= 0x20D0 && code <= 0x20FF) ||
-                         (code >= 0xFE20 && code <= 0xFE2F);
-  return {length, combining ? 0 : 1};
-}
-
 // Lines of one paragraph (no line break in it), built in one pass.
 class LineBreaker {
  public:
@@ -306,14 +286,15 @@ class LineBreaker {
       m_used += width;
       return;
     }
-    // A piece longer than a line is cut, a character at a time, in one pass.
+    // A piece longer than a line is cut between characters into lines as full as the width allows.
     if (!m_line.empty()) finish();
-    for (std::size_t i = 0; i < piece.size();) {
-      const auto [length, columns] = character_at(piece, i);
-      if (m_used + columns > m_width && !m_line.empty()) finish();
-      m_line += piece.substr(i, length);
-      m_used += columns;
-      i += length;
+    while (!piece.empty()) {
+      std::size_t take = util::fitting_prefix(piece, m_width, util::terminal_columns);
+      if (take == 0) take = util::character_at(piece, 0).length;  // a character wider than the line
+      m_line = piece.substr(0, take);
+      m_used = util::measured(m_line, util::terminal_columns);
+      piece.remove_prefix(take);
+      if (!piece.empty()) finish();
     }
   }
 
@@ -333,15 +314,7 @@ class LineBreaker {
 
 }  // namespace
 
-std::size_t display_width(std::string_view text) {
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto [length, columns] = character_at(text, i);
-    width += columns;
-    i += length;
-  }
-  return width;
-}
+std::size_t display_width(std::string_view text) { return util::measured(text, util::terminal_columns); }
 
 std::vector<std::string> wrap(std::string_view text, std::size_t width) {
   width = std::max<std::size_t>(width, 1);

@@ -1,6 +1,7 @@
 // The workbook writer for Excel, with libxlsxwriter: a sheet per table, cells typed by their column's kind.
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
@@ -19,6 +20,7 @@
 #include <xlsxwriter.h>
 
 #include <hmicfrs/render/document.hpp>
+#include <hmicfrs/util/utf8.hpp>
 #include "colour.hpp"
 
 namespace hmicfrs::render {
@@ -50,21 +52,49 @@ std::optional<std::pair<double, bool>> number_of(std::string_view text) {
   return std::pair{share ? static_cast<double>(value) / 100 : static_cast<double>(value), share};
 }
 
-// A write that libxlsxwriter refused (a sheet past Excel's million rows): the workbook would miss it.
+// A call that libxlsxwriter refused (a sheet past Excel's million rows, memory it could not get): the
+// workbook would miss what it was asked to hold.
 void check(lxw_error error) {
   if (error != LXW_NO_ERROR) {
     throw std::ios_base::failure(std::string("cannot write the workbook: ") + lxw_strerror(error));
   }
 }
 
-// Text for a cell: Excel holds at most 32,767 characters in one, so longer text is cut where it says so.
-std::string cell_text(const std::string& text) {
+// What libxlsxwriter made, which it returns as a null pointer when it cannot.
+template <class T>
+T* made(T* made, std::string_view what) {
+  if (made == nullptr) throw std::ios_base::failure(fmt::format("cannot write the workbook: cannot add {}", what));
+  return made;
+}
+
+// Text for a cell, as Excel reads it back. Excel holds at most 32,767 UTF-16
+// units in a cell, so longer text is cut between characters where it says so.
+// Excel and LibreOffice read "_xHHHH_" in a cell as the character it encodes,
+// so an underscore that starts such a run is itself written encoded.
+std::string cell_text(std::string_view text) {
   constexpr std::size_t k_most = 32'767;
   constexpr std::string_view k_cut = " [... cut: an Excel cell holds at most 32,767 characters]";
-  if (text.size() <= k_most) return text;
-  std::size_t end = k_most - k_cut.size() - 4;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;  // not inside a character
-  return text.substr(0, end) + std::string(k_cut);
+  std::string kept;
+  if (util::measured(text, util::utf16_units) <= k_most) {
+    kept = text;
+  } else {
+    kept = text.substr(0, util::fitting_prefix(text, k_most - k_cut.size(), util::utf16_units));
+    kept += k_cut;
+  }
+  const auto escape_like = [&](std::size_t at) {
+    if (at + 7 > kept.size() || kept[at + 1] != 'x' || kept[at + 6] != '_') return false;
+    return std::all_of(kept.begin() + static_cast<long>(at) + 2, kept.begin() + static_cast<long>(at) + 6,
+                       [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+  };
+  std::string out;
+  for (std::size_t at = 0; at < kept.size(); ++at) {
+    if (kept[at] == '_' && escape_like(at)) {
+      out += "_x005F_";
+    } else {
+      out += kept[at];
+    }
+  }
+  return out;
 }
 
 // "#rrggbb" as libxlsxwriter's colour.
@@ -74,16 +104,58 @@ lxw_color_t colour_of(std::string_view hex) {
          static_cast<lxw_color_t>(rgb.b);
 }
 
-// A sheet name Excel accepts: none of []:*?/\, at most 31 characters, unique in the workbook.
-std::string sheet_name(std::string_view wanted, std::set<std::string>& taken) {
-  std::string name;
-  for (const char c : wanted) name += std::string_view("[]:*?/\\").find(c) == std::string_view::npos ? c : ' ';
-  if (name.empty()) name = "Sheet";
-  name = name.substr(0, 31);
-  std::string unique = name;
-  for (int n = 2; taken.count(unique) != 0; ++n) unique = name.substr(0, 27) + " (" + std::to_string(n) + ")";
-  taken.insert(unique);
-  return unique;
+// A character as Excel compares sheet names, ignoring case: the upper and lower
+// case of the Latin, Greek and Cyrillic alphabets fold together.
+char32_t folded(char32_t code) {
+  if (code >= 'A' && code <= 'Z') return code + 32;
+  if (code >= 0xC0 && code <= 0xDE && code != 0xD7) return code + 32;
+  if (code == 0x178) return 0xFF;
+  if (code >= 0x100 && code <= 0x17F && code != 0x130 && code != 0x131 && code != 0x138 && code != 0x149) {
+    const bool odd_pairs = (code >= 0x139 && code <= 0x148) || (code >= 0x179 && code <= 0x17E);
+    return (code % 2 == (odd_pairs ? 1 : 0)) ? code + 1 : code;
+  }
+  if (code >= 0x391 && code <= 0x3AB && code != 0x3A2) return code + 32;
+  if (code >= 0x410 && code <= 0x42F) return code + 32;
+  if (code >= 0x400 && code <= 0x40F) return code + 80;
+  return code;
+}
+
+std::u32string folded_name(std::string_view name) {
+  std::u32string out;
+  for (std::size_t at = 0; at < name.size();) {
+    const util::Character character = util::character_at(name, at);
+    out += folded(character.code);
+    at += character.length;
+  }
+  return out;
+}
+
+// `name` cut between characters to at most `units` UTF-16 units, ending with
+// neither an apostrophe (Excel refuses a name that does) nor a space.
+std::string within(std::string_view name, std::size_t units) {
+  name = name.substr(0, util::fitting_prefix(name, units, util::utf16_units));
+  while (!name.empty() && (name.back() == '\'' || name.back() == ' ')) name.remove_suffix(1);
+  return std::string(name);
+}
+
+// A sheet name Excel accepts: none of []:*?/\, no apostrophe first or last, at
+// most 31 UTF-16 units, unique in the workbook ignoring case, and never
+// "History", which Excel keeps for itself.
+std::string sheet_name(std::string_view wanted, std::set<std::u32string>& taken) {
+  constexpr std::size_t k_most = 31;
+  std::string cleaned;
+  for (const char c : wanted) cleaned += std::string_view("[]:*?/\\").find(c) == std::string_view::npos ? c : ' ';
+  const std::size_t first = cleaned.find_first_not_of("' ");
+  cleaned.erase(0, std::min(first, cleaned.size()));
+  std::string base = within(cleaned, k_most);
+  if (base.empty()) base = "Sheet";
+  std::string name = base;
+  for (int n = 2; folded_name(name) == U"history" || taken.count(folded_name(name)) != 0; ++n) {
+    const std::string suffix = fmt::format(" ({})", n);
+    name = within(base, k_most - suffix.size()) + suffix;
+  }
+  taken.insert(folded_name(name));
+  return name;
 }
 
 // The formats of a workbook, made once each: by number format, fill and wrapping.
@@ -93,7 +165,7 @@ class Formats {
 
   lxw_format* header() {
     if (m_header == nullptr) {
-      m_header = workbook_add_format(m_workbook);
+      m_header = made(workbook_add_format(m_workbook), "a cell format");
       format_set_bold(m_header);
       format_set_bg_color(m_header, 0xE8E8E8);
       format_set_border(m_header, LXW_BORDER_THIN);
@@ -106,7 +178,7 @@ class Formats {
   lxw_format* cell(const std::string& number_format, const std::string& fill, bool wraps) {
     auto& format = m_cells[{number_format, fill, wraps}];
     if (format == nullptr) {
-      format = workbook_add_format(m_workbook);
+      format = made(workbook_add_format(m_workbook), "a cell format");
       format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
       if (!number_format.empty()) format_set_num_format(format, number_format.c_str());
       if (!fill.empty()) format_set_bg_color(format, colour_of(fill));
@@ -190,21 +262,21 @@ void write_xlsx(std::ostream& out, const std::vector<Sheet>& sheets) {
 
   lxw_workbook_options options{};
   options.constant_memory = LXW_FALSE;
-  lxw_workbook* workbook = workbook_new_opt(path.c_str(), &options);
-  if (workbook == nullptr) throw std::ios_base::failure("cannot start the workbook in " + path);
+  // Until it is closed, which frees it, the workbook is freed when a call fails.
+  std::unique_ptr<lxw_workbook, void (*)(lxw_workbook*)> workbook(
+      made(workbook_new_opt(path.c_str(), &options), "its first part"), lxw_workbook_free);
   // A fixed creation date, so that the same tables give the same workbook.
   lxw_doc_properties properties{};
   properties.created = 315532800;  // 1980-01-01, the earliest date a zip entry can carry
-  workbook_set_properties(workbook, &properties);
-  Formats formats(workbook);
-  std::set<std::string> taken;
+  check(workbook_set_properties(workbook.get(), &properties));
+  Formats formats(workbook.get());
+  std::set<std::u32string> taken;
   for (const Sheet& sheet : sheets) {
     const std::string name = sheet_name(sheet.name, taken);
-    write_sheet(workbook_add_worksheet(workbook, name.c_str()), sheet.table, formats);
+    write_sheet(made(workbook_add_worksheet(workbook.get(), name.c_str()), fmt::format("the sheet '{}'", name)),
+                sheet.table, formats);
   }
-  if (const lxw_error error = workbook_close(workbook); error != LXW_NO_ERROR) {
-    throw std::ios_base::failure(std::string("cannot write the workbook: ") + lxw_strerror(error));
-  }
+  check(workbook_close(workbook.release()));
   std::ifstream in(path, std::ios::binary);
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad() || bytes.empty()) throw std::ios_base::failure("cannot read back the workbook from " + path);

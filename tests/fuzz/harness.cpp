@@ -22,6 +22,7 @@
 #include <hmicfrs/render/diagnostics.hpp>
 #include <hmicfrs/render/output.hpp>
 #include "load/record_codec.hpp"
+#include "render/zip.hpp"
 
 namespace hmicfrs::fuzz {
 namespace {
@@ -53,10 +54,14 @@ void render_everything(const load::LoadResult& result) {
       render::write(sink, status, render::Output{format, {}});
     }
     render::write(sink, paper, render::Output{render::Format::docx, {}});
+    // The tracker's sheets, named and filled from whatever the register's words are.
+    render::write(sink, paper, render::Output{render::Format::xlsx, {}});
     // What chase asks each owner, and the messages it drafts, from whatever the owners and notes hold.
     if (const auto chase = query::chase(result.dataset, meeting.meeting->cut_off(), {})) {
       render::write(sink, *chase, render::Output{render::Format::text, {40, false}});
+      render::write(sink, *chase, render::Output{render::Format::xlsx, {}});
       for (const render::EmailMessage& message : render::to_messages(*chase)) sink << message.text;
+      sink << render::unaddressed_warning(*chase);
     }
     // A list searched and written narrow, so that search and wrap see what the input holds.
     query::FindingFilter filter;
@@ -67,6 +72,7 @@ void render_everything(const load::LoadResult& result) {
                                     query::filtered(query::findings_as_of(result.dataset, as_of), filter, as_of)};
     render::write(sink, list, render::Output{render::Format::text, {40, false}});
     render::write(sink, list, render::Output{render::Format::csv, {}});
+    render::write(sink, list, render::Output{render::Format::xlsx, {}});
     if (const auto latest = query::latest_peel(result.dataset, as_of)) {
       render::write(sink, answers::PeelGrades{as_of, nullptr, query::peel_table(result.dataset, *latest, as_of)},
                     render::Output{render::Format::text, {40, false}});
@@ -96,7 +102,27 @@ void import_tracker(const import::Table& table) {
 
 }  // namespace
 
+// The bytes as a Word template, and as each of the template's parts that a paper takes: what the reader
+// accepts must give a paper whose parts are well-formed.
+void read_word_template(std::string_view bytes) {
+  const auto paper_from = [](const render::WordTemplate& word_template) {
+    render::Document document;
+    document.add(render::Heading{1, "Paper"});
+    std::ostringstream out;
+    render::write_docx(out, document, "Paper", &word_template);
+  };
+  if (const auto read = render::word_template_from(bytes)) paper_from(*read);
+  for (const char* part : {"word/styles.xml", "word/theme/theme1.xml"}) {
+    render::ZipArchive archive("2022-03-31");
+    archive.add("[Content_Types].xml", "<Types/>");
+    if (std::string_view(part) != "word/styles.xml") archive.add("word/styles.xml", "<w:styles/>");
+    archive.add(part, std::string(bytes));
+    if (const auto read = render::word_template_from(archive.bytes())) paper_from(*read);
+  }
+}
+
 void exercise(std::string_view bytes) {
+  read_word_template(bytes);
   // The same bytes as a force's tracker: a CSV file, and a workbook.
   {
     diag::Diagnostics diagnostics;

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "render/zip.hpp"
 #include "support/coverage.hpp"
 #include "support/golden.hpp"
 #include "support/scratch.hpp"
@@ -261,6 +262,80 @@ TEST_F(WordPaper, NamesEveryProblemWithItsTemplateWhereTheConfigurationGivesIt) 
   EXPECT_EQ(result.err, expected);
   test::note_asserted_codes(expected);
   EXPECT_EQ(result.out, "");
+}
+
+// A Word template as a zip archive of the parts given, with a content types part.
+std::string word_template(const std::vector<std::pair<std::string, std::string>>& parts) {
+  render::ZipArchive archive("2022-01-01");
+  archive.add("[Content_Types].xml",
+              "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+              "content-types\"/>");
+  for (const auto& [name, content] : parts) archive.add(name, content);
+  return archive.bytes();
+}
+
+constexpr std::string_view k_styles_open =
+    "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">";
+
+TEST_F(WordPaper, RefusesATemplatePartWithADoctypeAnEntityOrJunkNamingThePartAndThePlace) {
+  const std::string config = (m_root / "hmicfrs-track.yaml").string();
+  const std::string styles_open(k_styles_open);
+  const auto refused = [&](const std::vector<std::pair<std::string, std::string>>& parts, const std::string& why) {
+    with_template("word_template: committee.dotx", "committee.dotx", word_template(parts));
+    const auto result = report();
+    EXPECT_EQ(result.status, 1) << why;
+    EXPECT_EQ(result.err, config + ":16:18: error: word_template 'committee.dotx' cannot serve as a template: " + why +
+                              " [word-template]\n1 error, 0 warnings\n"
+                              "hmicfrs-track: the Word template cannot be used: fix paper.word_template in "
+                              "hmicfrs-track.yaml, or remove it\n");
+    EXPECT_EQ(result.out, "");
+  };
+  refused({{"word/styles.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE w:styles [<!ENTITY xxe SYSTEM "
+                               "\"file:///etc/passwd\">]>\n" +
+                                   styles_open + "<w:style w:styleId=\"x\">&xxe;</w:style></w:styles>"}},
+          "its part word/styles.xml, at line 2, column 11, holds a DOCTYPE, which no Word part has: its entities "
+          "could reach outside the file");
+  refused({{"word/styles.xml", styles_open + "\n<w:style>&lol1;&lol1;</w:style></w:styles>"}},
+          "its part word/styles.xml, at line 2, column 10, refers to an entity that is not one of XML's own five, "
+          "which only a DOCTYPE could declare");
+  refused({{"word/styles.xml", styles_open + "<w:style a=\"&#0;\"/></w:styles>"}},
+          "its part word/styles.xml, at line 1, column 94, refers to an entity that is not one of XML's own five, "
+          "which only a DOCTYPE could declare");
+  refused({{"word/styles.xml", styles_open + "</w:styles>\n<w:body>more</w:body>"}},
+          "its part word/styles.xml, at line 2, column 2, holds a second element after its root");
+  refused({{"word/styles.xml", styles_open + "</w:styles>\njunk"}},
+          "its part word/styles.xml, at line 2, column 1, holds text outside its root element");
+  refused({{"word/styles.xml", styles_open + "<w:style>\n</w:styles>"}},
+          "its part word/styles.xml, at line 2, column 3, is not well-formed XML: Start-end tags mismatch");
+  refused({{"word/styles.xml", "<w:document/>"}}, "its part word/styles.xml is not w:styles but w:document");
+  refused({{"word/styles.xml", styles_open + "</w:styles>"},
+           {"word/theme/theme1.xml", "<!DOCTYPE a:theme [<!ENTITY a \"aaaaaaaaaa\">]><a:theme/>"}},
+          "its part word/theme/theme1.xml, at line 1, column 11, holds a DOCTYPE, which no Word part has: its "
+          "entities could reach outside the file");
+}
+
+TEST_F(WordPaper, TakesAWellFormedTemplatesStylesWrittenBackWithOursAddedForThoseItLacks) {
+  with_template("word_template: committee.dotx", "committee.dotx",
+                word_template({{"word/styles.xml",
+                                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- the clerk's styles -->\n" +
+                                    std::string(k_styles_open) +
+                                    "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading "
+                                    "1\"/><w:rPr><w:rFonts w:ascii=\"Georgia &amp; Co\"/></w:rPr></w:style>"
+                                    "</w:styles>\n"}}));
+  const auto result = report();
+  ASSERT_EQ(result.status, 0) << result.err;
+  const auto styles = render::zip_entry(result.out, "word/styles.xml", 1 << 20);
+  ASSERT_TRUE(styles.has_value());
+  EXPECT_THAT(*styles, ::testing::StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" +
+                                             std::string(k_styles_open) +
+                                             "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name "
+                                             "w:val=\"heading 1\"/><w:rPr><w:rFonts w:ascii=\"Georgia &amp; Co\"/>"
+                                             "</w:rPr></w:style>"));
+  EXPECT_THAT(*styles, ::testing::EndsWith("</w:styles>\n"));
+  // Ours are added for every id but the one it defines.
+  EXPECT_EQ(std::count(styles->begin(), styles->end(), '\n'), 17);  // declaration, its root, 15 of ours
+  EXPECT_THAT(*styles, HasSubstr("w:styleId=\"TableText\""));
+  EXPECT_THAT(*styles, ::testing::Not(HasSubstr("clerk")));
 }
 
 }  // namespace

@@ -22,7 +22,8 @@ struct ChaseItem {
 // The findings one owner (or one portfolio) is asked about.
 struct ChaseGroup {
   std::string name;              // the owner's role, or the portfolio's name, as `rag --by` labels them
-  std::string email;             // from the configuration's `owners`; empty when it gives none
+  std::string role;              // whose address the message needs: the owner, or the portfolio's lead (may be empty)
+  std::string email;             // the role's, from the configuration's `owners`; empty when it gives none
   std::vector<ChaseItem> items;  // in the order of finding lists
 };
 

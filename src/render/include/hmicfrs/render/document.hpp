@@ -8,6 +8,8 @@
 #include <variant>
 #include <vector>
 
+#include <hmicfrs/util/result.hpp>
+
 namespace hmicfrs::render {
 
 // A table cell; `colour` ("#rrggbb", or empty) is a rating's: terminals show
@@ -141,24 +143,34 @@ void write_markdown(std::ostream& out, const Document& document);
 // at the bottom; headings and field lists stay with what follows them.
 void write_html(std::ostream& out, const Document& document, const std::string& title);
 
+// The parts of a force's Word template (.docx or .dotx) that a paper takes:
+// its styles and theme, each parsed and written back as one well-formed
+// element, and the ids of the styles it defines.
+struct WordTemplate {
+  std::string styles;
+  std::vector<std::string> style_ids;
+  std::string theme;  // empty when the template has none
+};
+
+// The template in `bytes`, or why it cannot serve: not a Word file, no styles,
+// or a part that is not one well-formed element without a DOCTYPE or an
+// entity (the message names the part and the place in it).
+util::Result<WordTemplate> word_template_from(std::string_view bytes);
+
 // A Word document (Office Open XML, zipped): A4, Word's own heading, list
 // and table styles, bordered tables whose header row repeats on each page,
 // rating cells shaded and worded, the chart as a native Word chart, the
 // running head at the top and "Page X of Y" at the bottom of each page.
-// The same document always gives the same bytes. `word_template` holds the
-// bytes of a .docx or .dotx whose styles (and theme) the document takes,
-// with ours added for any it lacks; empty for ours alone.
+// The same document always gives the same bytes. With a `word_template`, the
+// document takes its styles (and theme), with ours added for any it lacks.
 void write_docx(std::ostream& out, const Document& document, const std::string& title,
-                std::string_view word_template = {});
+                const WordTemplate* word_template = nullptr);
 
 // An Excel workbook (.xlsx), a sheet per table: typed cells (numbers as
 // numbers, dates as dates), the header row frozen and filtered, rating cells
 // filled with their colour's tint and worded, columns as wide as their
 // content (up to a limit, then wrapped).
 void write_xlsx(std::ostream& out, const std::vector<Sheet>& sheets);
-
-// Why `bytes` cannot serve as a Word template; nothing when they can.
-std::optional<std::string> word_template_problem(std::string_view bytes);
 
 // Escapes text for HTML (and XML) element content and attribute values, leaving
 // out control characters other than tab and line ends.

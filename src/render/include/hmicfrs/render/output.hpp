@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -24,7 +25,7 @@ enum class Format { text, markdown, json, csv, html, docx, xlsx, eml };
 struct Output {
   Format format = Format::text;
   TextStyle style;
-  std::string word_template = {};   // Word: the bytes of a template whose styles the document takes, or empty
+  std::optional<WordTemplate> word_template = {};  // Word: a template whose styles the document takes
   bool process_ends_after = false;  // the process ends after this: what was built may be left for the system
 };
 
@@ -58,6 +59,10 @@ struct EmailMessage {
 // `chase` as one message per owner (or portfolio), addressed when the
 // configuration's `owners` gives the address, dated the as-of day.
 std::vector<EmailMessage> to_messages(const answers::Chase& chase);
+
+// What to say when some of those messages have no address: who has none, and
+// what to add to `owners` in hmicfrs-track.yaml; empty when all have one.
+std::string unaddressed_warning(const answers::Chase& chase);
 
 }  // namespace hmicfrs::render
 

@@ -1,0 +1,248 @@
+// What a register's own words can do to the writers: cuts that keep characters
+// whole, sheet names and cells Excel accepts, addresses and lines e-mail
+// allows. Every writer is given the words an attacker or a careless paste
+// would give it, and what it wrote is read back.
+
+#include <filesystem>
+#include <regex>
+#include <sstream>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <hmicfrs/query/chase.hpp>
+#include <hmicfrs/render/document.hpp>
+#include <hmicfrs/render/output.hpp>
+#include <hmicfrs/util/text_rules.hpp>
+#include <hmicfrs/util/utf8.hpp>
+
+#include "render/zip.hpp"
+#include "support/coverage.hpp"
+#include "support/golden.hpp"
+#include "support/register.hpp"
+#include "support/scratch.hpp"
+
+namespace hmicfrs {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+// Characters of one to four bytes, two of them combining marks, a few times over.
+const std::string k_mixed = [] {
+  std::string one = "a\u00e9\u20ac\U0001F600e\u0301\u4e2d-/ z\u0308";
+  std::string out;
+  for (int i = 0; i < 4; ++i) out += one;
+  return out;
+}();
+
+bool is_character_boundary(std::string_view text, std::size_t at) {
+  return at == text.size() || (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;
+}
+
+TEST(Utf8Cut, FitsTheLongestStartWithinEveryBudgetAndNeverCutsACharacter) {
+  const auto measures = std::vector<std::pair<const char*, std::size_t (*)(char32_t)>>{
+      {"columns", util::terminal_columns}, {"bytes", util::utf8_bytes}, {"utf-16", util::utf16_units}};
+  for (const auto& [name, measure] : measures) {
+    const std::size_t total = util::measured(k_mixed, measure);
+    for (std::size_t budget = 0; budget <= total + 1; ++budget) {
+      const std::size_t cut = util::fitting_prefix(k_mixed, budget, measure);
+      ASSERT_TRUE(is_character_boundary(k_mixed, cut)) << name << " " << budget;
+      EXPECT_LE(util::measured(std::string_view(k_mixed).substr(0, cut), measure), budget) << name << " " << budget;
+      if (cut < k_mixed.size()) {  // the next character would not have fitted
+        const std::size_t next = cut + util::character_at(k_mixed, cut).length;
+        EXPECT_GT(util::measured(std::string_view(k_mixed).substr(0, next), measure), budget) << name << " " << budget;
+      }
+    }
+  }
+  EXPECT_EQ(util::measured("\u00e9\u20ac\U0001F600", util::utf8_bytes), 9u);
+  EXPECT_EQ(util::measured("\u00e9\u20ac\U0001F600", util::utf16_units), 4u);
+  EXPECT_EQ(util::measured("e\u0301", util::terminal_columns), 1u);
+  // A byte that starts no character is one character of its own, and the cut moves past it.
+  EXPECT_EQ(util::character_at("\xff" "a", 0).length, 1u);
+  EXPECT_EQ(util::character_at("\xe2\x82", 0).length, 1u);
+  // Such a byte measures as U+FFFD does: never less than a writer will write in its place.
+  EXPECT_EQ(util::fitting_prefix("\xe2\x82\xac\xe2\x82", 2, util::utf8_bytes), 0u);
+  EXPECT_EQ(util::fitting_prefix("\xe2\x82\xac\xe2\x82", 5, util::utf8_bytes), 3u);
+  EXPECT_EQ(util::fitting_prefix("\xe2\x82\xac\xe2\x82", 6, util::utf8_bytes), 4u);
+}
+
+TEST(Utf8Cut, TheTerminalWrapKeepsEveryCharacterWholeAtEveryWidth) {
+  for (std::size_t width = 1; width <= render::display_width(k_mixed) + 1; ++width) {
+    std::string joined;
+    for (const std::string& line : render::wrap(k_mixed, width)) {
+      EXPECT_FALSE(util::first_text_fault(line).has_value()) << width << ": " << line;
+      EXPECT_LE(render::display_width(line), width) << width << ": " << line;
+      joined += line;
+    }
+    std::string expected = k_mixed;
+    std::erase(expected, ' ');
+    std::erase(joined, ' ');
+    EXPECT_EQ(joined, expected) << width;
+  }
+}
+
+// The names of a workbook's sheets, as Excel reads them from its workbook part.
+std::vector<std::string> sheet_names(const std::string& workbook) {
+  const auto part = render::zip_entry(workbook, "xl/workbook.xml", 1 << 20);
+  EXPECT_TRUE(part.has_value());
+  std::vector<std::string> names;
+  const std::regex sheet("<sheet name=\"([^\"]*)\"");
+  for (auto it = std::sregex_iterator(part->begin(), part->end(), sheet); it != std::sregex_iterator(); ++it) {
+    names.push_back((*it)[1]);
+  }
+  return names;
+}
+
+std::string workbook_of(const std::vector<render::Sheet>& sheets) {
+  std::ostringstream out;
+  render::write_xlsx(out, sheets);
+  return out.str();
+}
+
+render::Sheet one_cell(std::string name, std::string text) {
+  render::Table table{{{"Text"}}, {}};
+  table.add_row(std::move(text));
+  return {std::move(name), std::move(table)};
+}
+
+TEST(ExcelSheets, AreNamedAsExcelAllowsWhateverTheRegisterCallsThem) {
+  const std::string long_name = "R\u00e9sum\u00e9 des recommandations! \U0001F600\U0001F600 et cetera";
+  const std::string workbook = workbook_of({one_cell("'Won't do'", "a"), one_cell("History", "b"),
+                                            one_cell("Red: [a/b]?*\\", "c"), one_cell(" red   A B", "d"),
+                                            one_cell(long_name, "e"), one_cell(long_name, "f"), one_cell("''", "g"),
+                                            one_cell("\u00c9tat", "h"), one_cell("\u00e9tat", "i")});
+  // Excel's forbidden characters become spaces; at most 31 UTF-16 units each, where an emoji takes two and is
+  // never cut in half; unique ignoring case; never "History".
+  EXPECT_THAT(sheet_names(workbook),
+              ElementsAre("Won't do", "History (2)", "Red   a b", "red   A B (2)",
+                          "R\u00e9sum\u00e9 des recommandations! \U0001F600", "R\u00e9sum\u00e9 des recommandations! (2)",
+                          "Sheet", "\u00c9tat", "\u00e9tat (2)"));
+}
+
+TEST(ExcelCells, HoldWhatTheRegisterHoldsAsExcelReadsIt) {
+  // Text that looks like Excel's own escape of a character is written so that it reads back as written.
+  const std::string workbook = workbook_of({one_cell("Escapes", "Line_x000D_break and _x005f_ and _x00_ and _xABCG_")});
+  const auto strings = render::zip_entry(workbook, "xl/sharedStrings.xml", 1 << 20);
+  ASSERT_TRUE(strings.has_value());
+  EXPECT_THAT(*strings, HasSubstr(">Line_x005F_x000D_break and _x005F_x005f_ and _x00_ and _xABCG_<"));
+
+  // A cell holds at most 32,767 UTF-16 units: a longer text is cut between characters, and says so.
+  std::string emoji;
+  for (int i = 0; i < 20'000; ++i) emoji += "\U0001F600";
+  const std::string cut = render::zip_entry(workbook_of({one_cell("Long", "x" + emoji)}), "xl/sharedStrings.xml", 1 << 22)
+                              .value();
+  const std::string note = " [... cut: an Excel cell holds at most 32,767 characters]";
+  const std::size_t kept_pairs = (32'767 - note.size() - 1) / 2;
+  EXPECT_THAT(cut, HasSubstr(">x" + emoji.substr(0, kept_pairs * 4) + note + "<"));
+}
+
+TEST(ExcelWorkbook, AFailedCallIsAnInputOutputFailureAndLeavesNoTemporaryFile) {
+  const test::ScratchDir scratch("xlsx-tmp");
+  const char* previous = std::getenv("TMPDIR");
+  const std::string kept = previous != nullptr ? previous : "";
+  setenv("TMPDIR", scratch.path().c_str(), 1);
+  render::Table wide;
+  wide.columns.resize(16'385, render::Column{"C"});  // one more than Excel's 16,384 columns
+  std::ostringstream out;
+  try {
+    render::write_xlsx(out, {{"Wide", wide}});
+    ADD_FAILURE() << "a sheet of 16,385 columns was written";
+  } catch (const std::ios_base::failure& failure) {
+    EXPECT_THAT(failure.what(), ::testing::StartsWith("cannot write the workbook: Worksheet row or column index out "
+                                                      "of range"));
+  }
+  previous != nullptr ? setenv("TMPDIR", kept.c_str(), 1) : unsetenv("TMPDIR");
+  EXPECT_TRUE(fs::is_empty(scratch.path()));
+  EXPECT_EQ(out.str(), "");
+}
+
+// A register whose owner has an address beyond ASCII, and whose findings' words are long and not ASCII.
+load::LoadResult mail_register(const std::string& contact_email, const std::string& title) {
+  return test::Register()
+      .file("hmicfrs-track.yaml",
+            "schema_version: 1\nforce: {name: Test Constabulary}\ncommittee: {name: Joint Audit Committee}\n"
+            "contact: {name: J\u00f6rg Liaison, email: " +
+                contact_email +
+                "}\nportfolios:\n  - {id: crime, name: Crime}\n"
+                "owners:\n  - {role: Head of Crime, email: j\u00fcrgen@polizei.example}\n")
+      .file("inspections/x.yaml",
+            "id: thematic-x\ntype: national-thematic\ntitle: T\npublished: 2021-10-01\nfindings:\n"
+            "  - ref: R1\n    type: recommendation\n    title: " +
+                title +
+                "\n    owner: Head of Crime\n    history:\n"
+                "      - {date: 2021-11-01, status: open, rag: red, note: Started}\n"
+                "  - ref: R2\n    type: recommendation\n    title: T\n    owner: Head of People\n    history:\n"
+                "      - {date: 2021-11-01, status: open, rag: red, note: Started}\n")
+      .load("2022-03-31");
+}
+
+TEST(EmailDrafts, WriteAddressesBeyondAsciiRawAndNeverCutACharacter) {
+  std::string long_word;
+  for (int i = 0; i < 700; ++i) long_word += "\u00e9\u20ac\U0001F600";  // 6,300 bytes, no space
+  const auto result = mail_register("liaison@example.org", "Short words then " + long_word + " and more");
+  ASSERT_FALSE(result.diagnostics.has_errors()) << test::lines(result.diagnostics).front();
+  const auto chase = query::chase(result.dataset, test::date("2022-03-24"), {});
+  ASSERT_TRUE(chase.ok()) << chase.error();
+  const std::vector<render::EmailMessage> messages = render::to_messages(*chase);
+  ASSERT_EQ(messages.size(), 2u);
+  const std::string& text = messages[0].text;
+  EXPECT_THAT(text, HasSubstr("\r\nFrom: =?UTF-8?B?SsO2cmcgTGlhaXNvbg==?= <liaison@example.org>\r\n"));
+  EXPECT_THAT(text, HasSubstr("\r\nTo: j\u00fcrgen@polizei.example\r\n"));
+  std::size_t lines = 0, longest = 0;
+  for (std::size_t start = 0; start < text.size();) {
+    const std::size_t end = text.find("\r\n", start);
+    ASSERT_NE(end, std::string::npos);
+    const std::string_view line = std::string_view(text).substr(start, end - start);
+    EXPECT_FALSE(util::first_text_fault(line).has_value()) << "line " << lines << " is cut inside a character";
+    longest = std::max(longest, line.size());
+    ++lines;
+    start = end + 2;
+  }
+  EXPECT_LE(longest, 998u);  // RFC 5322's limit
+  EXPECT_GE(longest, 890u);  // the long word takes whole lines of its own
+  EXPECT_THAT(text, HasSubstr("\r\n   " + long_word.substr(0, 900) + "\r\n   " + long_word.substr(900, 900) + "\r\n"));
+}
+
+TEST(EmailDrafts, TakeOnlyOnePlainAddressForTheContact) {
+  const auto result = mail_register("\"liaison@example.org, all@example.org\"", "T");
+  EXPECT_EQ(test::lines(result.diagnostics),
+            (test::asserted({"hmicfrs-track.yaml:4:38: error: email 'liaison@example.org, "
+                                          "all@example.org' is not one address: write it as name@domain, with no "
+                                          "name or brackets around it [invalid-value]"})));
+}
+
+TEST(EmailDrafts, SayWhichOwnersHaveNoAddressAndWhatToAdd) {
+  const test::ScratchDir scratch("eml");
+  fs::copy("examples/west-midlands", scratch.path() / "register", fs::copy_options::recursive);
+  const auto result = test::run_cli({"--data", (scratch.path() / "register").string(), "--as-of", "2022-03-24",
+                                     "chase", "--format", "eml", "-o", (scratch.path() / "mail").string()});
+  EXPECT_EQ(result.status, 0);
+  EXPECT_EQ(result.out, "6 messages written to " + (scratch.path() / "mail").string() + "\n");
+  EXPECT_EQ(result.err,
+            "warning: 3 of 6 messages have no To: address: hmicfrs-track.yaml gives none for\n"
+            "  Chief Superintendent (Force Contact)\n"
+            "  Director of Commercial Services\n"
+            "  Director of People\n"
+            "Add each under owners:, as in\n"
+            "  owners:\n"
+            "    - role: \"Chief Superintendent (Force Contact)\"\n"
+            "      email: name@example.org\n");
+  const auto by_portfolio = test::run_cli({"--data", (scratch.path() / "register").string(), "--as-of", "2022-03-24",
+                                           "chase", "--by", "portfolio", "--format", "eml", "-o",
+                                           (scratch.path() / "by-portfolio").string()});
+  EXPECT_EQ(by_portfolio.status, 0);
+  EXPECT_EQ(by_portfolio.err,
+            "warning: 3 of 6 messages have no To: address: hmicfrs-track.yaml gives none for\n"
+            "  Force Contact and Response: its lead, Chief Superintendent (Force Contact)\n"
+            "  People and Organisational Development: its lead, Director of People\n"
+            "  Strategy, Finance and Change: its lead, Director of Commercial Services\n"
+            "Add each under owners:, as in\n"
+            "  owners:\n"
+            "    - role: \"Chief Superintendent (Force Contact)\"\n"
+            "      email: name@example.org\n");
+}
+
+}  // namespace
+}  // namespace hmicfrs
