@@ -83,10 +83,10 @@ def main():
         widths = {weight: max(font.get(code, 0) for font in found) for weight, found in fonts.items()}
         if widths["regular"] and widths["bold"]:
             rows.append((code, widths["regular"], widths["bold"]))
-    out.write(f"constexpr std::array<Advance, {len(rows)}> k_advances{{{{\n")
+    out.write(f"// clang-format off\nconstexpr std::array<Advance, {len(rows)}> k_advances{{{{\n")
     for code, regular, bold in rows:
         out.write(f"    {{0x{code:04X}, {regular}, {bold}}},\n")
-    out.write("}};\n\n}  // namespace\n\n")
+    out.write("}};\n// clang-format on\n\n}  // namespace\n\n")
     out.write("unsigned font_advance(char32_t code, bool bold) {\n"
               "  const auto found = std::lower_bound(k_advances.begin(), k_advances.end(), code,\n"
               "                                      [](const Advance& a, char32_t c) { return a.code < c; });\n"

@@ -4,6 +4,10 @@
 set -euo pipefail
 
 packages=(g++ make cmake pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev libzip-dev libxlsxwriter-dev libxxhash-dev libpugixml-dev)
+# The fonts the papers are printed and laid out in: they ask for Arial, which Debian does not package;
+# fonts-liberation2 has its metrics, and fonts-dejavu-core is the fallback. Named, because
+# --no-install-recommends brings neither.
+packages+=(fonts-liberation2 fonts-dejavu-core)
 # dpkg-dev wherever cpack runs: without dpkg-shlibdeps the .deb would declare no dependencies.
 if [[ "${1:-}" == "--package" || "${1:-}" == "--test" ]]; then
   packages+=(dpkg-dev)
@@ -13,12 +17,9 @@ if [[ "${1:-}" == "--test" ]]; then
   # dpkg-dev: CPack's .deb (dpkg-shlibdeps); jq: the GitLab CI recipe; chromium, poppler-utils: the HTML paper
   # printed to PDF as the README says, and its pages read back; lintian: Debian's checks of the package;
   # python3-docx, libreoffice-writer-nogui: the Word paper opened and laid out as a committee member's Word would;
-  # python3-openpyxl, libreoffice-calc-nogui: the Excel exports opened as a spreadsheet would;
-  # fonts-liberation2 (Arial's metrics: Debian has no Arial) and fonts-dejavu-core: the fonts the papers are
-  # printed and laid out in, named because --no-install-recommends brings neither.
+  # python3-openpyxl, libreoffice-calc-nogui: the Excel exports opened as a spreadsheet would.
   packages+=(libgtest-dev libgmock-dev pandoc python3-jsonschema python3-yaml man-db jq chromium poppler-utils lintian
-             python3-docx libreoffice-writer-nogui libreoffice-calc-nogui python3-openpyxl fonts-liberation2
-             fonts-dejavu-core)
+             python3-docx libreoffice-writer-nogui libreoffice-calc-nogui python3-openpyxl)
 fi
 
 missing=()

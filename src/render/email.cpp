@@ -100,9 +100,8 @@ std::string wrapped(std::string_view text, std::string_view indent, std::string_
     }
     const std::size_t end = std::min(text.find_first_of(" \t\r\n", i), text.size());
     for (std::string_view word = text.substr(i, end - i); !word.empty();) {
-      const std::size_t take = std::max<std::size_t>(
-          util::fitting_prefix(word, k_longest_word, util::utf8_bytes),
-          util::character_at(word, 0).length);
+      const std::size_t take = std::max<std::size_t>(util::fitting_prefix(word, k_longest_word, util::utf8_bytes),
+                                                     util::character_at(word, 0).length);
       const std::string_view piece = word.substr(0, take);
       word.remove_prefix(take);
       const std::size_t width = util::measured(piece, util::terminal_columns);
@@ -205,9 +204,9 @@ std::string unaddressed_warning(const answers::Chase& v) {
     if (group.email.empty()) unaddressed.push_back(&group);
   }
   if (unaddressed.empty()) return {};
-  std::string out = fmt::format("warning: {} of {} {} no To: address: hmicfrs-track.yaml gives none for\n",
-                                unaddressed.size(), counted(v.groups.size(), "message", "messages"),
-                                unaddressed.size() == 1 ? "has" : "have");
+  std::string out =
+      fmt::format("warning: {} of {} {} no To: address: hmicfrs-track.yaml gives none for\n", unaddressed.size(),
+                  counted(v.groups.size(), "message", "messages"), unaddressed.size() == 1 ? "has" : "have");
   std::string example;
   for (const answers::ChaseGroup* group : unaddressed) {
     if (group->role.empty()) {

@@ -15,6 +15,7 @@ struct Advance {
   unsigned short bold;
 };
 
+// clang-format off
 constexpr std::array<Advance, 344> k_advances{{
     {0x0020, 651, 713},
     {0x0021, 821, 934},
@@ -361,6 +362,7 @@ constexpr std::array<Advance, 344> k_advances{{
     {0x20AC, 1303, 1425},
     {0x2122, 2048, 2048},
 }};
+// clang-format on
 
 }  // namespace
 

@@ -32,7 +32,8 @@ void write_document(std::ostream& out, const Document& document, const Output& o
     case Format::text: return write_text(out, document, output.style);
     case Format::markdown: return write_markdown(out, document);
     case Format::html: return write_html(out, document, title_of(document));
-    case Format::docx: return write_docx(out, document, title_of(document), output.word_template ? &*output.word_template : nullptr);
+    case Format::docx:
+      return write_docx(out, document, title_of(document), output.word_template ? &*output.word_template : nullptr);
     case Format::json:
     case Format::csv:
     case Format::xlsx:

@@ -48,10 +48,10 @@ std::optional<std::size_t> unknown_reference(std::string_view raw) {
     if (digits.empty() || digits.size() > 6) return at;
     char32_t code = 0;
     for (const char c : digits) {
-      const int digit = std::isdigit(static_cast<unsigned char>(c))       ? c - '0'
-                        : hex && c >= 'a' && c <= 'f'                     ? c - 'a' + 10
-                        : hex && c >= 'A' && c <= 'F'                     ? c - 'A' + 10
-                                                                          : -1;
+      const int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                        : hex && c >= 'a' && c <= 'f'               ? c - 'a' + 10
+                        : hex && c >= 'A' && c <= 'F'               ? c - 'A' + 10
+                                                                    : -1;
       if (digit < 0) return at;
       code = code * (hex ? 16 : 10) + static_cast<char32_t>(digit);
     }
@@ -73,7 +73,7 @@ std::optional<std::size_t> first_unknown_reference(pugi::xml_document& document,
     std::size_t offset_of(const char* value, std::size_t inside) const {
       const auto* begin = part.data();
       return value >= begin && value <= begin + part.size() ? static_cast<std::size_t>(value - begin) + inside
-                                                             : static_cast<std::size_t>(0);
+                                                            : static_cast<std::size_t>(0);
     }
     bool for_each(pugi::xml_node& node) override {
       if (auto at = unknown_reference(node.value())) {
@@ -112,8 +112,8 @@ util::Result<std::string> checked_part(std::string_view bytes, std::string_view 
   pugi::xml_document as_written;
   const unsigned everything = (pugi::parse_default & ~pugi::parse_escapes) | pugi::parse_doctype |
                               pugi::parse_fragment | pugi::parse_declaration | pugi::parse_comments | pugi::parse_pi;
-  const pugi::xml_parse_result read = as_written.load_buffer_inplace(const_cast<char*>(raw.data()), raw.size(),
-                                                                     everything, pugi::encoding_utf8);
+  const pugi::xml_parse_result read =
+      as_written.load_buffer_inplace(const_cast<char*>(raw.data()), raw.size(), everything, pugi::encoding_utf8);
   if (!read) return problem(fmt::format("is not well-formed XML: {}", read.description()), read.offset);
   std::size_t elements = 0;
   for (const pugi::xml_node node : as_written.children()) {
@@ -131,8 +131,7 @@ util::Result<std::string> checked_part(std::string_view bytes, std::string_view 
         const std::size_t spaces = std::min(text.find_first_not_of(" \t\r\n"), text.size());
         return problem("holds text outside its root element", node.offset_debug() + static_cast<long>(spaces));
       }
-      default:
-        break;  // the declaration, comments and processing instructions, which are not written back
+      default: break;  // the declaration, comments and processing instructions, which are not written back
     }
   }
   const pugi::xml_node top = as_written.document_element();

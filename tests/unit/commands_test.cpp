@@ -290,9 +290,10 @@ TEST_F(WordPaper, RefusesATemplatePartWithADoctypeAnEntityOrJunkNamingThePartAnd
                               "hmicfrs-track.yaml, or remove it\n");
     EXPECT_EQ(result.out, "");
   };
-  refused({{"word/styles.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE w:styles [<!ENTITY xxe SYSTEM "
-                               "\"file:///etc/passwd\">]>\n" +
-                                   styles_open + "<w:style w:styleId=\"x\">&xxe;</w:style></w:styles>"}},
+  refused({{"word/styles.xml",
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE w:styles [<!ENTITY xxe SYSTEM "
+            "\"file:///etc/passwd\">]>\n" +
+                styles_open + "<w:style w:styleId=\"x\">&xxe;</w:style></w:styles>"}},
           "its part word/styles.xml, at line 2, column 11, holds a DOCTYPE, which no Word part has: its entities "
           "could reach outside the file");
   refused({{"word/styles.xml", styles_open + "\n<w:style>&lol1;&lol1;</w:style></w:styles>"}},

@@ -60,7 +60,11 @@ TEST(Utf8Cut, FitsTheLongestStartWithinEveryBudgetAndNeverCutsACharacter) {
   EXPECT_EQ(util::measured("\u00e9\u20ac\U0001F600", util::utf16_units), 4u);
   EXPECT_EQ(util::measured("e\u0301", util::terminal_columns), 1u);
   // A byte that starts no character is one character of its own, and the cut moves past it.
-  EXPECT_EQ(util::character_at("\xff" "a", 0).length, 1u);
+  EXPECT_EQ(util::character_at("\xff"
+                               "a",
+                               0)
+                .length,
+            1u);
   EXPECT_EQ(util::character_at("\xe2\x82", 0).length, 1u);
   // Such a byte measures as U+FFFD does: never less than a writer will write in its place.
   EXPECT_EQ(util::fitting_prefix("\xe2\x82\xac\xe2\x82", 2, util::utf8_bytes), 0u);
@@ -109,16 +113,16 @@ render::Sheet one_cell(std::string name, std::string text) {
 
 TEST(ExcelSheets, AreNamedAsExcelAllowsWhateverTheRegisterCallsThem) {
   const std::string long_name = "R\u00e9sum\u00e9 des recommandations! \U0001F600\U0001F600 et cetera";
-  const std::string workbook = workbook_of({one_cell("'Won't do'", "a"), one_cell("History", "b"),
-                                            one_cell("Red: [a/b]?*\\", "c"), one_cell(" red   A B", "d"),
-                                            one_cell(long_name, "e"), one_cell(long_name, "f"), one_cell("''", "g"),
-                                            one_cell("\u00c9tat", "h"), one_cell("\u00e9tat", "i")});
+  const std::string workbook =
+      workbook_of({one_cell("'Won't do'", "a"), one_cell("History", "b"), one_cell("Red: [a/b]?*\\", "c"),
+                   one_cell(" red   A B", "d"), one_cell(long_name, "e"), one_cell(long_name, "f"), one_cell("''", "g"),
+                   one_cell("\u00c9tat", "h"), one_cell("\u00e9tat", "i")});
   // Excel's forbidden characters become spaces; at most 31 UTF-16 units each, where an emoji takes two and is
   // never cut in half; unique ignoring case; never "History".
   EXPECT_THAT(sheet_names(workbook),
               ElementsAre("Won't do", "History (2)", "Red   a b", "red   A B (2)",
-                          "R\u00e9sum\u00e9 des recommandations! \U0001F600", "R\u00e9sum\u00e9 des recommandations! (2)",
-                          "Sheet", "\u00c9tat", "\u00e9tat (2)"));
+                          "R\u00e9sum\u00e9 des recommandations! \U0001F600",
+                          "R\u00e9sum\u00e9 des recommandations! (2)", "Sheet", "\u00c9tat", "\u00e9tat (2)"));
 }
 
 TEST(ExcelCells, HoldWhatTheRegisterHoldsAsExcelReadsIt) {
@@ -131,8 +135,8 @@ TEST(ExcelCells, HoldWhatTheRegisterHoldsAsExcelReadsIt) {
   // A cell holds at most 32,767 UTF-16 units: a longer text is cut between characters, and says so.
   std::string emoji;
   for (int i = 0; i < 20'000; ++i) emoji += "\U0001F600";
-  const std::string cut = render::zip_entry(workbook_of({one_cell("Long", "x" + emoji)}), "xl/sharedStrings.xml", 1 << 22)
-                              .value();
+  const std::string cut =
+      render::zip_entry(workbook_of({one_cell("Long", "x" + emoji)}), "xl/sharedStrings.xml", 1 << 22).value();
   const std::string note = " [... cut: an Excel cell holds at most 32,767 characters]";
   const std::size_t kept_pairs = (32'767 - note.size() - 1) / 2;
   EXPECT_THAT(cut, HasSubstr(">x" + emoji.substr(0, kept_pairs * 4) + note + "<"));
@@ -209,15 +213,15 @@ TEST(EmailDrafts, TakeOnlyOnePlainAddressForTheContact) {
   const auto result = mail_register("\"liaison@example.org, all@example.org\"", "T");
   EXPECT_EQ(test::lines(result.diagnostics),
             (test::asserted({"hmicfrs-track.yaml:4:38: error: email 'liaison@example.org, "
-                                          "all@example.org' is not one address: write it as name@domain, with no "
-                                          "name or brackets around it [invalid-value]"})));
+                             "all@example.org' is not one address: write it as name@domain, with no "
+                             "name or brackets around it [invalid-value]"})));
 }
 
 TEST(EmailDrafts, SayWhichOwnersHaveNoAddressAndWhatToAdd) {
   const test::ScratchDir scratch("eml");
   fs::copy("examples/west-midlands", scratch.path() / "register", fs::copy_options::recursive);
-  const auto result = test::run_cli({"--data", (scratch.path() / "register").string(), "--as-of", "2022-03-24",
-                                     "chase", "--format", "eml", "-o", (scratch.path() / "mail").string()});
+  const auto result = test::run_cli({"--data", (scratch.path() / "register").string(), "--as-of", "2022-03-24", "chase",
+                                     "--format", "eml", "-o", (scratch.path() / "mail").string()});
   EXPECT_EQ(result.status, 0);
   EXPECT_EQ(result.out, "6 messages written to " + (scratch.path() / "mail").string() + "\n");
   EXPECT_EQ(result.err,
@@ -229,9 +233,9 @@ TEST(EmailDrafts, SayWhichOwnersHaveNoAddressAndWhatToAdd) {
             "  owners:\n"
             "    - role: \"Chief Superintendent (Force Contact)\"\n"
             "      email: name@example.org\n");
-  const auto by_portfolio = test::run_cli({"--data", (scratch.path() / "register").string(), "--as-of", "2022-03-24",
-                                           "chase", "--by", "portfolio", "--format", "eml", "-o",
-                                           (scratch.path() / "by-portfolio").string()});
+  const auto by_portfolio =
+      test::run_cli({"--data", (scratch.path() / "register").string(), "--as-of", "2022-03-24", "chase", "--by",
+                     "portfolio", "--format", "eml", "-o", (scratch.path() / "by-portfolio").string()});
   EXPECT_EQ(by_portfolio.status, 0);
   EXPECT_EQ(by_portfolio.err,
             "warning: 3 of 6 messages have no To: address: hmicfrs-track.yaml gives none for\n"
