@@ -240,16 +240,20 @@ def check_words_whole(docx, work, problems):
         environment = dict(os.environ)
         if only_directory:
             config = os.path.join(work, f"fonts-{font}.conf")
+            # Arial, as any family asked for, resolves to DejaVu Sans (not to another DejaVu face).
             with open(config, "w", encoding="utf-8") as out:
                 out.write(f'<?xml version="1.0"?>\n<fontconfig><dir>{only_directory}</dir>'
-                          f'<cachedir>{work}/fontconfig-cache</cachedir></fontconfig>\n')
+                          f'<cachedir>{work}/fontconfig-cache</cachedir>'
+                          '<match target="pattern"><edit name="family" mode="prepend" binding="strong">'
+                          '<string>DejaVu Sans</string></edit></match></fontconfig>\n')
             environment["FONTCONFIG_FILE"] = config
         folder = os.path.join(work, font)
         os.makedirs(folder, exist_ok=True)
         pdf = convert_to_pdf(tables, folder, environment, os.path.join(work, f"profile-{font}"))
-        fonts = subprocess.run(["pdffonts", pdf], check=True, capture_output=True, text=True).stdout
-        if font not in fonts:
-            problems.append(f"{stem}: laid out without {font}: {fonts.splitlines()[2:]}")
+        listed = subprocess.run(["pdffonts", pdf], check=True, capture_output=True, text=True).stdout
+        faces = sorted({line.split()[0].split("+")[-1] for line in listed.splitlines()[2:] if line.strip()})
+        if not faces or any(not face.startswith(font) for face in faces):
+            problems.append(f"{stem}: laid out in {faces}, not {font} alone")
             continue
         laid_out = Counter(pdf_words(pdf))
         broken = sorted(word for word, count in Counter(whole).items() if laid_out[word] < count)

@@ -351,8 +351,11 @@ class Importer {
     error(location,
           fault->kind == util::TextFault::Kind::invalid_utf8
               ? fmt::format("{}: holds a byte that is not UTF-8 (0x{:02X}): save the workbook again", where, code)
-              : fmt::format("{}: holds a {}control character (U+{:04X}), which no register file may hold: remove it",
-                            where, fault->kind == util::TextFault::Kind::bidi ? "bidirectional " : "", code),
+              : fmt::format("{}: holds a {} (U+{:04X}), which no register file may hold: remove it", where,
+                            fault->kind == util::TextFault::Kind::bidi           ? "bidirectional control character"
+                            : fault->kind == util::TextFault::Kind::noncharacter ? "noncharacter"
+                                                                                 : "control character",
+                            code),
           fault->kind == util::TextFault::Kind::invalid_utf8 ? Code::encoding : Code::control_character);
     return true;
   }
@@ -738,7 +741,8 @@ class Importer {
   void owner_address(const Value& email, std::string_view role) {
     if (!model::is_plain_address(email.text)) {
       error(at(email),
-            fmt::format("{}: '{}' is not one address: write it as name@domain, with no name or brackets around it",
+            fmt::format("{}: '{}' is not one address: write it as name@domain, with no name or brackets around it, "
+                        "at most 64 characters before the @ and 254 in all",
                         cell_text(email), email.text),
             Code::invalid_value);
       return;

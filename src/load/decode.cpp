@@ -45,7 +45,7 @@ std::optional<std::string> address(Reader& reader, const Node* node, std::string
   if (email && !model::is_plain_address(*email)) {
     reader.diagnostics().error(reader.at(*node),
                                fmt::format("{} '{}' is not one address: write it as name@domain, with no name or "
-                                           "brackets around it",
+                                           "brackets around it, at most 64 characters before the @ and 254 in all",
                                            field, *email),
                                Code::invalid_value);
     return std::nullopt;

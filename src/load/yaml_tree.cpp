@@ -97,6 +97,13 @@ std::optional<TextProblem> find_text_problem(std::string_view text, bool& ascii)
                                      static_cast<unsigned>(fault->code)),
                          Code::control_character,
                          fmt::format("bidirectional control character U+{:04X}", static_cast<unsigned>(fault->code))};
+    case util::TextFault::Kind::noncharacter:
+      return TextProblem{line, column,
+                         fmt::format("noncharacter U+{:04X} is not allowed: no paper or workbook can hold it; "
+                                     "remove it",
+                                     static_cast<unsigned>(fault->code)),
+                         Code::control_character,
+                         fmt::format("noncharacter U+{:04X}", static_cast<unsigned>(fault->code))};
   }
   return std::nullopt;
 }

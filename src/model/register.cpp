@@ -37,7 +37,7 @@ bool is_finding_ref(std::string_view text) {
 
 bool is_plain_address(std::string_view email) {
   const std::size_t at = email.find('@');
-  return at != std::string_view::npos && at > 0 && at + 1 < email.size() &&
+  return at != std::string_view::npos && at > 0 && at <= 64 && at + 1 < email.size() && email.size() <= 254 &&
          email.find('@', at + 1) == std::string_view::npos &&
          email.find_first_of(" \t\r\n<>,;:\"()[]\\") == std::string_view::npos;
 }

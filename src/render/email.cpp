@@ -22,12 +22,14 @@ constexpr std::string_view k_crlf = "\r\n";
 constexpr std::size_t k_width = 76;
 
 // A header's value on one line: line breaks (which would start a header of
-// the data's making) become spaces; text beyond ASCII is encoded (RFC 2047).
-std::string header_text(std::string_view value) {
+// the data's making) become spaces. Text beyond ASCII, or longer than
+// `longest` bytes, is encoded (RFC 2047) in words folded onto lines of their
+// own, so that no header line passes the length RFC 5322 allows.
+std::string header_text(std::string_view value, std::size_t longest = 900) {
   std::string flat;
   for (const char c : value) flat += (c == '\r' || c == '\n' || c == '\t') ? ' ' : c;
   const bool ascii = std::all_of(flat.begin(), flat.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) return flat;
+  if (ascii && flat.size() <= longest) return flat;
   static constexpr std::string_view k_alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   const auto base64 = [](std::string_view bytes) {
     std::string out;
@@ -45,37 +47,36 @@ std::string header_text(std::string_view value) {
   };
   // Encoded words of at most 45 bytes each, cut between characters, so each stays within 75 characters.
   std::string out;
-  std::size_t start = 0;
-  while (start < flat.size()) {
-    std::size_t end = std::min(flat.size(), start + 45);
-    while (end < flat.size() && (static_cast<unsigned char>(flat[end]) & 0xc0) == 0x80) --end;
-    out += fmt::format("{}=?UTF-8?B?{}?=", out.empty() ? "" : "\r\n ",
-                       base64(std::string_view(flat).substr(start, end - start)));
-    start = end;
+  for (std::string_view rest = flat; !rest.empty();) {
+    const std::size_t take =
+        std::max(util::fitting_prefix(rest, 45, util::utf8_bytes), util::character_at(rest, 0).length);
+    out += fmt::format("{}=?UTF-8?B?{}?=", out.empty() ? "" : "\r\n ", base64(rest.substr(0, take)));
+    rest.remove_prefix(take);
   }
   return out;
 }
 
-// "Name" <address>: the name quoted (or encoded, beyond ASCII), so that its
-// brackets and commas are read as part of it. The address is the register's
-// plain address (`model::is_plain_address`), written as it is, in UTF-8 when
-// it goes beyond ASCII (RFC 6532): an encoded word is never an address.
+// "Name" <address>: the name quoted, so that its brackets and commas are read
+// as part of it, or, beyond ASCII or 60 bytes, encoded. The address is the
+// register's plain address (`model::is_plain_address`: no more than 254
+// characters), written as it is, in UTF-8 when it goes beyond ASCII (RFC
+// 6532): an encoded word is never an address.
 std::string mailbox(std::string_view name, std::string_view address) {
-  std::string quoted = header_text(name);
-  if (quoted.find("=?UTF-8?") != 0) {
-    std::string escaped;
-    for (const char c : quoted) {
-      if (c == '"' || c == '\\') escaped += '\\';
-      escaped += c;
-    }
-    quoted = '"' + escaped + '"';
+  constexpr std::size_t k_longest_quoted = 60;
+  const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii || name.size() > k_longest_quoted) return fmt::format("{} <{}>", header_text(name, 0), address);
+  std::string quoted = "\"";
+  for (const char c : header_text(name)) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
   }
-  return fmt::format("{} <{}>", quoted, address);
+  return fmt::format("{}\" <{}>", quoted, address);
 }
 
 // `text` in lines of at most k_width characters, the first starting with
 // `first`, the rest with `indent`. A word longer than a line gets a line of
-// its own, cut between characters every k_longest_word bytes, so that no line
+// its own, cut between characters every k_longest_word bytes, and no line
+// holds more bytes than that (combining marks take no width), so that none
 // passes the 998 bytes RFC 5322 allows.
 std::string wrapped(std::string_view text, std::string_view indent, std::string_view first = {}) {
   constexpr std::size_t k_longest_word = 900;
@@ -105,7 +106,11 @@ std::string wrapped(std::string_view text, std::string_view indent, std::string_
       const std::string_view piece = word.substr(0, take);
       word.remove_prefix(take);
       const std::size_t width = util::measured(piece, util::terminal_columns);
-      if (!line.empty() && display_width(lead()) + line_width + 1 + width > k_width) flush();
+      // A line ends at the width, or at k_longest_word bytes, whatever the width of its characters.
+      if (!line.empty() &&
+          (display_width(lead()) + line_width + 1 + width > k_width || line.size() + 1 + take > k_longest_word)) {
+        flush();
+      }
       if (!line.empty()) {
         line += ' ';
         ++line_width;

@@ -28,6 +28,7 @@ table { border-collapse: collapse; width: 100%; margin: .4em 0 .8em; font-size: 
 th, td { border: 1px solid #888; padding: .25em .45em; text-align: left; vertical-align: top; }
 th { background: #e8e8e8; }
 td.number, th.number { text-align: right; }
+td.keep { white-space: nowrap; }
 tr { page-break-inside: avoid; }
 dl.fields { display: grid; grid-template-columns: max-content auto; gap: .15em 1em; margin: .4em 0; }
 dl.fields dt { font-weight: bold; }
@@ -251,7 +252,12 @@ class HtmlWriter {
       html("<tr>");
       for (std::size_t c = 0; c < row.size(); ++c) {
         html("<td");
-        if (table.columns[c].align == Align::right) html(" class=\"number\"");
+        // Ids, dates, ratings and statuses are never broken at their hyphens; numbers are never broken.
+        if (table.columns[c].align == Align::right) {
+          html(" class=\"number\"");
+        } else if (!table.columns[c].wraps) {
+          html(" class=\"keep\"");
+        }
         if (!row[c].colour.empty()) html(" style=\"background: ").html(cell_tint(row[c].colour)).html("\"");
         html(">").text(row[c].text).html("</td>");
       }

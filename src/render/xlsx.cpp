@@ -67,34 +67,48 @@ T* made(T* made, std::string_view what) {
   return made;
 }
 
-// Text for a cell, as Excel reads it back. Excel holds at most 32,767 UTF-16
-// units in a cell, so longer text is cut between characters where it says so.
-// Excel and LibreOffice read "_xHHHH_" in a cell as the character it encodes,
-// so an underscore that starts such a run is itself written encoded.
+// Whether the underscore at `at` starts what a reader of a workbook takes for
+// the escape of a character: "_x" (or "_X"), one to four hex digits and "_".
+// Excel reads four digits; LibreOffice fewer too.
+bool starts_escape(std::string_view text, std::size_t at) {
+  if (at + 3 >= text.size() || (text[at + 1] != 'x' && text[at + 1] != 'X')) return false;
+  std::size_t digits = 0;
+  while (digits < 4 && at + 2 + digits < text.size() &&
+         std::isxdigit(static_cast<unsigned char>(text[at + 2 + digits])) != 0) {
+    ++digits;
+  }
+  return digits > 0 && at + 2 + digits < text.size() && text[at + 2 + digits] == '_';
+}
+
+// Text for a cell, as Excel reads it back: an underscore that starts what
+// reads as an escape is itself written escaped ("_x005F_"). A cell holds at
+// most 32,767 characters, which Excel counts in UTF-16 units of the text and
+// libxlsxwriter in characters of what it is given, so longer text is cut
+// between characters, where neither count passes the limit, and says so.
 std::string cell_text(std::string_view text) {
   constexpr std::size_t k_most = 32'767;
   constexpr std::string_view k_cut = " [... cut: an Excel cell holds at most 32,767 characters]";
-  std::string kept;
-  if (util::measured(text, util::utf16_units) <= k_most) {
-    kept = text;
-  } else {
-    kept = text.substr(0, util::fitting_prefix(text, k_most - k_cut.size(), util::utf16_units));
-    kept += k_cut;
-  }
-  const auto escape_like = [&](std::size_t at) {
-    if (at + 7 > kept.size() || kept[at + 1] != 'x' || kept[at + 6] != '_') return false;
-    return std::all_of(kept.begin() + static_cast<long>(at) + 2, kept.begin() + static_cast<long>(at) + 6,
-                       [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+  constexpr std::string_view k_underscore = "_x005F_";
+  // The text escaped up to `budget` in both counts; whether all of it fitted.
+  const auto escaped = [&](std::size_t budget, std::string& out) {
+    std::size_t units = 0, written = 0;
+    for (std::size_t at = 0; at < text.size();) {
+      const util::Character character = util::character_at(text, at);
+      const bool escape = text[at] == '_' && starts_escape(text, at);
+      const std::size_t width = escape ? k_underscore.size() : 1;
+      if (units + util::utf16_units(character.code) > budget || written + width > budget) return false;
+      units += util::utf16_units(character.code);
+      written += width;
+      out += escape ? k_underscore : text.substr(at, character.length);
+      at += character.length;
+    }
+    return true;
   };
   std::string out;
-  for (std::size_t at = 0; at < kept.size(); ++at) {
-    if (kept[at] == '_' && escape_like(at)) {
-      out += "_x005F_";
-    } else {
-      out += kept[at];
-    }
-  }
-  return out;
+  if (escaped(k_most, out)) return out;
+  out.clear();
+  escaped(k_most - k_cut.size(), out);
+  return out + std::string(k_cut);
 }
 
 // "#rrggbb" as libxlsxwriter's colour.
@@ -277,9 +291,14 @@ void write_xlsx(std::ostream& out, const std::vector<Sheet>& sheets) {
                 sheet.table, formats);
   }
   check(workbook_close(workbook.release()));
-  std::ifstream in(path, std::ios::binary);
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad() || bytes.empty()) throw std::ios_base::failure("cannot read back the workbook from " + path);
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (in.bad() || bytes.empty()) throw std::ios_base::failure("cannot read back the workbook from " + path);
+  }
+  // Gone before the bytes are written: writing may block on a pipe, or end the process.
+  std::remove(path.c_str());
   out << bytes;
 }
 

@@ -76,27 +76,54 @@ std::string ZipArchive::bytes() const {
   return out;
 }
 
+namespace {
+
+// An archive in memory opened for reading, discarded when it goes; null when `bytes` is not a zip archive.
+class ReadArchive {
+ public:
+  explicit ReadArchive(std::string_view bytes) {
+    zip_error_t error;
+    zip_error_init(&error);
+    m_source.reset(zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error));
+    if (m_source) m_archive = zip_open_from_source(m_source.get(), ZIP_RDONLY, &error);
+    zip_error_fini(&error);
+    if (m_archive != nullptr) zip_source_keep(m_source.get());  // the archive now holds the source too
+  }
+  ~ReadArchive() {
+    if (m_archive != nullptr) zip_discard(m_archive);
+  }
+  ReadArchive(const ReadArchive&) = delete;
+  ReadArchive& operator=(const ReadArchive&) = delete;
+
+  zip_t* get() const { return m_archive; }
+
+ private:
+  Source m_source;
+  zip_t* m_archive = nullptr;
+};
+
+}  // namespace
+
+bool zip_holds(std::string_view bytes, std::string_view name) {
+  const ReadArchive archive(bytes);
+  return archive.get() != nullptr && zip_name_locate(archive.get(), std::string(name).c_str(), 0) >= 0;
+}
+
 std::optional<std::string> zip_entry(std::string_view bytes, std::string_view name, std::size_t limit) {
-  zip_error_t error;
-  zip_error_init(&error);
-  Source source(zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error));
-  if (!source) return std::nullopt;
-  zip_t* archive = zip_open_from_source(source.get(), ZIP_RDONLY, &error);
-  zip_error_fini(&error);
-  if (archive == nullptr) return std::nullopt;
-  zip_source_keep(source.get());
+  const ReadArchive archive(bytes);
+  if (archive.get() == nullptr) return std::nullopt;
   std::optional<std::string> out;
   zip_stat_t stat;
   const std::string wanted(name);
-  if (zip_stat(archive, wanted.c_str(), 0, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE) != 0 && stat.size <= limit) {
-    if (zip_file_t* file = zip_fopen(archive, wanted.c_str(), 0)) {
+  if (zip_stat(archive.get(), wanted.c_str(), 0, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE) != 0 &&
+      stat.size <= limit) {
+    if (zip_file_t* file = zip_fopen(archive.get(), wanted.c_str(), 0)) {
       std::string content(static_cast<std::size_t>(stat.size), '\0');
       const zip_int64_t read = zip_fread(file, content.data(), stat.size);
       if (read >= 0 && static_cast<zip_uint64_t>(read) == stat.size) out = std::move(content);
       zip_fclose(file);
     }
   }
-  zip_discard(archive);
   return out;
 }
 

@@ -32,4 +32,7 @@ class ZipArchive {
 // more than `limit` bytes.
 std::optional<std::string> zip_entry(std::string_view bytes, std::string_view name, std::size_t limit);
 
+// Whether the archive `bytes` has an entry `name`, whatever it unpacks to.
+bool zip_holds(std::string_view bytes, std::string_view name);
+
 }  // namespace hmicfrs::render

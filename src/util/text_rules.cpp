@@ -41,6 +41,12 @@ std::optional<TextFault> first_text_fault(std::string_view text) {
         return TextFault{TextFault::Kind::bidi, i, code};
       }
     }
+    // U+FFFE and U+FFFF: EF BF BE, EF BF BF.
+    if (length == 3 && c == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+        static_cast<unsigned char>(text[i + 2]) >= 0xBE) {
+      return TextFault{TextFault::Kind::noncharacter, i,
+                       static_cast<char32_t>(0xFFC0 + (static_cast<unsigned char>(text[i + 2]) & 0x3F))};
+    }
     // C1 control characters (U+0080 to U+009F) are valid UTF-8 but not YAML text.
     if (length == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
       return TextFault{TextFault::Kind::control, i, static_cast<unsigned char>(text[i + 1])};

@@ -308,7 +308,46 @@ TEST_F(WordPaper, RefusesATemplatePartWithADoctypeAnEntityOrJunkNamingThePartAnd
           "its part word/styles.xml, at line 2, column 1, holds text outside its root element");
   refused({{"word/styles.xml", styles_open + "<w:style>\n</w:styles>"}},
           "its part word/styles.xml, at line 2, column 3, is not well-formed XML: Start-end tags mismatch");
-  refused({{"word/styles.xml", "<w:document/>"}}, "its part word/styles.xml is not w:styles but w:document");
+  // What XML with namespaces forbids, which pugixml alone lets through: each would make another program refuse
+  // the paper.
+  refused({{"word/styles.xml", styles_open + "<w:style w:type=\"a\"\n w:type=\"b\"/></w:styles>"}},
+          "its part word/styles.xml, at line 1, column 83, gives an element the attribute "
+          "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}type twice");
+  refused({{"word/styles.xml", styles_open +
+                                   "<w:style xmlns:v=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+                                   "w:type=\"a\" v:type=\"b\"/></w:styles>"}},
+          "its part word/styles.xml, at line 1, column 83, gives an element the attribute "
+          "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}type twice");
+  refused({{"word/styles.xml", styles_open + "\n<q:x/></w:styles>"}},
+          "its part word/styles.xml, at line 2, column 2, uses the prefix 'q', which no namespace declaration binds");
+  refused({{"word/styles.xml", styles_open + "<w:x q:a=\"1\"/></w:styles>"}},
+          "its part word/styles.xml, at line 1, column 83, uses the prefix 'q', which no namespace declaration binds");
+  refused({{"word/styles.xml", styles_open + "<w:x xmlns:xml=\"urn:x\"/></w:styles>"}},
+          "its part word/styles.xml, at line 1, column 83, binds a namespace as XML does not allow: "
+          "xmlns:xml=\"urn:x\"");
+  refused({{"word/styles.xml", styles_open + "<w:x xmlns:w=\"\"/></w:styles>"}},
+          "its part word/styles.xml, at line 1, column 83, binds a namespace as XML does not allow: xmlns:w=\"\"");
+  refused({{"word/styles.xml", styles_open + "<w:x\u00f7/></w:styles>"}},
+          "its part word/styles.xml, at line 1, column 83, has an element whose name, 'w:x\u00f7', XML does not "
+          "allow");
+  refused({{"word/styles.xml", styles_open + "<w:x>\uffff</w:x></w:styles>"}},
+          "its part word/styles.xml, at line 1, column 87, is not UTF-8 text of XML's characters (no control "
+          "characters, U+FFFE or U+FFFF)");
+  refused(
+      {{"word/styles.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>"}},
+      "its part word/styles.xml is not w:styles in the namespace "
+      "http://schemas.openxmlformats.org/wordprocessingml/2006/main, but w:document in "
+      "http://schemas.openxmlformats.org/wordprocessingml/2006/main");
+  refused({{"word/styles.xml", "<w:styles xmlns:w=\"urn:evil\"/>"}},
+          "its part word/styles.xml is not w:styles in the namespace "
+          "http://schemas.openxmlformats.org/wordprocessingml/2006/main, but w:styles in urn:evil");
+  // A place is counted in the part as it is, line ends of two characters and all.
+  refused({{"word/styles.xml", styles_open + "\r\n<w:x>\r\nab &foo;</w:x></w:styles>"}},
+          "its part word/styles.xml, at line 3, column 4, refers to an entity that is not one of XML's own five, "
+          "which only a DOCTYPE could declare");
+  // A theme that cannot be read is not left out without a word.
+  refused({{"word/styles.xml", styles_open + "</w:styles>"}, {"word/theme/theme1.xml", std::string(9 << 20, ' ')}},
+          "its part word/theme/theme1.xml cannot be unpacked, or is larger than 8 MiB");
   refused({{"word/styles.xml", styles_open + "</w:styles>"},
            {"word/theme/theme1.xml", "<!DOCTYPE a:theme [<!ENTITY a \"aaaaaaaaaa\">]><a:theme/>"}},
           "its part word/theme/theme1.xml, at line 1, column 11, holds a DOCTYPE, which no Word part has: its "
@@ -337,6 +376,24 @@ TEST_F(WordPaper, TakesAWellFormedTemplatesStylesWrittenBackWithOursAddedForThos
   EXPECT_EQ(std::count(styles->begin(), styles->end(), '\n'), 17);  // declaration, its root, 15 of ours
   EXPECT_THAT(*styles, HasSubstr("w:styleId=\"TableText\""));
   EXPECT_THAT(*styles, ::testing::Not(HasSubstr("clerk")));
+
+  // Comments, processing instructions and character data may hold what they like; an empty root gets ours.
+  with_template("word_template: committee.dotx", "committee.dotx",
+                word_template({{"word/styles.xml", "<!-- R&D -->\n<?clerk a&b?>\n" + std::string(k_styles_open) +
+                                                       "<!-- &nbsp; --></w:styles>"},
+                               {"word/theme/theme1.xml",
+                                "<a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+                                "name=\"&#x0000041;\"><![CDATA[a & b]]></a:theme>"}}));
+  const auto empty = report();
+  ASSERT_EQ(empty.status, 0) << empty.err;
+  const auto merged = render::zip_entry(empty.out, "word/styles.xml", 1 << 20).value();
+  EXPECT_THAT(merged, ::testing::StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" +
+                                            std::string(k_styles_open) + "<w:style "));
+  EXPECT_EQ(std::count(merged.begin(), merged.end(), '\n'), 18);  // declaration, its root, all 16 of ours
+  EXPECT_EQ(render::zip_entry(empty.out, "word/theme/theme1.xml", 1 << 20).value(),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<a:theme "
+            "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" name=\"A\"><![CDATA[a & b]]>"
+            "</a:theme>\n");
 }
 
 }  // namespace

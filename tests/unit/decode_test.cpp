@@ -291,7 +291,8 @@ TEST(DecodeConfig, ReadsOwnersAddressesAndRefusesAnythingButOnePlainAddress) {
   EXPECT_EQ(c.find_owner("Head of People"), nullptr);
   EXPECT_EQ(Register().file("hmicfrs-track.yaml", config).diagnostics(),
             asserted({"hmicfrs-track.yaml:7:35: error: email 'Head <people@example.org>' is not one address: write it "
-                      "as name@domain, with no name or brackets around it [invalid-value]",
+                      "as name@domain, with no name or brackets around it, at most 64 characters before the @ and "
+                      "254 in all [invalid-value]",
                       "hmicfrs-track.yaml:8:35: error: 'email' must be one line: write it without line breaks (longer "
                       "text has its own field, such as 'text' or 'summary') [invalid-value]",
                       "hmicfrs-track.yaml:9:12: error: owner 'head of crime' is given twice (roles are matched "

@@ -130,7 +130,7 @@ TEST(ExcelCells, HoldWhatTheRegisterHoldsAsExcelReadsIt) {
   const std::string workbook = workbook_of({one_cell("Escapes", "Line_x000D_break and _x005f_ and _x00_ and _xABCG_")});
   const auto strings = render::zip_entry(workbook, "xl/sharedStrings.xml", 1 << 20);
   ASSERT_TRUE(strings.has_value());
-  EXPECT_THAT(*strings, HasSubstr(">Line_x005F_x000D_break and _x005F_x005f_ and _x00_ and _xABCG_<"));
+  EXPECT_THAT(*strings, HasSubstr(">Line_x005F_x000D_break and _x005F_x005f_ and _x005F_x00_ and _xABCG_<"));
 
   // A cell holds at most 32,767 UTF-16 units: a longer text is cut between characters, and says so.
   std::string emoji;
@@ -140,6 +140,25 @@ TEST(ExcelCells, HoldWhatTheRegisterHoldsAsExcelReadsIt) {
   const std::string note = " [... cut: an Excel cell holds at most 32,767 characters]";
   const std::size_t kept_pairs = (32'767 - note.size() - 1) / 2;
   EXPECT_THAT(cut, HasSubstr(">x" + emoji.substr(0, kept_pairs * 4) + note + "<"));
+}
+
+TEST(ExcelCells, AreCutWhereNeitherExcelNorLibxlsxwriterCountsPastTheLimit) {
+  // 4,680 escapes of seven characters each read back as 32,760 characters, but libxlsxwriter counts the 32,760
+  // plus six for each escaped underscore: the cut falls between escapes, before either count passes 32,767.
+  std::string escapes;
+  for (int i = 0; i < 4'680; ++i) escapes += "_x0041_";
+  const std::string workbook = workbook_of({one_cell("Escapes", escapes)});
+  const std::string strings = render::zip_entry(workbook, "xl/sharedStrings.xml", 1 << 22).value();
+  const std::string note = " [... cut: an Excel cell holds at most 32,767 characters]";
+  std::string kept;
+  for (std::size_t i = 0; i < (32'767 - note.size()) / 13; ++i) kept += "_x005F_x0041_";
+  EXPECT_THAT(strings, HasSubstr(">" + kept + note + "<"));
+  // LibreOffice reads one to four digits as an escape, and either case of x: each underscore before one is
+  // escaped too; one that starts no escape is written as it is.
+  const std::string short_ones = render::zip_entry(workbook_of({one_cell("Short", "_x4_ _X04_ _x004_ _x_ _xG_ x_")}),
+                                                   "xl/sharedStrings.xml", 1 << 20)
+                                     .value();
+  EXPECT_THAT(short_ones, HasSubstr(">_x005F_x4_ _x005F_X04_ _x005F_x004_ _x_ _xG_ x_<"));
 }
 
 TEST(ExcelWorkbook, AFailedCallIsAnInputOutputFailureAndLeavesNoTemporaryFile) {
@@ -160,6 +179,15 @@ TEST(ExcelWorkbook, AFailedCallIsAnInputOutputFailureAndLeavesNoTemporaryFile) {
   previous != nullptr ? setenv("TMPDIR", kept.c_str(), 1) : unsetenv("TMPDIR");
   EXPECT_TRUE(fs::is_empty(scratch.path()));
   EXPECT_EQ(out.str(), "");
+}
+
+TEST(RegisterText, HoldsNoNoncharacterThatNoPaperOrWorkbookCouldHold) {
+  EXPECT_EQ(test::Register()
+                .file("hmicfrs-track.yaml",
+                      "schema_version: 1\nforce: {name: Test\uffff}\ncommittee: {name: Joint Audit Committee}\n")
+                .diagnostics(),
+            test::asserted({"hmicfrs-track.yaml:2:19: error: noncharacter U+FFFF is not allowed: no paper or "
+                            "workbook can hold it; remove it [control-character]"}));
 }
 
 // A register whose owner has an address beyond ASCII, and whose findings' words are long and not ASCII.
@@ -209,12 +237,67 @@ TEST(EmailDrafts, WriteAddressesBeyondAsciiRawAndNeverCutACharacter) {
   EXPECT_THAT(text, HasSubstr("\r\n   " + long_word.substr(0, 900) + "\r\n   " + long_word.substr(900, 900) + "\r\n"));
 }
 
+// Every line of a message: its length in bytes at most RFC 5322's 998, and no character cut.
+void expect_lines_whole(const std::string& text) {
+  std::size_t start = 0;
+  for (std::size_t end = text.find("\r\n"); end != std::string::npos; end = text.find("\r\n", start)) {
+    const std::string_view line = std::string_view(text).substr(start, end - start);
+    EXPECT_LE(line.size(), 998u) << line.substr(0, 60);
+    EXPECT_FALSE(util::first_text_fault(line).has_value()) << line.substr(0, 60);
+    start = end + 2;
+  }
+  EXPECT_EQ(start, text.size()) << "the text ends without a line end";
+}
+
+TEST(EmailDrafts, NeverLetANameBecomeAnAddressOrALineRunPastItsLimit) {
+  // A name written as an encoded word, with an address after it, stays a name: quoted.
+  const auto smuggled = mail_register("liaison@example.org", "T");
+  model::Config config = smuggled.dataset.config;
+  const auto chase = [&](const model::Config& with) {
+    load::LoadResult copy = mail_register("liaison@example.org", "T");
+    copy.dataset.config = with;
+    const auto answer = query::chase(copy.dataset, test::date("2022-03-24"), {});
+    return render::to_messages(*answer).at(0).text;
+  };
+  config.contact.name = "=?UTF-8?B?Q0VP?= <ceo@evil.example>, Bob";
+  EXPECT_THAT(chase(config),
+              HasSubstr("\r\nFrom: \"=?UTF-8?B?Q0VP?= <ceo@evil.example>, Bob\" <liaison@example.org>\r\n"));
+  // A long name is encoded in words of lines of their own.
+  config.contact.name = std::string(1200, 'n');
+  const std::string long_name = chase(config);
+  expect_lines_whole(long_name);
+  EXPECT_THAT(long_name, HasSubstr("\r\nFrom: =?UTF-8?B?"));
+  EXPECT_THAT(long_name, HasSubstr("?=\r\n =?UTF-8?B?"));
+  // Words of combining marks take no width, and still make lines of no more than 900 bytes.
+  std::string marks = "a";
+  for (int i = 0; i < 200; ++i) marks += "\u0301";
+  std::string title;
+  for (int i = 0; i < 8; ++i) title += marks + " ";
+  const auto result = mail_register("liaison@example.org", title);
+  ASSERT_FALSE(result.diagnostics.has_errors()) << test::lines(result.diagnostics).front();
+  const auto answer = query::chase(result.dataset, test::date("2022-03-24"), {});
+  const std::string text = render::to_messages(*answer).at(0).text;
+  expect_lines_whole(text);
+  EXPECT_THAT(text, HasSubstr("\r\n   " + marks + " " + marks + "\r\n"));  // two words of 401 bytes a line
+}
+
+TEST(EmailDrafts, TakeNoAddressLongerThanAnAddressMayBe) {
+  const std::string local(65, 'l');
+  EXPECT_EQ(test::lines(mail_register(local + "@example.org", "T").diagnostics),
+            (test::asserted({"hmicfrs-track.yaml:4:38: error: email '" + local +
+                             "@example.org' is not one address: write it as name@domain, with no name or brackets "
+                             "around it, at most 64 characters before the @ and 254 in all [invalid-value]"})));
+  EXPECT_TRUE(mail_register(std::string(64, 'l') + "@" + std::string(189, 'd'), "T").diagnostics.empty());
+  EXPECT_FALSE(mail_register(std::string(64, 'l') + "@" + std::string(190, 'd'), "T").diagnostics.empty());
+}
+
 TEST(EmailDrafts, TakeOnlyOnePlainAddressForTheContact) {
   const auto result = mail_register("\"liaison@example.org, all@example.org\"", "T");
   EXPECT_EQ(test::lines(result.diagnostics),
             (test::asserted({"hmicfrs-track.yaml:4:38: error: email 'liaison@example.org, "
                              "all@example.org' is not one address: write it as name@domain, with no "
-                             "name or brackets around it [invalid-value]"})));
+                             "name or brackets around it, at most 64 characters before the @ and 254 in all "
+                             "[invalid-value]"})));
 }
 
 TEST(EmailDrafts, SayWhichOwnersHaveNoAddressAndWhatToAdd) {

@@ -56,7 +56,8 @@ bool is_slug(std::string_view text);
 bool is_finding_ref(std::string_view text);
 
 // Whether `email` is one plain address, name@domain: no display name, brackets, spaces or a second address,
-// so that nothing can be smuggled into the headers of the messages `chase` drafts.
+// so that nothing can be smuggled into the headers of the messages `chase` drafts, and no longer than an
+// address may be (RFC 5321: 64 characters before the @, 254 in all).
 bool is_plain_address(std::string_view email);
 
 // When a finding takes a rating without one being written: while open and

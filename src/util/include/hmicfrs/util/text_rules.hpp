@@ -1,7 +1,8 @@
 #pragma once
 
 // What text a register's files may hold: UTF-8 without control characters
-// (tab, line feed and carriage return aside) or bidirectional overrides. One
+// (tab, line feed and carriage return aside), bidirectional overrides or the
+// noncharacters U+FFFE and U+FFFF. One
 // rule for the loader, which reads the files, and the import, which writes them.
 
 #include <cstddef>
@@ -16,6 +17,7 @@ struct TextFault {
     control,       // C0 or C1 control character, or DEL
     invalid_utf8,  // `code` is the byte
     bidi,          // an override or isolate (U+202A to U+202E, U+2066 to U+2069), which can reorder what shows
+    noncharacter,  // U+FFFE or U+FFFF, which neither YAML nor XML (so no Word or Excel file) may hold
   };
   Kind kind = Kind::control;
   std::size_t offset = 0;  // of the fault's first byte
