@@ -73,37 +73,30 @@ std::optional<TextProblem> find_text_problem(std::string_view text, bool& ascii)
       ++column;
     }
   }
+  const auto code = static_cast<unsigned>(fault->code);
+  // What the character is ("control character U+0007"), and the message that names it and says what to do.
+  const auto problem = [&](const std::string& what, std::string_view then) {
+    return TextProblem{line, column, fmt::format("{} {}", what, then), Code::control_character, what};
+  };
   switch (fault->kind) {
     case util::TextFault::Kind::nul:
       return TextProblem{line, column, "NUL byte in the file: it is binary, or UTF-16 text; save it as UTF-8",
                          Code::control_character, "control character U+0000"};
     case util::TextFault::Kind::control:
-      return TextProblem{
-          line, column,
-          fmt::format("control character U+{:04X} is not allowed; remove it", static_cast<unsigned>(fault->code)),
-          Code::control_character, fmt::format("control character U+{:04X}", static_cast<unsigned>(fault->code))};
+      return problem(fmt::format("control character U+{:04X}", code), "is not allowed; remove it");
     case util::TextFault::Kind::invalid_utf8:
       return TextProblem{line, column,
                          fmt::format("invalid UTF-8 (byte 0x{:02X}): save the file as UTF-8; it may have been "
                                      "saved as Latin-1 or Windows-1252",
-                                     static_cast<unsigned>(fault->code)),
-                         Code::encoding,
-                         fmt::format("invalid UTF-8 (byte 0x{:02X})", static_cast<unsigned>(fault->code))};
+                                     code),
+                         Code::encoding, fmt::format("invalid UTF-8 (byte 0x{:02X})", code)};
     case util::TextFault::Kind::bidi:
       // Overrides and isolates can make text show in another order than it reads ("Trojan Source").
-      return TextProblem{line, column,
-                         fmt::format("bidirectional control character U+{:04X} is not allowed: it can make text "
-                                     "show in another order than it reads",
-                                     static_cast<unsigned>(fault->code)),
-                         Code::control_character,
-                         fmt::format("bidirectional control character U+{:04X}", static_cast<unsigned>(fault->code))};
+      return problem(fmt::format("bidirectional control character U+{:04X}", code),
+                     "is not allowed: it can make text show in another order than it reads");
     case util::TextFault::Kind::noncharacter:
-      return TextProblem{line, column,
-                         fmt::format("noncharacter U+{:04X} is not allowed: no paper or workbook can hold it; "
-                                     "remove it",
-                                     static_cast<unsigned>(fault->code)),
-                         Code::control_character,
-                         fmt::format("noncharacter U+{:04X}", static_cast<unsigned>(fault->code))};
+      return problem(fmt::format("noncharacter U+{:04X}", code),
+                     "is not allowed: no paper or workbook can hold it; remove it");
   }
   return std::nullopt;
 }
