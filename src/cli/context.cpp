@@ -60,9 +60,10 @@ bool inside(const fs::path& path, const fs::path& root) {
 }
 
 // The parse cache: $HMICFRS_TRACK_CACHE_DIR, else $XDG_CACHE_HOME/hmicfrs-track, else
-// ~/.cache/hmicfrs-track; none with --no-cache, HMICFRS_TRACK_CACHE=0, no such variable, or a
-// place inside the register (which is never written). $HMICFRS_TRACK_CACHE_MAX_MB bounds it.
-load::ParseCache parse_cache(const Options& options, const Environment& environment, const fs::path& root) {
+// ~/.cache/hmicfrs-track; none with --no-cache, HMICFRS_TRACK_CACHE=0 or no such variable.
+// $HMICFRS_TRACK_CACHE_MAX_MB bounds it. (The loader uses it only where it is safe: the user's, and apart
+// from the register.)
+load::ParseCache parse_cache(const Options& options, const Environment& environment) {
   const auto variable = [&](const char* name) {
     const auto value = environment.variable(name);
     return value && !value->empty() ? value : std::nullopt;
@@ -76,7 +77,7 @@ load::ParseCache parse_cache(const Options& options, const Environment& environm
   } else if (const auto home = variable("HOME")) {
     directory = fs::path(*home) / ".cache" / "hmicfrs-track";
   }
-  if (directory.empty() || inside(directory, root)) return {};
+  if (directory.empty()) return {};
   load::ParseCache cache{directory};
   if (const auto most = variable("HMICFRS_TRACK_CACHE_MAX_MB")) {
     std::uintmax_t megabytes = 0;
@@ -106,7 +107,7 @@ Loaded load_checked(const Options& options, const Environment& environment, cons
   const std::optional<std::string> explicit_dir = options.data.empty() ? std::nullopt : std::optional(options.data);
   const auto root = load::find_data_dir(explicit_dir, environment.variable("HMICFRS_TRACK_DATA"));
   if (!root) throw IoError(root.error());
-  Loaded loaded{*root, load::load_dataset(*root, {}, parse_cache(options, environment, *root), wording)};
+  Loaded loaded{*root, load::load_dataset(*root, {}, parse_cache(options, environment), wording)};
   check::check_dataset(loaded.result.dataset, {as_of, loaded.result.incomplete}, loaded.result.diagnostics);
   loaded.result.diagnostics.sort();
   return loaded;

@@ -555,8 +555,7 @@ LoadResult load_dataset(const fs::path& root, const Limits& limits, const ParseC
   if (!found) return std::move(walk.problems());
   std::vector<fs::path>& files = *found;
   sort_paths(files);
-  std::optional<RecordCache> cache;
-  if (!parse_cache.directory.empty()) cache.emplace(parse_cache.directory, parse_cache.bound);
+  const std::optional<RecordCache> cache = RecordCache::open(parse_cache.directory, parse_cache.bound, walk_root);
   std::vector<FileOutcome> outcomes = process_all(files.size(), [&](std::size_t i) {
     return process_file(
         root, files[i], limits,

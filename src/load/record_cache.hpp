@@ -12,7 +12,17 @@
 // payload is read with every count, enum and date checked (record_codec).
 // An entry that fails any check is ignored (and replaced); a cache that
 // cannot be read or written is skipped without a word.
+//
+// The cache cannot be turned against the user's files: below its folder it
+// follows no link (every folder and file is opened relative to its parent's
+// descriptor, with O_NOFOLLOW), and it creates, reads, replaces and deletes
+// only its own folders (records-vN and its 256 shards) and plain files that
+// are the user's, named as it names them and, for a deletion, starting with
+// its header. An entry's size is checked against its header and a bound
+// before anything is allocated for it.
 
+#include <array>
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -27,8 +37,19 @@ namespace hmicfrs::load {
 
 class RecordCache {
  public:
-  // A cache in `directory` (created when first written) that `trim` keeps under `bound` bytes.
-  RecordCache(std::filesystem::path directory, std::uintmax_t bound);
+  // The cache in `directory` (created when missing) that `trim` keeps under
+  // `bound` bytes, for the register at `register_root`; nothing when it cannot
+  // be used safely: the folder, reached through whatever links lead to it, is
+  // not the user's, is writable by group or others, lies inside the register
+  // or holds it, or its entries' folder cannot be made.
+  static std::optional<RecordCache> open(const std::filesystem::path& directory, std::uintmax_t bound,
+                                         const std::filesystem::path& register_root);
+
+  RecordCache(RecordCache&& other) noexcept;
+  RecordCache& operator=(RecordCache&&) = delete;
+  RecordCache(const RecordCache&) = delete;
+  RecordCache& operator=(const RecordCache&) = delete;
+  ~RecordCache();
 
   // What a file of `kind` holding `bytes` gave under `limits`, its locations
   // placed in `path`, when an intact entry holds it.
@@ -43,13 +64,21 @@ class RecordCache {
   void trim() const;
 
  private:
-  // The entry's file name, and its key in `key`: a string, not a std::filesystem::path, which would split it into
-  // parts for every file of a run.
-  std::string entry_path(std::string_view bytes, FileKind kind, const Limits& limits, std::string& key) const;
+  RecordCache(int entries, std::uintmax_t bound);
 
-  std::filesystem::path m_directory;
-  std::string m_entries;  // the folder of this format's entries, ending in '/'
+  // The name of the entry for these bytes (shard and file), and its key in `key`.
+  struct EntryName {
+    char shard[3];
+    char file[31];
+  };
+  EntryName entry_name(std::string_view bytes, FileKind kind, const Limits& limits, std::string& key) const;
+
+  // The folder of a shard, opened (and made, when `make`) once per run and kept; -1 when it cannot be.
+  int shard(const char* name, bool make) const;
+
+  int m_entries;  // this format's folder, records-vN, opened without following a link
   std::uintmax_t m_bound;
+  mutable std::array<std::atomic<int>, 256> m_shards;  // by the shard's number; -1 until opened
 };
 
 // The payload of a whole entry (header and payload) checked against the key

@@ -1,8 +1,12 @@
 // The parse cache: entries round-trip, anything else is ignored, and the cache
 // is bounded, never written inside the register, and changes no output.
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <map>
 #include <random>
 #include <thread>
 
@@ -123,13 +127,34 @@ TEST(RecordCodec, RefusesAConfigurationWhoseStatusWordsDoNotCoverEveryStatus) {
   EXPECT_FALSE(decode_records(encoded(records), k_path).has_value());
 }
 
+// Every file below `root` with its bytes (a link as "-> target"), to show that nothing there changed.
+std::map<std::string, std::string> snapshot(const fs::path& root) {
+  std::map<std::string, std::string> out;
+  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
+    const std::string relative = fs::relative(it->path(), root).string();
+    if (it->is_symlink()) {
+      out[relative] = "-> " + fs::read_symlink(it->path()).string();
+    } else if (it->is_regular_file()) {
+      out[relative] = test::read_text(it->path());
+    } else {
+      out[relative] = "(folder)";
+    }
+  }
+  return out;
+}
+
 class RecordCacheDir : public ::testing::Test {
  protected:
+  RecordCache open_cache(std::uintmax_t bound = 1 << 20) const {
+    std::optional<RecordCache> cache = RecordCache::open(m_folder, bound, m_register);
+    if (!cache) throw std::runtime_error("the cache did not open");
+    return std::move(*cache);
+  }
   std::vector<fs::path> entries() const {
     std::vector<fs::path> out;
-    if (!fs::exists(m_scratch.path())) return out;
-    for (const auto& entry : fs::recursive_directory_iterator(m_scratch.path())) {
-      if (entry.is_regular_file()) out.push_back(entry.path());
+    if (!fs::exists(m_folder)) return out;
+    for (const auto& entry : fs::recursive_directory_iterator(m_folder)) {
+      if (entry.is_regular_file() && !entry.is_symlink()) out.push_back(entry.path());
     }
     return out;
   }
@@ -140,9 +165,22 @@ class RecordCacheDir : public ::testing::Test {
            const Limits& limits = {}) const {
     return cache.find(yaml, kind, limits, k_path).has_value();
   }
+  // Where k_yaml's entry goes (stored once and found).
+  fs::path entry_of_k_yaml() {
+    const RecordCache cache = open_cache();
+    store(cache, k_yaml);
+    return entries().at(0);
+  }
 
   test::ScratchDir m_scratch{"record-cache"};
-  RecordCache m_cache{m_scratch.path() / "cache", 1 << 20};
+  fs::path m_folder = m_scratch.path() / "cache";
+  fs::path m_register = [this] {  // made before the cache opens, which resolves it
+    const fs::path root = m_scratch.path() / "register";
+    fs::create_directories(root);
+    std::ofstream(root / "hmicfrs-track.yaml") << "schema_version: 1\n";
+    return root;
+  }();
+  RecordCache m_cache = open_cache();
 };
 
 TEST_F(RecordCacheDir, FindsWhatItStoredForTheSameBytesKindAndLimitsOnly) {
@@ -182,7 +220,7 @@ TEST_F(RecordCacheDir, IgnoresADamagedOrPlantedEntryAndReplacesIt) {
 }
 
 TEST_F(RecordCacheDir, KeepsUnderItsBoundByDroppingTheLeastRecentlyUsed) {
-  const RecordCache small(m_scratch.path() / "cache", 4000);
+  const RecordCache small = open_cache(4000);
   std::vector<std::string> files;
   for (int i = 0; i < 20; ++i) files.push_back(std::string(k_yaml) + "# file " + std::to_string(i) + "\n");
   for (const std::string& file : files) {
@@ -199,14 +237,104 @@ TEST_F(RecordCacheDir, KeepsUnderItsBoundByDroppingTheLeastRecentlyUsed) {
   EXPECT_FALSE(has(small, files.front()));  // the oldest went
 }
 
+TEST_F(RecordCacheDir, FollowsNoLinkBelowItsFolderAndDeletesNothingItDidNotWrite) {
+  const fs::path canary = m_scratch.path() / "canary";
+  fs::create_directories(canary / "ab");
+  std::ofstream(canary / "a.yaml") << "id: a\n";
+  std::ofstream(canary / "ab" / std::string(30, 'c')) << "HMRECS\r\n plausible";
+  const fs::path entry = entry_of_k_yaml();
+  fs::copy_file(entry, canary / "entry-copy");  // a whole, valid entry, outside the cache
+  const auto before = snapshot(canary);
+
+  // The entry replaced by a link to the valid copy: not read, not replaced, not deleted.
+  fs::remove(entry);
+  fs::create_symlink(canary / "entry-copy", entry);
+  {
+    const RecordCache cache = open_cache(0);
+    EXPECT_FALSE(has(cache, k_yaml));
+    EXPECT_FALSE(store(cache, k_yaml));
+    cache.trim();
+  }
+  EXPECT_TRUE(fs::is_symlink(entry));
+  // Every shard a link to the canary: nothing is read, written or deleted through them.
+  fs::remove_all(m_folder / "records-v2");
+  fs::create_directories(m_folder / "records-v2");
+  for (int shard = 0; shard < 256; ++shard) {
+    fs::create_symlink(canary, m_folder / "records-v2" / fmt::format("{:02x}", shard));
+  }
+  {
+    const RecordCache cache = open_cache(0);
+    EXPECT_FALSE(store(cache, k_yaml));
+    EXPECT_FALSE(has(cache, k_yaml));
+    cache.trim();
+  }
+  // The entries' folder a link to the canary: no cache at all.
+  fs::remove_all(m_folder / "records-v2");
+  fs::create_directory_symlink(canary, m_folder / "records-v2");
+  EXPECT_FALSE(RecordCache::open(m_folder, 0, m_register).has_value());
+  EXPECT_EQ(snapshot(canary), before);
+
+  // Files it did not write, beside its entries: a trim to nothing leaves them.
+  fs::remove(m_folder / "records-v2");
+  const fs::path kept = entry_of_k_yaml();
+  const fs::path shard = kept.parent_path();
+  std::ofstream(shard / "notes.txt") << "mine";
+  std::ofstream(shard / std::string(30, 'd')) << "not an entry of the cache's";
+  std::ofstream(m_folder / "records-v2" / "readme") << "mine too";
+  fs::create_directory(shard / std::string(30, 'e'));
+  const auto foreign = snapshot(m_folder);
+  open_cache(0).trim();
+  auto after = snapshot(m_folder);
+  EXPECT_EQ(after.erase(fs::relative(kept, m_folder).string()), 0u);  // the entry went
+  auto expected = foreign;
+  expected.erase(fs::relative(kept, m_folder).string());
+  EXPECT_EQ(after, expected);
+}
+
+TEST_F(RecordCacheDir, ReadsNoEntryWhoseSizeIsNotWhatItsHeaderSays) {
+  const fs::path entry = entry_of_k_yaml();
+  const std::string good = test::read_text(entry);
+  // A sparse file of 64 GiB: its header is nothing, and nothing is made room for.
+  std::filesystem::resize_file(entry, std::uintmax_t{64} << 30);
+  EXPECT_FALSE(has(m_cache, k_yaml));
+  // A whole entry with more after it, or a header that claims more than a file of its size can give.
+  std::ofstream(entry, std::ios::binary | std::ios::trunc) << good << std::string(1000, '\0');
+  EXPECT_FALSE(has(m_cache, k_yaml));
+  std::ofstream(entry, std::ios::binary | std::ios::trunc) << good;
+  EXPECT_TRUE(has(m_cache, k_yaml));
+}
+
+TEST_F(RecordCacheDir, IsOffInAFolderOthersMayWriteToOrThatOverlapsTheRegister) {
+  fs::permissions(m_folder, fs::perms::group_write | fs::perms::others_write, fs::perm_options::add);
+  EXPECT_FALSE(RecordCache::open(m_folder, 1 << 20, m_register).has_value());
+  fs::permissions(m_folder, fs::perms::group_write | fs::perms::others_write, fs::perm_options::remove);
+  EXPECT_TRUE(RecordCache::open(m_folder, 1 << 20, m_register).has_value());
+  // Inside the register, directly or through a link, and holding it: nothing is made, nothing is written.
+  const auto before = snapshot(m_register);
+  EXPECT_FALSE(RecordCache::open(m_register / ".cache", 1 << 20, m_register).has_value());
+  fs::create_directory_symlink(m_register, m_scratch.path() / "link-into-register");
+  EXPECT_FALSE(RecordCache::open(m_scratch.path() / "link-into-register" / "cache", 1 << 20, m_register));
+  EXPECT_EQ(snapshot(m_register), before);
+  EXPECT_FALSE(RecordCache::open(m_scratch.path(), 1 << 20, m_register).has_value());
+  EXPECT_FALSE(fs::exists(m_scratch.path() / "records-v2"));
+}
+
+TEST_F(RecordCacheDir, TrustsNothingOfAnotherUsers) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root, to give files to the user nobody";
+  const fs::path entry = entry_of_k_yaml();
+  ASSERT_EQ(::chown(entry.c_str(), 65534, 65534), 0);  // nobody
+  EXPECT_FALSE(has(m_cache, k_yaml));
+  EXPECT_FALSE(store(m_cache, k_yaml));
+  open_cache(0).trim();
+  EXPECT_TRUE(fs::exists(entry));
+  ASSERT_EQ(::chown(m_folder.c_str(), 65534, 65534), 0);
+  EXPECT_FALSE(RecordCache::open(m_folder, 1 << 20, m_register).has_value());
+}
+
 TEST(RecordCacheUnwritable, IsSkippedWithoutAWord) {
   test::ScratchDir scratch("record-cache-unwritable");
   std::ofstream(scratch.path() / "a-file") << "not a directory";
-  const RecordCache cache(scratch.path() / "a-file" / "cache", 1 << 20);
-  FileRecords records;
-  EXPECT_FALSE(cache.store(k_yaml, FileKind::inspection, Limits{}, records, k_path));
-  EXPECT_FALSE(cache.find(k_yaml, FileKind::inspection, Limits{}, k_path).has_value());
-  cache.trim();
+  EXPECT_FALSE(RecordCache::open(scratch.path() / "a-file" / "cache", 1 << 20, scratch.path() / "register"));
 }
 
 // The command line: where the cache goes, and where it never does.
@@ -238,6 +366,48 @@ TEST(ParseCacheOption, IsUsedWhereItIsToldButNeverInsideTheRegisterOrWhenTurnedO
   no_cache.insert(no_cache.begin(), "--no-cache");
   EXPECT_EQ(test::run_cli(no_cache, with_cache(scratch.path() / "flag")).status, 0);
   EXPECT_FALSE(fs::exists(scratch.path() / "flag"));
+}
+
+// The attack that once emptied a register: the cache's entries folder made a link into the register's
+// inspections, and a run told to keep the cache to nothing. Each way of turning the cache on the register
+// leaves the register byte for byte as it was, and gives what a run without the cache gives.
+TEST(ParseCacheOption, CannotBeTurnedAgainstTheRegister) {
+  test::ScratchDir scratch("parse-cache-attack");
+  const fs::path root = scratch.path() / "register";
+  fs::copy("examples/west-midlands", root, fs::copy_options::recursive);
+  const auto pristine = snapshot(root);
+  const std::vector<std::string> report{"--data", root.string(), "report", "--committee", "2022-03"};
+  const auto fresh = test::run_cli(report, with_cache(scratch.path() / "unused", true));
+  ASSERT_EQ(fresh.status, 0) << fresh.err;
+  const auto attack = [&](const fs::path& cache, const std::function<void()>& plant) {
+    fs::remove_all(cache);
+    plant();
+    cli::Environment environment = with_cache(cache);
+    const auto configured = environment.variable;
+    environment.variable = [configured](std::string_view name) -> std::optional<std::string> {
+      if (name == "HMICFRS_TRACK_CACHE_MAX_MB") return "0";  // trim everything it may
+      return configured(name);
+    };
+    for (int run = 0; run < 2; ++run) {
+      const auto result = test::run_cli(report, environment);
+      EXPECT_EQ(result.out, fresh.out);
+      EXPECT_EQ(result.status, 0);
+    }
+    EXPECT_EQ(snapshot(root), pristine);
+  };
+  const fs::path cache = scratch.path() / "cache";
+  attack(cache, [&] {
+    fs::create_directories(cache);
+    fs::create_directory_symlink(root / "inspections", cache / "records-v2");
+  });
+  attack(cache, [&] {
+    fs::create_directories(cache / "records-v2");
+    for (int shard = 0; shard < 256; ++shard) {
+      fs::create_directory_symlink(root / "inspections", cache / "records-v2" / fmt::format("{:02x}", shard));
+    }
+  });
+  attack(cache, [&] { fs::create_directory_symlink(root / "inspections", cache); });  // the folder itself
+  attack(root / "inspections" / ".cache", [] {});
 }
 
 // Files edited between runs, as a liaison officer edits them: a warm cache

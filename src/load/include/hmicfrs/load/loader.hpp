@@ -44,9 +44,10 @@ struct LoadResult {
 
 // Loads every file of the register at `root`. Paths in diagnostics are `root`
 // joined with each file's relative path, so they read as the user gave them.
-// Where the trees the register's files parse to are kept between runs, so that
-// a file unchanged since is not parsed again (src/load/tree_cache.hpp). It
-// holds at most about `bound` bytes; an empty directory keeps nothing.
+// Where what the register's files give is kept between runs, so that a file
+// unchanged since is not parsed again (src/load/record_cache.hpp). It holds at
+// most about `bound` bytes; an empty directory keeps nothing, and so does a
+// folder that is not the user's alone or overlaps the register.
 struct ParseCache {
   std::filesystem::path directory;
   std::uintmax_t bound = std::uintmax_t{1} << 30;
