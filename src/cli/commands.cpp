@@ -456,7 +456,7 @@ bool empty_but_for_git(const std::filesystem::path& directory, bool& has_git) {
 }
 
 // The directory a new register goes into (`init DIR`, `import --into DIR`): new, empty, or holding only .git,
-// and not inside another register.
+// and not inside another register, wherever the links on its way lead.
 std::filesystem::path new_register_directory(const std::string& directory, std::string_view command, bool& has_git) {
   namespace fs = std::filesystem;
   fs::path target = fs::path(directory).lexically_normal();
@@ -468,7 +468,9 @@ std::filesystem::path new_register_directory(const std::string& directory, std::
                     "directory (one that holds only .git will do)",
                     directory, command));
   }
-  for (fs::path above = fs::absolute(target, ec).parent_path(); !above.empty(); above = above.parent_path()) {
+  // Where it really is: a link may lead into a register that its own path does not show.
+  const fs::path resolved = fs::weakly_canonical(fs::absolute(target, ec), ec);
+  for (fs::path above = resolved.parent_path(); !above.empty(); above = above.parent_path()) {
     if (fs::exists(above / "hmicfrs-track.yaml", ec)) {
       throw UsageError(
           fmt::format("{} lies inside the register at {}, which {} never writes into: choose a "

@@ -1,8 +1,11 @@
 #include <hmicfrs/import/csv.hpp>
 
+#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
+
+#include <hmicfrs/util/text_rules.hpp>
 
 #include "text.hpp"
 
@@ -80,7 +83,10 @@ Table read_csv(std::string_view bytes, diag::SourceName source, diag::Diagnostic
   }
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
   std::string converted;
-  if (!is_utf8(bytes)) {
+  // Windows-1252 only when no character of the file reads as UTF-8: a file of both is UTF-8 with a stray byte,
+  // reported where it is rather than turning every other character into two.
+  const bool stray_bytes = !is_utf8(bytes) && holds_utf8_sequence(bytes);
+  if (!is_utf8(bytes) && !stray_bytes) {
     std::size_t undefined = 0;
     converted = from_cp1252(bytes, undefined);
     bytes = converted;
@@ -157,6 +163,24 @@ Table read_csv(std::string_view bytes, diag::SourceName source, diag::Diagnostic
     ++i;
   }
   end_row();
+  if (stray_bytes) {
+    for (const Row& r : table.rows) {
+      for (const Cell& c : r.cells) {
+        if (is_utf8(c.text)) continue;
+        std::size_t at = 0;
+        while (static_cast<unsigned char>(c.text[at]) < 0x80 || util::utf8_sequence_length(c.text, at) != 0) {
+          at += std::max<std::size_t>(1, util::utf8_sequence_length(c.text, at));
+        }
+        diagnostics.error(table.at(r.number, c.column),
+                          fmt::format("{}: holds the byte 0x{:02X}, which is not UTF-8, in a file that is otherwise "
+                                      "UTF-8: correct it, and save the file again as \"CSV UTF-8 (comma delimited)\"",
+                                      cell_name(r.number, c.column), static_cast<unsigned char>(c.text[at])),
+                          Code::encoding);
+        table.rows.clear();
+        return table;
+      }
+    }
+  }
   return table;
 }
 

@@ -4,6 +4,13 @@
 
 namespace hmicfrs::import {
 
+bool holds_utf8_sequence(std::string_view bytes) {
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    if (static_cast<unsigned char>(bytes[i]) >= 0xC2 && util::utf8_sequence_length(bytes, i) != 0) return true;
+  }
+  return false;
+}
+
 bool is_utf8(std::string_view bytes) {
   for (std::size_t i = 0; i < bytes.size();) {
     if (static_cast<unsigned char>(bytes[i]) < 0x80) {

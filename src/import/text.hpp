@@ -10,6 +10,10 @@ namespace hmicfrs::import {
 // Whether `bytes` is well-formed UTF-8.
 bool is_utf8(std::string_view bytes);
 
+// Whether `bytes` holds a well-formed UTF-8 sequence of two bytes or more: a
+// file of Windows-1252 text almost never does.
+bool holds_utf8_sequence(std::string_view bytes);
+
 // Without spaces, tabs and line breaks at either end.
 std::string_view trimmed(std::string_view text);
 

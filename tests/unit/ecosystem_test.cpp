@@ -73,6 +73,23 @@ TEST_F(Init, FillsAnEmptyDirectoryButRefusesAnythingElse) {
                                     "choose a directory outside it\n"
                                     "Run 'hmicfrs-track --help' for usage.\n",
                                     (m_dir / "inspections" / "another").string(), fs::absolute(m_dir).string()));
+  // A link whose own path is outside every register, but that leads into one, is refused as its target would be;
+  // so is `import --into` through it.
+  fs::create_directories(m_dir / "inspections" / "empty");
+  const fs::path link = m_dir.parent_path() / "link-into-register";
+  fs::create_directory_symlink(m_dir / "inspections" / "empty", link);
+  const auto through_link = run_cli({"init", link.string()});
+  EXPECT_EQ(through_link.status, 2);
+  EXPECT_EQ(through_link.err,
+            fmt::format("hmicfrs-track: {} lies inside the register at {}, which init never writes into: "
+                        "choose a directory outside it\n"
+                        "Run 'hmicfrs-track --help' for usage.\n",
+                        link.string(), fs::absolute(m_dir).string()));
+  const auto import_through_link = run_cli({"import", "tests/fixtures/import/tracker.xlsx", "--into", link.string()});
+  EXPECT_EQ(import_through_link.status, 2);
+  EXPECT_THAT(import_through_link.err, HasSubstr("lies inside the register at"));
+  EXPECT_TRUE(fs::is_empty(m_dir / "inspections" / "empty"));
+  fs::remove(link);
   const auto missing_parent = run_cli({"init", (m_dir.parent_path() / "no" / "such" / "place").string()});
   EXPECT_EQ(missing_parent.status, 3);
   EXPECT_THAT(missing_parent.err, HasSubstr("cannot create"));

@@ -82,6 +82,16 @@ TEST(Csv, ReadsWindows1252AndSaysSo) {
                                             "Excel saves \"CSV (comma delimited)\" [encoding]"}));
 }
 
+TEST(Csv, ReadsAFileOfUtf8WithAStrayByteAsUtf8AndRefusesItAtTheByte) {
+  // "Café" in UTF-8, and a lone 0xE8 (Latin-1's è) two records on: not Windows-1252, which would make "CafÃ©".
+  diag::Diagnostics d;
+  const auto table = csv("Ref,Title\nR1,Caf\xC3\xA9\nR2,\"Two\nlines\"\nR3,Cr\xE8me\n", d);
+  EXPECT_TRUE(table.rows.empty());
+  EXPECT_EQ(test::lines(d), test::asserted({"t.csv:4:2: error: B4: holds the byte 0xE8, which is not UTF-8, in a file "
+                                            "that is otherwise UTF-8: correct it, and save the file again as \"CSV "
+                                            "UTF-8 (comma delimited)\" [encoding]"}));
+}
+
 TEST(Csv, RefusesBytesWindows1252LeavesUndefinedAndUtf16) {
   diag::Diagnostics d;
   csv("Title\n\x81x\n", d);
