@@ -107,8 +107,20 @@ Table read_csv(std::string_view bytes, diag::SourceName source, diag::Diagnostic
   Row current{1, {}};
   std::string cell;
   bool quoted_cell = false;
+  // A cell costs far more than its bytes: a file of one-character cells is bounded by their number.
+  constexpr std::size_t k_cells_limit = 1'000'000;
+  std::size_t cells = 0;
+  bool too_many = false;
   const auto end_cell = [&] {
-    if (!cell.empty()) current.cells.push_back(Cell{column, std::move(cell), std::nullopt, false, false});
+    if (!cell.empty() && ++cells > k_cells_limit && !too_many) {
+      too_many = true;
+      diagnostics.error(table.at(row, column),
+                        fmt::format("{}: the file holds more than 1,000,000 cells, more than any tracker: is it the "
+                                    "right file?",
+                                    cell_name(row, column)),
+                        Code::limit_exceeded);
+    }
+    if (!cell.empty() && !too_many) current.cells.push_back(Cell{column, std::move(cell), std::nullopt, false, false});
     cell.clear();
     quoted_cell = false;
     ++column;
@@ -163,6 +175,10 @@ Table read_csv(std::string_view bytes, diag::SourceName source, diag::Diagnostic
     ++i;
   }
   end_row();
+  if (too_many) {
+    table.rows.clear();
+    return table;
+  }
   if (stray_bytes) {
     for (const Row& r : table.rows) {
       for (const Cell& c : r.cells) {

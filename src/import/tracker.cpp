@@ -11,6 +11,7 @@
 
 #include <hmicfrs/import/dates.hpp>
 #include <hmicfrs/import/guess.hpp>
+#include <hmicfrs/model/limits.hpp>
 #include <hmicfrs/model/register.hpp>
 #include <hmicfrs/util/slug.hpp>
 #include <hmicfrs/util/suggest.hpp>
@@ -118,6 +119,31 @@ class Importer {
     }
     check_reports();
     if (!m_diagnostics.has_errors()) out.files = files();
+    // A file the loader would refuse for its size is not written, nor is any other.
+    constexpr std::string_view k_folder = "inspections/", k_extension = ".yaml";
+    for (const auto& [path, text] : out.files) {
+      if (text.size() <= model::k_most_file_bytes) continue;
+      const std::size_t mib = (text.size() + (1u << 20) - 1) >> 20;
+      const auto report =
+          path.starts_with(k_folder)
+              ? m_reports.find(path.substr(k_folder.size(), path.size() - k_folder.size() - k_extension.size()))
+              : m_reports.end();
+      if (report == m_reports.end()) {
+        error(m_table.at(1, 1),
+              fmt::format("{} would be a file of {} MiB, more than the 16 MiB a register's file may "
+                          "hold",
+                          path, mib),
+              Code::limit_exceeded);
+        continue;
+      }
+      const Report& r = report->second;
+      error(m_table.at(r.first_row, 1),
+            fmt::format("report '{}' (rows {} to {}) would make a file of {} MiB, more than the 16 MiB a register's "
+                        "file may hold: give some of its rows a report of their own",
+                        r.inspection.id, r.rows.front(), r.rows.back(), mib),
+            Code::limit_exceeded);
+    }
+    if (m_diagnostics.has_errors()) out.files.clear();
     m_summary.reports = m_reports.size();
     for (const auto& [id, portfolio] : m_portfolios) m_summary.portfolios.push_back(portfolio.name);
     out.summary = m_summary;
@@ -337,8 +363,7 @@ class Importer {
 
   // Reports `text`, the cell `where` at `location`, when no register file may hold it; true when it was reported.
   bool unusable(const std::string& text, const diag::Location& location, const std::string& where) {
-    constexpr std::size_t k_value_limit = 1u << 20;
-    if (text.size() > k_value_limit) {
+    if (text.size() > model::k_most_value_bytes) {
       error(location,
             fmt::format("{}: holds {} bytes, more than the 1 MiB a register's value may hold: shorten it", where,
                         text.size()),
@@ -714,6 +739,15 @@ class Importer {
         paragraphs.push_back(kept_as_text(cell.column, text));
     }
     finding.text = fmt::format("{}", fmt::join(paragraphs, "\n\n"));
+    if (finding.text.size() > model::k_most_value_bytes) {
+      // Each cell is within the bound, but the text the row's cells make together may not be.
+      error(m_table.at(m_row, row.cells.front().column),
+            fmt::format("row {}: the finding's text, made of the row's cells that have no field of their own, would "
+                        "hold {} bytes, more than the 1 MiB a register's value may hold: shorten the row's longest "
+                        "cells",
+                        m_row, finding.text.size()),
+            Code::limit_exceeded);
+    }
 
     if (report != nullptr && !finding.ref.empty()) {
       // A ref is claimed by its first row, read or refused, so that a second is reported either way.

@@ -21,10 +21,22 @@ namespace {
 
 using diag::Code;
 
-constexpr std::uint64_t k_part_limit = 256u << 20;       // bytes of one part, unpacked
-constexpr std::size_t k_merged_cells_limit = 2'000'000;  // cells merged ranges may fill
+// Bounds on what a workbook may make the import build, so that none can exhaust its memory: far above any
+// force's tracker (a few thousand rows), far below what would. A part is parsed in place, and its tree costs
+// about a hundred bytes a tag.
+constexpr std::uint64_t k_part_limit = 16u << 20;      // bytes of one part, unpacked
+constexpr std::size_t k_tags_limit = 1'000'000;        // tags (elements' starts and ends) and attributes in a part
+constexpr std::size_t k_merged_cells_limit = 200'000;  // cells merged ranges may fill
+constexpr std::size_t k_text_limit = 64u << 20;        // bytes of text a sheet's cells may hold, merged fills too
 constexpr int k_last_row = 1'048'576;
 constexpr int k_last_column = 16'384;
+
+// "1,000,000": a bound as a message gives it.
+std::string grouped(std::size_t n) {
+  std::string digits = std::to_string(n);
+  for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<std::size_t>(at), ",");
+  return digits;
+}
 
 // A problem that makes the workbook unreadable; caught once in read_xlsx.
 struct Unreadable : std::runtime_error {
@@ -77,13 +89,31 @@ class Archive {
   zip_t* m_zip = nullptr;
 };
 
-pugi::xml_document parse(const std::string& bytes, const std::string& name) {
-  pugi::xml_document document;
-  // No DTD is read: entities beyond XML's five are never expanded.
-  const pugi::xml_parse_result result = document.load_buffer(bytes.data(), bytes.size(), pugi::parse_default);
-  if (!result) throw Unreadable(fmt::format("its part {} is not well-formed XML: {}", name, result.description()));
-  return document;
-}
+// A part of the workbook parsed in place: its bytes hold the tree's text, so they are not copied.
+class XmlPart {
+ public:
+  XmlPart(std::string bytes, const std::string& name) : m_bytes(std::move(bytes)) {
+    // Each '<' starts a tag and each '=' may give an attribute: each costs the tree a node.
+    const auto nodes = static_cast<std::size_t>(
+        std::count_if(m_bytes.begin(), m_bytes.end(), [](char c) { return c == '<' || c == '='; }));
+    if (nodes > k_tags_limit) {
+      throw Unreadable(fmt::format("its part {} holds more than {} tags and attributes, more than any tracker", name,
+                                   grouped(k_tags_limit)));
+    }
+    // No DTD is read: entities beyond XML's five are never expanded.
+    const pugi::xml_parse_result result =
+        m_document.load_buffer_inplace(m_bytes.data(), m_bytes.size(), pugi::parse_default);
+    if (!result) throw Unreadable(fmt::format("its part {} is not well-formed XML: {}", name, result.description()));
+  }
+  XmlPart(const XmlPart&) = delete;
+  XmlPart& operator=(const XmlPart&) = delete;
+
+  pugi::xml_node root() const { return m_document.document_element(); }
+
+ private:
+  std::string m_bytes;
+  pugi::xml_document m_document;
+};
 
 // An element's local name, whatever prefix the workbook gives its namespace.
 std::string_view local(const pugi::xml_node& node) {
@@ -189,17 +219,17 @@ struct Workbook {
 };
 
 Workbook read_workbook(Archive& archive) {
-  const auto workbook_xml = archive.part("xl/workbook.xml");
+  auto workbook_xml = archive.part("xl/workbook.xml");
   if (!workbook_xml) throw Unreadable("it has no xl/workbook.xml: is it an Excel workbook saved as .xlsx?");
-  const pugi::xml_document workbook = parse(*workbook_xml, "xl/workbook.xml");
-  const pugi::xml_node root = workbook.document_element();
+  const XmlPart workbook(std::move(*workbook_xml), "xl/workbook.xml");
+  const pugi::xml_node root = workbook.root();
   Workbook out;
   const std::string_view base = attribute(child(root, "workbookPr"), "date1904").value();
   out.base_1904 = base == "1" || base == "true";
   std::map<std::string, std::string> targets;  // relationship id -> part
-  if (const auto rels_xml = archive.part("xl/_rels/workbook.xml.rels")) {
-    const pugi::xml_document rels = parse(*rels_xml, "xl/_rels/workbook.xml.rels");
-    children(rels.document_element(), "Relationship", [&](const pugi::xml_node& rel) {
+  if (auto rels_xml = archive.part("xl/_rels/workbook.xml.rels")) {
+    const XmlPart rels(std::move(*rels_xml), "xl/_rels/workbook.xml.rels");
+    children(rels.root(), "Relationship", [&](const pugi::xml_node& rel) {
       const std::string target = attribute(rel, "Target").value();
       targets[attribute(rel, "Id").value()] = target.starts_with("/") ? target.substr(1) : "xl/" + target;
     });
@@ -211,26 +241,27 @@ Workbook read_workbook(Archive& archive) {
     out.sheets.push_back({attribute(sheet, "name").value(), part->second});
   });
   if (out.sheets.empty()) throw Unreadable("it has no sheets");
-  if (const auto sst = archive.part("xl/sharedStrings.xml")) {
-    const pugi::xml_document document = parse(*sst, "xl/sharedStrings.xml");
-    children(document.document_element(), "si",
-             [&](const pugi::xml_node& si) { out.shared.push_back(string_item(si)); });
+  if (auto sst = archive.part("xl/sharedStrings.xml")) {
+    const XmlPart document(std::move(*sst), "xl/sharedStrings.xml");
+    children(document.root(), "si", [&](const pugi::xml_node& si) { out.shared.push_back(string_item(si)); });
   }
-  if (const auto styles_xml = archive.part("xl/styles.xml")) {
-    const pugi::xml_document document = parse(*styles_xml, "xl/styles.xml");
+  if (auto styles_xml = archive.part("xl/styles.xml")) {
+    const XmlPart document(std::move(*styles_xml), "xl/styles.xml");
     std::map<int, std::string> custom;
-    children(child(document.document_element(), "numFmts"), "numFmt", [&](const pugi::xml_node& f) {
+    children(child(document.root(), "numFmts"), "numFmt", [&](const pugi::xml_node& f) {
       custom[attribute(f, "numFmtId").as_int(-1)] = attribute(f, "formatCode").value();
     });
-    children(child(document.document_element(), "cellXfs"), "xf", [&](const pugi::xml_node& xf) {
+    children(child(document.root(), "cellXfs"), "xf", [&](const pugi::xml_node& xf) {
       out.styles.push_back(date_format(attribute(xf, "numFmtId").as_int(0), custom));
     });
   }
   return out;
 }
 
-// Fills every cell a merged range covers with its first cell's value, within the rows and columns in use.
-void fill_merged(Table& table, const std::vector<std::pair<std::pair<int, int>, std::pair<int, int>>>& ranges) {
+// Fills every cell a merged range covers with its first cell's value, within the rows and columns in use, as
+// long as the cells filled and the text copied stay within bounds; `text` is what the sheet's cells hold.
+void fill_merged(Table& table, const std::vector<std::pair<std::pair<int, int>, std::pair<int, int>>>& ranges,
+                 std::size_t text) {
   if (ranges.empty() || table.rows.empty()) return;
   int last_column = 0;
   for (const Row& row : table.rows) last_column = std::max(last_column, row.cells.back().column);
@@ -245,7 +276,13 @@ void fill_merged(Table& table, const std::vector<std::pair<std::pair<int, int>, 
     for (int r = first.first; r <= std::min(last.first, last_row); ++r) {
       for (int c = first.second; c <= std::min(last.second, last_column); ++c) {
         if (r == first.first && c == first.second) continue;
-        if (fills.size() >= k_merged_cells_limit) throw Unreadable("its merged cells cover more than 2 million cells");
+        text += source->text.size();
+        if (fills.size() >= k_merged_cells_limit || text > k_text_limit) {
+          throw Unreadable(
+              fmt::format("its merged cells would fill more than {} cells, or copy more than {} MiB of "
+                          "text: unmerge them",
+                          grouped(k_merged_cells_limit), k_text_limit >> 20));
+        }
         fills.emplace_back(r, *source).second.column = c;
       }
     }
@@ -280,11 +317,12 @@ Table read_sheet(Archive& archive, const Workbook& workbook, const Sheet& sheet,
   Table table;
   table.sheet = sheet.name;
   table.source = diag::source_name(fmt::format("{}[{}]", path, sheet.name));
-  const auto sheet_xml = archive.part(sheet.part);
+  auto sheet_xml = archive.part(sheet.part);
   if (!sheet_xml) throw Unreadable(fmt::format("its sheet '{}' is missing ({})", sheet.name, sheet.part));
-  const pugi::xml_document document = parse(*sheet_xml, sheet.part);
-  const pugi::xml_node worksheet = document.document_element();
+  const XmlPart document(std::move(*sheet_xml), sheet.part);
+  const pugi::xml_node worksheet = document.root();
   int row_number = 0;
+  std::size_t text = 0;  // what the cells hold: one shared string may be given to any number of them
   children(child(worksheet, "sheetData"), "row", [&](const pugi::xml_node& row_node) {
     const int given = attribute(row_node, "r").as_int(0);
     if (given != 0 && (given <= row_number || given > k_last_row)) {
@@ -340,6 +378,13 @@ Table read_sheet(Archive& archive, const Workbook& workbook, const Sheet& sheet,
           }
         }
       }
+      text += cell.text.size();
+      if (text > k_text_limit) {
+        throw Unreadable(
+            fmt::format("its sheet '{}' holds more than {} MiB of text by row {}, more than any "
+                        "tracker: is it the right file?",
+                        sheet.name, k_text_limit >> 20, row_number));
+      }
       if (!cell.text.empty()) row.cells.push_back(std::move(cell));
     });
     if (!row.cells.empty()) table.rows.push_back(std::move(row));
@@ -355,7 +400,7 @@ Table read_sheet(Archive& archive, const Workbook& workbook, const Sheet& sheet,
     }
     ranges.emplace_back(*first, *last);
   });
-  fill_merged(table, ranges);
+  fill_merged(table, ranges, text);
   return table;
 }
 

@@ -21,6 +21,7 @@
 #include <hmicfrs/query/status.hpp>
 #include <hmicfrs/render/diagnostics.hpp>
 #include <hmicfrs/render/output.hpp>
+#include "load/record_cache.hpp"
 #include "load/record_codec.hpp"
 #include "render/zip.hpp"
 
@@ -137,7 +138,14 @@ void exercise(std::string_view bytes) {
     const import::Table book = import::read_xlsx(bytes, "t.xlsx", "", diagnostics);
     if (!book.rows.empty()) import_tracker(book);
   }
-  // The same bytes as a parse cache entry's payload, which a run reads as untrusted input.
+  // The same bytes as a parse cache entry, which a run reads as untrusted input: whole (header, length,
+  // checksum, then payload, under the key the entry itself gives, so that a well-made header gets that far),
+  // and as a payload alone.
+  if (bytes.size() >= 28) {
+    if (const auto payload = load::entry_payload(bytes, bytes.substr(12, 16))) {
+      (void)load::decode_records(*payload, diag::source_name("cached.yaml"));
+    }
+  }
   (void)load::decode_records(bytes, diag::source_name("cached.yaml"));
   for (const std::string_view place : k_places) {
     std::vector<load::SourceFile> sources{{"hmicfrs-track.yaml", std::string(k_config)},

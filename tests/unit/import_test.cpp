@@ -92,6 +92,23 @@ TEST(Csv, ReadsAFileOfUtf8WithAStrayByteAsUtf8AndRefusesItAtTheByte) {
                                             "UTF-8 (comma delimited)\" [encoding]"}));
 }
 
+TEST(Csv, RefusesMoreCellsThanAnyTrackerHolds) {
+  // A cell costs its Table far more than its one byte: a million of them, in rows of a thousand, are the most.
+  std::string text;
+  for (int row = 0; row < 1'000; ++row) {
+    for (int column = 0; column < 1'000; ++column) text += "a,";
+    text += "\n";
+  }
+  diag::Diagnostics within;
+  EXPECT_EQ(csv(text, within).rows.size(), 1'000u);
+  EXPECT_TRUE(within.empty());
+  diag::Diagnostics beyond;
+  EXPECT_TRUE(csv(text + "a\n", beyond).rows.empty());
+  EXPECT_EQ(test::lines(beyond), test::asserted({"t.csv:1001:1: error: A1001: the file holds more than 1,000,000 "
+                                                 "cells, more than any tracker: is it the right file? "
+                                                 "[limit-exceeded]"}));
+}
+
 TEST(Csv, RefusesBytesWindows1252LeavesUndefinedAndUtf16) {
   diag::Diagnostics d;
   csv("Title\n\x81x\n", d);
@@ -289,6 +306,32 @@ Imported import_csv(std::string_view text, const model::ImportMapping& mapping) 
 Imported import_csv(std::string_view text) {
   diag::Diagnostics d;
   return import_csv(text, import::guess_mapping(csv(text, d)).mapping);
+}
+
+TEST(ImportTracker, NeverWritesAFileOrAValueTheLoaderWouldRefuse) {
+  // Two cells of 600 KB each, with no field of their own: kept in the finding's text, together over 1 MiB.
+  const std::string long_cells = "Report,Ref,Recommendation,Context,Background\nPEEL 2021,R1,Do it," +
+                                 std::string(600'000, 'c') + "," + std::string(600'000, 'b') + "\n";
+  const Imported value = import_csv(long_cells);
+  EXPECT_TRUE(value.result.files.empty());
+  EXPECT_THAT(
+      value.diagnostics,
+      ::testing::Contains(test::asserted({"t.csv:2:1: error: row 2: the finding's text, made of the row's cells "
+                                          "that have no field of their own, would hold 1200031 bytes, more "
+                                          "than the 1 MiB a register's value may hold: shorten the row's "
+                                          "longest cells [limit-exceeded]"})
+                              .front()));
+  // Twenty rows of one report, each well within the bounds, but together more than a file may hold.
+  std::string many_rows = "Report,Ref,Recommendation,Context\n";
+  for (int row = 1; row <= 20; ++row) {
+    many_rows += fmt::format("PEEL 2021,R{},Do it,{}\n", row, std::string(900'000, 'c'));
+  }
+  const Imported file = import_csv(many_rows);
+  EXPECT_TRUE(file.result.files.empty());
+  EXPECT_THAT(file.diagnostics,
+              ::testing::Contains("t.csv:2:1: error: report 'peel-2021' (rows 2 to 21) would make a file of 18 MiB, "
+                                  "more than the 16 MiB a register's file may hold: give some of its rows a report of "
+                                  "their own [limit-exceeded]"));
 }
 
 std::string file(const Imported& imported, const std::string& path) {

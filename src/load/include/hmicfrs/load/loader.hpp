@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <hmicfrs/diag/diagnostic.hpp>
+#include <hmicfrs/model/limits.hpp>
 #include <hmicfrs/model/register.hpp>
 #include <hmicfrs/util/result.hpp>
 
@@ -14,8 +15,8 @@ namespace hmicfrs::load {
 
 // Bounds on what the loader accepts, so that no input can make it run away.
 struct Limits {
-  std::size_t max_file_bytes = 16u << 20;
-  std::size_t max_scalar_bytes = 1u << 20;
+  std::size_t max_file_bytes = model::k_most_file_bytes;
+  std::size_t max_scalar_bytes = model::k_most_value_bytes;
   std::size_t max_nodes_per_file = 1'000'000;
   int max_depth = 64;
   std::size_t max_files = 100'000;
