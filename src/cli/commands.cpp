@@ -470,6 +470,7 @@ std::filesystem::path new_register_directory(const std::string& directory, std::
   }
   // Where it really is: a link may lead into a register that its own path does not show.
   const fs::path resolved = fs::weakly_canonical(fs::absolute(target, ec), ec);
+  if (ec) throw IoError(fmt::format("cannot tell where {} is: {}", directory, ec.message()));
   for (fs::path above = resolved.parent_path(); !above.empty(); above = above.parent_path()) {
     if (fs::exists(above / "hmicfrs-track.yaml", ec)) {
       throw UsageError(
@@ -537,11 +538,12 @@ auto read_tracker(const std::string& file, const std::string& sheet, diag::Diagn
   if (!workbook && extension != ".csv" && extension != ".txt" && extension != ".tsv") {
     throw UsageError(fmt::format("{}: import reads .csv and .xlsx files", file));
   }
-  constexpr std::uintmax_t k_limit = 64u << 20;
+  // A tracker's file is a few MiB at most; what the import builds from one grows with it, so it is bounded.
+  constexpr std::uintmax_t k_limit = 16u << 20;
   std::error_code ec;
   const auto size = fs::file_size(file, ec);
   if (ec) throw IoError(fmt::format("cannot read {}: {}", file, ec.message()));
-  if (size > k_limit) throw IoError(fmt::format("{} is over 64 MiB, more than any tracker", file));
+  if (size > k_limit) throw IoError(fmt::format("{} is over 16 MiB, more than any tracker", file));
   std::ifstream in(file, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (!in && !in.eof()) throw IoError(fmt::format("cannot read {}: {}", file, std::strerror(errno)));

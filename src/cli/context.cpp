@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -82,7 +83,9 @@ load::ParseCache parse_cache(const Options& options, const Environment& environm
   if (const auto most = variable("HMICFRS_TRACK_CACHE_MAX_MB")) {
     std::uintmax_t megabytes = 0;
     const auto [end, error] = std::from_chars(most->data(), most->data() + most->size(), megabytes);
-    if (error == std::errc() && end == most->data() + most->size()) cache.bound = megabytes << 20;
+    if (error == std::errc() && end == most->data() + most->size()) {
+      cache.bound = std::min(megabytes, std::numeric_limits<std::uintmax_t>::max() >> 20) << 20;  // never wrapped
+    }
   }
   return cache;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -86,6 +87,14 @@ Table read_csv(std::string_view bytes, diag::SourceName source, diag::Diagnostic
   // Windows-1252 only when no character of the file reads as UTF-8: a file of both is UTF-8 with a stray byte,
   // reported where it is rather than turning every other character into two.
   const bool stray_bytes = !is_utf8(bytes) && holds_utf8_sequence(bytes);
+  // Where the first stray byte is, and the cell it falls in once the rows are read.
+  std::size_t stray = std::string_view::npos;
+  if (stray_bytes) {
+    for (stray = 0; static_cast<unsigned char>(bytes[stray]) < 0x80 || util::utf8_sequence_length(bytes, stray) != 0;) {
+      stray += std::max<std::size_t>(1, util::utf8_sequence_length(bytes, stray));
+    }
+  }
+  std::optional<std::pair<int, int>> stray_cell;
   if (!is_utf8(bytes) && !stray_bytes) {
     std::size_t undefined = 0;
     converted = from_cp1252(bytes, undefined);
@@ -133,6 +142,7 @@ Table read_csv(std::string_view bytes, diag::SourceName source, diag::Diagnostic
   };
   std::size_t i = 0;
   while (i < bytes.size()) {
+    if (i == stray) stray_cell = {row, column};
     const char c = bytes[i];
     if (c == '"' && cell.empty() && !quoted_cell) {
       // A quoted cell: up to the quote not doubled; line breaks are part of it.
@@ -141,6 +151,7 @@ Table read_csv(std::string_view bytes, diag::SourceName source, diag::Diagnostic
       ++i;
       bool closed = false;
       while (i < bytes.size()) {
+        if (i == stray) stray_cell = {opened_row, opened_column};
         if (bytes[i] == '"') {
           if (i + 1 < bytes.size() && bytes[i + 1] == '"') {
             cell += '"';
@@ -179,23 +190,14 @@ Table read_csv(std::string_view bytes, diag::SourceName source, diag::Diagnostic
     table.rows.clear();
     return table;
   }
-  if (stray_bytes) {
-    for (const Row& r : table.rows) {
-      for (const Cell& c : r.cells) {
-        if (is_utf8(c.text)) continue;
-        std::size_t at = 0;
-        while (static_cast<unsigned char>(c.text[at]) < 0x80 || util::utf8_sequence_length(c.text, at) != 0) {
-          at += std::max<std::size_t>(1, util::utf8_sequence_length(c.text, at));
-        }
-        diagnostics.error(table.at(r.number, c.column),
-                          fmt::format("{}: holds the byte 0x{:02X}, which is not UTF-8, in a file that is otherwise "
-                                      "UTF-8: correct it, and save the file again as \"CSV UTF-8 (comma delimited)\"",
-                                      cell_name(r.number, c.column), static_cast<unsigned char>(c.text[at])),
-                          Code::encoding);
-        table.rows.clear();
-        return table;
-      }
-    }
+  if (stray_cell) {
+    const auto [stray_row, stray_column] = *stray_cell;
+    diagnostics.error(table.at(stray_row, stray_column),
+                      fmt::format("{}: holds the byte 0x{:02X}, which is not UTF-8, in a file that is otherwise UTF-8: "
+                                  "correct it, and save the file again as \"CSV UTF-8 (comma delimited)\"",
+                                  cell_name(stray_row, stray_column), static_cast<unsigned char>(bytes[stray])),
+                      Code::encoding);
+    table.rows.clear();
   }
   return table;
 }

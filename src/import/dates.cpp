@@ -107,7 +107,7 @@ std::optional<model::Date> make_date(const Parts& parts, std::optional<int> defa
     problem = DateProblem::no_year;
     return std::nullopt;
   }
-  if (!parts.month || *parts.month < 1 || *parts.month > 12 || *year < 1900 || *year > 2200) {
+  if (!parts.month || *parts.month < 1 || *parts.month > 12 || *year < 1900 || *year > 2099) {
     problem = DateProblem::impossible;
     return std::nullopt;
   }
@@ -179,7 +179,7 @@ std::optional<model::Date> excel_date(double serial, bool base_1904) {
     day = sys_days{1899y / December / 30} + std::chrono::days{days < 60 ? days + 1 : days};
   }
   const year_month_day ymd{day};
-  if (int(ymd.year()) < 1900 || int(ymd.year()) > 2200) return std::nullopt;
+  if (int(ymd.year()) < 1900 || int(ymd.year()) > 2099) return std::nullopt;  // the years a register's dates take
   return model::Date::from_ymd(ymd);
 }
 

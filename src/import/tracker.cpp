@@ -115,35 +115,12 @@ class Importer {
       return out;
     }
     for (const Row& row : m_table.rows) {
-      if (row.number > m_summary.header_row) read_row(row);
+      if (row.number <= m_summary.header_row) continue;
+      read_row(row);
+      if (beyond_bounds()) break;
     }
     check_reports();
     if (!m_diagnostics.has_errors()) out.files = files();
-    // A file the loader would refuse for its size is not written, nor is any other.
-    constexpr std::string_view k_folder = "inspections/", k_extension = ".yaml";
-    for (const auto& [path, text] : out.files) {
-      if (text.size() <= model::k_most_file_bytes) continue;
-      const std::size_t mib = (text.size() + (1u << 20) - 1) >> 20;
-      const auto report =
-          path.starts_with(k_folder)
-              ? m_reports.find(path.substr(k_folder.size(), path.size() - k_folder.size() - k_extension.size()))
-              : m_reports.end();
-      if (report == m_reports.end()) {
-        error(m_table.at(1, 1),
-              fmt::format("{} would be a file of {} MiB, more than the 16 MiB a register's file may "
-                          "hold",
-                          path, mib),
-              Code::limit_exceeded);
-        continue;
-      }
-      const Report& r = report->second;
-      error(m_table.at(r.first_row, 1),
-            fmt::format("report '{}' (rows {} to {}) would make a file of {} MiB, more than the 16 MiB a register's "
-                        "file may hold: give some of its rows a report of their own",
-                        r.inspection.id, r.rows.front(), r.rows.back(), mib),
-            Code::limit_exceeded);
-    }
-    if (m_diagnostics.has_errors()) out.files.clear();
     m_summary.reports = m_reports.size();
     for (const auto& [id, portfolio] : m_portfolios) m_summary.portfolios.push_back(portfolio.name);
     out.summary = m_summary;
@@ -154,6 +131,19 @@ class Importer {
   diag::Diagnostic& error(diag::Location at, std::string message, Code code) {
     m_row_failed = true;
     return m_diagnostics.error(std::move(at), std::move(message), code);
+  }
+
+  // Whether the tracker holds more than any force's: rows, or dated updates, past what the import builds in
+  // bounded memory. Reported once, at the row that passes the bound.
+  bool beyond_bounds() {
+    constexpr std::size_t k_rows_limit = 50'000, k_entries_limit = 200'000;
+    if (m_summary.rows <= k_rows_limit && m_entries <= k_entries_limit) return false;
+    error(m_table.at(m_row, 1),
+          fmt::format("row {}: the tracker holds more than {} rows, or its updates more than {} dated entries, more "
+                      "than any force's: is it the right file? (Nothing is written.)",
+                      m_row, "50,000", "200,000"),
+          Code::limit_exceeded);
+    return true;
   }
 
   std::string column_text(int column) const {
@@ -456,7 +446,7 @@ class Importer {
             Code::missing_field);
       return nullptr;
     }
-    const std::string id = model::is_slug(text) ? text : util::slugified(text);
+    const std::string id = file_id(model::is_slug(text) ? text : util::slugified(text));
     if (id.empty()) {
       error(source ? at(source) : m_table.at(m_row, 1),
             fmt::format("report '{}' has no letters or digits to make its id from", text), Code::invalid_id);
@@ -478,6 +468,17 @@ class Importer {
     }
     m_previous_report = id;
     return &report;
+  }
+
+  // A report's id as its file's name takes it: at most 80 characters, cut after a whole word of the slug (a long
+  // title's slug would pass what a file system allows). Two titles alike to there are read as one report, with
+  // the warning any two names of one id get.
+  static std::string file_id(std::string slug) {
+    constexpr std::size_t k_longest = 80;
+    if (slug.size() <= k_longest) return slug;
+    const std::size_t cut = slug.rfind('-', k_longest);
+    slug.resize(cut == std::string::npos || cut == 0 ? k_longest : cut);
+    return slug;
   }
 
   // What a row says of its report besides its name: when it was published, what kind it is.
@@ -729,6 +730,7 @@ class Importer {
     state_entry(row, history);
     std::stable_sort(history.begin(), history.end(),
                      [](const model::HistoryEntry& a, const model::HistoryEntry& b) { return a.date < b.date; });
+    m_entries += history.size();
     finding.history = std::move(history);
 
     if (!undated.empty()) paragraphs.push_back("**Updates without a date:**\n\n" + undated);
@@ -943,7 +945,8 @@ class Importer {
     }
   }
 
-  std::vector<std::pair<std::string, std::string>> files() const {
+  // The register's files; none when one would be more than the loader takes (an error at its report's row).
+  std::vector<std::pair<std::string, std::string>> files() {
     std::vector<std::pair<std::string, std::string>> out;
     out.emplace_back("hmicfrs-track.yaml", config_yaml());
     YamlWriter committees;
@@ -952,7 +955,26 @@ class Importer {
     committees.comment(0, "    date: 2022-03-24");
     committees.verbatim(0, "meetings", "[]");
     out.emplace_back("committees.yaml", committees.take());
-    for (const auto& [id, report] : m_reports) out.emplace_back("inspections/" + id + ".yaml", inspection_yaml(report));
+    for (const auto& [id, report] : m_reports) {
+      YamlWriter w = inspection_yaml(report);
+      if (w.values() > model::k_most_values_per_file) {
+        error(m_table.at(report.first_row, 1),
+              fmt::format("report '{}' (rows {} to {}) would make a file of {} values, more than the {} a "
+                          "register's file may hold: give some of its rows a report of their own, or fewer updates",
+                          id, report.rows.front(), report.rows.back(), w.values(), model::k_most_values_per_file),
+              Code::limit_exceeded);
+      }
+      std::string text = w.take();
+      if (text.size() > model::k_most_file_bytes) {
+        error(m_table.at(report.first_row, 1),
+              fmt::format("report '{}' (rows {} to {}) would make a file of {} MiB, more than the 16 MiB a "
+                          "register's file may hold: give some of its rows a report of their own",
+                          id, report.rows.front(), report.rows.back(), (text.size() + (1u << 20) - 1) >> 20),
+              Code::limit_exceeded);
+      }
+      out.emplace_back("inspections/" + id + ".yaml", std::move(text));
+    }
+    if (m_diagnostics.has_errors()) out.clear();
     return out;
   }
 
@@ -1018,7 +1040,7 @@ class Importer {
     return w.take();
   }
 
-  std::string inspection_yaml(const Report& report) const {
+  YamlWriter inspection_yaml(const Report& report) const {
     const model::Inspection& i = report.inspection;
     YamlWriter w;
     w.comment(0, fmt::format("From {}, {}.", m_options.source, row_list(report.rows)));
@@ -1050,7 +1072,7 @@ class Importer {
         if (!e.note.empty()) w.field(8, "note", e.note);
       }
     }
-    return w.take();
+    return w;
   }
 
   const Table& m_table;
@@ -1076,6 +1098,7 @@ class Importer {
   int m_row = 0;
   bool m_row_failed = false;
   std::vector<int> m_undated_rows;  // rows whose state is dated as of the import
+  std::size_t m_entries = 0;        // dated entries made so far
   std::vector<std::pair<int, std::string>> m_extras;
 };
 

@@ -28,6 +28,9 @@ constexpr std::uint64_t k_part_limit = 16u << 20;      // bytes of one part, unp
 constexpr std::size_t k_tags_limit = 1'000'000;        // tags (elements' starts and ends) and attributes in a part
 constexpr std::size_t k_merged_cells_limit = 200'000;  // cells merged ranges may fill
 constexpr std::size_t k_text_limit = 64u << 20;        // bytes of text a sheet's cells may hold, merged fills too
+constexpr std::uint64_t k_parts_limit = 64u << 20;     // bytes of all the parts read, unpacked
+constexpr zip_int64_t k_entries_limit = 10'000;        // parts in the archive (a tracker has a dozen)
+constexpr std::size_t k_sheets_limit = 256;            // sheets read to find the tracker
 constexpr int k_last_row = 1'048'576;
 constexpr int k_last_column = 16'384;
 
@@ -57,6 +60,9 @@ class Archive {
       throw Unreadable("it is not an Excel workbook (.xlsx): " + why);
     }
     zip_error_fini(&error);
+    if (zip_get_num_entries(m_zip, 0) > k_entries_limit) {
+      throw Unreadable(fmt::format("it holds more than {} parts, more than any workbook", grouped(k_entries_limit)));
+    }
   }
   ~Archive() {
     if (m_zip != nullptr) zip_discard(m_zip);
@@ -71,6 +77,11 @@ class Archive {
     if (zip_stat(m_zip, name.c_str(), 0, &stat) != 0) return std::nullopt;
     if ((stat.valid & ZIP_STAT_SIZE) == 0 || stat.size > k_part_limit) {
       throw Unreadable(fmt::format("its part {} unpacks to more than {} MiB", name, k_part_limit >> 20));
+    }
+    m_unpacked += stat.size;
+    if (m_unpacked > k_parts_limit) {
+      throw Unreadable(
+          fmt::format("its parts unpack to more than {} MiB together, more than any tracker", k_parts_limit >> 20));
     }
     zip_file_t* file = zip_fopen(m_zip, name.c_str(), 0);
     if (file == nullptr) throw Unreadable(fmt::format("its part {} cannot be unpacked: {}", name, zip_strerror(m_zip)));
@@ -87,6 +98,7 @@ class Archive {
 
  private:
   zip_t* m_zip = nullptr;
+  std::uint64_t m_unpacked = 0;  // bytes of the parts read so far
 };
 
 // A part of the workbook parsed in place: its bytes hold the tree's text, so they are not copied.
@@ -241,6 +253,9 @@ Workbook read_workbook(Archive& archive) {
     out.sheets.push_back({attribute(sheet, "name").value(), part->second});
   });
   if (out.sheets.empty()) throw Unreadable("it has no sheets");
+  if (out.sheets.size() > k_sheets_limit) {
+    throw Unreadable(fmt::format("it has more than {} sheets, more than any tracker", k_sheets_limit));
+  }
   if (auto sst = archive.part("xl/sharedStrings.xml")) {
     const XmlPart document(std::move(*sst), "xl/sharedStrings.xml");
     children(document.root(), "si", [&](const pugi::xml_node& si) { out.shared.push_back(string_item(si)); });
@@ -251,8 +266,13 @@ Workbook read_workbook(Archive& archive) {
     children(child(document.root(), "numFmts"), "numFmt", [&](const pugi::xml_node& f) {
       custom[attribute(f, "numFmtId").as_int(-1)] = attribute(f, "formatCode").value();
     });
+    // Each format read once, however many styles use it.
+    std::map<int, DateFormat> formats;
     children(child(document.root(), "cellXfs"), "xf", [&](const pugi::xml_node& xf) {
-      out.styles.push_back(date_format(attribute(xf, "numFmtId").as_int(0), custom));
+      const int id = attribute(xf, "numFmtId").as_int(0);
+      auto it = formats.find(id);
+      if (it == formats.end()) it = formats.emplace(id, date_format(id, custom)).first;
+      out.styles.push_back(it->second);
     });
   }
   return out;

@@ -80,6 +80,7 @@ void YamlWriter::comment(int indent, std::string_view text) {
 }
 
 void YamlWriter::key(int indent, std::string_view key, bool item) {
+  m_values += item ? 3 : 2;  // the key and its value, and an item's mapping
   if (item) {
     m_out.append(static_cast<std::size_t>(indent - 2), ' ');
     m_out += "- ";
@@ -105,6 +106,7 @@ void YamlWriter::commented_field(int indent, std::string_view name, std::string_
 }
 
 void YamlWriter::item(int indent, std::string_view value) {
+  ++m_values;
   m_out.append(static_cast<std::size_t>(indent), ' ');
   m_out += "- ";
   m_out += yaml_scalar(value);

@@ -25,10 +25,13 @@ class YamlWriter {
   void open(int indent, std::string_view key, bool item = false);
   void blank_line() { m_out += '\n'; }
   std::string take() { return std::move(m_out); }
+  // The values written so far as the loader counts them (keys, scalars, lists and mappings, the file's own).
+  std::size_t values() const { return m_values; }
 
  private:
   void key(int indent, std::string_view key, bool item);
   std::string m_out;
+  std::size_t m_values = 1;  // the file's mapping
 };
 
 // The value as YAML writes it on one line: plain where that reads back the

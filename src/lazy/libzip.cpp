@@ -19,6 +19,7 @@ const hmicfrs::lazy::SharedLibrary& libzip() {
 // clang-format off
 HMICFRS_FORWARD(libzip, int, zip_close, (zip_t* a), (a))
 HMICFRS_FORWARD(libzip, void, zip_discard, (zip_t* a), (a))
+HMICFRS_FORWARD(libzip, zip_int64_t, zip_get_num_entries, (zip_t* a, zip_flags_t b), (a, b))
 HMICFRS_FORWARD(libzip, zip_int64_t, zip_name_locate, (zip_t* a, const char* b, zip_flags_t c), (a, b, c))
 HMICFRS_FORWARD(libzip, void, zip_error_fini, (zip_error_t* a), (a))
 HMICFRS_FORWARD(libzip, void, zip_error_init, (zip_error_t* a), (a))

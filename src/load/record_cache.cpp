@@ -113,14 +113,25 @@ bool within(const fs::path& inner, const fs::path& outer) {
   return outer_end == outer.end();
 }
 
-// Whether the cache folder and the register overlap, one inside the other, as far as they can be resolved.
-bool overlap(const fs::path& cache, const fs::path& register_root, bool must_exist) {
+// Where `path` leads: every link and ".." on its way resolved as far as the folders exist, again and again,
+// as the part of a path that does not exist yet is only normalised and may, once shortened, hold a link.
+std::optional<fs::path> resolved(const fs::path& path) {
   std::error_code ec;
-  const fs::path a = must_exist ? fs::canonical(cache, ec) : fs::weakly_canonical(fs::absolute(cache, ec), ec);
-  if (ec) return true;
-  const fs::path b = fs::canonical(register_root.empty() ? fs::path(".") : register_root, ec);
-  if (ec) return true;
-  return within(a, b) || within(b, a);
+  fs::path out = fs::absolute(path, ec);
+  for (int round = 0; !ec && round < 40; ++round) {
+    fs::path next = fs::weakly_canonical(out, ec);
+    if (ec) break;
+    if (next == out) return out;
+    out = std::move(next);
+  }
+  return std::nullopt;
+}
+
+// Whether the cache folder and the register overlap, one inside the other; true when either cannot be resolved.
+bool overlap(const fs::path& cache, const fs::path& register_root) {
+  std::error_code ec;
+  const fs::path root = fs::canonical(register_root.empty() ? fs::path(".") : register_root, ec);
+  return ec || within(cache, root) || within(root, cache);
 }
 
 // A name for a temporary file no other run will pick.
@@ -142,13 +153,16 @@ std::optional<std::string_view> entry_payload(std::string_view entry, std::strin
 
 std::optional<RecordCache> RecordCache::open(const fs::path& directory, std::uintmax_t bound,
                                              const fs::path& register_root) {
-  // Checked before the folder is made, so that nothing is made in the register, and again once it can be
-  // resolved through every link.
-  if (directory.empty() || overlap(directory, register_root, false)) return std::nullopt;
+  // The folder resolved, and checked, before anything is made, so that nothing is made in the register; then
+  // made where it resolved to (not through the path as given, whose ".." and links the system would take
+  // afresh), and checked again once it exists.
+  const std::optional<fs::path> place = directory.empty() ? std::nullopt : resolved(directory);
+  if (!place || overlap(*place, register_root)) return std::nullopt;
   std::error_code ec;
-  fs::create_directories(directory, ec);
-  if (ec || overlap(directory, register_root, true)) return std::nullopt;
-  const Descriptor folder(::open(fs::canonical(directory, ec).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  fs::create_directories(*place, ec);
+  const fs::path real = fs::canonical(*place, ec);
+  if (ec || overlap(real, register_root)) return std::nullopt;
+  const Descriptor folder(::open(real.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   struct stat status {};
   if (ec || folder.get() < 0 || ::fstat(folder.get(), &status) != 0 || !owned(status)) return std::nullopt;
   const int entries = open_folder(folder.get(), fmt::format("records-v{}", k_format).c_str(), true);

@@ -216,7 +216,7 @@ std::string unaddressed_warning(const answers::Chase& v) {
   for (const answers::ChaseGroup* group : unaddressed) {
     if (group->role.empty()) {
       out += fmt::format("  {}: the portfolio names no lead (give it one with lead:)\n", group->name);
-    } else if (group->role != group->name) {
+    } else if (v.by_portfolio) {
       out += fmt::format("  {}: its lead, {}\n", group->name, group->role);
     } else {
       out += fmt::format("  {}\n", group->name);

@@ -45,8 +45,8 @@ TEST(CheckIds, ReportsDuplicatesWithANoteAtTheFirst) {
                       "hmicfrs-track.yaml:5:10: note: first defined here"}));
   // A key written three times: each repeat points at the first, and they are reported in the file's order.
   EXPECT_EQ(Register()
-                .file("inspections/a.yaml", inspection("tri", finding("R2") + finding("R1") + finding("R1") +
-                                                                  finding("R2") + finding("R1")))
+                .file("inspections/a.yaml",
+                      inspection("tri", finding("R2") + finding("R1") + finding("R1") + finding("R2") + finding("R1")))
                 .diagnostics(),
             asserted({"inspections/a.yaml:14:10: error: duplicate finding 'tri/R1' [duplicate-id]",
                       "inspections/a.yaml:10:10: note: first defined here",

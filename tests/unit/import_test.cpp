@@ -86,6 +86,12 @@ TEST(Csv, ReadsAFileOfUtf8WithAStrayByteAsUtf8AndRefusesItAtTheByte) {
   // "Café" in UTF-8, and a lone 0xE8 (Latin-1's è) two records on: not Windows-1252, which would make "CafÃ©".
   diag::Diagnostics d;
   const auto table = csv("Ref,Title\nR1,Caf\xC3\xA9\nR2,\"Two\nlines\"\nR3,Cr\xE8me\n", d);
+  // A stray byte is found in the file as it is, even where the cell it ends up in would read as UTF-8.
+  diag::Diagnostics across;
+  EXPECT_TRUE(csv("Ref,Owner\nR1,Caf\xC3\xA9\nR2,\"Own\xC3\"\xA9r\n", across).rows.empty());
+  EXPECT_EQ(test::lines(across), test::asserted({"t.csv:3:2: error: B3: holds the byte 0xC3, which is not UTF-8, in a "
+                                                 "file that is otherwise UTF-8: correct it, and save the file again as "
+                                                 "\"CSV UTF-8 (comma delimited)\" [encoding]"}));
   EXPECT_TRUE(table.rows.empty());
   EXPECT_EQ(test::lines(d), test::asserted({"t.csv:4:2: error: B4: holds the byte 0xE8, which is not UTF-8, in a file "
                                             "that is otherwise UTF-8: correct it, and save the file again as \"CSV "
@@ -332,6 +338,49 @@ TEST(ImportTracker, NeverWritesAFileOrAValueTheLoaderWouldRefuse) {
               ::testing::Contains("t.csv:2:1: error: report 'peel-2021' (rows 2 to 21) would make a file of 18 MiB, "
                                   "more than the 16 MiB a register's file may hold: give some of its rows a report of "
                                   "their own [limit-exceeded]"));
+}
+
+TEST(ImportTracker, RefusesMoreUpdatesThanAnyForceKeepsAndAFileOfMoreValuesThanALoaderTakes) {
+  // Each of a row's update lines is a dated entry: past 200,000 in all, the tracker is not a force's.
+  const auto updates = [](int rows, int lines) {
+    std::string text = "Report,Ref,Recommendation,Updates\n";
+    for (int row = 1; row <= rows; ++row) {
+      text += fmt::format("PEEL 2021,R{},Do it,\"", row);
+      for (int line = 0; line < lines; ++line) text += fmt::format("{:02}/02/2022 - s{}\n", line % 28 + 1, line);
+      text += "\"\n";
+    }
+    return text;
+  };
+  const Imported too_many = import_csv(updates(5, 45'000));
+  EXPECT_TRUE(too_many.result.files.empty());
+  EXPECT_THAT(too_many.diagnostics,
+              ::testing::Contains("t.csv:6:1: error: row 6: the tracker holds more than 50,000 rows, or its updates "
+                                  "more than 200,000 dated entries, more than any force's: is it the right file? "
+                                  "(Nothing is written.) [limit-exceeded]"));
+  // 200,000 entries of four findings, within that bound, make one file of more values than the loader takes.
+  const Imported one_file = import_csv(updates(4, 50'000));
+  EXPECT_TRUE(one_file.result.files.empty());
+  EXPECT_THAT(one_file.diagnostics,
+              ::testing::Contains(HasSubstr("t.csv:2:1: error: report 'peel-2021' (rows 2 to 5) would make a file of "
+                                            "1000")));
+}
+
+TEST(ImportTracker, MakesAFileNameOfALongReportTitleThatAFileSystemTakes) {
+  const std::string title =
+      "Joint targeted area inspection of the multi-agency response to children and families "
+      "who need help, in the county, with its partners, over three hundred characters long " +
+      std::string(150, 'x');
+  const Imported imported = import_csv("Report,Ref,Recommendation\n\"" + title + "\",R1,Do it\n");
+  ASSERT_EQ(imported.result.files.size(), 3u) << ::testing::PrintToString(imported.diagnostics);
+  EXPECT_EQ(imported.result.files[2].first,
+            "inspections/joint-targeted-area-inspection-of-the-multi-agency-response-to-children-and.yaml");
+  EXPECT_THAT(imported.result.files[2].second, HasSubstr("title: " + title.substr(0, 40)));
+}
+
+TEST(ImportTracker, TakesOnlyTheYearsARegistersDatesTake) {
+  const Imported late = import_csv("Report,Ref,Recommendation,Due date\nPEEL 2021,R1,Do it,31/12/2199\n");
+  EXPECT_TRUE(late.result.files.empty());
+  EXPECT_THAT(late.diagnostics, ::testing::Contains(HasSubstr("t.csv:2:4: error: D2 (Due date)")));
 }
 
 std::string file(const Imported& imported, const std::string& path) {

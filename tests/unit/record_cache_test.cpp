@@ -315,6 +315,16 @@ TEST_F(RecordCacheDir, IsOffInAFolderOthersMayWriteToOrThatOverlapsTheRegister) 
   fs::create_directory_symlink(m_register, m_scratch.path() / "link-into-register");
   EXPECT_FALSE(RecordCache::open(m_scratch.path() / "link-into-register" / "cache", 1 << 20, m_register));
   EXPECT_EQ(snapshot(m_register), before);
+  // A path that leaves the register by ".." through a folder that does not exist, or reaches a link once its ".."
+  // is taken: neither makes anything inside the register, as making the path as written would.
+  fs::create_directories(m_register / "inspections");
+  const auto with_folder = snapshot(m_register);
+  EXPECT_TRUE(RecordCache::open(m_register / "inspections" / "evil.yaml" / ".." / ".." / ".." / "elsewhere", 1 << 20,
+                                m_register)
+                  .has_value());
+  EXPECT_TRUE(fs::exists(m_scratch.path() / "elsewhere" / "records-v2"));
+  EXPECT_FALSE(RecordCache::open(m_scratch.path() / "none" / ".." / "link-into-register" / "c", 1 << 20, m_register));
+  EXPECT_EQ(snapshot(m_register), with_folder);
   EXPECT_FALSE(RecordCache::open(m_scratch.path(), 1 << 20, m_register).has_value());
   EXPECT_FALSE(fs::exists(m_scratch.path() / "records-v2"));
 }
@@ -366,6 +376,24 @@ TEST(ParseCacheOption, IsUsedWhereItIsToldButNeverInsideTheRegisterOrWhenTurnedO
   no_cache.insert(no_cache.begin(), "--no-cache");
   EXPECT_EQ(test::run_cli(no_cache, with_cache(scratch.path() / "flag")).status, 0);
   EXPECT_FALSE(fs::exists(scratch.path() / "flag"));
+}
+
+TEST(ParseCacheOption, TakesABoundTooLargeToHoldInBytesAsNoBound) {
+  test::ScratchDir scratch("parse-cache-bound");
+  cli::Environment environment = with_cache(scratch.path() / "cache");
+  const auto configured = environment.variable;
+  environment.variable = [configured](std::string_view name) -> std::optional<std::string> {
+    if (name == "HMICFRS_TRACK_CACHE_MAX_MB") return "17592186044416";  // 2^44 MiB: 2^64 bytes, once wrapped to 0
+    return configured(name);
+  };
+  EXPECT_EQ(test::run_cli({"--data", "examples/west-midlands", "validate"}, environment).status, 0);
+  std::size_t entries = 0, files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(scratch.path() / "cache"))
+    entries += entry.is_regular_file();
+  for (const auto& entry : fs::recursive_directory_iterator("examples/west-midlands")) {
+    files += entry.path().extension() == ".yaml";
+  }
+  EXPECT_EQ(entries, files);  // every file's, none trimmed
 }
 
 // The attack that once emptied a register: the cache's entries folder made a link into the register's

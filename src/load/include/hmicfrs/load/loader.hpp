@@ -17,7 +17,7 @@ namespace hmicfrs::load {
 struct Limits {
   std::size_t max_file_bytes = model::k_most_file_bytes;
   std::size_t max_scalar_bytes = model::k_most_value_bytes;
-  std::size_t max_nodes_per_file = 1'000'000;
+  std::size_t max_nodes_per_file = model::k_most_values_per_file;
   int max_depth = 64;
   std::size_t max_files = 100'000;
 };

@@ -11,5 +11,7 @@ namespace hmicfrs::model {
 inline constexpr std::size_t k_most_file_bytes = 16u << 20;
 // Bytes of one value (a title, a text, a note) in a file.
 inline constexpr std::size_t k_most_value_bytes = 1u << 20;
+// Values (keys, scalars, lists and mappings) in one file.
+inline constexpr std::size_t k_most_values_per_file = 1'000'000;
 
 }  // namespace hmicfrs::model
