@@ -224,6 +224,13 @@ util::Result<std::string> checked_part(std::string_view bytes, std::string_view 
   if (const auto fault = util::first_text_fault(bytes); fault && fault->kind != util::TextFault::Kind::bidi) {
     return problem("is not UTF-8 text of XML's characters (no control characters, U+FFFE or U+FFFF)", fault->offset);
   }
+  // Each '<' starts a tag and each '=' may give an attribute: each costs a tree a node, so they are bounded
+  // before the part is parsed, far above a Word template's styles (tens of thousands).
+  constexpr std::size_t k_most_nodes = 1'000'000;
+  if (static_cast<std::size_t>(std::count_if(bytes.begin(), bytes.end(), [](char c) { return c == '<' || c == '='; })) >
+      k_most_nodes) {
+    return problem("holds more than 1,000,000 tags and attributes, more than any Word template");
+  }
   // First as written, every node kept, no reference replaced and no line end changed, to find what a Word
   // part must not hold where it is.
   std::string raw(bytes);

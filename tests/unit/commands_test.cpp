@@ -345,6 +345,11 @@ TEST_F(WordPaper, RefusesATemplatePartWithADoctypeAnEntityOrJunkNamingThePartAnd
   refused({{"word/styles.xml", styles_open + "\r\n<w:x>\r\nab &foo;</w:x></w:styles>"}},
           "its part word/styles.xml, at line 3, column 4, refers to an entity that is not one of XML's own five, "
           "which only a DOCTYPE could declare");
+  // A part whose tree would cost more than any template's: refused before it is parsed.
+  std::string many_tags = styles_open;
+  for (int i = 0; i < 1'000'001; ++i) many_tags += "<w:a/>";
+  refused({{"word/styles.xml", many_tags + "</w:styles>"}},
+          "its part word/styles.xml holds more than 1,000,000 tags and attributes, more than any Word template");
   // A theme that cannot be read is not left out without a word.
   refused({{"word/styles.xml", styles_open + "</w:styles>"}, {"word/theme/theme1.xml", std::string(9 << 20, ' ')}},
           "its part word/theme/theme1.xml cannot be unpacked, or is larger than 8 MiB");
