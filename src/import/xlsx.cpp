@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -61,6 +62,7 @@ class Archive {
     }
     zip_error_fini(&error);
     if (zip_get_num_entries(m_zip, 0) > k_entries_limit) {
+      zip_discard(std::exchange(m_zip, nullptr));  // the destructor of an object never made does not run
       throw Unreadable(fmt::format("it holds more than {} parts, more than any workbook", grouped(k_entries_limit)));
     }
   }

@@ -159,7 +159,9 @@ std::optional<RecordCache> RecordCache::open(const fs::path& directory, std::uin
   const std::optional<fs::path> place = directory.empty() ? std::nullopt : resolved(directory);
   if (!place || overlap(*place, register_root)) return std::nullopt;
   std::error_code ec;
-  fs::create_directories(*place, ec);
+  const bool made = !fs::exists(*place, ec) && fs::create_directories(*place, ec);
+  // Made for the user alone, whatever the umask would give others.
+  if (made) fs::permissions(*place, fs::perms::owner_all, fs::perm_options::replace, ec);
   const fs::path real = fs::canonical(*place, ec);
   if (ec || overlap(real, register_root)) return std::nullopt;
   const Descriptor folder(::open(real.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));

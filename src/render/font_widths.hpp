@@ -4,10 +4,10 @@
 
 namespace hmicfrs::render {
 
-// The advance of a character not in the table, in 1/2048 em: a full em, as
-// wide as the widest letters and the ideographs, so that a column sized with
-// it is never too narrow.
-constexpr unsigned k_unknown_advance = 2048;
+// The advance of a character not in the table, in 1/2048 em: wider than any
+// the table holds (bold Œ, 2390) and than an ideograph (an em, 2048), so that
+// a column sized with it is not too narrow.
+constexpr unsigned k_unknown_advance = 2400;
 
 // The advance of `code` in 1/2048 em, regular or bold: the wider of Liberation
 // Sans (Arial's metrics) and DejaVu Sans (Verdana's, near enough), the fonts

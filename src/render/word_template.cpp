@@ -221,8 +221,15 @@ util::Result<std::string> checked_part(std::string_view bytes, std::string_view 
     return util::Error{fmt::format("its part {}{} {}", name,
                                    offset ? fmt::format(", at {},", place(bytes, *offset)) : std::string(), why)};
   };
-  if (const auto fault = util::first_text_fault(bytes); fault && fault->kind != util::TextFault::Kind::bidi) {
-    return problem("is not UTF-8 text of XML's characters (no control characters, U+FFFE or U+FFFF)", fault->offset);
+  // Every fault but a bidirectional mark, which XML may hold, wherever it stands after one.
+  for (std::size_t from = 0; from < bytes.size();) {
+    const auto fault = util::first_text_fault(bytes.substr(from));
+    if (!fault) break;
+    if (fault->kind != util::TextFault::Kind::bidi) {
+      return problem("is not UTF-8 text of XML's characters (no control characters, U+FFFE or U+FFFF)",
+                     from + fault->offset);
+    }
+    from += fault->offset + 3;  // a bidirectional mark takes three bytes
   }
   // Each '<' starts a tag and each '=' may give an attribute: each costs a tree a node, so they are bounded
   // before the part is parsed, far above a Word template's styles (tens of thousands).
@@ -235,8 +242,10 @@ util::Result<std::string> checked_part(std::string_view bytes, std::string_view 
   // part must not hold where it is.
   std::string raw(bytes);
   pugi::xml_document as_written;
-  const unsigned everything = (pugi::parse_default & ~pugi::parse_escapes & ~pugi::parse_eol) | pugi::parse_doctype |
-                              pugi::parse_fragment | pugi::parse_declaration | pugi::parse_comments | pugi::parse_pi;
+  // (No line end folded, in text or in an attribute: a place found in the tree is the place in the part.)
+  const unsigned everything =
+      (pugi::parse_default & ~pugi::parse_escapes & ~pugi::parse_eol & ~pugi::parse_wconv_attribute) |
+      pugi::parse_doctype | pugi::parse_fragment | pugi::parse_declaration | pugi::parse_comments | pugi::parse_pi;
   const pugi::xml_parse_result read =
       as_written.load_buffer_inplace(raw.data(), raw.size(), everything, pugi::encoding_utf8);
   if (!read) return problem(fmt::format("is not well-formed XML: {}", read.description()), read.offset);

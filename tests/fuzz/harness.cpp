@@ -122,7 +122,10 @@ void read_word_template(std::string_view bytes) {
   for (const char* part : {"word/styles.xml", "word/theme/theme1.xml"}) {
     render::ZipArchive archive("2022-03-31");
     archive.add("[Content_Types].xml", "<Types/>");
-    if (std::string_view(part) != "word/styles.xml") archive.add("word/styles.xml", "<w:styles/>");
+    if (std::string_view(part) != "word/styles.xml") {
+      archive.add("word/styles.xml",
+                  "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>");
+    }
     archive.add(part, std::string(bytes));
     if (const auto read = render::word_template_from(archive.bytes())) paper_from(*read);
   }

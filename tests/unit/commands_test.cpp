@@ -350,6 +350,13 @@ TEST_F(WordPaper, RefusesATemplatePartWithADoctypeAnEntityOrJunkNamingThePartAnd
   for (int i = 0; i < 1'000'001; ++i) many_tags += "<w:a/>";
   refused({{"word/styles.xml", many_tags + "</w:styles>"}},
           "its part word/styles.xml holds more than 1,000,000 tags and attributes, more than any Word template");
+  // A bidirectional mark, which XML may hold, hides nothing after it; a line end in an attribute moves no place.
+  refused({{"word/styles.xml", styles_open + "<w:x w:a=\"\u202e\"/>\x01</w:styles>"}},
+          "its part word/styles.xml, at line 1, column 96, is not UTF-8 text of XML's characters (no control "
+          "characters, U+FFFE or U+FFFF)");
+  refused({{"word/styles.xml", styles_open + "<w:x w:a=\"a\r\nbc &foo;\"/></w:styles>"}},
+          "its part word/styles.xml, at line 2, column 4, refers to an entity that is not one of XML's own five, "
+          "which only a DOCTYPE could declare");
   // A theme that cannot be read is not left out without a word.
   refused({{"word/styles.xml", styles_open + "</w:styles>"}, {"word/theme/theme1.xml", std::string(9 << 20, ' ')}},
           "its part word/theme/theme1.xml cannot be unpacked, or is larger than 8 MiB");

@@ -294,7 +294,8 @@ TEST_F(RecordCacheDir, FollowsNoLinkBelowItsFolderAndDeletesNothingItDidNotWrite
 TEST_F(RecordCacheDir, ReadsNoEntryWhoseSizeIsNotWhatItsHeaderSays) {
   const fs::path entry = entry_of_k_yaml();
   const std::string good = test::read_text(entry);
-  // A sparse file of 64 GiB: its header is nothing, and nothing is made room for.
+  // Its valid header followed by 64 GiB of zeros, sparse: the size is not what the header gives, and nothing
+  // is made room for.
   std::filesystem::resize_file(entry, std::uintmax_t{64} << 30);
   EXPECT_FALSE(has(m_cache, k_yaml));
   // A whole entry with more after it, or a header that claims more than a file of its size can give.
@@ -327,6 +328,15 @@ TEST_F(RecordCacheDir, IsOffInAFolderOthersMayWriteToOrThatOverlapsTheRegister) 
   EXPECT_EQ(snapshot(m_register), with_folder);
   EXPECT_FALSE(RecordCache::open(m_scratch.path(), 1 << 20, m_register).has_value());
   EXPECT_FALSE(fs::exists(m_scratch.path() / "records-v2"));
+}
+
+TEST_F(RecordCacheDir, MakesItsFolderForTheUserAloneWhateverTheUmask) {
+  const mode_t previous = ::umask(002);  // as many systems give their users: group may write
+  const fs::path folder = m_scratch.path() / "new" / "cache";
+  const bool opened = RecordCache::open(folder, 1 << 20, m_register).has_value();
+  ::umask(previous);
+  EXPECT_TRUE(opened);
+  EXPECT_EQ(fs::status(folder).permissions() & fs::perms::all, fs::perms::owner_all);
 }
 
 TEST_F(RecordCacheDir, TrustsNothingOfAnotherUsers) {
