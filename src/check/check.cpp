@@ -133,8 +133,8 @@ class FindingIndex {
   }
 
   // Reports a reference that names no finding; returns the finding otherwise.
-  const Finding* require(const model::Located<model::Word>& reference, const Inspection& from, std::string_view field,
-                         diag::Diagnostics& diagnostics) const {
+  const Finding* require(const model::Located<model::Interned>& reference, const Inspection& from,
+                         std::string_view field, diag::Diagnostics& diagnostics) const {
     const std::string id = query::resolve_reference(reference.value, from);
     if (const Finding* finding = find(id)) return finding;
     auto& d = diagnostics.error(reference.location,
@@ -552,14 +552,15 @@ void check_dataset(const model::Dataset& dataset, const CheckOptions& options, d
     check(found);
     return found;
   };
-  auto unique_ids = util::beside(findings, [&] { return found_by([&](auto& d) { check_unique_ids(dataset, d); }); });
+  auto unique_ids =
+      util::async_if_large(findings, [&] { return found_by([&](auto& d) { check_unique_ids(dataset, d); }); });
   diag::Diagnostics found;
   check_meetings(dataset, found);
   Suggestions suggestions(dataset);
   check_reviews(dataset, suggestions, found);
   const FindingIndex index(dataset, options.incomplete, suggestions);
-  auto cycles =
-      util::beside(findings, [&] { return found_by([&](auto& d) { check_supersession_cycles(dataset, index, d); }); });
+  auto cycles = util::async_if_large(
+      findings, [&] { return found_by([&](auto& d) { check_supersession_cycles(dataset, index, d); }); });
   for (const Inspection& inspection : dataset.inspections) {
     check_gradings(dataset, inspection, suggestions, found);
     check_causes_of_concern(inspection, found);

@@ -200,9 +200,9 @@ model::Located<std::string> Reader::reference(const Node* node, std::string_view
   return out;
 }
 
-model::Located<model::Word> Reader::word_reference(const Node* node, std::string_view field) {
-  model::Located<model::Word> out;
-  if (const auto value = text(node, field)) out = {model::Word(*value), at(*node)};
+model::Located<model::Interned> Reader::word_reference(const Node* node, std::string_view field) {
+  model::Located<model::Interned> out;
+  if (const auto value = text(node, field)) out = {model::Interned(*value), at(*node)};
   return out;
 }
 

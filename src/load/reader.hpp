@@ -64,7 +64,7 @@ class Reader {
   // The located text of a reference to another record; checked later. A finding's references are Words (an
   // owner's, a rating's, a finding's id: words a register repeats).
   model::Located<std::string> reference(const Node* node, std::string_view field);
-  model::Located<model::Word> word_reference(const Node* node, std::string_view field);
+  model::Located<model::Interned> word_reference(const Node* node, std::string_view field);
 
   // A value of one of the enums of model/enums.hpp, by its data-file name.
   template <class E>

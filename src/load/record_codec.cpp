@@ -126,7 +126,7 @@ class Writer {
   void put(bool value) { m_out += static_cast<char>(value ? 1 : 0); }
   void put(int value) { varint((static_cast<std::uint64_t>(value) << 1) ^ static_cast<std::uint64_t>(value >> 31)); }
   void put(const std::string& text) { put(std::string_view(text)); }
-  void put(const model::Word& word) { put(word.view()); }
+  void put(const model::Interned& word) { put(word.view()); }
   void put(const model::Text& text) { put(text.view()); }
   void put(std::string_view text) {
     varint(text.size());
@@ -249,7 +249,7 @@ class Reader {
     value = static_cast<int>(static_cast<std::int64_t>(v));
   }
   void get(std::string& text) { text.assign(take_text()); }
-  void get(model::Word& word) { word = model::Word(take_text()); }
+  void get(model::Interned& word) { word = model::Interned(take_text()); }
   void get(model::Text& text) { text = model::Text(take_text()); }
   std::string_view take_text() {
     const std::size_t size = count();

@@ -116,7 +116,7 @@ class Words {
 
 }  // namespace
 
-Word::Word(std::string_view text) {
+Interned::Interned(std::string_view text) {
   if (text.empty()) return;
   packed_size(text);  // refuses a word too long to pack before any is stored
   thread_local Words words;

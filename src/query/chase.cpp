@@ -25,12 +25,12 @@ std::optional<answers::ChaseItem> chase_item(const model::Dataset& dataset, cons
   if (!row.state.counted() || !model::is_open(row.state.status)) return std::nullopt;
   answers::ChaseItem item{row, row_of(dataset, *row.inspection, *row.finding, until)};
   const model::Rating* rating = item.at_cut_off.state.rating;
-  item.red = rating != nullptr && rating->attention;
+  item.needs_attention = rating != nullptr && rating->attention;
   item.overdue = row.overdue;
   item.due_soon = !row.overdue && item.at_cut_off.overdue;
   item.stale = item.at_cut_off.stale;
   item.unrated = row.state.rating == nullptr;
-  if (!(item.red || item.overdue || item.due_soon || item.stale || item.unrated)) return std::nullopt;
+  if (!(item.needs_attention || item.overdue || item.due_soon || item.stale || item.unrated)) return std::nullopt;
   return item;
 }
 

@@ -134,7 +134,7 @@ answers::Outstanding outstanding(const std::vector<FindingRow>& rows) {
   for (const FindingRow& row : rows) {
     if (row.state.counted() && model::is_open(row.state.status) && row.state.rating != nullptr &&
         row.state.rating->attention) {
-      out.red.push_back(row);
+      out.needing_attention.push_back(row);
     }
     if (row.overdue) out.overdue.push_back(row);
     if (row.stale) out.stale.push_back(row);

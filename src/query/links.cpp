@@ -60,10 +60,10 @@ std::string resolve_reference(std::string_view reference, const model::Inspectio
 
 FindingLinks links_of(const model::Dataset& dataset, const FindingRef& subject) {
   FindingLinks links;
-  const auto named = [&](const model::Located<model::Word>& reference, const model::Inspection& from) {
+  const auto named = [&](const model::Located<model::Interned>& reference, const model::Inspection& from) {
     return find_finding(dataset, resolve_reference(reference.value, from));
   };
-  const auto names_subject = [&](const model::Located<model::Word>& reference, const model::Inspection& from) {
+  const auto names_subject = [&](const model::Located<model::Interned>& reference, const model::Inspection& from) {
     return !reference.value.empty() && resolve_reference(reference.value, from) == subject.finding->id;
   };
 

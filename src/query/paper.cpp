@@ -120,8 +120,8 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
   paper.notified_with_activity =
       has_section(paper.sections, model::Section::activity) && !has_section(paper.sections, model::Section::notified);
   // Movement in the window reads only the register: on a large one it is worked out beside the rest.
-  auto movement =
-      util::beside(dataset.finding_count(), [&dataset, window = paper.window] { return movement_in(dataset, window); });
+  auto movement = util::async_if_large(dataset.finding_count(),
+                                       [&dataset, window = paper.window] { return movement_in(dataset, window); });
   const std::vector<answers::FindingRow> rows = findings_as_of(dataset, as_of);
 
   if (const auto latest = latest_peel(dataset, as_of)) {
@@ -198,9 +198,9 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
   paper.total = rag_total(rows, config.vocabulary);
   paper.movement = movement.get();
   paper.outstanding = outstanding(rows);
-  paper.red = red_findings(dataset, paper.outstanding.red);
+  paper.red = red_findings(dataset, paper.outstanding.needing_attention);
 
-  for (const answers::FindingRow& row : paper.outstanding.red) {
+  for (const answers::FindingRow& row : paper.outstanding.needing_attention) {
     if (row.inspection->published) paper.background.push_back(row.inspection);
   }
   for (const answers::ReviewedReport& report : paper.review) {

@@ -31,7 +31,8 @@ std::string chase_outcome_label(const answers::Chase& chase) {
 
 std::string chase_reasons(const answers::ChaseItem& item, const model::Vocabulary& vocabulary) {
   std::vector<std::string> why;
-  if (item.red && item.at_cut_off.state.rating != nullptr) why.push_back(item.at_cut_off.state.rating->label);
+  if (item.needs_attention && item.at_cut_off.state.rating != nullptr)
+    why.push_back(item.at_cut_off.state.rating->label);
   if (item.overdue) why.push_back("overdue");
   // As of the end of the window, which is when these hold: an entry dated before then may have moved the target.
   const answers::FindingRow& at = item.at_cut_off;
@@ -45,7 +46,7 @@ std::string chase_paper_shows(const answers::ChaseItem& item) {
   const answers::FindingRow& at = item.at_cut_off;
   std::vector<std::string> shown;
   shown.push_back(at.state.rating != nullptr ? at.state.rating->label : std::string("Unrated"));
-  if (item.red) shown.back() += ", listed in full";
+  if (item.needs_attention) shown.back() += ", listed in full";
   if (at.overdue && at.state.due) shown.push_back("overdue since " + at.state.due->iso());
   if (at.stale && at.days_since_update) shown.push_back(fmt::format("not updated for {} days", *at.days_since_update));
   return fmt::format("{}", fmt::join(shown, "; "));
@@ -95,7 +96,7 @@ Document to_document(const answers::Chase& v) {
   d.add(
       Paragraph{fmt::format("As of {}: {} for {} {}. Unless an update is written by {}, {} each as its last "
                             "column says.",
-                            v.as_of.iso(), counted(item_count(v), "finding", "findings"), v.groups.size(),
+                            v.as_of.iso(), count_phrase(item_count(v), "finding", "findings"), v.groups.size(),
                             v.groups.size() == 1 ? who : who + "s", v.until.iso(),
                             ends_at_paper(v) ? "the paper will show" : "the register will then show")});
   for (const answers::ChaseGroup& group : v.groups) {

@@ -5,6 +5,8 @@
 
 #include <hmicfrs/util/printable.hpp>
 
+#include "tables.hpp"
+
 namespace hmicfrs::render {
 namespace {
 
@@ -48,8 +50,6 @@ nlohmann::ordered_json position(const diag::Location& location) {
   return json;
 }
 
-std::string counted(std::size_t n, std::string_view noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
-
 }  // namespace
 
 void write_diagnostics_text(std::ostream& out, const diag::Diagnostics& diagnostics, bool color) {
@@ -82,8 +82,8 @@ void write_diagnostics_json(std::ostream& out, const diag::Diagnostics& diagnost
 }
 
 std::string count_line(const diag::Diagnostics& diagnostics) {
-  return fmt::format("{}, {}", counted(diagnostics.count(diag::Severity::error), "error"),
-                     counted(diagnostics.count(diag::Severity::warning), "warning"));
+  return fmt::format("{}, {}", count_phrase(diagnostics.count(diag::Severity::error), "error", "errors"),
+                     count_phrase(diagnostics.count(diag::Severity::warning), "warning", "warnings"));
 }
 
 }  // namespace hmicfrs::render

@@ -167,7 +167,7 @@ Document to_document(const answers::Status& v) {
   d.add(Heading{1, fmt::format("{}: HMICFRS register as of {}", v.force, v.as_of.iso())});
   const model::Vocabulary& vocabulary = *v.vocabulary;
   d.add(Paragraph{fmt::format("{}: {}. {} closed. {} overdue; {} not updated for more than {} days.",
-                              counted(static_cast<std::size_t>(c.open()), "open finding", "open findings"),
+                              count_phrase(static_cast<std::size_t>(c.open()), "open finding", "open findings"),
                               open_counts(c, vocabulary), c.closed, v.outstanding.overdue.size(),
                               v.outstanding.stale.size(), v.stale_after_days)});
   const std::string attention = attention_words(vocabulary);
@@ -180,7 +180,8 @@ Document to_document(const answers::Status& v) {
   const auto updated = [](const answers::FindingRow& row) {
     return std::vector{row.last_update->iso(), std::to_string(*row.days_since_update)};
   };
-  add_glimpse(d, sentence_case(attention), findings_glimpse(v.outstanding.red, vocabulary, {{"Due"}}, due),
+  add_glimpse(d, sentence_case(attention),
+              findings_glimpse(v.outstanding.needing_attention, vocabulary, {{"Due"}}, due),
               fmt::format("No open finding is rated {}.", attention),
               fmt::format("hmicfrs-track list --open --rag {} --as-of {}", fmt::join(attention_ids, ","), as_of));
   add_glimpse(d, "Overdue", findings_glimpse(v.outstanding.overdue, vocabulary, {{"Due"}}, due),
@@ -205,12 +206,12 @@ Document to_document(const answers::FindingList& v) {
   d.add(to_table(v));
   const auto repeats = std::count_if(v.rows.begin(), v.rows.end(),
                                      [](const answers::FindingRow& row) { return row.state.tracked_as != nullptr; });
-  d.add(
-      Paragraph{fmt::format("{} as of {}{}.", counted(v.rows.size(), "finding", "findings"), v.as_of.iso(),
-                            repeats == 0 ? ""
-                                         : fmt::format("; {} an earlier finding, with whose state {} shown",
-                                                       counted(static_cast<std::size_t>(repeats), "repeats", "repeat"),
-                                                       repeats == 1 ? "it is" : "they are"))});
+  d.add(Paragraph{fmt::format("{} as of {}{}.", count_phrase(v.rows.size(), "finding", "findings"), v.as_of.iso(),
+                              repeats == 0
+                                  ? ""
+                                  : fmt::format("; {} an earlier finding, with whose state {} shown",
+                                                count_phrase(static_cast<std::size_t>(repeats), "repeats", "repeat"),
+                                                repeats == 1 ? "it is" : "they are"))});
   return d;
 }
 
@@ -283,7 +284,7 @@ Document to_document(const answers::PeelGrades& v) {
           ? fmt::format("in {} reports, the last {}", v.table->reports.size(), when(*inspection.published))
           : when(*inspection.published);
   d.add(Paragraph{fmt::format("Published {}. {} graded on the {} scale; {} not graded.", published,
-                              counted(v.table->graded, "area", "areas"), model::name_of(cycle.scale),
+                              count_phrase(v.table->graded, "area", "areas"), model::name_of(cycle.scale),
                               v.table->not_graded.size())});
   d.add(to_table(v));
   if (const auto kept = carried_over(*v.table); !kept.empty()) {
@@ -427,8 +428,8 @@ Document to_document(const answers::Movement& v) {
     }
   }
   d.add(Paragraph{fmt::format("{}; {}{}; {} closed, superseded or no longer monitored.",
-                              counted(v.added, "new finding", "new findings"),
-                              counted(v.rag_moved, rag + " movement", rag + " movements"),
+                              count_phrase(v.added, "new finding", "new findings"),
+                              count_phrase(v.rag_moved, rag + " movement", rag + " movements"),
                               moves.empty() ? "" : fmt::format(" ({})", fmt::join(moves, ", ")), v.closed)});
   add_section(d, "New findings", std::move(added), "No finding was added.");
   add_section(d, rag + " movements", std::move(moved), "No open finding changed its rating.");

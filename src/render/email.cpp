@@ -175,7 +175,8 @@ std::vector<EmailMessage> to_messages(const answers::Chase& v) {
         fmt::format("{}. Unless an update is recorded by then, it will show the {} below as "
                     "described. Please reply with an update for each: what has been done since the "
                     "latest note, the rating you would give it, and any new target date with the reason.",
-                    when, group.items.size() == 1 ? "finding" : counted(group.items.size(), "finding", "findings")),
+                    when,
+                    group.items.size() == 1 ? "finding" : count_phrase(group.items.size(), "finding", "findings")),
         "");
     std::size_t number = 0;
     for (const answers::ChaseItem& item : group.items) {
@@ -211,7 +212,7 @@ std::string unaddressed_warning(const answers::Chase& v) {
   if (unaddressed.empty()) return {};
   std::string out =
       fmt::format("warning: {} of {} {} no To: address: hmicfrs-track.yaml gives none for\n", unaddressed.size(),
-                  counted(v.groups.size(), "message", "messages"), unaddressed.size() == 1 ? "has" : "have");
+                  count_phrase(v.groups.size(), "message", "messages"), unaddressed.size() == 1 ? "has" : "have");
   std::string example;
   for (const answers::ChaseGroup* group : unaddressed) {
     if (group->role.empty()) {

@@ -187,8 +187,8 @@ std::string chart_svg(const RagChart& chart) {
   return svg + "</svg>\n";
 }
 
-// Writes each block into a buffer, escaping text as it goes, and passes it to the stream in large pieces:
-// a paper of 100,000 findings is 40 MB of HTML, and a stream insertion per piece cost a tenth of the run.
+// Writes each block into a buffer, escaping text as it goes, and passes it to the stream in large pieces, so
+// that a large paper costs a stream insertion per buffer rather than per piece (bench/README.md has the figures).
 class HtmlWriter {
  public:
   explicit HtmlWriter(std::ostream& out) : m_out(out) { m_html.reserve(k_flush_at + 4096); }

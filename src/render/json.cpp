@@ -80,7 +80,7 @@ Json finding_summary(const answers::FindingRow& row) {
   json["stale"] = row.stale;
   json["last_update"] = date_json(row.last_update);
   json["days_since_update"] = row.days_since_update ? Json(*row.days_since_update) : Json(nullptr);
-  // Given only for the findings counted elsewhere, so that a register without them reads as before.
+  // Given only for the findings counted elsewhere: a register without such findings gives none of these keys.
   if (row.state.tracked_as != nullptr) json["tracked_as"] = row.state.tracked_as->id;
   if (row.state.follows_recommendations) json["follows_recommendations"] = true;
   return json;
@@ -256,7 +256,7 @@ Json to_json(const answers::Status& v) {
               {"force", v.force},
               {"counts", counts_json(v.counts, *v.vocabulary)},
               {"stale_after_days", v.stale_after_days},
-              {"red", findings_json(v.outstanding.red)},
+              {"red", findings_json(v.outstanding.needing_attention)},
               {"overdue", findings_json(v.outstanding.overdue)},
               {"stale", findings_json(v.outstanding.stale)},
               {"upcoming_inspections", inspections_array(v.upcoming)}};
@@ -269,7 +269,7 @@ Json to_json(const answers::Chase& v) {
     for (const answers::ChaseItem& item : group.items) {
       Json json = finding_summary(item.row);
       json["latest_note"] = item.row.state.latest != nullptr ? Json(item.row.state.latest->note) : Json(nullptr);
-      json["reasons"] = Json{{"red", item.red},
+      json["reasons"] = Json{{"red", item.needs_attention},
                              {"overdue", item.overdue},
                              {"due_soon", item.due_soon},
                              {"stale", item.stale},
@@ -312,7 +312,7 @@ Json to_json(const answers::FindingDetail& v) {
                           {"answered_by", refs_json(v.links.answered_by)},
                           {"related", refs_json(v.links.related)},
                           {"related_from", refs_json(v.links.related_from)}};
-  // What only some registers record is given only when there: a file without it reads as before.
+  // What only some registers record is given only when there, so that readers of other registers see no new keys.
   if (!v.links.repeats.empty()) finding["links"]["repeats"] = refs_json(v.links.repeats);
   if (!v.links.repeated_in.empty()) finding["links"]["repeated_in"] = refs_json(v.links.repeated_in);
   if (f.inspectorate_due) finding["inspectorate_due"] = f.inspectorate_due->iso();
@@ -484,7 +484,7 @@ Json to_json(const answers::Paper& paper) {
     Json item = finding_summary(row);
     item["text"] = row.finding->text;
     item["latest_note"] = row.state.latest ? Json(row.state.latest->note) : Json(nullptr);
-    // Only where the register says more than the seed registers do: a file without it reads as before.
+    // Only where the register says it: a finding without a derived rating or a cause of concern has no such keys.
     if (row.state.rating_derived) item["rating_derived"] = true;
     if (finding.cause_of_concern != nullptr) {
       item["cause_of_concern"] = Json{{"id", finding.cause_of_concern->id},

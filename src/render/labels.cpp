@@ -101,7 +101,7 @@ std::string on_date(const model::Date& date) {
   return "on " + long_date(date);
 }
 
-std::string fieldwork_phrase(const model::Period& period, const model::Date& as_of) {
+std::string period_phrase(const model::Period& period, const model::Date& as_of) {
   const auto month = [](const model::Date& d) { return fmt::format("{} {}", model::month_name(d.month()), d.year()); };
   const auto one = [&](const model::Date& d) {
     // A month that has begun needs no "date TBC": it is the record of when, not a plan.

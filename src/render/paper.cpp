@@ -173,7 +173,7 @@ class PaperBuilder {
       fields.items.push_back({"Inspection", inspection->title.str()});
       if (inspection->notified) fields.items.push_back({"Notified", long_date(*inspection->notified)});
       fields.items.push_back({"Fieldwork", inspection->fieldwork
-                                               ? fieldwork_phrase(*inspection->fieldwork, m_paper.as_of())
+                                               ? period_phrase(*inspection->fieldwork, m_paper.as_of())
                                                : "Date to be confirmed"});
       m_document.add(std::move(fields));
     }
@@ -268,11 +268,10 @@ class PaperBuilder {
       fields.items.push_back({"Involvement", std::string(label(inspection.involvement))});
     }
     if (with_fieldwork && inspection.fieldwork) {
-      fields.items.push_back({"Fieldwork", fieldwork_phrase(*inspection.fieldwork, m_paper.as_of())});
+      fields.items.push_back({"Fieldwork", period_phrase(*inspection.fieldwork, m_paper.as_of())});
     }
     if (published) {
-      fields.items.push_back(
-          {"Published", fieldwork_phrase(model::Period{*inspection.published, {}}, m_paper.as_of())});
+      fields.items.push_back({"Published", period_phrase(model::Period{*inspection.published, {}}, m_paper.as_of())});
     }
     m_document.add(std::move(fields));
   }
@@ -338,7 +337,7 @@ class PaperBuilder {
 
   // When a phase happens, as the paper writes dates.
   std::string phase_when(const model::FieldworkPhase& phase) const {
-    return fieldwork_phrase(phase.period, m_paper.as_of());
+    return period_phrase(phase.period, m_paper.as_of());
   }
 
   // Draft reports the force has received and that are not yet published: what they are and hold, and when.
@@ -351,7 +350,7 @@ class PaperBuilder {
       fields.items.push_back({"Draft received", long_date(*inspection->draft_received)});
       fields.items.push_back(
           {"Publication expected", inspection->publication_expected
-                                       ? fieldwork_phrase({*inspection->publication_expected, {}}, m_paper.as_of())
+                                       ? period_phrase({*inspection->publication_expected, {}}, m_paper.as_of())
                                        : "Not yet known"});
       m_document.add(std::move(fields));
       // As a published report reads: what it found, then how many findings it holds.
@@ -374,7 +373,7 @@ class PaperBuilder {
     say(fmt::format("The force has been notified of {}:", spelled_count(list.size(), "inspection", "inspections")));
     Table table{{{"Inspection", Align::left, true}, {"Type", Align::left, true}, {"When", Align::left, true}}, {}};
     for (const model::Inspection* inspection : list) {
-      std::string when = inspection->fieldwork ? fieldwork_phrase(*inspection->fieldwork, m_paper.as_of())
+      std::string when = inspection->fieldwork ? period_phrase(*inspection->fieldwork, m_paper.as_of())
                                                : std::string("Date to be confirmed");
       if (!inspection->phases.empty()) {
         when.clear();
@@ -718,7 +717,7 @@ std::vector<Sheet> to_sheets(const answers::Paper& paper) {
   return {{"By portfolio", rag_table("Portfolio", paper.by_portfolio, paper.total, vocabulary)},
           {"By status", status_table(paper.by_status, paper.total)},
           {"By report", report_table(paper.by_report, paper.total)},
-          {sentence_case(attention_words(vocabulary)), register_table(paper.outstanding.red, vocabulary)},
+          {sentence_case(attention_words(vocabulary)), register_table(paper.outstanding.needing_attention, vocabulary)},
           {"Overdue", register_table(paper.outstanding.overdue, vocabulary)},
           {"Stale", register_table(paper.outstanding.stale, vocabulary)}};
 }

@@ -119,7 +119,7 @@ std::string due_text(const answers::FindingRow& row) {
   return row.overdue ? row.state.due->iso() + " overdue" : row.state.due->iso();
 }
 
-std::string counted(std::size_t n, std::string_view one, std::string_view many) {
+std::string count_phrase(std::size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 

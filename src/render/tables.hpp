@@ -59,7 +59,7 @@ std::string chase_outcome_label(const answers::Chase& chase);
 std::string chase_paper_shows(const answers::ChaseItem& item);
 
 // "1 finding", "3 findings": a count in digits and the noun it counts.
-std::string counted(std::size_t n, std::string_view one, std::string_view many);
+std::string count_phrase(std::size_t n, std::string_view one, std::string_view many);
 
 // "up to 2022-03-31", "after 2021-12-22 up to 2022-03-31".
 std::string window_text(const answers::Window& window);

@@ -166,7 +166,7 @@ TEST(Status, PartitionsOpenFindingsOnceForEveryView) {
   const answers::Status status = status_of(example(), date("2022-03-31"));
   EXPECT_EQ(status.force, "West Midlands Police");
   EXPECT_EQ(status.counts.of(0), 3);
-  EXPECT_THAT(ids(status.outstanding.red),
+  EXPECT_THAT(ids(status.outstanding.needing_attention),
               ::testing::ElementsAre("jtai-solihull-2022/AFI1", "peel-2021-22/AFI3", "peel-2021-22/AFI5"));
   EXPECT_EQ(status.upcoming.size(), 5u);
   for (const FindingRow& row : status.outstanding.stale) EXPECT_TRUE(row.stale) << row.finding->id;

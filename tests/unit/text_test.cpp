@@ -13,72 +13,72 @@ namespace hmicfrs::model {
 namespace {
 
 TEST(ModelWord, IsItsText) {
-  const Word owner("Assistant Chief Constable (Crime)");
+  const Interned owner("Assistant Chief Constable (Crime)");
   EXPECT_EQ(owner.view(), "Assistant Chief Constable (Crime)");
   EXPECT_EQ(owner.size(), 33u);
   EXPECT_EQ(owner.data()[owner.size()], '\0');
   EXPECT_EQ(owner.str(), std::string("Assistant Chief Constable (Crime)"));
   EXPECT_EQ(fmt::format("[{}]", owner), "[Assistant Chief Constable (Crime)]");
-  EXPECT_EQ(fmt::format("[{:>6}]", Word("red")), "[   red]");
+  EXPECT_EQ(fmt::format("[{:>6}]", Interned("red")), "[   red]");
 }
 
 TEST(ModelWord, IsEmptyByDefaultAndFromEmptyText) {
-  EXPECT_TRUE(Word().empty());
-  EXPECT_TRUE(Word("").empty());
-  EXPECT_EQ(Word(), Word(""));
-  EXPECT_EQ(Word().view(), "");
-  EXPECT_EQ(Word().data()[0], '\0');
+  EXPECT_TRUE(Interned().empty());
+  EXPECT_TRUE(Interned("").empty());
+  EXPECT_EQ(Interned(), Interned(""));
+  EXPECT_EQ(Interned().view(), "");
+  EXPECT_EQ(Interned().data()[0], '\0');
 }
 
 TEST(ModelWord, KeepsEachTextOnceAndComparesByText) {
   const std::string text = "public-protection";
-  const Word a(text);
-  const Word b(std::string_view("public-protection"));
+  const Interned a(text);
+  const Interned b(std::string_view("public-protection"));
   EXPECT_EQ(a.data(), b.data());  // one copy, in one thread
   EXPECT_EQ(a, b);
   EXPECT_EQ(a, "public-protection");
   EXPECT_EQ(a, text);
   EXPECT_EQ("public-protection", a);
-  EXPECT_NE(a, Word("public-protectio"));
-  EXPECT_LT(Word("amber"), Word("green"));
-  EXPECT_LT(Word("amber"), "amberx");
-  EXPECT_EQ(std::set<Word>({Word("red"), Word("amber"), Word("red")}).size(), 2u);
+  EXPECT_NE(a, Interned("public-protectio"));
+  EXPECT_LT(Interned("amber"), Interned("green"));
+  EXPECT_LT(Interned("amber"), "amberx");
+  EXPECT_EQ(std::set<Interned>({Interned("red"), Interned("amber"), Interned("red")}).size(), 2u);
 }
 
 TEST(ModelWord, ComparesWithAStringViewEitherWayRound) {
   // Not ambiguous with the standard library's string_view comparisons (clang once found it so).
   const std::string_view view = "crime";
-  const Word word("crime");
+  const Interned word("crime");
   EXPECT_TRUE(word == view);
   EXPECT_TRUE(view == word);
   EXPECT_FALSE(view != word);
-  EXPECT_TRUE(Word("a") < std::string_view("b"));
-  EXPECT_TRUE(std::string_view("a") < Word("b"));
+  EXPECT_TRUE(Interned("a") < std::string_view("b"));
+  EXPECT_TRUE(std::string_view("a") < Interned("b"));
   const std::vector<std::string_view> ids = {"public-protection", "crime"};
   EXPECT_EQ(std::find(ids.begin(), ids.end(), word), ids.begin() + 1);
 }
 
 TEST(ModelWord, HoldsWhatAnyScalarMayHold) {
   const std::string nul("a\0b", 3);
-  EXPECT_EQ(Word(nul).view(), nul);
+  EXPECT_EQ(Interned(nul).view(), nul);
   const std::string long_word(1 << 20, 'x');  // as long as the loader lets a scalar be: a block of its own
-  EXPECT_EQ(Word(long_word).view(), long_word);
-  EXPECT_EQ(Word("after it").view(), "after it");
+  EXPECT_EQ(Interned(long_word).view(), long_word);
+  EXPECT_EQ(Interned("after it").view(), "after it");
 }
 
 TEST(ModelWord, ComparesEqualAcrossThreads) {
   // Each thread keeps its own words: the same text made in two threads is two copies, equal.
-  const Word here("Director of People");
-  const Word there = std::async(std::launch::async, [] { return Word("Director of People"); }).get();
+  const Interned here("Director of People");
+  const Interned there = std::async(std::launch::async, [] { return Interned("Director of People"); }).get();
   EXPECT_EQ(here, there);
   EXPECT_EQ(there.view(), "Director of People");
 }
 
 TEST(ModelWord, StaysValidAsMoreWordsAreMade) {
-  std::vector<std::pair<Word, std::string>> made;
+  std::vector<std::pair<Interned, std::string>> made;
   for (int i = 0; i < 100'000; ++i) {
     std::string text = fmt::format("force-{}/R{}", i % 43, i);
-    made.emplace_back(Word(text), std::move(text));
+    made.emplace_back(Interned(text), std::move(text));
   }
   for (const auto& [word, text] : made) ASSERT_EQ(word.view(), text);
 }
@@ -92,7 +92,7 @@ TEST(ModelText, OwnsItsCharacters) {
   EXPECT_EQ(fmt::format("<{}>", note), "<Progress reviewed; on track>");
   EXPECT_EQ(note, "Progress reviewed; on track");
   EXPECT_LT(note, Text("Q"));
-  EXPECT_EQ(note, Word("Progress reviewed; on track"));
+  EXPECT_EQ(note, Interned("Progress reviewed; on track"));
 }
 
 TEST(ModelText, CopiesDeeplyAndMovesByPointer) {

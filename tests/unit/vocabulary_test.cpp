@@ -137,7 +137,7 @@ TEST(Vocabulary, CountsEachFindingOnceInItsRatingsColumns) {
   EXPECT_EQ(counts.open(), 4);
   EXPECT_EQ(counts.closed, 1);
   EXPECT_EQ(counts.unrated, 0);
-  const auto red = outstanding(rows).red;
+  const auto red = outstanding(rows).needing_attention;
   ASSERT_EQ(red.size(), 1u);
   EXPECT_EQ(red[0].finding->id, "a/R1");
 }

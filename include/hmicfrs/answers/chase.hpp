@@ -10,13 +10,13 @@ namespace hmicfrs::answers {
 // One finding to chase, with every reason to, and how the next paper will
 // show it if nothing is written before the cut-off.
 struct ChaseItem {
-  FindingRow row;         // as of the as-of date
-  FindingRow at_cut_off;  // as of the end of the window: what the paper will show
-  bool red = false;       // the paper will list it in full with the findings rated red (or so marked)
-  bool overdue = false;   // past its target already
-  bool due_soon = false;  // not yet past its target, but will be by the end of the window
-  bool stale = false;     // not updated for the configured days by the end of the window
-  bool unrated = false;   // open, with no rating
+  FindingRow row;                // as of the as-of date
+  FindingRow at_cut_off;         // as of the end of the window: what the paper will show
+  bool needs_attention = false;  // the paper will list it in full with the findings rated red (or so marked)
+  bool overdue = false;          // past its target already
+  bool due_soon = false;         // not yet past its target, but will be by the end of the window
+  bool stale = false;            // not updated for the configured days by the end of the window
+  bool unrated = false;          // open, with no rating
 };
 
 // The findings one owner (or one portfolio) is asked about.

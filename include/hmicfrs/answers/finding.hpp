@@ -45,9 +45,9 @@ struct FindingRow {
 
 // The open findings that need the committee's eye, each list in row order.
 struct Outstanding {
-  std::vector<FindingRow> red;      // open and rated red
-  std::vector<FindingRow> overdue;  // open and past their due date
-  std::vector<FindingRow> stale;    // open and not updated recently
+  std::vector<FindingRow> needing_attention;  // open, with a rating the vocabulary marks `attention` (red by default)
+  std::vector<FindingRow> overdue;            // open and past their due date
+  std::vector<FindingRow> stale;              // open and not updated recently
 };
 
 // A finding together with its inspection.

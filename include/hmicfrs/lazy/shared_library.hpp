@@ -2,10 +2,12 @@
 
 // Libraries that only some commands need, opened when one of their functions
 // is first called rather than at every start. libzip and libxlsxwriter (Word
-// and Excel files) pull in libcrypto and more: linked as usual, loading them
-// took a third of starting the program (1.1 of 3.2 ms), for every command. libzip.cpp and
-// xlsxwriter.cpp define each of their functions that the program calls, with
-// the signature the library's header declares, forwarding to the library's own.
+// and Excel files) pull in libcrypto and more: linked as usual, every command
+// would load them, though most never write a Word or Excel file, and loading
+// them is a large share of starting the program (bench/README.md, "Starting
+// the program"). libzip.cpp and xlsxwriter.cpp define each of their functions
+// that the program calls, with the signature the library's header declares,
+// forwarding to the library's own.
 
 #include <stdexcept>
 #include <string>

@@ -23,7 +23,7 @@ class IdIndex {
   void build(const Records& records, IdOf id_of) {
     m_positions.clear();
     m_positions.reserve(records.size());
-    for (std::size_t i = 0; i < records.size(); ++i) m_positions.emplace_back(Word(id_of(records[i])), i);
+    for (std::size_t i = 0; i < records.size(); ++i) m_positions.emplace_back(Interned(id_of(records[i])), i);
     // Stable, so that of the records an id names the first comes first.
     std::stable_sort(m_positions.begin(), m_positions.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -40,7 +40,7 @@ class IdIndex {
   }
 
  private:
-  std::vector<std::pair<Word, std::size_t>> m_positions;  // by id, then position
+  std::vector<std::pair<Interned, std::size_t>> m_positions;  // by id, then position
   std::size_t m_size = static_cast<std::size_t>(-1);
 };
 

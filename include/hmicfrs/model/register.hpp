@@ -162,31 +162,31 @@ struct HistoryEntry {
   std::optional<Status> status;
   std::optional<std::uint8_t> rating;  // the rating's position in the vocabulary (k_max_ratings at most); none when
                                        // absent or unknown
-  Located<Word> rag;                   // the rating as written, one of the vocabulary's ids once checked
-  Located<Word> by;                    // the superseding finding, with status superseded
-  std::optional<Word> owner;           // allocated (or reallocated) to
+  Located<Interned> rag;               // the rating as written, one of the vocabulary's ids once checked
+  Located<Interned> by;                // the superseding finding, with status superseded
+  std::optional<Interned> owner;       // allocated (or reallocated) to
   Text note;
   diag::Location location;
 };
 
 // A cause of concern, recommendation, area for improvement or informal item.
 struct Finding {
-  Word ref;  // unique within its inspection, e.g. "AFI3"
-  Text id;   // unique in the register: "<inspection id>/<ref>"
+  Interned ref;  // unique within its inspection, e.g. "AFI3"
+  Text id;       // unique in the register: "<inspection id>/<ref>"
   FindingType type = FindingType::recommendation;
   Scope scope = Scope::force;
   Text title;
   Text text;  // Markdown
-  Word owner;
-  Located<Word> portfolio;
-  Located<Word> cause_of_concern;        // ref or id of the cause of concern it answers
-  Located<Word> area;                    // PEEL area of the inspection's gradings
-  std::optional<Date> due;               // the force's own target, which history entries may move
-  std::optional<Date> inspectorate_due;  // the inspectorate's deadline, when it set one
-  Located<Word> repeats;                 // an earlier finding this one re-issues, tracked there and counted once
-  std::vector<Located<Word>> related;    // continuity with earlier findings
-  std::vector<HistoryEntry> history;     // oldest first
-  diag::Location location;               // of the ref
+  Interned owner;
+  Located<Interned> portfolio;
+  Located<Interned> cause_of_concern;      // ref or id of the cause of concern it answers
+  Located<Interned> area;                  // PEEL area of the inspection's gradings
+  std::optional<Date> due;                 // the force's own target, which history entries may move
+  std::optional<Date> inspectorate_due;    // the inspectorate's deadline, when it set one
+  Located<Interned> repeats;               // an earlier finding this one re-issues, tracked there and counted once
+  std::vector<Located<Interned>> related;  // continuity with earlier findings
+  std::vector<HistoryEntry> history;       // oldest first
+  diag::Location location;                 // of the ref
 };
 
 // When fieldwork happens: one date (a day, a week commencing, a month TBC) or a range.

@@ -14,7 +14,7 @@
 namespace hmicfrs::model {
 
 // Characters kept after their size (4 bytes) and before a NUL, reached by one
-// pointer: 8 bytes in a record where a std::string takes 32. Word and Text
+// pointer: 8 bytes in a record where a std::string takes 32. Interned and Text
 // differ only in who owns the characters. Both compare by their text.
 class PackedText {
  public:
@@ -31,7 +31,7 @@ class PackedText {
 
   // Templates in both operands, so that each is an exact match: a comparison
   // with a std::string_view either way round is then not ambiguous with the
-  // standard library's, which would convert the Word.
+  // standard library's, which would convert the Interned word.
   template <std::derived_from<PackedText> Self, class Other>
   requires std::convertible_to<const Other&, std::string_view>
   friend bool operator==(const Self& a, const Other& b) { return a.view() == std::string_view(b); }
@@ -61,12 +61,12 @@ class PackedText {
 // per thread that makes it, for as long as the process lives; a national
 // register names its forty-odd owners and four ratings hundreds of thousands
 // of times, each time in one pointer.
-class Word : public PackedText {
+class Interned : public PackedText {
  public:
-  Word() = default;
-  Word(std::string_view text);  // NOLINT(google-explicit-constructor): a word is its text
-  Word(const char* text) : Word(std::string_view(text)) {}
-  Word(const std::string& text) : Word(std::string_view(text)) {}
+  Interned() = default;
+  Interned(std::string_view text);  // NOLINT(google-explicit-constructor): a word is its text
+  Interned(const char* text) : Interned(std::string_view(text)) {}
+  Interned(const std::string& text) : Interned(std::string_view(text)) {}
 };
 
 // Wording a register holds once: a title, a finding's text, a note, a
@@ -89,13 +89,13 @@ class Text : public PackedText {
 
 // What the formatter below does, in text.cpp: this header then needs only
 // fmt/core.h, where formatting a string is declared, not fmt/format.h, where
-// it is defined (a third of a second more for every file that includes it).
+// it is defined (and which is slow to compile in every file that includes it).
 fmt::format_context::iterator format_text(const fmt::formatter<std::string_view>& as_string, const PackedText& text,
                                           fmt::format_context& context);
 
 }  // namespace hmicfrs::model
 
-// A Word or Text formats as its text, with a string's specifications ({:<16}).
+// An Interned or Text formats as its text, with a string's specifications ({:<16}).
 template <class T>
 struct fmt::formatter<T, char, std::enable_if_t<std::is_base_of_v<hmicfrs::model::PackedText, T>>>
     : fmt::formatter<std::string_view> {
@@ -105,8 +105,8 @@ struct fmt::formatter<T, char, std::enable_if_t<std::is_base_of_v<hmicfrs::model
 };
 
 template <>
-struct std::hash<hmicfrs::model::Word> {
-  std::size_t operator()(const hmicfrs::model::Word& word) const noexcept {
+struct std::hash<hmicfrs::model::Interned> {
+  std::size_t operator()(const hmicfrs::model::Interned& word) const noexcept {
     return std::hash<std::string_view>()(word.view());
   }
 };

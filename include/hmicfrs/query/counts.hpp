@@ -17,8 +17,8 @@ namespace hmicfrs::query {
 // group, and where it sorts among the others.
 struct GroupKey {
   std::size_t rank;  // position in the configured or enum order; alphabetical groups share 0
-  // Views of the register, the configuration or the row: a key is made per row, and copying its words was most
-  // of the cost of counting. It lives no longer than the rows it was made from.
+  // Views of the register, the configuration or the row, so that making a key per row copies no words. It lives
+  // no longer than the rows it was made from.
   std::string_view key;
   std::string_view label;
   std::optional<model::FindingType> type;

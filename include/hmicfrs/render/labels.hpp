@@ -36,10 +36,10 @@ std::string long_date(const model::Date& date);
 // "in October 2021" for a month, "on 21 February 2022" for a day: for prose.
 std::string on_date(const model::Date& date);
 
-// When something happens (fieldwork, or a publication), as a paper gives it: "Week commencing 7 February
+// When something happens (fieldwork, a phase, a publication), as a paper gives it: "Week commencing 7 February
 // 2022", "6 February 2017 to 17 February 2017"; a month "February 2022" once it
 // has begun by `as_of`, else "May 2022 (date TBC)".
-std::string fieldwork_phrase(const model::Period& period, const model::Date& as_of);
+std::string period_phrase(const model::Period& period, const model::Date& as_of);
 
 // The text with its first letter in capitals.
 std::string sentence_case(std::string text);

@@ -20,7 +20,7 @@ inline constexpr std::size_t k_findings_worth_a_thread = 4000;
 // goes through) repay starting one; otherwise it runs when its result is asked
 // for. Either way `.get()` gives the result, or rethrows what it threw.
 template <class Work>
-auto beside(std::size_t findings, Work work) {
+auto async_if_large(std::size_t findings, Work work) {
   return std::async(findings >= k_findings_worth_a_thread ? std::launch::async : std::launch::deferred,
                     std::move(work));
 }
