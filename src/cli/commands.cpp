@@ -38,6 +38,7 @@
 #include <hmicfrs/util/suggest.hpp>
 
 #include "errors.hpp"
+#include "files.hpp"
 
 namespace hmicfrs::cli {
 namespace {
@@ -442,45 +443,6 @@ int run_schema(const Session& session) {
 
 void define_init(CLI::App& app, Options& o) {
   app.add_option("DIR", o.directory, "The new register's directory")->required();
-}
-
-// Whether `directory` holds nothing, or nothing but a git repository's .git.
-bool empty_but_for_git(const std::filesystem::path& directory, bool& has_git) {
-  std::error_code ec;
-  has_git = false;
-  for (const auto& entry : std::filesystem::directory_iterator(directory, ec)) {
-    if (entry.path().filename() != ".git") return false;
-    has_git = true;
-  }
-  return !ec;
-}
-
-// The directory a new register goes into (`init DIR`, `import --into DIR`): new, empty, or holding only .git,
-// and not inside another register, wherever the links on its way lead.
-std::filesystem::path new_register_directory(const std::string& directory, std::string_view command, bool& has_git) {
-  namespace fs = std::filesystem;
-  fs::path target = fs::path(directory).lexically_normal();
-  if (!target.has_filename()) target = target.parent_path();  // "my-register/"
-  std::error_code ec;
-  if (fs::exists(target, ec) && !(fs::is_directory(target, ec) && empty_but_for_git(target, has_git))) {
-    throw UsageError(
-        fmt::format("{} exists and holds files: {} writes a new register only into a new or empty "
-                    "directory (one that holds only .git will do)",
-                    directory, command));
-  }
-  // Where it really is: a link may lead into a register that its own path does not show.
-  const fs::path resolved = fs::weakly_canonical(fs::absolute(target, ec), ec);
-  if (ec) throw IoError(fmt::format("cannot tell where {} is: {}", directory, ec.message()));
-  for (fs::path above = resolved.parent_path(); !above.empty(); above = above.parent_path()) {
-    if (fs::exists(above / "hmicfrs-track.yaml", ec)) {
-      throw UsageError(
-          fmt::format("{} lies inside the register at {}, which {} never writes into: choose a "
-                      "directory outside it",
-                      directory, above.string(), command));
-    }
-    if (above == above.parent_path()) break;
-  }
-  return target;
 }
 
 int run_init(const Session& session) {

@@ -129,6 +129,8 @@ class Session {
 
  private:
   void write_output(const std::function<void(std::ostream&, const render::Output&)>& write) const;
+  // A usage error when -o names a place inside the register's directory, which no command writes into.
+  void refuse_output_inside_register() const;
 
   std::ostream& m_out;
   std::ostream& m_err;
@@ -145,16 +147,5 @@ model::Date date_option(std::string_view option, const std::string& text);
 // The format --format, else -o's extension, else the first of `supported`, names; a usage error when
 // the command does not write it.
 render::Format choose_format(const Options& options, std::span<const render::Format> supported);
-
-// Writes `content` to `target` through a temporary file beside it and a
-// rename, so that the target is either untouched or complete.
-void write_file_atomically(const std::filesystem::path& target, std::string_view content);
-
-// Writes `files` (a path inside it and its text each) as the directory
-// `target`, which is absent or holds nothing they would replace (the caller
-// checks): staged beside it and moved into place, so that a failure leaves
-// nothing half written.
-void write_directory_atomically(const std::filesystem::path& target,
-                                const std::vector<std::pair<std::string, std::string>>& files);
 
 }  // namespace hmicfrs::cli
