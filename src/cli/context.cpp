@@ -51,7 +51,7 @@ std::string supported_names(std::span<const render::Format> supported) {
 // ~/.cache/hmicfrs-track; none with --no-cache, HMICFRS_TRACK_CACHE=0 or no such variable.
 // $HMICFRS_TRACK_CACHE_MAX_MB bounds it. (The loader uses it only where it is safe: the user's, and apart
 // from the register.)
-load::ParseCache parse_cache(const Options& options, const Environment& environment) {
+load::ParseCache parse_cache(const CommonOptions& options, const Environment& environment) {
   const auto variable = [&](const char* name) {
     const auto value = environment.variable(name);
     return value && !value->empty() ? value : std::nullopt;
@@ -90,7 +90,7 @@ bool on_path(std::string_view program, std::string_view path) {
 }
 
 // Loads and checks the register at the data directory the options and environment name.
-Loaded load_checked(const Options& options, const Environment& environment, const model::Date& as_of,
+Loaded load_checked(const CommonOptions& options, const Environment& environment, const model::Date& as_of,
                     load::Wording wording) {
   const std::optional<std::string> explicit_dir = options.data.empty() ? std::nullopt : std::optional(options.data);
   const auto root = load::find_data_dir(explicit_dir, environment.variable("HMICFRS_TRACK_DATA"));
@@ -116,7 +116,7 @@ void require_valid(const Loaded& loaded, std::ostream& err) {
 
 }  // namespace
 
-Session::Session(std::ostream& out, std::ostream& err, const Environment& environment, const Options& options,
+Session::Session(std::ostream& out, std::ostream& err, const Environment& environment, const CommonOptions& options,
                  Needs needs, std::span<const render::Format> formats)
     : m_out(out), m_err(err), m_environment(environment), m_options(options), m_needs(needs) {
   if (!formats.empty()) m_format = choose_format(options, formats);
@@ -271,7 +271,7 @@ model::Date date_option(std::string_view option, const std::string& text) {
   return *date;
 }
 
-render::Format choose_format(const Options& options, std::span<const render::Format> supported) {
+render::Format choose_format(const CommonOptions& options, std::span<const render::Format> supported) {
   std::optional<render::Format> chosen;
   if (!options.format.empty()) {
     chosen = format_named(options.format);
