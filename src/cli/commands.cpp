@@ -584,85 +584,78 @@ auto read_tracker(const std::string& file, const std::string& sheet, diag::Diagn
   return import::read_csv(bytes, diag::source_name(shown), diagnostics);
 }
 
-int run_import(const Session& session, const ImportOptions& o) {
-  namespace fs = std::filesystem;
+// --guess writes to standard output and --into names the new register's directory: one of them, not both.
+void require_one_destination(const ImportOptions& o) {
   if (o.guess && !o.into.empty()) throw UsageError("--guess writes a mapping to standard output: leave out --into");
   if (!o.guess && o.into.empty()) {
     throw UsageError(
         fmt::format("import needs the new register's directory, as in: import {} --into my-register", o.tracker));
   }
-  bool has_git = false;
-  const fs::path target = o.guess ? fs::path() : new_register_directory(o.into, "import", has_git);
-  diag::Diagnostics diagnostics;
-  std::optional<model::ImportMapping> mapping;
-  if (!o.map.empty()) {
-    mapping = load::load_import_mapping(o.map, diagnostics);
-    if (!mapping || diagnostics.has_errors()) {
-      diagnostics.sort();
-      render::write_diagnostics_text(session.err(), diagnostics, false);
-      return k_exit_invalid_data;
-    }
-  }
-  const std::string sheet = !o.sheet.empty() ? o.sheet : mapping ? mapping->sheet : "";
-  const import::Table table = read_tracker(o.tracker, sheet, diagnostics);
-  const std::string source = fs::path(o.tracker).filename().string();
-  const auto fail = [&](std::string_view what) {
-    diagnostics.sort();
-    render::write_diagnostics_text(session.err(), diagnostics, false);
-    session.err() << what << "\n";
-    return k_exit_invalid_data;
-  };
-  if (diagnostics.has_errors()) return fail("Nothing written.");
-  if (o.guess) {
-    const import::GuessedMapping guess = import::guess_mapping(table, mapping ? mapping->header_row : 0);
-    diagnostics.sort();
-    if (!diagnostics.empty()) render::write_diagnostics_text(session.err(), diagnostics, false);
-    session.out() << import::mapping_yaml(guess, table, source);
-    return k_exit_ok;
-  }
-  if (!mapping) {
-    mapping = import::guess_mapping(table).mapping;
-    session.err() << fmt::format(
-        "No --map: the columns are guessed from the header row; `hmicfrs-track import --guess {}` writes the guess "
-        "as a mapping to check and edit.\n",
-        o.tracker);
-  }
-  const import::ImportedRegister imported =
-      import::import_tracker(table, *mapping, {session.as_of(), source}, diagnostics);
-  const import::ImportSummary& s = imported.summary;
-  std::ostream& out = session.out();
-  const auto summary = [&] {
-    out << fmt::format("Read {}{}: header in row {}, {} rows below it", source,
-                       table.sheet.empty() ? "" : fmt::format(" (sheet {})", table.sheet), s.header_row, s.rows);
-    std::vector<std::string> skipped;
-    if (s.blank > 0) skipped.push_back(fmt::format("{} blank", s.blank));
-    if (s.carried > 0) skipped.push_back(fmt::format("{} taking their report from the row above", s.carried));
-    if (s.headings > 0)
-      skipped.push_back(
-          fmt::format("{} read as {}", s.headings, s.headings == 1 ? "a report heading" : "report headings"));
-    out << (skipped.empty() ? "" : fmt::format(" ({})", fmt::join(skipped, ", "))) << ".\n";
-    for (const std::string& column : s.columns) out << "  " << column << "\n";
-    if (!s.kept_as_text.empty()) {
-      out << fmt::format("  Kept in each finding's text under its header: {}\n", fmt::join(s.kept_as_text, ", "));
-    }
-  };
-  if (diagnostics.has_errors()) {
-    summary();
-    if (s.rows == 0) return fail("Nothing written: the tracker's columns could not be read (errors above).");
-    return fail(
-        fmt::format("Nothing written: {} of {} rows refused (errors above). Fix the tracker or the mapping, "
-                    "and run the import again.",
-                    s.refused, s.rows - s.blank - s.headings));
-  }
-  write_directory_atomically(target, imported.files);
+}
+
+// Prints the import's diagnostics, sorted, then `what` when given, and fails: nothing is written.
+int refuse_import(const Session& session, diag::Diagnostics& diagnostics, std::string_view what = {}) {
   diagnostics.sort();
   render::write_diagnostics_text(session.err(), diagnostics, false);
-  summary();
-  out << fmt::format(
-      "Wrote {} finding{} in {} report{} to {}{}", s.findings, s.findings == 1 ? "" : "s", s.reports,
-      s.reports == 1 ? "" : "s", target.generic_string(),
-      s.portfolios.empty() ? ".\n" : fmt::format(", with portfolios {}.\n", fmt::join(s.portfolios, ", ")));
-  // The new register, checked as `validate` would.
+  if (!what.empty()) session.err() << what << "\n";
+  return k_exit_invalid_data;
+}
+
+// --guess: the mapping the table suggests, every guess commented, on standard output.
+int write_guessed_mapping(const Session& session, const import::Table& table, int header_row, const std::string& source,
+                          diag::Diagnostics& diagnostics) {
+  const import::GuessedMapping guess = import::guess_mapping(table, header_row);
+  diagnostics.sort();
+  if (!diagnostics.empty()) render::write_diagnostics_text(session.err(), diagnostics, false);
+  session.out() << import::mapping_yaml(guess, table, source);
+  return k_exit_ok;
+}
+
+// Without --map: the mapping guessed from the header row, with a note of how to see and edit it.
+model::ImportMapping guessed_mapping(const Session& session, const import::Table& table, const std::string& tracker) {
+  model::ImportMapping mapping = import::guess_mapping(table).mapping;
+  session.err() << fmt::format(
+      "No --map: the columns are guessed from the header row; `hmicfrs-track import --guess {}` writes the guess "
+      "as a mapping to check and edit.\n",
+      tracker);
+  return mapping;
+}
+
+// What the import read: the header row and the rows below it, those it skipped, and what each column held.
+void write_import_summary(std::ostream& out, const import::ImportSummary& s, std::string_view source,
+                          const std::string& sheet) {
+  out << fmt::format("Read {}{}: header in row {}, {} rows below it", source,
+                     sheet.empty() ? "" : fmt::format(" (sheet {})", sheet), s.header_row, s.rows);
+  std::vector<std::string> skipped;
+  if (s.blank > 0) skipped.push_back(fmt::format("{} blank", s.blank));
+  if (s.carried > 0) skipped.push_back(fmt::format("{} taking their report from the row above", s.carried));
+  if (s.headings > 0)
+    skipped.push_back(
+        fmt::format("{} read as {}", s.headings, s.headings == 1 ? "a report heading" : "report headings"));
+  out << (skipped.empty() ? "" : fmt::format(" ({})", fmt::join(skipped, ", "))) << ".\n";
+  for (const std::string& column : s.columns) out << "  " << column << "\n";
+  if (!s.kept_as_text.empty()) {
+    out << fmt::format("  Kept in each finding's text under its header: {}\n", fmt::join(s.kept_as_text, ", "));
+  }
+}
+
+// Rows refused: what was read, the errors, and how many rows they refused. Nothing is written.
+int refuse_rows(const Session& session, diag::Diagnostics& diagnostics, const import::ImportSummary& s,
+                std::string_view source, const std::string& sheet) {
+  write_import_summary(session.out(), s, source, sheet);
+  if (s.rows == 0) {
+    return refuse_import(session, diagnostics,
+                         "Nothing written: the tracker's columns could not be read (errors above).");
+  }
+  return refuse_import(session, diagnostics,
+                       fmt::format("Nothing written: {} of {} rows refused (errors above). Fix the tracker or the "
+                                   "mapping, and run the import again.",
+                                   s.refused, s.rows - s.blank - s.headings));
+}
+
+// The new register, checked as `validate` would, and what to do with it next.
+int check_imported_register(const Session& session, const std::filesystem::path& target, const std::string& source) {
+  std::ostream& out = session.out();
   load::LoadResult result = load::load_dataset(target);
   check::check_dataset(result.dataset, {session.as_of(), result.incomplete}, result.diagnostics);
   result.diagnostics.sort();
@@ -686,6 +679,45 @@ int run_import(const Session& session, const ImportOptions& o) {
       "  4. Add the committee's meetings to {}/committees.yaml, then: hmicfrs-track --data {} report --committee ID\n",
       where, where, where, where, where, source, where, where);
   return k_exit_ok;
+}
+
+// Writes the new register, says what it holds, and checks it.
+int write_imported_register(const Session& session, const import::ImportedRegister& imported,
+                            const std::filesystem::path& target, diag::Diagnostics& diagnostics,
+                            const std::string& source, const std::string& sheet) {
+  write_directory_atomically(target, imported.files);
+  diagnostics.sort();
+  render::write_diagnostics_text(session.err(), diagnostics, false);
+  const import::ImportSummary& s = imported.summary;
+  write_import_summary(session.out(), s, source, sheet);
+  session.out() << fmt::format(
+      "Wrote {} finding{} in {} report{} to {}{}", s.findings, s.findings == 1 ? "" : "s", s.reports,
+      s.reports == 1 ? "" : "s", target.generic_string(),
+      s.portfolios.empty() ? ".\n" : fmt::format(", with portfolios {}.\n", fmt::join(s.portfolios, ", ")));
+  return check_imported_register(session, target, source);
+}
+
+int run_import(const Session& session, const ImportOptions& o) {
+  namespace fs = std::filesystem;
+  require_one_destination(o);
+  bool has_git = false;
+  const fs::path target = o.guess ? fs::path() : new_register_directory(o.into, "import", has_git);
+  diag::Diagnostics diagnostics;
+  std::optional<model::ImportMapping> mapping;
+  if (!o.map.empty()) {
+    mapping = load::load_import_mapping(o.map, diagnostics);
+    if (!mapping || diagnostics.has_errors()) return refuse_import(session, diagnostics);
+  }
+  const std::string sheet = !o.sheet.empty() ? o.sheet : mapping ? mapping->sheet : "";
+  const import::Table table = read_tracker(o.tracker, sheet, diagnostics);
+  const std::string source = fs::path(o.tracker).filename().string();
+  if (diagnostics.has_errors()) return refuse_import(session, diagnostics, "Nothing written.");
+  if (o.guess) return write_guessed_mapping(session, table, mapping ? mapping->header_row : 0, source, diagnostics);
+  if (!mapping) mapping = guessed_mapping(session, table, o.tracker);
+  const import::ImportedRegister imported =
+      import::import_tracker(table, *mapping, {session.as_of(), source}, diagnostics);
+  if (diagnostics.has_errors()) return refuse_rows(session, diagnostics, imported.summary, source, table.sheet);
+  return write_imported_register(session, imported, target, diagnostics, source, table.sheet);
 }
 
 // ---- the table
