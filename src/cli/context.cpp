@@ -134,8 +134,8 @@ const Loaded* volatile g_left_for_exit = nullptr;
 }  // namespace
 
 Session::~Session() {
-  // Freeing a large register record by record is a tenth of a warm run; the
-  // process is about to end, and the system takes its memory back at once.
+  // A large register is slow to free record by record; the process is about
+  // to end, and the system takes its memory back at once.
   if (m_environment.process_ends_after && m_loaded) g_left_for_exit = new Loaded(std::move(*m_loaded));
 }
 

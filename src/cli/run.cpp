@@ -84,7 +84,7 @@ std::unique_ptr<Invocation> define_command_options(CLI::App& sub, const Command&
 }
 
 // The program's options and one subcommand per command of the table. Only a command that `args` name (by name or
-// alias) gets its options, as only it can run: defining every command's was a fifth of a small register's run.
+// alias) gets its options: only it can run, and defining every command's would slow every run.
 std::vector<Subcommand> define(CLI::App& app, CommonOptions& options, const std::vector<std::string>& args) {
   const auto named = [&](std::string_view word) {
     return !word.empty() && std::find(args.begin(), args.end(), word) != args.end();
