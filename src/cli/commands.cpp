@@ -38,6 +38,7 @@
 #include <hmicfrs/util/suggest.hpp>
 
 #include "errors.hpp"
+#include "files.hpp"
 
 namespace hmicfrs::cli {
 namespace {
@@ -97,6 +98,21 @@ std::set<std::string> rating_ids(const std::vector<std::string>& names, const mo
   return {names.begin(), names.end()};
 }
 
+// The filters `list` and `rag` share (SPEC §5).
+struct FilterOptions {
+  std::vector<std::string> rags;
+  std::vector<std::string> statuses;
+  std::vector<std::string> types;
+  std::vector<std::string> portfolios;
+  std::vector<std::string> inspections;
+  std::string owner;
+  std::string grep;
+  bool overdue = false;
+  bool stale = false;
+  bool open = false;
+  bool closed = false;
+};
+
 // The filter the options describe; contradictory options are a usage error.
 query::FindingFilter finding_filter(const FilterOptions& o, const model::Dataset& dataset) {
   query::FindingFilter filter;
@@ -145,16 +161,16 @@ query::FindingFilter finding_filter(const FilterOptions& o, const model::Dataset
   return filter;
 }
 
-// The findings of the register as of the session's date that pass its filters.
-std::vector<answers::FindingRow> filtered_rows(const Session& session) {
+// The findings of the register as of the session's date that pass `filters`.
+std::vector<answers::FindingRow> filtered_rows(const Session& session, const FilterOptions& filters) {
   const model::Dataset& dataset = session.dataset();
-  const query::FindingFilter filter = finding_filter(session.options().filters, dataset);
+  const query::FindingFilter filter = finding_filter(filters, dataset);
   return query::filtered(query::findings_as_of(dataset, session.as_of()), filter, session.as_of());
 }
 
 // --since DATE, which must come before the as-of date.
-model::Date since_date(const Session& session) {
-  const model::Date since = date_option("--since", session.options().since);
+model::Date since_date(const Session& session, const std::string& text) {
+  const model::Date since = date_option("--since", text);
   if (session.as_of() <= since) {
     throw UsageError(fmt::format("--since {} is not before the as-of date {}", since.iso(), session.as_of().iso()));
   }
@@ -162,8 +178,8 @@ model::Date since_date(const Session& session) {
 }
 
 // The meeting --committee names, with the window of its paper.
-answers::MeetingWindow committee_meeting(const Session& session) {
-  auto meeting = query::find_meeting(session.dataset(), session.options().committee);
+answers::MeetingWindow committee_meeting(const Session& session, const std::string& committee) {
+  auto meeting = query::find_meeting(session.dataset(), committee);
   if (!meeting) throw UsageError(fmt::format("--committee: {}", meeting.error()));
   return *meeting;
 }
@@ -193,22 +209,27 @@ void define_filters(CLI::App& app, FilterOptions& f) {
 
 // ---- validate
 
-void define_validate(CLI::App& app, Options& o) {
+struct ValidateOptions {
+  bool strict = false;
+  std::string format;  // text or json
+};
+
+void define_validate(CLI::App& app, ValidateOptions& o) {
   app.add_flag("--strict", o.strict, "Fail (exit 1) on warnings as well as errors");
   app.add_option("--format", o.format, "Output: text (GCC-style lines) or json")
       ->check(CLI::IsMember({"text", "json"}));
 }
 
-int run_validate(const Session& session) {
+int run_validate(const Session& session, const ValidateOptions& o) {
   const Loaded& loaded = session.loaded();
   const diag::Diagnostics& diagnostics = loaded.result.diagnostics;
-  if (session.options().format == "json") {
+  if (o.format == "json") {
     render::write_diagnostics_json(session.out(), diagnostics);
   } else {
     render::write_diagnostics_text(session.out(), diagnostics, session.color());
   }
   if (loaded.result.read_failure) return k_exit_io;
-  const bool strict = session.options().strict && diagnostics.count(diag::Severity::warning) > 0;
+  const bool strict = o.strict && diagnostics.count(diag::Severity::warning) > 0;
   return diagnostics.has_errors() || strict ? k_exit_invalid_data : k_exit_ok;
 }
 
@@ -219,46 +240,57 @@ int run_status(const Session& session) {
   return k_exit_ok;
 }
 
-void define_list(CLI::App& app, Options& o) { define_filters(app, o.filters); }
-
-int run_list(const Session& session) {
-  session.emit(answers::FindingList{session.as_of(), &session.dataset().config.vocabulary, filtered_rows(session)});
+int run_list(const Session& session, const FilterOptions& filters) {
+  session.emit(
+      answers::FindingList{session.as_of(), &session.dataset().config.vocabulary, filtered_rows(session, filters)});
   return k_exit_ok;
 }
 
-void define_rag(CLI::App& app, Options& o) {
+struct RagOptions {
+  std::string by = "portfolio";
+  FilterOptions filters;
+};
+
+void define_rag(CLI::App& app, RagOptions& o) {
   const auto groupings = model::names_of<answers::Grouping>();
   app.add_option("--by", o.by, "Group by portfolio (default), owner, inspection, type, status or report")
       ->check(CLI::IsMember(std::vector<std::string>(groupings.begin(), groupings.end())));
   define_filters(app, o.filters);
 }
 
-int run_rag(const Session& session) {
-  const auto grouping = model::value_named<answers::Grouping>(session.options().by);
-  if (!grouping) throw UsageError(fmt::format("--by: unknown grouping '{}'", session.options().by));
-  session.emit(query::rag_breakdown(filtered_rows(session), *grouping, session.dataset().config, session.as_of()));
+int run_rag(const Session& session, const RagOptions& o) {
+  const auto grouping = model::value_named<answers::Grouping>(o.by);
+  if (!grouping) throw UsageError(fmt::format("--by: unknown grouping '{}'", o.by));
+  session.emit(
+      query::rag_breakdown(filtered_rows(session, o.filters), *grouping, session.dataset().config, session.as_of()));
   return k_exit_ok;
 }
 
-void define_chase(CLI::App& app, Options& o) {
+struct ChaseOptions {
+  std::optional<int> within;
+  std::string owner;
+  std::string by = "owner";
+};
+
+void define_chase(CLI::App& app, ChaseOptions& o) {
   app.add_option("--within", o.within,
                  "Look DAYS ahead: findings due or going stale by then (default: until the next meeting's cut-off, "
                  "else 28 days)")
       ->check(CLI::Range(1, 3650))
       ->type_name("DAYS");
   app.add_option("--owner", o.owner, "Only the owners (or portfolios) whose name holds this, ignoring case");
-  app.add_option("--by", o.chase_by, "Ask each owner (default) or each portfolio")
+  app.add_option("--by", o.by, "Ask each owner (default) or each portfolio")
       ->check(CLI::IsMember(std::vector<std::string>{"owner", "portfolio"}));
 }
 
-int run_chase(const Session& session) {
-  const Options& o = session.options();
-  const auto chase = query::chase(session.dataset(), session.as_of(), {o.within, o.owner, o.chase_by == "portfolio"});
+int run_chase(const Session& session, const ChaseOptions& o) {
+  const auto chase = query::chase(session.dataset(), session.as_of(), {o.within, o.owner, o.by == "portfolio"});
   if (!chase) throw UsageError("--owner: " + chase.error());
   if (session.format() == Format::eml) {
-    if (o.format.empty()) {  // from -o's extension: a file was meant, and a directory would be written
-      throw UsageError(
-          fmt::format("-o {}: eml writes a directory of messages, one per owner: give --format eml -o DIR", o.file));
+    const CommonOptions& output = session.common();
+    if (output.format.empty()) {  // from -o's extension: a file was meant, and a directory would be written
+      throw UsageError(fmt::format("-o {}: eml writes a directory of messages, one per owner: give --format eml -o DIR",
+                                   output.file));
     }
     std::vector<std::pair<std::string, std::string>> files;
     for (render::EmailMessage& message : render::to_messages(*chase)) {
@@ -267,7 +299,7 @@ int run_chase(const Session& session) {
     session.write_directory(files);
     session.out() << fmt::format(
         "{} written to {}\n", files.size() == 1 ? std::string("1 message") : fmt::format("{} messages", files.size()),
-        o.file);
+        output.file);
     session.err() << util::printable_lines(render::unaddressed_warning(*chase));
     return k_exit_ok;
   }
@@ -275,13 +307,17 @@ int run_chase(const Session& session) {
   return k_exit_ok;
 }
 
-void define_show(CLI::App& app, Options& o) {
+struct ShowOptions {
+  std::string id;
+};
+
+void define_show(CLI::App& app, ShowOptions& o) {
   app.add_option("ID", o.id, "A finding id (inspection/ref) or an inspection id")->required();
 }
 
-int run_show(const Session& session) {
+int run_show(const Session& session, const ShowOptions& o) {
   const model::Dataset& dataset = session.dataset();
-  const std::string& asked = session.options().id;
+  const std::string& asked = o.id;
   // Ids are matched exactly, else ignoring case when that names one record.
   const std::string named_id = query::id_named(dataset, asked);
   const std::string& id = named_id.empty() ? asked : named_id;
@@ -313,14 +349,20 @@ int run_show(const Session& session) {
 
 // ---- peel
 
-void define_peel(CLI::App& app, Options& o) {
+struct PeelOptions {
+  std::string cycle;
+  std::string compare;
+  bool areas = false;
+};
+
+void define_peel(CLI::App& app, PeelOptions& o) {
   app.add_option("--cycle", o.cycle, "The latest assessment in this cycle (default: the latest of all)")
       ->type_name("CYCLE");
   app.add_option("--compare", o.compare, "Set it beside the latest assessment in this cycle")->type_name("CYCLE");
   app.add_flag("--areas", o.areas, "List the areas of every cycle (or of --cycle) with the ids gradings use");
 }
 
-int run_peel(const Session& session) {
+int run_peel(const Session& session, const PeelOptions& o) {
   const model::Dataset& dataset = session.dataset();
   const model::Date as_of = session.as_of();
   const auto cycle_option = [&](std::string_view option, const std::string& text) -> const model::PeelCycle* {
@@ -329,9 +371,9 @@ int run_peel(const Session& session) {
     if (!cycle) throw UsageError(fmt::format("{}: {}", option, cycle.error()));
     return *cycle;
   };
-  const model::PeelCycle* cycle = cycle_option("--cycle", session.options().cycle);
-  const model::PeelCycle* compare = cycle_option("--compare", session.options().compare);
-  if (session.options().areas) {
+  const model::PeelCycle* cycle = cycle_option("--cycle", o.cycle);
+  const model::PeelCycle* compare = cycle_option("--compare", o.compare);
+  if (o.areas) {
     if (compare != nullptr) throw UsageError("--areas lists areas: it does not go with --compare");
     answers::PeelAreas areas;
     for (const model::PeelCycle& c : dataset.catalogue.cycles) {
@@ -358,16 +400,21 @@ int run_peel(const Session& session) {
 
 // ---- inspections, changes, committees
 
-void define_inspections(CLI::App& app, Options& o) {
+struct InspectionsOptions {
+  bool upcoming = false;
+  std::string since;
+};
+
+void define_inspections(CLI::App& app, InspectionsOptions& o) {
   CLI::Option* upcoming = app.add_flag("--upcoming", o.upcoming, "Only those notified and not yet started");
   app.add_option("--since", o.since, "Only those with fieldwork or a report after DATE")
       ->type_name("DATE")
       ->excludes(upcoming);
 }
 
-int run_inspections(const Session& session) {
-  const Options& o = session.options();
-  const answers::Window window{o.since.empty() ? std::nullopt : std::optional(since_date(session)), session.as_of()};
+int run_inspections(const Session& session, const InspectionsOptions& o) {
+  const answers::Window window{o.since.empty() ? std::nullopt : std::optional(since_date(session, o.since)),
+                               session.as_of()};
   const answers::CalendarScope scope = o.upcoming         ? answers::CalendarScope::upcoming
                                        : !o.since.empty() ? answers::CalendarScope::active
                                                           : answers::CalendarScope::all;
@@ -375,16 +422,20 @@ int run_inspections(const Session& session) {
   return k_exit_ok;
 }
 
-void define_changes(CLI::App& app, Options& o) {
+struct ChangesOptions {
+  std::string since;
+  std::string committee;
+};
+
+void define_changes(CLI::App& app, ChangesOptions& o) {
   CLI::Option* since = app.add_option("--since", o.since, "After DATE, up to the as-of date")->type_name("DATE");
   app.add_option("--committee", o.committee, "The window of this meeting's paper")->type_name("ID")->excludes(since);
 }
 
-int run_changes(const Session& session) {
-  const Options& o = session.options();
+int run_changes(const Session& session, const ChangesOptions& o) {
   if (o.since.empty() == o.committee.empty()) throw UsageError("changes needs one of --since DATE or --committee ID");
-  const answers::Window window =
-      o.committee.empty() ? answers::Window{since_date(session), session.as_of()} : committee_meeting(session).window;
+  const answers::Window window = o.committee.empty() ? answers::Window{since_date(session, o.since), session.as_of()}
+                                                     : committee_meeting(session, o.committee).window;
   session.emit(query::movement_in(session.dataset(), window));
   return k_exit_ok;
 }
@@ -396,16 +447,20 @@ int run_committees(const Session& session) {
 
 // ---- report
 
-void define_report(CLI::App& app, Options& o) {
+struct ReportOptions {
+  std::string committee;
+};
+
+void define_report(CLI::App& app, ReportOptions& o) {
   app.add_option("--committee", o.committee, "The meeting (required)")->type_name("ID")->required();
 }
 
-int run_report(const Session& session) {
+int run_report(const Session& session, const ReportOptions& o) {
   // Errors do not depend on the date (only warnings and notes do), so the
   // register is checked once, before the paper's date is known.
-  const answers::MeetingWindow meeting = committee_meeting(session);
+  const answers::MeetingWindow meeting = committee_meeting(session, o.committee);
   // As of the meeting's cut-off, unless --as-of says otherwise.
-  const model::Date as_of = session.options().as_of.empty() ? meeting.meeting->cut_off() : session.as_of();
+  const model::Date as_of = session.common().as_of.empty() ? meeting.meeting->cut_off() : session.as_of();
   if (meeting.window.after && as_of <= *meeting.window.after) {
     throw UsageError(fmt::format("--as-of {} is not after the previous paper's cut-off {}", as_of.iso(),
                                  meeting.window.after->iso()));
@@ -416,12 +471,16 @@ int run_report(const Session& session) {
 
 // ---- schema, init
 
-void define_schema(CLI::App& app, Options& o) {
+struct SchemaOptions {
+  std::string kind;
+};
+
+void define_schema(CLI::App& app, SchemaOptions& o) {
   app.add_option("KIND", o.kind, "config, committees, inspection or peel-framework");
 }
 
-int run_schema(const Session& session) {
-  const std::string& kind = session.options().kind;
+int run_schema(const Session& session, const SchemaOptions& o) {
+  const std::string& kind = o.kind;
   const auto all = load::schemas();
   if (kind.empty()) {
     session.out() << "The JSON Schema (draft 2020-12) of each kind of data file:\n";
@@ -440,52 +499,17 @@ int run_schema(const Session& session) {
   throw UsageError(fmt::format("no schema '{}'{} (kinds: {})", kind, hint(kind, kinds), fmt::join(kinds, ", ")));
 }
 
-void define_init(CLI::App& app, Options& o) {
+struct InitOptions {
+  std::string directory;
+};
+
+void define_init(CLI::App& app, InitOptions& o) {
   app.add_option("DIR", o.directory, "The new register's directory")->required();
 }
 
-// Whether `directory` holds nothing, or nothing but a git repository's .git.
-bool empty_but_for_git(const std::filesystem::path& directory, bool& has_git) {
-  std::error_code ec;
-  has_git = false;
-  for (const auto& entry : std::filesystem::directory_iterator(directory, ec)) {
-    if (entry.path().filename() != ".git") return false;
-    has_git = true;
-  }
-  return !ec;
-}
-
-// The directory a new register goes into (`init DIR`, `import --into DIR`): new, empty, or holding only .git,
-// and not inside another register, wherever the links on its way lead.
-std::filesystem::path new_register_directory(const std::string& directory, std::string_view command, bool& has_git) {
+int run_init(const Session& session, const InitOptions& o) {
   namespace fs = std::filesystem;
-  fs::path target = fs::path(directory).lexically_normal();
-  if (!target.has_filename()) target = target.parent_path();  // "my-register/"
-  std::error_code ec;
-  if (fs::exists(target, ec) && !(fs::is_directory(target, ec) && empty_but_for_git(target, has_git))) {
-    throw UsageError(
-        fmt::format("{} exists and holds files: {} writes a new register only into a new or empty "
-                    "directory (one that holds only .git will do)",
-                    directory, command));
-  }
-  // Where it really is: a link may lead into a register that its own path does not show.
-  const fs::path resolved = fs::weakly_canonical(fs::absolute(target, ec), ec);
-  if (ec) throw IoError(fmt::format("cannot tell where {} is: {}", directory, ec.message()));
-  for (fs::path above = resolved.parent_path(); !above.empty(); above = above.parent_path()) {
-    if (fs::exists(above / "hmicfrs-track.yaml", ec)) {
-      throw UsageError(
-          fmt::format("{} lies inside the register at {}, which {} never writes into: choose a "
-                      "directory outside it",
-                      directory, above.string(), command));
-    }
-    if (above == above.parent_path()) break;
-  }
-  return target;
-}
-
-int run_init(const Session& session) {
-  namespace fs = std::filesystem;
-  const std::string& directory = session.options().directory;
+  const std::string& directory = o.directory;
   if (directory.empty()) throw UsageError("init needs the new register's directory, as in: init my-register");
   bool has_git = false;
   const fs::path target = new_register_directory(directory, "init", has_git);
@@ -514,7 +538,15 @@ int run_init(const Session& session) {
 
 // ---- import
 
-void define_import(CLI::App& app, Options& o) {
+struct ImportOptions {
+  std::string tracker;  // the spreadsheet
+  std::string into;     // the new register's directory
+  std::string map;      // the mapping file
+  std::string sheet;    // the workbook's sheet
+  bool guess = false;   // write a starting mapping instead
+};
+
+void define_import(CLI::App& app, ImportOptions& o) {
   app.add_option("FILE", o.tracker, "The tracker: a .csv or .xlsx file")->required();
   app.add_option("--into", o.into, "The new register's directory (new or empty)");
   app.add_option("--map", o.map, "The mapping file: which column holds what, and what the tracker's words mean");
@@ -552,86 +584,78 @@ auto read_tracker(const std::string& file, const std::string& sheet, diag::Diagn
   return import::read_csv(bytes, diag::source_name(shown), diagnostics);
 }
 
-int run_import(const Session& session) {
-  namespace fs = std::filesystem;
-  const Options& o = session.options();
+// --guess writes to standard output and --into names the new register's directory: one of them, not both.
+void require_one_destination(const ImportOptions& o) {
   if (o.guess && !o.into.empty()) throw UsageError("--guess writes a mapping to standard output: leave out --into");
   if (!o.guess && o.into.empty()) {
     throw UsageError(
         fmt::format("import needs the new register's directory, as in: import {} --into my-register", o.tracker));
   }
-  bool has_git = false;
-  const fs::path target = o.guess ? fs::path() : new_register_directory(o.into, "import", has_git);
-  diag::Diagnostics diagnostics;
-  std::optional<model::ImportMapping> mapping;
-  if (!o.map.empty()) {
-    mapping = load::load_import_mapping(o.map, diagnostics);
-    if (!mapping || diagnostics.has_errors()) {
-      diagnostics.sort();
-      render::write_diagnostics_text(session.err(), diagnostics, false);
-      return k_exit_invalid_data;
-    }
-  }
-  const std::string sheet = !o.sheet.empty() ? o.sheet : mapping ? mapping->sheet : "";
-  const import::Table table = read_tracker(o.tracker, sheet, diagnostics);
-  const std::string source = fs::path(o.tracker).filename().string();
-  const auto fail = [&](std::string_view what) {
-    diagnostics.sort();
-    render::write_diagnostics_text(session.err(), diagnostics, false);
-    session.err() << what << "\n";
-    return k_exit_invalid_data;
-  };
-  if (diagnostics.has_errors()) return fail("Nothing written.");
-  if (o.guess) {
-    const import::GuessedMapping guess = import::guess_mapping(table, mapping ? mapping->header_row : 0);
-    diagnostics.sort();
-    if (!diagnostics.empty()) render::write_diagnostics_text(session.err(), diagnostics, false);
-    session.out() << import::mapping_yaml(guess, table, source);
-    return k_exit_ok;
-  }
-  if (!mapping) {
-    mapping = import::guess_mapping(table).mapping;
-    session.err() << fmt::format(
-        "No --map: the columns are guessed from the header row; `hmicfrs-track import --guess {}` writes the guess "
-        "as a mapping to check and edit.\n",
-        o.tracker);
-  }
-  const import::ImportedRegister imported =
-      import::import_tracker(table, *mapping, {session.as_of(), source}, diagnostics);
-  const import::ImportSummary& s = imported.summary;
-  std::ostream& out = session.out();
-  const auto summary = [&] {
-    out << fmt::format("Read {}{}: header in row {}, {} rows below it", source,
-                       table.sheet.empty() ? "" : fmt::format(" (sheet {})", table.sheet), s.header_row, s.rows);
-    std::vector<std::string> skipped;
-    if (s.blank > 0) skipped.push_back(fmt::format("{} blank", s.blank));
-    if (s.carried > 0) skipped.push_back(fmt::format("{} taking their report from the row above", s.carried));
-    if (s.headings > 0)
-      skipped.push_back(
-          fmt::format("{} read as {}", s.headings, s.headings == 1 ? "a report heading" : "report headings"));
-    out << (skipped.empty() ? "" : fmt::format(" ({})", fmt::join(skipped, ", "))) << ".\n";
-    for (const std::string& column : s.columns) out << "  " << column << "\n";
-    if (!s.kept_as_text.empty()) {
-      out << fmt::format("  Kept in each finding's text under its header: {}\n", fmt::join(s.kept_as_text, ", "));
-    }
-  };
-  if (diagnostics.has_errors()) {
-    summary();
-    if (s.rows == 0) return fail("Nothing written: the tracker's columns could not be read (errors above).");
-    return fail(
-        fmt::format("Nothing written: {} of {} rows refused (errors above). Fix the tracker or the mapping, "
-                    "and run the import again.",
-                    s.refused, s.rows - s.blank - s.headings));
-  }
-  write_directory_atomically(target, imported.files);
+}
+
+// Prints the import's diagnostics, sorted, then `what` when given, and fails: nothing is written.
+int refuse_import(const Session& session, diag::Diagnostics& diagnostics, std::string_view what = {}) {
   diagnostics.sort();
   render::write_diagnostics_text(session.err(), diagnostics, false);
-  summary();
-  out << fmt::format(
-      "Wrote {} finding{} in {} report{} to {}{}", s.findings, s.findings == 1 ? "" : "s", s.reports,
-      s.reports == 1 ? "" : "s", target.generic_string(),
-      s.portfolios.empty() ? ".\n" : fmt::format(", with portfolios {}.\n", fmt::join(s.portfolios, ", ")));
-  // The new register, checked as `validate` would.
+  if (!what.empty()) session.err() << what << "\n";
+  return k_exit_invalid_data;
+}
+
+// --guess: the mapping the table suggests, every guess commented, on standard output.
+int write_guessed_mapping(const Session& session, const import::Table& table, int header_row, const std::string& source,
+                          diag::Diagnostics& diagnostics) {
+  const import::GuessedMapping guess = import::guess_mapping(table, header_row);
+  diagnostics.sort();
+  if (!diagnostics.empty()) render::write_diagnostics_text(session.err(), diagnostics, false);
+  session.out() << import::mapping_yaml(guess, table, source);
+  return k_exit_ok;
+}
+
+// Without --map: the mapping guessed from the header row, with a note of how to see and edit it.
+model::ImportMapping guessed_mapping(const Session& session, const import::Table& table, const std::string& tracker) {
+  model::ImportMapping mapping = import::guess_mapping(table).mapping;
+  session.err() << fmt::format(
+      "No --map: the columns are guessed from the header row; `hmicfrs-track import --guess {}` writes the guess "
+      "as a mapping to check and edit.\n",
+      tracker);
+  return mapping;
+}
+
+// What the import read: the header row and the rows below it, those it skipped, and what each column held.
+void write_import_summary(std::ostream& out, const import::ImportSummary& s, std::string_view source,
+                          const std::string& sheet) {
+  out << fmt::format("Read {}{}: header in row {}, {} rows below it", source,
+                     sheet.empty() ? "" : fmt::format(" (sheet {})", sheet), s.header_row, s.rows);
+  std::vector<std::string> skipped;
+  if (s.blank > 0) skipped.push_back(fmt::format("{} blank", s.blank));
+  if (s.carried > 0) skipped.push_back(fmt::format("{} taking their report from the row above", s.carried));
+  if (s.headings > 0)
+    skipped.push_back(
+        fmt::format("{} read as {}", s.headings, s.headings == 1 ? "a report heading" : "report headings"));
+  out << (skipped.empty() ? "" : fmt::format(" ({})", fmt::join(skipped, ", "))) << ".\n";
+  for (const std::string& column : s.columns) out << "  " << column << "\n";
+  if (!s.kept_as_text.empty()) {
+    out << fmt::format("  Kept in each finding's text under its header: {}\n", fmt::join(s.kept_as_text, ", "));
+  }
+}
+
+// Rows refused: what was read, the errors, and how many rows they refused. Nothing is written.
+int refuse_rows(const Session& session, diag::Diagnostics& diagnostics, const import::ImportSummary& s,
+                std::string_view source, const std::string& sheet) {
+  write_import_summary(session.out(), s, source, sheet);
+  if (s.rows == 0) {
+    return refuse_import(session, diagnostics,
+                         "Nothing written: the tracker's columns could not be read (errors above).");
+  }
+  return refuse_import(session, diagnostics,
+                       fmt::format("Nothing written: {} of {} rows refused (errors above). Fix the tracker or the "
+                                   "mapping, and run the import again.",
+                                   s.refused, s.rows - s.blank - s.headings));
+}
+
+// The new register, checked as `validate` would, and what to do with it next.
+int check_imported_register(const Session& session, const std::filesystem::path& target, const std::string& source) {
+  std::ostream& out = session.out();
   load::LoadResult result = load::load_dataset(target);
   check::check_dataset(result.dataset, {session.as_of(), result.incomplete}, result.diagnostics);
   result.diagnostics.sort();
@@ -657,6 +681,75 @@ int run_import(const Session& session) {
   return k_exit_ok;
 }
 
+// Writes the new register, says what it holds, and checks it.
+int write_imported_register(const Session& session, const import::ImportedRegister& imported,
+                            const std::filesystem::path& target, diag::Diagnostics& diagnostics,
+                            const std::string& source, const std::string& sheet) {
+  write_directory_atomically(target, imported.files);
+  diagnostics.sort();
+  render::write_diagnostics_text(session.err(), diagnostics, false);
+  const import::ImportSummary& s = imported.summary;
+  write_import_summary(session.out(), s, source, sheet);
+  session.out() << fmt::format(
+      "Wrote {} finding{} in {} report{} to {}{}", s.findings, s.findings == 1 ? "" : "s", s.reports,
+      s.reports == 1 ? "" : "s", target.generic_string(),
+      s.portfolios.empty() ? ".\n" : fmt::format(", with portfolios {}.\n", fmt::join(s.portfolios, ", ")));
+  return check_imported_register(session, target, source);
+}
+
+int run_import(const Session& session, const ImportOptions& o) {
+  namespace fs = std::filesystem;
+  require_one_destination(o);
+  bool has_git = false;
+  const fs::path target = o.guess ? fs::path() : new_register_directory(o.into, "import", has_git);
+  diag::Diagnostics diagnostics;
+  std::optional<model::ImportMapping> mapping;
+  if (!o.map.empty()) {
+    mapping = load::load_import_mapping(o.map, diagnostics);
+    if (!mapping || diagnostics.has_errors()) return refuse_import(session, diagnostics);
+  }
+  const std::string sheet = !o.sheet.empty() ? o.sheet : mapping ? mapping->sheet : "";
+  const import::Table table = read_tracker(o.tracker, sheet, diagnostics);
+  const std::string source = fs::path(o.tracker).filename().string();
+  if (diagnostics.has_errors()) return refuse_import(session, diagnostics, "Nothing written.");
+  if (o.guess) return write_guessed_mapping(session, table, mapping ? mapping->header_row : 0, source, diagnostics);
+  if (!mapping) mapping = guessed_mapping(session, table, o.tracker);
+  const import::ImportedRegister imported =
+      import::import_tracker(table, *mapping, {session.as_of(), source}, diagnostics);
+  if (diagnostics.has_errors()) return refuse_rows(session, diagnostics, imported.summary, source, table.sheet);
+  return write_imported_register(session, imported, target, diagnostics, source, table.sheet);
+}
+
+// ---- the table
+
+// A command with options of its own: `Define` binds them to its subcommand's, and `Run` reads them.
+template <class Options, void (*Define)(CLI::App&, Options&), int (*Run)(const Session&, const Options&)>
+class WithOptions final : public Invocation {
+ public:
+  explicit WithOptions(CLI::App& app) { Define(app, m_options); }
+  int run(const Session& session) const override { return Run(session, m_options); }
+
+ private:
+  Options m_options;
+};
+
+template <class Options, void (*Define)(CLI::App&, Options&), int (*Run)(const Session&, const Options&)>
+std::unique_ptr<Invocation> with_options(CLI::App& app) {
+  return std::make_unique<WithOptions<Options, Define, Run>>(app);
+}
+
+// A command without options of its own.
+template <int (*Run)(const Session&)>
+class WithoutOptions final : public Invocation {
+ public:
+  int run(const Session& session) const override { return Run(session); }
+};
+
+template <int (*Run)(const Session&)>
+std::unique_ptr<Invocation> without_options(CLI::App&) {
+  return std::make_unique<WithoutOptions<Run>>();
+}
+
 constexpr std::array<Command, 14> k_commands{{
     {"validate",
      "Check every file of the register and list every problem",
@@ -664,54 +757,52 @@ constexpr std::array<Command, 14> k_commands{{
      "Exit status: 0 valid, 1 errors (or warnings with --strict), 2 usage, 3 unreadable.",
      Needs::checked_register,
      {},
-     define_validate,
-     run_validate,
+     with_options<ValidateOptions, define_validate, run_validate>,
      "check"},
     {"status", "One screen: open findings by RAG, red, overdue, stale, upcoming inspections",
-     "status --as-of 2022-03-31", "", Needs::valid_register, k_documents, nullptr, run_status},
+     "status --as-of 2022-03-31", "", Needs::valid_register, k_documents, without_options<run_status>},
     {"rag", "Count findings by rating, per portfolio, owner, inspection, type, status or report",
-     "rag --by status --open", "", Needs::valid_register, k_sheets, define_rag, run_rag},
+     "rag --by status --open", "", Needs::valid_register, k_sheets, with_options<RagOptions, define_rag, run_rag>},
     {"list", "List findings, filtered", "list --rag red,amber --portfolio crime",
-     "Filters combine: a finding must pass them all.", Needs::valid_register, k_sheets, define_list, run_list},
+     "Filters combine: a finding must pass them all.", Needs::valid_register, k_sheets,
+     with_options<FilterOptions, define_filters, run_list>},
     {"chase", "Whom to ask for an update before the next paper, about which findings; drafts their emails",
      "chase --as-of 2022-03-24 --format eml -o mail",
      "Per owner: their open findings the next paper will show as red, overdue or stale, those due by then, and "
      "unrated ones, each with what the paper will show if nothing is written. --format eml -o DIR writes one message "
      "per owner into a new DIR, addressed from `owners` in hmicfrs-track.yaml; nothing is sent.",
-     Needs::valid_register, k_chase, define_chase, run_chase},
+     Needs::valid_register, k_chase, with_options<ChaseOptions, define_chase, run_chase>},
     {"show", "Show one finding or inspection in full, with its history and links", "show peel-2021-22/AFI1", "",
-     Needs::valid_register, k_documents, define_show, run_show},
+     Needs::valid_register, k_documents, with_options<ShowOptions, define_show, run_show>},
     {"peel", "The PEEL grade table: one column per grade, not-graded areas apart",
      "peel --cycle 2021 --compare 2018-19", "A cycle is named by its id or the start of it: 2021 for 2021-22.",
-     Needs::valid_register, k_tables, define_peel, run_peel},
+     Needs::valid_register, k_tables, with_options<PeelOptions, define_peel, run_peel>},
     {"inspections", "The inspection calendar", "inspections --upcoming --as-of 2022-03-31", "", Needs::valid_register,
-     k_tables, define_inspections, run_inspections},
+     k_tables, with_options<InspectionsOptions, define_inspections, run_inspections>},
     {"changes", "RAG and status movements, new and closed findings, in a window", "changes --committee 2022-03",
      "--committee takes a meeting's id, date or month; its window runs from the previous paper's cut-off to its own.",
-     Needs::valid_register, k_tables, define_changes, run_changes},
+     Needs::valid_register, k_tables, with_options<ChangesOptions, define_changes, run_changes>},
     {"committees", "The committee's meetings and the window of each paper", "committees --format md", "",
-     Needs::valid_register, k_tables, nullptr, run_committees},
+     Needs::valid_register, k_tables, without_options<run_committees>},
     {"report", "The committee paper for a meeting: Markdown, text, HTML, JSON or Word; its tracker in Excel",
      "report --committee 2022-03 -o paper.html",
      "The paper is as of the meeting's cut-off unless --as-of says otherwise; --committee takes the meeting's id, "
      "date or month.",
-     Needs::valid_register, k_papers, define_report, run_report},
+     Needs::valid_register, k_papers, with_options<ReportOptions, define_report, run_report>},
     {"schema",
      "The JSON Schema of a kind of data file, for editors",
      "schema inspection > inspection.schema.json",
      "Without KIND, lists the kinds: config, committees, inspection, peel-framework.",
      Needs::nothing,
      {},
-     define_schema,
-     run_schema},
+     with_options<SchemaOptions, define_schema, run_schema>},
     {"init",
      "A new register with commented starter files (refuses a non-empty DIR)",
      "init my-register",
      "Each file names its JSON Schema, copied into DIR/.schemas/, for editors with the YAML language server.",
      Needs::nothing,
      {},
-     define_init,
-     run_init},
+     with_options<InitOptions, define_init, run_init>},
     {"import",
      "A new register from the force's spreadsheet tracker (.csv or .xlsx)",
      "import tracker.xlsx --map mapping.yaml --into my-register",
@@ -720,8 +811,7 @@ constexpr std::array<Command, 14> k_commands{{
      "has the mapping's fields.",
      Needs::nothing,
      {},
-     define_import,
-     run_import},
+     with_options<ImportOptions, define_import, run_import>},
 }};
 
 }  // namespace

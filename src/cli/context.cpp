@@ -1,7 +1,5 @@
 #include "context.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <sys/wait.h>
@@ -9,11 +7,9 @@
 #include <csignal>
 
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <limits>
 #include <sstream>
 
@@ -24,6 +20,7 @@
 #include <hmicfrs/util/suggest.hpp>
 
 #include "errors.hpp"
+#include "files.hpp"
 
 namespace hmicfrs::cli {
 namespace fs = std::filesystem;
@@ -50,21 +47,11 @@ std::string supported_names(std::span<const render::Format> supported) {
   return util::join_alternatives(names);
 }
 
-// Whether `path` is `root` or lies inside it.
-bool inside(const fs::path& path, const fs::path& root) {
-  std::error_code ec;
-  const fs::path target = fs::weakly_canonical(fs::absolute(path), ec);
-  const fs::path base = fs::weakly_canonical(fs::absolute(root.empty() ? fs::path(".") : root), ec);
-  if (ec) return false;
-  const auto [base_end, target_it] = std::mismatch(base.begin(), base.end(), target.begin(), target.end());
-  return base_end == base.end();
-}
-
 // The parse cache: $HMICFRS_TRACK_CACHE_DIR, else $XDG_CACHE_HOME/hmicfrs-track, else
 // ~/.cache/hmicfrs-track; none with --no-cache, HMICFRS_TRACK_CACHE=0 or no such variable.
 // $HMICFRS_TRACK_CACHE_MAX_MB bounds it. (The loader uses it only where it is safe: the user's, and apart
 // from the register.)
-load::ParseCache parse_cache(const Options& options, const Environment& environment) {
+load::ParseCache parse_cache(const CommonOptions& options, const Environment& environment) {
   const auto variable = [&](const char* name) {
     const auto value = environment.variable(name);
     return value && !value->empty() ? value : std::nullopt;
@@ -90,8 +77,6 @@ load::ParseCache parse_cache(const Options& options, const Environment& environm
   return cache;
 }
 
-std::string errno_text() { return std::strerror(errno); }
-
 // Whether a program of this name is in one of the directories of `path` (as $PATH lists them).
 bool on_path(std::string_view program, std::string_view path) {
   std::string_view rest = path;
@@ -105,7 +90,7 @@ bool on_path(std::string_view program, std::string_view path) {
 }
 
 // Loads and checks the register at the data directory the options and environment name.
-Loaded load_checked(const Options& options, const Environment& environment, const model::Date& as_of,
+Loaded load_checked(const CommonOptions& options, const Environment& environment, const model::Date& as_of,
                     load::Wording wording) {
   const std::optional<std::string> explicit_dir = options.data.empty() ? std::nullopt : std::optional(options.data);
   const auto root = load::find_data_dir(explicit_dir, environment.variable("HMICFRS_TRACK_DATA"));
@@ -131,7 +116,7 @@ void require_valid(const Loaded& loaded, std::ostream& err) {
 
 }  // namespace
 
-Session::Session(std::ostream& out, std::ostream& err, const Environment& environment, const Options& options,
+Session::Session(std::ostream& out, std::ostream& err, const Environment& environment, const CommonOptions& options,
                  Needs needs, std::span<const render::Format> formats)
     : m_out(out), m_err(err), m_environment(environment), m_options(options), m_needs(needs) {
   if (!formats.empty()) m_format = choose_format(options, formats);
@@ -149,8 +134,8 @@ const Loaded* volatile g_left_for_exit = nullptr;
 }  // namespace
 
 Session::~Session() {
-  // Freeing a large register record by record is a tenth of a warm run; the
-  // process is about to end, and the system takes its memory back at once.
+  // A large register is slow to free record by record; the process is about
+  // to end, and the system takes its memory back at once.
   if (m_environment.process_ends_after && m_loaded) g_left_for_exit = new Loaded(std::move(*m_loaded));
 }
 
@@ -256,10 +241,7 @@ void Session::write_output(const std::function<void(std::ostream&, const render:
     page(pager, content.str());
     return;
   }
-  if (inside(m_options.file, loaded().root)) {
-    throw UsageError(
-        fmt::format("-o {}: will not write into the data directory; choose a path outside it", m_options.file));
-  }
+  refuse_output_inside_register();
   std::ostringstream content;
   write(content,
         render::Output{*m_format, render::TextStyle{80, false}, word_template(), m_environment.process_ends_after});
@@ -271,18 +253,15 @@ void Session::write_directory(const std::vector<std::pair<std::string, std::stri
   if (m_options.file.empty()) {
     throw UsageError(fmt::format("--format {} writes one file each: give -o DIR, a new or empty directory", name));
   }
+  refuse_output_inside_register();
+  write_directory_atomically(new_output_directory(m_options.file), files);
+}
+
+void Session::refuse_output_inside_register() const {
   if (inside(m_options.file, loaded().root)) {
     throw UsageError(
         fmt::format("-o {}: will not write into the data directory; choose a path outside it", m_options.file));
   }
-  fs::path target = fs::path(m_options.file).lexically_normal();
-  if (!target.has_filename()) target = target.parent_path();
-  std::error_code ec;
-  if (fs::exists(target, ec) && !(fs::is_directory(target, ec) && fs::is_empty(target, ec))) {
-    throw UsageError(
-        fmt::format("-o {}: exists and is not an empty directory: remove it, or choose another", m_options.file));
-  }
-  write_directory_atomically(target, files);
 }
 
 model::Date date_option(std::string_view option, const std::string& text) {
@@ -292,7 +271,7 @@ model::Date date_option(std::string_view option, const std::string& text) {
   return *date;
 }
 
-render::Format choose_format(const Options& options, std::span<const render::Format> supported) {
+render::Format choose_format(const CommonOptions& options, std::span<const render::Format> supported) {
   std::optional<render::Format> chosen;
   if (!options.format.empty()) {
     chosen = format_named(options.format);
@@ -316,97 +295,6 @@ render::Format choose_format(const Options& options, std::span<const render::For
     throw UsageError(fmt::format("this command writes {}, not {}", supported_names(supported), model::name_of(format)));
   }
   return format;
-}
-
-void write_directory_atomically(const fs::path& target, const std::vector<std::pair<std::string, std::string>>& files) {
-  const fs::path absolute = fs::absolute(target).lexically_normal();
-  const fs::path whole = absolute.has_filename() ? absolute : absolute.parent_path();  // "." names the directory
-  std::string staging = (whole.parent_path() / ("." + whole.filename().string().substr(0, 200) + "-XXXXXX")).string();
-  if (mkdtemp(staging.data()) == nullptr) {
-    throw IoError(fmt::format("cannot create {}: {}", target.string(), std::strerror(errno)));
-  }
-  std::error_code ec;
-  const bool exists = fs::exists(whole, ec);
-  std::vector<fs::path> moved;
-  try {
-    for (const auto& [path, text] : files) {
-      const fs::path file = fs::path(staging) / path;
-      fs::create_directories(file.parent_path());
-      write_file_atomically(file, text);
-    }
-    fs::permissions(staging, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                                 fs::perms::others_read | fs::perms::others_exec);
-    if (exists) {  // as the caller checked, nothing in it is in the way: the files move in beside what is there
-      for (const auto& entry : fs::directory_iterator(staging)) {
-        fs::rename(entry.path(), whole / entry.path().filename());
-        moved.push_back(whole / entry.path().filename());
-      }
-      fs::remove(staging);
-    } else {
-      fs::rename(staging, whole);
-    }
-  } catch (...) {
-    for (const fs::path& path : moved) fs::remove_all(path, ec);
-    fs::remove_all(staging, ec);
-    throw;
-  }
-}
-
-void write_file_atomically(const fs::path& target, std::string_view content) {
-  const auto fail = [&](const std::string& why) {
-    return IoError(fmt::format("cannot write '{}': {}", target.string(), why));
-  };
-  const auto write_all = [&](int fd) {
-    for (std::size_t written = 0; written < content.size();) {
-      const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) return false;
-      written += static_cast<std::size_t>(n);
-    }
-    return true;
-  };
-
-  struct stat existing {};
-  const bool exists = stat(target.c_str(), &existing) == 0;
-  if (exists && S_ISDIR(existing.st_mode)) throw fail("it is a directory");
-  if (exists && !S_ISREG(existing.st_mode)) {
-    // A device or pipe (/dev/stdout, /dev/full) holds nothing to lose: write to it, never replace it.
-    const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
-    if (fd < 0) throw fail(errno_text());
-    const bool ok = write_all(fd);
-    const std::string why = errno_text();
-    ::close(fd);
-    if (!ok) throw fail(why);
-    return;
-  }
-
-  const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  // Beside the target, named after it but short enough for any file system (255 bytes a name).
-  const std::string name = target.filename().string().substr(0, 200);
-  std::string temporary = (directory / ("." + name + ".tmp-XXXXXX")).string();
-  const int fd = mkstemp(temporary.data());
-  if (fd < 0) throw fail(errno_text());
-  // The new file gets the old one's permissions, or the usual ones for a new file.
-  mode_t mode = 0;
-  if (exists) {
-    mode = existing.st_mode & 07777;
-  } else {
-    const mode_t mask = umask(0);
-    umask(mask);
-    mode = 0666 & ~mask;
-  }
-  bool ok = fchmod(fd, mode) == 0 && write_all(fd) && fsync(fd) == 0;
-  std::string why = ok ? std::string() : errno_text();
-  ok = ::close(fd) == 0 && ok;
-  if (ok && std::rename(temporary.c_str(), target.c_str()) != 0) {
-    ok = false;
-    why = errno_text();
-  }
-  if (!ok) {
-    if (why.empty()) why = errno_text();
-    ::unlink(temporary.c_str());
-    throw fail(why);
-  }
 }
 
 }  // namespace hmicfrs::cli

@@ -1,6 +1,6 @@
 #pragma once
 
-// What the commands share: every option of the command line, the session a
+// What the commands share: the options common to all of them, the session a
 // command runs in (streams, environment, the register loaded on demand), and
 // writing its answer. Private to cli/.
 
@@ -10,6 +10,7 @@
 #include <ostream>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <hmicfrs/cli/run.hpp>
@@ -18,24 +19,9 @@
 
 namespace hmicfrs::cli {
 
-// The filters `list` and `rag` share (SPEC §5).
-struct FilterOptions {
-  std::vector<std::string> rags;
-  std::vector<std::string> statuses;
-  std::vector<std::string> types;
-  std::vector<std::string> portfolios;
-  std::vector<std::string> inspections;
-  std::string owner;
-  std::string grep;
-  bool overdue = false;
-  bool stale = false;
-  bool open = false;
-  bool closed = false;
-};
-
-// Everything the command line can say; each command reads its own part.
-struct Options {
-  // Global (SPEC §5).
+// The options every command shares: the global ones (SPEC §5), and where and how a command writes its answer. A
+// command's own options are a struct of its own, beside it in commands.cpp.
+struct CommonOptions {
   std::string data;
   std::string as_of;
   std::string color = "auto";
@@ -44,27 +30,6 @@ struct Options {
   // Where and how a command writes its answer.
   std::string format;  // empty: from -o's extension, else the command's default
   std::string file;    // empty: standard output
-  // The commands' own.
-  FilterOptions filters;           // list, rag
-  bool strict = false;             // validate
-  std::string by = "portfolio";    // rag
-  std::string id;                  // show
-  std::string cycle;               // peel
-  std::string compare;             // peel
-  bool areas = false;              // peel
-  bool upcoming = false;           // inspections
-  std::string since;               // inspections, changes
-  std::string committee;           // changes, report
-  std::optional<int> within;       // chase
-  std::string owner;               // chase
-  std::string chase_by = "owner";  // chase
-  std::string kind;                // schema
-  std::string directory;           // init
-  std::string tracker;             // import: the spreadsheet
-  std::string into;                // import: the new register's directory
-  std::string map;                 // import: the mapping file
-  std::string sheet;               // import: the workbook's sheet
-  bool guess = false;              // import: write a starting mapping instead
 };
 
 // What a command needs before it can run.
@@ -80,13 +45,13 @@ struct Loaded {
   load::LoadResult result;
 };
 
-// The run of one command: its streams and options, and the register, loaded
+// The run of one command: its streams and common options, and the register, loaded
 // the first time it is asked for (so that a command can reject its own
 // arguments before reading anything).
 class Session {
  public:
-  Session(std::ostream& out, std::ostream& err, const Environment& environment, const Options& options, Needs needs,
-          std::span<const render::Format> formats);
+  Session(std::ostream& out, std::ostream& err, const Environment& environment, const CommonOptions& options,
+          Needs needs, std::span<const render::Format> formats);
   ~Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
@@ -94,7 +59,7 @@ class Session {
   std::ostream& out() const { return m_out; }
   std::ostream& err() const { return m_err; }
   const Environment& environment() const { return m_environment; }
-  const Options& options() const { return m_options; }
+  const CommonOptions& common() const { return m_options; }
 
   // --as-of, or today. A malformed date is a usage error.
   model::Date as_of() const;
@@ -129,11 +94,13 @@ class Session {
 
  private:
   void write_output(const std::function<void(std::ostream&, const render::Output&)>& write) const;
+  // A usage error when -o names a place inside the register's directory, which no command writes into.
+  void refuse_output_inside_register() const;
 
   std::ostream& m_out;
   std::ostream& m_err;
   const Environment& m_environment;
-  const Options& m_options;
+  const CommonOptions& m_options;
   Needs m_needs;
   std::optional<render::Format> m_format;  // chosen when the command writes an answer
   mutable std::optional<Loaded> m_loaded;
@@ -144,17 +111,6 @@ model::Date date_option(std::string_view option, const std::string& text);
 
 // The format --format, else -o's extension, else the first of `supported`, names; a usage error when
 // the command does not write it.
-render::Format choose_format(const Options& options, std::span<const render::Format> supported);
-
-// Writes `content` to `target` through a temporary file beside it and a
-// rename, so that the target is either untouched or complete.
-void write_file_atomically(const std::filesystem::path& target, std::string_view content);
-
-// Writes `files` (a path inside it and its text each) as the directory
-// `target`, which is absent or holds nothing they would replace (the caller
-// checks): staged beside it and moved into place, so that a failure leaves
-// nothing half written.
-void write_directory_atomically(const std::filesystem::path& target,
-                                const std::vector<std::pair<std::string, std::string>>& files);
+render::Format choose_format(const CommonOptions& options, std::span<const render::Format> supported);
 
 }  // namespace hmicfrs::cli

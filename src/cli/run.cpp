@@ -12,7 +12,9 @@
 #include <exception>
 #include <filesystem>
 #include <ios>
+#include <memory>
 #include <new>
+#include <stdexcept>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -43,14 +45,14 @@ std::string footer(const Command& command) {
                      command.more.empty() ? "" : fmt::format("\n\n{}", command.more));
 }
 
-// The program's options and one subcommand per command of the table. Only a
-// command that `args` name (by name or alias) gets its options, as only it
-// can run: defining every command's was a fifth of a small register's run.
-void define(CLI::App& app, Options& options, const std::vector<std::string>& args,
-            std::vector<CLI::App*>& subcommands) {
-  const auto named = [&](std::string_view word) {
-    return !word.empty() && std::find(args.begin(), args.end(), word) != args.end();
-  };
+// A subcommand of the table's, and the command it runs when the arguments name it.
+struct Subcommand {
+  CLI::App* app;
+  std::unique_ptr<Invocation> invocation;  // none for a command the arguments do not name
+};
+
+// The options of the program, before or after its command.
+void define_program_options(CLI::App& app, CommonOptions& options) {
   app.set_version_flag("--version", fmt::format("{} {}", k_program, HMICFRS_VERSION));
   app.fallthrough();
   app.require_subcommand(0, 1);  // one command at most: "schema committees" names a schema, not a command
@@ -67,22 +69,37 @@ void define(CLI::App& app, Options& options, const std::vector<std::string>& arg
   app.add_flag("--no-cache", options.no_cache,
                "Parse every file afresh: neither read nor write the parse cache (also HMICFRS_TRACK_CACHE=0)");
   app.footer(fmt::format("Run '{} COMMAND --help' for a command's options and an example.", k_program));
+}
 
+// The command's options on its subcommand, its own and -o/--format when it writes an answer.
+std::unique_ptr<Invocation> define_command_options(CLI::App& sub, const Command& command, CommonOptions& options) {
+  std::unique_ptr<Invocation> invocation = command.define(sub);
+  if (!command.formats.empty()) {
+    sub.add_option("--format", options.format, formats_help(command.formats));
+    sub.add_option("-o,--output", options.file,
+                   "Write to FILE (atomically; the format follows its extension) instead of standard output")
+        ->type_name("FILE");
+  }
+  return invocation;
+}
+
+// The program's options and one subcommand per command of the table. Only a command that `args` name (by name or
+// alias) gets its options: only it can run, and defining every command's would slow every run.
+std::vector<Subcommand> define(CLI::App& app, CommonOptions& options, const std::vector<std::string>& args) {
+  const auto named = [&](std::string_view word) {
+    return !word.empty() && std::find(args.begin(), args.end(), word) != args.end();
+  };
+  define_program_options(app, options);
+  std::vector<Subcommand> subcommands;
   for (const Command& command : commands()) {
     CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
     sub->group("Commands");
     if (!command.alias.empty()) sub->alias(std::string(command.alias));
     sub->footer(footer(command));
-    subcommands.push_back(sub);
-    if (!named(command.name) && !named(command.alias)) continue;
-    if (command.define != nullptr) command.define(*sub, options);
-    if (!command.formats.empty()) {
-      sub->add_option("--format", options.format, formats_help(command.formats));
-      sub->add_option("-o,--output", options.file,
-                      "Write to FILE (atomically; the format follows its extension) instead of standard output")
-          ->type_name("FILE");
-    }
+    const bool runs = named(command.name) || named(command.alias);
+    subcommands.push_back({sub, runs ? define_command_options(*sub, command, options) : nullptr});
   }
+  return subcommands;
 }
 
 // An unknown first word reads better as "unknown command" than as CLI11's
@@ -102,13 +119,12 @@ std::optional<std::string> unknown_command(const std::vector<std::string>& args)
 // Parses the command line and runs the command it names.
 int parse_and_run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
                   const Environment& environment) {
-  Options options;
+  CommonOptions options;
   CLI::App app{
       "Track a police force's HMICFRS inspections, PEEL grades and findings, and write the audit "
       "committee's paper, from YAML files kept in git.",
       std::string(k_program)};
-  std::vector<CLI::App*> subcommands;
-  define(app, options, args, subcommands);
+  const std::vector<Subcommand> subcommands = define(app, options, args);
 
   // For the bash completion, which lists the commands as the table declares them.
   if (args.size() == 1 && args.front() == "--list-commands") {
@@ -132,10 +148,11 @@ int parse_and_run(const std::vector<std::string>& args, std::ostream& out, std::
     throw UsageError(e.what());
   }
   for (std::size_t i = 0; i < subcommands.size(); ++i) {
-    if (!subcommands[i]->parsed()) continue;
+    if (!subcommands[i].app->parsed()) continue;
+    if (!subcommands[i].invocation) throw std::logic_error("a command the arguments do not name was parsed");
     const Command& command = commands()[i];
     const Session session(out, err, environment, options, command.needs, command.formats);
-    return command.run(session);
+    return subcommands[i].invocation->run(session);
   }
   throw UsageError("a command is required, such as 'validate'");
 }
