@@ -109,7 +109,7 @@ void guess_from_values(GuessedColumn& guess, const std::vector<const Cell*>& val
   }
 }
 
-// What guessing `guess.field` has made so far: the fields taken, the headers listed, and whether update
+// What the columns guessed so far have settled: the fields taken, the headers listed, and whether update
 // columns have been seen more than once.
 struct GuessState {
   std::set<std::string> taken;
