@@ -15,10 +15,9 @@
 #include <CLI/CLI.hpp>
 
 #include <hmicfrs/check/check.hpp>
-#include <hmicfrs/import/csv.hpp>
 #include <hmicfrs/import/guess.hpp>
 #include <hmicfrs/import/tracker.hpp>
-#include <hmicfrs/import/xlsx.hpp>
+#include <hmicfrs/import/tracker_file.hpp>
 #include <hmicfrs/load/mapping.hpp>
 #include <hmicfrs/load/schemas.hpp>
 #include <hmicfrs/query/calendar.hpp>
@@ -555,33 +554,15 @@ void define_import(CLI::App& app, ImportOptions& o) {
   app.add_flag("--guess", o.guess, "Write a starting mapping, every guess commented, instead of importing");
 }
 
-// The tracker's rows, read as its extension says. (The return type trails: clang-format reads a line that starts
-// with `import::` as a module import.)
+// The tracker's rows: a file the import does not read is a usage error, one it cannot read an I/O error. (The
+// return type trails: clang-format reads a line that starts with `import::` as a module import.)
 auto read_tracker(const std::string& file, const std::string& sheet, diag::Diagnostics& diagnostics) -> import::Table {
-  namespace fs = std::filesystem;
-  std::string extension = fs::path(file).extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  const bool workbook = extension == ".xlsx" || extension == ".xlsm";
-  if (extension == ".xls") {
-    throw UsageError(
-        fmt::format("{}: an Excel 97-2003 workbook: open it in Excel or LibreOffice and save it as .xlsx", file));
+  auto read = import::read_tracker(file, sheet, diagnostics);
+  if (const auto* problem = std::get_if<import::TrackerFileProblem>(&read)) {
+    if (problem->kind == import::TrackerFileProblem::Kind::not_a_tracker) throw UsageError(problem->message);
+    throw IoError(problem->message);
   }
-  if (!workbook && extension != ".csv" && extension != ".txt" && extension != ".tsv") {
-    throw UsageError(fmt::format("{}: import reads .csv and .xlsx files", file));
-  }
-  // A tracker's file is a few MiB at most; what the import builds from one grows with it, so it is bounded.
-  constexpr std::uintmax_t k_limit = 16u << 20;
-  std::error_code ec;
-  const auto size = fs::file_size(file, ec);
-  if (ec) throw IoError(fmt::format("cannot read {}: {}", file, ec.message()));
-  if (size > k_limit) throw IoError(fmt::format("{} is over 16 MiB, more than any tracker", file));
-  std::ifstream in(file, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in && !in.eof()) throw IoError(fmt::format("cannot read {}: {}", file, std::strerror(errno)));
-  const std::string shown = fs::path(file).generic_string();
-  if (workbook) return import::read_xlsx(bytes, shown, sheet, diagnostics);
-  return import::read_csv(bytes, diag::source_name(shown), diagnostics);
+  return std::get<import::Table>(std::move(read));
 }
 
 // --guess writes to standard output and --into names the new register's directory: one of them, not both.

@@ -80,6 +80,135 @@ int find_header_row(const Table& table) {
   return table.rows.empty() ? 1 : table.rows.front().number;
 }
 
+namespace {
+
+// What a column's values say of its field: finding ids, or dated updates where its header says notes.
+void guess_from_values(GuessedColumn& guess, const std::vector<const Cell*>& values, bool several_updates) {
+  const std::size_t ids = static_cast<std::size_t>(
+      std::count_if(values.begin(), values.end(), [](const Cell* c) { return looks_like_id(trimmed(c->text)); }));
+  if (!values.empty() && ids * 5 >= values.size() * 4 && (guess.field.empty() || guess.field == "title")) {
+    guess.field = "id";
+    guess.why = "its values are finding ids (report/ref)";
+  }
+  if (guess.field == "note" && date_within(guess.header, {})) {
+    guess.field = "updates";
+    guess.why = "its header names the date of its updates";
+  }
+  if (guess.field == "note") {
+    const std::size_t dated = static_cast<std::size_t>(std::count_if(values.begin(), values.end(), [](const Cell* c) {
+      return leading_date(trimmed(c->text), {}).has_value() && !c->date;
+    }));
+    if (!values.empty() && dated * 2 >= values.size()) {
+      guess.field = "updates";
+      guess.why = "its cells start with dates";
+    }
+  }
+  if (guess.field == "note" && several_updates) {
+    guess.field = "updates";
+    guess.why = "one of several update columns";
+  }
+}
+
+// What the columns guessed so far have settled: the fields taken, the headers listed, and whether update
+// columns have been seen more than once.
+struct GuessState {
+  std::set<std::string> taken;
+  std::set<std::string> named;  // headers already listed (a merged header covers several columns)
+  bool several_updates = false;
+};
+
+// A field of one value per row that an earlier column already gives: a second note column makes every note
+// column one of updates; any other field's second column is kept as text.
+void settle_repeated_field(GuessedMapping& out, GuessedColumn& guess, GuessState& state) {
+  if (!single(guess.field) || guess.field.empty() || !state.taken.contains(guess.field) ||
+      state.named.contains(folded(guess.header))) {
+    return;
+  }
+  if (guess.field == "note") {
+    // Several update columns ("Update 1", "Update 2"): each a dated update.
+    for (GuessedColumn& earlier : out.columns) {
+      if (earlier.field == "note") earlier.field = "updates";
+    }
+    auto& notes = out.mapping.columns["note"];
+    auto& updates = out.mapping.columns["updates"];
+    updates.insert(updates.begin(), notes.begin(), notes.end());
+    out.mapping.columns.erase("note");
+    state.taken.erase("note");
+    state.several_updates = true;
+    guess.field = "updates";
+    guess.why = "one of several update columns";
+  } else {
+    guess.why = fmt::format("'{}' is read from an earlier column, so this one is kept as text", guess.field);
+    guess.field.clear();
+  }
+}
+
+// The column in the mapping, under its field or as ignored, named by its header (else its letters).
+void map_column(GuessedMapping& out, const GuessedColumn& guess, GuessState& state) {
+  if (!guess.field.empty() && !state.named.contains(folded(guess.header))) {
+    const std::string name = guess.header.empty() ? column_letters(guess.column) : guess.header;
+    if (guess.field == "ignore") {
+      out.mapping.ignore.push_back({name, {}});
+    } else {
+      out.mapping.columns[guess.field].push_back({name, {}});
+    }
+    state.taken.insert(guess.field);
+  }
+  if (!guess.header.empty()) state.named.insert(folded(guess.header));
+}
+
+// The distinct words of a column of words (at most 40), each with the register's word for it, if known.
+void guess_words(GuessedMapping& out, const GuessedColumn& guess, const std::vector<const Cell*>& values) {
+  const model::Vocabulary vocabulary;
+  std::set<std::string> seen;
+  for (const Cell* value : values) {
+    const std::string word(trimmed(value->text));
+    if (seen.size() >= 40 || !seen.insert(folded(word)).second) continue;
+    out.words.push_back({guess.field, word, builtin_word(guess.field, folded(word), vocabulary)});
+  }
+}
+
+// The built-in forms a column of dates' text is written in, and (at most five) texts none reads.
+void guess_date_forms(GuessedMapping& out, const std::vector<const Cell*>& values) {
+  for (const Cell* value : values) {
+    if (value->date || value->number) continue;
+    bool read = false;
+    for (const std::string& form : default_date_forms()) {
+      DateProblem problem = DateProblem::none;
+      if (read_date(value->text, DateForms{std::span(&form, 1), {}}, problem)) {
+        if (std::find(out.date_forms.begin(), out.date_forms.end(), form) == out.date_forms.end()) {
+          out.date_forms.push_back(form);
+        }
+        read = true;
+        break;
+      }
+    }
+    if (!read && out.unread_dates.size() < 5) out.unread_dates.emplace_back(trimmed(value->text));
+  }
+}
+
+// A tracker of one kind of finding says so in its wording column's header ("Recommendation").
+void guess_default_type(GuessedMapping& out) {
+  if (out.mapping.columns.contains("type") || !out.mapping.columns.contains("title")) return;
+  const std::string header = folded(out.mapping.columns["title"].front().name);
+  if (header == "recommendation" || header == "recommendations") out.mapping.default_type = "recommendation";
+  if (header == "afi" || header == "area for improvement" || header == "areas for improvement") {
+    out.mapping.default_type = "afi";
+  }
+}
+
+// The columns the header row and the values below it show: each with a header or a value.
+std::set<int> columns_in_use(const Row* header, const std::map<int, std::vector<const Cell*>>& by_column) {
+  std::set<int> columns;
+  if (header != nullptr) {
+    for (const Cell& cell : header->cells) columns.insert(cell.column);
+  }
+  for (const auto& [column, values] : by_column) columns.insert(column);
+  return columns;
+}
+
+}  // namespace
+
 GuessedMapping guess_mapping(const Table& table, int header_row) {
   GuessedMapping out;
   if (header_row == 0) header_row = find_header_row(table);
@@ -90,17 +219,9 @@ GuessedMapping guess_mapping(const Table& table, int header_row) {
     if (row.number == header_row) header = &row;
   }
   const auto by_column = values_by_column(table, header_row);
-  std::set<int> columns;
-  if (header != nullptr) {
-    for (const Cell& cell : header->cells) columns.insert(cell.column);
-  }
-  for (const auto& [column, values] : by_column) columns.insert(column);
-  const model::Vocabulary vocabulary;
-  std::set<std::string> taken;
-  std::set<std::string> named;   // headers already listed (a merged header covers several columns)
-  bool several_updates = false;  // update columns have been seen more than once
+  GuessState state;
   static const std::vector<const Cell*> k_none;
-  for (const int column : columns) {
+  for (const int column : columns_in_use(header, by_column)) {
     const Cell* cell = header != nullptr ? header->at(column) : nullptr;
     const auto found = by_column.find(column);
     const std::vector<const Cell*>& values = found == by_column.end() ? k_none : found->second;
@@ -109,113 +230,22 @@ GuessedMapping guess_mapping(const Table& table, int header_row) {
       guess.field = by_header->field;
       guess.why = fmt::format("its header says '{}'", by_header->keyword);
     }
-    const std::size_t ids = static_cast<std::size_t>(
-        std::count_if(values.begin(), values.end(), [](const Cell* c) { return looks_like_id(trimmed(c->text)); }));
-    if (!values.empty() && ids * 5 >= values.size() * 4 && (guess.field.empty() || guess.field == "title")) {
-      guess.field = "id";
-      guess.why = "its values are finding ids (report/ref)";
-    }
-    if (guess.field == "note" && date_within(guess.header, {})) {
-      guess.field = "updates";
-      guess.why = "its header names the date of its updates";
-    }
-    if (guess.field == "note") {
-      const std::size_t dated = static_cast<std::size_t>(std::count_if(values.begin(), values.end(), [](const Cell* c) {
-        return leading_date(trimmed(c->text), {}).has_value() && !c->date;
-      }));
-      if (!values.empty() && dated * 2 >= values.size()) {
-        guess.field = "updates";
-        guess.why = "its cells start with dates";
-      }
-    }
-    if (guess.field == "note" && several_updates) {
-      guess.field = "updates";
-      guess.why = "one of several update columns";
-    }
-    if (single(guess.field) && !guess.field.empty() && taken.contains(guess.field) &&
-        !named.contains(folded(guess.header))) {
-      if (guess.field == "note") {
-        // Several update columns ("Update 1", "Update 2"): each a dated update.
-        for (GuessedColumn& earlier : out.columns) {
-          if (earlier.field == "note") earlier.field = "updates";
-        }
-        auto& notes = out.mapping.columns["note"];
-        auto& updates = out.mapping.columns["updates"];
-        updates.insert(updates.begin(), notes.begin(), notes.end());
-        out.mapping.columns.erase("note");
-        taken.erase("note");
-        several_updates = true;
-        guess.field = "updates";
-        guess.why = "one of several update columns";
-      } else {
-        guess.why = fmt::format("'{}' is read from an earlier column, so this one is kept as text", guess.field);
-        guess.field.clear();
-      }
-    }
-    if (!guess.field.empty() && !named.contains(folded(guess.header))) {
-      const std::string name = guess.header.empty() ? column_letters(column) : guess.header;
-      if (guess.field == "ignore") {
-        out.mapping.ignore.push_back({name, {}});
-      } else {
-        out.mapping.columns[guess.field].push_back({name, {}});
-      }
-      taken.insert(guess.field);
-    }
-    if (!guess.header.empty()) named.insert(folded(guess.header));
-    if (word_field(guess.field)) {
-      std::set<std::string> seen;
-      for (const Cell* value : values) {
-        const std::string word(trimmed(value->text));
-        if (seen.size() >= 40 || !seen.insert(folded(word)).second) continue;
-        out.words.push_back({guess.field, word, builtin_word(guess.field, folded(word), vocabulary)});
-      }
-    }
-    if (date_field(guess.field)) {
-      for (const Cell* value : values) {
-        if (value->date || value->number) continue;
-        bool read = false;
-        for (const std::string& form : default_date_forms()) {
-          DateProblem problem = DateProblem::none;
-          if (read_date(value->text, DateForms{std::span(&form, 1), {}}, problem)) {
-            if (std::find(out.date_forms.begin(), out.date_forms.end(), form) == out.date_forms.end()) {
-              out.date_forms.push_back(form);
-            }
-            read = true;
-            break;
-          }
-        }
-        if (!read && out.unread_dates.size() < 5) out.unread_dates.emplace_back(trimmed(value->text));
-      }
-    }
+    guess_from_values(guess, values, state.several_updates);
+    settle_repeated_field(out, guess, state);
+    map_column(out, guess, state);
+    if (word_field(guess.field)) guess_words(out, guess, values);
+    if (date_field(guess.field)) guess_date_forms(out, values);
     out.columns.push_back(std::move(guess));
   }
-  // A tracker of one kind of finding says so in its wording column's header ("Recommendation").
-  if (!out.mapping.columns.contains("type") && out.mapping.columns.contains("title")) {
-    const std::string header = folded(out.mapping.columns["title"].front().name);
-    if (header == "recommendation" || header == "recommendations") out.mapping.default_type = "recommendation";
-    if (header == "afi" || header == "area for improvement" || header == "areas for improvement") {
-      out.mapping.default_type = "afi";
-    }
-  }
+  guess_default_type(out);
   return out;
 }
 
-std::string mapping_yaml(const GuessedMapping& guess, const Table& table, std::string_view source) {
-  YamlWriter w;
+namespace {
+
+// The columns each field is read from, with why each was guessed, and the usual fields no column gives.
+void write_columns(YamlWriter& w, const GuessedMapping& guess) {
   const model::ImportMapping& m = guess.mapping;
-  w.comment(0, fmt::format("How {} becomes a register: guessed by `hmicfrs-track import --guess`", source));
-  w.comment(0, fmt::format("from its header row (row {}) and its values. Check every line, then run", m.header_row));
-  w.comment(0, fmt::format("  hmicfrs-track import {} --map THIS-FILE --into NEW-DIRECTORY", source));
-  w.comment(0, "docs/import.md says what each field means.");
-  w.blank_line();
-  if (!table.sheet.empty()) w.field(0, "sheet", table.sheet);
-  w.verbatim(0, "header_row", std::to_string(m.header_row));
-  w.blank_line();
-  w.comment(0, "Who the register belongs to, as papers print it:");
-  w.comment(0, "register:");
-  w.comment(0, "  force: Example Constabulary");
-  w.comment(0, "  committee: Joint Audit Committee");
-  w.blank_line();
   w.comment(0, "The register's fields, each from a column named by its header (or its letter).");
   w.open(0, "columns");
   for (std::string_view field : model::k_import_fields) {
@@ -252,6 +282,10 @@ std::string mapping_yaml(const GuessedMapping& guess, const Table& table, std::s
       w.comment(2, fmt::format("{}: no column found", field));
     }
   }
+}
+
+// The columns kept as text, and those ignored.
+void write_other_columns(YamlWriter& w, const GuessedMapping& guess) {
   std::vector<const GuessedColumn*> kept;
   for (const GuessedColumn& c : guess.columns) {
     if (c.field.empty()) kept.push_back(&c);
@@ -264,36 +298,43 @@ std::string mapping_yaml(const GuessedMapping& guess, const Table& table, std::s
                                c->why.empty() ? "" : fmt::format(" ({})", c->why)));
     }
   }
-  if (!m.ignore.empty()) {
+  if (!guess.mapping.ignore.empty()) {
     w.blank_line();
     w.comment(0, "Columns left out on purpose: the tool works out whether a finding is overdue.");
     w.open(0, "ignore");
-    for (const model::ColumnName& name : m.ignore) w.item(2, name.name);
+    for (const model::ColumnName& name : guess.mapping.ignore) w.item(2, name.name);
   }
-  if (!guess.words.empty()) {
-    w.blank_line();
-    w.comment(0, "The tracker's words, each as the register's. Lines commented out are words the tool");
-    w.comment(0, "does not know: write the register's word for each, or the import refuses the row.");
-    w.open(0, "values");
-    const model::Vocabulary vocabulary;
-    for (std::string_view field : model::k_import_word_fields) {
-      bool opened = false;
-      for (const GuessedWord& word : guess.words) {
-        if (word.field != field) continue;
-        if (!opened) w.open(2, field), opened = true;
-        if (word.value) {
-          w.verbatim(4, yaml_scalar(word.word), word.value->empty() ? "\"\"" : *word.value);
-        } else if (field == "rating" && builtin_word("status", folded(word.word), vocabulary)) {
-          w.comment(4, fmt::format("{}: a status, not a rating: the finding gets no rating, and this status where "
-                                   "its status cell is empty",
-                                   word.word));
-        } else {
-          w.comment(4, fmt::format("{}: ?   # one of {}", yaml_scalar(word.word),
-                                   fmt::join(register_values(field, vocabulary), ", ")));
-        }
+}
+
+// The tracker's words, each as the register's, those it does not know commented out.
+void write_words(YamlWriter& w, const GuessedMapping& guess) {
+  if (guess.words.empty()) return;
+  w.blank_line();
+  w.comment(0, "The tracker's words, each as the register's. Lines commented out are words the tool");
+  w.comment(0, "does not know: write the register's word for each, or the import refuses the row.");
+  w.open(0, "values");
+  const model::Vocabulary vocabulary;
+  for (std::string_view field : model::k_import_word_fields) {
+    bool opened = false;
+    for (const GuessedWord& word : guess.words) {
+      if (word.field != field) continue;
+      if (!opened) w.open(2, field), opened = true;
+      if (word.value) {
+        w.verbatim(4, yaml_scalar(word.word), word.value->empty() ? "\"\"" : *word.value);
+      } else if (field == "rating" && builtin_word("status", folded(word.word), vocabulary)) {
+        w.comment(4, fmt::format("{}: a status, not a rating: the finding gets no rating, and this status where "
+                                 "its status cell is empty",
+                                 word.word));
+      } else {
+        w.comment(4, fmt::format("{}: ?   # one of {}", yaml_scalar(word.word),
+                                 fmt::join(register_values(field, vocabulary), ", ")));
       }
     }
   }
+}
+
+// The forms of date the tracker's dates read in, and those no built-in form reads, as a commented example.
+void write_dates(YamlWriter& w, const GuessedMapping& guess) {
   w.blank_line();
   w.comment(0, "Dates: without a list of forms, the built-in ones are tried (day first: 31/03/2022,");
   w.comment(0, "31 March 2022, Mar-22, w/c 4 April 2022, 2022-03-31 ...).");
@@ -307,9 +348,13 @@ std::string mapping_yaml(const GuessedMapping& guess, const Table& table, std::s
   w.comment(0, "dates:");
   w.comment(0, "  formats: [DD/MM/YYYY, MMM-YY, w/c D MMMM YYYY]");
   w.comment(0, "  default_year: 2022        # for dates written without a year");
+}
+
+// The defaults for what the tracker has no column for: commented out unless a default was guessed; then the
+// block is live and its other lines commented within it.
+void write_defaults(YamlWriter& w, const model::ImportMapping& m) {
   w.blank_line();
   w.comment(0, "What the tracker has no column for:");
-  // Commented out unless a default was guessed; then the block is live and its other lines commented within it.
   const bool live = !m.default_type.empty();
   const auto suggestion = [&](std::string_view line) {
     live ? w.comment(2, line) : w.comment(0, fmt::format("  {}", line));
@@ -326,6 +371,31 @@ std::string mapping_yaml(const GuessedMapping& guess, const Table& table, std::s
   } else {
     suggestion("type: recommendation       # else from the ref (R1, AFI2, CoC1)");
   }
+}
+
+}  // namespace
+
+std::string mapping_yaml(const GuessedMapping& guess, const Table& table, std::string_view source) {
+  YamlWriter w;
+  const model::ImportMapping& m = guess.mapping;
+  w.comment(0, fmt::format("How {} becomes a register: guessed by `hmicfrs-track import --guess`", source));
+  w.comment(0, fmt::format("from its header row (row {}) and its values. Check every line, then run", m.header_row));
+  w.comment(0, fmt::format("  hmicfrs-track import {} --map THIS-FILE --into NEW-DIRECTORY", source));
+  w.comment(0, "docs/import.md says what each field means.");
+  w.blank_line();
+  if (!table.sheet.empty()) w.field(0, "sheet", table.sheet);
+  w.verbatim(0, "header_row", std::to_string(m.header_row));
+  w.blank_line();
+  w.comment(0, "Who the register belongs to, as papers print it:");
+  w.comment(0, "register:");
+  w.comment(0, "  force: Example Constabulary");
+  w.comment(0, "  committee: Joint Audit Committee");
+  w.blank_line();
+  write_columns(w, guess);
+  write_other_columns(w, guess);
+  write_words(w, guess);
+  write_dates(w, guess);
+  write_defaults(w, m);
   return w.take();
 }
 

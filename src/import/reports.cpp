@@ -1,0 +1,227 @@
+#include "reports.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include <hmicfrs/import/guess.hpp>
+#include <hmicfrs/util/slug.hpp>
+#include <hmicfrs/util/suggest.hpp>
+#include "text.hpp"
+#include "value_readers.hpp"
+#include "words.hpp"
+
+namespace hmicfrs::import {
+namespace {
+
+using diag::Code;
+
+// A report's id as its file's name takes it: at most 80 characters, cut after a whole word of the slug (a long
+// title's slug would pass what a file system allows). Two titles alike to there are read as one report, with
+// the warning any two names of one id get.
+std::string file_id(std::string slug) {
+  constexpr std::size_t k_longest = 80;
+  if (slug.size() <= k_longest) return slug;
+  const std::size_t cut = slug.rfind('-', k_longest);
+  slug.resize(cut == std::string::npos || cut == 0 ? k_longest : cut);
+  return slug;
+}
+
+// The report's name as the row gives it: its `inspection` cell, else the part of its `id` before a '/'; empty
+// when it gives none. `source` is the value it came from.
+std::string report_name(const RowContext& row, const Value& id_value, Value& source) {
+  source = row.value("inspection");
+  std::string text = source ? source.text : "";
+  if (!source && id_value) {
+    const auto slash = id_value.text.find('/');
+    if (slash != std::string::npos) text = id_value.text.substr(0, slash), source = id_value;
+  }
+  return text;
+}
+
+// The report of id `id` named `text`, made when the row is its first.
+Report& named_report(RowContext& row, const std::string& id, const std::string& text, const Value& source) {
+  ImportContext& import = row.import;
+  auto [it, added] = import.reports.try_emplace(id);
+  Report& report = it->second;
+  const Value title = row.value("inspection_title");
+  if (added) {
+    report.inspection.id = id;
+    report.first_row = row.number;
+    report.title_given = title || !model::is_slug(text);
+    report.inspection.title = title ? one_line(title.text) : text;
+  } else if (!model::is_slug(text) && report.inspection.title != text && !title) {
+    import.diagnostics.warning(source ? row.at(source) : row.start(),
+                               fmt::format("'{}' makes the same report id '{}' as '{}' (row {}): read as one report",
+                                           text, id, report.inspection.title, report.first_row),
+                               Code::duplicate_id);
+  }
+  return report;
+}
+
+// A report lists each cause of concern with the recommendations that answer it after it: where no column
+// says which it answers, a recommendation answers the cause of concern above it, up to another kind of finding.
+void answer_by_order(std::vector<model::Finding>& findings) {
+  for (std::size_t k = 0; k < findings.size(); ++k) {
+    if (findings[k].type != model::FindingType::cause_of_concern) continue;
+    for (std::size_t j = k + 1; j < findings.size(); ++j) {
+      if (findings[j].type != model::FindingType::recommendation || !findings[j].cause_of_concern.value.empty()) break;
+      findings[j].cause_of_concern.value = findings[k].ref;
+    }
+  }
+}
+
+// Each cause of concern's recommendations: an error for one with none, a note naming those read by order.
+void link_causes_of_concern(ImportContext& import, Report& report) {
+  std::vector<model::Finding>& findings = report.inspection.findings;
+  const bool column = import.columns.fields.contains("cause_of_concern");
+  if (!column) answer_by_order(findings);
+  std::map<std::string, std::vector<std::string_view>> answering;  // a cause of concern's ref or id -> refs
+  for (const model::Finding& f : findings) {
+    if (!f.cause_of_concern.value.empty()) answering[f.cause_of_concern.value.str()].push_back(f.ref);
+  }
+  for (std::size_t k = 0; k < findings.size(); ++k) {
+    const model::Finding& coc = findings[k];
+    if (coc.type != model::FindingType::cause_of_concern) continue;
+    std::vector<std::string_view> refs = answering[coc.ref.str()];
+    const auto& by_id = answering[fmt::format("{}/{}", report.inspection.id, coc.ref)];
+    refs.insert(refs.end(), by_id.begin(), by_id.end());
+    if (refs.empty()) {
+      import.diagnostics.error(coc.location,
+                               fmt::format("row {}: cause of concern '{}' has no recommendation answering it: list "
+                                           "its recommendations in the rows after it, or map a column naming the "
+                                           "cause of concern each answers as `cause_of_concern`",
+                                           report.rows[k], coc.ref),
+                               Code::cause_of_concern_without_recommendation);
+    } else if (!column) {
+      import.diagnostics.note(
+          coc.location,
+          fmt::format("row {}: cause of concern '{}' is read as answered by the recommendation{} "
+                      "after it: {}",
+                      report.rows[k], coc.ref, refs.size() == 1 ? "" : "s", util::join_alternatives(refs, " and ")),
+          Code::cause_of_concern_without_recommendation);
+    }
+  }
+}
+
+// A report's type, title and publication date, once all its rows are read.
+void check_report(ImportContext& import, const std::string& id, Report& report) {
+  model::Inspection& inspection = report.inspection;
+  inspection.type = report.type ? *report.type
+                    : !import.mapping.default_inspection_type.empty()
+                        ? *model::value_named<model::InspectionType>(import.mapping.default_inspection_type)
+                        : type_from_title(inspection.title).value_or(model::InspectionType::other);
+  if (!report.title_given) {
+    import.diagnostics.warning(import.table.at(report.first_row, 1),
+                               fmt::format("report '{}' is named only by its id, so its title is written as the id: "
+                                           "write its title in inspections/{}.yaml, or map a column as "
+                                           "`inspection_title`",
+                                           id, id),
+                               Code::missing_field);
+  }
+  const std::size_t hidden =
+      static_cast<std::size_t>(std::count_if(inspection.findings.begin(), inspection.findings.end(),
+                                             [](const model::Finding& f) { return f.history.empty(); }));
+  if (!inspection.published && hidden > 0) {
+    import.diagnostics.warning(import.table.at(report.first_row, 1),
+                               fmt::format("report '{}' has no publication date and {} of its findings no dated "
+                                           "update, so they show nowhere until it has one: map a column as "
+                                           "`published`, or add `published:` to inspections/{}.yaml",
+                                           id, hidden, id),
+                               Code::missing_field);
+  }
+}
+
+}  // namespace
+
+bool read_heading(RowContext& row) {
+  if (!is_heading_row(row.row)) return false;
+  // One cell: a heading unless it is a finding's title with its ref (a value in the ref column with no title
+  // beside it cannot be a finding).
+  if (row.row.cells.size() == 1 && row.value("title") && (row.value("ref") || row.value("id"))) return false;
+  row.import.heading = trimmed(row.row.cells.front().text);
+  row.import.previous_report.clear();
+  return true;
+}
+
+Report* report_for(RowContext& row, const Value& id_value) {
+  ImportContext& import = row.import;
+  Value source;
+  std::string text = report_name(row, id_value, source);
+  if (text.empty() && !import.previous_report.empty() &&
+      (import.columns.fields.contains("inspection") || !import.heading.empty())) {
+    // A report named once above the rows it covers: a heading row, or a cell merged down in the sheet.
+    if (import.heading.empty()) ++import.summary.carried;
+    return &import.reports.at(import.previous_report);
+  }
+  if (text.empty() && !import.heading.empty()) {
+    // The first row under a heading starts its report.
+    text = import.heading;
+  }
+  text = one_line(std::move(text));  // a report's name is one line
+  if (text.empty()) text = import.mapping.default_inspection;
+  if (text.empty()) {
+    row.error(row.start(),
+              fmt::format("row {} names no report: map the column that does as `inspection` (or `id`), or give "
+                          "every row's report under `defaults: inspection:` in the mapping",
+                          row.number),
+              Code::missing_field);
+    return nullptr;
+  }
+  const std::string id = file_id(model::is_slug(text) ? text : util::slugified(text));
+  if (id.empty()) {
+    row.error(source ? row.at(source) : row.start(),
+              fmt::format("report '{}' has no letters or digits to make its id from", text), Code::invalid_id);
+    return nullptr;
+  }
+  Report& report = named_report(row, id, text, source);
+  import.previous_report = id;
+  return &report;
+}
+
+void read_report_details(RowContext& row, Report& report) {
+  const std::string& id = report.inspection.id;
+  if (const Value published = row.value("published")) {
+    if (const auto day = cell_date(row, published)) {
+      if (report.inspection.published && *report.inspection.published != *day) {
+        row.import.diagnostics.warning(
+            row.at(published),
+            fmt::format("{}: report '{}' was given as published on {} (row {}): the first is kept",
+                        row.cell_text(published), id, report.inspection.published->iso(), report.first_row),
+            Code::invalid_date);
+      } else {
+        report.inspection.published = day;
+      }
+    }
+  }
+  if (const Value type = row.value("inspection_type")) {
+    const auto word_value = register_word(row, type, "inspection_type");
+    if (!word_value) {
+      unknown_word(row, type, "inspection_type");
+    } else if (!report.type) {
+      report.type = model::value_named<model::InspectionType>(*word_value);
+    }
+  }
+}
+
+void check_reports(ImportContext& import) {
+  for (auto& [id, report] : import.reports) {
+    link_causes_of_concern(import, report);
+    check_report(import, id, report);
+  }
+  if (!import.undated_rows.empty()) {
+    import.diagnostics.warning(
+        import.table.at(import.undated_rows.front(), 1),
+        fmt::format("{} give{} a status, rating or note with no date: dated {}, the import's "
+                    "as-of date; map the column of update dates as `updated` to keep the tracker's",
+                    row_list(import.undated_rows), import.undated_rows.size() == 1 ? "s" : "",
+                    import.options.as_of.iso()),
+        Code::missing_field);
+  }
+}
+
+}  // namespace hmicfrs::import
