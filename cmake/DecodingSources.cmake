@@ -6,7 +6,7 @@
 # Included: hmicfrs_decoding_sources(ROOT OUT) sets OUT to those files under
 # the source tree ROOT, sorted. As a script (cmake -DROOT=... -P this file),
 # prints them one per line, so that a test can run the digest step on a copy
-# of the sources (tests/unit/decoder_digest_test.py).
+# of the sources (tests/decoder_digest_test.py).
 function(hmicfrs_decoding_sources root out)
   set(patterns "")
   foreach(layer load model diag util)

@@ -61,7 +61,7 @@ class Reader {
   std::optional<std::string> id(const Node* node, std::string_view field, IdKind kind);
   std::optional<std::vector<std::string>> text_list(const Node* node, std::string_view field);  // items of one line
 
-  // The located text of a reference to another record; checked later. A finding's references are Words (an
+  // The located text of a reference to another record; checked later. A finding's references are Interned words (an
   // owner's, a rating's, a finding's id: words a register repeats).
   model::Located<std::string> reference(const Node* node, std::string_view field);
   model::Located<model::Interned> word_reference(const Node* node, std::string_view field);

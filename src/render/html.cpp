@@ -188,7 +188,7 @@ std::string chart_svg(const RagChart& chart) {
 }
 
 // Writes each block into a buffer, escaping text as it goes, and passes it to the stream in large pieces, so
-// that a large paper costs a stream insertion per buffer rather than per piece (bench/README.md has the figures).
+// that a large paper costs a stream insertion per buffer rather than one per piece.
 class HtmlWriter {
  public:
   explicit HtmlWriter(std::ostream& out) : m_out(out) { m_html.reserve(k_flush_at + 4096); }

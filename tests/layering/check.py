@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """check.py SOURCE_DIR BUILD_DIR LAYER:HEADER:EXPECT...
 
-Compiles, for each probe, a file that includes HEADER with the command line of
-every target built from LAYER's sources (read from BUILD_DIR's
-compile_commands.json), and checks that each compilation fails for want of
-HEADER (EXPECT "fails") or succeeds (EXPECT "compiles"). Exits 1 on any probe
-that does not hold.
+Compiles, for each probe, a file that includes HEADER with every distinct
+command line of every target built from LAYER's sources (read from
+BUILD_DIR's compile_commands.json), and checks that each compilation fails for
+want of HEADER (EXPECT "fails") or succeeds (EXPECT "compiles").
+
+The staging folders hold links, through which "hmicfrs/model/../render/x.hpp"
+would reach a header the layer may not use, and a quoted "../render/x.hpp"
+would reach another layer's private header: so no #include in src/ or
+include/ may hold "..". Exits 1 on any probe or include that does not hold.
 """
 import json
 import os
@@ -14,10 +18,26 @@ import shlex
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
+
+
+def normalised(arguments, directory, source):
+    """The command line with its source, output and dependency file taken out, to tell commands apart."""
+    shape = []
+    skip = False
+    for argument in arguments:
+        if skip:
+            skip = False
+        elif argument in ("-o", "-MF", "-MT"):
+            skip = True
+        elif os.path.realpath(os.path.join(directory, argument)) != source:
+            shape.append(argument)
+    return tuple(shape)
 
 
 def commands_by_layer(source_dir, build_dir):
-    """{layer: {target: one compile command (argument list, directory)}} for targets built from src/<layer>/."""
+    """{layer: {(target, shape): (arguments, directory, source)}}: each distinct compile command of the targets
+    built from src/<layer>/."""
     with open(os.path.join(build_dir, "compile_commands.json"), encoding="utf-8") as file:
         entries = json.load(file)
     layers = {}
@@ -33,12 +53,14 @@ def commands_by_layer(source_dir, build_dir):
             layer = target[len("layering_"):]
         else:
             continue
-        layers.setdefault(layer, {}).setdefault(target, (arguments, entry["directory"], path))
+        shape = normalised(arguments, entry["directory"], path)
+        layers.setdefault(layer, {}).setdefault((target, shape), (arguments, entry["directory"], path))
     return layers
 
 
-def compile_probe(command, header, scratch):
+def compile_probe(command, header, scratch_root):
     arguments, directory, source = command
+    scratch = tempfile.mkdtemp(dir=scratch_root)
     probe = os.path.join(scratch, "probe.cpp")
     with open(probe, "w", encoding="utf-8") as file:
         file.write(f"#include <{header}>\n")
@@ -59,34 +81,58 @@ def compile_probe(command, header, scratch):
     return result.returncode, result.stdout + result.stderr
 
 
+def includes_climbing_out(source_dir):
+    """Every #include in src/ and include/ that holds "..", as "path:line: text"."""
+    found = []
+    for part in ("src", "include"):
+        for folder, _, files in os.walk(os.path.join(source_dir, part)):
+            for name in sorted(files):
+                if not name.endswith((".cpp", ".hpp")):
+                    continue
+                path = os.path.join(folder, name)
+                with open(path, encoding="utf-8") as file:
+                    for number, line in enumerate(file, 1):
+                        if re.match(r"\s*#\s*include\b.*\.\.", line):
+                            found.append(f"{os.path.relpath(path, source_dir)}:{number}: {line.strip()}")
+    return found
+
+
+def judge(target, layer, header, expect, status, output):
+    """"ok: ..." or "FAIL: ..." for one compilation of a probe."""
+    missing = re.search(re.escape(header) + r"(: No such file or directory|' file not found)", output)
+    if expect == "compiles" and status == 0:
+        return f"ok: {header} compiles in {target}"
+    if expect == "compiles":
+        return f"FAIL: {header} should compile in {target} (an allowed include):\n{output[-600:]}"
+    if status == 0:
+        return f"FAIL: {header} compiled in {target}: the build does not stop {layer} from including it"
+    if missing:
+        return f"ok: {header} not found in {target}"
+    return f"FAIL: {header} failed in {target}, but not for want of that header:\n{output[-600:]}"
+
+
 def main():
     source_dir, build_dir, *probes = sys.argv[1:]
     layers = commands_by_layer(source_dir, build_dir)
-    failed = False
-    with tempfile.TemporaryDirectory() as scratch:
+    verdicts = []
+    jobs = []
+    with tempfile.TemporaryDirectory() as scratch, ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         for probe in probes:
             layer, header, expect = probe.split(":")
-            targets = layers.get(layer)
-            if not targets:
-                print(f"FAIL: no compile command of a target built from src/{layer}/ in compile_commands.json")
-                failed = True
+            commands = layers.get(layer)
+            if not commands:
+                verdicts.append(f"FAIL: no compile command of a target built from src/{layer}/ in "
+                                "compile_commands.json")
                 continue
-            for target, command in sorted(targets.items()):
-                status, output = compile_probe(command, header, scratch)
-                missing = re.search(re.escape(header) + r"(: No such file or directory|' file not found)", output)
-                if expect == "compiles" and status == 0:
-                    print(f"ok: {header} compiles in {target}")
-                elif expect == "compiles":
-                    print(f"FAIL: {header} should compile in {target} (an allowed include):\n{output[-600:]}")
-                    failed = True
-                elif status == 0:
-                    print(f"FAIL: {header} compiled in {target}: the build does not stop {layer} from including it")
-                    failed = True
-                elif missing:
-                    print(f"ok: {header} not found in {target}")
-                else:
-                    print(f"FAIL: {header} failed in {target}, but not for want of that header:\n{output[-600:]}")
-                    failed = True
+            for (target, _), command in sorted(commands.items()):
+                jobs.append((target, layer, header, expect, pool.submit(compile_probe, command, header, scratch)))
+        for target, layer, header, expect, job in jobs:
+            verdicts.append(judge(target, layer, header, expect, *job.result()))
+    verdicts += [f"FAIL: an include climbs out of its folder: {found}" for found in includes_climbing_out(source_dir)]
+    for verdict in verdicts:
+        print(verdict)
+    failed = sum(verdict.startswith("FAIL") for verdict in verdicts)
+    print(f"{len(verdicts) - failed} held, {failed} failed")
     return 1 if failed else 0
 
 

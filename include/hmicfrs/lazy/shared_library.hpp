@@ -5,7 +5,7 @@
 // and Excel files) pull in libcrypto and more: linked as usual, every command
 // would load them, though most never write a Word or Excel file, and loading
 // them is a large share of starting the program (bench/README.md, "Starting
-// the program"). libzip.cpp and xlsxwriter.cpp define each of their functions
+// the process"). libzip.cpp and xlsxwriter.cpp define each of their functions
 // that the program calls, with the signature the library's header declares,
 // forwarding to the library's own.
 
