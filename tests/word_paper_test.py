@@ -285,6 +285,9 @@ def convert_to_pdf(docx, outdir, environment=None, profile=None):
 
 def main():
     binary = os.path.abspath(sys.argv[1])
+    # --no-layout (the sanitized suite): LibreOffice's layout of the paper depends on the bytes written, not on how
+    # the binary was built, so it is checked once, as built for use; everything else runs with this binary.
+    layout = "--no-layout" not in sys.argv[2:]
     try:
         import docx  # noqa: F401  python3-docx
     except ImportError:
@@ -309,11 +312,14 @@ def main():
             problems += [f"not well-formed: {part}" for part in parts_not_well_formed(docx_path)]
             sections = markdown_sections(binary, register, meeting)
             check_with_python_docx(docx_path, sections, problems)
-            pdf = convert_to_pdf(docx_path, work)
-            pages, _, pdf_problems = pdf_checks.pdf_problems(pdf, head, expected_pages, sections)
-            problems += pdf_problems
-            check_words_whole(docx_path, work, problems)
-            print(f"{os.path.basename(register)} {meeting}: {pages} pages"
+            pages = "layout not checked"
+            if layout:
+                pdf = convert_to_pdf(docx_path, work)
+                pages, _, pdf_problems = pdf_checks.pdf_problems(pdf, head, expected_pages, sections)
+                pages = f"{pages} pages"
+                problems += pdf_problems
+                check_words_whole(docx_path, work, problems)
+            print(f"{os.path.basename(register)} {meeting}: {pages}"
                   + ("" if not problems else ": " + "; ".join(problems)))
             failures += len(problems)
         problems = [f"golden not well-formed: {part}" for part in goldens_not_well_formed()]
