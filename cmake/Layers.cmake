@@ -3,7 +3,7 @@
 #   - hmicfrs_layer() links a layer's library to exactly the layers named
 #     here, and refuses a layer library among its other arguments;
 #   - each layer compiles against its own staging folder of headers,
-#     build/layers/<layer>/hmicfrs/, holding links to include/hmicfrs/<x>/
+#     <build>/layers/<layer>/hmicfrs/, holding links to include/hmicfrs/<x>/
 #     for itself and the layers it may use (directly or through them), so an
 #     include that points the wrong way finds no file;
 #   - hmicfrs_check_layer_links(), run once every target exists, stops the
@@ -38,7 +38,7 @@ function(hmicfrs_layer_closure layer out)
   set(${out} ${seen} PARENT_SCOPE)
 endfunction()
 
-# Makes build/layers/LAYER/hmicfrs/ hold a link to include/hmicfrs/<x>/ for LAYER and every layer it may use,
+# Makes <build>/layers/LAYER/hmicfrs/ hold a link to include/hmicfrs/<x>/ for LAYER and every layer it may use,
 # and nothing else (links left by an earlier configuration of another graph are removed); its parent folder in OUT.
 function(hmicfrs_layer_staging layer out)
   set(root ${PROJECT_BINARY_DIR}/layers/${layer})
