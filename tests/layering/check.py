@@ -21,18 +21,22 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 
-def normalised(arguments, directory, source):
-    """The command line with its source, output and dependency file taken out, to tell commands apart."""
-    shape = []
-    skip = False
+def with_probe(arguments, directory, source, probe, scratch):
+    """The command line compiling `probe` in place of `source`, its output and dependency files in `scratch`."""
+    swapped = []
+    replace_next = None
     for argument in arguments:
-        if skip:
-            skip = False
+        if replace_next:
+            swapped.append(replace_next)
+            replace_next = None
         elif argument in ("-o", "-MF", "-MT"):
-            skip = True
-        elif os.path.realpath(os.path.join(directory, argument)) != source:
-            shape.append(argument)
-    return tuple(shape)
+            swapped.append(argument)
+            replace_next = os.path.join(scratch, "probe.d" if argument == "-MF" else "probe.o")
+        elif os.path.realpath(os.path.join(directory, argument)) == source:
+            swapped.append(probe)
+        else:
+            swapped.append(argument)
+    return swapped
 
 
 def commands_by_layer(source_dir, build_dir):
@@ -53,7 +57,8 @@ def commands_by_layer(source_dir, build_dir):
             layer = target[len("layering_"):]
         else:
             continue
-        shape = normalised(arguments, entry["directory"], path)
+        # Two sources of a target compiled alike give one command to probe with.
+        shape = tuple(with_probe(arguments, entry["directory"], path, "probe.cpp", ""))
         layers.setdefault(layer, {}).setdefault((target, shape), (arguments, entry["directory"], path))
     return layers
 
@@ -64,19 +69,7 @@ def compile_probe(command, header, scratch_root):
     probe = os.path.join(scratch, "probe.cpp")
     with open(probe, "w", encoding="utf-8") as file:
         file.write(f"#include <{header}>\n")
-    swapped = []
-    replace_next = None
-    for argument in arguments:
-        if replace_next:
-            swapped.append(replace_next)
-            replace_next = None
-        elif argument in ("-o", "-MF", "-MT"):
-            swapped.append(argument)
-            replace_next = os.path.join(scratch, "probe.o" if argument != "-MF" else "probe.d")
-        elif os.path.realpath(os.path.join(directory, argument)) == source:
-            swapped.append(probe)
-        else:
-            swapped.append(argument)
+    swapped = with_probe(arguments, directory, source, probe, scratch)
     result = subprocess.run(swapped, cwd=directory, capture_output=True, text=True)
     return result.returncode, result.stdout + result.stderr
 
