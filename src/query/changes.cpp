@@ -60,15 +60,22 @@ answers::Movement movement_in(const model::Dataset& dataset, const answers::Wind
       if (!(change.added || change.rag_moved || change.status_changed || change.allocated || change.target_moved)) {
         continue;
       }
-      movement.added += change.added ? 1 : 0;
-      movement.rag_moved += change.rag_moved ? 1 : 0;
-      movement.closed += change.closed ? 1 : 0;
-      movement.allocated += change.allocated ? 1 : 0;
-      movement.targets_moved += change.target_moved ? 1 : 0;
+      const std::size_t at = movement.changes.size();
+      for (const auto& [made, list] : {std::pair{change.added, &movement.added},
+                                       {change.rag_moved, &movement.rag_moved},
+                                       {change.status_changed, &movement.status_changed},
+                                       {change.closed, &movement.closed},
+                                       {change.allocated, &movement.allocated},
+                                       {change.target_moved, &movement.targets_moved}}) {
+        if (made) list->push_back(at);
+      }
       movement.changes.push_back(std::move(change));
     }
   }
   movement.rag_moves = rag_moves(dataset.config.vocabulary, movement.changes);
+  std::map<model::Status, int> closings;
+  for (const std::size_t at : movement.closed) ++closings[movement.changes[at].after.status];
+  for (const auto& [status, count] : closings) movement.closings.push_back({status, count});
   return movement;
 }
 

@@ -38,8 +38,7 @@ GroupKey group_key(const FindingRow& row, Grouping grouping, const model::Config
       return {static_cast<std::size_t>(finding.type), name, name, finding.type, nullptr};
     }
     case Grouping::status: {
-      // An open finding with nobody to own it waits for allocation, whatever its status says.
-      if (model::is_open(row.state.status) && row.state.owner.empty()) {
+      if (row.awaiting_allocation) {
         return {0, "awaiting-allocation", "Awaiting allocation", {}, nullptr};
       }
       return {static_cast<std::size_t>(row.state.status) + 1,
@@ -61,15 +60,35 @@ RagCounts empty_counts(const model::Vocabulary& vocabulary) {
 }
 
 void add(RagCounts& counts, const FindingRow& row, const model::Vocabulary& vocabulary) {
+  if (row.state.tracked_as != nullptr) ++counts.repeats;
+  if (row.state.follows_recommendations) ++counts.causes;
   if (!row.state.counted()) return;
+  if (row.finding->type == model::FindingType::not_formal) ++counts.not_formal;
   if (model::is_open(row.state.status)) {
     ++counts.open_count;
     if (row.state.rating == nullptr) ++counts.unrated;
   } else {
     ++counts.closed;
+    const auto closing = std::find_if(counts.closings.begin(), counts.closings.end(),
+                                      [&](const answers::ClosingCount& c) { return c.status == row.state.status; });
+    if (closing != counts.closings.end()) {
+      ++closing->count;
+    } else {
+      counts.closings.insert(std::upper_bound(counts.closings.begin(), counts.closings.end(), row.state.status,
+                                              [](model::Status s, const answers::ClosingCount& c) { return s < c.status; }),
+                             {row.state.status, 1});
+    }
+    // Done, as "% complete" counts: not a finding overtaken, declined or no longer monitored.
+    if (row.state.status == model::Status::closed || row.state.status == model::Status::achieved) ++counts.completed;
   }
   if (row.state.rating != nullptr)
     ++counts.rated[static_cast<std::size_t>(row.state.rating - vocabulary.ratings.data())];
+}
+
+// The share completed, once every finding is counted.
+RagCounts& finished(RagCounts& counts) {
+  if (counts.total() > 0) counts.percent_complete = (100 * counts.completed + counts.total() / 2) / counts.total();
+  return counts;
 }
 
 }  // namespace
@@ -77,7 +96,7 @@ void add(RagCounts& counts, const FindingRow& row, const model::Vocabulary& voca
 RagCounts rag_total(const std::vector<FindingRow>& rows, const model::Vocabulary& vocabulary) {
   RagCounts counts = empty_counts(vocabulary);
   for (const FindingRow& row : rows) add(counts, row, vocabulary);
-  return counts;
+  return finished(counts);
 }
 
 std::vector<answers::RagGroup> rag_by(const std::vector<FindingRow>& rows, Grouping grouping,
@@ -93,7 +112,7 @@ std::vector<answers::RagGroup> rag_by(const std::vector<FindingRow>& rows, Group
   std::vector<answers::RagGroup> out;
   out.reserve(groups.size());
   for (auto& [key, counts] : groups) {
-    out.push_back({std::string(key.key), std::string(key.label), key.type, key.inspection, std::move(counts)});
+    out.push_back({std::string(key.key), std::string(key.label), key.type, key.inspection, std::move(finished(counts))});
   }
   // Reports in the order they came out, as every list of reports.
   if (grouping == Grouping::report) {

@@ -100,6 +100,7 @@ FindingRow row_of(const model::Dataset& dataset, const model::Inspection& inspec
   row.days_since_update = static_cast<int>((as_of.sys_days() - row.last_update->sys_days()).count());
   // What is counted once is chased once: a cause of concern through its recommendations, a repeat through the earlier.
   const bool counted = row.state.counted();
+  row.awaiting_allocation = counted && open && row.state.owner.empty();
   row.overdue = counted && is_overdue(row.state, as_of);
   row.stale = counted && open && *row.days_since_update > dataset.config.stale_after_days;
   return row;

@@ -1,6 +1,9 @@
+// The committee paper: the section table, and one function per section that computes its answer.
+
 #include <hmicfrs/query/paper.hpp>
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <string_view>
 
@@ -16,64 +19,247 @@
 #include <hmicfrs/query/peel.hpp>
 #include <hmicfrs/query/state.hpp>
 #include <hmicfrs/util/parallel.hpp>
+#include <hmicfrs/util/prose.hpp>
 
 namespace hmicfrs::query {
 namespace {
+
+using model::Section;
 
 constexpr std::string_view k_default_purpose =
     "To give members of the Committee oversight of {} inspection activity and of the force's progress against "
     "the inspectorate's recommendations.";
 constexpr std::string_view k_default_decision = "The Committee is asked to note the contents of this report.";
 
-std::string or_default(const std::string& text, std::string_view fallback) {
-  return text.empty() ? std::string(fallback) : text;
-}
+// What every section's answer is computed from.
+struct PaperContext {
+  const model::Dataset& dataset;
+  const model::Meeting& meeting;
+  answers::Window window;
+  std::vector<model::PaperSection> layout;   // the sections chosen, in order
+  std::vector<answers::FindingRow> rows;      // every finding recorded by the paper's date
+  std::string inspectorate;
+  std::shared_future<answers::Movement> movement;  // in the window, worked out beside the rest on a large register
 
-answers::PublishedReport published_report(const model::Dataset& dataset, const model::Inspection& inspection,
-                                          const std::vector<answers::FindingRow>& rows) {
-  answers::PublishedReport report{&inspection, rows_of(rows, inspection), false, continued(dataset, inspection)};
-  report.all_national = std::all_of(report.findings.begin(), report.findings.end(), [](const answers::FindingRow& r) {
-    return r.finding->scope == model::Scope::all_forces;
-  });
-  return report;
-}
-
-// The sections the paper has: the meeting's choice, else the configuration's, else the usual layout, in
-// which reports under review appear only when the meeting names some.
-std::vector<model::PaperSection> layout(const model::Config& config, const model::Meeting& meeting) {
-  if (!meeting.sections.empty()) return meeting.sections;
-  if (!config.sections.empty()) return config.sections;
-  std::vector<model::PaperSection> sections;
-  using model::Section;
-  for (const Section s : {Section::purpose, Section::peel, Section::activity, Section::published, Section::review,
-                          Section::tracker, Section::red, Section::decision}) {
-    if (s != Section::review || !meeting.review.empty()) sections.push_back({s, {}, {}});
+  const model::Config& config() const { return dataset.config; }
+  const model::Date& as_of() const { return window.until; }
+  // The number of the section `which`, or 0 when the paper has none.
+  int number_of(Section which) const {
+    for (std::size_t i = 0; i < layout.size(); ++i) {
+      if (layout[i].section == which) return static_cast<int>(i) + 1;
+    }
+    return 0;
   }
-  return sections;
+};
+
+answers::PaperDate paper_date(const model::Date& date, const model::Date& as_of) {
+  return {date, date.first_day() <= as_of};
 }
 
-bool has_section(const std::vector<model::PaperSection>& sections, model::Section which) {
-  return std::any_of(sections.begin(), sections.end(),
-                     [&](const model::PaperSection& s) { return s.section == which; });
+answers::PaperPeriod paper_period(const model::Period& period, const model::Date& as_of) {
+  answers::PaperPeriod out{paper_date(period.from, as_of), {}};
+  if (period.to) out.to = paper_date(*period.to, as_of);
+  return out;
 }
 
-// The reports the meeting names, each with its findings in the report's order.
-std::vector<answers::ReviewedReport> reviewed(const model::Dataset& dataset, const model::Meeting& meeting,
-                                              const std::vector<answers::FindingRow>& rows) {
-  std::vector<answers::ReviewedReport> out;
-  for (const auto& reference : meeting.review) {
-    const model::Inspection* inspection = dataset.find_inspection(reference.value);
-    if (inspection == nullptr) continue;  // validation reports it
-    answers::ReviewedReport report{inspection, rows_of(rows, *inspection), {}};
-    report.counts = rag_total(report.findings, dataset.config.vocabulary);
-    out.push_back(std::move(report));
+std::optional<answers::PaperPeriod> fieldwork_of(const model::Inspection& inspection, const model::Date& as_of) {
+  if (!inspection.fieldwork) return std::nullopt;
+  return paper_period(*inspection.fieldwork, as_of);
+}
+
+std::vector<answers::PhaseTold> phases_told(const std::vector<const model::FieldworkPhase*>& phases,
+                                            const model::Date& as_of) {
+  std::vector<answers::PhaseTold> out;
+  for (const model::FieldworkPhase* phase : phases) out.push_back({phase, paper_period(phase->period, as_of)});
+  return out;
+}
+
+// The ratings the vocabulary lists in full, as the register labels them.
+std::vector<std::string> attention_labels(const model::Vocabulary& vocabulary) {
+  std::vector<std::string> labels;
+  for (const model::Rating& rating : vocabulary.ratings) {
+    if (rating.attention) labels.push_back(rating.label);
+  }
+  return labels;
+}
+
+// The usual title of a section, from the section table below.
+std::string usual_title(Section section, const model::Vocabulary& vocabulary);
+
+// ---- The titles
+
+std::string red_title(const model::Vocabulary& vocabulary) {
+  const std::vector<std::string> labels = attention_labels(vocabulary);
+  if (labels.empty()) return "Outstanding findings listed in full";
+  std::string words;
+  for (const std::string& label : labels) words += (words.empty() ? "" : " or ") + util::in_prose(label);
+  return "Outstanding findings assessed " + words;
+}
+
+// ---- The answers, one function per section
+
+answers::SectionBody purpose(PaperContext& paper) {
+  const std::string& text = paper.config().purpose;
+  return answers::PurposeSection{text.empty() ? fmt::format(fmt::runtime(k_default_purpose), paper.inspectorate)
+                                              : text};
+}
+
+answers::SectionBody peel(PaperContext& paper) {
+  const model::Date& as_of = paper.as_of();
+  answers::PeelSection out;
+  if (const auto latest = latest_peel(paper.dataset, as_of)) {
+    answers::PeelSection::Graded graded{peel_table(paper.dataset, *latest, as_of),
+                                        earlier_in_other_cycle(paper.dataset, *latest), true, {}, {}};
+    // The findings of every report of the cycle (pillar years had several).
+    for (const model::Inspection* report : graded.table.reports) {
+      const auto its = rows_of(paper.rows, *report);
+      graded.findings.insert(graded.findings.end(), its.begin(), its.end());
+    }
+    graded.finding_counts = rag_total(graded.findings, paper.config().vocabulary);
+    // Narratives in full once: at the first paper after the assessment's publication (or the first paper of all).
+    switch (paper.config().peel_narratives) {
+      case model::Narratives::always: graded.narratives = true; break;
+      case model::Narratives::never: graded.narratives = false; break;
+      case model::Narratives::first_paper:
+        graded.narratives =
+            !paper.window.after ||
+            std::any_of(graded.table.reports.begin(), graded.table.reports.end(),
+                        [&](const model::Inspection* r) { return published_in(*r, paper.window); });
+        break;
+    }
+    out.graded = std::move(graded);
+  }
+  for (const model::Inspection* inspection : calendar(paper.dataset, {std::nullopt, as_of}, answers::CalendarScope::all)) {
+    if (inspection->type != model::InspectionType::peel) continue;
+    if (!inspection->published || !happened_by(*inspection->published, as_of)) {
+      out.in_progress.push_back({inspection, fieldwork_of(*inspection, as_of)});
+    } else if (!out.graded && !inspection->gradings) {
+      out.ungraded.push_back(inspection);
+    }
   }
   return out;
 }
 
+answers::NotifiedSection notified_list(const PaperContext& paper) {
+  answers::NotifiedSection out;
+  for (const model::Inspection* inspection :
+       calendar(paper.dataset, {std::nullopt, paper.as_of()}, answers::CalendarScope::upcoming)) {
+    std::vector<const model::FieldworkPhase*> phases;
+    for (const model::FieldworkPhase& phase : inspection->phases) phases.push_back(&phase);
+    out.inspections.push_back(
+        {inspection, fieldwork_of(*inspection, paper.as_of()), phases_told(phases, paper.as_of())});
+  }
+  return out;
+}
+
+answers::SectionBody notified(PaperContext& paper) { return notified_list(paper); }
+
+answers::SectionBody activity(PaperContext& paper) {
+  const model::Date& as_of = paper.as_of();
+  answers::ActivitySection out;
+  for (const model::Inspection* inspection : calendar(paper.dataset, paper.window, answers::CalendarScope::all)) {
+    answers::Activity activity;
+    activity.inspection = inspection;
+    activity.fieldwork = fieldwork_of(*inspection, as_of);
+    const bool published = inspection->published && happened_by(*inspection->published, as_of);
+    if (published) activity.published = paper_period({*inspection->published, {}}, as_of);
+    const bool draft_in = inspection->draft_received && happened_by(*inspection->draft_received, as_of);
+    if (!published && !draft_in) activity.draft_expected = inspection->draft_expected;
+    std::vector<const model::FieldworkPhase*> phases, phases_to_come;
+    for (const model::FieldworkPhase& phase : inspection->phases) {
+      if (in_window(paper.window, phase.period.from)) phases.push_back(&phase);
+      if (as_of < phase.period.from.first_day()) phases_to_come.push_back(&phase);
+    }
+    activity.phases = phases_told(phases, as_of);
+    activity.phases_to_come = phases_told(phases_to_come, as_of);
+    for (const model::InspectionEvent& event : inspection->events) {
+      if (in_window(paper.window, event.date)) activity.events.push_back(&event);
+      if (as_of < event.date.first_day()) activity.events_to_come.push_back(&event);
+    }
+    // Fieldwork or a step of it in the window; or fieldwork begun earlier and paused, with more to come.
+    const bool begun = inspection->fieldwork && !(as_of < inspection->fieldwork->from.first_day());
+    if (fieldwork_in(*inspection, paper.window) || !activity.phases.empty() || !activity.events.empty() ||
+        (begun && !activity.events_to_come.empty())) {
+      out.activity.push_back(std::move(activity));
+    }
+    if (draft_in && !published) {
+      out.drafts.push_back(
+          {inspection, inspection->publication_expected
+                           ? std::optional(paper_period({*inspection->publication_expected, {}}, as_of))
+                           : std::nullopt});
+    }
+  }
+  // What was notified is told with the activity, as the seed papers have it, unless it has a section of its own.
+  if (paper.number_of(Section::notified) == 0) {
+    const auto note = paper.meeting.notes.find(Section::notified);
+    out.notified = answers::NotifiedTold{usual_title(Section::notified, paper.config().vocabulary),
+                                         note != paper.meeting.notes.end() ? note->second : std::string(),
+                                         notified_list(paper)};
+  }
+  return out;
+}
+
+answers::SectionBody published(PaperContext& paper) {
+  answers::PublishedSection out;
+  out.inspectorate = paper.inspectorate;
+  out.peel_section = paper.number_of(Section::peel);
+  for (const model::Inspection* inspection : calendar(paper.dataset, paper.window, answers::CalendarScope::all)) {
+    if (!published_in(*inspection, paper.window)) continue;
+    if (inspection->type == model::InspectionType::peel) {
+      out.peel.push_back(inspection);
+      continue;
+    }
+    answers::PublishedReport report{inspection, paper_period({*inspection->published, {}}, paper.as_of()),
+                                    rows_of(paper.rows, *inspection), false, continued(paper.dataset, *inspection)};
+    report.all_national =
+        std::all_of(report.findings.begin(), report.findings.end(),
+                    [](const answers::FindingRow& r) { return r.finding->scope == model::Scope::all_forces; });
+    out.reports.push_back(std::move(report));
+  }
+  // Reports in the order they came out, whatever the order of the files.
+  std::sort(out.peel.begin(), out.peel.end(), published_earlier);
+  std::sort(out.reports.begin(), out.reports.end(),
+            [](const answers::PublishedReport& a, const answers::PublishedReport& b) {
+              return published_earlier(a.inspection, b.inspection);
+            });
+  return out;
+}
+
+// The reports the meeting names, each with its findings in the report's order.
+answers::SectionBody review(PaperContext& paper) {
+  answers::ReviewSection out;
+  for (const auto& reference : paper.meeting.review) {
+    const model::Inspection* inspection = paper.dataset.find_inspection(reference.value);
+    if (inspection == nullptr) continue;  // validation reports it
+    const std::vector<answers::FindingRow> rows = rows_of(paper.rows, *inspection);
+    answers::ReviewedReport report{inspection, {}, rag_total(rows, paper.config().vocabulary)};
+    for (const answers::FindingRow& row : rows) {
+      const model::HistoryEntry* latest = row.state.latest;
+      report.findings.push_back({row, latest != nullptr && !latest->note.empty() ? latest : nullptr});
+    }
+    out.reports.push_back(std::move(report));
+  }
+  return out;
+}
+
+answers::SectionBody tracker(PaperContext& paper) {
+  const model::Config& config = paper.config();
+  answers::TrackerSection out;
+  out.by_portfolio = rag_by(paper.rows, answers::Grouping::portfolio, config);
+  out.by_status = rag_by(paper.rows, answers::Grouping::status, config);
+  out.by_report = rag_by(paper.rows, answers::Grouping::report, config);
+  out.total = rag_total(paper.rows, config.vocabulary);
+  out.movement = paper.movement.get();
+  answers::Outstanding outstanding_rows = outstanding(paper.rows);
+  out.overdue = std::move(outstanding_rows.overdue);
+  out.stale = std::move(outstanding_rows.stale);
+  out.stale_after_days = config.stale_after_days;
+  return out;
+}
+
 // The red findings in full, each with the cause of concern it answers and the later findings that repeat it.
-std::vector<answers::RedFinding> red_findings(const model::Dataset& dataset,
-                                              const std::vector<answers::FindingRow>& red) {
+answers::SectionBody red(PaperContext& paper) {
+  const model::Dataset& dataset = paper.dataset;
   std::map<std::string, std::vector<answers::FindingRef>, std::less<>> repeated_in;  // by the earlier finding's id
   for (const model::Inspection* inspection : inspections_by_id(dataset)) {
     for (const model::Finding& finding : inspection->findings) {
@@ -81,17 +267,112 @@ std::vector<answers::RedFinding> red_findings(const model::Dataset& dataset,
       repeated_in[resolve_reference(finding.repeats.value, *inspection)].push_back({inspection, &finding});
     }
   }
-  std::vector<answers::RedFinding> out;
-  for (const answers::FindingRow& row : red) {
-    answers::RedFinding item{row, nullptr, {}};
-    if (!row.finding->cause_of_concern.value.empty()) {
-      const auto cause = find_finding(dataset, resolve_reference(row.finding->cause_of_concern.value, *row.inspection));
+  answers::RedSection out{attention_labels(paper.config().vocabulary), {}};
+  for (answers::FindingRow& row : outstanding(paper.rows).needing_attention) {
+    answers::RedFinding item{std::move(row), nullptr, {}, nullptr};
+    const answers::FindingState& state = item.row.state;
+    if (!item.row.finding->cause_of_concern.value.empty()) {
+      const auto cause = find_finding(
+          dataset, resolve_reference(item.row.finding->cause_of_concern.value, *item.row.inspection));
       if (cause) item.cause_of_concern = cause->finding;
     }
-    if (const auto it = repeated_in.find(row.finding->id); it != repeated_in.end()) item.repeated_in = it->second;
-    out.push_back(std::move(item));
+    if (const auto it = repeated_in.find(item.row.finding->id); it != repeated_in.end()) item.repeated_in = it->second;
+    if (state.latest != state.rated_by && state.latest != state.target_moved_by) item.latest_update = state.latest;
+    out.findings.push_back(std::move(item));
   }
   return out;
+}
+
+answers::SectionBody decision(PaperContext& paper) {
+  const model::Config& config = paper.config();
+  // The background documents are those the other sections mention: filled in once they are all answered.
+  return answers::DecisionSection{config.decision.empty() ? std::string(k_default_decision) : config.decision,
+                                  paper.meeting.contact ? *paper.meeting.contact : config.contact,
+                                  {}};
+}
+
+// Every published report a section mentions.
+struct Mentioned {
+  std::vector<const model::Inspection*>& out;
+
+  void add(const model::Inspection* inspection) const {
+    if (inspection->published) out.push_back(inspection);
+  }
+  void operator()(const answers::PeelSection& s) const {
+    if (s.graded) {
+      for (const model::Inspection* report : s.graded->table.reports) add(report);
+    }
+  }
+  void operator()(const answers::PublishedSection& s) const {
+    for (const model::Inspection* report : s.peel) add(report);
+    for (const answers::PublishedReport& report : s.reports) add(report.inspection);
+  }
+  void operator()(const answers::ReviewSection& s) const {
+    for (const answers::ReviewedReport& report : s.reports) add(report.inspection);
+  }
+  void operator()(const answers::RedSection& s) const {
+    for (const answers::RedFinding& finding : s.findings) add(finding.row.inspection);
+  }
+  template <class Other>
+  void operator()(const Other&) const {}
+};
+
+// ---- The section table
+
+// When the usual layout (no `sections` in the configuration or the meeting) has a section.
+enum class Usual { always, never, when_the_meeting_reviews };
+
+struct SectionEntry {
+  Section id;
+  std::string (*title)(const model::Vocabulary&);  // its title, unless the register gives one
+  answers::SectionBody (*answer)(PaperContext&);
+  Usual usual;
+};
+
+// Every section a paper may have, in the usual order.
+constexpr SectionEntry k_sections[] = {
+    {Section::purpose, [](const model::Vocabulary&) { return std::string("Purpose of report"); }, purpose,
+     Usual::always},
+    {Section::peel, [](const model::Vocabulary&) { return std::string("PEEL inspection"); }, peel, Usual::always},
+    {Section::activity,
+     [](const model::Vocabulary&) { return std::string("Inspection activity since the last committee"); }, activity,
+     Usual::always},
+    {Section::notified, [](const model::Vocabulary&) { return std::string("Inspections notified"); }, notified,
+     Usual::never},
+    {Section::published,
+     [](const model::Vocabulary&) { return std::string("Reports published since the last committee"); }, published,
+     Usual::always},
+    {Section::review, [](const model::Vocabulary&) { return std::string("Reports under review"); }, review,
+     Usual::when_the_meeting_reviews},
+    {Section::tracker, [](const model::Vocabulary&) { return std::string("Recommendation tracker"); }, tracker,
+     Usual::always},
+    {Section::red, red_title, red, Usual::always},
+    {Section::decision, [](const model::Vocabulary&) { return std::string("Recommendation to the Committee"); },
+     decision, Usual::always},
+};
+
+static_assert(std::size(k_sections) == std::size(model::EnumInfo<Section>::names), "one entry per section");
+
+const SectionEntry& entry_of(Section id) {
+  return *std::find_if(std::begin(k_sections), std::end(k_sections),
+                       [&](const SectionEntry& e) { return e.id == id; });
+}
+
+std::string usual_title(Section section, const model::Vocabulary& vocabulary) {
+  return entry_of(section).title(vocabulary);
+}
+
+// The sections the paper has: the meeting's choice, else the configuration's, else the usual layout.
+std::vector<model::PaperSection> layout(const model::Config& config, const model::Meeting& meeting) {
+  if (!meeting.sections.empty()) return meeting.sections;
+  if (!config.sections.empty()) return config.sections;
+  std::vector<model::PaperSection> sections;
+  for (const SectionEntry& entry : k_sections) {
+    if (entry.usual == Usual::always || (entry.usual == Usual::when_the_meeting_reviews && !meeting.review.empty())) {
+      sections.push_back({entry.id, {}, {}});
+    }
+  }
+  return sections;
 }
 
 }  // namespace
@@ -104,113 +385,48 @@ std::string_view inspectorate_on(const model::Date& date) {
 answers::Paper assemble_paper(const model::Dataset& dataset, const answers::MeetingWindow& meeting,
                               const model::Date& as_of) {
   const model::Config& config = dataset.config;
+  const answers::Window window{meeting.window.after, as_of};
+  PaperContext context{dataset,
+                       *meeting.meeting,
+                       window,
+                       layout(config, *meeting.meeting),
+                       {},
+                       config.inspectorate.empty() ? std::string(inspectorate_on(as_of)) : config.inspectorate,
+                       {}};
+  // Movement in the window reads only the register: on a large one it is worked out beside the rest.
+  if (context.number_of(Section::tracker) > 0) {
+    context.movement =
+        util::async_if_large(dataset.finding_count(), [&dataset, window] { return movement_in(dataset, window); })
+            .share();
+  }
+  context.rows = findings_as_of(dataset, as_of);
+
   answers::Paper paper;
   paper.meeting = meeting.meeting;
   paper.vocabulary = &config.vocabulary;
-  paper.window = answers::Window{meeting.window.after, as_of};
+  paper.window = window;
   paper.title = config.paper_title;
   paper.committee = config.committee_name;
   paper.force = config.force_name;
-  paper.inspectorate = config.inspectorate.empty() ? std::string(inspectorate_on(as_of)) : config.inspectorate;
-  paper.purpose = or_default(config.purpose, fmt::format(fmt::runtime(k_default_purpose), paper.inspectorate));
-  paper.decision = or_default(config.decision, k_default_decision);
-  paper.contact = meeting.meeting->contact ? *meeting.meeting->contact : config.contact;
-  paper.stale_after_days = config.stale_after_days;
-  paper.sections = layout(config, *meeting.meeting);
-  paper.notified_with_activity =
-      has_section(paper.sections, model::Section::activity) && !has_section(paper.sections, model::Section::notified);
-  // Movement in the window reads only the register: on a large one it is worked out beside the rest.
-  auto movement = util::async_if_large(dataset.finding_count(),
-                                       [&dataset, window = paper.window] { return movement_in(dataset, window); });
-  const std::vector<answers::FindingRow> rows = findings_as_of(dataset, as_of);
-
-  if (const auto latest = latest_peel(dataset, as_of)) {
-    answers::PeelSection peel{peel_table(dataset, *latest, as_of), earlier_in_other_cycle(dataset, *latest), {}, {}};
-    // The findings of every report of the cycle (pillar years had several).
-    for (const model::Inspection* report : peel.table.reports) {
-      const auto its = rows_of(rows, *report);
-      peel.findings.insert(peel.findings.end(), its.begin(), its.end());
-      paper.background.push_back(report);
-    }
-    peel.finding_counts = rag_total(peel.findings, config.vocabulary);
-    paper.peel = std::move(peel);
+  paper.inspectorate = context.inspectorate;
+  for (const model::PaperSection& chosen : context.layout) {
+    const SectionEntry& entry = entry_of(chosen.section);
+    const auto note = meeting.meeting->notes.find(chosen.section);
+    paper.sections.push_back({chosen.section, static_cast<int>(paper.sections.size()) + 1,
+                              chosen.title.empty() ? entry.title(config.vocabulary) : chosen.title,
+                              note != meeting.meeting->notes.end() ? note->second : std::string(),
+                              entry.answer(context)});
   }
-
-  for (const model::Inspection* inspection : calendar(dataset, {std::nullopt, as_of}, answers::CalendarScope::all)) {
-    if (inspection->type != model::InspectionType::peel) continue;
-    if (!inspection->published || !happened_by(*inspection->published, as_of)) {
-      paper.peel_in_progress.push_back(inspection);
-    } else if (!paper.peel && !inspection->gradings) {
-      paper.peel_ungraded.push_back(inspection);
+  // Background documents: each report the paper mentions once, by publication and id.
+  std::vector<const model::Inspection*> background;
+  for (const answers::PaperSection& section : paper.sections) std::visit(Mentioned{background}, section.body);
+  std::sort(background.begin(), background.end(), published_earlier);
+  background.erase(std::unique(background.begin(), background.end()), background.end());
+  for (answers::PaperSection& section : paper.sections) {
+    if (auto* decision_section = std::get_if<answers::DecisionSection>(&section.body)) {
+      decision_section->background = background;
     }
   }
-  for (const model::Inspection* inspection : calendar(dataset, paper.window, answers::CalendarScope::all)) {
-    answers::Activity activity;
-    activity.inspection = inspection;
-    activity.published = inspection->published && happened_by(*inspection->published, as_of);
-    const bool draft_in = inspection->draft_received && happened_by(*inspection->draft_received, as_of);
-    if (!activity.published && !draft_in) activity.draft_expected = inspection->draft_expected;
-    for (const model::FieldworkPhase& phase : inspection->phases) {
-      if (in_window(paper.window, phase.period.from)) activity.phases.push_back(&phase);
-      if (as_of < phase.period.from.first_day()) activity.phases_to_come.push_back(&phase);
-    }
-    for (const model::InspectionEvent& event : inspection->events) {
-      if (in_window(paper.window, event.date)) activity.events.push_back(&event);
-      if (as_of < event.date.first_day()) activity.events_to_come.push_back(&event);
-    }
-    // Fieldwork or a step of it in the window; or fieldwork begun earlier and paused, with more to come.
-    const bool begun = inspection->fieldwork && !(as_of < inspection->fieldwork->from.first_day());
-    if (fieldwork_in(*inspection, paper.window) || !activity.phases.empty() || !activity.events.empty() ||
-        (begun && !activity.events_to_come.empty())) {
-      paper.activity.push_back(std::move(activity));
-    }
-    if (draft_in && !activity.published) paper.drafts.push_back(inspection);
-    if (!published_in(*inspection, paper.window)) continue;
-    if (inspection->type == model::InspectionType::peel) {
-      paper.published_peel.push_back(inspection);
-    } else {
-      paper.published.push_back(published_report(dataset, *inspection, rows));
-    }
-  }
-  // Reports in the order they came out, whatever the order of the files.
-  std::sort(paper.published_peel.begin(), paper.published_peel.end(), published_earlier);
-  std::sort(paper.published.begin(), paper.published.end(),
-            [](const answers::PublishedReport& a, const answers::PublishedReport& b) {
-              return published_earlier(a.inspection, b.inspection);
-            });
-  paper.notified = calendar(dataset, {std::nullopt, as_of}, answers::CalendarScope::upcoming);
-  // Narratives in full once: at the first paper after the assessment's publication (or the first paper of all).
-  switch (config.peel_narratives) {
-    case model::Narratives::always: paper.peel_narratives = true; break;
-    case model::Narratives::never: paper.peel_narratives = false; break;
-    case model::Narratives::first_paper:
-      paper.peel_narratives =
-          !paper.window.after ||
-          (paper.peel && std::any_of(paper.peel->table.reports.begin(), paper.peel->table.reports.end(),
-                                     [&](const model::Inspection* r) { return published_in(*r, paper.window); }));
-      break;
-  }
-  paper.review = reviewed(dataset, *meeting.meeting, rows);
-
-  paper.by_portfolio = rag_by(rows, answers::Grouping::portfolio, config);
-  paper.by_status = rag_by(rows, answers::Grouping::status, config);
-  paper.by_report = rag_by(rows, answers::Grouping::report, config);
-  paper.total = rag_total(rows, config.vocabulary);
-  paper.movement = movement.get();
-  paper.outstanding = outstanding(rows);
-  paper.red = red_findings(dataset, paper.outstanding.needing_attention);
-
-  for (const answers::FindingRow& row : paper.outstanding.needing_attention) {
-    if (row.inspection->published) paper.background.push_back(row.inspection);
-  }
-  for (const answers::ReviewedReport& report : paper.review) {
-    if (report.inspection->published) paper.background.push_back(report.inspection);
-  }
-  for (const answers::PublishedReport& report : paper.published) paper.background.push_back(report.inspection);
-  for (const model::Inspection* inspection : paper.published_peel) paper.background.push_back(inspection);
-  // Each report once: ordered by publication and id, a report's mentions sit side by side.
-  std::sort(paper.background.begin(), paper.background.end(), published_earlier);
-  paper.background.erase(std::unique(paper.background.begin(), paper.background.end()), paper.background.end());
   return paper;
 }
 

@@ -116,6 +116,7 @@ answers::FindingState state_as_of(const model::Dataset& dataset, const model::In
   if (const model::Rating* derived = derived_rating(dataset.config.vocabulary, state, as_of)) {
     state.rating = derived;
     state.rating_derived = true;
+    state.derived_for_overdue = derived->derived_when.overdue && is_overdue(state, as_of);
   }
   return state;
 }

@@ -410,27 +410,29 @@ Document to_document(const answers::Movement& v) {
   Table status = moved;
   Table allocated{{{"Finding"}, {"Owner", Align::left, true}, {"Title", Align::left, true}}, {}};
   Table targets{{{"Finding"}, {"From"}, {"To"}, {"Why", Align::left, true}}, {}};
-  for (const answers::FindingChange& c : v.changes) {
-    const std::string_view title = c.finding->title;
-    if (c.added) {
-      added.add_row(c.finding->id, std::string(label(c.finding->type)), rating_cell(c.after, vocabulary), title);
-    }
-    if (c.rag_moved) {
-      moved.add_row(c.finding->id, rating_cell(c.before, vocabulary), rating_cell(c.after, vocabulary), title);
-    }
-    if (c.status_changed) {
-      status.add_row(c.finding->id, vocabulary.label(c.before.status), vocabulary.label(c.after.status), title);
-    }
-    if (c.allocated) allocated.add_row(c.finding->id, std::string(c.after.owner), title);
-    if (c.target_moved) {
-      targets.add_row(c.finding->id, c.before.due->iso(), c.after.due ? c.after.due->iso() : "",
-                      c.after.target_moved_by != nullptr ? c.after.target_moved_by->note : "");
-    }
+  for (const std::size_t at : v.added) {
+    const answers::FindingChange& c = v.changes[at];
+    added.add_row(c.finding->id, std::string(label(c.finding->type)), rating_cell(c.after, vocabulary), c.finding->title);
   }
-  d.add(Paragraph{fmt::format("{}; {}{}; {} closed, superseded or no longer monitored.",
-                              count_phrase(v.added, "new finding", "new findings"),
-                              count_phrase(v.rag_moved, rag + " movement", rag + " movements"),
-                              moves.empty() ? "" : fmt::format(" ({})", fmt::join(moves, ", ")), v.closed)});
+  for (const std::size_t at : v.rag_moved) {
+    const answers::FindingChange& c = v.changes[at];
+    moved.add_row(c.finding->id, rating_cell(c.before, vocabulary), rating_cell(c.after, vocabulary), c.finding->title);
+  }
+  for (const std::size_t at : v.status_changed) {
+    const answers::FindingChange& c = v.changes[at];
+    status.add_row(c.finding->id, vocabulary.label(c.before.status), vocabulary.label(c.after.status),
+                   c.finding->title);
+  }
+  for (const std::size_t at : v.allocated) {
+    const answers::FindingChange& c = v.changes[at];
+    allocated.add_row(c.finding->id, std::string(c.after.owner), c.finding->title);
+  }
+  for (const std::size_t at : v.targets_moved) targets.rows.push_back(target_row(v.changes[at]));
+  d.add(Paragraph{fmt::format("{}; {}{}; {} closed, superseded or no longer monitored{}.",
+                              count_phrase(v.added.size(), "new finding", "new findings"),
+                              count_phrase(v.rag_moved.size(), rag + " movement", rag + " movements"),
+                              moves.empty() ? "" : fmt::format(" ({})", fmt::join(moves, ", ")), v.closed.size(),
+                              closings_phrase(v.closings, vocabulary, false))});
   add_section(d, "New findings", std::move(added), "No finding was added.");
   add_section(d, rag + " movements", std::move(moved), "No open finding changed its rating.");
   add_section(d, "Status changes", std::move(status), "No finding changed its status.");

@@ -28,6 +28,13 @@ Json counts_json(const answers::RagCounts& c, const model::Vocabulary& vocabular
   json["open"] = c.open();
   json["closed"] = c.closed;
   json["total"] = c.total();
+  // How the closed ones closed, and the share done, as the tables and the prose give them.
+  Json closings = Json::object();
+  for (const answers::ClosingCount& closing : c.closings) closings[std::string(model::name_of(closing.status))] = closing.count;
+  json["closed_by_status"] = closings;
+  json["completed"] = c.completed;
+  json["percent_complete"] = c.percent_complete ? Json(*c.percent_complete) : Json(nullptr);
+  json["not_formal"] = c.not_formal;
   return json;
 }
 
@@ -209,9 +216,9 @@ Json activity_json(const std::vector<answers::Activity>& activity) {
   for (const answers::Activity& a : activity) {
     Json item = inspection_summary(*a.inspection);
     Json phases = Json::array();
-    for (const model::FieldworkPhase* p : a.phases) {
-      Json phase{{"label", p->label}};
-      phase.update(period_json(p->period));
+    for (const answers::PhaseTold& told : a.phases) {
+      Json phase{{"label", told.phase->label}};
+      phase.update(period_json(told.phase->period));
       phases.push_back(std::move(phase));
     }
     Json events = Json::array();
@@ -227,9 +234,10 @@ Json activity_json(const std::vector<answers::Activity>& activity) {
 }
 
 // Draft reports received and not yet published: when, when expected out, and what they hold.
-Json drafts_json(const std::vector<const model::Inspection*>& drafts) {
+Json drafts_json(const std::vector<answers::Draft>& drafts) {
   Json array = Json::array();
-  for (const model::Inspection* i : drafts) {
+  for (const answers::Draft& draft : drafts) {
+    const model::Inspection* i = draft.inspection;
     Json item = inspection_summary(*i);
     item["draft_received"] = date_json(i->draft_received);
     item["publication_expected"] = date_json(i->publication_expected);
@@ -237,6 +245,12 @@ Json drafts_json(const std::vector<const model::Inspection*>& drafts) {
     item["counts"] = counts_stated_json(*i);
     array.push_back(std::move(item));
   }
+  return array;
+}
+
+Json notified_json(const answers::NotifiedSection& notified) {
+  Json array = Json::array();
+  for (const answers::Notified& item : notified.inspections) array.push_back(inspection_summary(*item.inspection));
   return array;
 }
 
@@ -440,120 +454,158 @@ Json to_json(const answers::Committees& v) {
   return Json{{"meetings", meetings}};
 }
 
-Json to_json(const answers::Paper& paper) {
-  const model::Meeting& meeting = *paper.meeting;
-  Json notes = Json::object();
-  for (const auto& [section, text] : meeting.notes) notes[std::string(model::name_of(section))] = text;
+namespace {
 
-  Json peel = nullptr;
-  if (paper.peel) {
-    peel = Json{{"assessment", assessment_json(paper.peel->table.assessment)}};
-    peel.update(grades_json(paper.peel->table));
-    const auto& earlier = paper.peel->earlier_in_other_cycle;
-    peel["earlier_in_other_cycle"] = earlier ? assessment_json(*earlier) : Json(nullptr);
-    peel["findings_counts"] = counts_json(paper.peel->finding_counts, *paper.vocabulary);
-    peel["findings"] = findings_json(paper.peel->findings);
+// Each section's keys in the paper's JSON, from the same answers the documents are written from.
+struct SectionJson {
+  const model::Vocabulary& vocabulary;
+  Json& json;
+
+  void operator()(const answers::PurposeSection& s) const { json["purpose"] = s.text; }
+
+  void operator()(const answers::PeelSection& s) const {
+    Json peel = nullptr;
+    if (s.graded) {
+      peel = Json{{"assessment", assessment_json(s.graded->table.assessment)}};
+      peel.update(grades_json(s.graded->table));
+      const auto& earlier = s.graded->earlier_in_other_cycle;
+      peel["earlier_in_other_cycle"] = earlier ? assessment_json(*earlier) : Json(nullptr);
+      peel["findings_counts"] = counts_json(s.graded->finding_counts, vocabulary);
+      peel["findings"] = findings_json(s.graded->findings);
+    }
+    json["peel"] = peel;
+    json["peel_ungraded"] = inspections_array(s.ungraded);
+    Json in_progress = Json::array();
+    for (const answers::PeelInProgress& item : s.in_progress) in_progress.push_back(inspection_summary(*item.inspection));
+    json["peel_in_progress"] = in_progress;
   }
 
-  Json published = Json::array();
-  for (const answers::PublishedReport& report : paper.published) {
-    Json item = inspection_summary(*report.inspection);
-    item["summary"] = report.inspection->summary;
-    item["counts"] = counts_stated_json(*report.inspection);
-    item["findings"] = findings_json(report.findings);
-    published.push_back(std::move(item));
+  void operator()(const answers::ActivitySection& s) const {
+    json["activity"] = activity_json(s.activity);
+    json["drafts"] = drafts_json(s.drafts);
+    if (s.notified) (*this)(s.notified->list);
   }
 
-  Json added = Json::array(), closed = Json::array(), allocated = Json::array(), targets = Json::array();
-  for (const answers::FindingChange& c : paper.movement.changes) {
-    if (c.added) added.push_back(c.finding->id);
-    if (c.closed) closed.push_back(Json{{"id", c.finding->id}, {"status", model::name_of(c.after.status)}});
-    if (c.allocated) allocated.push_back(Json{{"id", c.finding->id}, {"owner", c.after.owner}});
-    if (c.target_moved) {
+  void operator()(const answers::NotifiedSection& s) const { json["notified"] = notified_json(s); }
+
+  void operator()(const answers::PublishedSection& s) const {
+    Json published = Json::array();
+    for (const answers::PublishedReport& report : s.reports) {
+      Json item = inspection_summary(*report.inspection);
+      item["summary"] = report.inspection->summary;
+      item["counts"] = counts_stated_json(*report.inspection);
+      item["findings"] = findings_json(report.findings);
+      published.push_back(std::move(item));
+    }
+    json["published"] = published;
+    json["published_peel"] = inspections_array(s.peel);
+  }
+
+  void operator()(const answers::ReviewSection& s) const {
+    Json review = Json::array();
+    for (const answers::ReviewedReport& report : s.reports) {
+      Json item = inspection_summary(*report.inspection);
+      item["counts"] = counts_json(report.counts, vocabulary);
+      Json findings = Json::array();
+      for (const answers::ReviewedFinding& finding : report.findings) findings.push_back(finding_summary(finding.row));
+      item["findings"] = findings;
+      review.push_back(std::move(item));
+    }
+    json["review"] = review;
+  }
+
+  void operator()(const answers::TrackerSection& s) const {
+    const answers::Movement& m = s.movement;
+    Json added = Json::array(), closed = Json::array(), allocated = Json::array(), targets = Json::array();
+    for (const std::size_t at : m.added) added.push_back(m.changes[at].finding->id);
+    for (const std::size_t at : m.closed) {
+      const answers::FindingChange& c = m.changes[at];
+      closed.push_back(Json{{"id", c.finding->id}, {"status", model::name_of(c.after.status)}});
+    }
+    for (const std::size_t at : m.allocated) {
+      const answers::FindingChange& c = m.changes[at];
+      allocated.push_back(Json{{"id", c.finding->id}, {"owner", c.after.owner}});
+    }
+    for (const std::size_t at : m.targets_moved) {
+      const answers::FindingChange& c = m.changes[at];
       targets.push_back(
           Json{{"id", c.finding->id},
                {"from", c.before.due->iso()},
                {"to", date_json(c.after.due)},
                {"note", c.after.target_moved_by != nullptr ? Json(c.after.target_moved_by->note) : Json(nullptr)}});
     }
+    json["tracker"] = Json{{"groups", groups_json(s.by_portfolio, vocabulary)},
+                           {"total", counts_json(s.total, vocabulary)},
+                           {"by_status", groups_json(s.by_status, vocabulary)},
+                           {"by_report", groups_json(s.by_report, vocabulary)},
+                           {"new", added},
+                           {"rag_move_counts", moves_json(m.rag_moves)},
+                           {"closed", closed},
+                           {"allocated", allocated},
+                           {"targets_moved", targets},
+                           {"overdue", findings_json(s.overdue)},
+                           {"stale", findings_json(s.stale)}};
   }
 
-  Json red = Json::array();
-  for (const answers::RedFinding& finding : paper.red) {
-    const answers::FindingRow& row = finding.row;
-    Json item = finding_summary(row);
-    item["text"] = row.finding->text;
-    item["latest_note"] = row.state.latest ? Json(row.state.latest->note) : Json(nullptr);
-    // Only where the register says it: a finding without a derived rating or a cause of concern has no such keys.
-    if (row.state.rating_derived) item["rating_derived"] = true;
-    if (finding.cause_of_concern != nullptr) {
-      item["cause_of_concern"] = Json{{"id", finding.cause_of_concern->id},
-                                      {"title", finding.cause_of_concern->title},
-                                      {"text", finding.cause_of_concern->text}};
+  void operator()(const answers::RedSection& s) const {
+    Json red = Json::array();
+    for (const answers::RedFinding& finding : s.findings) {
+      const answers::FindingRow& row = finding.row;
+      Json item = finding_summary(row);
+      item["text"] = row.finding->text;
+      item["latest_note"] = row.state.latest ? Json(row.state.latest->note) : Json(nullptr);
+      // Only where the register says it: a finding without a derived rating or a cause of concern has no such keys.
+      if (row.state.rating_derived) item["rating_derived"] = true;
+      if (finding.cause_of_concern != nullptr) {
+        item["cause_of_concern"] = Json{{"id", finding.cause_of_concern->id},
+                                        {"title", finding.cause_of_concern->title},
+                                        {"text", finding.cause_of_concern->text}};
+      }
+      if (!finding.repeated_in.empty()) item["repeated_in"] = refs_json(finding.repeated_in);
+      red.push_back(std::move(item));
     }
-    if (!finding.repeated_in.empty()) item["repeated_in"] = refs_json(finding.repeated_in);
-    red.push_back(std::move(item));
+    json["red"] = red;
   }
+
+  void operator()(const answers::DecisionSection& s) const {
+    json["decision"] = s.decision;
+    json["contact"] = contact_json(s.contact);
+    Json background = Json::array();
+    for (const model::Inspection* inspection : s.background) {
+      background.push_back(Json{{"id", inspection->id},
+                                {"title", inspection->title},
+                                {"published", inspection->published->iso()},
+                                {"url", text_or_null(inspection->url)}});
+    }
+    json["background"] = background;
+  }
+};
+
+}  // namespace
+
+Json to_json(const answers::Paper& paper) {
+  const model::Meeting& meeting = *paper.meeting;
+  Json notes = Json::object();
+  for (const auto& [section, text] : meeting.notes) notes[std::string(model::name_of(section))] = text;
   Json sections = Json::array();
-  for (std::size_t i = 0; i < paper.sections.size(); ++i) {
-    const model::PaperSection& s = paper.sections[i];
-    sections.push_back(Json{{"number", i + 1},
-                            {"id", model::name_of(s.section)},
-                            {"title", s.title.empty() ? std::string(label(s.section)) : s.title}});
+  for (const answers::PaperSection& s : paper.sections) {
+    sections.push_back(Json{{"number", s.number}, {"id", model::name_of(s.id)}, {"title", s.title}});
   }
-  Json review = Json::array();
-  for (const answers::ReviewedReport& report : paper.review) {
-    Json item = inspection_summary(*report.inspection);
-    item["counts"] = counts_json(report.counts, *paper.vocabulary);
-    item["findings"] = findings_json(report.findings);
-    review.push_back(std::move(item));
-  }
-  Json background = Json::array();
-  for (const model::Inspection* inspection : paper.background) {
-    background.push_back(Json{{"id", inspection->id},
-                              {"title", inspection->title},
-                              {"published", inspection->published->iso()},
-                              {"url", text_or_null(inspection->url)}});
-  }
-  return Json{
-      {"title", paper.title},
-      {"committee", paper.committee},
-      {"force", paper.force},
-      {"inspectorate", paper.inspectorate},
-      {"meeting", Json{{"id", meeting.id},
-                       {"date", meeting.date.iso()},
-                       {"agenda_item", meeting.agenda_item},
-                       {"cut_off", meeting.cut_off().iso()}}},
-      {"as_of", paper.as_of().iso()},
-      {"window", window_json(paper.window)},
-      {"purpose", paper.purpose},
-      {"sections", sections},
-      {"notes", notes},
-      {"peel", peel},
-      {"peel_ungraded", inspections_array(paper.peel_ungraded)},
-      {"peel_in_progress", inspections_array(paper.peel_in_progress)},
-      {"activity", activity_json(paper.activity)},
-      {"drafts", drafts_json(paper.drafts)},
-      {"notified", inspections_array(paper.notified)},
-      {"published", published},
-      {"published_peel", inspections_array(paper.published_peel)},
-      {"review", review},
-      {"tracker", Json{{"groups", groups_json(paper.by_portfolio, *paper.vocabulary)},
-                       {"total", counts_json(paper.total, *paper.vocabulary)},
-                       {"by_status", groups_json(paper.by_status, *paper.vocabulary)},
-                       {"by_report", groups_json(paper.by_report, *paper.vocabulary)},
-                       {"new", added},
-                       {"rag_move_counts", moves_json(paper.movement.rag_moves)},
-                       {"closed", closed},
-                       {"allocated", allocated},
-                       {"targets_moved", targets},
-                       {"overdue", findings_json(paper.outstanding.overdue)},
-                       {"stale", findings_json(paper.outstanding.stale)}}},
-      {"red", red},
-      {"decision", paper.decision},
-      {"contact", contact_json(paper.contact)},
-      {"background", background},
-  };
+  Json json{{"title", paper.title},
+            {"committee", paper.committee},
+            {"force", paper.force},
+            {"inspectorate", paper.inspectorate},
+            {"meeting", Json{{"id", meeting.id},
+                             {"date", meeting.date.iso()},
+                             {"agenda_item", meeting.agenda_item},
+                             {"cut_off", meeting.cut_off().iso()}}},
+            {"as_of", paper.as_of().iso()},
+            {"window", window_json(paper.window)},
+            {"sections", sections},
+            {"notes", notes}};
+  // Each section's keys, in the paper's order: a section the paper does not have gives none.
+  for (const answers::PaperSection& s : paper.sections) std::visit(SectionJson{*paper.vocabulary, json}, s.body);
+  return json;
 }
 
 }  // namespace hmicfrs::render

@@ -59,19 +59,6 @@ std::string_view label(answers::Grouping grouping) {
   return pick(grouping, k);
 }
 
-std::string_view label(model::Section section) {
-  static constexpr std::array<std::string_view, 9> k{"Purpose of report",
-                                                     "PEEL inspection",
-                                                     "Inspection activity since the last committee",
-                                                     "Inspections notified",
-                                                     "Reports published since the last committee",
-                                                     "Reports under review",
-                                                     "Recommendation tracker",
-                                                     "Outstanding findings assessed red",
-                                                     "Recommendation to the Committee"};
-  return pick(section, k);
-}
-
 std::string rating(const answers::FindingState& state, const model::Vocabulary& vocabulary) {
   if (state.rating != nullptr) return state.rating->label;
   if (!model::is_open(state.status) || state.follows_recommendations) return vocabulary.label(state.status);
@@ -101,28 +88,14 @@ std::string on_date(const model::Date& date) {
   return "on " + long_date(date);
 }
 
-std::string period_phrase(const model::Period& period, const model::Date& as_of) {
-  const auto month = [](const model::Date& d) { return fmt::format("{} {}", model::month_name(d.month()), d.year()); };
-  const auto one = [&](const model::Date& d) {
+std::string period_phrase(const answers::PaperPeriod& period) {
+  const auto one = [](const answers::PaperDate& d) {
     // A month that has begun needs no "date TBC": it is the record of when, not a plan.
-    if (!d.has_day() && d.first_day() <= as_of) return month(d);
-    return long_date(d);
+    if (!d.date.has_day() && d.begun) return fmt::format("{} {}", model::month_name(d.date.month()), d.date.year());
+    return long_date(d.date);
   };
   if (period.to) return sentence_case(fmt::format("{} to {}", one(period.from), one(*period.to)));
   return sentence_case(one(period.from));
-}
-
-std::string sentence_case(std::string text) {
-  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
-  return text;
-}
-
-std::string in_prose(std::string label) {
-  // "Meeting the strategic..." reads "meeting the strategic..." mid-sentence; "PEEL" stays as it is.
-  if (label.size() > 1 && label[0] >= 'A' && label[0] <= 'Z' && label[1] >= 'a' && label[1] <= 'z') {
-    label[0] = static_cast<char>(label[0] - 'A' + 'a');
-  }
-  return label;
 }
 
 std::string spelled(std::size_t n) {

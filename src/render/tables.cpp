@@ -32,17 +32,23 @@ std::string open_counts(const answers::RagCounts& counts, const model::Vocabular
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
-std::string attention_words(const model::Vocabulary& vocabulary) {
+std::string attention_words(const std::vector<std::string>& labels) {
   std::vector<std::string> words;
-  for (const model::Rating& rating : vocabulary.ratings) {
-    if (rating.attention) words.push_back(in_prose(rating.label));
-  }
+  for (const std::string& label : labels) words.push_back(in_prose(label));
   if (words.empty()) return "with a rating listed in full";
   return fmt::format("{}", fmt::join(words, " or "));
 }
 
+std::string attention_words(const model::Vocabulary& vocabulary) {
+  std::vector<std::string> labels;
+  for (const model::Rating& rating : vocabulary.ratings) {
+    if (rating.attention) labels.push_back(rating.label);
+  }
+  return attention_words(labels);
+}
+
 std::string derived_reason(const answers::FindingState& state, const model::Vocabulary& vocabulary) {
-  if (state.rating != nullptr && state.rating->derived_when.overdue && model::is_open(state.status) && state.due) {
+  if (state.derived_for_overdue) {
     // The target has passed: a month needs no "to be confirmed".
     const model::Date& due = *state.due;
     return fmt::format(
@@ -52,26 +58,54 @@ std::string derived_reason(const answers::FindingState& state, const model::Voca
   return fmt::format("status {}", vocabulary.label(state.status));
 }
 
+std::vector<std::string> closing_parts(const std::vector<answers::ClosingCount>& closings,
+                                       const model::Vocabulary& vocabulary, bool spelled_out) {
+  std::vector<std::string> parts;
+  if (closings.empty() || (closings.size() == 1 && closings.front().status == model::Status::closed)) return parts;
+  for (const answers::ClosingCount& c : closings) {
+    const auto n = static_cast<std::size_t>(c.count);
+    parts.push_back(fmt::format("{} {}", spelled_out ? spelled(n) : std::to_string(n),
+                                in_prose(vocabulary.label(c.status))));
+  }
+  return parts;
+}
+
+std::string closings_phrase(const std::vector<answers::ClosingCount>& closings, const model::Vocabulary& vocabulary,
+                            bool spelled_out) {
+  const std::vector<std::string> parts = closing_parts(closings, vocabulary, spelled_out);
+  return parts.empty() ? std::string() : fmt::format(" ({})", fmt::join(parts, ", "));
+}
+
+std::vector<Cell> target_row(const answers::FindingChange& c) {
+  return {Cell(c.finding->id), Cell(c.before.due->iso()), Cell(c.after.due ? c.after.due->iso() : ""),
+          Cell(c.after.target_moved_by != nullptr ? c.after.target_moved_by->note.str() : "")};
+}
+
 Table report_table(const std::vector<answers::RagGroup>& groups, const answers::RagCounts& total) {
   Table table{{{"Report", Align::left, true},
                {"Published", Align::left, false, false, CellKind::date},
                count_column("Findings"),
                count_column("Open"),
                count_column("Closed"),
+               count_column("Done"),
                count_column("% complete")},
               {}};
   const auto share = [](const answers::RagCounts& c) {
-    return c.total() == 0 ? std::string("-") : fmt::format("{}%", (100 * c.closed + c.total() / 2) / c.total());
+    return c.percent_complete ? fmt::format("{}%", *c.percent_complete) : std::string("-");
+  };
+  const auto counts = [&](const answers::RagCounts& c) {
+    return std::tuple{std::to_string(c.total()), std::to_string(c.open()), std::to_string(c.closed),
+                      std::to_string(c.completed), share(c)};
   };
   for (const answers::RagGroup& group : groups) {
     const model::Inspection* report = group.inspection;
+    const auto [findings, open, closed, done, complete] = counts(group.counts);
     // A past month needs no "(TBC)": the report is out.
-    table.add_row(group.label, report != nullptr && report->published ? report->published->iso() : "",
-                  std::to_string(group.counts.total()), std::to_string(group.counts.open()),
-                  std::to_string(group.counts.closed), share(group.counts));
+    table.add_row(group.label, report != nullptr && report->published ? report->published->iso() : "", findings, open,
+                  closed, done, complete);
   }
-  table.add_row("Total", "", std::to_string(total.total()), std::to_string(total.open()), std::to_string(total.closed),
-                share(total));
+  const auto [findings, open, closed, done, complete] = counts(total);
+  table.add_row("Total", "", findings, open, closed, done, complete);
   return table;
 }
 
@@ -109,9 +143,8 @@ Table register_table(const std::vector<answers::FindingRow>& rows, const model::
 }
 
 std::string owner_text(const answers::FindingRow& row) {
-  const answers::FindingState& s = row.state;
-  if (s.owner.empty() && s.counted() && model::is_open(s.status)) return "Awaiting allocation";
-  return std::string(s.owner);
+  if (row.awaiting_allocation) return "Awaiting allocation";
+  return std::string(row.state.owner);
 }
 
 std::string due_text(const answers::FindingRow& row) {

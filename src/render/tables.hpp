@@ -10,6 +10,7 @@
 #include <hmicfrs/answers/chase.hpp>
 #include <hmicfrs/answers/counts.hpp>
 #include <hmicfrs/answers/finding.hpp>
+#include <hmicfrs/answers/movement.hpp>
 #include <hmicfrs/answers/peel.hpp>
 #include <hmicfrs/answers/window.hpp>
 #include <hmicfrs/render/document.hpp>
@@ -26,13 +27,25 @@ Cell rating_cell(const answers::FindingState& state, const model::Vocabulary& vo
 std::string open_counts(const answers::RagCounts& counts, const model::Vocabulary& vocabulary);
 
 // The ratings the paper lists in full, as prose names them: "red", "red or black".
-std::string attention_words(const model::Vocabulary& vocabulary);
+std::string attention_words(const std::vector<std::string>& labels);
+std::string attention_words(const model::Vocabulary& vocabulary);  // of the ratings it marks `attention`
+
+// "one closed", "two not monitored": how closed findings closed, when not all plainly closed; else none.
+std::vector<std::string> closing_parts(const std::vector<answers::ClosingCount>& closings,
+                                       const model::Vocabulary& vocabulary, bool spelled_out);
+
+// " (one closed, two not monitored)": closing_parts in brackets, or "".
+std::string closings_phrase(const std::vector<answers::ClosingCount>& closings, const model::Vocabulary& vocabulary,
+                            bool spelled_out);
+
+// A row of a table of targets moved: the finding, the target before and after, and why.
+std::vector<Cell> target_row(const answers::FindingChange& change);
 
 // Why the vocabulary gave a finding its rating: "past its target date", "status Declined".
 std::string derived_reason(const answers::FindingState& state, const model::Vocabulary& vocabulary);
 
-// Per report: its publication, its findings, how many open and closed, and
-// the share completed (closed of all counted).
+// Per report: its publication, its findings, how many open and closed, how
+// many of the closed were done (closed or achieved), and that as a share.
 Table report_table(const std::vector<answers::RagGroup>& groups, const answers::RagCounts& total);
 
 // Findings per status (awaiting allocation, open, awaiting sign-off, each way of closing) and a total.

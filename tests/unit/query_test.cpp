@@ -155,9 +155,9 @@ TEST(Changes, SumRagMovesInTheMarchWindow) {
     moves.push_back(fmt::format("{} {}->{}", m.count, m.from->id, m.to->id));
   }
   EXPECT_THAT(moves, ::testing::ElementsAre("2 red->amber", "6 amber->green"));
-  EXPECT_EQ(movement.added, 9u);
-  EXPECT_EQ(movement.closed, 3u);
-  EXPECT_EQ(movement.rag_moved, 8u);
+  EXPECT_EQ(movement.added.size(), 9u);
+  EXPECT_EQ(movement.closed.size(), 3u);
+  EXPECT_EQ(movement.rag_moved.size(), 8u);
   const auto& changes = movement.changes;
   EXPECT_EQ(std::count_if(changes.begin(), changes.end(), [](const answers::FindingChange& c) { return c.added; }), 9);
 }
@@ -208,7 +208,7 @@ TEST(Paper, NamesTheInspectorateAsItWasCalledOnThePapersDate) {
                        .dataset;
   const answers::Paper paper = assemble_paper(old, *find_meeting(old, "2016-06"), date("2016-06-20"));
   EXPECT_EQ(paper.inspectorate, "HMIC");
-  EXPECT_EQ(paper.purpose,
+  EXPECT_EQ(std::get<answers::PurposeSection>(paper.sections.at(0).body).text,
             "To give members of the Committee oversight of HMIC inspection activity and of the force's progress "
             "against the inspectorate's recommendations.");
 }

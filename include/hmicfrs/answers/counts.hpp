@@ -10,15 +10,27 @@
 
 namespace hmicfrs::answers {
 
+// How many closed findings closed one way: closed (or complete), achieved, superseded ...
+struct ClosingCount {
+  model::Status status = model::Status::closed;
+  int count = 0;
+};
+
 // Findings counted by rating: open ones by their rating (or unrated), closed
-// ones in all and by the ratings given to closed findings. A cause of concern
-// is counted through its recommendations, a re-issued finding through the
-// earlier one: neither is counted again.
+// ones in all, by how they closed and by the ratings given to closed findings.
+// A cause of concern is counted through its recommendations, a re-issued
+// finding through the earlier one: neither is counted again.
 struct RagCounts {
-  std::vector<int> rated;  // per rating, in the vocabulary's order
-  int unrated = 0;         // open with no rating
-  int closed = 0;          // every closed finding
+  std::vector<int> rated;               // per rating, in the vocabulary's order
+  int unrated = 0;                      // open with no rating
+  int closed = 0;                       // every closed finding
+  std::vector<ClosingCount> closings;   // the closed ones by how they closed, in status order, none with no finding
+  int completed = 0;                    // closed as done: closed or achieved; not superseded, declined, not monitored
+  std::optional<int> percent_complete;  // completed as a rounded share of the total; none when there is none
   int open_count = 0;
+  int not_formal = 0;  // of the total, the items a report raises without a formal finding (SPEC §2)
+  int repeats = 0;     // not counted: findings that re-issue an earlier one, counted there
+  int causes = 0;      // not counted: causes of concern, followed through their recommendations
 
   int open() const { return open_count; }
   int total() const { return open_count + closed; }

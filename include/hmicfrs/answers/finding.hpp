@@ -17,6 +17,7 @@ struct FindingState {
   model::Status status = model::Status::open;
   const model::Rating* rating = nullptr;          // of the register's vocabulary; none: unrated
   bool rating_derived = false;                    // given by the vocabulary's rule, not written
+  bool derived_for_overdue = false;               // the rule that gave it is the target having passed
   const model::HistoryEntry* rated_by = nullptr;  // the entry that wrote the rating, when written
   std::string_view owner;          // the finding's or an entry's, in the register; empty: awaiting allocation
   std::optional<model::Date> due;  // the force's current target
@@ -37,6 +38,7 @@ struct FindingRow {
   const model::Finding* finding = nullptr;
   const model::Portfolio* portfolio = nullptr;  // the declared portfolio it names, if any
   FindingState state;
+  bool awaiting_allocation = false;        // counted, open and with nobody to own it, whatever its status says
   bool overdue = false;                    // open and its due date has passed
   bool stale = false;                      // open and not updated for the configured number of days
   std::optional<model::Date> last_update;  // its latest entry, else its report's publication

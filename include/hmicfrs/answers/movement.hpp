@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include <hmicfrs/answers/counts.hpp>
 #include <hmicfrs/answers/finding.hpp>
 #include <hmicfrs/answers/window.hpp>
 
@@ -31,17 +32,21 @@ struct RagMove {
 };
 
 // `changes`, and the paper's movement since the last committee: the findings
-// that changed in a window, in finding order, with their totals.
+// that changed in a window, in finding order, and each kind of change as the
+// positions in `changes` of the findings that made it, so that every list and
+// every count is taken once, here.
 struct Movement {
   Window window;
   const model::Vocabulary* vocabulary = nullptr;
   std::vector<FindingChange> changes;
-  std::vector<RagMove> rag_moves;  // ordered by from then to: unrated first, then the vocabulary's order
-  std::size_t added = 0;
-  std::size_t rag_moved = 0;
-  std::size_t closed = 0;
-  std::size_t allocated = 0;
-  std::size_t targets_moved = 0;
+  std::vector<std::size_t> added;           // recorded in the window
+  std::vector<std::size_t> rag_moved;       // open at both ends, with another rating
+  std::vector<std::size_t> status_changed;  // recorded before, with another status
+  std::vector<std::size_t> closed;          // closed in the window, superseded or no longer monitored included
+  std::vector<std::size_t> allocated;       // given an owner
+  std::vector<std::size_t> targets_moved;   // their target moved
+  std::vector<RagMove> rag_moves;           // ordered by from then to: unrated first, then the vocabulary's order
+  std::vector<ClosingCount> closings;       // the closed ones by how they closed, in status order
 };
 
 }  // namespace hmicfrs::answers

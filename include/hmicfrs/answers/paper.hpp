@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include <hmicfrs/answers/counts.hpp>
@@ -10,50 +11,182 @@
 #include <hmicfrs/answers/peel.hpp>
 #include <hmicfrs/answers/window.hpp>
 
+// The committee paper (SPEC §6) as answers: one answer type per section, each
+// computed by the function its entry in query's section table names
+// (`query/paper_sections.cpp`), worded by the overload of its type in render/.
+
 namespace hmicfrs::answers {
 
-// The paper's account of the latest PEEL assessment.
-struct PeelSection {
-  PeelTable table;
-  std::optional<PeelAssessment> earlier_in_other_cycle;  // the one before, when in another cycle (or scale)
-  std::vector<FindingRow> findings;                      // the assessment's findings
-  RagCounts finding_counts;
+// An inspection's date as the paper gives it: a month-only date that has begun
+// by the paper's date is a record of when, not a plan, and needs no "date TBC".
+struct PaperDate {
+  model::Date date;
+  bool begun = false;  // its first day is on or before the paper's date
 };
 
-// A report published in the paper's window, with its findings.
-struct PublishedReport {
+// A period as the paper gives it.
+struct PaperPeriod {
+  PaperDate from;
+  std::optional<PaperDate> to;
+};
+
+// "Purpose of report".
+struct PurposeSection {
+  std::string text;  // the configuration's, else the usual one
+};
+
+// A PEEL inspection known and not yet published.
+struct PeelInProgress {
   const model::Inspection* inspection = nullptr;
-  std::vector<FindingRow> findings;
-  bool all_national = false;                           // every finding is made to all forces
-  const model::Inspection* continuing_from = nullptr;  // the inspection its counts say it continues
+  std::optional<PaperPeriod> fieldwork;
+};
+
+// "PEEL inspection": the latest assessment with grades, else the PEEL reports without them.
+struct PeelSection {
+  struct Graded {
+    PeelTable table;
+    std::optional<PeelAssessment> earlier_in_other_cycle;  // the one before, when in another cycle (or scale)
+    bool narratives = true;                                // in full: the first paper after publication
+    std::vector<FindingRow> findings;                      // the findings of every report of the cycle
+    RagCounts finding_counts;
+  };
+  std::optional<Graded> graded;
+  std::vector<const model::Inspection*> ungraded;  // PEEL reports out by the date, when none has grades recorded
+  std::vector<PeelInProgress> in_progress;         // PEEL inspections known and not yet published
+};
+
+// A phase of an inspection's fieldwork, dated as the paper gives it.
+struct PhaseTold {
+  const model::FieldworkPhase* phase = nullptr;
+  PaperPeriod when;
 };
 
 // An inspection active in the paper's window, with what of its timeline fell in it.
 struct Activity {
   const model::Inspection* inspection = nullptr;
-  std::vector<const model::FieldworkPhase*> phases;           // phases begun in the window: done or under way
+  std::optional<PaperPeriod> fieldwork;
+  std::optional<PaperPeriod> published;                       // once its report is out by the paper's date
+  std::vector<PhaseTold> phases;                              // phases begun in the window: done or under way
   std::vector<const model::InspectionEvent*> events;          // hot debriefs, suspensions, resumptions in the window
-  std::vector<const model::FieldworkPhase*> phases_to_come;   // not begun by the paper's date
+  std::vector<PhaseTold> phases_to_come;                      // not begun by the paper's date
   std::vector<const model::InspectionEvent*> events_to_come;  // planned: a resumption, a debrief
-  bool published = false;                                     // its report is out by the paper's date
   std::optional<model::Date> draft_expected;                  // while no draft has come and no report is out
+};
+
+// A draft report received by the paper's date and not yet published.
+struct Draft {
+  const model::Inspection* inspection = nullptr;
+  std::optional<PaperPeriod> publication_expected;
+};
+
+// An inspection notified and not yet started, with when it is due, phase by phase where it has phases.
+struct Notified {
+  const model::Inspection* inspection = nullptr;
+  std::optional<PaperPeriod> fieldwork;
+  std::vector<PhaseTold> phases;
+};
+
+// "Inspections notified", alone or told with the activity.
+struct NotifiedSection {
+  std::vector<Notified> inspections;
+};
+
+// The inspections notified, told in the activity section when the paper has no section of its own for them.
+struct NotifiedTold {
+  std::string title;  // the notified section's title
+  std::string note;   // the meeting's own words for it, if any
+  NotifiedSection list;
+};
+
+// "Inspection activity since the last committee".
+struct ActivitySection {
+  std::vector<Activity> activity;       // fieldwork (or its timeline) in the window
+  std::vector<Draft> drafts;            // draft reports received by the date, not yet published
+  std::optional<NotifiedTold> notified;
+};
+
+// A report published in the paper's window, with its findings.
+struct PublishedReport {
+  const model::Inspection* inspection = nullptr;
+  PaperPeriod published;
+  std::vector<FindingRow> findings;
+  bool all_national = false;                           // every finding is made to all forces
+  const model::Inspection* continuing_from = nullptr;  // the inspection its counts say it continues
+};
+
+// "Reports published since the last committee".
+struct PublishedSection {
+  std::string inspectorate;
+  std::vector<const model::Inspection*> peel;  // PEEL reports out in the window, covered with PEEL
+  int peel_section = 0;                        // the number of the section that covers them; 0: none
+  std::vector<PublishedReport> reports;        // the others, in the order they came out
+};
+
+// A finding of a report under review, with what its row shows.
+struct ReviewedFinding {
+  FindingRow row;
+  const model::HistoryEntry* latest_note = nullptr;  // the latest entry, when it has a note
 };
 
 // A report the meeting goes through finding by finding.
 struct ReviewedReport {
   const model::Inspection* inspection = nullptr;
-  std::vector<FindingRow> findings;  // every finding recorded by the date, in the order of the report
+  std::vector<ReviewedFinding> findings;  // every finding recorded by the date, in the order of the report
   RagCounts counts;
+};
+
+// "Reports under review".
+struct ReviewSection {
+  std::vector<ReviewedReport> reports;
+};
+
+// "Recommendation tracker": the register's counts, its movement in the window, what is overdue and stale.
+struct TrackerSection {
+  std::vector<RagGroup> by_portfolio;
+  std::vector<RagGroup> by_status;  // awaiting allocation first, then statuses in order
+  std::vector<RagGroup> by_report;  // with publication dates and the share completed
+  RagCounts total;
+  Movement movement;  // in the window
+  std::vector<FindingRow> overdue;
+  std::vector<FindingRow> stale;
+  int stale_after_days = 0;
 };
 
 // An outstanding finding the paper gives in full: why it has its rating, and what it answers or repeats.
 struct RedFinding {
   FindingRow row;
-  const model::Finding* cause_of_concern = nullptr;  // the cause of concern it answers, quoted with it
-  std::vector<FindingRef> repeated_in;               // later reports that re-issued it
+  const model::Finding* cause_of_concern = nullptr;      // the cause of concern it answers, quoted with it
+  std::vector<FindingRef> repeated_in;                   // later reports that re-issued it
+  const model::HistoryEntry* latest_update = nullptr;  // the latest entry, unless it is the one that rated it or
+                                                       // moved its target (shown with those)
 };
 
-// Everything one meeting's paper reports (SPEC §6), gathered as of its cut-off.
+// "Outstanding findings assessed red" (or with whichever ratings the vocabulary marks `attention`).
+struct RedSection {
+  std::vector<std::string> attention;  // the ratings listed in full, as the register labels them
+  std::vector<RedFinding> findings;
+};
+
+// "Recommendation to the Committee", its contact officer and background documents.
+struct DecisionSection {
+  std::string decision;      // the configuration's, else the usual one
+  model::Contact contact;    // the meeting's, else the configuration's
+  std::vector<const model::Inspection*> background;  // every report the paper mentions, by publication then id
+};
+
+using SectionBody = std::variant<PurposeSection, PeelSection, ActivitySection, NotifiedSection, PublishedSection,
+                                 ReviewSection, TrackerSection, RedSection, DecisionSection>;
+
+// One numbered section of the paper: its answer, under the title query gave it.
+struct PaperSection {
+  model::Section id = model::Section::purpose;
+  int number = 0;
+  std::string title;
+  std::string note;  // the meeting's own words for it (Markdown), if any
+  SectionBody body;
+};
+
+// Everything one meeting's paper reports, gathered as of its cut-off.
 struct Paper {
   const model::Meeting* meeting = nullptr;
   const model::Vocabulary* vocabulary = nullptr;
@@ -63,35 +196,8 @@ struct Paper {
   std::string committee;
   std::string force;
   std::string inspectorate;  // its name on the paper's date: HMIC before 19 July 2017, else HMICFRS
-  std::string purpose;       // the configuration's, else the usual one
-  std::string decision;      // likewise
-  model::Contact contact;    // the meeting's, else the configuration's
-  int stale_after_days = 0;
 
-  std::vector<model::PaperSection> sections;  // the register's or meeting's choice, else the usual layout
-  bool notified_with_activity = true;         // inspections notified are told in the activity section
-  bool peel_narratives = true;                // the PEEL narratives in full (the first paper after publication)
-
-  std::optional<PeelSection> peel;                         // the latest PEEL assessment with grades
-  std::vector<const model::Inspection*> peel_ungraded;     // PEEL reports out by the date, none with grades recorded
-  std::vector<const model::Inspection*> peel_in_progress;  // PEEL inspections known and not yet published
-  std::vector<Activity> activity;                          // fieldwork (or its timeline) in the window
-  std::vector<const model::Inspection*> drafts;            // draft reports received by the date, not yet published
-  std::vector<const model::Inspection*> notified;          // notified, not yet started
-  std::vector<PublishedReport> published;                  // reports out in the window (PEEL aside)
-  std::vector<const model::Inspection*> published_peel;    // PEEL reports out in the window, covered with PEEL
-  std::vector<ReviewedReport> review;                      // reports the meeting names to go through in full
-
-  // The tracker.
-  std::vector<RagGroup> by_portfolio;
-  std::vector<RagGroup> by_status;  // awaiting allocation first, then statuses in order
-  std::vector<RagGroup> by_report;  // with publication dates, for the share completed
-  RagCounts total;
-  Movement movement;  // in the window
-  Outstanding outstanding;
-  std::vector<RedFinding> red;  // the outstanding findings with a rating listed in full
-
-  std::vector<const model::Inspection*> background;  // every report the paper mentions, by publication date then id
+  std::vector<PaperSection> sections;  // the register's or meeting's choice, else the usual layout, in order
 
   const model::Date& as_of() const { return window.until; }
 };

@@ -6,7 +6,9 @@
 
 #include <hmicfrs/answers/counts.hpp>
 #include <hmicfrs/answers/finding.hpp>
+#include <hmicfrs/answers/paper.hpp>
 #include <hmicfrs/model/register.hpp>
+#include <hmicfrs/util/prose.hpp>
 
 namespace hmicfrs::render {
 
@@ -17,7 +19,6 @@ std::string_view label(model::InspectionType type);
 std::string_view label(model::Involvement involvement);
 std::string_view label(model::EventKind kind);
 std::string_view label(answers::Grouping grouping);  // "Portfolio", as a column heading
-std::string_view label(model::Section section);      // a paper section's usual title
 
 // A finding's rating word: its rating's label ("Red"); "Unrated" when open
 // without one; a closed finding's, or a cause of concern's, status word.
@@ -38,15 +39,11 @@ std::string on_date(const model::Date& date);
 
 // When something happens (fieldwork, a phase, a publication), as a paper gives it: "Week commencing 7 February
 // 2022", "6 February 2017 to 17 February 2017"; a month "February 2022" once it
-// has begun by `as_of`, else "May 2022 (date TBC)".
-std::string period_phrase(const model::Period& period, const model::Date& as_of);
+// has begun by the paper's date, else "May 2022 (date TBC)".
+std::string period_phrase(const answers::PaperPeriod& period);
 
-// The text with its first letter in capitals.
-std::string sentence_case(std::string text);
-
-// A label as it reads inside a sentence: "Meeting the ..." becomes "meeting
-// the ..."; acronyms ("PEEL", "JTAI") are left alone.
-std::string in_prose(std::string label);
+using util::in_prose;
+using util::sentence_case;
 
 // A count as a committee paper writes it: "one" to "ninety-nine" in words, then digits.
 std::string spelled(std::size_t n);
