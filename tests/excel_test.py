@@ -176,15 +176,18 @@ def main():
             problems.append(f"rag: {sheet_rows(sheet)} is not the CSV's {expected} with numbers as numbers")
 
         tracker = workbook("tracker.xlsx", "report", "--committee", "2022-03")
-        if tracker.sheetnames != ["By portfolio", "By status", "By report", "Red", "Overdue", "Stale"]:
+        # The tracker section's tables, then the red section's, as the paper has them.
+        if tracker.sheetnames != ["By portfolio", "By status", "By report", "Overdue", "Stale", "Red"]:
             problems.append(f"tracker: sheets {tracker.sheetnames}")
         for sheet in tracker.worksheets:
             check_table_sheet(sheet, problems)
         by_report = sheet_rows(tracker["By report"])
         peel = next(row for row in by_report if row[0].startswith("PEEL 2021/22"))
-        if peel[1] != datetime.datetime(2021, 10, 1) or peel[2:] != [17, 13, 4, 0.24]:
+        # 17 counted (AFI11 is counted with the 2018/19 finding it repeats); of the 4 closed, AFI8 and NF3 closed,
+        # NF1 and NF5 no longer monitored: 2 done, 2 of 17 is 12%.
+        if peel[1] != datetime.datetime(2021, 10, 1) or peel[2:] != [17, 13, 4, 2, 0.12]:
             problems.append(f"tracker: PEEL 2021/22 row {peel}")
-        if tracker["By report"].cell(3, 6).number_format != "0%":
+        if tracker["By report"].cell(3, 7).number_format != "0%":
             problems.append("tracker: % complete is not shown as a percentage")
         red = sheet_rows(tracker["Red"])
         red_ids = [row[0] for row in red[1:]]

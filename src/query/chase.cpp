@@ -51,6 +51,7 @@ util::Result<answers::Chase> chase(const model::Dataset& dataset, const model::D
   out.until = options.within_days ? days_after(as_of, *options.within_days)
               : out.meeting       ? out.meeting->cut_off()
                                   : days_after(as_of, k_default_days);
+  out.ends_at_paper = out.meeting != nullptr && out.until == out.meeting->cut_off();
 
   // Grouped as `rag --by owner` (or portfolio) groups, and in its order. Every group of an open finding,
   // chased or not, is known, so that a name given to --owner is checked against the register.

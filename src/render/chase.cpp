@@ -12,12 +12,9 @@
 namespace hmicfrs::render {
 namespace {
 
-// Whether the window ends at the next paper's cut-off, so that what the findings will show is what the paper shows.
-bool ends_at_paper(const answers::Chase& v) { return v.meeting != nullptr && v.until == v.meeting->cut_off(); }
-
 // "before the Joint Audit Committee's paper for 31 March 2022", or "by 28 December 2022".
 std::string deadline(const answers::Chase& v) {
-  if (!ends_at_paper(v)) return "by " + long_date(v.until);
+  if (!v.ends_at_paper) return "by " + long_date(v.until);
   const std::string& committee = v.config->committee_name;
   return fmt::format("before the {} paper for {}", committee.empty() ? "committee's" : committee + "'s",
                      long_date(v.meeting->date));
@@ -26,7 +23,7 @@ std::string deadline(const answers::Chase& v) {
 }  // namespace
 
 std::string chase_outcome_label(const answers::Chase& chase) {
-  return ends_at_paper(chase) ? "The paper will show" : fmt::format("On {} it will show", chase.until.iso());
+  return chase.ends_at_paper ? "The paper will show" : fmt::format("On {} it will show", chase.until.iso());
 }
 
 std::string chase_reasons(const answers::ChaseItem& item, const model::Vocabulary& vocabulary) {
@@ -98,7 +95,7 @@ Document to_document(const answers::Chase& v) {
                             "column says.",
                             v.as_of.iso(), count_phrase(item_count(v), "finding", "findings"), v.groups.size(),
                             v.groups.size() == 1 ? who : who + "s", v.until.iso(),
-                            ends_at_paper(v) ? "the paper will show" : "the register will then show")});
+                            v.ends_at_paper ? "the paper will show" : "the register will then show")});
   for (const answers::ChaseGroup& group : v.groups) {
     d.add(Heading{2, fmt::format("{} ({})", group.name, group.items.size())});
     if (!group.email.empty()) d.add(Fields{{{"Email", group.email}}});

@@ -142,6 +142,13 @@ Table register_table(const std::vector<answers::FindingRow>& rows, const model::
   return table;
 }
 
+std::string counted_title(const answers::FindingRow& row) {
+  const answers::FindingState& s = row.state;
+  if (s.tracked_as != nullptr) return fmt::format("{} (repeats {}, counted there)", row.finding->title, s.tracked_as->id);
+  if (s.follows_recommendations) return fmt::format("{} (counted through its recommendations)", row.finding->title);
+  return row.finding->title.str();
+}
+
 std::string owner_text(const answers::FindingRow& row) {
   if (row.awaiting_allocation) return "Awaiting allocation";
   return std::string(row.state.owner);
@@ -176,7 +183,7 @@ Table findings_table(const std::vector<answers::FindingRow>& rows, const model::
     cells.emplace_back(row.finding->id);
     if (with_type) cells.emplace_back(std::string(label(row.finding->type)));
     cells.push_back(rating_cell(row.state, vocabulary));
-    cells.emplace_back(row.finding->title);
+    cells.emplace_back(counted_title(row));
     cells.emplace_back(owner_text(row));
     cells.emplace_back(due_text(row));
   }

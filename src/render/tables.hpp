@@ -59,6 +59,9 @@ Table register_table(const std::vector<answers::FindingRow>& rows, const model::
 // A finding's owner, or "Awaiting allocation" for an open one without.
 std::string owner_text(const answers::FindingRow& row);
 
+// A finding's title, saying where it is counted when not by itself: "... (repeats X, counted there)".
+std::string counted_title(const answers::FindingRow& row);
+
 // A finding's due date, with " overdue" when it has passed.
 std::string due_text(const answers::FindingRow& row);
 

@@ -32,6 +32,7 @@ struct Chase {
   model::Date as_of;
   model::Date until;                        // the end of the window: the next paper's cut-off, or --within
   const model::Meeting* meeting = nullptr;  // the next meeting, when the register lists one
+  bool ends_at_paper = false;               // `until` is that meeting's cut-off: what findings show then, its paper shows
   const model::Config* config = nullptr;
   bool by_portfolio = false;
   std::vector<ChaseGroup> groups;  // in the order of `rag --by owner` (or portfolio)

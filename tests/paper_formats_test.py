@@ -1,0 +1,422 @@
+#!/usr/bin/env python3
+"""Every format of the paper states the same answers, and its prose the numbers its tables show.
+
+    paper_formats_test.py BINARY
+
+For every meeting of every register in examples/, and for a copy of the
+four-colour register whose amber is marked `attention` (so that the red
+section lists red and amber findings):
+
+- the Markdown, text, HTML, Word and JSON papers give the same numbered
+  section titles, in the same order, and list the same findings in the red
+  section; the tracker's total row (Markdown, text, HTML, Word, the Excel
+  tracker) and the JSON's tracker total are `rag --as-of CUT-OFF`'s total;
+- in the Markdown paper, each count the prose states, numbers in words
+  included, is the number its table shows: the tracker's sentence against the
+  total row and the table by status, the movement's sentence against its
+  tables, the overdue and red counts against their lists, the PEEL findings'
+  sentence against their table, reports published against their list; and
+  each report's "% complete" is its done findings' share of its findings.
+
+Exits 77 (skipped) when python3-docx or python3-openpyxl is missing."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+try:
+    import docx
+    import openpyxl
+except ImportError:
+    print("SKIP: python3-docx and python3-openpyxl are needed")
+    sys.exit(77)
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+ID = re.compile(r"^([a-z0-9][a-z0-9-]*/[A-Za-z0-9-]+)")
+
+UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def number(word):
+    """A count as a paper writes it ("thirty-three", "none", "no", "12") as a number."""
+    word = word.lower()
+    if word in ("no", "none"):
+        return 0
+    if word.isdigit():
+        return int(word)
+    if word in UNITS:
+        return UNITS.index(word)
+    tens, _, unit = word.partition("-")
+    return TENS.index(tens) * 10 + (UNITS.index(unit) if unit else 0)
+
+
+NUMBER = r"(no|none|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?|[a-z]+teen|one|two|" \
+         r"three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+
+def run(binary, *args, env=None):
+    result = subprocess.run([binary, *args], capture_output=True, env=env)
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)}: exit {result.returncode}: {result.stderr.decode()}")
+    return result.stdout.decode("utf-8")
+
+
+# ---- Each format read as blocks: ("h2" | "h3" | "p" | "table", text or rows), in order.
+
+def markdown_blocks(text):
+    blocks = []
+    for line in text.splitlines():
+        if line.startswith("## "):
+            blocks.append(("h2", line[3:]))
+        elif line.startswith("### "):
+            blocks.append(("h3", line[4:]))
+        elif line.startswith("| "):
+            cells = [c.strip().replace("\\", "") for c in re.split(r"(?<!\\)\|", line.strip()[1:-1])]
+            if all(re.fullmatch(r"-+:?|:?-+", c) for c in cells):
+                continue
+            if blocks and blocks[-1][0] == "table":
+                blocks[-1][1].append(cells)
+            else:
+                blocks.append(("table", [cells]))
+        elif line.strip():
+            blocks.append(("p", line.replace("\\", "")))
+    return blocks
+
+
+def html_blocks(text):
+    blocks = []
+    for level, body in re.findall(r"<(h2|h3|p|tr)[^>]*>(.*?)</\1>", text, re.S):
+        if level == "tr":
+            cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", body, re.S)]
+            cells = [c.replace("&amp;", "&").replace("&#39;", "'").replace("&quot;", '"') for c in cells]
+            if blocks and blocks[-1][0] == "table":
+                blocks[-1][1].append(cells)
+            else:
+                blocks.append(("table", [cells]))
+        else:
+            plain = re.sub(r"<[^>]+>", "", body).replace("&amp;", "&").replace("&#39;", "'").strip()
+            blocks.append((level, plain))
+    return blocks
+
+
+def word_blocks(path):
+    document = docx.Document(path)
+    body = document.element.body
+    blocks = []
+    paragraphs = {p._p: p for p in document.paragraphs}
+    tables = {t._tbl: t for t in document.tables}
+    for child in body.iterchildren():
+        if child in paragraphs:
+            p = paragraphs[child]
+            style = p.style.name
+            kind = "h2" if style == "Heading 2" else "h3" if style == "Heading 3" else "p"
+            if p.text.strip():
+                blocks.append((kind, p.text.strip()))
+        elif child in tables:
+            blocks.append(("table", [[c.text.strip() for c in row.cells] for row in tables[child].rows]))
+    return blocks
+
+
+def text_titles(text):
+    """The text paper's section titles: a line "N. Title" underlined with dashes."""
+    lines = text.splitlines()
+    return [line for i, line in enumerate(lines[:-1])
+            if re.match(r"^\d+\. [A-Z]", line) and re.fullmatch(r"-+", lines[i + 1])]
+
+
+def text_total_row(text, section_title):
+    """The first "Total" row after the section's title, as numbers."""
+    lines = text.splitlines()
+    start = lines.index(section_title)
+    for line in lines[start:]:
+        if line.startswith("Total "):
+            return [int(v) for v in line.split()[1:]]
+    return None
+
+
+def text_red_ids(text, section_title):
+    lines = text.splitlines()
+    start = lines.index(section_title)
+    out = []
+    for line in lines[start + 1:]:
+        m = re.match(r"^\d+\.\d+\. ([a-z0-9][a-z0-9-]*/[A-Za-z0-9-]+):", line)
+        if m:
+            out.append(m.group(1))
+    return out
+
+
+# ---- What the blocks say
+
+def sections(blocks):
+    """The blocks by numbered section title, in order."""
+    out = {}
+    current = None
+    for kind, value in blocks:
+        if kind == "h2" and re.match(r"^\d+\. ", value):
+            current = value
+            out[current] = []
+        elif current is not None:
+            out[current].append((kind, value))
+    return out
+
+
+def section_of(by_title, section_id, titles_by_id):
+    return by_title[titles_by_id[section_id]]
+
+
+def red_ids(blocks):
+    return [ID.match(re.sub(r"^\d+\.\d+\. ", "", v)).group(1) for k, v in blocks
+            if k == "h3" and re.match(r"^\d+\.\d+\. ", v) and ID.match(re.sub(r"^\d+\.\d+\. ", "", v))]
+
+
+def first_table_after(blocks, predicate):
+    seen = False
+    for kind, value in blocks:
+        if seen and kind == "table":
+            return value
+        if not seen and predicate(kind, value):
+            seen = True
+    return None
+
+
+def total_row(table):
+    return [int(v) for v in next(r for r in table if r[0] == "Total")[1:] if v != ""]
+
+
+class Case:
+    def __init__(self, binary, register, meeting, work):
+        self.name = f"{os.path.basename(register)} {meeting}"
+        self.binary, self.register, self.meeting, self.work = binary, register, meeting, work
+        self.problems = []
+
+    def report(self, *args, env=None):
+        return run(self.binary, "--data", self.register, "report", "--committee", self.meeting, *args, env=env)
+
+    def check(self, what, got, expected):
+        if got != expected:
+            self.problems.append(f"{self.name}: {what}: {got!r}, expected {expected!r}")
+
+    def run(self):
+        paper = json.loads(self.report("--format", "json"))
+        titles = [f"{s['number']}. {s['title']}" for s in paper["sections"]]
+        titles_by_id = {s["id"]: f"{s['number']}. {s['title']}" for s in paper["sections"]}
+        cut_off = paper["meeting"]["cut_off"]
+        rag = json.loads(run(self.binary, "--data", self.register, "rag", "--as-of", paper["as_of"], "--format", "json"))
+        ratings = [k for k in rag["total"] if k not in ("unrated", "open", "closed", "total", "closed_by_status",
+                                                         "completed", "percent_complete", "not_formal")]
+        # The total row of a table by rating: open ratings, unrated, open, closed ratings, closed, total.
+        marks = {r["id"]: r["marks"] for r in rag.get("ratings", [])}
+        open_ratings = [r for r in ratings if marks.get(r, "open") == "open"]
+        closed_ratings = [r for r in ratings if marks.get(r) == "closed"]
+        t = rag["total"]
+        expected_row = [t[r] for r in open_ratings] + [t["unrated"], t["open"]] + [t[r] for r in closed_ratings] + \
+                       [t["closed"], t["total"]]
+        if paper["as_of"] != cut_off:
+            self.problems.append(f"{self.name}: the paper is as of {paper['as_of']}, its cut-off {cut_off}")
+        if "tracker" in paper:
+            self.check("JSON tracker total", paper["tracker"]["total"], rag["total"])
+        json_red = [f["id"] for f in paper.get("red", [])]
+
+        md = markdown_blocks(self.report("--format", "md"))
+        html = html_blocks(self.report("--format", "html"))
+        word_path = os.path.join(self.work, "paper.docx")
+        self.report("-o", word_path)
+        word = word_blocks(word_path)
+        text = self.report("--format", "text", env={**os.environ, "COLUMNS": "400"})
+        for fmt, blocks in (("Markdown", md), ("HTML", html), ("Word", word)):
+            by_title = sections(blocks)
+            self.check(f"{fmt} section titles", list(by_title), titles)
+            if "red" in titles_by_id:
+                self.check(f"{fmt} red findings", red_ids(section_of(by_title, "red", titles_by_id)), json_red)
+            if "tracker" in titles_by_id:
+                tracker = section_of(by_title, "tracker", titles_by_id)
+                table = next(v for k, v in tracker if k == "table")
+                self.check(f"{fmt} tracker total row", total_row(table), expected_row)
+        self.check("text section titles", text_titles(text), titles)
+        if "red" in titles_by_id:
+            self.check("text red findings", text_red_ids(text, titles_by_id["red"]), json_red)
+        if "tracker" in titles_by_id:
+            self.check("text tracker total row", text_total_row(text, titles_by_id["tracker"]), expected_row)
+            workbook = openpyxl.load_workbook(self.report_to("tracker.xlsx"))
+            rows = [list(r) for r in workbook["By portfolio"].iter_rows(values_only=True)]
+            self.check("Excel tracker total row", [v for v in next(r for r in rows if r[0] == "Total")[1:]],
+                       expected_row)
+            if "red" in titles_by_id:
+                red_sheet = [s for s in workbook.sheetnames if s not in ("By portfolio", "By status", "By report",
+                                                                        "Overdue", "Stale")]
+                self.check("Excel red sheets", len(red_sheet), 1)
+                ids = [r[0] for r in workbook[red_sheet[0]].iter_rows(min_row=2, values_only=True)]
+                self.check("Excel red findings", ids, json_red)
+        self.prose_against_tables(sections(md), titles_by_id, paper)
+
+    def report_to(self, name):
+        path = os.path.join(self.work, name)
+        self.report("-o", path)
+        return path
+
+    def prose_against_tables(self, by_title, titles_by_id, paper):
+        """Each count the Markdown prose states against its table's."""
+        if "tracker" in titles_by_id:
+            self.tracker_prose(section_of(by_title, "tracker", titles_by_id), paper)
+        if "red" in titles_by_id:
+            blocks = section_of(by_title, "red", titles_by_id)
+            said = next(v for k, v in blocks if k == "p" and "assessed" in v)
+            m = re.match(rf"^{NUMBER} outstanding findings? (?:is|are) assessed", said, re.I)
+            count = number(m.group(1)) if m else 0
+            self.check("red: the count the prose gives", count, len(red_ids(blocks)))
+        if "peel" in titles_by_id:
+            blocks = section_of(by_title, "peel", titles_by_id)
+            for kind, value in blocks:
+                m = re.match(rf"^Of the report(?:s'|'s) {NUMBER} findings?", value) if kind == "p" else None
+                if m:
+                    table = first_table_after(blocks, lambda k, v: v == value)
+                    self.check("PEEL: findings said and listed", number(m.group(1)), len(table) - 1)
+                    self.counts_sentence(f"PEEL: {value}", value, table)
+        if "published" in titles_by_id:
+            blocks = section_of(by_title, "published", titles_by_id)
+            said = blocks[0][1] if blocks and blocks[0][0] == "p" else ""
+            m = re.match(rf"^Since the last committee, {NUMBER} reports? (?:has|have) been published", said)
+            listed = len(paper.get("published", [])) + len(paper.get("published_peel", []))
+            self.check("published: the count the prose gives", number(m.group(1)) if m else 0, listed)
+
+    def counts_sentence(self, what, sentence, findings_table):
+        """ "N open (...) and M closed (...)" against a findings table's rating column."""
+        m = re.search(rf"{NUMBER} open(?: \(([^)]*)\))? and {NUMBER} closed", sentence)
+        if not m:
+            self.problems.append(f"{self.name}: {what}: no counts")
+            return
+        header = findings_table[0]
+        column = header.index("RAG") if "RAG" in header else header.index("Rating")
+        title = header.index("Title")
+        # A finding counted elsewhere says so in its title, and is not in the counts.
+        words = [row[column].lower() for row in findings_table[1:] if not row[title].endswith("counted there)")
+                 and not row[title].endswith("(counted through its recommendations)")]
+        for part in (m.group(2) or "").split(", "):
+            if not part:
+                continue
+            n, _, rating = part.partition(" ")
+            if rating == "not yet rated":
+                rating = "unrated"
+            self.check(f"{what}: {rating}", number(n), words.count(rating))
+
+    def tracker_prose(self, blocks, paper):
+        said = next(v for k, v in blocks if k == "p" and "the register holds" in v)
+        m = re.search(rf"holds {NUMBER} findings?(?: \(([^)]*)\))?: {NUMBER} open(?: \(([^)]*)\))? and {NUMBER} closed"
+                      rf"(?: \(([^)]*)\))?", said)
+        if not m:
+            self.problems.append(f"{self.name}: tracker: the sentence {said!r} does not read as counts")
+            return
+        total, not_formal, opened, open_parts, closed, closed_parts = m.groups()
+        table = next(v for k, v in blocks if k == "table")
+        header, row = table[0], next(r for r in table if r[0] == "Total")
+        cell = {h: int(v) for h, v in zip(header[1:], row[1:])}
+        self.check("tracker: findings said and totalled", number(total), cell["Total"])
+        self.check("tracker: open said and totalled", number(opened), cell["Open"])
+        self.check("tracker: closed said and totalled", number(closed), cell["Closed"])
+        self.check("tracker: not-formal items said", number(re.match(NUMBER, not_formal or "no").group(1)),
+                   paper["tracker"]["total"]["not_formal"])
+        labels = {h.lower(): h for h in header[1:]}
+        for part in (open_parts or "").split(", "):
+            if part:
+                n, _, rating = part.partition(" ")
+                key = "unrated" if rating == "not yet rated" else rating
+                self.check(f"tracker: {rating} said and totalled", number(n), cell[labels[key]])
+        by_status = first_table_after(blocks, lambda k, v: k == "h3" and v == "By status")
+        statuses = {r[0].lower(): int(r[1]) for r in by_status[1:]}
+        self.check("tracker: by status totals the findings", statuses["total"], cell["Total"])
+        ways, _, closed_ratings = (closed_parts or "").partition("; ")
+        if closed_parts and not closed_ratings and not any(s in closed_parts for s in statuses):
+            ways, closed_ratings = "", closed_parts
+        closing_rows = sum(n for s, n in statuses.items() if s not in ("total", "open", "awaiting sign-off",
+                                                                         "awaiting allocation"))
+        self.check("tracker: closed said and by status", number(closed), closing_rows)
+        for part in ways.split(", ") if ways else []:
+            n, _, status = part.partition(" ")
+            self.check(f"tracker: {status} said and by status", number(n), statuses.get(status))
+        by_report = first_table_after(blocks, lambda k, v: k == "h3" and v == "By report")
+        head = by_report[0]
+        for r in by_report[1:]:
+            findings, done = int(r[head.index("Findings")]), int(r[head.index("Done")])
+            share = f"{(100 * done + findings // 2) // findings}%" if findings else "-"
+            self.check(f"by report: % complete of {r[0][:30]}", r[head.index("% complete")], share)
+            self.check(f"by report: open and closed of {r[0][:30]}",
+                       int(r[head.index("Open")]) + int(r[head.index("Closed")]), findings)
+        self.check("by report: findings totalled", int(by_report[-1][head.index("Findings")]), cell["Total"])
+
+        movement = next(v for k, v in blocks if k == "p" and v.startswith("Since the last committee:"))
+        m = re.match(rf"^Since the last committee: {NUMBER} findings? added; {NUMBER} ratings? changed(?: \([^)]*\))?; "
+                     rf"{NUMBER} closed", movement)
+        if not m:
+            self.problems.append(f"{self.name}: movement: {movement!r} does not read as counts")
+            return
+        added, moved, closed_now = (number(g) for g in m.groups())
+        self.check("movement: added said and in the JSON", added, len(paper["tracker"]["new"]))
+        moves = first_table_after(blocks, lambda k, v: v == movement)
+        moves_rows = len(moves) - 1 if moves and moves[0][:3] == ["Finding", "From", "To"] and moved else 0
+        self.check("movement: ratings changed said and listed", moved, moves_rows)
+        closures = first_table_after(blocks, lambda k, v: k == "h3" and v == "Closed since the last committee")
+        listed = len(closures) - 1 if closures and closures[0][1] == "Now" else 0
+        self.check("movement: closed said and listed", closed_now, listed)
+
+        overdue = next((v for k, v in blocks if k == "p" and "past" in v and "due date" in v), "")
+        m = re.match(rf"^{NUMBER} open findings? (?:is|are) past", overdue, re.I)
+        said_overdue = number(m.group(1)) if m else 0
+        self.check("overdue: said and in the JSON", said_overdue, len(paper["tracker"]["overdue"]))
+
+
+def cases(work):
+    registers = []
+    for name in sorted(os.listdir(os.path.join(ROOT, "examples"))):
+        path = os.path.join(ROOT, "examples", name)
+        if os.path.exists(os.path.join(path, "committees.yaml")):
+            registers.append(path)
+    # Four colours with amber needing attention too: the red section lists red and amber.
+    amber = os.path.join(work, "four-colour-amber-attention")
+    shutil.copytree(os.path.join(ROOT, "examples", "four-colour"), amber)
+    config = os.path.join(amber, "hmicfrs-track.yaml")
+    with open(config, encoding="utf-8") as f:
+        text = f.read()
+    marked = text.replace("  - id: amber\n", "  - id: amber\n    attention: true\n")
+    assert marked != text
+    with open(config, "w", encoding="utf-8") as f:
+        f.write(marked)
+    registers.append(amber)
+    for register in registers:
+        with open(os.path.join(register, "committees.yaml"), encoding="utf-8") as f:
+            for meeting in re.findall(r"^\s*- id: (\S+)", f.read(), re.M):
+                yield register, meeting
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1])
+    problems = []
+    with tempfile.TemporaryDirectory() as work:
+        checked = []
+        for register, meeting in cases(work):
+            case = Case(binary, register, meeting, work)
+            try:
+                case.run()
+            except (RuntimeError, StopIteration, ValueError, KeyError, AttributeError, TypeError) as error:
+                if os.environ.get("DEBUG"):
+                    raise
+                case.problems.append(f"{case.name}: {type(error).__name__}: {error}")
+            problems += case.problems
+            checked.append(case.name)
+        amber_title = json.loads(run(binary, "--data", os.path.join(work, "four-colour-amber-attention"), "report",
+                                     "--committee", "2024-06", "--format", "json"))["sections"][-1]["title"]
+        if amber_title != "Outstanding findings assessed red or amber":
+            problems.append(f"four colours, amber marked: the red section is titled {amber_title!r}")
+    for problem in problems:
+        print("FAIL: " + problem)
+    print(f"{len(checked)} papers: {', '.join(checked)}; {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
