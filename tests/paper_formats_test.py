@@ -11,12 +11,16 @@ section lists red and amber findings):
   section titles, in the same order, and list the same findings in the red
   section; the tracker's total row (Markdown, text, HTML, Word, the Excel
   tracker) and the JSON's tracker total are `rag --as-of CUT-OFF`'s total;
+- the JSON's red, overdue and stale findings are those `list` gives at the
+  cut-off (`--open --rag` the ratings marked `attention`, `--overdue`,
+  `--stale`), but for the repeats it shows with an earlier finding's state;
 - in the Markdown paper, each count the prose states, numbers in words
   included, is the number its table shows: the tracker's sentence against the
   total row and the table by status, the movement's sentence against its
   tables, the overdue and red counts against their lists, the PEEL findings'
-  sentence against their table, reports published against their list; and
-  each report's "% complete" is its done findings' share of its findings.
+  and each reviewed report's sentence against their tables, reports published
+  against their list; and each report's "% complete" is its done findings'
+  share of its findings.
 
 Exits 77 (skipped) when python3-docx or python3-openpyxl is missing."""
 
@@ -221,7 +225,16 @@ class Case:
             self.problems.append(f"{self.name}: the paper is as of {paper['as_of']}, its cut-off {cut_off}")
         if "tracker" in paper:
             self.check("JSON tracker total", paper["tracker"]["total"], rag["total"])
+            for flag in ("overdue", "stale"):
+                self.check(f"JSON tracker {flag}", [f["id"] for f in paper["tracker"][flag]],
+                           self.listed(paper["as_of"], f"--{flag}"))
         json_red = [f["id"] for f in paper.get("red", [])]
+        if "red" in paper:
+            config = run(self.binary, "--data", self.register, "rag", "--as-of", paper["as_of"], "--format", "json")
+            attention = [r["id"] for r in json.loads(config).get("ratings", [])
+                         if r["id"] in self.attention_ids()] or ["red"]
+            self.check("JSON red findings and list's", json_red,
+                       self.listed(paper["as_of"], "--open", "--rag", ",".join(attention)))
 
         md = markdown_blocks(self.report("--format", "md"))
         html = html_blocks(self.report("--format", "html"))
@@ -255,6 +268,18 @@ class Case:
                 self.check("Excel red findings", ids, json_red)
         self.prose_against_tables(sections(md), titles_by_id, paper)
 
+    def listed(self, as_of, *filters):
+        """The ids `list` gives at the paper's date, but for the repeats it shows with an earlier finding's state."""
+        found = json.loads(run(self.binary, "--data", self.register, "list", "--as-of", as_of, *filters,
+                               "--format", "json"))["findings"]
+        return [f["id"] for f in found if "tracked_as" not in f]
+
+    def attention_ids(self):
+        """The ratings the register marks `attention`, read from its configuration's text."""
+        with open(os.path.join(self.register, "hmicfrs-track.yaml"), encoding="utf-8") as f:
+            text = f.read()
+        return re.findall(r"- id: (\S+)\n(?:    [^\n]*\n)*?    attention: true", text)
+
     def report_to(self, name):
         path = os.path.join(self.work, name)
         self.report("-o", path)
@@ -278,6 +303,14 @@ class Case:
                     table = first_table_after(blocks, lambda k, v: v == value)
                     self.check("PEEL: findings said and listed", number(m.group(1)), len(table) - 1)
                     self.counts_sentence(f"PEEL: {value}", value, table)
+        if "review" in titles_by_id:
+            blocks = section_of(by_title, "review", titles_by_id)
+            for kind, value in blocks:
+                m = re.match(rf"^(?:Published [^.]*\. )?{NUMBER} findings?\b", value, re.I) if kind == "p" else None
+                if m and number(m.group(1)) > 0:
+                    table = first_table_after(blocks, lambda k, v: v == value)
+                    self.check("review: findings said and listed", number(m.group(1)), len(table) - 1)
+                    self.counts_sentence(f"review: {value}", value, table)
         if "published" in titles_by_id:
             blocks = section_of(by_title, "published", titles_by_id)
             said = blocks[0][1] if blocks and blocks[0][0] == "p" else ""
@@ -293,9 +326,10 @@ class Case:
             return
         header = findings_table[0]
         column = header.index("RAG") if "RAG" in header else header.index("Rating")
-        title = header.index("Title")
+        title = header.index("Title") if "Title" in header else header.index("Finding")
         # A finding counted elsewhere says so in its title, and is not in the counts.
         words = [row[column].lower() for row in findings_table[1:] if not row[title].endswith("counted there)")
+                 and "(tracked as " not in row[title] and not row[title].startswith("Cause of concern:")
                  and not row[title].endswith("(counted through its recommendations)")]
         for part in (m.group(2) or "").split(", "):
             if not part:
