@@ -268,7 +268,8 @@ answers::SectionBody red(PaperContext& paper) {
     }
   }
   answers::RedSection out{attention_labels(paper.config().vocabulary), {}};
-  for (answers::FindingRow& row : outstanding(paper.rows).needing_attention) {
+  std::vector<answers::FindingRow> listed = outstanding(paper.rows).needing_attention;
+  for (answers::FindingRow& row : listed) {
     answers::RedFinding item{std::move(row), nullptr, {}, nullptr};
     const answers::FindingState& state = item.row.state;
     if (!item.row.finding->cause_of_concern.value.empty()) {

@@ -166,10 +166,10 @@ Document to_document(const answers::Status& v) {
   Document d;
   d.add(Heading{1, fmt::format("{}: HMICFRS register as of {}", v.force, v.as_of.iso())});
   const model::Vocabulary& vocabulary = *v.vocabulary;
-  d.add(Paragraph{fmt::format("{}: {}. {} closed. {} overdue; {} not updated for more than {} days.",
+  d.add(Paragraph{fmt::format("{}: {}. {} closed{}. {} overdue; {} not updated for more than {} days.",
                               count_phrase(static_cast<std::size_t>(c.open()), "open finding", "open findings"),
-                              open_counts(c, vocabulary), c.closed, v.outstanding.overdue.size(),
-                              v.outstanding.stale.size(), v.stale_after_days)});
+                              open_counts(c, vocabulary), c.closed, closings_phrase(c.closings, vocabulary, false),
+                              v.outstanding.overdue.size(), v.outstanding.stale.size(), v.stale_after_days)});
   const std::string attention = attention_words(vocabulary);
   std::vector<std::string> attention_ids;
   for (const model::Rating& rating : vocabulary.ratings) {
