@@ -405,6 +405,14 @@ TEST(PillarEraMarch2018, The2017ReportsAndTheOverdue2016Findings) {
   EXPECT_THAT(ids(peel.graded->table.reports),
               ElementsAre("peel-2017-efficiency", "peel-2017-legitimacy", "peel-2017-effectiveness"));
   EXPECT_THAT(ids(peel.graded->findings), ElementsAre("peel-2017-legitimacy/AFI1", "peel-2017-effectiveness/AFI1"));
+  // The 2017 effectiveness report keeps the 2016 judgement on preventing crime and serious and organised crime.
+  std::vector<std::string> carried;
+  for (const answers::GradedArea& area : peel.graded->table.carried_over) {
+    carried.push_back(std::string(area.area->id) + " from " + std::string(area.carried_over_from->id));
+  }
+  EXPECT_THAT(carried, ElementsAre("preventing-crime from peel-2016-effectiveness",
+                                   "tackling-soc from peel-2016-effectiveness"));
+  EXPECT_TRUE(peel.graded->narratives);  // the 2017 reports came out in the window
   const auto& tracker = section<answers::TrackerSection>(paper);
   EXPECT_EQ(totals(tracker.total), (Totals{5, 1, 6, 1, 17, 0}));
   EXPECT_THAT(ids(tracker.overdue),
