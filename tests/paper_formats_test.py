@@ -40,6 +40,7 @@ except ImportError:
     sys.exit(77)
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+CLOSED_STATUSES = ("closed", "achieved", "superseded", "declined", "not-monitored")  # SPEC §2: closed, however
 ID = re.compile(r"^([a-z0-9][a-z0-9-]*/[A-Za-z0-9-]+)")
 
 UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -212,8 +213,9 @@ class Case:
         titles_by_id = {s["id"]: f"{s['number']}. {s['title']}" for s in paper["sections"]}
         cut_off = paper["meeting"]["cut_off"]
         rag = json.loads(run(self.binary, "--data", self.register, "rag", "--as-of", paper["as_of"], "--format", "json"))
-        ratings = [k for k in rag["total"] if k not in ("unrated", "open", "closed", "total", "closed_by_status",
-                                                         "completed", "percent_complete", "not_formal")]
+        # The counts give the ratings' ids first, in the vocabulary's order, then "unrated".
+        keys = list(rag["total"])
+        ratings = keys[:keys.index("unrated")]
         # The total row of a table by rating: open ratings, unrated, open, closed ratings, closed, total.
         marks = {r["id"]: r["marks"] for r in rag.get("ratings", [])}
         open_ratings = [r for r in ratings if marks.get(r, "open") == "open"]
@@ -256,16 +258,17 @@ class Case:
             self.check("text red findings", text_red_ids(text, titles_by_id["red"]), json_red)
         if "tracker" in titles_by_id:
             self.check("text tracker total row", text_total_row(text, titles_by_id["tracker"]), expected_row)
-            workbook = openpyxl.load_workbook(self.report_to("tracker.xlsx"))
+        workbook = openpyxl.load_workbook(self.report_to("tracker.xlsx"))
+        if "tracker" in titles_by_id:
             rows = [list(r) for r in workbook["By portfolio"].iter_rows(values_only=True)]
             self.check("Excel tracker total row", [v for v in next(r for r in rows if r[0] == "Total")[1:]],
                        expected_row)
-            if "red" in titles_by_id:
-                red_sheet = [s for s in workbook.sheetnames if s not in ("By portfolio", "By status", "By report",
-                                                                        "Overdue", "Stale")]
-                self.check("Excel red sheets", len(red_sheet), 1)
-                ids = [r[0] for r in workbook[red_sheet[0]].iter_rows(min_row=2, values_only=True)]
-                self.check("Excel red findings", ids, json_red)
+        if "red" in titles_by_id:
+            red_sheet = [s for s in workbook.sheetnames if s not in ("By portfolio", "By status", "By report",
+                                                                    "Overdue", "Stale")]
+            self.check("Excel red sheets", len(red_sheet), 1)
+            ids = [r[0] for r in workbook[red_sheet[0]].iter_rows(min_row=2, values_only=True)]
+            self.check("Excel red findings", ids, json_red)
         self.prose_against_tables(sections(md), titles_by_id, paper)
 
     def listed(self, as_of, *filters):
@@ -295,22 +298,27 @@ class Case:
             m = re.match(rf"^{NUMBER} outstanding findings? (?:is|are) assessed", said, re.I)
             count = number(m.group(1)) if m else 0
             self.check("red: the count the prose gives", count, len(red_ids(blocks)))
-        if "peel" in titles_by_id:
+        if "peel" in titles_by_id and paper["peel"] and paper["peel"]["findings"]:
             blocks = section_of(by_title, "peel", titles_by_id)
-            for kind, value in blocks:
-                m = re.match(rf"^Of the report(?:s'|'s) {NUMBER} findings?", value) if kind == "p" else None
-                if m:
-                    table = first_table_after(blocks, lambda k, v: v == value)
-                    self.check("PEEL: findings said and listed", number(m.group(1)), len(table) - 1)
-                    self.counts_sentence(f"PEEL: {value}", value, table)
+            sentences = [v for k, v in blocks if k == "p" and re.match(r"^Of the report(?:s'|'s) ", v)]
+            self.check("PEEL: sentences counting its findings", len(sentences), 1)
+            for value in sentences:
+                m = re.match(rf"^Of the report(?:s'|'s) {NUMBER} findings?", value)
+                table = first_table_after(blocks, lambda k, v: v == value)
+                self.check("PEEL: findings said and listed", number(m.group(1)), len(table) - 1)
+                self.counts_sentence(f"PEEL: {value}", value, table, paper["peel"]["findings_counts"])
         if "review" in titles_by_id:
             blocks = section_of(by_title, "review", titles_by_id)
-            for kind, value in blocks:
-                m = re.match(rf"^(?:Published [^.]*\. )?{NUMBER} findings?\b", value, re.I) if kind == "p" else None
-                if m and number(m.group(1)) > 0:
+            sentences = [v for k, v in blocks
+                         if k == "p" and re.match(rf"^(?:Published [^.]*\. )?{NUMBER} findings?\b", v, re.I)]
+            self.check("review: sentences counting findings", len(sentences), len(paper["review"]))
+            for value, report in zip(sentences, paper["review"]):
+                m = re.match(rf"^(?:Published [^.]*\. )?{NUMBER} findings?\b", value, re.I)
+                self.check(f"review: findings of {report['id']} said", number(m.group(1)), len(report["findings"]))
+                if report["findings"]:
                     table = first_table_after(blocks, lambda k, v: v == value)
-                    self.check("review: findings said and listed", number(m.group(1)), len(table) - 1)
-                    self.counts_sentence(f"review: {value}", value, table)
+                    self.check(f"review: findings of {report['id']} listed", len(table) - 1, len(report["findings"]))
+                    self.counts_sentence(f"review: {value}", value, table, report["counts"])
         if "published" in titles_by_id:
             blocks = section_of(by_title, "published", titles_by_id)
             said = blocks[0][1] if blocks and blocks[0][0] == "p" else ""
@@ -318,12 +326,14 @@ class Case:
             listed = len(paper.get("published", [])) + len(paper.get("published_peel", []))
             self.check("published: the count the prose gives", number(m.group(1)) if m else 0, listed)
 
-    def counts_sentence(self, what, sentence, findings_table):
-        """ "N open (...) and M closed (...)" against a findings table's rating column."""
+    def counts_sentence(self, what, sentence, findings_table, counts):
+        """ "N open (...) and M closed (...)" against query's counts and a findings table's rating column."""
         m = re.search(rf"{NUMBER} open(?: \(([^)]*)\))? and {NUMBER} closed", sentence)
         if not m:
             self.problems.append(f"{self.name}: {what}: no counts")
             return
+        self.check(f"{what}: open", number(m.group(1)), counts["open"])
+        self.check(f"{what}: closed", number(m.group(3)), counts["closed"])
         header = findings_table[0]
         column = header.index("RAG") if "RAG" in header else header.index("Rating")
         title = header.index("Title") if "Title" in header else header.index("Finding")
@@ -331,13 +341,16 @@ class Case:
         words = [row[column].lower() for row in findings_table[1:] if not row[title].endswith("counted there)")
                  and "(tracked as " not in row[title] and not row[title].startswith("Cause of concern:")
                  and not row[title].endswith("(counted through its recommendations)")]
+        said = 0
         for part in (m.group(2) or "").split(", "):
             if not part:
                 continue
             n, _, rating = part.partition(" ")
             if rating == "not yet rated":
                 rating = "unrated"
+            said += number(n)
             self.check(f"{what}: {rating}", number(n), words.count(rating))
+        self.check(f"{what}: open by rating add up", said, counts["open"])
 
     def tracker_prose(self, blocks, paper):
         said = next(v for k, v in blocks if k == "p" and "the register holds" in v)
@@ -361,27 +374,44 @@ class Case:
                 n, _, rating = part.partition(" ")
                 key = "unrated" if rating == "not yet rated" else rating
                 self.check(f"tracker: {rating} said and totalled", number(n), cell[labels[key]])
+        # The table by status: its rows add up to its total and to the findings; those of the closed statuses to the
+        # closed, each as the prose's breakdown says ("three closed, two not monitored") and as query counted.
         by_status = first_table_after(blocks, lambda k, v: k == "h3" and v == "By status")
-        statuses = {r[0].lower(): int(r[1]) for r in by_status[1:]}
-        self.check("tracker: by status totals the findings", statuses["total"], cell["Total"])
-        ways, _, closed_ratings = (closed_parts or "").partition("; ")
-        if closed_parts and not closed_ratings and not any(s in closed_parts for s in statuses):
-            ways, closed_ratings = "", closed_parts
-        closing_rows = sum(n for s, n in statuses.items() if s not in ("total", "open", "awaiting sign-off",
-                                                                         "awaiting allocation"))
-        self.check("tracker: closed said and by status", number(closed), closing_rows)
-        for part in ways.split(", ") if ways else []:
-            n, _, status = part.partition(" ")
-            self.check(f"tracker: {status} said and by status", number(n), statuses.get(status))
+        statuses = {r[0]: int(r[1]) for r in by_status[1:] if r[0] != "Total"}
+        status_total = int(next(r for r in by_status if r[0] == "Total")[1])
+        self.check("by status: rows add up to the total", sum(statuses.values()), status_total)
+        self.check("by status: total and findings", status_total, cell["Total"])
+        labels_by_key = {g["key"]: g["label"] for g in paper["tracker"]["by_status"]}
+        closings = paper["tracker"]["total"]["closed_by_status"]
+        self.check("by status: the closed statuses' rows and the closed said",
+                   sum(statuses.get(labels_by_key[k], 0) for k in CLOSED_STATUSES if k in labels_by_key),
+                   number(closed))
+        said_ways = {}
+        for group in (closed_parts or "").split("; "):
+            for part in group.split(", ") if group else []:
+                n, _, word = part.partition(" ")
+                said_ways[word] = number(n)
+        for key, n in closings.items():
+            label = labels_by_key[key]
+            self.check(f"by status: {label} and the JSON", statuses.get(label), n)
+            if len(closings) > 1 or key != "closed":
+                self.check(f"tracker: {label} said", said_ways.get(label[0].lower() + label[1:]), n)
+        # The table by report: its rows add up to its total; "Done" is what query counted as done; "% complete" its
+        # share of the report's findings.
         by_report = first_table_after(blocks, lambda k, v: k == "h3" and v == "By report")
         head = by_report[0]
-        for r in by_report[1:]:
+        rows = [r for r in by_report[1:] if r[0] != "Total"]
+        total_row_ = next(r for r in by_report if r[0] == "Total")
+        for column in ("Findings", "Open", "Closed", "Done"):
+            self.check(f"by report: {column} adds up", sum(int(r[head.index(column)]) for r in rows),
+                       int(total_row_[head.index(column)]))
+        self.check("by report: findings totalled", int(total_row_[head.index("Findings")]), cell["Total"])
+        self.check("by report: done", int(total_row_[head.index("Done")]), paper["tracker"]["total"]["completed"])
+        for r, group in zip(rows, paper["tracker"]["by_report"]):
             findings, done = int(r[head.index("Findings")]), int(r[head.index("Done")])
+            self.check(f"by report: done of {group['key']}", done, group["completed"])
             share = f"{(100 * done + findings // 2) // findings}%" if findings else "-"
-            self.check(f"by report: % complete of {r[0][:30]}", r[head.index("% complete")], share)
-            self.check(f"by report: open and closed of {r[0][:30]}",
-                       int(r[head.index("Open")]) + int(r[head.index("Closed")]), findings)
-        self.check("by report: findings totalled", int(by_report[-1][head.index("Findings")]), cell["Total"])
+            self.check(f"by report: % complete of {group['key']}", r[head.index("% complete")], share)
 
         movement = next(v for k, v in blocks if k == "p" and v.startswith("Since the last committee:"))
         m = re.match(rf"^Since the last committee: {NUMBER} findings? added; {NUMBER} ratings? changed(?: \([^)]*\))?; "
@@ -391,15 +421,20 @@ class Case:
             return
         added, moved, closed_now = (number(g) for g in m.groups())
         self.check("movement: added said and in the JSON", added, len(paper["tracker"]["new"]))
-        moves = first_table_after(blocks, lambda k, v: v == movement)
-        moves_rows = len(moves) - 1 if moves and moves[0][:3] == ["Finding", "From", "To"] and moved else 0
-        self.check("movement: ratings changed said and listed", moved, moves_rows)
+        self.check("movement: ratings changed said and in the JSON", moved,
+                   sum(m["count"] for m in paper["tracker"]["rag_move_counts"]))
+        after = [b for b in blocks[blocks.index(("p", movement)) + 1:]]
+        until_heading = after[:next((i for i, b in enumerate(after) if b[0] == "h3"), len(after))]
+        moves = [v for k, v in until_heading if k == "table" and v[0][:4] == ["Finding", "From", "To", "Title"]]
+        self.check("movement: ratings changed said and listed", moved, len(moves[0]) - 1 if moves else 0)
         closures = first_table_after(blocks, lambda k, v: k == "h3" and v == "Closed since the last committee")
         listed = len(closures) - 1 if closures and closures[0][1] == "Now" else 0
         self.check("movement: closed said and listed", closed_now, listed)
 
         overdue = next((v for k, v in blocks if k == "p" and "past" in v and "due date" in v), "")
         m = re.match(rf"^{NUMBER} open findings? (?:is|are) past", overdue, re.I)
+        if not m and overdue != "No open finding is past its due date.":
+            self.problems.append(f"{self.name}: overdue: {overdue!r} does not read as a count")
         said_overdue = number(m.group(1)) if m else 0
         self.check("overdue: said and in the JSON", said_overdue, len(paper["tracker"]["overdue"]))
 
@@ -442,8 +477,9 @@ def main():
                 case.problems.append(f"{case.name}: {type(error).__name__}: {error}")
             problems += case.problems
             checked.append(case.name)
-        amber_title = json.loads(run(binary, "--data", os.path.join(work, "four-colour-amber-attention"), "report",
-                                     "--committee", "2024-06", "--format", "json"))["sections"][-1]["title"]
+        amber_title = next(s["title"] for s in json.loads(
+            run(binary, "--data", os.path.join(work, "four-colour-amber-attention"), "report", "--committee",
+                "2024-06", "--format", "json"))["sections"] if s["id"] == "red")
         if amber_title != "Outstanding findings assessed red or amber":
             problems.append(f"four colours, amber marked: the red section is titled {amber_title!r}")
     for problem in problems:

@@ -108,8 +108,17 @@ answers::SectionBody peel(PaperContext& paper) {
   const model::Date& as_of = paper.as_of();
   answers::PeelSection out;
   if (const auto latest = latest_peel(paper.dataset, as_of)) {
-    answers::PeelSection::Graded graded{peel_table(paper.dataset, *latest, as_of),
-                                        earlier_in_other_cycle(paper.dataset, *latest), true, {}, {}};
+    answers::PeelSection::Graded graded;
+    graded.table = peel_table(paper.dataset, *latest, as_of);
+    graded.earlier_in_other_cycle = earlier_in_other_cycle(paper.dataset, *latest);
+    graded.scales_differ = graded.earlier_in_other_cycle &&
+                           graded.earlier_in_other_cycle->cycle->scale != graded.table.assessment.cycle->scale;
+    const auto any_narrative = [](const std::vector<answers::GradedArea>& areas) {
+      return std::any_of(areas.begin(), areas.end(), [](const answers::GradedArea& a) { return !a.narrative.empty(); });
+    };
+    graded.has_narratives = any_narrative(graded.table.not_graded) ||
+                            std::any_of(graded.table.columns.begin(), graded.table.columns.end(),
+                                        [&](const auto& column) { return any_narrative(column.second); });
     // The findings of every report of the cycle (pillar years had several).
     for (const model::Inspection* report : graded.table.reports) {
       const auto its = rows_of(paper.rows, *report);
@@ -132,7 +141,10 @@ answers::SectionBody peel(PaperContext& paper) {
   for (const model::Inspection* inspection : calendar(paper.dataset, {std::nullopt, as_of}, answers::CalendarScope::all)) {
     if (inspection->type != model::InspectionType::peel) continue;
     if (!inspection->published || !happened_by(*inspection->published, as_of)) {
-      out.in_progress.push_back({inspection, fieldwork_of(*inspection, as_of)});
+      out.in_progress.push_back({inspection,
+                                 inspection->notified ? std::optional(paper_date(*inspection->notified, as_of))
+                                                      : std::nullopt,
+                                 fieldwork_of(*inspection, as_of)});
     } else if (!out.graded && !inspection->gradings) {
       out.ungraded.push_back(inspection);
     }
@@ -184,7 +196,7 @@ answers::SectionBody activity(PaperContext& paper) {
     }
     if (draft_in && !published) {
       out.drafts.push_back(
-          {inspection, inspection->publication_expected
+          {inspection, paper_date(*inspection->draft_received, as_of), inspection->publication_expected
                            ? std::optional(paper_period({*inspection->publication_expected, {}}, as_of))
                            : std::nullopt});
     }
@@ -232,7 +244,12 @@ answers::SectionBody review(PaperContext& paper) {
     const model::Inspection* inspection = paper.dataset.find_inspection(reference.value);
     if (inspection == nullptr) continue;  // validation reports it
     const std::vector<answers::FindingRow> rows = rows_of(paper.rows, *inspection);
-    answers::ReviewedReport report{inspection, {}, rag_total(rows, paper.config().vocabulary)};
+    answers::ReviewedReport report{inspection,
+                                   inspection->published
+                                       ? std::optional(paper_date(*inspection->published, paper.as_of()))
+                                       : std::nullopt,
+                                   {},
+                                   rag_total(rows, paper.config().vocabulary)};
     for (const answers::FindingRow& row : rows) {
       const model::HistoryEntry* latest = row.state.latest;
       report.findings.push_back({row, latest != nullptr && !latest->note.empty() ? latest : nullptr});
@@ -270,8 +287,10 @@ answers::SectionBody red(PaperContext& paper) {
   answers::RedSection out{attention_labels(paper.config().vocabulary), {}};
   std::vector<answers::FindingRow> listed = outstanding(paper.rows).needing_attention;
   for (answers::FindingRow& row : listed) {
-    answers::RedFinding item{std::move(row), nullptr, {}, nullptr};
+    answers::RedFinding item{std::move(row), nullptr, {}, {}, {}, nullptr};
     const answers::FindingState& state = item.row.state;
+    if (state.due) item.due = paper_date(*state.due, paper.as_of());
+    if (const auto& deadline = item.row.finding->inspectorate_due) item.inspectorate_due = paper_date(*deadline, paper.as_of());
     if (!item.row.finding->cause_of_concern.value.empty()) {
       const auto cause = find_finding(
           dataset, resolve_reference(item.row.finding->cause_of_concern.value, *item.row.inspection));
@@ -352,12 +371,17 @@ constexpr SectionEntry k_sections[] = {
      decision, Usual::always},
 };
 
-static_assert(std::size(k_sections) == std::size(model::EnumInfo<Section>::names), "one entry per section");
-
-const SectionEntry& entry_of(Section id) {
-  return *std::find_if(std::begin(k_sections), std::end(k_sections),
-                       [&](const SectionEntry& e) { return e.id == id; });
+// One entry per section, at the section's place in the enum, so that its id finds it.
+constexpr bool each_section_in_its_place() {
+  if (std::size(k_sections) != std::size(model::EnumInfo<Section>::names)) return false;
+  for (std::size_t i = 0; i < std::size(k_sections); ++i) {
+    if (static_cast<std::size_t>(k_sections[i].id) != i) return false;
+  }
+  return true;
 }
+static_assert(each_section_in_its_place(), "k_sections holds every section once, in the order of model::Section");
+
+const SectionEntry& entry_of(Section id) { return k_sections[static_cast<std::size_t>(id)]; }
 
 std::string usual_title(Section section, const model::Vocabulary& vocabulary) {
   return entry_of(section).title(vocabulary);

@@ -88,14 +88,17 @@ std::string on_date(const model::Date& date) {
   return "on " + long_date(date);
 }
 
+std::string date_phrase(const answers::PaperDate& date) {
+  // A month that has begun needs no "date TBC": it is the record of when, not a plan.
+  if (!date.date.has_day() && date.begun) {
+    return fmt::format("{} {}", model::month_name(date.date.month()), date.date.year());
+  }
+  return long_date(date.date);
+}
+
 std::string period_phrase(const answers::PaperPeriod& period) {
-  const auto one = [](const answers::PaperDate& d) {
-    // A month that has begun needs no "date TBC": it is the record of when, not a plan.
-    if (!d.date.has_day() && d.begun) return fmt::format("{} {}", model::month_name(d.date.month()), d.date.year());
-    return long_date(d.date);
-  };
-  if (period.to) return sentence_case(fmt::format("{} to {}", one(period.from), one(*period.to)));
-  return sentence_case(one(period.from));
+  if (period.to) return sentence_case(fmt::format("{} to {}", date_phrase(period.from), date_phrase(*period.to)));
+  return sentence_case(date_phrase(period.from));
 }
 
 std::string spelled(std::size_t n) {

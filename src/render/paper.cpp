@@ -154,7 +154,7 @@ class PaperBuilder {
       const model::Inspection& inspection = *item.inspection;
       Fields fields;
       fields.items.push_back({"Inspection", inspection.title.str()});
-      if (inspection.notified) fields.items.push_back({"Notified", long_date(*inspection.notified)});
+      if (item.notified) fields.items.push_back({"Notified", date_phrase(*item.notified)});
       fields.items.push_back({"Fieldwork", item.fieldwork ? period_phrase(*item.fieldwork) : "Date to be confirmed"});
       m_document.add(std::move(fields));
     }
@@ -182,7 +182,7 @@ class PaperBuilder {
     say(text + ".");
 
     if (const auto& earlier = peel.earlier_in_other_cycle) {
-      if (earlier->cycle->scale != cycle.scale) {
+      if (peel.scales_differ) {
         say(fmt::format(
             "{} grades on a {} scale and {} used a {} one: the inspectorate says grades on different scales "
             "cannot be compared directly.",
@@ -205,7 +205,7 @@ class PaperBuilder {
         for (const answers::GradedArea& area : areas) narrative(area);
       }
       for (const answers::GradedArea& area : table.not_graded) narrative(area);
-    } else if (has_narrative(table)) {
+    } else if (peel.has_narratives) {
       say("The report itself sets out what the inspectorate found in each area; this paper gives the grades and "
           "the progress on the report's findings.");
     }
@@ -222,14 +222,6 @@ class PaperBuilder {
                     not_formal_clause(peel.finding_counts), counts_sentence(peel.finding_counts, m_vocabulary),
                     uncounted(peel.finding_counts)));
     m_document.add(findings_table(findings, m_vocabulary, true));
-  }
-
-  static bool has_narrative(const answers::PeelTable& table) {
-    const auto any = [](const std::vector<answers::GradedArea>& areas) {
-      return std::any_of(areas.begin(), areas.end(), [](const answers::GradedArea& a) { return !a.narrative.empty(); });
-    };
-    return any(table.not_graded) || std::any_of(table.columns.begin(), table.columns.end(),
-                                                [&](const auto& column) { return any(column.second); });
   }
 
   void narrative(const answers::GradedArea& area) {
@@ -321,7 +313,7 @@ class PaperBuilder {
       const model::Inspection& inspection = *draft.inspection;
       Fields fields;
       fields.items.push_back({"Report", inspection.title.str()});
-      fields.items.push_back({"Draft received", long_date(*inspection.draft_received)});
+      fields.items.push_back({"Draft received", date_phrase(draft.received)});
       fields.items.push_back({"Publication expected", draft.publication_expected
                                                           ? period_phrase(*draft.publication_expected)
                                                           : "Not yet known"});
@@ -515,7 +507,7 @@ class PaperBuilder {
     for (const answers::ReviewedReport& report : section.reports) {
       const model::Inspection& inspection = *report.inspection;
       subsection(inspection.title);
-      say(fmt::format("{}{}{}: {}{}.", inspection.published ? "Published " + long_date(*inspection.published) + ". " : "",
+      say(fmt::format("{}{}{}: {}{}.", report.published ? "Published " + date_phrase(*report.published) + ". " : "",
                       sentence_case(spelled_count(report.findings.size(), "finding", "findings")),
                       not_formal_clause(report.counts), counts_sentence(report.counts, m_vocabulary),
                       uncounted(report.counts)));
@@ -563,13 +555,11 @@ class PaperBuilder {
       fields.items.push_back({"Type", std::string(label(row.finding->type))});
       fields.items.push_back({"Owner", owner_text(row)});
       if (row.portfolio != nullptr) fields.items.push_back({"Portfolio", row.portfolio->name});
-      if (row.state.due) fields.items.push_back({"Due", long_date(*row.state.due) + (row.overdue ? " (overdue)" : "")});
+      if (item.due) fields.items.push_back({"Due", date_phrase(*item.due) + (row.overdue ? " (overdue)" : "")});
       if (const model::HistoryEntry* moved = row.state.target_moved_by) {
         fields.items.push_back({"Target moved", dated_note(*moved)});
       }
-      if (row.finding->inspectorate_due) {
-        fields.items.push_back({"Inspectorate's deadline", long_date(*row.finding->inspectorate_due)});
-      }
+      if (item.inspectorate_due) fields.items.push_back({"Inspectorate's deadline", date_phrase(*item.inspectorate_due)});
       if (const std::string why = why_rated(row.state); !why.empty()) {
         fields.items.push_back({fmt::format("Why {}", in_prose(row.state.rating->label)), why});
       }
@@ -668,6 +658,14 @@ std::vector<Sheet> to_sheets(const answers::Paper& paper) {
   std::vector<Sheet> sheets;
   for (const answers::PaperSection& section : paper.sections) {
     std::visit(PaperSheets{*paper.vocabulary, sheets}, section.body);
+  }
+  // A paper without a tracker or red section has no table to give: the workbook says what sections it has.
+  if (sheets.empty()) {
+    Table table{{{"Section"}, {"Title", Align::left, true}}, {}};
+    for (const answers::PaperSection& section : paper.sections) {
+      table.add_row(std::to_string(section.number), section.title);
+    }
+    sheets.push_back({"Sections", std::move(table)});
   }
   return sheets;
 }

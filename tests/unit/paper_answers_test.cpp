@@ -35,7 +35,10 @@ const model::Dataset& example(const std::string& name) {
 answers::Paper paper_of(const std::string& name, const std::string& meeting) {
   const model::Dataset& dataset = example(name);
   const auto window = query::find_meeting(dataset, meeting);
-  EXPECT_TRUE(window) << meeting;
+  if (!window) {
+    ADD_FAILURE() << name << " has no meeting " << meeting;
+    return {};
+  }
   return query::assemble_paper(dataset, *window, window->meeting->cut_off());
 }
 
@@ -320,9 +323,23 @@ TEST(FourColourJune, RedAreTheOverdueOnesAndReviewGoesThroughTwoReports) {
   const auto& red = section<answers::RedSection>(paper);
   EXPECT_THAT(ids(red.findings), ElementsAre("child-protection-2024/R1", "custody-2019/R2", "peel-2023-25/AFI1"));
   EXPECT_TRUE(red.findings.at(1).row.state.derived_for_overdue);
+  // Its target is March 2024, a month that has passed: no "date TBC".
+  ASSERT_TRUE(red.findings.at(1).due);
+  EXPECT_EQ(red.findings.at(1).due->date, date("2024-03"));
+  EXPECT_TRUE(red.findings.at(1).due->begun);
+  // Its entry of 5 December 2023 moved the target: shown as that, not again as the latest update.
+  EXPECT_EQ(red.findings.at(1).latest_update, nullptr);
   const auto& review = section<answers::ReviewSection>(paper);
   EXPECT_THAT(inspection_ids(review.reports), ElementsAre("custody-2019", "child-protection-2024"));
   EXPECT_EQ(review.reports.at(0).findings.size(), 7u);
+  // Every custody-2019 finding's latest entry has a note: R2's of 5 December 2023, AFI2's of 30 May 2024.
+  ASSERT_NE(review.reports.at(0).findings.at(1).latest_note, nullptr);
+  EXPECT_EQ(review.reports.at(0).findings.at(1).latest_note->date, date("2023-12-05"));
+  ASSERT_NE(review.reports.at(0).findings.at(5).latest_note, nullptr);
+  EXPECT_EQ(review.reports.at(0).findings.at(5).latest_note->date, date("2024-05-30"));
+  // Amber was written, not derived.
+  EXPECT_FALSE(review.reports.at(0).findings.at(5).row.state.rating_derived);
+  EXPECT_FALSE(review.reports.at(0).findings.at(5).row.state.derived_for_overdue);
   EXPECT_EQ(totals(review.reports.at(0).counts), (Totals{4, 3, 7, 2, 29, 0}));
   EXPECT_EQ(review.reports.at(1).findings.size(), 6u);
   EXPECT_EQ(totals(review.reports.at(1).counts), (Totals{5, 0, 5, 0, 0, 0}));
@@ -334,6 +351,7 @@ TEST(FourColourJune, RedAreTheOverdueOnesAndReviewGoesThroughTwoReports) {
   const auto& activity = section<answers::ActivitySection>(paper);
   EXPECT_THAT(inspection_ids(activity.activity), ElementsAre("vetting-2024"));
   ASSERT_TRUE(activity.notified);
+  EXPECT_EQ(activity.notified->title, "Inspections notified");
   EXPECT_THAT(inspection_ids(activity.notified->list.inspections), ElementsAre("neighbourhood-2024"));
   EXPECT_THAT(ids(section<answers::DecisionSection>(paper).background),
               ElementsAre("custody-2019", "peel-2023-25", "child-protection-2024"));
@@ -361,6 +379,10 @@ TEST(FourColourMarch, NothingRedAndADraftReceived) {
   const auto& activity = section<answers::ActivitySection>(paper);
   EXPECT_THAT(activity.activity, IsEmpty());
   EXPECT_THAT(inspection_ids(activity.drafts), ElementsAre("child-protection-2024"));
+  EXPECT_EQ(activity.drafts.at(0).received.date, date("2024-02-26"));
+  // The PEEL inspection was notified in July 2023: a month past, given without "date TBC".
+  ASSERT_TRUE(peel.in_progress.at(0).notified);
+  EXPECT_TRUE(peel.in_progress.at(0).notified->begun);
   ASSERT_TRUE(activity.notified);
   EXPECT_THAT(inspection_ids(activity.notified->list.inspections), ElementsAre("vetting-2024"));
   EXPECT_THAT(section<answers::PublishedSection>(paper).reports, IsEmpty());
@@ -445,6 +467,31 @@ TEST(Minimal, OneReportOneFinding) {
   EXPECT_THAT(section<answers::RedSection>(paper).findings, IsEmpty());
   EXPECT_THAT(inspection_ids(section<answers::PublishedSection>(paper).reports), ElementsAre("thematic-example-2022"));
   EXPECT_THAT(ids(section<answers::DecisionSection>(paper).background), ElementsAre("thematic-example-2022"));
+}
+
+// ---- A layout of the register's choosing: only the sections it names, numbered in its order.
+
+TEST(ChosenLayout, HasOnlyTheSectionsNamedAndFindsNoPeelSectionToPointAt) {
+  const auto loaded = test::Register()
+                          .file("hmicfrs-track.yaml", "schema_version: 1\nforce: {name: Test Police}\n"
+                                                      "committee: {name: Audit Committee}\n"
+                                                      "paper: {title: Update, sections: [published, red]}\n"
+                                                      "portfolios: [{id: crime, name: Crime}]\n")
+                          .file("inspections/a.yaml",
+                                "id: a\ntype: peel\ntitle: A\npublished: 2022-02-01\n"
+                                "findings:\n  - {ref: AFI1, type: afi, title: T, owner: O, portfolio: crime,\n"
+                                "     history: [{date: 2022-02-10, status: open, rag: red}]}\n")
+                          .load("2022-03-31");
+  const model::Dataset& dataset = loaded.dataset;
+  const auto window = query::find_meeting(dataset, "2022-03");
+  ASSERT_TRUE(window);
+  const answers::Paper paper = query::assemble_paper(dataset, *window, window->meeting->cut_off());
+  EXPECT_THAT(titles(paper),
+              ElementsAre("1. Reports published since the last committee", "2. Outstanding findings assessed red"));
+  const auto& published = section<answers::PublishedSection>(paper);
+  EXPECT_THAT(ids(published.peel), ElementsAre("a"));
+  EXPECT_EQ(published.peel_section, 0);  // the paper has no PEEL section
+  EXPECT_THAT(ids(section<answers::RedSection>(paper).findings), ElementsAre("a/AFI1"));
 }
 
 }  // namespace

@@ -13,7 +13,7 @@
 
 // The committee paper (SPEC §6) as answers: one answer type per section, each
 // computed by the function its entry in query's section table names
-// (`query/paper_sections.cpp`), worded by the overload of its type in render/.
+// (`k_sections` in `query/paper.cpp`), worded by the overload of its type in render/.
 
 namespace hmicfrs::answers {
 
@@ -38,6 +38,7 @@ struct PurposeSection {
 // A PEEL inspection known and not yet published.
 struct PeelInProgress {
   const model::Inspection* inspection = nullptr;
+  std::optional<PaperDate> notified;
   std::optional<PaperPeriod> fieldwork;
 };
 
@@ -46,7 +47,9 @@ struct PeelSection {
   struct Graded {
     PeelTable table;
     std::optional<PeelAssessment> earlier_in_other_cycle;  // the one before, when in another cycle (or scale)
+    bool scales_differ = false;                            // that one graded on another scale
     bool narratives = true;                                // in full: the first paper after publication
+    bool has_narratives = false;                           // the register holds a narrative for some area
     std::vector<FindingRow> findings;                      // the findings of every report of the cycle
     RagCounts finding_counts;
   };
@@ -76,6 +79,7 @@ struct Activity {
 // A draft report received by the paper's date and not yet published.
 struct Draft {
   const model::Inspection* inspection = nullptr;
+  PaperDate received;
   std::optional<PaperPeriod> publication_expected;
 };
 
@@ -131,6 +135,7 @@ struct ReviewedFinding {
 // A report the meeting goes through finding by finding.
 struct ReviewedReport {
   const model::Inspection* inspection = nullptr;
+  std::optional<PaperDate> published;
   std::vector<ReviewedFinding> findings;  // every finding recorded by the date, in the order of the report
   RagCounts counts;
 };
@@ -157,6 +162,8 @@ struct RedFinding {
   FindingRow row;
   const model::Finding* cause_of_concern = nullptr;      // the cause of concern it answers, quoted with it
   std::vector<FindingRef> repeated_in;                   // later reports that re-issued it
+  std::optional<PaperDate> due;                          // its current target
+  std::optional<PaperDate> inspectorate_due;             // the deadline the inspectorate set, if any
   const model::HistoryEntry* latest_update = nullptr;  // the latest entry, unless it is the one that rated it or
                                                        // moved its target (shown with those)
 };

@@ -37,6 +37,9 @@ std::string long_date(const model::Date& date);
 // "in October 2021" for a month, "on 21 February 2022" for a day: for prose.
 std::string on_date(const model::Date& date);
 
+// A date as the paper gives it: long_date(), but a month that has begun by the paper's date is "March 2024".
+std::string date_phrase(const answers::PaperDate& date);
+
 // When something happens (fieldwork, a phase, a publication), as a paper gives it: "Week commencing 7 February
 // 2022", "6 February 2017 to 17 February 2017"; a month "February 2022" once it
 // has begun by the paper's date, else "May 2022 (date TBC)".
