@@ -427,9 +427,13 @@ class Case:
         until_heading = after[:next((i for i, b in enumerate(after) if b[0] == "h3"), len(after))]
         moves = [v for k, v in until_heading if k == "table" and v[0][:4] == ["Finding", "From", "To", "Title"]]
         self.check("movement: ratings changed said and listed", moved, len(moves[0]) - 1 if moves else 0)
+        self.check("movement: the re-rated findings listed and in the JSON", [r[0] for r in moves[0][1:]] if moves else [],
+                   [m["id"] for m in paper["tracker"]["rag_moves"]])
         closures = first_table_after(blocks, lambda k, v: k == "h3" and v == "Closed since the last committee")
         listed = len(closures) - 1 if closures and closures[0][1] == "Now" else 0
         self.check("movement: closed said and listed", closed_now, listed)
+        self.check("movement: the closed findings listed and in the JSON", [r[0] for r in closures[1:]] if listed else [],
+                   [c["id"] for c in paper["tracker"]["closed"]])
 
         overdue = next((v for k, v in blocks if k == "p" and "past" in v and "due date" in v), "")
         m = re.match(rf"^{NUMBER} open findings? (?:is|are) past", overdue, re.I)

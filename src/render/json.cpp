@@ -35,6 +35,10 @@ Json counts_json(const answers::RagCounts& c, const model::Vocabulary& vocabular
   json["completed"] = c.completed;
   json["percent_complete"] = c.percent_complete ? Json(*c.percent_complete) : Json(nullptr);
   json["not_formal"] = c.not_formal;
+  // Left out of the counts, as the prose says: repeats are counted with the earlier finding, causes of concern
+  // through their recommendations.
+  json["repeats"] = c.repeats;
+  json["causes_of_concern"] = c.causes;
   return json;
 }
 
@@ -507,7 +511,13 @@ struct SectionJson {
       Json item = inspection_summary(*report.inspection);
       item["counts"] = counts_json(report.counts, vocabulary);
       Json findings = Json::array();
-      for (const answers::ReviewedFinding& finding : report.findings) findings.push_back(finding_summary(finding.row));
+      for (const answers::ReviewedFinding& finding : report.findings) {
+        Json item = finding_summary(finding.row);
+        const model::HistoryEntry* latest = finding.latest_note;
+        item["latest_note"] =
+            latest != nullptr ? Json{{"date", latest->date.iso()}, {"note", latest->note}} : Json(nullptr);
+        findings.push_back(std::move(item));
+      }
       item["findings"] = findings;
       review.push_back(std::move(item));
     }
@@ -516,8 +526,13 @@ struct SectionJson {
 
   void operator()(const answers::TrackerSection& s) const {
     const answers::Movement& m = s.movement;
-    Json added = Json::array(), closed = Json::array(), allocated = Json::array(), targets = Json::array();
+    Json added = Json::array(), moved = Json::array(), closed = Json::array(), allocated = Json::array(),
+         targets = Json::array();
     for (const std::size_t at : m.added) added.push_back(m.changes[at].finding->id);
+    for (const std::size_t at : m.rag_moved) {
+      const answers::FindingChange& c = m.changes[at];
+      moved.push_back(Json{{"id", c.finding->id}, {"from", rating_json(c.before.rating)}, {"to", rating_json(c.after.rating)}});
+    }
     for (const std::size_t at : m.closed) {
       const answers::FindingChange& c = m.changes[at];
       closed.push_back(Json{{"id", c.finding->id}, {"status", model::name_of(c.after.status)}});
@@ -539,6 +554,7 @@ struct SectionJson {
                            {"by_status", groups_json(s.by_status, vocabulary)},
                            {"by_report", groups_json(s.by_report, vocabulary)},
                            {"new", added},
+                           {"rag_moves", moved},
                            {"rag_move_counts", moves_json(m.rag_moves)},
                            {"closed", closed},
                            {"allocated", allocated},
