@@ -513,9 +513,8 @@ struct SectionJson {
       Json findings = Json::array();
       for (const answers::ReviewedFinding& finding : report.findings) {
         Json item = finding_summary(finding.row);
-        const model::HistoryEntry* latest = finding.latest_note;
-        item["latest_note"] =
-            latest != nullptr ? Json{{"date", latest->date.iso()}, {"note", latest->note}} : Json(nullptr);
+        // As the red section's: the latest entry's note (dated `last_update`), or null.
+        item["latest_note"] = finding.latest_note != nullptr ? Json(finding.latest_note->note) : Json(nullptr);
         findings.push_back(std::move(item));
       }
       item["findings"] = findings;
