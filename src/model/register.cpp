@@ -80,6 +80,14 @@ const Rating* Vocabulary::find(std::string_view id) const {
 
 const std::string& Vocabulary::label(Status status) const { return status_labels[static_cast<std::size_t>(status)]; }
 
+std::vector<std::string> Vocabulary::attention_labels() const {
+  std::vector<std::string> labels;
+  for (const Rating& rating : ratings) {
+    if (rating.attention) labels.push_back(rating.label);
+  }
+  return labels;
+}
+
 const Portfolio* Config::find_portfolio(std::string_view id) const {
   return find_by(portfolios, portfolio_index, &Portfolio::id, id);
 }

@@ -74,22 +74,13 @@ std::vector<answers::PhaseTold> phases_told(const std::vector<const model::Field
   return out;
 }
 
-// The ratings the vocabulary lists in full, as the register labels them.
-std::vector<std::string> attention_labels(const model::Vocabulary& vocabulary) {
-  std::vector<std::string> labels;
-  for (const model::Rating& rating : vocabulary.ratings) {
-    if (rating.attention) labels.push_back(rating.label);
-  }
-  return labels;
-}
-
 // The usual title of a section, from the section table below.
 std::string usual_title(Section section, const model::Vocabulary& vocabulary);
 
 // ---- The titles
 
 std::string red_title(const model::Vocabulary& vocabulary) {
-  const std::vector<std::string> labels = attention_labels(vocabulary);
+  const std::vector<std::string> labels = vocabulary.attention_labels();
   if (labels.empty()) return "Outstanding findings listed in full";
   std::string words;
   for (const std::string& label : labels) words += (words.empty() ? "" : " or ") + util::in_prose(label);
@@ -284,7 +275,7 @@ answers::SectionBody red(PaperContext& paper) {
       repeated_in[resolve_reference(finding.repeats.value, *inspection)].push_back({inspection, &finding});
     }
   }
-  answers::RedSection out{attention_labels(paper.config().vocabulary), {}};
+  answers::RedSection out{paper.config().vocabulary.attention_labels(), {}};
   std::vector<answers::FindingRow> listed = outstanding(paper.rows).needing_attention;
   for (answers::FindingRow& row : listed) {
     answers::RedFinding item{std::move(row), nullptr, {}, {}, {}, nullptr};

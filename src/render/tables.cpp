@@ -40,11 +40,7 @@ std::string attention_words(const std::vector<std::string>& labels) {
 }
 
 std::string attention_words(const model::Vocabulary& vocabulary) {
-  std::vector<std::string> labels;
-  for (const model::Rating& rating : vocabulary.ratings) {
-    if (rating.attention) labels.push_back(rating.label);
-  }
-  return attention_words(labels);
+  return attention_words(vocabulary.attention_labels());
 }
 
 std::string derived_reason(const answers::FindingState& state, const model::Vocabulary& vocabulary) {

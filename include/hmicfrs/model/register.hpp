@@ -102,6 +102,8 @@ struct Vocabulary {
   const Rating* find(std::string_view id) const;
   // What the register calls a status: "Closed", or its own word ("Archived").
   const std::string& label(Status status) const;
+  // The labels of the ratings it marks `attention` (listed in full in the paper), in its order.
+  std::vector<std::string> attention_labels() const;
 };
 
 // A section a paper has, with its title when the register gives its own.
