@@ -282,8 +282,8 @@ std::optional<model::Period> decode_period(Reader& reader, const Node& node) {
     reader.diagnostics().error(reader.at(node), "fieldwork needs 'from' or 'week_commencing'", Code::missing_field);
     return std::nullopt;
   }
-  const auto start = reader.date(from, "from", Precision::month_or_day);
-  const auto end = reader.date(node.find("to"), "to", Precision::month_or_day);
+  const auto start = reader.date(from, "from", Precision::year_month_or_day);
+  const auto end = reader.date(node.find("to"), "to", Precision::year_month_or_day);
   if (!start) return std::nullopt;
   if (end && end->last_day() < start->first_day()) {
     reader.diagnostics().error(reader.at(*node.find("to")),
@@ -297,7 +297,7 @@ std::optional<model::Period> decode_period(Reader& reader, const Node& node) {
 // Fieldwork: a date (a day, or a month TBC), {week_commencing: day} or {from: d, to: d}.
 std::optional<model::Period> decode_fieldwork(Reader& reader, const Node& node) {
   if (node.kind == Node::Kind::scalar) {
-    const auto date = reader.date(&node, "fieldwork", Precision::month_or_day);
+    const auto date = reader.date(&node, "fieldwork", Precision::year_month_or_day);
     if (!date) return std::nullopt;
     return model::Period{*date, std::nullopt};
   }
@@ -330,13 +330,21 @@ std::vector<model::InspectionEvent> decode_events(Reader& reader, const Node* li
   for_each_item(reader, list, "events", [&](const Node& item) {
     if (!reader.fields(item, "an event", k_event_fields)) return;
     const auto kind = reader.choice<model::EventKind>(item.find("event"), "event");
-    const auto date = reader.date(item.find("date"), "date", Precision::month_or_day);
-    if (!kind || !date) return;
-    if (!events.empty() && *date < events.back().date) {
-      reader.diagnostics().error(reader.at(item), "events are listed oldest first: move this one up", Code::date_order);
+    const auto when = reader.occasion(item.find("date"), "date", Precision::year_month_or_day);
+    if (!kind || !when) return;
+    // Undated events come after the dated ones: they are still to be arranged.
+    const auto later_than = [](const model::Occasion& a, const model::Occasion& b) {
+      return b.date ? a.date && *a.date < *b.date : a.date.has_value();
+    };
+    if (!events.empty() && later_than(*when, events.back().when)) {
+      reader.diagnostics().error(reader.at(item),
+                                 events.back().when.dated()
+                                     ? "events are listed oldest first: move this one up"
+                                     : "events are listed oldest first, the undated ones last: move this one up",
+                                 Code::date_order);
     }
     events.push_back(
-        model::InspectionEvent{*kind, *date, reader.text(item.find("note"), "note").value_or(""), reader.at(item)});
+        model::InspectionEvent{*kind, *when, reader.text(item.find("note"), "note").value_or(""), reader.at(item)});
   });
   return events;
 }
@@ -399,10 +407,24 @@ std::optional<model::FindingCounts> decode_counts(Reader& reader, const Node& no
 
 std::optional<model::HistoryEntry> decode_history_entry(Reader& reader, const Node& node) {
   if (!reader.fields(node, "a history entry", k_history_fields)) return std::nullopt;
-  const auto date = reader.date(node.find("date"), "date", Precision::day);
+  const Node* dated = node.find("date");
+  const Node* known_by = node.find("as_at");
+  if ((dated == nullptr) == (known_by == nullptr)) {
+    reader.diagnostics().error(reader.at(node),
+                               dated == nullptr
+                                   ? "a history entry needs 'date' (the day it happened) or 'as_at' (the day by "
+                                     "which it was known, as a paper records a state)"
+                                   : "a history entry has 'date' or 'as_at', not both: keep 'date' when the day it "
+                                     "happened is known",
+                               Code::missing_field);
+    return std::nullopt;
+  }
+  const auto date = dated != nullptr ? reader.date(dated, "date", Precision::day)
+                                     : reader.date(known_by, "as_at", Precision::day);
   if (!date) return std::nullopt;
   model::HistoryEntry entry;
   entry.date = *date;
+  entry.as_at = known_by != nullptr;
   entry.location = reader.at(node);
   entry.status = reader.choice<model::Status>(node.find("status"), "status");
   entry.rag = reader.word_reference(node.find("rag"), "rag");  // a rating of the register's vocabulary, checked later
@@ -509,6 +531,8 @@ std::optional<model::Config> decode_config(const Node& root, diag::SourceName pa
     config.sections = decode_sections(reader, paper->find("sections"));
     config.peel_narratives = reader.choice<model::Narratives>(paper->find("peel_narratives"), "peel_narratives")
                                  .value_or(model::Narratives::first_paper);
+    config.paper_dates =
+        reader.choice<model::PaperDates>(paper->find("dates"), "dates").value_or(model::PaperDates::words);
     if (const Node* word_template = paper->find("word_template")) {
       if (auto path = reader.line(word_template, "word_template")) {
         config.word_template = {std::move(*path), reader.at(*word_template)};
@@ -640,7 +664,7 @@ std::optional<model::Inspection> decode_inspection(const Node& root, diag::Sourc
                                .value_or(model::Involvement::inspected);
   inspection.other_forces =
       reader.text_list(root.find("other_forces"), "other_forces").value_or(std::vector<std::string>{});
-  inspection.notified = reader.date(root.find("notified"), "notified", Precision::month_or_day);
+  inspection.notified = reader.date(root.find("notified"), "notified", Precision::year_month_or_day);
   if (const Node* fieldwork = root.find("fieldwork")) {
     if (fieldwork->kind == Node::Kind::sequence) {
       decode_phases(reader, *fieldwork, inspection);
@@ -649,11 +673,13 @@ std::optional<model::Inspection> decode_inspection(const Node& root, diag::Sourc
     }
   }
   inspection.events = decode_events(reader, root.find("events"));
-  inspection.draft_expected = reader.date(root.find("draft_expected"), "draft_expected", Precision::month_or_day);
-  inspection.draft_received = reader.date(root.find("draft_received"), "draft_received", Precision::month_or_day);
+  inspection.draft_expected =
+      reader.occasion(root.find("draft_expected"), "draft_expected", Precision::year_month_or_day);
+  inspection.draft_received =
+      reader.occasion(root.find("draft_received"), "draft_received", Precision::year_month_or_day);
   inspection.publication_expected =
-      reader.date(root.find("publication_expected"), "publication_expected", Precision::month_or_day);
-  inspection.published = reader.date(root.find("published"), "published", Precision::month_or_day);
+      reader.date(root.find("publication_expected"), "publication_expected", Precision::year_month_or_day);
+  inspection.published = reader.date(root.find("published"), "published", Precision::year_month_or_day);
   inspection.url = reader.web_address(root.find("url"), "url").value_or("");
   inspection.summary = reader.text(root.find("summary"), "summary").value_or("");
   if (const Node* gradings = root.find("gradings")) {

@@ -28,9 +28,9 @@ inline constexpr std::array k_config_fields{Field{"schema_version", true},
                                             Field{"thresholds"}};
 inline constexpr std::array k_force_fields{Field{"name", true}, Field{"short_name"}};
 inline constexpr std::array k_committee_fields{Field{"name", true}, Field{"short_name"}};
-inline constexpr std::array k_paper_fields{Field{"title"},        Field{"purpose"},  Field{"decision"},
-                                           Field{"inspectorate"}, Field{"sections"}, Field{"peel_narratives"},
-                                           Field{"word_template"}};
+inline constexpr std::array k_paper_fields{Field{"title"},           Field{"purpose"},      Field{"decision"},
+                                           Field{"inspectorate"},    Field{"sections"},     Field{"peel_narratives"},
+                                           Field{"word_template"},   Field{"dates"}};
 inline constexpr std::array k_section_fields{Field{"id", true}, Field{"title"}};
 inline constexpr std::array k_contact_fields{Field{"name"}, Field{"title"}, Field{"email"}, Field{"phone"}};
 inline constexpr std::array k_portfolio_fields{Field{"id", true}, Field{"name", true}, Field{"lead"}};
@@ -71,8 +71,8 @@ inline constexpr std::array k_finding_fields{
     Field{"ref", true},        Field{"type", true}, Field{"title", true}, Field{"text"},      Field{"scope"},
     Field{"cause_of_concern"}, Field{"area"},       Field{"owner"},       Field{"portfolio"}, Field{"due"},
     Field{"inspectorate_due"}, Field{"repeats"},    Field{"related"},     Field{"history"}};
-inline constexpr std::array k_history_fields{Field{"date", true}, Field{"status"}, Field{"rag"}, Field{"note"},
-                                             Field{"by"},         Field{"owner"},  Field{"due"}};
+inline constexpr std::array k_history_fields{Field{"date"}, Field{"as_at"}, Field{"status"}, Field{"rag"},
+                                             Field{"note"}, Field{"by"},    Field{"owner"},  Field{"due"}};
 
 inline constexpr std::array k_catalogue_fields{Field{"cycles", true}};
 inline constexpr std::array k_cycle_fields{Field{"id", true},   Field{"name"}, Field{"scale"},

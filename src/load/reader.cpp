@@ -130,7 +130,21 @@ std::optional<model::Date> Reader::date(const Node* node, std::string_view field
                         Code::invalid_date);
     return std::nullopt;
   }
+  if (precision == Precision::month_or_day && !parsed->has_month()) {
+    m_diagnostics.error(at(*node),
+                        fmt::format("'{}' needs a month: '{}' is dated to the month at least ({}-MM)", *written, field,
+                                    *written),
+                        Code::invalid_date);
+    return std::nullopt;
+  }
   return std::move(parsed).value();
+}
+
+std::optional<model::Occasion> Reader::occasion(const Node* node, std::string_view field, Precision precision) {
+  if (node != nullptr && node->kind == Node::Kind::scalar && node->text == "undated") return model::Occasion{};
+  auto date = this->date(node, field, precision);
+  if (!date) return std::nullopt;
+  return model::Occasion{*date};
 }
 
 std::optional<int> Reader::integer(const Node* node, std::string_view field, int min, int max) {

@@ -22,8 +22,8 @@
 
 namespace hmicfrs::load {
 
-// Whether a date must name its day.
-enum class Precision { day, month_or_day };
+// How much of a date must be given: its day; at least its month; or at least its year.
+enum class Precision { day, month_or_day, year_month_or_day };
 
 // The kinds of identifier the data uses, each with its own spelling rule.
 enum class IdKind {
@@ -56,6 +56,8 @@ class Reader {
   // A web address (http:// or https://), on one line, with no space in it.
   std::optional<std::string> web_address(const Node* node, std::string_view field);
   std::optional<model::Date> date(const Node* node, std::string_view field, Precision precision);
+  // A date, or `undated`: an occasion known of whose date is not.
+  std::optional<model::Occasion> occasion(const Node* node, std::string_view field, Precision precision);
   std::optional<int> integer(const Node* node, std::string_view field, int min, int max);
   std::optional<bool> boolean(const Node* node, std::string_view field);
   std::optional<std::string> id(const Node* node, std::string_view field, IdKind kind);

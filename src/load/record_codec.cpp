@@ -37,7 +37,7 @@ void fields(auto& a, either<model::PaperSection> auto& s) { a(s.section, s.title
 void fields(auto& a, either<model::Config> auto& c) {
   // portfolio_index is built once the register is whole (Dataset::index).
   a(c.force_name, c.force_short_name, c.committee_name, c.committee_short_name, c.paper_title, c.inspectorate,
-    c.purpose, c.decision, c.sections, c.peel_narratives, c.word_template, c.contact, c.portfolios, c.owners,
+    c.purpose, c.decision, c.sections, c.peel_narratives, c.paper_dates, c.word_template, c.contact, c.portfolios, c.owners,
     c.vocabulary, c.stale_after_days, c.location);
 }
 void fields(auto& a, either<model::Meeting> auto& m) {
@@ -45,7 +45,7 @@ void fields(auto& a, either<model::Meeting> auto& m) {
 }
 void fields(auto& a, either<model::HistoryEntry> auto& h) {
   // `rating` is left out: resolve_ratings sets it against the vocabulary once every file is in.
-  a(h.date, h.status, h.rag, h.note, h.by, h.owner, h.due, h.location);
+  a(h.date, h.as_at, h.status, h.rag, h.note, h.by, h.owner, h.due, h.location);
 }
 void fields(auto& a, either<model::Finding> auto& f) {
   a(f.ref, f.id, f.type, f.scope, f.title, f.text, f.owner, f.portfolio, f.cause_of_concern, f.area, f.due,
@@ -53,7 +53,8 @@ void fields(auto& a, either<model::Finding> auto& f) {
 }
 void fields(auto& a, either<model::Period> auto& p) { a(p.from, p.to); }
 void fields(auto& a, either<model::FieldworkPhase> auto& p) { a(p.label, p.period, p.note, p.location); }
-void fields(auto& a, either<model::InspectionEvent> auto& e) { a(e.kind, e.date, e.note, e.location); }
+void fields(auto& a, either<model::Occasion> auto& o) { a(o.date); }
+void fields(auto& a, either<model::InspectionEvent> auto& e) { a(e.kind, e.when, e.note, e.location); }
 void fields(auto& a, either<model::Grading> auto& g) { a(g.area, g.grade, g.narrative, g.carried_over_from); }
 void fields(auto& a, either<model::Gradings> auto& g) { a(g.cycle, g.areas); }
 void fields(auto& a, either<model::FindingCounts::ByType> auto& c) {
@@ -79,11 +80,11 @@ void fields(auto& a, either<CycleDefinition> auto& d) { a(d.cycle, d.has_name, d
 template <class T, std::size_t size>
 constexpr bool sized = sizeof(void*) != 8 || sizeof(T) == size;
 static_assert(sized<model::Config, 624> && sized<model::Meeting, 336> && sized<model::HistoryEntry, 104> &&
-                  sized<model::Finding, 224> && sized<model::Inspection, 536> && sized<model::PeelCycle, 216> &&
+                  sized<model::Finding, 224> && sized<model::Inspection, 544> && sized<model::PeelCycle, 216> &&
                   sized<model::Rating, 184> && sized<model::Vocabulary, 56> && sized<diag::Diagnostic, 88> &&
                   sized<model::Contact, 128> && sized<model::Portfolio, 112> && sized<model::RatingRule, 32> &&
                   sized<model::PaperSection, 56> && sized<model::Period, 10> && sized<model::FieldworkPhase, 72> &&
-                  sized<model::InspectionEvent, 32> && sized<model::Grading, 128> && sized<model::Gradings, 72> &&
+                  sized<model::InspectionEvent, 40> && sized<model::Grading, 128> && sized<model::Gradings, 72> &&
                   sized<model::FindingCounts, 88> && sized<model::PeelArea, 152> && sized<CycleDefinition, 224> &&
                   sized<diag::Note, 48> && sized<model::OwnerAddress, 80>,
               "a record's size changed: list its new field in fields(), then update the size");
@@ -279,12 +280,14 @@ class Reader {
     namespace c = std::chrono;
     const c::year_month_day ymd{c::year(year), c::month(static_cast<unsigned>(month)),
                                 c::day(static_cast<unsigned>(day))};
-    if (!m_ok || year < 1 || year > 9999 || month < 1 || month > 12 || day > 31 || (day > 0 && !ymd.ok()) ||
-        (week_commencing && day == 0)) {
+    if (!m_ok || year < 1 || year > 9999 || month > 12 || day > 31 || (month == 0 && day > 0) ||
+        (day > 0 && !ymd.ok()) || (week_commencing && day == 0)) {
       fail();
       return;
     }
-    date = day == 0 ? model::Date::from_ym(ymd.year() / ymd.month()) : model::Date::from_ymd(ymd);
+    date = month == 0 ? model::Date::from_y(ymd.year())
+           : day == 0 ? model::Date::from_ym(ymd.year() / ymd.month())
+                      : model::Date::from_ymd(ymd);
     if (week_commencing) date = date.with_week_commencing();
   }
   template <class T>

@@ -84,6 +84,14 @@ Date Date::from_ymd(std::chrono::year_month_day ymd) {
   return date;
 }
 
+Date Date::from_y(std::chrono::year y) {
+  Date date;
+  date.m_year = static_cast<std::int16_t>(static_cast<int>(y));
+  date.m_month = 0;
+  date.m_day = 0;
+  return date;
+}
+
 Date Date::from_ym(std::chrono::year_month ym) {
   Date date;
   date.m_year = static_cast<std::int16_t>(static_cast<int>(ym.year()));
@@ -93,23 +101,26 @@ Date Date::from_ym(std::chrono::year_month ym) {
 }
 
 util::Result<Date> Date::parse(std::string_view text) {
+  const bool year_form = text.size() == 4;
   const bool month_form = text.size() == 7;
   const bool day_form = text.size() == 10;
-  if (!(month_form || day_form) || text[4] != '-' || !all_digits(text.substr(0, 4)) || !all_digits(text.substr(5, 2)) ||
+  if (!(year_form || month_form || day_form) || !all_digits(text.substr(0, 4)) ||
+      (!year_form && (text[4] != '-' || !all_digits(text.substr(5, 2)))) ||
       (day_form && (text[7] != '-' || !all_digits(text.substr(8, 2))))) {
     if (const std::string iso = iso_form(text); !iso.empty() && parse(iso)) {
-      return util::Error{
-          fmt::format("'{}' is not a date as these files write them (YYYY-MM-DD, or YYYY-MM): write {}", text, iso)};
+      return util::Error{fmt::format(
+          "'{}' is not a date as these files write them (YYYY-MM-DD, YYYY-MM or YYYY): write {}", text, iso)};
     }
-    return util::Error{
-        fmt::format("'{}' is not a date: write YYYY-MM-DD, or YYYY-MM when the day is not yet known", text)};
+    return util::Error{fmt::format(
+        "'{}' is not a date: write YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known", text)};
   }
   const int year = to_int(text.substr(0, 4));
-  const int month = to_int(text.substr(5, 2));
   if (year < k_first_year || year > k_last_year) {
     return util::Error{
         fmt::format("'{}' is not a date: the year must be between {} and {}", text, k_first_year, k_last_year)};
   }
+  if (year_form) return from_y(std::chrono::year{year});
+  const int month = to_int(text.substr(5, 2));
   if (month < 1 || month > 12) {
     return util::Error{fmt::format("'{}' is not a date: there is no month {:02}", text, month)};
   }
@@ -134,6 +145,7 @@ Date Date::with_week_commencing() const {
 Date Date::first_day() const {
   if (has_day()) return *this;
   Date date = *this;
+  if (!has_month()) date.m_month = 1;
   date.m_day = 1;
   date.m_week_commencing = false;
   return date;
@@ -141,12 +153,12 @@ Date Date::first_day() const {
 
 Date Date::last_day() const {
   if (has_day()) return *this;
-  const std::chrono::year_month ym{std::chrono::year{m_year}, std::chrono::month{m_month}};
+  const std::chrono::year_month ym{std::chrono::year{m_year}, std::chrono::month{has_month() ? m_month : 12u}};
   return from_ymd(std::chrono::year_month_day{std::chrono::year_month_day_last{ym / std::chrono::last}});
 }
 
 std::chrono::sys_days Date::sys_days() const {
-  return std::chrono::sys_days{std::chrono::year{m_year} / std::chrono::month{m_month} /
+  return std::chrono::sys_days{std::chrono::year{m_year} / std::chrono::month{has_month() ? m_month : 1u} /
                                std::chrono::day{has_day() ? day() : 1u}};
 }
 
@@ -163,8 +175,8 @@ std::string Date::iso() const {
   // By hand rather than through fmt: the paper writes a date in most rows of its tables.
   const auto digit = [](unsigned value) { return static_cast<char>('0' + value % 10); };
   const auto year = static_cast<unsigned>(m_year);
-  std::string out{digit(year / 1000),   digit(year / 100), digit(year / 10), digit(year), '-',
-                  digit(m_month / 10u), digit(m_month)};
+  std::string out{digit(year / 1000), digit(year / 100), digit(year / 10), digit(year)};
+  if (has_month()) out += {'-', digit(m_month / 10u), digit(m_month)};
   if (has_day()) out += {'-', digit(m_day / 10u), digit(m_day)};
   return out;
 }

@@ -18,11 +18,20 @@ bool known_by(const model::Inspection& inspection, const model::Date& date) {
 }
 
 bool upcoming(const model::Inspection& inspection, const model::Date& date) {
+  if (undated(inspection)) return false;  // known of, but not notified
   if (inspection.published && happened_by(*inspection.published, date)) return false;
   return !inspection.fieldwork || date < inspection.fieldwork->from.first_day();
 }
 
 }  // namespace
+
+bool undated(const model::Inspection& inspection) {
+  const auto dated = [](const std::optional<model::Occasion>& o) { return o && o->dated(); };
+  return !inspection.notified && !inspection.fieldwork && !inspection.published && !inspection.publication_expected &&
+         !dated(inspection.draft_expected) && !dated(inspection.draft_received) &&
+         std::none_of(inspection.events.begin(), inspection.events.end(),
+                      [](const model::InspectionEvent& e) { return e.when.dated(); });
+}
 
 bool fieldwork_in(const model::Inspection& inspection, const answers::Window& window) {
   return inspection.fieldwork && in_window(window, inspection.fieldwork->from);

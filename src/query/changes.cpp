@@ -3,6 +3,7 @@
 #include <map>
 
 #include <hmicfrs/query/findings.hpp>
+#include <hmicfrs/query/meetings.hpp>
 #include <hmicfrs/query/state.hpp>
 
 namespace hmicfrs::query {
@@ -20,7 +21,7 @@ bool same_date(const std::optional<model::Date>& a, const std::optional<model::D
 answers::FindingChange change_of(const model::Dataset& dataset, const model::Inspection& inspection,
                                  const model::Finding& finding, const answers::Window& window) {
   answers::FindingChange c{&inspection, &finding, {}, state_as_of(dataset, inspection, finding, window.until)};
-  if (window.after) c.before = state_as_of(dataset, inspection, finding, *window.after);
+  if (window.after) c.before = state_as_of(dataset, inspection, finding, *window.after, window.until);
   c.added = !c.before.recorded;
   c.rag_moved = !c.added && model::is_open(c.before.status) && model::is_open(c.after.status) &&
                 c.before.rating != c.after.rating;
@@ -46,17 +47,28 @@ std::vector<answers::RagMove> rag_moves(const model::Vocabulary& vocabulary,
   return out;
 }
 
+// The latest of its entries in the window that give a state as at a date, if any.
+const model::HistoryEntry* latest_as_at(const model::Finding& finding, const answers::Window& window) {
+  const model::HistoryEntry* latest = nullptr;
+  for (const model::HistoryEntry& entry : finding.history) {
+    if (entry.as_at && in_window(window, entry.date)) latest = &entry;
+  }
+  return latest;
+}
+
 }  // namespace
 
 answers::Movement movement_in(const model::Dataset& dataset, const answers::Window& window) {
   answers::Movement movement;
   movement.window = window;
   movement.vocabulary = &dataset.config.vocabulary;
+  std::map<model::Date, int> as_at;
   for (const model::Inspection* inspection : inspections_by_id(dataset)) {
     for (const model::Finding& finding : inspection->findings) {
       answers::FindingChange change = change_of(dataset, *inspection, finding, window);
       // A cause of concern moves with its recommendations, a repeat with the earlier finding: each told once.
       if (!change.after.recorded || !change.after.counted()) continue;
+      if (const model::HistoryEntry* known = latest_as_at(finding, window)) ++as_at[known->date];
       if (!(change.added || change.rag_moved || change.status_changed || change.allocated || change.target_moved)) {
         continue;
       }
@@ -76,6 +88,7 @@ answers::Movement movement_in(const model::Dataset& dataset, const answers::Wind
   std::map<model::Status, int> closings;
   for (const std::size_t at : movement.closed) ++closings[movement.changes[at].after.status];
   for (const auto& [status, count] : closings) movement.closings.push_back({status, count});
+  for (const auto& [date, count] : as_at) movement.recorded_as_at.push_back({date, count});
   return movement;
 }
 

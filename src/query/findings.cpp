@@ -95,9 +95,10 @@ FindingRow row_of(const model::Dataset& dataset, const model::Inspection& inspec
   row.state = state_as_of(dataset, inspection, finding, as_of);
   if (!row.state.recorded) return row;
   const bool open = model::is_open(row.state.status);
-  row.last_update =
-      row.state.latest ? std::optional(row.state.latest->date) : std::optional(inspection.published->last_day());
-  row.days_since_update = static_cast<int>((as_of.sys_days() - row.last_update->sys_days()).count());
+  // The report's publication as the register gives it ("December 2015"); its days counted from its last day.
+  row.last_update = row.state.latest ? std::optional(row.state.latest->date) : inspection.published;
+  row.last_update_as_at = row.state.latest != nullptr && row.state.latest->as_at;
+  row.days_since_update = static_cast<int>((as_of.sys_days() - row.last_update->last_day().sys_days()).count());
   // What is counted once is chased once: a cause of concern through its recommendations, a repeat through the earlier.
   const bool counted = row.state.counted();
   row.awaiting_allocation = counted && open && row.state.owner.empty();

@@ -152,6 +152,10 @@ answers::NotifiedSection notified_list(const PaperContext& paper) {
     out.inspections.push_back(
         {inspection, fieldwork_of(*inspection, paper.as_of()), phases_told(phases, paper.as_of())});
   }
+  for (const model::Inspection* inspection :
+       calendar(paper.dataset, {std::nullopt, paper.as_of()}, answers::CalendarScope::all)) {
+    if (undated(*inspection)) out.undated.push_back(inspection);
+  }
   return out;
 }
 
@@ -166,7 +170,9 @@ answers::SectionBody activity(PaperContext& paper) {
     activity.fieldwork = fieldwork_of(*inspection, as_of);
     const bool published = inspection->published && happened_by(*inspection->published, as_of);
     if (published) activity.published = paper_period({*inspection->published, {}}, as_of);
-    const bool draft_in = inspection->draft_received && happened_by(*inspection->draft_received, as_of);
+    // A draft received on a day nobody wrote down is in.
+    const bool draft_in = inspection->draft_received && (!inspection->draft_received->date ||
+                                                         happened_by(*inspection->draft_received->date, as_of));
     if (!published && !draft_in) activity.draft_expected = inspection->draft_expected;
     std::vector<const model::FieldworkPhase*> phases, phases_to_come;
     for (const model::FieldworkPhase& phase : inspection->phases) {
@@ -175,19 +181,32 @@ answers::SectionBody activity(PaperContext& paper) {
     }
     activity.phases = phases_told(phases, as_of);
     activity.phases_to_come = phases_told(phases_to_come, as_of);
+    bool dated_to_come = false;
     for (const model::InspectionEvent& event : inspection->events) {
-      if (in_window(paper.window, event.date)) activity.events.push_back(&event);
-      if (as_of < event.date.first_day()) activity.events_to_come.push_back(&event);
+      if (!event.when.date) {
+        // Undated: still to be arranged, until the report is out.
+        if (!published) activity.events_to_come.push_back(&event);
+        continue;
+      }
+      if (in_window(paper.window, *event.when.date)) activity.events.push_back(&event);
+      if (as_of < event.when.date->first_day()) {
+        activity.events_to_come.push_back(&event);
+        dated_to_come = true;
+      }
     }
-    // Fieldwork or a step of it in the window; or fieldwork begun earlier and paused, with more to come.
+    // Fieldwork or a step of it in the window; or fieldwork begun earlier and paused, with a date to come (an
+    // undated debrief alone does not make an inspection active).
     const bool begun = inspection->fieldwork && !(as_of < inspection->fieldwork->from.first_day());
     if (fieldwork_in(*inspection, paper.window) || !activity.phases.empty() || !activity.events.empty() ||
-        (begun && !activity.events_to_come.empty())) {
+        (begun && dated_to_come)) {
       out.activity.push_back(std::move(activity));
     }
     if (draft_in && !published) {
       out.drafts.push_back(
-          {inspection, paper_date(*inspection->draft_received, as_of), inspection->publication_expected
+          {inspection,
+           inspection->draft_received->date ? std::optional(paper_date(*inspection->draft_received->date, as_of))
+                                            : std::nullopt,
+           inspection->publication_expected
                            ? std::optional(paper_period({*inspection->publication_expected, {}}, as_of))
                            : std::nullopt});
     }
@@ -425,6 +444,7 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
   paper.committee = config.committee_name;
   paper.force = config.force_name;
   paper.inspectorate = context.inspectorate;
+  paper.dates = config.paper_dates;
   for (const model::PaperSection& chosen : context.layout) {
     const SectionEntry& entry = entry_of(chosen.section);
     const auto note = meeting.meeting->notes.find(chosen.section);

@@ -10,13 +10,13 @@ namespace {
 // The fold of a finding's own history entries in effect by `as_of`, with the rating written last, kept
 // while the finding stays open or stays closed.
 answers::FindingState folded(const model::Dataset& dataset, const model::Inspection& inspection,
-                             const model::Finding& finding, const model::Date& as_of) {
+                             const model::Finding& finding, const model::Date& as_of, const model::Date& known_by) {
   const model::Vocabulary& vocabulary = dataset.config.vocabulary;
   answers::FindingState state;
   state.owner = finding.owner;
   state.due = finding.due;
   for (const model::HistoryEntry& entry : finding.history) {
-    if (!in_effect(entry, as_of)) {
+    if (!in_effect(entry, as_of) && !(entry.as_at && in_effect(entry, known_by))) {
       ++state.later_entries;
       continue;
     }
@@ -50,7 +50,8 @@ answers::FindingState folded(const model::Dataset& dataset, const model::Inspect
 
 // A cause of concern is open while any recommendation answering it is open, and closed once they all are.
 void follow_recommendations(const model::Dataset& dataset, const model::Inspection& inspection,
-                            const model::Finding& cause, const model::Date& as_of, answers::FindingState& state) {
+                            const model::Finding& cause, const model::Date& as_of, const model::Date& known_by,
+                            answers::FindingState& state) {
   state.follows_recommendations = true;
   state.rating = nullptr;
   state.rated_by = nullptr;
@@ -59,7 +60,7 @@ void follow_recommendations(const model::Dataset& dataset, const model::Inspecti
   for (const std::size_t position : inspection.answering(cause.ref)) {
     const model::Finding& recommendation = inspection.findings[position];
     if (recommendation.type == model::FindingType::cause_of_concern) continue;  // never itself, however named
-    const answers::FindingState answer = state_as_of(dataset, inspection, recommendation, as_of);
+    const answers::FindingState answer = state_as_of(dataset, inspection, recommendation, as_of, known_by);
     if (!answer.recorded) continue;
     any = true;
     any_open = any_open || model::is_open(answer.status);
@@ -97,20 +98,26 @@ const model::Rating* derived_rating(const model::Vocabulary& vocabulary, const a
 
 answers::FindingState state_as_of(const model::Dataset& dataset, const model::Inspection& inspection,
                                   const model::Finding& finding, const model::Date& as_of) {
-  answers::FindingState state = folded(dataset, inspection, finding, as_of);
+  return state_as_of(dataset, inspection, finding, as_of, as_of);
+}
+
+answers::FindingState state_as_of(const model::Dataset& dataset, const model::Inspection& inspection,
+                                  const model::Finding& finding, const model::Date& as_of,
+                                  const model::Date& known_by) {
+  answers::FindingState state = folded(dataset, inspection, finding, as_of, known_by);
   // A re-issued finding is tracked on the earlier one: it takes that one's state, once it is itself recorded.
   if (!finding.repeats.value.empty()) {
     const auto earlier = find_finding(dataset, resolve_reference(finding.repeats.value, inspection));
     if (earlier && earlier->finding != &finding && earlier->finding->repeats.value.empty()) {
       const bool recorded = state.recorded;
-      state = state_as_of(dataset, *earlier->inspection, *earlier->finding, as_of);
+      state = state_as_of(dataset, *earlier->inspection, *earlier->finding, as_of, known_by);
       state.recorded = recorded;
       state.tracked_as = earlier->finding;
       return state;
     }
   }
   if (finding.type == model::FindingType::cause_of_concern) {
-    follow_recommendations(dataset, inspection, finding, as_of, state);
+    follow_recommendations(dataset, inspection, finding, as_of, known_by, state);
     return state;
   }
   if (const model::Rating* derived = derived_rating(dataset.config.vocabulary, state, as_of)) {

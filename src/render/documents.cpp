@@ -33,7 +33,9 @@ Fields finding_fields(const answers::FindingDetail& detail) {
     const std::string_view why = s.target_moved_by->note;
     fields.items.push_back({"Target moved", why.empty() ? set_at.iso() : fmt::format("{}: {}", set_at.iso(), why)});
   }
-  if (f.inspectorate_due) fields.items.push_back({"Inspectorate's deadline", when(*f.inspectorate_due)});
+  if (f.inspectorate_due) {
+    fields.items.push_back({"Inspectorate's deadline", when(*f.inspectorate_due, detail.as_of)});
+  }
   const model::Vocabulary& vocabulary = *detail.vocabulary;
   if (s.tracked_as != nullptr)
     fields.items.push_back({"Tracked as", fmt::format("{}, which it repeats", s.tracked_as->id)});
@@ -46,8 +48,9 @@ Fields finding_fields(const answers::FindingDetail& detail) {
     fields.items.push_back({rating_heading(vocabulary), word});
   }
   fields.items.push_back(
-      {"Last update", fmt::format("{} ({} days before {}){}", row.last_update->iso(), *row.days_since_update,
-                                  detail.as_of.iso(), row.stale ? ", stale" : "")});
+      {"Last update", fmt::format("{}{} ({} days before {}){}", row.last_update_as_at ? "as at " : "",
+                                  row.last_update->iso(), *row.days_since_update, detail.as_of.iso(),
+                                  row.stale ? ", stale" : "")});
   return fields;
 }
 
@@ -59,7 +62,7 @@ Table history_table(const std::vector<const model::HistoryEntry*>& history, cons
     if (e->owner) parts.push_back(fmt::format("(owner: {})", *e->owner));
     if (e->due) parts.push_back(fmt::format("(due: {})", e->due->iso()));
     table.add_row(
-        e->date.iso(), e->status ? vocabulary.label(*e->status) : "",
+        e->as_at ? "as at " + e->date.iso() : e->date.iso(), e->status ? vocabulary.label(*e->status) : "",
         e->rating ? Cell(vocabulary.ratings[*e->rating].label, vocabulary.ratings[*e->rating].colour) : Cell(),
         fmt::format("{}", fmt::join(parts, " ")));
   }
@@ -80,7 +83,7 @@ std::vector<std::string> link_items(const answers::FindingLinks& links) {
   return items;
 }
 
-Fields inspection_fields(const model::Inspection& i) {
+Fields inspection_fields(const model::Inspection& i, const model::Date& as_of) {
   Fields fields;
   fields.items.push_back({"Type", std::string(label(i.type))});
   if (!i.inspectorates.empty()) {
@@ -90,20 +93,19 @@ Fields inspection_fields(const model::Inspection& i) {
   if (!i.other_forces.empty()) {
     fields.items.push_back({"Other forces", fmt::format("{}", fmt::join(i.other_forces, "; "))});
   }
-  if (i.notified) fields.items.push_back({"Notified", when(*i.notified)});
-  if (i.fieldwork) fields.items.push_back({"Fieldwork", when(*i.fieldwork)});
+  if (i.notified) fields.items.push_back({"Notified", when(*i.notified, as_of)});
+  if (i.fieldwork) fields.items.push_back({"Fieldwork", when(*i.fieldwork, as_of)});
   for (const model::FieldworkPhase& phase : i.phases) {
-    fields.items.push_back({"  " + phase.label, when(phase.period)});
+    fields.items.push_back({"  " + phase.label, when(phase.period, as_of)});
   }
   for (const model::InspectionEvent& event : i.events) {
-    fields.items.push_back({std::string(label(event.kind)), event.note.empty()
-                                                                ? when(event.date)
-                                                                : fmt::format("{}: {}", when(event.date), event.note)});
+    const std::string at = when(event.when, as_of);
+    fields.items.push_back({std::string(label(event.kind)), event.note.empty() ? at : fmt::format("{}: {}", at, event.note)});
   }
-  if (i.draft_expected) fields.items.push_back({"Draft expected", when(*i.draft_expected)});
-  if (i.draft_received) fields.items.push_back({"Draft received", when(*i.draft_received)});
-  if (i.publication_expected) fields.items.push_back({"Publication expected", when(*i.publication_expected)});
-  if (i.published) fields.items.push_back({"Published", when(*i.published)});
+  if (i.draft_expected) fields.items.push_back({"Draft expected", when(*i.draft_expected, as_of)});
+  if (i.draft_received) fields.items.push_back({"Draft received", when(*i.draft_received, as_of)});
+  if (i.publication_expected) fields.items.push_back({"Publication expected", when(*i.publication_expected, as_of)});
+  if (i.published) fields.items.push_back({"Published", when(*i.published, as_of)});
   if (!i.url.empty()) fields.items.push_back({"Report", i.url});
   return fields;
 }
@@ -178,7 +180,8 @@ Document to_document(const answers::Status& v) {
   const std::string as_of = v.as_of.iso();
   const auto due = [](const answers::FindingRow& row) { return std::vector{due_text(row)}; };
   const auto updated = [](const answers::FindingRow& row) {
-    return std::vector{row.last_update->iso(), std::to_string(*row.days_since_update)};
+    return std::vector{row.last_update_as_at ? "as at " + row.last_update->iso() : row.last_update->iso(),
+                       std::to_string(*row.days_since_update)};
   };
   add_glimpse(d, sentence_case(attention),
               findings_glimpse(v.outstanding.needing_attention, vocabulary, {{"Due"}}, due),
@@ -191,7 +194,8 @@ Document to_document(const answers::Status& v) {
       "Every open finding has been updated recently.", fmt::format("hmicfrs-track list --stale --as-of {}", as_of));
   Table upcoming = glimpse({{"Inspection"}, {"Fieldwork"}});
   for (const model::Inspection* inspection : v.upcoming) {
-    upcoming.add_row(inspection->id, inspection->fieldwork ? when(*inspection->fieldwork) : "", inspection->title);
+    upcoming.add_row(inspection->id, inspection->fieldwork ? when(*inspection->fieldwork, v.as_of) : "",
+                     inspection->title);
   }
   add_glimpse(d, "Upcoming inspections", std::move(upcoming), "No inspection is notified and not yet started.",
               fmt::format("hmicfrs-track inspections --upcoming --as-of {}", as_of));
@@ -253,7 +257,7 @@ Document to_document(const answers::InspectionDetail& v) {
   const model::Inspection& i = *v.inspection;
   Document d;
   d.add(Heading{1, fmt::format("{}: {}", i.id, i.title)});
-  Fields fields = inspection_fields(i);
+  Fields fields = inspection_fields(i, v.as_of);
   if (i.counts) fields.items.push_back({"Findings stated", stated_findings(*i.counts, v.continuing_from, false)});
   d.add(std::move(fields));
   add_markdown(d, "Summary", i.summary);
@@ -281,8 +285,8 @@ Document to_document(const answers::PeelGrades& v) {
   d.add(Heading{1, fmt::format("{}: {}", cycle.name, inspection.title)});
   const std::string published =
       v.table->reports.size() > 1
-          ? fmt::format("in {} reports, the last {}", v.table->reports.size(), when(*inspection.published))
-          : when(*inspection.published);
+          ? fmt::format("in {} reports, the last {}", v.table->reports.size(), when(*inspection.published, v.as_of))
+          : when(*inspection.published, v.as_of);
   d.add(Paragraph{fmt::format("Published {}. {} graded on the {} scale; {} not graded.", published,
                               count_phrase(v.table->graded, "area", "areas"), model::name_of(cycle.scale),
                               v.table->not_graded.size())});
@@ -355,7 +359,7 @@ Document to_document(const answers::PeelAreas& v) {
   return d;
 }
 
-Table to_table(const answers::Calendar& v) { return calendar_table(v.inspections); }
+Table to_table(const answers::Calendar& v) { return calendar_table(v.inspections, v.window.until); }
 
 Document to_document(const answers::Calendar& v) {
   Document d;
@@ -433,6 +437,9 @@ Document to_document(const answers::Movement& v) {
                               count_phrase(v.rag_moved.size(), rag + " movement", rag + " movements"),
                               moves.empty() ? "" : fmt::format(" ({})", fmt::join(moves, ", ")), v.closed.size(),
                               closings_phrase(v.closings, vocabulary, false))});
+  if (const std::string as_at = as_at_sentence(v.recorded_as_at, DateStyle::iso); !as_at.empty()) {
+    d.add(Paragraph{as_at});
+  }
   add_section(d, "New findings", std::move(added), "No finding was added.");
   add_section(d, rag + " movements", std::move(moved), "No open finding changed its rating.");
   add_section(d, "Status changes", std::move(status), "No finding changed its status.");

@@ -8,6 +8,21 @@ namespace {
 
 Json date_json(const std::optional<model::Date>& date) { return date ? Json(date->iso()) : Json(nullptr); }
 
+// A date, or "undated" for an occasion known of without one.
+Json occasion_json(const model::Occasion& occasion) {
+  return occasion.date ? Json(occasion.date->iso()) : Json("undated");
+}
+Json occasion_json(const std::optional<model::Occasion>& occasion) {
+  return occasion ? occasion_json(*occasion) : Json(nullptr);
+}
+
+// How many findings' states a window records only as at a date, by date.
+Json as_at_json(const std::vector<answers::AsAtCount>& counts) {
+  Json array = Json::array();
+  for (const answers::AsAtCount& c : counts) array.push_back(Json{{"as_at", c.date.iso()}, {"count", c.count}});
+  return array;
+}
+
 // A data-file name as JSON, or null.
 template <class E>
 Json name_json(const std::optional<E>& value) {
@@ -90,6 +105,7 @@ Json finding_summary(const answers::FindingRow& row) {
   json["overdue"] = row.overdue;
   json["stale"] = row.stale;
   json["last_update"] = date_json(row.last_update);
+  json["last_update_as_at"] = row.last_update_as_at;
   json["days_since_update"] = row.days_since_update ? Json(*row.days_since_update) : Json(nullptr);
   // Given only for the findings counted elsewhere: a register without such findings gives none of these keys.
   if (row.state.tracked_as != nullptr) json["tracked_as"] = row.state.tracked_as->id;
@@ -179,6 +195,7 @@ Json history_json(const std::vector<const model::HistoryEntry*>& history) {
   Json array = Json::array();
   for (const model::HistoryEntry* e : history) {
     array.push_back(Json{{"date", e->date.iso()},
+                         {"as_at", e->as_at},
                          {"status", name_json(e->status)},
                          {"rag", text_or_null(e->rag.value)},
                          {"note", e->note},
@@ -228,7 +245,7 @@ Json activity_json(const std::vector<answers::Activity>& activity) {
     Json events = Json::array();
     for (const model::InspectionEvent* e : a.events) {
       events.push_back(
-          Json{{"event", model::name_of(e->kind)}, {"date", e->date.iso()}, {"note", text_or_null(e->note)}});
+          Json{{"event", model::name_of(e->kind)}, {"date", occasion_json(e->when)}, {"note", text_or_null(e->note)}});
     }
     item["phases_in_window"] = phases;
     item["events_in_window"] = events;
@@ -243,7 +260,7 @@ Json drafts_json(const std::vector<answers::Draft>& drafts) {
   for (const answers::Draft& draft : drafts) {
     const model::Inspection* i = draft.inspection;
     Json item = inspection_summary(*i);
-    item["draft_received"] = date_json(i->draft_received);
+    item["draft_received"] = occasion_json(i->draft_received);
     item["publication_expected"] = date_json(i->publication_expected);
     item["summary"] = i->summary;
     item["counts"] = counts_stated_json(*i);
@@ -355,11 +372,12 @@ Json to_json(const answers::InspectionDetail& v) {
   inspection["phases"] = phases;
   Json events = Json::array();
   for (const model::InspectionEvent& e : i.events) {
-    events.push_back(Json{{"event", model::name_of(e.kind)}, {"date", e.date.iso()}, {"note", text_or_null(e.note)}});
+    events.push_back(
+        Json{{"event", model::name_of(e.kind)}, {"date", occasion_json(e.when)}, {"note", text_or_null(e.note)}});
   }
   inspection["events"] = events;
-  inspection["draft_expected"] = date_json(i.draft_expected);
-  inspection["draft_received"] = date_json(i.draft_received);
+  inspection["draft_expected"] = occasion_json(i.draft_expected);
+  inspection["draft_received"] = occasion_json(i.draft_received);
   inspection["publication_expected"] = date_json(i.publication_expected);
   inspection["url"] = text_or_null(i.url);
   inspection["summary"] = i.summary;
@@ -443,7 +461,8 @@ Json to_json(const answers::Movement& v) {
               {"rag_moves", rag},
               {"rag_move_counts", moves_json(v.rag_moves)},
               {"status_changes", status},
-              {"closed", closed}};
+              {"closed", closed},
+              {"recorded_as_at", as_at_json(v.recorded_as_at)}};
 }
 
 Json to_json(const answers::Committees& v) {
@@ -558,6 +577,7 @@ struct SectionJson {
                            {"closed", closed},
                            {"allocated", allocated},
                            {"targets_moved", targets},
+                           {"recorded_as_at", as_at_json(m.recorded_as_at)},
                            {"overdue", findings_json(s.overdue)},
                            {"stale", findings_json(s.stale)}};
   }

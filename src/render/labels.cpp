@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <hmicfrs/render/document.hpp>
+
 namespace hmicfrs::render {
 namespace {
 
@@ -65,35 +67,48 @@ std::string rating(const answers::FindingState& state, const model::Vocabulary& 
   return "Unrated";
 }
 
-std::string when(const model::Date& date) {
-  if (!date.has_day()) return date.iso() + " (TBC)";
+std::string when(const model::Date& date, const model::Date& as_of) {
+  if (!date.has_day() && !date.begun_by(as_of)) return date.iso() + " (TBC)";
   return with_week(date);
 }
 
-std::string when(const model::Period& period) {
-  if (!period.to) return when(period.from);
+std::string when(const model::Period& period, const model::Date& as_of) {
+  if (!period.to) return when(period.from, as_of);
   // A range needs no "(TBC)" on its months, but a week commencing says so at either end.
   return fmt::format("{} to {}", with_week(period.from), with_week(*period.to));
 }
 
-std::string long_date(const model::Date& date) {
+std::string when(const model::Occasion& occasion, const model::Date& as_of) {
+  return occasion.date ? when(*occasion.date, as_of) : "undated";
+}
+
+std::string in_words(const model::Date& date) {
+  if (!date.has_month()) return std::to_string(date.year());
   const std::string_view month = model::month_name(date.month());
-  if (!date.has_day()) return fmt::format("{} {} (date TBC)", month, date.year());
-  const std::string day = fmt::format("{} {} {}", date.day(), month, date.year());
-  return date.week_commencing() ? "week commencing " + day : day;
+  if (!date.has_day()) return fmt::format("{} {}", month, date.year());
+  return fmt::format("{} {} {}", date.day(), month, date.year());
+}
+
+std::string long_date(const model::Date& date) {
+  if (!date.has_day()) return in_words(date) + " (date TBC)";
+  return date.week_commencing() ? "week commencing " + in_words(date) : in_words(date);
 }
 
 std::string on_date(const model::Date& date) {
-  if (!date.has_day()) return fmt::format("in {} {}", model::month_name(date.month()), date.year());
+  if (!date.has_day()) return "in " + in_words(date);
   return "on " + long_date(date);
 }
 
 std::string date_phrase(const answers::PaperDate& date) {
-  // A month that has begun needs no "date TBC": it is the record of when, not a plan.
-  if (!date.date.has_day() && date.begun) {
-    return fmt::format("{} {}", model::month_name(date.date.month()), date.date.year());
-  }
+  // A month or year that has begun needs no "date TBC": it is the record of when, not a plan.
+  if (!date.date.has_day() && date.begun) return in_words(date.date);
   return long_date(date.date);
+}
+
+Cell date_cell(const model::Date& date, DateStyle style) {
+  Cell cell(style == DateStyle::iso ? date.iso() : in_words(date));
+  cell.date = date;
+  return cell;
 }
 
 std::string period_phrase(const answers::PaperPeriod& period) {

@@ -89,7 +89,10 @@ std::string rating_name(const model::Rating* rating) { return rating != nullptr 
 class PaperBuilder {
  public:
   explicit PaperBuilder(const answers::Paper& paper)
-      : m_paper(paper), m_meeting(*paper.meeting), m_vocabulary(*paper.vocabulary) {}
+      : m_paper(paper),
+        m_meeting(*paper.meeting),
+        m_vocabulary(*paper.vocabulary),
+        m_dates(paper.dates == model::PaperDates::iso ? DateStyle::iso : DateStyle::words) {}
 
   Document build() {
     heading();
@@ -221,7 +224,7 @@ class PaperBuilder {
     say(fmt::format("Of the {} {}{}: {}{}.", whose, spelled_count(findings.size(), "finding", "findings"),
                     not_formal_clause(peel.finding_counts), counts_sentence(peel.finding_counts, m_vocabulary),
                     uncounted(peel.finding_counts)));
-    m_document.add(findings_table(findings, m_vocabulary, true));
+    m_document.add(findings_table(findings, m_vocabulary, true, m_dates));
   }
 
   void narrative(const answers::GradedArea& area) {
@@ -284,24 +287,33 @@ class PaperBuilder {
       say(fmt::format("Still to come: {}, {}.", in_prose(told.phase->label), in_prose(period_phrase(told.when))));
     }
     for (const model::InspectionEvent* event : activity.events_to_come) event_told(*event, true);
-    if (activity.draft_expected)
-      say(fmt::format("The draft report is expected {}.", on_date(*activity.draft_expected)));
+    if (activity.draft_expected) {
+      say(activity.draft_expected->date
+              ? fmt::format("The draft report is expected {}.", on_date(*activity.draft_expected->date))
+              : std::string("The draft report is expected; no date has been given."));
+    }
   }
 
   // One event as a sentence, in the past or as planned, then its note.
   void event_told(const model::InspectionEvent& event, bool to_come) {
     struct Phrase {
-      std::string_view subject, done, planned;
+      std::string_view subject, done, planned, undated;
     };
     const Phrase phrase = [&]() -> Phrase {
       switch (event.kind) {
-        case model::EventKind::hot_debrief: return {"The hot debrief", "took place", "is expected"};
-        case model::EventKind::suspended: return {"The inspection", "was suspended", "is to be suspended"};
-        case model::EventKind::resumed: return {"The inspection", "resumed", "is expected to resume"};
+        case model::EventKind::hot_debrief: return {"The hot debrief", "took place", "is expected", "is to be arranged"};
+        case model::EventKind::suspended:
+          return {"The inspection", "was suspended", "is to be suspended", "is to be suspended"};
+        case model::EventKind::resumed:
+          return {"The inspection", "resumed", "is expected to resume", "is expected to resume"};
       }
-      return {"The inspection", "had an event", "expects an event"};
+      return {"The inspection", "had an event", "expects an event", "expects an event"};
     }();
-    say(fmt::format("{} {} {}.", phrase.subject, to_come ? phrase.planned : phrase.done, on_date(event.date)));
+    if (!event.when.date) {
+      say(fmt::format("{} {}; no date has been given.", phrase.subject, phrase.undated));
+    } else {
+      say(fmt::format("{} {} {}.", phrase.subject, to_come ? phrase.planned : phrase.done, on_date(*event.when.date)));
+    }
     if (!event.note.empty()) m_document.add(MarkdownText{event.note.str()});
   }
 
@@ -313,7 +325,7 @@ class PaperBuilder {
       const model::Inspection& inspection = *draft.inspection;
       Fields fields;
       fields.items.push_back({"Report", inspection.title.str()});
-      fields.items.push_back({"Draft received", date_phrase(draft.received)});
+      fields.items.push_back({"Draft received", draft.received ? date_phrase(*draft.received) : "Date not recorded"});
       fields.items.push_back({"Publication expected", draft.publication_expected
                                                           ? period_phrase(*draft.publication_expected)
                                                           : "Not yet known"});
@@ -326,8 +338,16 @@ class PaperBuilder {
 
   void write(const answers::NotifiedSection& notified) {
     const auto& list = notified.inspections;
+    std::vector<std::string> expected;
+    for (const model::Inspection* inspection : notified.undated) expected.push_back(inspection->title.str());
+    const std::string undated =
+        expected.empty() ? std::string()
+                         : fmt::format("{} expected, with no dates given: {}.",
+                                       expected.size() == 1 ? "One further inspection is" : "Further inspections are",
+                                       fmt::join(expected, "; "));
     if (list.empty()) {
       say("No further inspection has been notified.");
+      if (!undated.empty()) say(undated);
       return;
     }
     say(fmt::format("The force has been notified of {}:", spelled_count(list.size(), "inspection", "inspections")));
@@ -343,6 +363,7 @@ class PaperBuilder {
       table.add_row(item.inspection->title, std::string(label(item.inspection->type)), when);
     }
     m_document.add(std::move(table));
+    if (!undated.empty()) say(undated);
   }
 
   void write(const answers::PublishedSection& section) {
@@ -406,7 +427,7 @@ class PaperBuilder {
     m_document.add(Heading{3, "By status"});
     m_document.add(status_table(tracker.by_status, total));
     m_document.add(Heading{3, "By report"});
-    m_document.add(report_table(tracker.by_report, total));
+    m_document.add(report_table(tracker.by_report, total, m_dates));
 
     movement(tracker.movement);
 
@@ -417,7 +438,7 @@ class PaperBuilder {
       say(fmt::format("{} past {} due date:",
                       sentence_case(spelled_count(tracker.overdue.size(), "open finding is", "open findings are")),
                       tracker.overdue.size() == 1 ? "its" : "their"));
-      m_document.add(findings_table(tracker.overdue, m_vocabulary));
+      m_document.add(findings_table(tracker.overdue, m_vocabulary, false, m_dates));
     }
     m_document.add(Heading{3, fmt::format("Not updated for more than {} days", tracker.stale_after_days)});
     if (tracker.stale.empty()) {
@@ -425,7 +446,7 @@ class PaperBuilder {
     } else {
       Table table{{{"Finding"}, {"Title", Align::left, true}, {"Owner", Align::left, true}, {"Last update"}}, {}};
       for (const FindingRow& r : tracker.stale) {
-        table.add_row(r.finding->id, r.finding->title, owner_text(r), r.last_update->iso());
+        table.add_row(r.finding->id, r.finding->title, owner_text(r), last_update(r));
       }
       m_document.add(std::move(table));
     }
@@ -469,6 +490,7 @@ class PaperBuilder {
                     spelled_count(movement.rag_moved.size(), "rating changed", "ratings changed"),
                     summary.empty() ? "" : fmt::format(" ({})", fmt::join(summary, ", ")),
                     spelled_or_none(movement.closed.size()), closings_phrase(movement.closings, m_vocabulary, true)));
+    if (const std::string as_at = as_at_sentence(movement.recorded_as_at, m_dates); !as_at.empty()) say(as_at);
     if (!moves.rows.empty()) m_document.add(std::move(moves));
     m_document.add(Heading{3, "Closed since the last committee"});
     if (movement.closed.empty()) {
@@ -494,7 +516,9 @@ class PaperBuilder {
     if (!movement.targets_moved.empty()) {
       m_document.add(Heading{3, "Target dates moved since the last committee"});
       Table targets{{{"Finding"}, {"From"}, {"To"}, {"Why", Align::left, true}}, {}};
-      for (const std::size_t at : movement.targets_moved) targets.rows.push_back(target_row(movement.changes[at]));
+      for (const std::size_t at : movement.targets_moved) {
+        targets.rows.push_back(target_row(movement.changes[at], m_dates));
+      }
       m_document.add(std::move(targets));
     }
   }
@@ -531,7 +555,7 @@ class PaperBuilder {
                                : rating_cell(row.state, m_vocabulary);
         const model::HistoryEntry* latest = reviewed.latest_note;
         table.add_row(f.ref, finding, m_vocabulary.label(row.state.status), rated,
-                      latest != nullptr ? fmt::format("{}: {}", latest->date.iso(), latest->note) : "");
+                      latest != nullptr ? fmt::format("{}: {}", entry_date(*latest), latest->note) : "");
       }
       m_document.add(std::move(table));
     }
@@ -576,9 +600,23 @@ class PaperBuilder {
     }
   }
 
-  // "8 November 2021: Plan agreed", or the date alone.
+  // "8 November 2021: Plan agreed", "As at 8 June 2017: Ongoing", or the date alone.
   static std::string dated_note(const model::HistoryEntry& entry) {
-    return entry.note.empty() ? long_date(entry.date) : fmt::format("{}: {}", long_date(entry.date), entry.note);
+    const std::string when = sentence_case(entry_date(entry, DateStyle::words));
+    return entry.note.empty() ? when : fmt::format("{}: {}", when, entry.note);
+  }
+
+  // An entry's date as a table gives it: "as at" before one that gives a state known by then.
+  static std::string entry_date(const model::HistoryEntry& entry, DateStyle style) {
+    const std::string date = date_cell(entry.date, style).text;
+    return entry.as_at ? "as at " + date : date;
+  }
+  std::string entry_date(const model::HistoryEntry& entry) const { return entry_date(entry, m_dates); }
+
+  // When a finding was last updated, as the stale table gives it.
+  std::string last_update(const FindingRow& row) const {
+    const std::string date = date_cell(*row.last_update, m_dates).text;
+    return row.last_update_as_at ? "as at " + date : date;
   }
 
   // Why a finding has its rating: the vocabulary's rule, or the entry that gave it, with its note.
@@ -586,6 +624,8 @@ class PaperBuilder {
     if (state.rating == nullptr) return "";
     if (state.rating_derived) return sentence_case(derived_reason(state, m_vocabulary));
     if (state.rated_by == nullptr) return "";
+    // Known only as at a date: when it was rated is not known.
+    if (state.rated_by->as_at) return "Rated " + in_prose(dated_note(*state.rated_by));
     return "Rated on " + dated_note(*state.rated_by);
   }
 
@@ -624,6 +664,7 @@ class PaperBuilder {
   const answers::Paper& m_paper;
   const model::Meeting& m_meeting;
   const model::Vocabulary& m_vocabulary;
+  const DateStyle m_dates;  // how its tables write dates
   Document m_document;
   int m_section = 0;
   int m_subsection = 0;
@@ -632,19 +673,20 @@ class PaperBuilder {
 // The tracker's and the red section's tables as sheets: the paper's workbook.
 struct PaperSheets {
   const model::Vocabulary& vocabulary;
+  DateStyle dates;
   std::vector<Sheet>& sheets;
 
   void operator()(const answers::TrackerSection& tracker) const {
     sheets.push_back({"By portfolio", rag_table("Portfolio", tracker.by_portfolio, tracker.total, vocabulary)});
     sheets.push_back({"By status", status_table(tracker.by_status, tracker.total)});
-    sheets.push_back({"By report", report_table(tracker.by_report, tracker.total)});
-    sheets.push_back({"Overdue", register_table(tracker.overdue, vocabulary)});
-    sheets.push_back({"Stale", register_table(tracker.stale, vocabulary)});
+    sheets.push_back({"By report", report_table(tracker.by_report, tracker.total, dates)});
+    sheets.push_back({"Overdue", register_table(tracker.overdue, vocabulary, dates)});
+    sheets.push_back({"Stale", register_table(tracker.stale, vocabulary, dates)});
   }
   void operator()(const answers::RedSection& red) const {
     std::vector<FindingRow> rows;
     for (const answers::RedFinding& finding : red.findings) rows.push_back(finding.row);
-    sheets.push_back({sentence_case(attention_words(red.attention)), register_table(rows, vocabulary)});
+    sheets.push_back({sentence_case(attention_words(red.attention)), register_table(rows, vocabulary, dates)});
   }
   template <class Other>
   void operator()(const Other&) const {}
@@ -657,7 +699,9 @@ Document to_document(const answers::Paper& paper) { return PaperBuilder(paper).b
 std::vector<Sheet> to_sheets(const answers::Paper& paper) {
   std::vector<Sheet> sheets;
   for (const answers::PaperSection& section : paper.sections) {
-    std::visit(PaperSheets{*paper.vocabulary, sheets}, section.body);
+    std::visit(PaperSheets{*paper.vocabulary,
+                           paper.dates == model::PaperDates::iso ? DateStyle::iso : DateStyle::words, sheets},
+               section.body);
   }
   // A paper without a tracker or red section has no table to give: the workbook says what sections it has.
   if (sheets.empty()) {

@@ -46,10 +46,7 @@ std::string attention_words(const model::Vocabulary& vocabulary) {
 std::string derived_reason(const answers::FindingState& state, const model::Vocabulary& vocabulary) {
   if (state.derived_for_overdue) {
     // The target has passed: a month needs no "to be confirmed".
-    const model::Date& due = *state.due;
-    return fmt::format(
-        "past its target date, {}",
-        due.has_day() ? long_date(due) : fmt::format("{} {}", model::month_name(due.month()), due.year()));
+    return fmt::format("past its target date, {}", in_words(*state.due));
   }
   return fmt::format("status {}", vocabulary.label(state.status));
 }
@@ -72,12 +69,31 @@ std::string closings_phrase(const std::vector<answers::ClosingCount>& closings, 
   return parts.empty() ? std::string() : fmt::format(" ({})", fmt::join(parts, ", "));
 }
 
-std::vector<Cell> target_row(const answers::FindingChange& c) {
-  return {Cell(c.finding->id), Cell(c.before.due->iso()), Cell(c.after.due ? c.after.due->iso() : ""),
+std::vector<Cell> target_row(const answers::FindingChange& c, DateStyle style) {
+  return {Cell(c.finding->id), date_cell(*c.before.due, style), c.after.due ? date_cell(*c.after.due, style) : Cell(),
           Cell(c.after.target_moved_by != nullptr ? c.after.target_moved_by->note.str() : "")};
 }
 
-Table report_table(const std::vector<answers::RagGroup>& groups, const answers::RagCounts& total) {
+std::string as_at_sentence(const std::vector<answers::AsAtCount>& counts, DateStyle style) {
+  if (counts.empty()) return "";
+  const bool words = style == DateStyle::words;
+  std::vector<std::string> parts;
+  int total = 0;
+  for (const answers::AsAtCount& c : counts) {
+    const auto n = static_cast<std::size_t>(c.count);
+    const std::string date = date_cell(c.date, style).text;
+    parts.push_back(counts.size() == 1 ? "as at " + date
+                                       : fmt::format("{} as at {}", words ? spelled(n) : std::to_string(n), date));
+    total += c.count;
+  }
+  const auto n = static_cast<std::size_t>(total);
+  const std::string findings = words ? spelled_count(n, "finding", "findings") : count_phrase(n, "finding", "findings");
+  return fmt::format("The {} of {} {} recorded {}: when {} came about is not known, so {} not counted as {}.",
+                     n == 1 ? "state" : "states", findings, n == 1 ? "was" : "were", fmt::join(parts, ", "),
+                     n == 1 ? "it" : "they", n == 1 ? "it is" : "they are", n == 1 ? "a change" : "changes");
+}
+
+Table report_table(const std::vector<answers::RagGroup>& groups, const answers::RagCounts& total, DateStyle style) {
   Table table{{{"Report", Align::left, true},
                {"Published", Align::left, false, false, CellKind::date},
                count_column("Findings"),
@@ -97,8 +113,9 @@ Table report_table(const std::vector<answers::RagGroup>& groups, const answers::
     const model::Inspection* report = group.inspection;
     const auto [findings, open, closed, done, complete] = counts(group.counts);
     // A past month needs no "(TBC)": the report is out.
-    table.add_row(group.label, report != nullptr && report->published ? report->published->iso() : "", findings, open,
-                  closed, done, complete);
+    table.add_row(group.label,
+                  report != nullptr && report->published ? date_cell(*report->published, style) : Cell(), findings,
+                  open, closed, done, complete);
   }
   const auto [findings, open, closed, done, complete] = counts(total);
   table.add_row("Total", "", findings, open, closed, done, complete);
@@ -112,7 +129,8 @@ Table status_table(const std::vector<answers::RagGroup>& groups, const answers::
   return table;
 }
 
-Table register_table(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary) {
+Table register_table(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary,
+                     DateStyle style) {
   const auto date = [](const std::string& header) { return Column{header, Align::left, false, false, CellKind::date}; };
   Table table{{{"Finding"},
                {"Report"},
@@ -132,8 +150,9 @@ Table register_table(const std::vector<answers::FindingRow>& rows, const model::
     table.add_row(row.finding->id, row.inspection->id, std::string(label(row.finding->type)),
                   rating_cell(state, vocabulary), row.finding->title, owner_text(row),
                   row.portfolio != nullptr ? row.portfolio->name : row.finding->portfolio.value,
-                  state.due ? state.due->iso() : "", row.overdue ? "Overdue" : "", vocabulary.label(state.status),
-                  row.last_update ? row.last_update->iso() : "", state.latest != nullptr ? state.latest->note : "");
+                  state.due ? date_cell(*state.due, style) : Cell(), row.overdue ? "Overdue" : "",
+                  vocabulary.label(state.status), row.last_update ? date_cell(*row.last_update, style) : Cell(),
+                  state.latest != nullptr ? state.latest->note : "");
   }
   return table;
 }
@@ -150,9 +169,10 @@ std::string owner_text(const answers::FindingRow& row) {
   return std::string(row.state.owner);
 }
 
-std::string due_text(const answers::FindingRow& row) {
+std::string due_text(const answers::FindingRow& row, DateStyle style) {
   if (!row.state.due) return "";
-  return row.overdue ? row.state.due->iso() + " overdue" : row.state.due->iso();
+  if (style == DateStyle::iso) return row.overdue ? row.state.due->iso() + " overdue" : row.state.due->iso();
+  return row.overdue ? in_words(*row.state.due) + " (overdue)" : in_words(*row.state.due);
 }
 
 std::string count_phrase(std::size_t n, std::string_view one, std::string_view many) {
@@ -165,7 +185,7 @@ std::string window_text(const answers::Window& window) {
 }
 
 Table findings_table(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary,
-                     bool with_type) {
+                     bool with_type, DateStyle style) {
   Table table{{{"Finding"}}, {}};
   if (with_type) table.columns.push_back({"Type"});
   for (Column column : std::initializer_list<Column>{
@@ -181,7 +201,7 @@ Table findings_table(const std::vector<answers::FindingRow>& rows, const model::
     cells.push_back(rating_cell(row.state, vocabulary));
     cells.emplace_back(counted_title(row));
     cells.emplace_back(owner_text(row));
-    cells.emplace_back(due_text(row));
+    cells.emplace_back(due_text(row, style));
   }
   return table;
 }
@@ -248,7 +268,7 @@ Table grade_table(const answers::PeelTable& table) {
   return out;
 }
 
-Table calendar_table(const std::vector<const model::Inspection*>& inspections) {
+Table calendar_table(const std::vector<const model::Inspection*>& inspections, const model::Date& as_of) {
   Table table{{{"Inspection"},
                {"Type", Align::left, true},
                {"Fieldwork", Align::left, false, true},
@@ -257,8 +277,8 @@ Table calendar_table(const std::vector<const model::Inspection*>& inspections) {
               {}};
   for (const model::Inspection* inspection : inspections) {
     table.add_row(inspection->id, std::string(label(inspection->type)),
-                  inspection->fieldwork ? when(*inspection->fieldwork) : "",
-                  inspection->published ? when(*inspection->published) : "", inspection->title);
+                  inspection->fieldwork ? when(*inspection->fieldwork, as_of) : "",
+                  inspection->published ? when(*inspection->published, as_of) : "", inspection->title);
   }
   return table;
 }

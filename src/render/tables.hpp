@@ -14,6 +14,7 @@
 #include <hmicfrs/answers/peel.hpp>
 #include <hmicfrs/answers/window.hpp>
 #include <hmicfrs/render/document.hpp>
+#include <hmicfrs/render/labels.hpp>
 
 namespace hmicfrs::render {
 
@@ -38,15 +39,21 @@ std::vector<std::string> closing_parts(const std::vector<answers::ClosingCount>&
 std::string closings_phrase(const std::vector<answers::ClosingCount>& closings, const model::Vocabulary& vocabulary,
                             bool spelled_out);
 
+// The states a window records only as at a date, said so that its counts add up: "The states of
+// twenty-six findings were recorded as at 8 June 2017: when they came about is not known, so they are
+// not counted as changes." Empty when there are none.
+std::string as_at_sentence(const std::vector<answers::AsAtCount>& counts, DateStyle style);
+
 // A row of a table of targets moved: the finding, the target before and after, and why.
-std::vector<Cell> target_row(const answers::FindingChange& change);
+std::vector<Cell> target_row(const answers::FindingChange& change, DateStyle style = DateStyle::iso);
 
 // Why the vocabulary gave a finding its rating: "past its target date", "status Declined".
 std::string derived_reason(const answers::FindingState& state, const model::Vocabulary& vocabulary);
 
 // Per report: its publication, its findings, how many open and closed, how
 // many of the closed were done (closed or achieved), and that as a share.
-Table report_table(const std::vector<answers::RagGroup>& groups, const answers::RagCounts& total);
+Table report_table(const std::vector<answers::RagGroup>& groups, const answers::RagCounts& total,
+                   DateStyle style = DateStyle::iso);
 
 // Findings per status (awaiting allocation, open, awaiting sign-off, each way of closing) and a total.
 Table status_table(const std::vector<answers::RagGroup>& groups, const answers::RagCounts& total);
@@ -54,7 +61,8 @@ Table status_table(const std::vector<answers::RagGroup>& groups, const answers::
 // Findings for the people who chase them, one a row: id, report, type, rating,
 // title, owner, portfolio, target date, whether overdue, status, last update
 // and its note, the dates in date columns.
-Table register_table(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary);
+Table register_table(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary,
+                     DateStyle style = DateStyle::iso);
 
 // A finding's owner, or "Awaiting allocation" for an open one without.
 std::string owner_text(const answers::FindingRow& row);
@@ -62,8 +70,8 @@ std::string owner_text(const answers::FindingRow& row);
 // A finding's title, saying where it is counted when not by itself: "... (repeats X, counted there)".
 std::string counted_title(const answers::FindingRow& row);
 
-// A finding's due date, with " overdue" when it has passed.
-std::string due_text(const answers::FindingRow& row);
+// A finding's due date, with " overdue" ("(overdue)" in words) when it has passed.
+std::string due_text(const answers::FindingRow& row, DateStyle style = DateStyle::iso);
 
 // Why `chase` asks about a finding, in words: "Red; overdue; no update since 2021-11-30".
 std::string chase_reasons(const answers::ChaseItem& item, const model::Vocabulary& vocabulary);
@@ -82,7 +90,7 @@ std::string window_text(const answers::Window& window);
 
 // Findings, one a row: id, (type,) rating, title, owner and due date.
 Table findings_table(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary,
-                     bool with_type = false);
+                     bool with_type = false, DateStyle style = DateStyle::iso);
 
 // Counts by rating, one row per group and a total: the table of `rag` and of
 // the paper's tracker. `first_column` names the groups; a column per rating
@@ -99,7 +107,7 @@ Table grade_table(const answers::PeelTable& table);
 std::vector<std::string> carried_over(const answers::PeelTable& table);
 
 // Inspections, one a row: id, type, fieldwork, publication and title.
-Table calendar_table(const std::vector<const model::Inspection*>& inspections);
+Table calendar_table(const std::vector<const model::Inspection*>& inspections, const model::Date& as_of);
 
 // What a report's counts say it makes: "It makes five recommendations and 34
 // areas for improvement. Of these, two recommendations continue findings of

@@ -28,18 +28,13 @@ namespace {
 
 constexpr double k_widest_column = 60;  // characters; longer text wraps
 
-// "2022-03-31" or "2022-03" as a date (a month as its first day), and whether it had a day.
-std::optional<std::pair<lxw_datetime, bool>> date_of(std::string_view text) {
-  if (text.size() != 7 && text.size() != 10) return std::nullopt;
-  const auto number = [&](std::size_t at, std::size_t length) {
-    int value = 0;
-    const auto [end, error] = std::from_chars(text.data() + at, text.data() + at + length, value);
-    return error == std::errc() && end == text.data() + at + length ? value : -1;
-  };
-  const int year = number(0, 4), month = number(5, 2), day = text.size() == 10 ? number(8, 2) : 1;
-  if (text[4] != '-' || (text.size() == 10 && text[7] != '-')) return std::nullopt;
-  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
-  return std::pair{lxw_datetime{year, month, day, 0, 0, 0}, text.size() == 10};
+// A date as Excel holds it (a month or a year as its first day), with the display format that says as much of it
+// as is known: "21 February 2022", "May 2019", "2015", as the paper's prose writes them.
+std::pair<lxw_datetime, const char*> excel_date(const model::Date& date) {
+  const model::Date first = date.first_day();
+  const char* format = date.has_day() ? "d mmmm yyyy" : date.has_month() ? "mmmm yyyy" : "yyyy";
+  return {lxw_datetime{first.year(), static_cast<int>(first.month()), static_cast<int>(first.day()), 0, 0, 0},
+          format};
 }
 
 // A whole number, or a share written "24%" (as 0.24), and whether it was a share.
@@ -228,13 +223,10 @@ void write_sheet(lxw_worksheet* sheet, const Table& table, Formats& formats) {
         if (!fill.empty()) check(worksheet_write_blank(sheet, row, c, formats.cell("", fill, false)));
         continue;
       }
-      if (column.kind == CellKind::date) {
-        if (const auto date = date_of(cell.text)) {
-          auto datetime = date->first;
-          check(worksheet_write_datetime(sheet, row, c, &datetime,
-                                         formats.cell(date->second ? "d mmm yyyy" : "mmm yyyy", fill, false)));
-          continue;
-        }
+      if (column.kind == CellKind::date && cell.date) {
+        auto [datetime, format] = excel_date(*cell.date);
+        check(worksheet_write_datetime(sheet, row, c, &datetime, formats.cell(format, fill, false)));
+        continue;
       }
       if (column.kind == CellKind::number) {
         if (const auto number = number_of(cell.text)) {

@@ -31,6 +31,26 @@ TEST(Date, ParsesAMonthWithTheDayToBeConfirmed) {
   EXPECT_EQ(date->last_day().iso(), "2022-05-31");
 }
 
+// Old papers give a report's year alone: "published in 2015".
+TEST(Date, ParsesAYearAlone) {
+  const auto date = Date::parse("2015");
+  ASSERT_TRUE(date);
+  EXPECT_FALSE(date->has_month());
+  EXPECT_FALSE(date->has_day());
+  EXPECT_EQ(date->year(), 2015);
+  EXPECT_EQ(date->month(), 0u);
+  EXPECT_EQ(date->iso(), "2015");
+  EXPECT_EQ(date->first_day().iso(), "2015-01-01");
+  EXPECT_EQ(date->last_day().iso(), "2015-12-31");
+  EXPECT_EQ(date->sys_days(), std::chrono::sys_days{std::chrono::year{2015} / 1 / 1});
+  // A year sorts before its months, and they before their days.
+  EXPECT_LT(*date, *Date::parse("2015-01"));
+  EXPECT_LT(*Date::parse("2014-12-31"), *date);
+  EXPECT_TRUE(date->begun_by(*Date::parse("2015-01-01")));
+  EXPECT_FALSE(date->begun_by(*Date::parse("2014-12-31")));
+  EXPECT_EQ(error_of("1899"), "'1899' is not a date: the year must be between 1900 and 2099");
+}
+
 TEST(Date, RejectsImpossibleDays) {
   EXPECT_EQ(error_of("2022-02-30"), "'2022-02-30' is not a date: February 2022 has 28 days");
   EXPECT_EQ(error_of("2023-02-29"), "'2023-02-29' is not a date: February 2023 has 28 days");
@@ -46,16 +66,16 @@ TEST(Date, RejectsImpossibleMonthsAndYears) {
 }
 
 TEST(Date, RejectsEveryOtherForm) {
-  const std::string hint = "is not a date: write YYYY-MM-DD, or YYYY-MM when the day is not yet known";
+  const std::string hint = "is not a date: write YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known";
   for (const char* text :
-       {"2022-3-1", "2022-03-1", "20220301", "2022", "2022-03-01T10:00", " 2022-03-01", "2022-03-01 ", "２０２２-03-01",
+       {"2022-3-1", "2022-03-1", "20220301", "022", "20222", "2022-03-01T10:00", " 2022-03-01", "2022-03-01 ", "２０２２-03-01",
         "", "2022/03/01", "+2022-03-01", "31/02/2022", "Maybe 2022"}) {
     EXPECT_EQ(error_of(text), fmt::format("'{}' {}", text, hint)) << text;
   }
 }
 
 TEST(Date, SaysHowToWriteADateWrittenTheBritishWay) {
-  const std::string form = "is not a date as these files write them (YYYY-MM-DD, or YYYY-MM): write";
+  const std::string form = "is not a date as these files write them (YYYY-MM-DD, YYYY-MM or YYYY): write";
   for (const auto& [text, iso] : {std::pair{"31/03/2022", "2022-03-31"},
                                   {"31.3.22", "2022-03-31"},
                                   {"4-4-2022", "2022-04-04"},

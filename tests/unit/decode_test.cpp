@@ -42,7 +42,7 @@ TEST(DecodeInspection, ReadsEveryField) {
   EXPECT_EQ(i.notified->iso(), "2021-11");
   EXPECT_EQ(i.fieldwork->from.iso(), "2022-01-10");
   EXPECT_EQ(i.fieldwork->to->iso(), "2022-01-21");
-  EXPECT_EQ(i.draft_received->iso(), "2022-02-01");
+  EXPECT_EQ(i.draft_received->date->iso(), "2022-02-01");
   EXPECT_EQ(i.summary, "Two\nlines\n");
   ASSERT_EQ(i.findings.size(), 1u);
   const model::Finding& f = i.findings[0];

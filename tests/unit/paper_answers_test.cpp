@@ -379,7 +379,8 @@ TEST(FourColourMarch, NothingRedAndADraftReceived) {
   const auto& activity = section<answers::ActivitySection>(paper);
   EXPECT_THAT(activity.activity, IsEmpty());
   EXPECT_THAT(inspection_ids(activity.drafts), ElementsAre("child-protection-2024"));
-  EXPECT_EQ(activity.drafts.at(0).received.date, date("2024-02-26"));
+  ASSERT_TRUE(activity.drafts.at(0).received);
+  EXPECT_EQ(activity.drafts.at(0).received->date, date("2024-02-26"));
   // The PEEL inspection was notified in July 2023: a month past, given without "date TBC".
   ASSERT_TRUE(peel.in_progress.at(0).notified);
   EXPECT_TRUE(peel.in_progress.at(0).notified->begun);

@@ -42,6 +42,7 @@ struct FindingRow {
   bool overdue = false;                    // open and its due date has passed
   bool stale = false;                      // open and not updated for the configured number of days
   std::optional<model::Date> last_update;  // its latest entry, else its report's publication
+  bool last_update_as_at = false;          // that entry gives its state as at the date, not a change on it
   std::optional<int> days_since_update;
 };
 

@@ -24,6 +24,13 @@ struct FindingChange {
   bool target_moved = false;    // recorded before with a target, which moved
 };
 
+// How many findings had their state recorded as at one date (the day it came about not known): changes
+// nobody dated, which the movement does not tell as changes.
+struct AsAtCount {
+  model::Date date;
+  int count = 0;
+};
+
 // How many open findings moved from one rating to another ("3 amber -> green").
 struct RagMove {
   const model::Rating* from = nullptr;  // none: unrated
@@ -47,6 +54,7 @@ struct Movement {
   std::vector<std::size_t> targets_moved;   // their target moved
   std::vector<RagMove> rag_moves;           // ordered by from then to: unrated first, then the vocabulary's order
   std::vector<ClosingCount> closings;       // the closed ones by how they closed, in status order
+  std::vector<AsAtCount> recorded_as_at;    // findings whose state the window records only as at a date, by date
 };
 
 }  // namespace hmicfrs::answers

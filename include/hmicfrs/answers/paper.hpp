@@ -73,13 +73,13 @@ struct Activity {
   std::vector<const model::InspectionEvent*> events;          // hot debriefs, suspensions, resumptions in the window
   std::vector<PhaseTold> phases_to_come;                      // not begun by the paper's date
   std::vector<const model::InspectionEvent*> events_to_come;  // planned: a resumption, a debrief
-  std::optional<model::Date> draft_expected;                  // while no draft has come and no report is out
+  std::optional<model::Occasion> draft_expected;              // while no draft has come and no report is out
 };
 
 // A draft report received by the paper's date and not yet published.
 struct Draft {
   const model::Inspection* inspection = nullptr;
-  PaperDate received;
+  std::optional<PaperDate> received;  // none: the register does not say when
   std::optional<PaperPeriod> publication_expected;
 };
 
@@ -93,6 +93,7 @@ struct Notified {
 // "Inspections notified", alone or told with the activity.
 struct NotifiedSection {
   std::vector<Notified> inspections;
+  std::vector<const model::Inspection*> undated;  // known of with no date at all: expected, not notified
 };
 
 // The inspections notified, told in the activity section when the paper has no section of its own for them.
@@ -203,6 +204,7 @@ struct Paper {
   std::string committee;
   std::string force;
   std::string inspectorate;  // its name on the paper's date: HMIC before 19 July 2017, else HMICFRS
+  model::PaperDates dates = model::PaperDates::words;  // how its tables write dates
 
   std::vector<PaperSection> sections;  // the register's or meeting's choice, else the usual layout, in order
 

@@ -28,7 +28,7 @@ struct Committees {
 // Which inspections the calendar lists.
 enum class CalendarScope {
   all,       // every inspection known by the date
-  upcoming,  // known, with fieldwork not yet started (or not yet dated) and no report
+  upcoming,  // known and given some date, with fieldwork not yet started (or not yet dated) and no report
   active,    // fieldwork started, or report published, in a window
 };
 

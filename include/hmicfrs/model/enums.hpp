@@ -47,6 +47,9 @@ enum class Marks { open, closed };
 // after its publication (then its grade table and progress), at every paper, or never.
 enum class Narratives { first_paper, always, never };
 
+// How a paper's tables write dates: in words as its prose does ("May 2019"), or as the data does ("2019-05").
+enum class PaperDates { words, iso };
+
 // PEEL grades, best first; not_graded belongs to every scale.
 enum class Grade { outstanding, good, adequate, requires_improvement, inadequate, not_graded };
 
@@ -79,6 +82,7 @@ HMICFRS_ENUM_INFO(Status, "status", "open", "awaiting-sign-off", "closed", "achi
                   "not-monitored")
 HMICFRS_ENUM_INFO(Marks, "kind of finding a rating marks", "open", "closed")
 HMICFRS_ENUM_INFO(Narratives, "choice of PEEL narratives", "first-paper", "always", "never")
+HMICFRS_ENUM_INFO(PaperDates, "way of writing dates", "words", "iso")
 HMICFRS_ENUM_INFO(Grade, "grade", "outstanding", "good", "adequate", "requires-improvement", "inadequate", "not-graded")
 HMICFRS_ENUM_INFO(Scale, "grade scale", "four-point", "five-point")
 HMICFRS_ENUM_INFO(Section, "paper section", "purpose", "peel", "activity", "notified", "published", "review", "tracker",

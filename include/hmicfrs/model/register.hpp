@@ -125,6 +125,7 @@ struct Config {
   std::string decision;
   std::vector<PaperSection> sections;  // the paper's sections in order; empty: the usual layout
   Narratives peel_narratives = Narratives::first_paper;
+  PaperDates paper_dates = PaperDates::words;  // how the paper's tables write dates
   Located<std::string> word_template;  // a .docx or .dotx in the register whose styles Word papers take
   Contact contact;
   std::vector<Portfolio> portfolios;
@@ -156,6 +157,9 @@ struct Meeting {
 };
 
 // A dated step in a finding's life; absent fields leave the state unchanged.
+// An entry `as_at` a date holds from that date like any other, but says when
+// the state was known, not when it changed: no answer reports it as a change
+// on that day.
 struct HistoryEntry {
   // The small fields first, so that they pack into 16 bytes, and words as Words and Text (8 bytes each): a
   // national register holds hundreds of thousands of entries.
@@ -164,6 +168,7 @@ struct HistoryEntry {
   std::optional<Status> status;
   std::optional<std::uint8_t> rating;  // the rating's position in the vocabulary (k_max_ratings at most); none when
                                        // absent or unknown
+  bool as_at = false;  // `as_at` in the data: the state was known by `date`, the day it came about is not
   Located<Interned> rag;               // the rating as written, one of the vocabulary's ids once checked
   Located<Interned> by;                // the superseding finding, with status superseded
   std::optional<Interned> owner;       // allocated (or reallocated) to
@@ -210,7 +215,7 @@ struct FieldworkPhase {
 // a suspension (with why), a resumption.
 struct InspectionEvent {
   EventKind kind = EventKind::hot_debrief;
-  Date date;
+  Occasion when;
   Text note;  // the reason for a suspension, or what was said
   diag::Location location;
 };
@@ -256,8 +261,8 @@ struct Inspection {
   std::optional<Period> fieldwork;     // its whole span: the one period given, or its phases' first to last day
   std::vector<FieldworkPhase> phases;  // when fieldwork is given as phases, in order
   std::vector<InspectionEvent> events;
-  std::optional<Date> draft_expected;
-  std::optional<Date> draft_received;
+  std::optional<Occasion> draft_expected;
+  std::optional<Occasion> draft_received;
   std::optional<Date> publication_expected;
   std::optional<Date> published;
   std::string url;

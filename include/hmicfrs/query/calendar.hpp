@@ -15,6 +15,10 @@ namespace hmicfrs::query {
 std::vector<const model::Inspection*> calendar(const model::Dataset& dataset, const answers::Window& window,
                                                answers::CalendarScope scope);
 
+// Whether the register gives the inspection no date at all: known of ("a joint inspection is expected"), but
+// not notified, so never among the upcoming.
+bool undated(const model::Inspection& inspection);
+
 // Whether the inspection's fieldwork starts in `window`.
 bool fieldwork_in(const model::Inspection& inspection, const answers::Window& window);
 

@@ -27,4 +27,12 @@ const model::Rating* derived_rating(const model::Vocabulary& vocabulary, const a
 answers::FindingState state_as_of(const model::Dataset& dataset, const model::Inspection& inspection,
                                   const model::Finding& finding, const model::Date& as_of);
 
+// Its state as of `as_of` with the entries known only as at a date up to
+// `known_by` applied too: the state a window opening at `as_of` and closing at
+// `known_by` starts from, so that a state recorded as at a date in the window
+// is never told as a change in it (its day is not known).
+answers::FindingState state_as_of(const model::Dataset& dataset, const model::Inspection& inspection,
+                                  const model::Finding& finding, const model::Date& as_of,
+                                  const model::Date& known_by);
+
 }  // namespace hmicfrs::query

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include <hmicfrs/model/date.hpp>
 #include <hmicfrs/util/result.hpp>
 
 namespace hmicfrs::render {
@@ -18,6 +19,7 @@ namespace hmicfrs::render {
 struct Cell {
   std::string text;
   std::string colour;
+  std::optional<model::Date> date;  // the date the text gives, in a date column: what typed cells hold
 
   Cell(std::string t = {}, std::string colour_ = {}) : text(std::move(t)), colour(std::move(colour_)) {}
   Cell(const char* t) : text(t) {}
@@ -27,8 +29,8 @@ struct Cell {
 enum class Align { left, right };
 
 // What a column's cells hold, for formats with typed cells (Excel): text,
-// whole numbers (or a share written "24%"), or dates written "2022-03-31" or
-// "2022-03". A cell that does not read as its column's kind stays text.
+// whole numbers (or a share written "24%"), or dates (the cell's `date`,
+// whatever its text). A cell that does not hold its column's kind stays text.
 enum class CellKind { text, number, date };
 
 struct Column {

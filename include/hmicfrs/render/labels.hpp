@@ -8,6 +8,7 @@
 #include <hmicfrs/answers/finding.hpp>
 #include <hmicfrs/answers/paper.hpp>
 #include <hmicfrs/model/register.hpp>
+#include <hmicfrs/render/document.hpp>
 #include <hmicfrs/util/prose.hpp>
 
 namespace hmicfrs::render {
@@ -25,20 +26,35 @@ std::string_view label(answers::Grouping grouping);  // "Portfolio", as a column
 std::string rating(const answers::FindingState& state, const model::Vocabulary& vocabulary);
 
 // A date as the data wrote it, with "(TBC)" when its day is not known and
-// "w/c " before a week commencing: "2022-05 (TBC)", "w/c 2022-04-04".
-std::string when(const model::Date& date);
+// its month (or year) has not begun by `as_of`, and "w/c " before a week
+// commencing: "2022-05 (TBC)", "2019-05", "w/c 2022-04-04".
+std::string when(const model::Date& date, const model::Date& as_of);
 
 // Fieldwork: one date as in when(), or "2017-02-06 to 2017-02-17".
-std::string when(const model::Period& period);
+std::string when(const model::Period& period, const model::Date& as_of);
+
+// A date as in when(), or "undated".
+std::string when(const model::Occasion& occasion, const model::Date& as_of);
+
+// A date in words, as much of it as is known: "21 February 2022", "May 2019", "2015".
+std::string in_words(const model::Date& date);
 
 // "22 December 2021", "May 2022 (date TBC)", "week commencing 4 April 2022": for prose.
 std::string long_date(const model::Date& date);
 
-// "in October 2021" for a month, "on 21 February 2022" for a day: for prose.
+// "in October 2021" for a month, "in 2015" for a year, "on 21 February 2022" for a day: for prose.
 std::string on_date(const model::Date& date);
 
-// A date as the paper gives it: long_date(), but a month that has begun by the paper's date is "March 2024".
+// A date as the paper gives it: long_date(), but a month (or year) that has begun by the paper's date is "March
+// 2024".
 std::string date_phrase(const answers::PaperDate& date);
+
+// How a paper's tables write dates: in words, as its prose does ("May 2019"), or as the data writes them
+// ("2019-05") when the register asks (`paper: dates: iso`).
+enum class DateStyle { words, iso };
+
+// A table's cell holding a date: its text in `style`, and the date itself, for formats with typed cells.
+Cell date_cell(const model::Date& date, DateStyle style);
 
 // When something happens (fieldwork, a phase, a publication), as a paper gives it: "Week commencing 7 February
 // 2022", "6 February 2017 to 17 February 2017"; a month "February 2022" once it
