@@ -5,7 +5,8 @@
 
 For `list`, `rag` and the March 2022 paper's tracker of the West Midlands
 example: the sheets expected, the header row frozen and filtered over the
-whole table, dates as dates (a month as its first day, shown "mmm yyyy"),
+whole table, dates as dates (a month or year as its first day), shown as
+much of them as the register knows ("d mmmm yyyy", "mmmm yyyy", "yyyy"),
 counts as numbers and shares as percentages, rating cells filled and worded,
 the same rows and values as the CSV of the same view, and the same bytes when
 written twice. A register whose ratings are named as no sheet may be, and whose
@@ -130,8 +131,9 @@ def check_findings(sheet, csv_rows, problems):
                 problems.append(f"{sheet.title} row {index}: due {due!r} is not a date")
             elif not expected[7].startswith(due.strftime("%Y-%m")):
                 problems.append(f"{sheet.title} row {index}: due {due:%Y-%m-%d}, CSV {expected[7]}")
-            elif sheet.cell(index, 8).number_format not in ("mmm yyyy", "d mmm yyyy"):
-                problems.append(f"{sheet.title} row {index}: due shown as {sheet.cell(index, 8).number_format}")
+            elif sheet.cell(index, 8).number_format != {10: "d mmmm yyyy", 7: "mmmm yyyy", 4: "yyyy"}[len(expected[7])]:
+                problems.append(f"{sheet.title} row {index}: due {expected[7]} shown as "
+                                f"{sheet.cell(index, 8).number_format}")
         if last_update is not None and not isinstance(last_update, datetime.datetime):
             problems.append(f"{sheet.title} row {index}: last update {last_update!r} is not a date")
         rating = sheet.cell(index, 4)

@@ -39,9 +39,9 @@ CASES = {"tracker-xlsx": ("tracker.xlsx", "tracker-map.yaml"), "tracker-1252-csv
                                                                                   "tracker-1252-map.yaml")}
 
 
-def run(binary, cwd, *args):
-    return subprocess.run([binary, "--as-of", AS_OF, *args], cwd=cwd, capture_output=True, env=dict(
-        os.environ, HMICFRS_TRACK_CACHE="0", NO_COLOR="1"))
+def run(binary, cwd, *args, as_of=AS_OF):
+    return subprocess.run([binary, *(["--as-of", as_of] if as_of else []), *args], cwd=cwd, capture_output=True,
+                          env=dict(os.environ, HMICFRS_TRACK_CACHE="0", NO_COLOR="1"))
 
 
 def files_under(directory):
@@ -140,6 +140,15 @@ def main():
         if b"bad.csv:2:4: error: D2 (Status): 'Compete' is not a status" not in refused.stderr or \
                 b"Nothing written: 1 of 2 rows refused" not in refused.stderr:
             problems.append(f"a refused row is not reported as it should be:\n{refused.stderr.decode()}")
+
+        # Statuses without dates: known as at the day --as-of gives, and never as at today when it gives none.
+        undated = run(binary, work, "import", "tracker.xlsx", "--map", "tracker-map.yaml", "--into", "undated",
+                      as_of=None)
+        expected = (b"hmicfrs-track: tracker.xlsx: rows 6 and 11 of the tracker give a status, rating or note with "
+                    b"no date. Say by which day they were known with --as-of YYYY-MM-DD")
+        if undated.returncode != 2 or expected not in undated.stderr or os.path.exists(os.path.join(work, "undated")):
+            problems.append(f"an import of undated statuses without --as-of: exit {undated.returncode}, or "
+                            f"something written\n{undated.stderr.decode()}")
 
         # Usage errors and failures write nothing.
         os.makedirs(os.path.join(work, "full"))

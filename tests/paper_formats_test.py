@@ -194,6 +194,41 @@ def total_row(table):
     return [int(v) for v in next(r for r in table if r[0] == "Total")[1:] if v != ""]
 
 
+def as_at_only(register, window):
+    """(id, date) of each finding whose every entry in the window gives a state as at a date (`as_at`)."""
+    import yaml
+    found = []
+    after, until = window["after"] or "0000", window["until"]
+    for folder, _, files in os.walk(os.path.join(register, "inspections")):
+        for name in sorted(files):
+            if not name.endswith(".yaml"):
+                continue
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                inspection = yaml.safe_load(f)
+            for finding in inspection.get("findings") or []:
+                entries = [e for e in finding.get("history") or []
+                           if after < str(e.get("date", e.get("as_at"))) <= until]
+                if entries and all("as_at" in e for e in entries):
+                    found.append((f"{inspection['id']}/{finding['ref']}", str(entries[-1]["as_at"])))
+    return found
+
+
+def no_dated_as_at(name, markdown, register, window, problems):
+    """No line of the paper says a state known only as at a day happened on it ("Rated on 8 June 2017")."""
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"]
+    only = as_at_only(register, window)
+    for when in sorted({when for _, when in only}):
+        y, m, d = when.split("-")
+        words = f"{int(d)} {months[int(m) - 1]} {y}"
+        findings = [finding for finding, day in only if day == when]
+        for line in markdown.splitlines():
+            if any(finding in line for finding in findings) or line.startswith(("- **Why ", "- **Latest update")):
+                for said in ("Rated on " + words, "Updated on " + words, "**Latest update:** " + words):
+                    if said in line:
+                        problems.append(f"{name}: a state known only as at {words} is told as dated: {line!r}")
+
+
 class Case:
     def __init__(self, binary, register, meeting, work):
         self.name = f"{os.path.basename(register)} {meeting}"
@@ -237,7 +272,9 @@ class Case:
             self.check("JSON red findings and list's", json_red,
                        self.listed(paper["as_of"], "--open", "--rag", ",".join(attention)))
 
-        md = markdown_blocks(self.report("--format", "md"))
+        md_text = self.report("--format", "md")
+        md = markdown_blocks(md_text)
+        no_dated_as_at(self.name, md_text, self.register, paper["window"], self.problems)
         html = html_blocks(self.report("--format", "html"))
         word_path = os.path.join(self.work, "paper.docx")
         self.report("-o", word_path)
@@ -433,6 +470,17 @@ class Case:
         self.check("movement: closed said and listed", closed_now, listed)
         self.check("movement: the closed findings listed and in the JSON", [r[0] for r in closures[1:]] if listed else [],
                    [c["id"] for c in paper["tracker"]["closed"]])
+        # States recorded only as at a date: the sentence's count is the answer's, and none of those findings is
+        # among the changes unless a dated entry of the window changed it.
+        as_at = next((v for k, v in blocks if k == "p" and v.startswith("The state")), "")
+        m = re.match(rf"^The states? of {NUMBER} findings? (?:was|were) recorded as at", as_at)
+        self.check("movement: states recorded as at a date, said and in the JSON", number(m.group(1)) if m else 0,
+                   sum(c["count"] for c in paper["tracker"]["recorded_as_at"]))
+        told = {c["id"] for key in ("rag_moves", "closed", "allocated", "targets_moved") for c in paper["tracker"][key]}
+        told |= set(paper["tracker"]["new"])
+        for finding, when in as_at_only(self.register, paper["window"]):
+            if finding in told:
+                self.problems.append(f"{self.name}: {finding}, known only as at {when} in the window, is told as a change")
 
         overdue = next((v for k, v in blocks if k == "p" and "past" in v and "due date" in v), "")
         m = re.match(rf"^{NUMBER} open findings? (?:is|are) past", overdue, re.I)

@@ -695,8 +695,17 @@ int run_import(const Session& session, const ImportOptions& o) {
   if (diagnostics.has_errors()) return refuse_import(session, diagnostics, "Nothing written.");
   if (o.guess) return write_guessed_mapping(session, table, mapping ? mapping->header_row : 0, source, diagnostics);
   if (!mapping) mapping = guessed_mapping(session, table, o.tracker);
-  const import::ImportedRegister imported =
-      import::import_tracker(table, *mapping, {session.as_of(), source}, diagnostics);
+  // The day the tracker's undated states were known by is the user's to give: never today by default.
+  const bool as_of_given = !session.common().as_of.empty();
+  const import::ImportedRegister imported = import::import_tracker(
+      table, *mapping, {as_of_given ? std::optional(session.as_of()) : std::nullopt, source}, diagnostics);
+  if (!as_of_given && !imported.summary.undated.empty()) {
+    throw UsageError(fmt::format(
+        "{}: {} of the tracker give a status, rating or note with no date. Say by which day they were known with "
+        "--as-of YYYY-MM-DD (the tracker's own date, such as the meeting it was last reported to): they are written "
+        "as known as at that day. Nothing written.",
+        source, imported.summary.undated));
+  }
   if (diagnostics.has_errors()) return refuse_rows(session, diagnostics, imported.summary, source, table.sheet);
   return write_imported_register(session, imported, target, diagnostics, source, table.sheet);
 }

@@ -145,11 +145,16 @@ void add_state_entry(RowContext& row, std::vector<model::HistoryEntry>& history)
             return a.date < b.date;
           })->date;
   }
+  const bool known_by = !day;
   if (!day) {
-    day = row.import.options.as_of;
     row.import.undated_rows.push_back(row.number);
+    // Only the user knows by when the tracker was true: never today, never a guess.
+    if (!row.import.options.as_of) return;
+    day = row.import.options.as_of;
   }
   model::HistoryEntry& entry = entry_of_day(history, *day, note);
+  // A state of its own, known by the import's date; one that joins a dated update of that day is dated by it.
+  if (known_by && !entry.status && entry.rag.value.empty() && entry.note.empty()) entry.as_at = true;
   const model::Rating* given = row.import.vocabulary.find(rating);
   if (given != nullptr && status && !model::is_open(*status) && !given->closed) {
     // "Complete" and "Green": a closed finding carries no rating of open findings (rag-when-closed).

@@ -61,7 +61,7 @@ struct ImportContext {
   std::map<std::string, model::OwnerAddress> owners;  // by role, folded
   std::string heading;                                // the last heading row's text
   std::string previous_report;                        // the last row's report id
-  std::vector<int> undated_rows;                      // rows whose state is dated as of the import
+  std::vector<int> undated_rows;                      // rows with a state but no date: as at --as-of, if given
   std::size_t entries = 0;                            // dated entries made so far
 };
 

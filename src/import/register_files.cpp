@@ -111,7 +111,7 @@ void write_finding(YamlWriter& w, const model::Finding& f, int row) {
   if (f.history.empty()) return;
   w.open(4, "history");
   for (const model::HistoryEntry& e : f.history) {
-    w.verbatim(8, "date", e.date.iso(), true);
+    w.verbatim(8, e.as_at ? "as_at" : "date", e.date.iso(), true);
     if (e.status) w.verbatim(8, "status", model::name_of(*e.status));
     if (!e.rag.value.empty()) w.verbatim(8, "rag", e.rag.value);
     if (!e.note.empty()) w.field(8, "note", e.note);

@@ -213,13 +213,13 @@ void check_reports(ImportContext& import) {
     link_causes_of_concern(import, report);
     check_report(import, id, report);
   }
-  if (!import.undated_rows.empty()) {
-    import.diagnostics.warning(
+  if (!import.undated_rows.empty() && import.options.as_of) {
+    import.diagnostics.note(
         import.table.at(import.undated_rows.front(), 1),
-        fmt::format("{} give{} a status, rating or note with no date: dated {}, the import's "
-                    "as-of date; map the column of update dates as `updated` to keep the tracker's",
+        fmt::format("{} give{} a status, rating or note with no date: written as at {}, the date given with "
+                    "--as-of; map the column of update dates as `updated` to keep the tracker's own",
                     row_list(import.undated_rows), import.undated_rows.size() == 1 ? "s" : "",
-                    import.options.as_of.iso()),
+                    import.options.as_of->iso()),
         Code::missing_field);
   }
 }

@@ -50,6 +50,7 @@ ImportedRegister import_tracker(const Table& table, const model::ImportMapping& 
   if (!diagnostics.has_errors()) out.files = register_files(import);
   import.summary.reports = import.reports.size();
   for (const auto& [id, portfolio] : import.portfolios) import.summary.portfolios.push_back(portfolio.name);
+  if (!import.undated_rows.empty()) import.summary.undated = row_list(import.undated_rows);
   out.summary = import.summary;
   return out;
 }

@@ -339,7 +339,7 @@ INSTANTIATE_TEST_SUITE_P(
                  "1 error, 0 warnings\n"},
         HandEdit{"uk-date.yaml", "inspections/uk-date.yaml",
                  "inspections/uk-date.yaml:5:12: error: '14/02/2022' is not a date as these files write them "
-                 "(YYYY-MM-DD, or YYYY-MM): write 2022-02-14 [invalid-date]\n"
+                 "(YYYY-MM-DD, YYYY-MM or YYYY): write 2022-02-14 [invalid-date]\n"
                  "1 error, 0 warnings\n"},
         HandEdit{"unclosed-quote-at-end.yaml", "inspections/unclosed-quote-at-end.yaml",
                  "inspections/unclosed-quote-at-end.yaml:21:12: error: the quote that opens here is never closed: end "

@@ -399,8 +399,9 @@ TEST(Tracker, WritesEachReportAsANewcomerWouldWithEveryValueKept) {
       ",R2,2022,Awaiting allocation,Criminal Justice,Mar-22,G,Complete,,\n");
   EXPECT_EQ(imported.diagnostics,
             (std::vector<std::string>{
-                "t.csv:3:1: warning: row 3 gives a status, rating or note with no date: dated 2022-03-24, the import's "
-                "as-of date; map the column of update dates as `updated` to keep the tracker's [missing-field]",
+                "t.csv:3:1: note: row 3 gives a status, rating or note with no date: written as at 2022-03-24, the date "
+                "given with --as-of; map the column of update dates as `updated` to keep the tracker's own "
+                "[missing-field]",
                 "t.csv:3:7: note: G3 (RAG): 'G' rates open findings and this one is closed, so no rating is written "
                 "[rag-when-closed]"}));
   EXPECT_EQ(file(imported, "inspections/custody-2019.yaml"),
@@ -437,7 +438,7 @@ TEST(Tracker, WritesEachReportAsANewcomerWouldWithEveryValueKept) {
             "    portfolio: criminal-justice\n"
             "    due: 2022-03\n"
             "    history:\n"
-            "      - date: 2022-03-24\n"
+            "      - as_at: 2022-03-24\n"
             "        status: closed\n");
   EXPECT_EQ(file(imported, "hmicfrs-track.yaml"),
             "# Written by `hmicfrs-track import` from t.csv. Add the contact officer, each\n"
@@ -524,8 +525,9 @@ TEST(Tracker, ReportsEachCellItCannotReadAndWritesNothing) {
            "recommendation, afi or not-formal [invalid-value]",
            "t.csv:4:6: error: F4 (Due): '4 April' is not a date: it has no year: give the year under `dates: "
            "default_year:` in the mapping, or write it in the tracker [invalid-date]",
-           "t.csv:5:1: warning: row 5 gives a status, rating or note with no date: dated 2022-03-24, the import's "
-           "as-of date; map the column of update dates as `updated` to keep the tracker's [missing-field]",
+           "t.csv:5:1: note: row 5 gives a status, rating or note with no date: written as at 2022-03-24, the date "
+           "given with --as-of; map the column of update dates as `updated` to keep the tracker's own "
+           "[missing-field]",
            "t.csv:6:4: error: D6 (Title): holds a control character (U+001B), which no register file may hold: "
            "remove it [control-character]",
            "t.csv:7:1: warning: report 'custody-2019' has no publication date and 1 of its findings no dated update, "

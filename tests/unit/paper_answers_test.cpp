@@ -460,6 +460,100 @@ TEST(PillarEraMarch2018, The2017ReportsAndTheOverdue2016Findings) {
 
 // ---- The minimal register: its one meeting covers everything up to 31 March 2022.
 
+// ---- Old style, June 2017: a register transcribed from a paper that knew most states only as at 8 June 2017,
+// the cut-off; the window is after 10 March up to 8 June 2017.
+
+TEST(OldStyleJune2017, EveryStateAsAtTheCutOffIsCountedButNoneIsAChange) {
+  const answers::Paper paper = paper_of("old-style", "2017-06");
+  const auto& tracker = section<answers::TrackerSection>(paper);
+  // 29 findings: 8 of cdi-2014, 6 of custody-2010, 6 of vulnerability-2015, 9 of the 2015 PEEL report.
+  // Closed as at 8 June: cdi R1-R4 and R8, custody R1, R2 and AFI1, vulnerability R1, PEEL AFI1, AFI2 and AFI7
+  // closed (12); cdi R5 achieved; custody AFI2 not monitored. Done: 12 + 1 = 13 of 29, 45%.
+  EXPECT_EQ(totals(tracker.total), (Totals{15, 14, 29, 13, 45, 0}));
+  EXPECT_EQ(tracker.total.of(0), 3);  // red: cdi R7, vulnerability R4, PEEL AFI4
+  EXPECT_EQ(tracker.total.of(1), 5);  // amber: cdi R6, custody R3, vulnerability R2, PEEL AFI3, AFI5
+  EXPECT_EQ(tracker.total.of(2), 4);  // green: custody AFI3, vulnerability R3, PEEL AFI6, AFI8
+  EXPECT_EQ(tracker.total.unrated, 3);  // vulnerability R5, R6 and PEEL AFI9: no history at all
+  EXPECT_THAT(closings(tracker.total.closings),
+              ElementsAre(std::pair{"closed", 12}, std::pair{"achieved", 1}, std::pair{"not-monitored", 1}));
+  const answers::Movement& m = tracker.movement;
+  EXPECT_THAT(m.changes, IsEmpty());
+  EXPECT_THAT(m.added, IsEmpty());
+  EXPECT_THAT(m.closed, IsEmpty());
+  EXPECT_THAT(m.rag_moved, IsEmpty());
+  EXPECT_THAT(m.targets_moved, IsEmpty());
+  // Every finding with history (29 less the three without) has its state as at 8 June.
+  ASSERT_EQ(m.recorded_as_at.size(), 1u);
+  EXPECT_EQ(m.recorded_as_at[0].date.iso(), "2017-06-08");
+  EXPECT_EQ(m.recorded_as_at[0].count, 26);
+  EXPECT_THAT(ids(tracker.overdue),
+              ElementsAre("cdi-2014/R7", "peel-2015-effectiveness/AFI4", "vulnerability-2015/R4"));
+  // States as at the cut-off are 0 days old; the three without history date from their reports (2015, 2016).
+  EXPECT_THAT(ids(tracker.stale),
+              ElementsAre("peel-2015-effectiveness/AFI9", "vulnerability-2015/R5", "vulnerability-2015/R6"));
+}
+
+TEST(OldStyleJune2017, RedAreRatedAsAtTheCutOffNotOnIt) {
+  const answers::Paper paper = paper_of("old-style", "2017-06");
+  const auto& red = section<answers::RedSection>(paper);
+  EXPECT_THAT(ids(red.findings), ElementsAre("cdi-2014/R7", "peel-2015-effectiveness/AFI4", "vulnerability-2015/R4"));
+  for (const answers::RedFinding& f : red.findings) {
+    ASSERT_NE(f.row.state.rated_by, nullptr) << f.row.finding->id;
+    EXPECT_TRUE(f.row.state.rated_by->as_at) << f.row.finding->id;
+    EXPECT_TRUE(f.row.last_update_as_at) << f.row.finding->id;
+  }
+}
+
+TEST(OldStyleJune2017, UndatedEventsAndDraftsAndAnInspectionWithNoDates) {
+  const answers::Paper paper = paper_of("old-style", "2017-06");
+  const auto& activity = section<answers::ActivitySection>(paper);
+  // Fieldwork from 13 March (child protection) and 15 May (custody), both in the window.
+  EXPECT_THAT(inspection_ids(activity.activity), ElementsAre("child-protection-2017", "custody-2017"));
+  const answers::Activity& custody = activity.activity.at(1);
+  ASSERT_EQ(custody.events_to_come.size(), 1u);  // the hot debrief, still to be arranged
+  EXPECT_FALSE(custody.events_to_come[0]->when.dated());
+  EXPECT_THAT(custody.events, IsEmpty());
+  ASSERT_TRUE(custody.draft_expected);
+  EXPECT_FALSE(custody.draft_expected->dated());
+  // The child protection draft is in, on a day the register does not give.
+  EXPECT_THAT(inspection_ids(activity.drafts), ElementsAre("child-protection-2017"));
+  EXPECT_FALSE(activity.drafts.at(0).received);
+  // The joint inspection has no date at all: expected, and not listed as notified.
+  ASSERT_TRUE(activity.notified);
+  EXPECT_THAT(activity.notified->list.inspections, IsEmpty());
+  EXPECT_THAT(ids(activity.notified->list.undated), ElementsAre("jtai-domestic-abuse"));
+}
+
+// ---- Old style, September 2017: after 8 June up to 15 September 2017, with dated changes after the as-at states.
+
+TEST(OldStyleSeptember2017, TellsOnlyTheDatedChanges) {
+  const answers::Paper paper = paper_of("old-style", "2017-09");
+  const auto& tracker = section<answers::TrackerSection>(paper);
+  const answers::Movement& m = tracker.movement;
+  // cdi R6 amber -> red (12 September), PEEL AFI3 amber -> green (24 July), vulnerability R4 red -> amber (21 August).
+  EXPECT_THAT(changed(m, m.rag_moved),
+              ElementsAre("cdi-2014/R6", "peel-2015-effectiveness/AFI3", "vulnerability-2015/R4"));
+  // custody R3 closed (20 July), PEEL AFI8 achieved (11 September).
+  EXPECT_THAT(changed(m, m.closed), ElementsAre("custody-2010/R3", "peel-2015-effectiveness/AFI8"));
+  EXPECT_THAT(closings(m.closings), ElementsAre(std::pair{"closed", 1}, std::pair{"achieved", 1}));
+  EXPECT_THAT(changed(m, m.targets_moved), ElementsAre("peel-2015-effectiveness/AFI5"));  // 30 September -> 31 March
+  EXPECT_THAT(m.added, IsEmpty());
+  EXPECT_THAT(m.recorded_as_at, IsEmpty());
+  // Done: 13 closed and 2 achieved of 29, 52%.
+  EXPECT_EQ(totals(tracker.total), (Totals{13, 16, 29, 15, 52, 0}));
+  EXPECT_THAT(ids(tracker.overdue),
+              ElementsAre("cdi-2014/R6", "cdi-2014/R7", "peel-2015-effectiveness/AFI4", "peel-2015-effectiveness/AFI6",
+                          "vulnerability-2015/R2", "vulnerability-2015/R4"));
+  // 15 September is 99 days after 8 June: the open findings last known as at then are stale, with the three
+  // that never had an entry.
+  EXPECT_THAT(ids(tracker.stale),
+              ElementsAre("cdi-2014/R7", "custody-2010/AFI3", "peel-2015-effectiveness/AFI4",
+                          "peel-2015-effectiveness/AFI6", "peel-2015-effectiveness/AFI9", "vulnerability-2015/R2",
+                          "vulnerability-2015/R3", "vulnerability-2015/R5", "vulnerability-2015/R6"));
+  // The custody fieldwork (May) is before the window, and an undated debrief alone does not make it active.
+  EXPECT_THAT(section<answers::ActivitySection>(paper).activity, IsEmpty());
+}
+
 TEST(Minimal, OneReportOneFinding) {
   const auto paper = paper_of("minimal", "2022-03");
   const auto& tracker = section<answers::TrackerSection>(paper);

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <utility>
+#include <optional>
 #include <vector>
 
 #include <hmicfrs/diag/diagnostic.hpp>
@@ -17,7 +18,9 @@
 namespace hmicfrs::import {
 
 struct ImportOptions {
-  model::Date as_of;   // the date of a status, rating or note the tracker gives no date for
+  // The day by which the tracker's undated statuses, ratings and notes were known: they are written `as_at` it.
+  // None: the rows that give one are listed in the summary and nothing dates them (the cli refuses the import).
+  std::optional<model::Date> as_of;
   std::string source;  // the tracker's file name, for the files' comments
 };
 
@@ -33,6 +36,7 @@ struct ImportSummary {
   std::vector<std::string> columns;       // "A 'Ref' -> ref", each column read
   std::vector<std::string> kept_as_text;  // "H 'Notes'", each column whose values went into findings' text
   std::vector<std::string> portfolios;    // names, as declared
+  std::string undated;                    // "rows 4, 7-9 and 12": rows with a status, rating or note but no date
 };
 
 struct ImportedRegister {
