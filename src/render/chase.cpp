@@ -34,7 +34,9 @@ std::string chase_reasons(const answers::ChaseItem& item, const model::Vocabular
   // As of the end of the window, which is when these hold: an entry dated before then may have moved the target.
   const answers::FindingRow& at = item.at_cut_off;
   if (item.due_soon && at.state.due) why.push_back("due " + at.state.due->iso());
-  if (item.stale && at.last_update) why.push_back("no update since " + at.last_update->iso());
+  if (item.stale && at.last_update) {
+    why.push_back((at.last_update_as_at ? "last known as at " : "no update since ") + at.last_update->iso());
+  }
   if (item.unrated) why.push_back(vocabulary.customised ? "no rating" : "no RAG rating");
   return fmt::format("{}", fmt::join(why, "; "));
 }

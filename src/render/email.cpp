@@ -188,7 +188,8 @@ std::vector<EmailMessage> to_messages(const answers::Chase& v) {
                       rating_heading(vocabulary), row.state.rating != nullptr ? row.state.rating->label : "none"),
           "   ", "   ");
       if (row.state.latest != nullptr && !row.state.latest->note.empty()) {
-        m += wrapped(fmt::format("Latest note ({}): {}", long_date(row.state.latest->date), row.state.latest->note),
+        m += wrapped(fmt::format("Latest note ({}{}): {}", row.state.latest->as_at ? "as at " : "",
+                                 long_date(row.state.latest->date), row.state.latest->note),
                      "     ", "   ");
       }
       m += wrapped(fmt::format("Asked because: {}.", chase_reasons(item, vocabulary)), "     ", "   ");

@@ -218,6 +218,48 @@ TEST(DecodeInspection, ReportsGradingsOutsidePeel) {
                 "[gradings-not-peel]"}));
 }
 
+// Old papers give a report's year alone and events no one has dated yet; a history entry may be known only as at
+// a day. Each is read as written, and refused where it does not belong.
+TEST(DecodeInspection, ReadsYearsAloneUndatedOccasionsAndStatesAsAtADay) {
+  const auto result =
+      Register()
+          .file("inspections/x.yaml",
+                "id: x\ntype: custody\ntitle: T\npublished: 2010\ndraft_expected: undated\n"
+                "draft_received: 2009\nevents:\n  - {event: resumed, date: 2009-11}\n"
+                "  - {event: hot-debrief, date: undated}\nfindings:\n"
+                "  - {ref: R1, type: afi, title: T, owner: O, history: [{as_at: 2017-06-08, status: closed}]}\n")
+          .load();
+  ASSERT_FALSE(result.diagnostics.has_errors());
+  const model::Inspection& i = result.dataset.inspections.at(0);
+  EXPECT_EQ(i.published->iso(), "2010");
+  ASSERT_TRUE(i.draft_expected);
+  EXPECT_FALSE(i.draft_expected->dated());
+  EXPECT_EQ(i.draft_received->date->iso(), "2009");
+  ASSERT_EQ(i.events.size(), 2u);
+  EXPECT_EQ(i.events[0].when.date->iso(), "2009-11");
+  EXPECT_FALSE(i.events[1].when.dated());
+  const model::HistoryEntry& entry = i.findings.at(0).history.at(0);
+  EXPECT_TRUE(entry.as_at);
+  EXPECT_EQ(entry.date.iso(), "2017-06-08");
+}
+
+TEST(DecodeInspection, RefusesAYearOrUndatedWhereTheyDoNotBelong) {
+  EXPECT_EQ(Register()
+                .file("inspections/x.yaml",
+                      "id: x\ntype: custody\ntitle: T\npublished: undated\nevents:\n"
+                      "  - {event: hot-debrief, date: undated}\n  - {event: resumed, date: 2016}\nfindings:\n"
+                      "  - {ref: R1, type: afi, title: T, due: 2018, history: [{as_at: 2017}]}\n")
+                .diagnostics(),
+            asserted({"inspections/x.yaml:4:12: error: 'undated' is not a date: write YYYY-MM-DD, or YYYY-MM or YYYY "
+                      "when only the month or year is known [invalid-date]",
+                      "inspections/x.yaml:7:5: error: events are listed oldest first, the undated ones last: move "
+                      "this one up [date-order]",
+                      "inspections/x.yaml:9:41: error: '2018' needs a month: 'due' is dated to the month at least "
+                      "(2018-MM) [invalid-date]",
+                      "inspections/x.yaml:9:65: error: '2017' needs a day: 'as_at' is dated to the day "
+                      "[invalid-date]"}));
+}
+
 TEST(DecodeHistory, ReportsEntriesOutOfOrder) {
   EXPECT_EQ(
       Register()

@@ -10,6 +10,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <hmicfrs/query/calendar.hpp>
 #include <hmicfrs/query/meetings.hpp>
 #include <hmicfrs/query/paper.hpp>
 
@@ -522,6 +523,22 @@ TEST(OldStyleJune2017, UndatedEventsAndDraftsAndAnInspectionWithNoDates) {
   ASSERT_TRUE(activity.notified);
   EXPECT_THAT(activity.notified->list.inspections, IsEmpty());
   EXPECT_THAT(ids(activity.notified->list.undated), ElementsAre("jtai-domestic-abuse"));
+  // Nor is it among the upcoming inspections that `inspections --upcoming` and `status` give.
+  EXPECT_THAT(ids(query::calendar(example("old-style"), {std::nullopt, test::date("2017-06-08")},
+                                  answers::CalendarScope::upcoming)),
+              IsEmpty());
+}
+
+TEST(OldStyleJune2017, ReportsPublishedInAYearAloneCountAndSortAsTheirYear) {
+  const answers::Paper paper = paper_of("old-style", "2017-06");
+  const auto& tracker = section<answers::TrackerSection>(paper);
+  // By publication: custody "2010", cdi "2014", vulnerability "2015-12", PEEL "2016-03"; 6, 8, 6 and 9 findings.
+  std::vector<std::string> published;
+  for (const answers::RagGroup& g : tracker.by_report) published.push_back(g.inspection->published->iso());
+  EXPECT_THAT(published, ElementsAre("2010", "2014", "2015-12", "2016-03"));
+  EXPECT_THAT(groups(tracker.by_report), ElementsAre(std::pair{"custody-2010", 6}, std::pair{"cdi-2014", 8},
+                                                      std::pair{"vulnerability-2015", 6},
+                                                      std::pair{"peel-2015-effectiveness", 9}));
 }
 
 // ---- Old style, September 2017: after 8 June up to 15 September 2017, with dated changes after the as-at states.

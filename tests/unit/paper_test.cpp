@@ -159,6 +159,28 @@ TEST(Paper, GivesASpanOfMonthsWithItsDatesToBeConfirmed) {
                              "TBC) |\n"));
 }
 
+// The paper's tables write dates as its prose does, unless the register asks for the data's own form; the prose
+// is in words either way.
+TEST(Paper, WritesItsTablesDatesInWordsUnlessTheRegisterAsksForIso) {
+  const test::Register words = test::Register().file(
+      "inspections/x.yaml",
+      "id: x\ntype: custody\ntitle: Custody\npublished: 2015-12\nfindings:\n"
+      "  - {ref: R1, type: recommendation, title: T, owner: O, portfolio: crime, due: 2021-06,\n"
+      "     history: [{as_at: 2022-01-10, status: open, rag: red, note: Ongoing}]}\n");
+  const std::string in_words = march_paper(words, Format::markdown, 200);
+  EXPECT_THAT(in_words, HasSubstr("| Custody | December 2015 | 1 | 1 | 0 | 0 | 0% |"));
+  EXPECT_THAT(in_words, HasSubstr("| x/R1 | Red | T | O | June 2021 (overdue) |"));
+  EXPECT_THAT(in_words, HasSubstr("- **Why red:** Rated as at 10 January 2022: Ongoing"));
+  test::Register iso = words;
+  iso.file("hmicfrs-track.yaml",
+           "schema_version: 1\nforce: {name: Test Constabulary}\ncommittee: {name: Joint Audit Committee}\n"
+           "portfolios: [{id: crime, name: Crime}]\npaper: {dates: iso}\n");
+  const std::string in_iso = march_paper(iso, Format::markdown, 200);
+  EXPECT_THAT(in_iso, HasSubstr("| Custody | 2015-12 | 1 | 1 | 0 | 0 | 0% |"));
+  EXPECT_THAT(in_iso, HasSubstr("| x/R1 | Red | T | O | 2021-06 overdue |"));
+  EXPECT_THAT(in_iso, HasSubstr("- **Why red:** Rated as at 10 January 2022: Ongoing"));  // prose: words
+}
+
 TEST(Paper, TrackerCountsMatchRagForTheSameDate) {
   for (const char* meeting : {"2021-12", "2022-03"}) {
     const auto paper = nlohmann::json::parse(

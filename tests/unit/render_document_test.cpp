@@ -6,6 +6,7 @@
 
 #include <hmicfrs/render/document.hpp>
 #include <hmicfrs/render/documents.hpp>
+#include <hmicfrs/render/labels.hpp>
 #include "render/colour.hpp"
 #include "render/zip.hpp"
 
@@ -253,6 +254,55 @@ TEST(Excel, CutsTextTooLongForACellAndSaysSo) {
   EXPECT_THAT(*strings, ::testing::HasSubstr("x [... cut: an Excel cell holds at most 32,767 characters]"));
   EXPECT_THAT(*strings, ::testing::Not(::testing::HasSubstr("tail")));
   EXPECT_THAT(*strings, ::testing::HasSubstr(">short<"));
+}
+
+model::Date day(std::string_view text) { return *model::Date::parse(text); }
+
+// A date is written as far as the register knows it, and a month or year is "to be confirmed" only while it has
+// not begun: "Published: 2019-05", not "2019-05 (TBC)", in a paper of 2022.
+TEST(DateWords, ReadAsFarAsTheRegisterKnowsThem) {
+  EXPECT_EQ(in_words(day("2022-02-21")), "21 February 2022");
+  EXPECT_EQ(in_words(day("2019-05")), "May 2019");
+  EXPECT_EQ(in_words(day("2015")), "2015");
+  EXPECT_EQ(on_date(day("2015")), "in 2015");
+  EXPECT_EQ(on_date(day("2019-05")), "in May 2019");
+  EXPECT_EQ(on_date(day("2022-02-21")), "on 21 February 2022");
+  EXPECT_EQ(long_date(day("2022-05")), "May 2022 (date TBC)");
+  EXPECT_EQ(long_date(day("2022-04-04").with_week_commencing()), "week commencing 4 April 2022");
+  EXPECT_EQ(when(day("2019-05"), day("2022-03-31")), "2019-05");
+  EXPECT_EQ(when(day("2022-03"), day("2022-03-31")), "2022-03");  // begun: a record of when, not a plan
+  EXPECT_EQ(when(day("2022-05"), day("2022-03-31")), "2022-05 (TBC)");
+  EXPECT_EQ(when(day("2023"), day("2022-03-31")), "2023 (TBC)");
+  EXPECT_EQ(when(model::Occasion{}, day("2022-03-31")), "undated");
+  EXPECT_EQ(date_phrase({day("2015"), true}), "2015");
+  EXPECT_EQ(date_phrase({day("2022-05"), false}), "May 2022 (date TBC)");
+  const Cell words = date_cell(day("2019-05"), DateStyle::words);
+  EXPECT_EQ(words.text, "May 2019");
+  EXPECT_EQ(words.date, day("2019-05"));
+  EXPECT_EQ(date_cell(day("2019-05"), DateStyle::iso).text, "2019-05");
+}
+
+// Excel holds a date column's cells as dates (a month or a year as its first day), each shown as far as it is
+// known, whatever the cell's text says.
+TEST(Excel, HoldsDatesAsDatesShownAsFarAsTheyAreKnown) {
+  Table table{{{"Published", Align::left, false, false, CellKind::date}},
+              {{date_cell(day("2022-02-21"), DateStyle::words)},
+               {date_cell(day("2019-05"), DateStyle::words)},
+               {date_cell(day("2015"), DateStyle::iso)},
+               {Cell("not a date")}}};
+  std::ostringstream out;
+  write_xlsx(out, {Sheet{"Reports", table}});
+  const auto sheet = zip_entry(out.str(), "xl/worksheets/sheet1.xml", 1 << 20);
+  const auto styles = zip_entry(out.str(), "xl/styles.xml", 1 << 20);
+  ASSERT_TRUE(sheet.has_value());
+  ASSERT_TRUE(styles.has_value());
+  // Days since 30 December 1899: 21 February 2022, 1 May 2019, 1 January 2015.
+  for (const char* serial : {"<v>44613</v>", "<v>43586</v>", "<v>42005</v>"}) {
+    EXPECT_THAT(*sheet, ::testing::HasSubstr(serial));
+  }
+  for (const char* format : {"formatCode=\"d mmmm yyyy\"", "formatCode=\"mmmm yyyy\"", "formatCode=\"yyyy\""}) {
+    EXPECT_THAT(*styles, ::testing::HasSubstr(format));
+  }
 }
 
 // Word's parts are written by hand: the same document gives the same bytes, and user text stays text.
