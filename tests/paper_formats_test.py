@@ -449,8 +449,9 @@ class Case:
             share = f"{(100 * done + findings // 2) // findings}%" if findings else "-"
             self.check(f"by report: % complete of {group['key']}", r[head.index("% complete")], share)
 
-        movement = next(v for k, v in blocks if k == "p" and v.startswith("Since the last committee:"))
-        m = re.match(rf"^Since the last committee: {NUMBER} findings? added; {NUMBER} ratings? changed(?: \([^)]*\))?; "
+        opening = r"^Since the last committee(?:, counting the changes the register dates)?:"
+        movement = next(v for k, v in blocks if k == "p" and re.match(opening, v))
+        m = re.match(rf"{opening} {NUMBER} findings? added; {NUMBER} ratings? changed(?: \([^)]*\))?; "
                      rf"{NUMBER} closed", movement)
         if not m:
             self.problems.append(f"{self.name}: movement: {movement!r} does not read as counts")

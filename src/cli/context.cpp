@@ -267,7 +267,10 @@ void Session::refuse_output_inside_register() const {
 model::Date date_option(std::string_view option, const std::string& text) {
   auto date = model::Date::parse(text);
   if (!date) throw UsageError(fmt::format("{}: {}", option, date.error()));
-  if (!date->has_day()) throw UsageError(fmt::format("{}: '{}' needs a day, as in {}-01", option, text, text));
+  if (!date->has_day()) {
+    throw UsageError(
+        fmt::format("{}: '{}' needs a day, as in {}-01{}", option, text, text, date->has_month() ? "" : "-01"));
+  }
   return *date;
 }
 

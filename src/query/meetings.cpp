@@ -38,7 +38,8 @@ util::Result<MeetingWindow> find_meeting(const model::Dataset& dataset, std::str
   if (const auto date = model::Date::parse(text)) {
     for (const MeetingWindow& w : windows) {
       const model::Date& day = w.meeting->date;
-      const bool same = date->has_day() ? day == *date : day.year() == date->year() && day.month() == date->month();
+      // A month or a year stands for every day in it.
+      const bool same = !(day < date->first_day()) && !(date->last_day() < day);
       if (same) matching.push_back(w);
     }
   }

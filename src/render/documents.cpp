@@ -13,6 +13,19 @@
 namespace hmicfrs::render {
 namespace {
 
+// A date among a view's particulars, as the paper's prose gives it: "May 2019", "21 February 2022", and
+// "May 2022 (date TBC)" only while the month has not begun by the view's date. (Tables keep the data's form.)
+std::string told(const model::Date& date, const model::Date& as_of) {
+  return sentence_case(date_phrase({date, date.begun_by(as_of)}));
+}
+std::string told(const model::Period& period, const model::Date& as_of) {
+  const auto phrase = [&](const model::Date& d) { return answers::PaperDate{d, d.begun_by(as_of)}; };
+  return period_phrase({phrase(period.from), period.to ? std::optional(phrase(*period.to)) : std::nullopt});
+}
+std::string told(const model::Occasion& occasion, const model::Date& as_of) {
+  return occasion.date ? told(*occasion.date, as_of) : "Not dated";
+}
+
 // A finding's particulars for `show`: where it comes from, who owns it, where it stands.
 Fields finding_fields(const answers::FindingDetail& detail) {
   const answers::FindingRow& row = detail.row;
@@ -27,15 +40,12 @@ Fields finding_fields(const answers::FindingDetail& detail) {
   if (row.portfolio != nullptr) {
     fields.items.push_back({"Portfolio", fmt::format("{} ({})", row.portfolio->name, row.portfolio->id)});
   }
-  if (s.due) fields.items.push_back({"Due", due_text(row)});
-  if (s.target_moved_by != nullptr) {
-    const model::Date& set_at = s.target_moved_by->date;
-    const std::string_view why = s.target_moved_by->note;
-    fields.items.push_back({"Target moved", why.empty() ? set_at.iso() : fmt::format("{}: {}", set_at.iso(), why)});
+  if (s.due) fields.items.push_back({"Due", due_text(row, DateStyle::words)});
+  if (const model::HistoryEntry* moved = s.target_moved_by) {
+    const std::string set_at = (moved->as_at ? "As at " : "") + in_words(moved->date);
+    fields.items.push_back({"Target moved", moved->note.empty() ? set_at : fmt::format("{}: {}", set_at, moved->note)});
   }
-  if (f.inspectorate_due) {
-    fields.items.push_back({"Inspectorate's deadline", when(*f.inspectorate_due, detail.as_of)});
-  }
+  if (f.inspectorate_due) fields.items.push_back({"Inspectorate's deadline", told(*f.inspectorate_due, detail.as_of)});
   const model::Vocabulary& vocabulary = *detail.vocabulary;
   if (s.tracked_as != nullptr)
     fields.items.push_back({"Tracked as", fmt::format("{}, which it repeats", s.tracked_as->id)});
@@ -48,8 +58,8 @@ Fields finding_fields(const answers::FindingDetail& detail) {
     fields.items.push_back({rating_heading(vocabulary), word});
   }
   fields.items.push_back(
-      {"Last update", fmt::format("{}{} ({} days before {}){}", row.last_update_as_at ? "as at " : "",
-                                  row.last_update->iso(), *row.days_since_update, detail.as_of.iso(),
+      {"Last update", fmt::format("{}{} ({} days before {}){}", row.last_update_as_at ? "As at " : "",
+                                  in_words(*row.last_update), *row.days_since_update, in_words(detail.as_of),
                                   row.stale ? ", stale" : "")});
   return fields;
 }
@@ -93,19 +103,19 @@ Fields inspection_fields(const model::Inspection& i, const model::Date& as_of) {
   if (!i.other_forces.empty()) {
     fields.items.push_back({"Other forces", fmt::format("{}", fmt::join(i.other_forces, "; "))});
   }
-  if (i.notified) fields.items.push_back({"Notified", when(*i.notified, as_of)});
-  if (i.fieldwork) fields.items.push_back({"Fieldwork", when(*i.fieldwork, as_of)});
+  if (i.notified) fields.items.push_back({"Notified", told(*i.notified, as_of)});
+  if (i.fieldwork) fields.items.push_back({"Fieldwork", told(*i.fieldwork, as_of)});
   for (const model::FieldworkPhase& phase : i.phases) {
-    fields.items.push_back({"  " + phase.label, when(phase.period, as_of)});
+    fields.items.push_back({"  " + phase.label, told(phase.period, as_of)});
   }
   for (const model::InspectionEvent& event : i.events) {
-    const std::string at = when(event.when, as_of);
+    const std::string at = told(event.when, as_of);
     fields.items.push_back({std::string(label(event.kind)), event.note.empty() ? at : fmt::format("{}: {}", at, event.note)});
   }
-  if (i.draft_expected) fields.items.push_back({"Draft expected", when(*i.draft_expected, as_of)});
-  if (i.draft_received) fields.items.push_back({"Draft received", when(*i.draft_received, as_of)});
-  if (i.publication_expected) fields.items.push_back({"Publication expected", when(*i.publication_expected, as_of)});
-  if (i.published) fields.items.push_back({"Published", when(*i.published, as_of)});
+  if (i.draft_expected) fields.items.push_back({"Draft expected", told(*i.draft_expected, as_of)});
+  if (i.draft_received) fields.items.push_back({"Draft received", told(*i.draft_received, as_of)});
+  if (i.publication_expected) fields.items.push_back({"Publication expected", told(*i.publication_expected, as_of)});
+  if (i.published) fields.items.push_back({"Published", told(*i.published, as_of)});
   if (!i.url.empty()) fields.items.push_back({"Report", i.url});
   return fields;
 }
@@ -285,8 +295,8 @@ Document to_document(const answers::PeelGrades& v) {
   d.add(Heading{1, fmt::format("{}: {}", cycle.name, inspection.title)});
   const std::string published =
       v.table->reports.size() > 1
-          ? fmt::format("in {} reports, the last {}", v.table->reports.size(), when(*inspection.published, v.as_of))
-          : when(*inspection.published, v.as_of);
+          ? fmt::format("in {} reports, the last {}", v.table->reports.size(), on_date(*inspection.published))
+          : on_date(*inspection.published);
   d.add(Paragraph{fmt::format("Published {}. {} graded on the {} scale; {} not graded.", published,
                               count_phrase(v.table->graded, "area", "areas"), model::name_of(cycle.scale),
                               v.table->not_graded.size())});

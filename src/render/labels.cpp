@@ -78,10 +78,6 @@ std::string when(const model::Period& period, const model::Date& as_of) {
   return fmt::format("{} to {}", with_week(period.from), with_week(*period.to));
 }
 
-std::string when(const model::Occasion& occasion, const model::Date& as_of) {
-  return occasion.date ? when(*occasion.date, as_of) : "undated";
-}
-
 std::string in_words(const model::Date& date) {
   if (!date.has_month()) return std::to_string(date.year());
   const std::string_view month = model::month_name(date.month());
@@ -105,15 +101,24 @@ std::string date_phrase(const answers::PaperDate& date) {
   return long_date(date.date);
 }
 
-Cell date_cell(const model::Date& date, DateStyle style) {
-  Cell cell(style == DateStyle::iso ? date.iso() : in_words(date));
+Cell date_cell(const model::Date& date, DateStyle style, bool as_at) {
+  Cell cell((as_at ? "as at " : "") + (style == DateStyle::iso ? date.iso() : in_words(date)));
   cell.date = date;
+  cell.as_at = as_at;
   return cell;
 }
 
 std::string period_phrase(const answers::PaperPeriod& period) {
-  if (period.to) return sentence_case(fmt::format("{} to {}", date_phrase(period.from), date_phrase(*period.to)));
-  return sentence_case(date_phrase(period.from));
+  if (!period.to) return sentence_case(date_phrase(period.from));
+  const model::Date& from = period.from.date;
+  const model::Date& to = period.to->date;
+  // Two days of one month or year say it once, as papers do: "13 to 24 March 2017", "30 May to 2 June 2017".
+  if (from.has_day() && to.has_day() && !from.week_commencing() && !to.week_commencing() &&
+      from.year() == to.year()) {
+    if (from.month() == to.month()) return fmt::format("{} to {}", from.day(), in_words(to));
+    return fmt::format("{} {} to {}", from.day(), model::month_name(from.month()), in_words(to));
+  }
+  return sentence_case(fmt::format("{} to {}", date_phrase(period.from), date_phrase(*period.to)));
 }
 
 std::string spelled(std::size_t n) {

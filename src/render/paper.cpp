@@ -346,7 +346,8 @@ class PaperBuilder {
                                        expected.size() == 1 ? "One further inspection is" : "Further inspections are",
                                        fmt::join(expected, "; "));
     if (list.empty()) {
-      say("No further inspection has been notified.");
+      say(undated.empty() ? "No further inspection has been notified." : "No further inspection has been notified "
+                                                                          "with dates.");
       if (!undated.empty()) say(undated);
       return;
     }
@@ -485,7 +486,10 @@ class PaperBuilder {
       summary.push_back(fmt::format("{} {} → {}", spelled(static_cast<std::size_t>(m.count)), rating_name(m.from),
                                     rating_name(m.to)));
     }
-    say(fmt::format("Since the last committee: {} added; {}{}; {} closed, superseded or no longer monitored{}.",
+    // States known only as at a date in the window may hide changes: the counts are of the dated ones, and say so.
+    const bool undated_states = !movement.recorded_as_at.empty();
+    say(fmt::format("Since the last committee{}: {} added; {}{}; {} closed, superseded or no longer monitored{}.",
+                    undated_states ? ", counting the changes the register dates" : "",
                     spelled_count(movement.added.size(), "finding", "findings"),
                     spelled_count(movement.rag_moved.size(), "rating changed", "ratings changed"),
                     summary.empty() ? "" : fmt::format(" ({})", fmt::join(summary, ", ")),
@@ -494,7 +498,9 @@ class PaperBuilder {
     if (!moves.rows.empty()) m_document.add(std::move(moves));
     m_document.add(Heading{3, "Closed since the last committee"});
     if (movement.closed.empty()) {
-      say("No finding was closed, superseded or taken out of monitoring since the last committee.");
+      say(undated_states ? "No finding is recorded as closed, superseded or taken out of monitoring on a date since "
+                           "the last committee."
+                         : "No finding was closed, superseded or taken out of monitoring since the last committee.");
     } else {
       Table closures{{{"Finding"}, {"Now"}, {"Title", Align::left, true}}, {}};
       for (const std::size_t at : movement.closed) {
@@ -608,15 +614,13 @@ class PaperBuilder {
 
   // An entry's date as a table gives it: "as at" before one that gives a state known by then.
   static std::string entry_date(const model::HistoryEntry& entry, DateStyle style) {
-    const std::string date = date_cell(entry.date, style).text;
-    return entry.as_at ? "as at " + date : date;
+    return date_cell(entry.date, style, entry.as_at).text;
   }
   std::string entry_date(const model::HistoryEntry& entry) const { return entry_date(entry, m_dates); }
 
   // When a finding was last updated, as the stale table gives it.
   std::string last_update(const FindingRow& row) const {
-    const std::string date = date_cell(*row.last_update, m_dates).text;
-    return row.last_update_as_at ? "as at " + date : date;
+    return date_cell(*row.last_update, m_dates, row.last_update_as_at).text;
   }
 
   // Why a finding has its rating: the vocabulary's rule, or the entry that gave it, with its note.

@@ -151,7 +151,7 @@ Table register_table(const std::vector<answers::FindingRow>& rows, const model::
                   rating_cell(state, vocabulary), row.finding->title, owner_text(row),
                   row.portfolio != nullptr ? row.portfolio->name : row.finding->portfolio.value,
                   state.due ? date_cell(*state.due, style) : Cell(), row.overdue ? "Overdue" : "",
-                  vocabulary.label(state.status), row.last_update ? date_cell(*row.last_update, style) : Cell(),
+                  vocabulary.label(state.status), row.last_update ? date_cell(*row.last_update, style, row.last_update_as_at) : Cell(),
                   state.latest != nullptr ? state.latest->note : "");
   }
   return table;

@@ -225,7 +225,9 @@ void write_sheet(lxw_worksheet* sheet, const Table& table, Formats& formats) {
       }
       if (column.kind == CellKind::date && cell.date) {
         auto [datetime, format] = excel_date(*cell.date);
-        check(worksheet_write_datetime(sheet, row, c, &datetime, formats.cell(format, fill, false)));
+        // A date a state was known by shows as such, and stays a date to sort and filter by.
+        const std::string shown = cell.as_at ? "\"as at \"" + std::string(format) : std::string(format);
+        check(worksheet_write_datetime(sheet, row, c, &datetime, formats.cell(shown, fill, false)));
         continue;
       }
       if (column.kind == CellKind::number) {

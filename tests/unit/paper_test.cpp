@@ -136,8 +136,8 @@ TEST(Paper, TellsAPausedInspectionsPastAndWhatIsToCome) {
                                         "draft_expected: 2022-07\ndraft_received: 2022-07-20\npublished: 2022-09-15\n"),
                   Format::text, 1000);
   EXPECT_THAT(out, HasSubstr("Type:      National thematic\nFieldwork: 7 February 2022 to week commencing "
-                             "25 April 2022\n\nDocument review: 7 February 2022 to 18 February 2022.\n\n"
-                             "Interviews: 7 March 2022 to 11 March 2022.\n\n"
+                             "25 April 2022\n\nDocument review: 7 to 18 February 2022.\n\n"
+                             "Interviews: 7 to 11 March 2022.\n\n"
                              "The inspection was suspended on 9 March 2022.\n\nA major incident.\n\n"
                              "Still to come: reality testing, week commencing 25 April 2022.\n\n"
                              "The inspection is expected to resume on 11 April 2022.\n\n"

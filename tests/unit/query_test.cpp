@@ -146,6 +146,9 @@ TEST(Meetings, FindsAMeetingByIdDateOrMonth) {
           .load()
           .dataset;
   EXPECT_EQ(find_meeting(two, "2022-03").error(), "'2022-03' matches 2 meetings: give the meeting id (a, b)");
+  // A year stands for its meetings as a month does: the West Midlands register has one in 2022, two holds two.
+  EXPECT_EQ(find_meeting(example(), "2022")->meeting->id, "2022-03");
+  EXPECT_EQ(find_meeting(two, "2022").error(), "'2022' matches 2 meetings: give the meeting id (a, b)");
 }
 
 TEST(Changes, SumRagMovesInTheMarchWindow) {

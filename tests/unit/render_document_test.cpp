@@ -273,9 +273,10 @@ TEST(DateWords, ReadAsFarAsTheRegisterKnowsThem) {
   EXPECT_EQ(when(day("2022-03"), day("2022-03-31")), "2022-03");  // begun: a record of when, not a plan
   EXPECT_EQ(when(day("2022-05"), day("2022-03-31")), "2022-05 (TBC)");
   EXPECT_EQ(when(day("2023"), day("2022-03-31")), "2023 (TBC)");
-  EXPECT_EQ(when(model::Occasion{}, day("2022-03-31")), "undated");
   EXPECT_EQ(date_phrase({day("2015"), true}), "2015");
   EXPECT_EQ(date_phrase({day("2022-05"), false}), "May 2022 (date TBC)");
+  EXPECT_EQ(date_cell(day("2017-06-08"), DateStyle::words, true).text, "as at 8 June 2017");
+  EXPECT_EQ(date_cell(day("2017-06-08"), DateStyle::iso, true).text, "as at 2017-06-08");
   const Cell words = date_cell(day("2019-05"), DateStyle::words);
   EXPECT_EQ(words.text, "May 2019");
   EXPECT_EQ(words.date, day("2019-05"));
@@ -289,6 +290,7 @@ TEST(Excel, HoldsDatesAsDatesShownAsFarAsTheyAreKnown) {
               {{date_cell(day("2022-02-21"), DateStyle::words)},
                {date_cell(day("2019-05"), DateStyle::words)},
                {date_cell(day("2015"), DateStyle::iso)},
+               {date_cell(day("2017-06-08"), DateStyle::words, true)},
                {Cell("not a date")}}};
   std::ostringstream out;
   write_xlsx(out, {Sheet{"Reports", table}});
@@ -297,10 +299,12 @@ TEST(Excel, HoldsDatesAsDatesShownAsFarAsTheyAreKnown) {
   ASSERT_TRUE(sheet.has_value());
   ASSERT_TRUE(styles.has_value());
   // Days since 30 December 1899: 21 February 2022, 1 May 2019, 1 January 2015.
-  for (const char* serial : {"<v>44613</v>", "<v>43586</v>", "<v>42005</v>"}) {
+  // ... and 8 June 2017, a state's as-at date, shown as one.
+  for (const char* serial : {"<v>44613</v>", "<v>43586</v>", "<v>42005</v>", "<v>42894</v>"}) {
     EXPECT_THAT(*sheet, ::testing::HasSubstr(serial));
   }
-  for (const char* format : {"formatCode=\"d mmmm yyyy\"", "formatCode=\"mmmm yyyy\"", "formatCode=\"yyyy\""}) {
+  for (const char* format : {"formatCode=\"d mmmm yyyy\"", "formatCode=\"mmmm yyyy\"", "formatCode=\"yyyy\"",
+                             "formatCode=\"&quot;as at &quot;d mmmm yyyy\""}) {
     EXPECT_THAT(*styles, ::testing::HasSubstr(format));
   }
 }

@@ -20,6 +20,7 @@ struct Cell {
   std::string text;
   std::string colour;
   std::optional<model::Date> date;  // the date the text gives, in a date column: what typed cells hold
+  bool as_at = false;               // that date is one a state was known by ("as at"), not the day of a change
 
   Cell(std::string t = {}, std::string colour_ = {}) : text(std::move(t)), colour(std::move(colour_)) {}
   Cell(const char* t) : text(t) {}

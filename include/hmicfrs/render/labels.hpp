@@ -33,9 +33,6 @@ std::string when(const model::Date& date, const model::Date& as_of);
 // Fieldwork: one date as in when(), or "2017-02-06 to 2017-02-17".
 std::string when(const model::Period& period, const model::Date& as_of);
 
-// A date as in when(), or "undated".
-std::string when(const model::Occasion& occasion, const model::Date& as_of);
-
 // A date in words, as much of it as is known: "21 February 2022", "May 2019", "2015".
 std::string in_words(const model::Date& date);
 
@@ -53,8 +50,9 @@ std::string date_phrase(const answers::PaperDate& date);
 // ("2019-05") when the register asks (`paper: dates: iso`).
 enum class DateStyle { words, iso };
 
-// A table's cell holding a date: its text in `style`, and the date itself, for formats with typed cells.
-Cell date_cell(const model::Date& date, DateStyle style);
+// A table's cell holding a date: its text in `style` ("as at 8 June 2017" for a state known by then), and the
+// date itself, for formats with typed cells.
+Cell date_cell(const model::Date& date, DateStyle style, bool as_at = false);
 
 // When something happens (fieldwork, a phase, a publication), as a paper gives it: "Week commencing 7 February
 // 2022", "6 February 2017 to 17 February 2017"; a month "February 2022" once it
