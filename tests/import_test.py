@@ -144,7 +144,7 @@ def main():
         # Statuses without dates: known as at the day --as-of gives, and never as at today when it gives none.
         undated = run(binary, work, "import", "tracker.xlsx", "--map", "tracker-map.yaml", "--into", "undated",
                       as_of=None)
-        expected = (b"hmicfrs-track: tracker.xlsx: rows 6 and 11 of the tracker give a status, rating or note with "
+        expected = (b"hmicfrs-track: tracker.xlsx: rows 6-7 and 10-11 of the tracker give a status, rating or note with "
                     b"no date. Say by which day they were known with --as-of YYYY-MM-DD")
         if undated.returncode != 2 or expected not in undated.stderr or os.path.exists(os.path.join(work, "undated")):
             problems.append(f"an import of undated statuses without --as-of: exit {undated.returncode}, or "

@@ -795,10 +795,11 @@ constexpr std::array<Command, 14> k_commands{{
      with_options<InitOptions, define_init, run_init>},
     {"import",
      "A new register from the force's spreadsheet tracker (.csv or .xlsx)",
-     "import tracker.xlsx --map mapping.yaml --into my-register",
+     "--as-of 2022-03-24 import tracker.xlsx --map mapping.yaml --into my-register",
      "`import --guess FILE > mapping.yaml` writes a starting mapping from the header row, every guess commented; "
-     "without --map the import uses that guess. Nothing is written when a row is refused (exit 1). docs/import.md "
-     "has the mapping's fields.",
+     "without --map the import uses that guess. A status with no date of its own is written as known as at the day "
+     "--as-of gives, which such a tracker needs (exit 2 without it). Nothing is written when a row is refused (exit "
+     "1). docs/import.md has the mapping's fields.",
      Needs::nothing,
      {},
      with_options<ImportOptions, define_import, run_import>},

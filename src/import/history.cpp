@@ -140,21 +140,30 @@ void add_state_entry(RowContext& row, std::vector<model::HistoryEntry>& history)
     return;
   }
   if (!day && updated) return;  // reported
-  if (!day && !history.empty()) {
-    day = std::max_element(history.begin(), history.end(), [](const auto& a, const auto& b) {
-            return a.date < b.date;
-          })->date;
-  }
-  const bool known_by = !day;
-  if (!day) {
+  model::HistoryEntry* state = nullptr;
+  if (day) {
+    state = &entry_of_day(history, *day, note);
+  } else {
+    // A state with no day of its own is known as at the day the user gives: never today, never the day of the
+    // row's latest update (the tracker may have been brought up to date since), never a guess.
     row.import.undated_rows.push_back(row.number);
-    // Only the user knows by when the tracker was true: never today, never a guess.
     if (!row.import.options.as_of) return;
-    day = row.import.options.as_of;
+    const model::Date as_of = *row.import.options.as_of;
+    const auto latest = std::max_element(history.begin(), history.end(),
+                                         [](const auto& a, const auto& b) { return a.date < b.date; });
+    if (latest != history.end() && as_of < latest->date) {
+      row.error(row.import.table.at(row.number, 1),
+                fmt::format("row {}: its state is known as at {} (--as-of), before its latest dated update, {}: give "
+                            "--as-of the day the tracker was last brought up to date",
+                            row.number, as_of.iso(), latest->date.iso()),
+                Code::date_order);
+      return;
+    }
+    state = &history.emplace_back();
+    state->date = as_of;
+    state->as_at = true;
   }
-  model::HistoryEntry& entry = entry_of_day(history, *day, note);
-  // A state of its own, known by the import's date; one that joins a dated update of that day is dated by it.
-  if (known_by && !entry.status && entry.rag.value.empty() && entry.note.empty()) entry.as_at = true;
+  model::HistoryEntry& entry = *state;
   const model::Rating* given = row.import.vocabulary.find(rating);
   if (given != nullptr && status && !model::is_open(*status) && !given->closed) {
     // "Complete" and "Green": a closed finding carries no rating of open findings (rag-when-closed).

@@ -189,8 +189,10 @@ void read_finding_fields(RowContext& row, model::Finding& finding) {
 void read_history(RowContext& row, model::Finding& finding, std::string& undated) {
   std::vector<model::HistoryEntry> history = dated_updates(row, undated);
   add_state_entry(row, history);
-  std::stable_sort(history.begin(), history.end(),
-                   [](const model::HistoryEntry& a, const model::HistoryEntry& b) { return a.date < b.date; });
+  // Oldest first; on one day, what was known as at it before what happened on it (as the loader requires).
+  std::stable_sort(history.begin(), history.end(), [](const model::HistoryEntry& a, const model::HistoryEntry& b) {
+    return std::pair{a.date, !a.as_at} < std::pair{b.date, !b.as_at};
+  });
   row.import.entries += history.size();
   finding.history = std::move(history);
 }

@@ -478,6 +478,15 @@ std::optional<model::Finding> decode_finding(Reader& reader, const Node& node, c
                       previous->date.iso()),
           Code::history_order);
       d.notes.push_back({previous->location, "the later-dated entry is here"});
+    } else if (previous != nullptr && entry->as_at && !previous->as_at && entry->date == previous->date) {
+      // Folded in one order, so that a dated change of the day is told whichever way a file was written.
+      auto& d = reader.diagnostics().error(
+          entry->location,
+          fmt::format("an entry as at {} comes after one dated that day: list what was known as at a day before "
+                      "what happened on it",
+                      entry->date.iso()),
+          Code::history_order);
+      d.notes.push_back({previous->location, "the dated entry is here"});
     }
     finding.history.push_back(std::move(*entry));
     previous = &finding.history.back();

@@ -26,9 +26,10 @@ bool upcoming(const model::Inspection& inspection, const model::Date& date) {
 }  // namespace
 
 bool undated(const model::Inspection& inspection) {
+  // A draft in, even on a day nobody wrote down, is more than an inspection expected.
   const auto dated = [](const std::optional<model::Occasion>& o) { return o && o->dated(); };
   return !inspection.notified && !inspection.fieldwork && !inspection.published && !inspection.publication_expected &&
-         !dated(inspection.draft_expected) && !dated(inspection.draft_received) &&
+         !dated(inspection.draft_expected) && !inspection.draft_received &&
          std::none_of(inspection.events.begin(), inspection.events.end(),
                       [](const model::InspectionEvent& e) { return e.when.dated(); });
 }

@@ -1,5 +1,6 @@
 #include <hmicfrs/query/changes.hpp>
 
+#include <chrono>
 #include <map>
 
 #include <hmicfrs/query/findings.hpp>
@@ -8,6 +9,9 @@
 
 namespace hmicfrs::query {
 namespace {
+
+// The day before the first a register may hold (model::Date takes years from 1900).
+const model::Date k_before_every_date = model::Date::from_ymd(std::chrono::year{1899} / 12 / 31);
 
 // Unrated sorts first, then the ratings in the vocabulary's order.
 std::size_t rank(const model::Vocabulary& vocabulary, const model::Rating* rating) {
@@ -21,7 +25,9 @@ bool same_date(const std::optional<model::Date>& a, const std::optional<model::D
 answers::FindingChange change_of(const model::Dataset& dataset, const model::Inspection& inspection,
                                  const model::Finding& finding, const answers::Window& window) {
   answers::FindingChange c{&inspection, &finding, {}, state_as_of(dataset, inspection, finding, window.until)};
-  if (window.after) c.before = state_as_of(dataset, inspection, finding, *window.after, window.until);
+  // A window with no start starts before every date a register may hold: its states known only as at a day in
+  // it are where it starts from too.
+  c.before = state_as_of(dataset, inspection, finding, window.after.value_or(k_before_every_date), window.until);
   c.added = !c.before.recorded;
   c.rag_moved = !c.added && model::is_open(c.before.status) && model::is_open(c.after.status) &&
                 c.before.rating != c.after.rating;
@@ -47,13 +53,14 @@ std::vector<answers::RagMove> rag_moves(const model::Vocabulary& vocabulary,
   return out;
 }
 
-// The latest of its entries in the window that give a state as at a date, if any.
+// Its latest entry in the window when that one gives a state as at a date: a state the window records only as
+// at a day, which no dated entry after it changed.
 const model::HistoryEntry* latest_as_at(const model::Finding& finding, const answers::Window& window) {
   const model::HistoryEntry* latest = nullptr;
   for (const model::HistoryEntry& entry : finding.history) {
-    if (entry.as_at && in_window(window, entry.date)) latest = &entry;
+    if (in_window(window, entry.date)) latest = &entry;
   }
-  return latest;
+  return latest != nullptr && latest->as_at ? latest : nullptr;
 }
 
 }  // namespace
@@ -68,7 +75,10 @@ answers::Movement movement_in(const model::Dataset& dataset, const answers::Wind
       answers::FindingChange change = change_of(dataset, *inspection, finding, window);
       // A cause of concern moves with its recommendations, a repeat with the earlier finding: each told once.
       if (!change.after.recorded || !change.after.counted()) continue;
-      if (const model::HistoryEntry* known = latest_as_at(finding, window)) ++as_at[known->date];
+      // A finding new in the window is told as added, whatever its state.
+      if (const model::HistoryEntry* known = latest_as_at(finding, window); known != nullptr && !change.added) {
+        ++as_at[known->date];
+      }
       if (!(change.added || change.rag_moved || change.status_changed || change.allocated || change.target_moved)) {
         continue;
       }

@@ -170,9 +170,12 @@ answers::SectionBody activity(PaperContext& paper) {
     activity.fieldwork = fieldwork_of(*inspection, as_of);
     const bool published = inspection->published && happened_by(*inspection->published, as_of);
     if (published) activity.published = paper_period({*inspection->published, {}}, as_of);
-    // A draft received on a day nobody wrote down is in.
-    const bool draft_in = inspection->draft_received && (!inspection->draft_received->date ||
-                                                         happened_by(*inspection->draft_received->date, as_of));
+    // A draft received on a day nobody wrote down is in once the fieldwork has begun (when it is known).
+    const bool draft_in =
+        inspection->draft_received &&
+        (inspection->draft_received->date
+             ? happened_by(*inspection->draft_received->date, as_of)
+             : !inspection->fieldwork || inspection->fieldwork->from.begun_by(as_of));
     if (!published && !draft_in) activity.draft_expected = inspection->draft_expected;
     std::vector<const model::FieldworkPhase*> phases, phases_to_come;
     for (const model::FieldworkPhase& phase : inspection->phases) {

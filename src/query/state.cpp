@@ -15,11 +15,13 @@ answers::FindingState folded(const model::Dataset& dataset, const model::Inspect
   answers::FindingState state;
   state.owner = finding.owner;
   state.due = finding.due;
+  bool any_in_effect = false;
   for (const model::HistoryEntry& entry : finding.history) {
     if (!in_effect(entry, as_of) && !(entry.as_at && in_effect(entry, known_by))) {
       ++state.later_entries;
       continue;
     }
+    any_in_effect = any_in_effect || in_effect(entry, as_of);
     const bool was_open = model::is_open(state.status);
     if (entry.status) state.status = *entry.status;
     // Opening or closing leaves the old rating behind, unless the entry gives a new one.
@@ -44,7 +46,8 @@ answers::FindingState folded(const model::Dataset& dataset, const model::Inspect
     state.rating = nullptr;
     state.rated_by = nullptr;
   }
-  state.recorded = state.latest != nullptr || (inspection.published && happened_by(*inspection.published, as_of));
+  // Recorded by `as_of` itself: a state known only as at a later day does not make a finding older than it is.
+  state.recorded = any_in_effect || (inspection.published && happened_by(*inspection.published, as_of));
   return state;
 }
 

@@ -352,7 +352,7 @@ Json to_json(const answers::FindingDetail& v) {
   if (!v.links.repeated_in.empty()) finding["links"]["repeated_in"] = refs_json(v.links.repeated_in);
   if (f.inspectorate_due) finding["inspectorate_due"] = f.inspectorate_due->iso();
   if (const model::HistoryEntry* moved = v.row.state.target_moved_by) {
-    finding["target_moved"] = Json{{"date", moved->date.iso()}, {"note", moved->note}};
+    finding["target_moved"] = Json{{"date", moved->date.iso()}, {"as_at", moved->as_at}, {"note", moved->note}};
   }
   if (v.row.state.rating_derived) finding["rating_derived"] = true;
   return Json{{"as_of", v.as_of.iso()}, {"finding", finding}};
@@ -509,7 +509,10 @@ struct SectionJson {
     if (s.notified) (*this)(s.notified->list);
   }
 
-  void operator()(const answers::NotifiedSection& s) const { json["notified"] = notified_json(s); }
+  void operator()(const answers::NotifiedSection& s) const {
+    json["notified"] = notified_json(s);
+    json["expected"] = inspections_array(s.undated);
+  }
 
   void operator()(const answers::PublishedSection& s) const {
     Json published = Json::array();

@@ -399,8 +399,9 @@ TEST(Tracker, WritesEachReportAsANewcomerWouldWithEveryValueKept) {
       ",R2,2022,Awaiting allocation,Criminal Justice,Mar-22,G,Complete,,\n");
   EXPECT_EQ(imported.diagnostics,
             (std::vector<std::string>{
-                "t.csv:3:1: note: row 3 gives a status, rating or note with no date: written as at 2022-03-24, the date "
-                "given with --as-of; map the column of update dates as `updated` to keep the tracker's own "
+                // Row 2's status and rating have no day of their own, though its updates have theirs.
+                "t.csv:2:1: note: rows 2-3 give a status, rating or note with no date: written as at 2022-03-24, the "
+                "date given with --as-of; map the column of update dates as `updated` to keep the tracker's own "
                 "[missing-field]",
                 "t.csv:3:7: note: G3 (RAG): 'G' rates open findings and this one is closed, so no rating is written "
                 "[rag-when-closed]"}));
@@ -427,9 +428,10 @@ TEST(Tracker, WritesEachReportAsANewcomerWouldWithEveryValueKept) {
             "          First review held\n"
             "          and minuted\n"
             "      - date: 2021-05-20\n"
+            "        note: Signed off\n"
+            "      - as_at: 2022-03-24\n"
             "        status: open\n"
             "        rag: amber\n"
-            "        note: Signed off\n"
             "\n"
             "  # row 3\n"
             "  - ref: R2\n"
