@@ -171,6 +171,53 @@ TEST(AsAt, HidesADatedChangeItOverridesInTheSameWindow) {
   EXPECT_TRUE(may.changes.empty());
 }
 
+TEST(AsAt, IsCountedOnlyWhereItStandsAtTheWindowsEnd) {
+  // After 10 March up to 15 September: R2, known amber as at 8 June and dated green on 3 July, is a change and
+  // not among the states known only as at a date; R1 and R4 stand as at 8 June, R3 as at 15 September.
+  const answers::Movement m = query::movement_in(as_at_register(), {date("2017-03-10"), date("2017-09-15")});
+  EXPECT_EQ(ids_at(m, m.rag_moved), std::vector<std::string>{"R2"});
+  ASSERT_EQ(m.recorded_as_at.size(), 2u);
+  EXPECT_EQ(m.recorded_as_at[0].date, date("2017-06-08"));
+  EXPECT_EQ(m.recorded_as_at[0].count, 2);
+  EXPECT_EQ(m.recorded_as_at[1].date, date("2017-09-15"));
+  EXPECT_EQ(m.recorded_as_at[1].count, 1);
+}
+
+TEST(AsAt, IsNoChangeInAWindowWithNoStartAndANewReportsFindingsAreAdded) {
+  // Up to 8 June with no earlier cut-off: every finding is added, and R1, closed as at 8 June, is not told as
+  // closed in it.
+  const answers::Movement first = query::movement_in(as_at_register(), {std::nullopt, date("2017-06-08")});
+  EXPECT_EQ(first.added.size(), 6u);
+  EXPECT_TRUE(first.closed.empty());
+  EXPECT_TRUE(first.recorded_as_at.empty());  // each told as added
+  // A report published in May whose finding is known red as at 8 June: added in the window, and that is all.
+  const model::Dataset dataset =
+      test::Register()
+          .file("inspections/n.yaml",
+                "id: n\ntype: custody\ntitle: N\npublished: 2017-05-10\nfindings:\n"
+                "  - {ref: R1, type: afi, title: A, owner: O, history: [{as_at: 2017-06-08, status: closed}]}\n")
+          .load("2017-06-08")
+          .dataset;
+  const answers::Movement june = query::movement_in(dataset, {date("2017-03-10"), date("2017-06-08")});
+  EXPECT_EQ(ids_at(june, june.added), std::vector<std::string>{"R1"});
+  EXPECT_TRUE(june.closed.empty());
+  EXPECT_TRUE(june.recorded_as_at.empty());
+}
+
+TEST(AsAt, IsListedBeforeADatedEntryOfTheSameDay) {
+  EXPECT_EQ(test::Register()
+                .file("inspections/t.yaml",
+                      "id: t\ntype: custody\ntitle: T\npublished: 2015\nfindings:\n"
+                      "  - ref: R1\n    type: recommendation\n    title: A\n    owner: O\n    history:\n"
+                      "      - {date: 2017-06-08, rag: green}\n"
+                      "      - {as_at: 2017-06-08, rag: red}\n")
+                .diagnostics("2017-06-08"),
+            (std::vector<std::string>{
+                "inspections/t.yaml:12:9: error: an entry as at 2017-06-08 comes after one dated that day: list what "
+                "was known as at a day before what happened on it [history-order]",
+                "inspections/t.yaml:11:9: note: the dated entry is here"}));
+}
+
 TEST(AsAt, CountsStalenessFromItsDate) {
   // 15 September 2017 is 99 days after 8 June: past the default 90, so R3 (open, red as at June; its target
   // moved as at 15 September) is not stale, and R4 (red as at June) is.
