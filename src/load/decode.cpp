@@ -419,6 +419,20 @@ std::optional<model::HistoryEntry> decode_history_entry(Reader& reader, const No
                                Code::missing_field);
     return std::nullopt;
   }
+  // "date: as at 2017-06-08", as a paper words it, is what `as_at` is for.
+  if (dated != nullptr && dated->kind == Node::Kind::scalar) {
+    for (const std::string_view words : {"as at ", "as of ", "by "}) {
+      const std::string_view text = dated->text;
+      if (text.starts_with(words) && model::Date::parse(text.substr(words.size()))) {
+        reader.diagnostics().error(reader.at(*dated),
+                                   fmt::format("'{}' is not a date: for a state known only {}a day, write 'as_at: {}' "
+                                               "in place of 'date'",
+                                               text, words, text.substr(words.size())),
+                                   Code::invalid_date);
+        return std::nullopt;
+      }
+    }
+  }
   const auto date = dated != nullptr ? reader.date(dated, "date", Precision::day)
                                      : reader.date(known_by, "as_at", Precision::day);
   if (!date) return std::nullopt;

@@ -204,6 +204,24 @@ TEST(AsAt, IsNoChangeInAWindowWithNoStartAndANewReportsFindingsAreAdded) {
   EXPECT_TRUE(june.recorded_as_at.empty());
 }
 
+// A paper's words in the date field are what `as_at` is for, and the message says so.
+TEST(AsAt, IsSuggestedForADateWrittenAsAPaperWordsIt) {
+  EXPECT_EQ(test::Register()
+                .file("inspections/t.yaml",
+                      "id: t\ntype: custody\ntitle: T\npublished: 2015\nfindings:\n"
+                      "  - ref: R1\n    type: recommendation\n    title: A\n    owner: O\n    history:\n"
+                      "      - {date: as at 2017-06-08, rag: red}\n"
+                      "      - {date: by 2017-06-09, rag: red}\n")
+                .diagnostics("2017-06-09"),
+            (std::vector<std::string>{
+                "inspections/t.yaml:6:10: warning: open finding 't/R1' has no RAG rating as of 2017-06-09 "
+                "[unrated-open-finding]",
+                "inspections/t.yaml:11:16: error: 'as at 2017-06-08' is not a date: for a state known only as at a "
+                "day, write 'as_at: 2017-06-08' in place of 'date' [invalid-date]",
+                "inspections/t.yaml:12:16: error: 'by 2017-06-09' is not a date: for a state known only by a day, "
+                "write 'as_at: 2017-06-09' in place of 'date' [invalid-date]"}));
+}
+
 TEST(AsAt, IsListedBeforeADatedEntryOfTheSameDay) {
   EXPECT_EQ(test::Register()
                 .file("inspections/t.yaml",
