@@ -149,8 +149,8 @@ void add_state_entry(RowContext& row, std::vector<model::HistoryEntry>& history)
     row.import.undated_rows.push_back(row.number);
     if (!row.import.options.as_of) return;
     const model::Date as_of = *row.import.options.as_of;
-    const auto latest = std::max_element(history.begin(), history.end(),
-                                         [](const auto& a, const auto& b) { return a.date < b.date; });
+    const auto latest =
+        std::max_element(history.begin(), history.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
     if (latest != history.end() && as_of < latest->date) {
       row.error(row.import.table.at(row.number, 1),
                 fmt::format("row {}: its state is known as at {} (--as-of), before its latest dated update, {}: give "

@@ -433,8 +433,8 @@ std::optional<model::HistoryEntry> decode_history_entry(Reader& reader, const No
       }
     }
   }
-  const auto date = dated != nullptr ? reader.date(dated, "date", Precision::day)
-                                     : reader.date(known_by, "as_at", Precision::day);
+  const auto date =
+      dated != nullptr ? reader.date(dated, "date", Precision::day) : reader.date(known_by, "as_at", Precision::day);
   if (!date) return std::nullopt;
   model::HistoryEntry entry;
   entry.date = *date;

@@ -28,9 +28,9 @@ inline constexpr std::array k_config_fields{Field{"schema_version", true},
                                             Field{"thresholds"}};
 inline constexpr std::array k_force_fields{Field{"name", true}, Field{"short_name"}};
 inline constexpr std::array k_committee_fields{Field{"name", true}, Field{"short_name"}};
-inline constexpr std::array k_paper_fields{Field{"title"},           Field{"purpose"},      Field{"decision"},
-                                           Field{"inspectorate"},    Field{"sections"},     Field{"peel_narratives"},
-                                           Field{"word_template"},   Field{"dates"}};
+inline constexpr std::array k_paper_fields{Field{"title"},         Field{"purpose"},  Field{"decision"},
+                                           Field{"inspectorate"},  Field{"sections"}, Field{"peel_narratives"},
+                                           Field{"word_template"}, Field{"dates"}};
 inline constexpr std::array k_section_fields{Field{"id", true}, Field{"title"}};
 inline constexpr std::array k_contact_fields{Field{"name"}, Field{"title"}, Field{"email"}, Field{"phone"}};
 inline constexpr std::array k_portfolio_fields{Field{"id", true}, Field{"name", true}, Field{"lead"}};

@@ -131,10 +131,10 @@ std::optional<model::Date> Reader::date(const Node* node, std::string_view field
     return std::nullopt;
   }
   if (precision == Precision::month_or_day && !parsed->has_month()) {
-    m_diagnostics.error(at(*node),
-                        fmt::format("'{}' needs a month: '{}' is dated to the month at least ({}-MM)", *written, field,
-                                    *written),
-                        Code::invalid_date);
+    m_diagnostics.error(
+        at(*node),
+        fmt::format("'{}' needs a month: '{}' is dated to the month at least ({}-MM)", *written, field, *written),
+        Code::invalid_date);
     return std::nullopt;
   }
   return std::move(parsed).value();

@@ -173,9 +173,8 @@ answers::SectionBody activity(PaperContext& paper) {
     // A draft received on a day nobody wrote down is in once the fieldwork has begun (when it is known).
     const bool draft_in =
         inspection->draft_received &&
-        (inspection->draft_received->date
-             ? happened_by(*inspection->draft_received->date, as_of)
-             : !inspection->fieldwork || inspection->fieldwork->from.begun_by(as_of));
+        (inspection->draft_received->date ? happened_by(*inspection->draft_received->date, as_of)
+                                          : !inspection->fieldwork || inspection->fieldwork->from.begun_by(as_of));
     if (!published && !draft_in) activity.draft_expected = inspection->draft_expected;
     std::vector<const model::FieldworkPhase*> phases, phases_to_come;
     for (const model::FieldworkPhase& phase : inspection->phases) {
@@ -205,13 +204,13 @@ answers::SectionBody activity(PaperContext& paper) {
       out.activity.push_back(std::move(activity));
     }
     if (draft_in && !published) {
-      out.drafts.push_back(
-          {inspection,
-           inspection->draft_received->date ? std::optional(paper_date(*inspection->draft_received->date, as_of))
-                                            : std::nullopt,
-           inspection->publication_expected
-                           ? std::optional(paper_period({*inspection->publication_expected, {}}, as_of))
-                           : std::nullopt});
+      out.drafts.push_back({inspection,
+                            inspection->draft_received->date
+                                ? std::optional(paper_date(*inspection->draft_received->date, as_of))
+                                : std::nullopt,
+                            inspection->publication_expected
+                                ? std::optional(paper_period({*inspection->publication_expected, {}}, as_of))
+                                : std::nullopt});
     }
   }
   // What was notified is told with the activity, as the seed papers have it, unless it has a section of its own.

@@ -67,7 +67,8 @@ Table chase_table(const answers::ChaseGroup& group, const model::Vocabulary& voc
               {}};
   for (const answers::ChaseItem& item : group.items) {
     const answers::FindingRow& row = item.row;
-    table.add_row(row.finding->id, row.finding->title, row.state.due ? date_cell(*row.state.due, DateStyle::iso) : Cell(),
+    table.add_row(row.finding->id, row.finding->title,
+                  row.state.due ? date_cell(*row.state.due, DateStyle::iso) : Cell(),
                   rating_cell(row.state, vocabulary), latest_note(row), chase_paper_shows(item));
   }
   return table;

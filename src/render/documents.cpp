@@ -58,9 +58,9 @@ Fields finding_fields(const answers::FindingDetail& detail) {
     fields.items.push_back({rating_heading(vocabulary), word});
   }
   fields.items.push_back(
-      {"Last update", fmt::format("{}{} ({} days before {}){}", row.last_update_as_at ? "As at " : "",
-                                  in_words(*row.last_update), *row.days_since_update, in_words(detail.as_of),
-                                  row.stale ? ", stale" : "")});
+      {"Last update",
+       fmt::format("{}{} ({} days before {}){}", row.last_update_as_at ? "As at " : "", in_words(*row.last_update),
+                   *row.days_since_update, in_words(detail.as_of), row.stale ? ", stale" : "")});
   return fields;
 }
 
@@ -110,7 +110,8 @@ Fields inspection_fields(const model::Inspection& i, const model::Date& as_of) {
   }
   for (const model::InspectionEvent& event : i.events) {
     const std::string at = told(event.when, as_of);
-    fields.items.push_back({std::string(label(event.kind)), event.note.empty() ? at : fmt::format("{}: {}", at, event.note)});
+    fields.items.push_back(
+        {std::string(label(event.kind)), event.note.empty() ? at : fmt::format("{}: {}", at, event.note)});
   }
   if (i.draft_expected) fields.items.push_back({"Draft expected", told(*i.draft_expected, as_of)});
   if (i.draft_received) fields.items.push_back({"Draft received", told(*i.draft_received, as_of)});

@@ -113,8 +113,7 @@ std::string period_phrase(const answers::PaperPeriod& period) {
   const model::Date& from = period.from.date;
   const model::Date& to = period.to->date;
   // Two days of one month or year say it once, as papers do: "13 to 24 March 2017", "30 May to 2 June 2017".
-  if (from.has_day() && to.has_day() && !from.week_commencing() && !to.week_commencing() &&
-      from.year() == to.year()) {
+  if (from.has_day() && to.has_day() && !from.week_commencing() && !to.week_commencing() && from.year() == to.year()) {
     if (from.month() == to.month()) return fmt::format("{} to {}", from.day(), in_words(to));
     return fmt::format("{} {} to {}", from.day(), model::month_name(from.month()), in_words(to));
   }

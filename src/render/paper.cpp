@@ -301,7 +301,8 @@ class PaperBuilder {
     };
     const Phrase phrase = [&]() -> Phrase {
       switch (event.kind) {
-        case model::EventKind::hot_debrief: return {"The hot debrief", "took place", "is expected", "is to be arranged"};
+        case model::EventKind::hot_debrief:
+          return {"The hot debrief", "took place", "is expected", "is to be arranged"};
         case model::EventKind::suspended:
           return {"The inspection", "was suspended", "is to be suspended", "is to be suspended"};
         case model::EventKind::resumed:
@@ -346,8 +347,8 @@ class PaperBuilder {
                                        expected.size() == 1 ? "One further inspection is" : "Further inspections are",
                                        fmt::join(expected, "; "));
     if (list.empty()) {
-      say(undated.empty() ? "No further inspection has been notified." : "No further inspection has been notified "
-                                                                          "with dates.");
+      say(undated.empty() ? "No further inspection has been notified."
+                          : "No further inspection has been notified with dates.");
       if (!undated.empty()) say(undated);
       return;
     }
@@ -703,8 +704,8 @@ Document to_document(const answers::Paper& paper) { return PaperBuilder(paper).b
 std::vector<Sheet> to_sheets(const answers::Paper& paper) {
   std::vector<Sheet> sheets;
   for (const answers::PaperSection& section : paper.sections) {
-    std::visit(PaperSheets{*paper.vocabulary,
-                           paper.dates == model::PaperDates::iso ? DateStyle::iso : DateStyle::words, sheets},
+    std::visit(PaperSheets{*paper.vocabulary, paper.dates == model::PaperDates::iso ? DateStyle::iso : DateStyle::words,
+                           sheets},
                section.body);
   }
   // A paper without a tracker or red section has no table to give: the workbook says what sections it has.

@@ -113,9 +113,8 @@ Table report_table(const std::vector<answers::RagGroup>& groups, const answers::
     const model::Inspection* report = group.inspection;
     const auto [findings, open, closed, done, complete] = counts(group.counts);
     // A past month needs no "(TBC)": the report is out.
-    table.add_row(group.label,
-                  report != nullptr && report->published ? date_cell(*report->published, style) : Cell(), findings,
-                  open, closed, done, complete);
+    table.add_row(group.label, report != nullptr && report->published ? date_cell(*report->published, style) : Cell(),
+                  findings, open, closed, done, complete);
   }
   const auto [findings, open, closed, done, complete] = counts(total);
   table.add_row("Total", "", findings, open, closed, done, complete);
@@ -151,7 +150,8 @@ Table register_table(const std::vector<answers::FindingRow>& rows, const model::
                   rating_cell(state, vocabulary), row.finding->title, owner_text(row),
                   row.portfolio != nullptr ? row.portfolio->name : row.finding->portfolio.value,
                   state.due ? date_cell(*state.due, style) : Cell(), row.overdue ? "Overdue" : "",
-                  vocabulary.label(state.status), row.last_update ? date_cell(*row.last_update, style, row.last_update_as_at) : Cell(),
+                  vocabulary.label(state.status),
+                  row.last_update ? date_cell(*row.last_update, style, row.last_update_as_at) : Cell(),
                   state.latest != nullptr ? state.latest->note : "");
   }
   return table;
@@ -184,8 +184,8 @@ std::string window_text(const answers::Window& window) {
   return fmt::format("after {} up to {}", window.after->iso(), window.until.iso());
 }
 
-Table findings_table(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary,
-                     bool with_type, DateStyle style) {
+Table findings_table(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary, bool with_type,
+                     DateStyle style) {
   Table table{{{"Finding"}}, {}};
   if (with_type) table.columns.push_back({"Type"});
   for (Column column : std::initializer_list<Column>{

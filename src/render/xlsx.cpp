@@ -33,8 +33,7 @@ constexpr double k_widest_column = 60;  // characters; longer text wraps
 std::pair<lxw_datetime, const char*> excel_date(const model::Date& date) {
   const model::Date first = date.first_day();
   const char* format = date.has_day() ? "d mmmm yyyy" : date.has_month() ? "mmmm yyyy" : "yyyy";
-  return {lxw_datetime{first.year(), static_cast<int>(first.month()), static_cast<int>(first.day()), 0, 0, 0},
-          format};
+  return {lxw_datetime{first.year(), static_cast<int>(first.month()), static_cast<int>(first.day()), 0, 0, 0}, format};
 }
 
 // A whole number, or a share written "24%" (as 0.24), and whether it was a share.

@@ -471,9 +471,9 @@ TEST(OldStyleJune2017, EveryStateAsAtTheCutOffIsCountedButNoneIsAChange) {
   // Closed as at 8 June: cdi R1-R4 and R8, custody R1, R2 and AFI1, vulnerability R1, PEEL AFI1, AFI2 and AFI7
   // closed (12); cdi R5 achieved; custody AFI2 not monitored. Done: 12 + 1 = 13 of 29, 45%.
   EXPECT_EQ(totals(tracker.total), (Totals{15, 14, 29, 13, 45, 0}));
-  EXPECT_EQ(tracker.total.of(0), 3);  // red: cdi R7, vulnerability R4, PEEL AFI4
-  EXPECT_EQ(tracker.total.of(1), 5);  // amber: cdi R6, custody R3, vulnerability R2, PEEL AFI3, AFI5
-  EXPECT_EQ(tracker.total.of(2), 4);  // green: custody AFI3, vulnerability R3, PEEL AFI6, AFI8
+  EXPECT_EQ(tracker.total.of(0), 3);    // red: cdi R7, vulnerability R4, PEEL AFI4
+  EXPECT_EQ(tracker.total.of(1), 5);    // amber: cdi R6, custody R3, vulnerability R2, PEEL AFI3, AFI5
+  EXPECT_EQ(tracker.total.of(2), 4);    // green: custody AFI3, vulnerability R3, PEEL AFI6, AFI8
   EXPECT_EQ(tracker.total.unrated, 3);  // vulnerability R5, R6 and PEEL AFI9: no history at all
   EXPECT_THAT(closings(tracker.total.closings),
               ElementsAre(std::pair{"closed", 12}, std::pair{"achieved", 1}, std::pair{"not-monitored", 1}));
@@ -536,9 +536,9 @@ TEST(OldStyleJune2017, ReportsPublishedInAYearAloneCountAndSortAsTheirYear) {
   std::vector<std::string> published;
   for (const answers::RagGroup& g : tracker.by_report) published.push_back(g.inspection->published->iso());
   EXPECT_THAT(published, ElementsAre("2010", "2014", "2015-12", "2016-03"));
-  EXPECT_THAT(groups(tracker.by_report), ElementsAre(std::pair{"custody-2010", 6}, std::pair{"cdi-2014", 8},
-                                                      std::pair{"vulnerability-2015", 6},
-                                                      std::pair{"peel-2015-effectiveness", 9}));
+  EXPECT_THAT(groups(tracker.by_report),
+              ElementsAre(std::pair{"custody-2010", 6}, std::pair{"cdi-2014", 8}, std::pair{"vulnerability-2015", 6},
+                          std::pair{"peel-2015-effectiveness", 9}));
 }
 
 // ---- Old style, September 2017: after 8 June up to 15 September 2017, with dated changes after the as-at states.

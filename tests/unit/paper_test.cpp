@@ -162,11 +162,11 @@ TEST(Paper, GivesASpanOfMonthsWithItsDatesToBeConfirmed) {
 // The paper's tables write dates as its prose does, unless the register asks for the data's own form; the prose
 // is in words either way.
 TEST(Paper, WritesItsTablesDatesInWordsUnlessTheRegisterAsksForIso) {
-  const test::Register words = test::Register().file(
-      "inspections/x.yaml",
-      "id: x\ntype: custody\ntitle: Custody\npublished: 2015-12\nfindings:\n"
-      "  - {ref: R1, type: recommendation, title: T, owner: O, portfolio: crime, due: 2021-06,\n"
-      "     history: [{as_at: 2022-01-10, status: open, rag: red, note: Ongoing}]}\n");
+  const test::Register words =
+      test::Register().file("inspections/x.yaml",
+                            "id: x\ntype: custody\ntitle: Custody\npublished: 2015-12\nfindings:\n"
+                            "  - {ref: R1, type: recommendation, title: T, owner: O, portfolio: crime, due: 2021-06,\n"
+                            "     history: [{as_at: 2022-01-10, status: open, rag: red, note: Ongoing}]}\n");
   const std::string in_words = march_paper(words, Format::markdown, 200);
   EXPECT_THAT(in_words, HasSubstr("| Custody | December 2015 | 1 | 1 | 0 | 0 | 0% |"));
   EXPECT_THAT(in_words, HasSubstr("| x/R1 | Red | T | O | June 2021 (overdue) |"));

@@ -87,7 +87,8 @@ const model::Dataset& as_at_register() {
       test::Register()
           .file("inspections/t.yaml",
                 "id: t\ntype: national-thematic\ntitle: T\npublished: 2015\nfindings:\n"
-                "  - {ref: R1, type: recommendation, title: A, owner: O, history: [{as_at: 2017-06-08, status: closed}]}\n"
+                "  - {ref: R1, type: recommendation, title: A, owner: O, history: [{as_at: 2017-06-08, status: "
+                "closed}]}\n"
                 "  - ref: R2\n    type: recommendation\n    title: B\n    owner: O\n    history:\n"
                 "      - {as_at: 2017-06-08, status: open, rag: amber}\n"
                 "      - {date: 2017-07-03, rag: green}\n"
@@ -143,8 +144,7 @@ TEST(AsAt, IsNeverToldAsAChangeInItsWindow) {
 
 TEST(AsAt, LeavesTheDatedChangesAfterItToBeTold) {
   // The September window: R2's dated July rating is a change; R3's target moved only as at 15 September is not.
-  const answers::Movement september =
-      query::movement_in(as_at_register(), {date("2017-06-08"), date("2017-09-15")});
+  const answers::Movement september = query::movement_in(as_at_register(), {date("2017-06-08"), date("2017-09-15")});
   EXPECT_EQ(ids_at(september, september.rag_moved), std::vector<std::string>{"R2"});
   ASSERT_EQ(september.rag_moved.size(), 1u);
   const answers::FindingChange& r2 = september.changes.at(september.rag_moved[0]);
@@ -252,19 +252,18 @@ TEST(AsAt, CountsStalenessFromItsDate) {
   ASSERT_EQ(r4.finding->ref, "R4");
   EXPECT_EQ(r4.days_since_update, 99);
   const answers::FindingRow& r5 = rows.at(4);
-  EXPECT_EQ(r5.last_update->iso(), "2015");       // as the register gives it, not a day it does not hold
-  EXPECT_EQ(r5.days_since_update, 624);           // from 31 December 2015
+  EXPECT_EQ(r5.last_update->iso(), "2015");  // as the register gives it, not a day it does not hold
+  EXPECT_EQ(r5.days_since_update, 624);      // from 31 December 2015
 }
 
 TEST(AsAt, RefusesAnEntryWithBothOrNeitherDate) {
-  const auto diagnostics =
-      test::Register()
-          .file("inspections/t.yaml",
-                "id: t\ntype: custody\ntitle: T\npublished: 2015\nfindings:\n"
-                "  - ref: R1\n    type: recommendation\n    title: A\n    history:\n"
-                "      - {as_at: 2017-06-08, date: 2017-06-08, status: closed}\n"
-                "      - {status: closed}\n")
-          .diagnostics();
+  const auto diagnostics = test::Register()
+                               .file("inspections/t.yaml",
+                                     "id: t\ntype: custody\ntitle: T\npublished: 2015\nfindings:\n"
+                                     "  - ref: R1\n    type: recommendation\n    title: A\n    history:\n"
+                                     "      - {as_at: 2017-06-08, date: 2017-06-08, status: closed}\n"
+                                     "      - {status: closed}\n")
+                               .diagnostics();
   EXPECT_EQ(diagnostics,
             (std::vector<std::string>{
                 "inspections/t.yaml:6:10: warning: open finding 't/R1' has no RAG rating as of 2022-03-31 "

@@ -5,9 +5,9 @@
 // configuration. Nothing in a row is dropped: a value with no field of its
 // own goes into the finding's text under its column's header.
 
+#include <optional>
 #include <string>
 #include <utility>
-#include <optional>
 #include <vector>
 
 #include <hmicfrs/diag/diagnostic.hpp>

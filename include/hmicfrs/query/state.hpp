@@ -32,7 +32,6 @@ answers::FindingState state_as_of(const model::Dataset& dataset, const model::In
 // `known_by` starts from, so that a state recorded as at a date in the window
 // is never told as a change in it (its day is not known).
 answers::FindingState state_as_of(const model::Dataset& dataset, const model::Inspection& inspection,
-                                  const model::Finding& finding, const model::Date& as_of,
-                                  const model::Date& known_by);
+                                  const model::Finding& finding, const model::Date& as_of, const model::Date& known_by);
 
 }  // namespace hmicfrs::query
