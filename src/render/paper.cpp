@@ -448,7 +448,8 @@ class PaperBuilder {
     } else {
       Table table{{{"Finding"}, {"Title", Align::left, true}, {"Owner", Align::left, true}, {"Last update"}}, {}};
       for (const FindingRow& r : tracker.stale) {
-        table.add_row(r.finding->id, r.finding->title, owner_text(r), last_update(r));
+        table.add_row(r.finding->id, r.finding->title, owner_text(r),
+                      date_cell(*r.last_update, m_dates, r.last_update_as_at));
       }
       m_document.add(std::move(table));
     }
@@ -562,7 +563,9 @@ class PaperBuilder {
                                : rating_cell(row.state, m_vocabulary);
         const model::HistoryEntry* latest = reviewed.latest_note;
         table.add_row(f.ref, finding, m_vocabulary.label(row.state.status), rated,
-                      latest != nullptr ? fmt::format("{}: {}", entry_date(*latest), latest->note) : "");
+                      latest != nullptr
+                          ? fmt::format("{}: {}", date_cell(latest->date, m_dates, latest->as_at).text, latest->note)
+                          : "");
       }
       m_document.add(std::move(table));
     }
@@ -609,19 +612,8 @@ class PaperBuilder {
 
   // "8 November 2021: Plan agreed", "As at 8 June 2017: Ongoing", or the date alone.
   static std::string dated_note(const model::HistoryEntry& entry) {
-    const std::string when = sentence_case(entry_date(entry, DateStyle::words));
+    const std::string when = sentence_case(date_cell(entry.date, DateStyle::words, entry.as_at).text);
     return entry.note.empty() ? when : fmt::format("{}: {}", when, entry.note);
-  }
-
-  // An entry's date as a table gives it: "as at" before one that gives a state known by then.
-  static std::string entry_date(const model::HistoryEntry& entry, DateStyle style) {
-    return date_cell(entry.date, style, entry.as_at).text;
-  }
-  std::string entry_date(const model::HistoryEntry& entry) const { return entry_date(entry, m_dates); }
-
-  // When a finding was last updated, as the stale table gives it.
-  std::string last_update(const FindingRow& row) const {
-    return date_cell(*row.last_update, m_dates, row.last_update_as_at).text;
   }
 
   // Why a finding has its rating: the vocabulary's rule, or the entry that gave it, with its note.
