@@ -74,6 +74,19 @@ std::vector<answers::PhaseTold> phases_told(const std::vector<const model::Field
   return out;
 }
 
+// Whether this is the first paper after the report's publication, or the register's first paper of all.
+bool first_paper_after(const PaperContext& paper, const model::Inspection& report) {
+  return !paper.window.after || published_in(report, paper.window);
+}
+
+// Whether the inspection's draft report has come by `as_of`: on its day, or, when nobody wrote the day down,
+// once its fieldwork has begun (when that is known).
+bool draft_in(const model::Inspection& inspection, const model::Date& as_of) {
+  if (!inspection.draft_received) return false;
+  if (inspection.draft_received->date) return happened_by(*inspection.draft_received->date, as_of);
+  return !inspection.fieldwork || inspection.fieldwork->from.begun_by(as_of);
+}
+
 // The usual title of a section, from the section table below.
 std::string usual_title(Section section, const model::Vocabulary& vocabulary);
 
@@ -116,6 +129,9 @@ answers::SectionBody peel(PaperContext& paper) {
       graded.findings.insert(graded.findings.end(), its.begin(), its.end());
     }
     graded.finding_counts = rag_total(graded.findings, paper.config().vocabulary);
+    for (const model::Inspection* report : graded.table.reports) {
+      if (!report->summary.empty() && first_paper_after(paper, *report)) graded.summaries.push_back(report);
+    }
     // Narratives in full once: at the first paper after the assessment's publication (or the first paper of all).
     switch (paper.config().peel_narratives) {
       case model::Narratives::always: graded.narratives = true; break;
@@ -135,11 +151,19 @@ answers::SectionBody peel(PaperContext& paper) {
       out.in_progress.push_back({inspection,
                                  inspection->notified ? std::optional(paper_date(*inspection->notified, as_of))
                                                       : std::nullopt,
-                                 fieldwork_of(*inspection, as_of)});
-    } else if (!out.graded && !inspection->gradings) {
-      out.ungraded.push_back(inspection);
+                                 fieldwork_of(*inspection, as_of), draft_in(*inspection, as_of),
+                                 rows_of(paper.rows, *inspection)});
+    } else if (!inspection->gradings &&
+               (!out.graded || published_earlier(out.graded->table.assessment.inspection, inspection))) {
+      std::vector<answers::FindingRow> findings = rows_of(paper.rows, *inspection);
+      answers::RagCounts counts = rag_total(findings, paper.config().vocabulary);
+      out.ungraded.push_back({inspection, first_paper_after(paper, *inspection), std::move(findings), std::move(counts)});
     }
   }
+  std::sort(out.ungraded.begin(), out.ungraded.end(),
+            [](const answers::UngradedPeelReport& a, const answers::UngradedPeelReport& b) {
+              return published_earlier(a.inspection, b.inspection);
+            });
   return out;
 }
 
@@ -170,12 +194,8 @@ answers::SectionBody activity(PaperContext& paper) {
     activity.fieldwork = fieldwork_of(*inspection, as_of);
     const bool published = inspection->published && happened_by(*inspection->published, as_of);
     if (published) activity.published = paper_period({*inspection->published, {}}, as_of);
-    // A draft received on a day nobody wrote down is in once the fieldwork has begun (when it is known).
-    const bool draft_in =
-        inspection->draft_received &&
-        (inspection->draft_received->date ? happened_by(*inspection->draft_received->date, as_of)
-                                          : !inspection->fieldwork || inspection->fieldwork->from.begun_by(as_of));
-    if (!published && !draft_in) activity.draft_expected = inspection->draft_expected;
+    const bool draft_received = draft_in(*inspection, as_of);
+    if (!published && !draft_received) activity.draft_expected = inspection->draft_expected;
     std::vector<const model::FieldworkPhase*> phases, phases_to_come;
     for (const model::FieldworkPhase& phase : inspection->phases) {
       if (in_window(paper.window, phase.period.from)) phases.push_back(&phase);
@@ -203,7 +223,7 @@ answers::SectionBody activity(PaperContext& paper) {
         (begun && dated_to_come)) {
       out.activity.push_back(std::move(activity));
     }
-    if (draft_in && !published) {
+    if (draft_received && !published) {
       out.drafts.push_back({inspection,
                             inspection->draft_received->date
                                 ? std::optional(paper_date(*inspection->draft_received->date, as_of))
@@ -334,6 +354,7 @@ struct Mentioned {
     if (s.graded) {
       for (const model::Inspection* report : s.graded->table.reports) add(report);
     }
+    for (const answers::UngradedPeelReport& report : s.ungraded) add(report.inspection);
   }
   void operator()(const answers::PublishedSection& s) const {
     for (const model::Inspection* report : s.peel) add(report);

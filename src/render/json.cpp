@@ -495,11 +495,27 @@ struct SectionJson {
       peel["earlier_in_other_cycle"] = earlier ? assessment_json(*earlier) : Json(nullptr);
       peel["findings_counts"] = counts_json(s.graded->finding_counts, vocabulary);
       peel["findings"] = findings_json(s.graded->findings);
+      Json summaries = Json::array();
+      for (const model::Inspection* report : s.graded->summaries) summaries.push_back(report->id);
+      peel["summaries_quoted"] = summaries;
     }
     json["peel"] = peel;
-    json["peel_ungraded"] = inspections_array(s.ungraded);
+    Json ungraded = Json::array();
+    for (const answers::UngradedPeelReport& report : s.ungraded) {
+      Json item = inspection_summary(*report.inspection);
+      item["summary"] = report.summary_quoted ? Json(report.inspection->summary) : Json(nullptr);
+      item["findings_counts"] = counts_json(report.finding_counts, vocabulary);
+      item["findings"] = findings_json(report.findings);
+      ungraded.push_back(std::move(item));
+    }
+    json["peel_ungraded"] = ungraded;
     Json in_progress = Json::array();
-    for (const answers::PeelInProgress& item : s.in_progress) in_progress.push_back(inspection_summary(*item.inspection));
+    for (const answers::PeelInProgress& item : s.in_progress) {
+      Json entry = inspection_summary(*item.inspection);
+      entry["draft_received"] = item.draft_in;
+      entry["findings"] = findings_json(item.findings);
+      in_progress.push_back(std::move(entry));
+    }
     json["peel_in_progress"] = in_progress;
   }
 

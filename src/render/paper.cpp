@@ -134,19 +134,42 @@ class PaperBuilder {
   void write(const answers::PeelSection& peel) {
     if (peel.graded) {
       graded_peel(*peel.graded);
+      if (!peel.ungraded.empty()) {
+        say(fmt::format("Since then, {} been published.",
+                        spelled_count(peel.ungraded.size(), "PEEL report without grades has",
+                                      "PEEL reports without grades have")));
+      }
     } else if (!peel.ungraded.empty()) {
-      say(fmt::format("The register holds no PEEL grades for {}. By {} {} been published:", m_paper.force,
+      say(fmt::format("The register holds no PEEL grades for {}. By {} {} been published.", m_paper.force,
                       long_date(m_paper.as_of()),
                       spelled_count(peel.ungraded.size(), "PEEL report has", "PEEL reports have")));
-      std::vector<std::string> items;
-      for (const model::Inspection* report : peel.ungraded) {
-        items.push_back(fmt::format("{}, published {}", report->title, on_date(*report->published)));
-      }
-      m_document.add(BulletList{items});
     } else {
       say(fmt::format("No PEEL assessment of {} had been published by {}.", m_paper.force, long_date(m_paper.as_of())));
     }
+    for (const answers::UngradedPeelReport& report : peel.ungraded) ungraded_peel(report);
     peel_in_progress(peel.in_progress);
+  }
+
+  // A PEEL report without grades: when it came out, its summary at the first paper after, and its findings.
+  void ungraded_peel(const answers::UngradedPeelReport& report) {
+    const model::Inspection& inspection = *report.inspection;
+    m_document.add(Heading{3, inspection.title.str()});
+    say(fmt::format("Published {}. The register records no graded judgement from it.",
+                    on_date(*inspection.published)));
+    if (report.summary_quoted && !inspection.summary.empty()) m_document.add(MarkdownText{inspection.summary.str()});
+    peel_findings(report.findings, report.finding_counts, false);
+  }
+
+  // A PEEL report's findings: how they stand, and the table.
+  void peel_findings(const std::vector<FindingRow>& findings, const answers::RagCounts& counts, bool several) {
+    if (findings.empty()) {
+      say(fmt::format("The register holds no finding from {}.", several ? "these reports" : "this report"));
+      return;
+    }
+    say(fmt::format("Of the {} {}{}: {}{}.", several ? "reports'" : "report's",
+                    spelled_count(findings.size(), "finding", "findings"), not_formal_clause(counts),
+                    counts_sentence(counts, m_vocabulary), uncounted(counts)));
+    m_document.add(findings_table(findings, m_vocabulary, true, m_dates));
   }
 
   // PEEL inspections notified or under way, not yet reported on.
@@ -159,7 +182,15 @@ class PaperBuilder {
       fields.items.push_back({"Inspection", inspection.title.str()});
       if (item.notified) fields.items.push_back({"Notified", date_phrase(*item.notified)});
       fields.items.push_back({"Fieldwork", item.fieldwork ? period_phrase(*item.fieldwork) : "Date to be confirmed"});
+      if (item.draft_in) fields.items.push_back({"Draft report", "Received; not yet published"});
       m_document.add(std::move(fields));
+      if (!item.draft_in) continue;
+      if (!inspection.summary.empty()) m_document.add(MarkdownText{inspection.summary.str()});
+      if (!item.findings.empty()) {
+        say(fmt::format("The register holds {} from the draft:",
+                        spelled_count(item.findings.size(), "finding", "findings")));
+        m_document.add(findings_table(item.findings, m_vocabulary, true, m_dates));
+      }
     }
   }
 
@@ -183,6 +214,11 @@ class PaperBuilder {
       text += fmt::format("; it makes no graded judgement on {}", joined_with_and(names));
     }
     say(text + ".");
+    // Each report's summary, at the first paper after it came out; named when the cycle had several.
+    for (const model::Inspection* report : peel.summaries) {
+      if (table.reports.size() > 1) say(fmt::format("{}:", report->title));
+      m_document.add(MarkdownText{report->summary.str()});
+    }
 
     if (const auto& earlier = peel.earlier_in_other_cycle) {
       if (peel.scales_differ) {
@@ -215,16 +251,7 @@ class PaperBuilder {
 
     const std::string_view whose = table.reports.size() > 1 ? "reports'" : "report's";
     m_document.add(Heading{3, fmt::format("Progress on the {} findings", whose)});
-    const std::vector<FindingRow>& findings = peel.findings;
-    if (findings.empty()) {
-      say(fmt::format("The register holds no finding from {}.",
-                      table.reports.size() > 1 ? "these reports" : "this report"));
-      return;
-    }
-    say(fmt::format("Of the {} {}{}: {}{}.", whose, spelled_count(findings.size(), "finding", "findings"),
-                    not_formal_clause(peel.finding_counts), counts_sentence(peel.finding_counts, m_vocabulary),
-                    uncounted(peel.finding_counts)));
-    m_document.add(findings_table(findings, m_vocabulary, true, m_dates));
+    peel_findings(peel.findings, peel.finding_counts, table.reports.size() > 1);
   }
 
   void narrative(const answers::GradedArea& area) {

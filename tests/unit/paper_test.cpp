@@ -98,10 +98,56 @@ TEST(Paper, TellsPeelReportsWithoutGradesAndPeelInProgressFromNoPeel) {
                                                 "2022-01-10\nfieldwork: {week_commencing: 2022-04-04}\n"),
                                       Format::markdown);
   EXPECT_THAT(out, HasSubstr("The register holds no PEEL grades for Test Constabulary. By 31 March 2022 one PEEL "
-                             "report has been published:\n\n- PEEL 2016 legitimacy, published on 8 December "
-                             "2016\n\n### PEEL activity in progress\n\n- **Inspection:** PEEL 2021/22\n"
-                             "- **Notified:** 10 January 2022\n- **Fieldwork:** Week commencing 4 April 2022\n"));
+                             "report has been published.\n\n### PEEL 2016 legitimacy\n\nPublished on 8 December "
+                             "2016. The register records no graded judgement from it.\n\nThe register holds no "
+                             "finding from this report.\n\n### PEEL activity in progress\n\n- **Inspection:** PEEL "
+                             "2021/22\n- **Notified:** 10 January 2022\n- **Fieldwork:** Week commencing 4 April 2022\n"));
   EXPECT_THAT(out, Not(HasSubstr("No PEEL assessment")));
+}
+
+// A PEEL report without grades published after the graded one is told with its findings, and its summary is
+// quoted at the first paper after its publication only; a graded report's summary likewise.
+TEST(Paper, TellsUngradedPeelReportsWithTheirFindingsAndQuotesSummariesOnce) {
+  test::Register source =
+      test::Register()
+          .file("inspections/peel-2018.yaml",
+                "id: peel-2018\ntype: peel\ntitle: PEEL 2018/19\npublished: 2022-01-15\n"
+                "summary: The force is good at keeping people safe.\n"
+                "gradings: {cycle: 2018-19, areas: {effectiveness: good}}\n")
+          .file("inspections/peel-pillar.yaml",
+                "id: peel-pillar\ntype: peel\ntitle: PEEL legitimacy report\npublished: 2022-02-10\n"
+                "summary: The force treats people fairly.\n"
+                "findings:\n"
+                "  - {ref: AFI1, type: afi, title: Record stop and search grounds, owner: Head of Operations,\n"
+                "     history: [{date: 2022-02-20, rag: amber}]}\n"
+                "  - {ref: AFI2, type: afi, title: Monitor the use of force, owner: Head of Operations,\n"
+                "     history: [{date: 2022-03-01, status: closed}]}\n");
+  const std::string march = march_paper(source, Format::markdown);
+  EXPECT_THAT(march, HasSubstr("The force is good at keeping people safe.\n"));
+  EXPECT_THAT(march, HasSubstr("Since then, one PEEL report without grades has been published.\n\n"
+                               "### PEEL legitimacy report\n\nPublished on 10 February 2022. The register records "
+                               "no graded judgement from it.\n\nThe force treats people fairly.\n\n"
+                               "Of the report's two findings: one open (one amber) and one closed.\n"));
+  EXPECT_THAT(march, HasSubstr("| peel-pillar/AFI1 | AFI | Amber |"));
+  // The next paper gives the findings again, without the summaries.
+  const model::Dataset dataset =
+      source.file("committees.yaml",
+                  "meetings:\n  - {id: 2022-03, date: 2022-03-31}\n  - {id: 2022-06, date: 2022-06-30}\n")
+          .load()
+          .dataset;
+  const answers::Paper june =
+      query::assemble_paper(dataset, *query::find_meeting(dataset, "2022-06"), test::date("2022-06-30"));
+  const auto& peel = std::get<answers::PeelSection>(june.sections.at(1).body);
+  ASSERT_TRUE(peel.graded);
+  EXPECT_TRUE(peel.graded->summaries.empty());
+  ASSERT_EQ(peel.ungraded.size(), 1U);
+  EXPECT_FALSE(peel.ungraded[0].summary_quoted);
+  EXPECT_EQ(peel.ungraded[0].findings.size(), 2U);
+  EXPECT_EQ(peel.ungraded[0].finding_counts.open(), 1);
+  EXPECT_EQ(peel.ungraded[0].finding_counts.closed, 1);
+  const std::string md = written(june, Format::markdown);
+  EXPECT_THAT(md, Not(HasSubstr("The force treats people fairly.")));
+  EXPECT_THAT(md, Not(HasSubstr("keeping people safe")));
 }
 
 // A report's counts are given before its findings are transcribed one by one.

@@ -40,6 +40,17 @@ struct PeelInProgress {
   const model::Inspection* inspection = nullptr;
   std::optional<PaperDate> notified;
   std::optional<PaperPeriod> fieldwork;
+  bool draft_in = false;            // its draft report has come: its summary and findings are told
+  std::vector<FindingRow> findings;  // those the register records by the paper's date
+};
+
+// A PEEL report without grades (the pillar reports of 2015, a report that made no graded judgement), with
+// its findings.
+struct UngradedPeelReport {
+  const model::Inspection* inspection = nullptr;
+  bool summary_quoted = false;  // the first paper after its publication quotes its summary
+  std::vector<FindingRow> findings;
+  RagCounts finding_counts;
 };
 
 // "PEEL inspection": the latest assessment with grades, else the PEEL reports without them.
@@ -52,9 +63,11 @@ struct PeelSection {
     bool has_narratives = false;                           // the register holds a narrative for some area
     std::vector<FindingRow> findings;                      // the findings of every report of the cycle
     RagCounts finding_counts;
+    std::vector<const model::Inspection*> summaries;       // its reports whose summaries are quoted: at the
+                                                           // first paper after their publication
   };
   std::optional<Graded> graded;
-  std::vector<const model::Inspection*> ungraded;  // PEEL reports out by the date, when none has grades recorded
+  std::vector<UngradedPeelReport> ungraded;  // PEEL reports out by the date without grades, since the latest graded
   std::vector<PeelInProgress> in_progress;         // PEEL inspections known and not yet published
 };
 
