@@ -168,6 +168,9 @@ void check_unique_ids(const model::Dataset& dataset, diag::Diagnostics& diagnost
       dataset.config.portfolios, [](const model::Portfolio& p) -> std::string_view { return p.id; }, location,
       "portfolio id", diagnostics);
   report_duplicates(
+      dataset.config.priorities.values, [](const model::Priority& p) -> std::string_view { return p.id; }, location,
+      "priority id", diagnostics);
+  report_duplicates(
       dataset.meetings, [](const model::Meeting& m) -> std::string_view { return m.id; }, location, "meeting id",
       diagnostics);
   report_duplicates(
@@ -188,6 +191,53 @@ void check_portfolio(const model::Dataset& dataset, const Finding& finding, Sugg
                     fmt::format("unknown portfolio '{}'{} (portfolios are declared in hmicfrs-track.yaml)",
                                 portfolio.value, suggestions.portfolio(portfolio.value)),
                     Code::unknown_reference);
+}
+
+// A finding's priority must be one the configuration declares; the message lists them, as they are few.
+void check_priority(const model::Dataset& dataset, const Finding& finding, diag::Diagnostics& diagnostics) {
+  const auto& priority = finding.priority;
+  const model::Priorities& declared = dataset.config.priorities;
+  if (priority.value.empty() || declared.find(priority.value) != nullptr) return;
+  std::vector<std::string_view> ids;
+  for (const model::Priority& p : declared.values) ids.push_back(p.id);
+  diagnostics.error(priority.location,
+                    ids.empty() ? fmt::format("priority '{}' is not declared: list the register's priorities under "
+                                              "'priorities: values:' in hmicfrs-track.yaml",
+                                              priority.value)
+                                : fmt::format("unknown priority '{}'{} (expected {}, as 'priorities' in "
+                                              "hmicfrs-track.yaml declares)",
+                                              priority.value, util::did_you_mean(priority.value, ids),
+                                              util::join_alternatives(ids)),
+                    Code::unknown_reference);
+}
+
+// A report superseded as a whole names a later report that exists, and is superseded on or after its own
+// publication.
+void check_report_supersession(const model::Dataset& dataset, const Inspection& inspection, Suggestions& suggestions,
+                               diag::Diagnostics& diagnostics) {
+  if (!inspection.superseded) return;
+  const model::ReportSupersession& superseded = *inspection.superseded;
+  const Inspection* by = dataset.find_inspection(superseded.by.value);
+  if (by == nullptr) {
+    diagnostics.error(superseded.by.location,
+                      fmt::format("'superseded' names no inspection: there is no '{}'{}", superseded.by.value,
+                                  suggestions.inspection(superseded.by.value)),
+                      Code::unknown_reference);
+    return;
+  }
+  if (by == &inspection) {
+    diagnostics.error(superseded.by.location,
+                      fmt::format("'{}' cannot supersede itself: name the later report that replaces it", inspection.id),
+                      Code::supersession_cycle);
+    return;
+  }
+  if (inspection.published && superseded.date < inspection.published->first_day()) {
+    diagnostics.error(superseded.location,
+                      fmt::format("'{}' is superseded on {}, before it was published ({}): give the day the later "
+                                  "report replaced it",
+                                  inspection.id, superseded.date.iso(), inspection.published->iso()),
+                      Code::date_order);
+  }
 }
 
 // The cycle an inspection's gradings name, reporting an unknown one.
@@ -270,6 +320,7 @@ void check_gradings(const model::Dataset& dataset, const Inspection& inspection,
 void check_finding_references(const model::Dataset& dataset, const FindingIndex& index, const Inspection& inspection,
                               const Finding& finding, Suggestions& suggestions, diag::Diagnostics& diagnostics) {
   check_portfolio(dataset, finding, suggestions, diagnostics);
+  check_priority(dataset, finding, diagnostics);
   for (const auto& related : finding.related) index.require(related, inspection, "related", diagnostics);
   for (const model::HistoryEntry& entry : finding.history) {
     if (!entry.by.value.empty()) index.require(entry.by, inspection, "by", diagnostics);
@@ -564,6 +615,7 @@ void check_dataset(const model::Dataset& dataset, const CheckOptions& options, d
   for (const Inspection& inspection : dataset.inspections) {
     check_gradings(dataset, inspection, suggestions, found);
     check_causes_of_concern(inspection, found);
+    check_report_supersession(dataset, inspection, suggestions, found);
     check_counts(dataset, inspection, suggestions, found);
     for (const Finding& finding : inspection.findings) {
       check_finding_references(dataset, index, inspection, finding, suggestions, found);

@@ -63,6 +63,35 @@ std::optional<model::Contact> decode_contact(Reader& reader, const Node* node) {
   return contact;
 }
 
+// Documents a paper lists besides the reports it mentions: each a title, with an address and a date if given.
+std::vector<model::BackgroundDocument> decode_background(Reader& reader, const Node* list) {
+  std::vector<model::BackgroundDocument> documents;
+  for_each_item(reader, list, "background", [&](const Node& item) {
+    if (!reader.fields(item, "a background document", k_background_fields)) return;
+    auto title = reader.line(item.find("title"), "title");
+    if (!title) return;
+    documents.push_back({std::move(*title), reader.web_address(item.find("url"), "url").value_or(""),
+                         reader.date(item.find("date"), "date", Precision::year_month_or_day), reader.at(item)});
+  });
+  return documents;
+}
+
+// The priority dimension: what the paper calls it, its values, and whether the tracker gives a table for each.
+model::Priorities decode_priorities(Reader& reader, const Node& node) {
+  model::Priorities priorities;
+  if (!reader.fields(node, "priorities", k_priorities_fields)) return priorities;
+  if (auto title = reader.line(node.find("title"), "title")) priorities.title = std::move(*title);
+  priorities.table_each = reader.boolean(node.find("table_each"), "table_each").value_or(false);
+  for_each_item(reader, node.find("values"), "values", [&](const Node& item) {
+    if (!reader.fields(item, "a priority", k_priority_fields)) return;
+    const auto id = reader.id(item.find("id"), "priority id", IdKind::slug);
+    const auto name = reader.line(item.find("name"), "name");
+    if (!id || !name) return;
+    priorities.values.push_back({*id, *name, reader.at(*item.find("id"))});
+  });
+  return priorities;
+}
+
 // A mapping's text fields, read into `set(field, value)`: each one line, but
 // those named in `paragraphs`.
 template <std::size_t N, class Set>
@@ -471,6 +500,8 @@ std::optional<model::Finding> decode_finding(Reader& reader, const Node& node, c
   finding.area = reader.word_reference(node.find("area"), "area");
   finding.owner = reader.line(node.find("owner"), "owner").value_or("");
   finding.portfolio = reader.word_reference(node.find("portfolio"), "portfolio");
+  finding.priority = reader.word_reference(node.find("priority"), "priority");
+  finding.theme = reader.line(node.find("theme"), "theme").value_or("");
   finding.due = reader.date(node.find("due"), "due", Precision::month_or_day);
   finding.inspectorate_due = reader.date(node.find("inspectorate_due"), "inspectorate_due", Precision::month_or_day);
   finding.repeats = reader.word_reference(node.find("repeats"), "repeats");
@@ -552,6 +583,7 @@ std::optional<model::Config> decode_config(const Node& root, diag::SourceName pa
       if (auto text = paragraph ? reader.text(value, field) : reader.line(value, field)) *target = std::move(*text);
     }
     config.sections = decode_sections(reader, paper->find("sections"));
+    config.background = decode_background(reader, paper->find("background"));
     config.peel_narratives = reader.choice<model::Narratives>(paper->find("peel_narratives"), "peel_narratives")
                                  .value_or(model::Narratives::first_paper);
     config.paper_dates =
@@ -599,6 +631,7 @@ std::optional<model::Config> decode_config(const Node& root, diag::SourceName pa
     config.portfolios.push_back(
         model::Portfolio{*id, *name, reader.line(item.find("lead"), "lead").value_or(""), reader.at(*item.find("id"))});
   });
+  if (const Node* priorities = root.find("priorities")) config.priorities = decode_priorities(reader, *priorities);
   for_each_item(reader, root.find("owners"), "owners", [&](const Node& item) {
     if (!reader.fields(item, "an owner", k_owner_fields)) return;
     const auto role = reader.line(item.find("role"), "role");
@@ -650,6 +683,7 @@ std::vector<model::Meeting> decode_committees(const Node& root, diag::SourceName
       if (!reference.value.empty()) meeting.review.push_back(std::move(reference));
     });
     meeting.sections = decode_sections(reader, item.find("sections"));
+    meeting.background = decode_background(reader, item.find("background"));
     if (!id || !date) return;
     meeting.id = *id;
     meeting.date = *date;
@@ -681,6 +715,7 @@ std::optional<model::Inspection> decode_inspection(const Node& root, diag::Sourc
   const auto type = reader.choice<model::InspectionType>(root.find("type"), "type");
   model::Inspection inspection;
   inspection.title = reader.line(root.find("title"), "title").value_or("");
+  inspection.short_name = reader.line(root.find("short_name"), "short_name").value_or("");
   inspection.inspectorates =
       reader.text_list(root.find("inspectorates"), "inspectorates").value_or(std::vector<std::string>{});
   inspection.involvement = reader.choice<model::Involvement>(root.find("involvement"), "involvement")
@@ -716,6 +751,12 @@ std::optional<model::Inspection> decode_inspection(const Node& root, diag::Sourc
   }
 
   if (const Node* counts = root.find("counts")) inspection.counts = decode_counts(reader, *counts);
+  if (const Node* superseded = root.find("superseded");
+      superseded != nullptr && reader.fields(*superseded, "superseded", k_supersession_fields)) {
+    auto by = reader.reference(superseded->find("by"), "by");
+    const auto date = reader.date(superseded->find("date"), "date", Precision::day);
+    if (!by.value.empty() && date) inspection.superseded = model::ReportSupersession{std::move(by), *date, reader.at(*superseded)};
+  }
   const std::string finding_prefix = id.value_or("?");
   const Node* findings = root.find("findings");
   inspection.findings.reserve(item_count(findings));

@@ -21,6 +21,7 @@ inline constexpr std::array k_config_fields{Field{"schema_version", true},
                                             Field{"paper"},
                                             Field{"contact"},
                                             Field{"portfolios", true},
+                                            Field{"priorities"},
                                             Field{"owners"},
                                             Field{"rag"},
                                             Field{"ratings"},
@@ -30,7 +31,10 @@ inline constexpr std::array k_force_fields{Field{"name", true}, Field{"short_nam
 inline constexpr std::array k_committee_fields{Field{"name", true}, Field{"short_name"}};
 inline constexpr std::array k_paper_fields{Field{"title"},         Field{"purpose"},  Field{"decision"},
                                            Field{"inspectorate"},  Field{"sections"}, Field{"peel_narratives"},
-                                           Field{"word_template"}, Field{"dates"}};
+                                           Field{"word_template"}, Field{"dates"},    Field{"background"}};
+inline constexpr std::array k_background_fields{Field{"title", true}, Field{"url"}, Field{"date"}};
+inline constexpr std::array k_priorities_fields{Field{"title"}, Field{"values", true}, Field{"table_each"}};
+inline constexpr std::array k_priority_fields{Field{"id", true}, Field{"name", true}};
 inline constexpr std::array k_section_fields{Field{"id", true}, Field{"title"}};
 inline constexpr std::array k_contact_fields{Field{"name"}, Field{"title"}, Field{"email"}, Field{"phone"}};
 inline constexpr std::array k_portfolio_fields{Field{"id", true}, Field{"name", true}, Field{"lead"}};
@@ -47,17 +51,21 @@ inline constexpr std::array k_threshold_fields{Field{"stale_after_days"}};
 inline constexpr std::array k_committees_fields{Field{"meetings", true}};
 inline constexpr std::array k_meeting_fields{Field{"id", true}, Field{"date", true},       Field{"agenda_item"},
                                              Field{"as_of"},    Field{"previous_cut_off"}, Field{"contact"},
-                                             Field{"notes"},    Field{"review"},           Field{"sections"}};
+                                             Field{"notes"},    Field{"review"},           Field{"sections"},
+                                             Field{"background"}};
 
 inline constexpr std::array k_inspection_fields{Field{"id", true},       Field{"type", true},
-                                                Field{"title", true},    Field{"inspectorates"},
+                                                Field{"title", true},    Field{"short_name"},
+                                                Field{"inspectorates"},
                                                 Field{"involvement"},    Field{"other_forces"},
                                                 Field{"notified"},       Field{"fieldwork"},
                                                 Field{"events"},         Field{"draft_expected"},
                                                 Field{"draft_received"}, Field{"publication_expected"},
                                                 Field{"published"},      Field{"url"},
                                                 Field{"summary"},        Field{"gradings"},
-                                                Field{"counts"},         Field{"findings"}};
+                                                Field{"counts"},         Field{"superseded"},
+                                                Field{"findings"}};
+inline constexpr std::array k_supersession_fields{Field{"by", true}, Field{"date", true}};
 inline constexpr std::array k_phase_fields{Field{"label", true}, Field{"from"}, Field{"to"}, Field{"week_commencing"},
                                            Field{"note"}};
 inline constexpr std::array k_event_fields{Field{"event", true}, Field{"date", true}, Field{"note"}};
@@ -70,7 +78,8 @@ inline constexpr std::array k_grading_fields{Field{"grade", true}, Field{"narrat
 inline constexpr std::array k_finding_fields{
     Field{"ref", true},        Field{"type", true}, Field{"title", true}, Field{"text"},      Field{"scope"},
     Field{"cause_of_concern"}, Field{"area"},       Field{"owner"},       Field{"portfolio"}, Field{"due"},
-    Field{"inspectorate_due"}, Field{"repeats"},    Field{"related"},     Field{"history"}};
+    Field{"inspectorate_due"}, Field{"repeats"},    Field{"related"},     Field{"history"},   Field{"priority"},
+    Field{"theme"}};
 inline constexpr std::array k_history_fields{Field{"date"}, Field{"as_at"}, Field{"status"}, Field{"rag"},
                                              Field{"note"}, Field{"by"},    Field{"owner"},  Field{"due"}};
 
@@ -102,7 +111,9 @@ inline constexpr std::array k_records{
     RecordFields{"continuing", k_continuing_fields}, RecordFields{"grading", k_grading_fields},
     RecordFields{"finding", k_finding_fields},       RecordFields{"history-entry", k_history_fields},
     RecordFields{"peel-cycles", k_catalogue_fields}, RecordFields{"peel-cycle", k_cycle_fields},
-    RecordFields{"peel-area", k_area_fields},
+    RecordFields{"peel-area", k_area_fields},        RecordFields{"background-document", k_background_fields},
+    RecordFields{"priorities", k_priorities_fields}, RecordFields{"priority", k_priority_fields},
+    RecordFields{"supersession", k_supersession_fields},
 };
 
 // The mapping file of `import --map` (docs/import.md).

@@ -27,6 +27,10 @@ void fields(auto& a, L& l) { a(l.value, l.location); }
 void fields(auto& a, either<diag::Note> auto& n) { a(n.location, n.message); }
 void fields(auto& a, either<model::Contact> auto& c) { a(c.name, c.title, c.email, c.phone); }
 void fields(auto& a, either<model::Portfolio> auto& p) { a(p.id, p.name, p.lead, p.location); }
+void fields(auto& a, either<model::Priority> auto& p) { a(p.id, p.name, p.location); }
+void fields(auto& a, either<model::Priorities> auto& p) { a(p.title, p.values, p.table_each); }
+void fields(auto& a, either<model::BackgroundDocument> auto& d) { a(d.title, d.url, d.date, d.location); }
+void fields(auto& a, either<model::ReportSupersession> auto& s) { a(s.by, s.date, s.location); }
 void fields(auto& a, either<model::OwnerAddress> auto& o) { a(o.role, o.email, o.location); }
 void fields(auto& a, either<model::RatingRule> auto& r) { a(r.overdue, r.statuses); }
 void fields(auto& a, either<model::Rating> auto& r) {
@@ -38,10 +42,11 @@ void fields(auto& a, either<model::Config> auto& c) {
   // portfolio_index is built once the register is whole (Dataset::index).
   a(c.force_name, c.force_short_name, c.committee_name, c.committee_short_name, c.paper_title, c.inspectorate,
     c.purpose, c.decision, c.sections, c.peel_narratives, c.paper_dates, c.word_template, c.contact, c.portfolios,
-    c.owners, c.vocabulary, c.stale_after_days, c.location);
+    c.owners, c.vocabulary, c.stale_after_days, c.location, c.background, c.priorities);
 }
 void fields(auto& a, either<model::Meeting> auto& m) {
-  a(m.id, m.date, m.agenda_item, m.as_of, m.previous_cut_off, m.contact, m.notes, m.review, m.sections, m.location);
+  a(m.id, m.date, m.agenda_item, m.as_of, m.previous_cut_off, m.contact, m.notes, m.review, m.sections, m.location,
+    m.background);
 }
 void fields(auto& a, either<model::HistoryEntry> auto& h) {
   // `rating` is left out: resolve_ratings sets it against the vocabulary once every file is in.
@@ -49,7 +54,7 @@ void fields(auto& a, either<model::HistoryEntry> auto& h) {
 }
 void fields(auto& a, either<model::Finding> auto& f) {
   a(f.ref, f.id, f.type, f.scope, f.title, f.text, f.owner, f.portfolio, f.cause_of_concern, f.area, f.due,
-    f.inspectorate_due, f.repeats, f.related, f.history, f.location);
+    f.inspectorate_due, f.repeats, f.related, f.history, f.location, f.priority, f.theme);
 }
 void fields(auto& a, either<model::Period> auto& p) { a(p.from, p.to); }
 void fields(auto& a, either<model::FieldworkPhase> auto& p) { a(p.label, p.period, p.note, p.location); }
@@ -65,7 +70,7 @@ void fields(auto& a, either<model::Inspection> auto& i) {
   // finding_index and answering_index are built once the register is whole (Dataset::index).
   a(i.id, i.type, i.title, i.inspectorates, i.involvement, i.other_forces, i.notified, i.fieldwork, i.phases, i.events,
     i.draft_expected, i.draft_received, i.publication_expected, i.published, i.url, i.summary, i.gradings, i.counts,
-    i.findings, i.location);
+    i.findings, i.location, i.short_name, i.superseded);
 }
 void fields(auto& a, either<model::PeelArea> auto& p) {
   a(p.id, p.short_label, p.long_label, p.pillar, p.graded, p.location);
@@ -79,14 +84,16 @@ void fields(auto& a, either<CycleDefinition> auto& d) { a(d.cycle, d.has_name, d
 // A record that gains a field must gain it above too; then update its size here.
 template <class T, std::size_t size>
 constexpr bool sized = sizeof(void*) != 8 || sizeof(T) == size;
-static_assert(sized<model::Config, 624> && sized<model::Meeting, 336> && sized<model::HistoryEntry, 104> &&
-                  sized<model::Finding, 224> && sized<model::Inspection, 544> && sized<model::PeelCycle, 216> &&
+static_assert(sized<model::Config, 712> && sized<model::Meeting, 360> && sized<model::HistoryEntry, 104> &&
+                  sized<model::Finding, 256> && sized<model::Inspection, 656> && sized<model::PeelCycle, 216> &&
                   sized<model::Rating, 184> && sized<model::Vocabulary, 56> && sized<diag::Diagnostic, 88> &&
                   sized<model::Contact, 128> && sized<model::Portfolio, 112> && sized<model::RatingRule, 32> &&
                   sized<model::PaperSection, 56> && sized<model::Period, 10> && sized<model::FieldworkPhase, 72> &&
                   sized<model::InspectionEvent, 40> && sized<model::Grading, 128> && sized<model::Gradings, 72> &&
                   sized<model::FindingCounts, 88> && sized<model::PeelArea, 152> && sized<CycleDefinition, 224> &&
-                  sized<diag::Note, 48> && sized<model::OwnerAddress, 80>,
+                  sized<diag::Note, 48> && sized<model::OwnerAddress, 80> && sized<model::Priority, 80> &&
+                  sized<model::Priorities, 64> && sized<model::BackgroundDocument, 88> &&
+                  sized<model::ReportSupersession, 72>,
               "a record's size changed: list its new field in fields(), then update the size");
 
 // How many values an enum has, which a stored one must be below.

@@ -92,6 +92,12 @@ const Portfolio* Config::find_portfolio(std::string_view id) const {
   return find_by(portfolios, portfolio_index, &Portfolio::id, id);
 }
 
+const Priority* Priorities::find(std::string_view id) const {
+  // A handful of values: a search is as quick as an index.
+  const auto it = std::find_if(values.begin(), values.end(), [&](const Priority& p) { return p.id == id; });
+  return it == values.end() ? nullptr : &*it;
+}
+
 const OwnerAddress* Config::find_owner(std::string_view role) const {
   const auto same = [&](const OwnerAddress& owner) {
     return std::equal(owner.role.begin(), owner.role.end(), role.begin(), role.end(), [](char a, char b) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -58,15 +60,28 @@ std::string resolve_reference(std::string_view reference, const model::Inspectio
   return fmt::format("{}/{}", from.id, reference);
 }
 
-FindingLinks links_of(const model::Dataset& dataset, const FindingRef& subject) {
+LinkIndex::LinkIndex(const model::Dataset& dataset) : m_dataset(dataset) {
+  const auto note = [&](std::map<std::string, std::vector<FindingRef>, std::less<>>& into,
+                        const model::Located<model::Interned>& reference, const model::Inspection& from,
+                        const FindingRef& ref) {
+    if (!reference.value.empty()) into[resolve_reference(reference.value, from)].push_back(ref);
+  };
+  for (const model::Inspection& inspection : dataset.inspections) {
+    for (const model::Finding& other : inspection.findings) {
+      const FindingRef ref{&inspection, &other};
+      for (const model::HistoryEntry& entry : other.history) note(m_supersedes, entry.by, inspection, ref);
+      for (const auto& related : other.related) note(m_related_from, related, inspection, ref);
+      note(m_answered_by, other.cause_of_concern, inspection, ref);
+      note(m_repeated_in, other.repeats, inspection, ref);
+    }
+  }
+}
+
+FindingLinks LinkIndex::of(const FindingRef& subject) const {
   FindingLinks links;
   const auto named = [&](const model::Located<model::Interned>& reference, const model::Inspection& from) {
-    return find_finding(dataset, resolve_reference(reference.value, from));
+    return find_finding(m_dataset, resolve_reference(reference.value, from));
   };
-  const auto names_subject = [&](const model::Located<model::Interned>& reference, const model::Inspection& from) {
-    return !reference.value.empty() && resolve_reference(reference.value, from) == subject.finding->id;
-  };
-
   for (const model::HistoryEntry& entry : subject.finding->history) {
     if (!entry.by.value.empty()) add(links.superseded_by, named(entry.by, *subject.inspection));
   }
@@ -75,24 +90,25 @@ FindingLinks links_of(const model::Dataset& dataset, const FindingRef& subject) 
     add(links.cause_of_concern, named(subject.finding->cause_of_concern, *subject.inspection));
   }
   if (!subject.finding->repeats.value.empty()) add(links.repeats, named(subject.finding->repeats, *subject.inspection));
-  for (const model::Inspection& inspection : dataset.inspections) {
-    for (const model::Finding& other : inspection.findings) {
-      const FindingRef ref{&inspection, &other};
-      for (const model::HistoryEntry& entry : other.history) {
-        if (names_subject(entry.by, inspection)) add(links.supersedes, ref);
-      }
-      for (const auto& related : other.related) {
-        if (names_subject(related, inspection)) add(links.related_from, ref);
-      }
-      if (names_subject(other.cause_of_concern, inspection)) add(links.answered_by, ref);
-      if (names_subject(other.repeats, inspection)) add(links.repeated_in, ref);
-    }
-  }
+  const auto naming_subject = [&](const std::map<std::string, std::vector<FindingRef>, std::less<>>& from,
+                                  std::vector<FindingRef>& into) {
+    const auto it = from.find(subject.finding->id.view());
+    if (it == from.end()) return;
+    for (const FindingRef& ref : it->second) add(into, ref);
+  };
+  naming_subject(m_supersedes, links.supersedes);
+  naming_subject(m_related_from, links.related_from);
+  naming_subject(m_answered_by, links.answered_by);
+  naming_subject(m_repeated_in, links.repeated_in);
   for (auto* list : {&links.superseded_by, &links.supersedes, &links.related, &links.related_from,
                      &links.cause_of_concern, &links.answered_by, &links.repeats, &links.repeated_in}) {
     sort_by_id(*list);
   }
   return links;
+}
+
+FindingLinks links_of(const model::Dataset& dataset, const FindingRef& subject) {
+  return LinkIndex(dataset).of(subject);
 }
 
 }  // namespace hmicfrs::query

@@ -309,13 +309,7 @@ answers::SectionBody tracker(PaperContext& paper) {
 // The red findings in full, each with the cause of concern it answers and the later findings that repeat it.
 answers::SectionBody red(PaperContext& paper) {
   const model::Dataset& dataset = paper.dataset;
-  std::map<std::string, std::vector<answers::FindingRef>, std::less<>> repeated_in;  // by the earlier finding's id
-  for (const model::Inspection* inspection : inspections_by_id(dataset)) {
-    for (const model::Finding& finding : inspection->findings) {
-      if (finding.repeats.value.empty()) continue;
-      repeated_in[resolve_reference(finding.repeats.value, *inspection)].push_back({inspection, &finding});
-    }
-  }
+  const LinkIndex links(dataset);
   answers::RedSection out{paper.config().vocabulary.attention_labels(), {}};
   std::vector<answers::FindingRow> listed = outstanding(paper.rows).needing_attention;
   for (answers::FindingRow& row : listed) {
@@ -328,7 +322,7 @@ answers::SectionBody red(PaperContext& paper) {
           dataset, resolve_reference(item.row.finding->cause_of_concern.value, *item.row.inspection));
       if (cause) item.cause_of_concern = cause->finding;
     }
-    if (const auto it = repeated_in.find(item.row.finding->id); it != repeated_in.end()) item.repeated_in = it->second;
+    item.links = links.of({item.row.inspection, item.row.finding});
     if (state.latest != state.rated_by && state.latest != state.target_moved_by) item.latest_update = state.latest;
     out.findings.push_back(std::move(item));
   }

@@ -16,11 +16,24 @@ answers::FindingState folded(const model::Dataset& dataset, const model::Inspect
   state.owner = finding.owner;
   state.due = finding.due;
   bool any_in_effect = false;
+  // A report superseded as a whole supersedes, on that day, each of its findings still open then: applied in date
+  // order among the entries, so that a later entry can reopen one.
+  const model::ReportSupersession* report_superseded =
+      inspection.superseded && !(as_of < inspection.superseded->date) ? &*inspection.superseded : nullptr;
+  const auto supersede_report = [&] {
+    if (model::is_open(state.status)) {
+      state.status = model::Status::superseded;
+      state.rating = nullptr;
+      state.rated_by = nullptr;
+    }
+    report_superseded = nullptr;
+  };
   for (const model::HistoryEntry& entry : finding.history) {
     if (!in_effect(entry, as_of) && !(entry.as_at && in_effect(entry, known_by))) {
       ++state.later_entries;
       continue;
     }
+    if (report_superseded != nullptr && report_superseded->date < entry.date) supersede_report();
     any_in_effect = any_in_effect || in_effect(entry, as_of);
     const bool was_open = model::is_open(state.status);
     if (entry.status) state.status = *entry.status;
@@ -41,6 +54,7 @@ answers::FindingState folded(const model::Dataset& dataset, const model::Inspect
     }
     state.latest = &entry;
   }
+  if (report_superseded != nullptr) supersede_report();
   // A rating for open findings does not outlive the finding's closing, nor one for closed findings its reopening.
   if (state.rating != nullptr && state.rating->closed == model::is_open(state.status)) {
     state.rating = nullptr;

@@ -142,6 +142,19 @@ Json inspections_array(const std::vector<const model::Inspection*>& inspections)
   return array;
 }
 
+Json refs_json(const std::vector<answers::FindingRef>& refs);
+
+// A finding's links both ways, as `show` and the paper's red section give them.
+Json links_json(const answers::FindingLinks& links) {
+  Json json{{"superseded_by", refs_json(links.superseded_by)},     {"supersedes", refs_json(links.supersedes)},
+            {"cause_of_concern", refs_json(links.cause_of_concern)}, {"answered_by", refs_json(links.answered_by)},
+            {"related", refs_json(links.related)},                 {"related_from", refs_json(links.related_from)}};
+  // What only some registers record is given only when there, so that readers of other registers see no new keys.
+  if (!links.repeats.empty()) json["repeats"] = refs_json(links.repeats);
+  if (!links.repeated_in.empty()) json["repeated_in"] = refs_json(links.repeated_in);
+  return json;
+}
+
 Json refs_json(const std::vector<answers::FindingRef>& refs) {
   Json array = Json::array();
   for (const answers::FindingRef& ref : refs) array.push_back(ref.finding->id);
@@ -341,15 +354,7 @@ Json to_json(const answers::FindingDetail& v) {
   finding["area"] = text_or_null(f.area.value);
   finding["text"] = f.text;
   finding["history"] = history_json(v.history);
-  finding["links"] = Json{{"superseded_by", refs_json(v.links.superseded_by)},
-                          {"supersedes", refs_json(v.links.supersedes)},
-                          {"cause_of_concern", refs_json(v.links.cause_of_concern)},
-                          {"answered_by", refs_json(v.links.answered_by)},
-                          {"related", refs_json(v.links.related)},
-                          {"related_from", refs_json(v.links.related_from)}};
-  // What only some registers record is given only when there, so that readers of other registers see no new keys.
-  if (!v.links.repeats.empty()) finding["links"]["repeats"] = refs_json(v.links.repeats);
-  if (!v.links.repeated_in.empty()) finding["links"]["repeated_in"] = refs_json(v.links.repeated_in);
+  finding["links"] = links_json(v.links);
   if (f.inspectorate_due) finding["inspectorate_due"] = f.inspectorate_due->iso();
   if (const model::HistoryEntry* moved = v.row.state.target_moved_by) {
     finding["target_moved"] = Json{{"date", moved->date.iso()}, {"as_at", moved->as_at}, {"note", moved->note}};
@@ -615,7 +620,8 @@ struct SectionJson {
                                         {"title", finding.cause_of_concern->title},
                                         {"text", finding.cause_of_concern->text}};
       }
-      if (!finding.repeated_in.empty()) item["repeated_in"] = refs_json(finding.repeated_in);
+      if (!finding.links.repeated_in.empty()) item["repeated_in"] = refs_json(finding.links.repeated_in);
+      item["links"] = links_json(finding.links);
       red.push_back(std::move(item));
     }
     json["red"] = red;

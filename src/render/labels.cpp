@@ -1,6 +1,7 @@
 #include <hmicfrs/render/labels.hpp>
 
 #include <array>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -30,6 +31,30 @@ std::string_view label(model::Grade grade) {
 std::string_view label(model::FindingType type) {
   static constexpr std::array<std::string_view, 4> k{"Cause of concern", "Recommendation", "AFI", "Not formal"};
   return pick(type, k);
+}
+
+std::string finding_number(const model::Finding& finding) {
+  const std::string_view ref = finding.ref;
+  std::size_t at = 0;
+  while (at < ref.size() && std::isalpha(static_cast<unsigned char>(ref[at])) != 0) ++at;
+  const std::size_t letters = at;
+  while (at < ref.size() && (ref[at] == '-' || ref[at] == '.')) ++at;
+  if (letters == 0 || at == ref.size() || std::isdigit(static_cast<unsigned char>(ref[at])) == 0) {
+    return std::string(ref);
+  }
+  return std::string(ref.substr(at));
+}
+
+std::string paper_name(const model::Inspection& inspection, const model::Finding& finding) {
+  if (inspection.short_name.empty()) return finding.id.str();
+  return fmt::format("{} {} {}", inspection.short_name, label(finding.type), finding_number(finding));
+}
+
+std::string cited(const model::Inspection& inspection, const model::Finding& finding) {
+  static constexpr std::array<std::string_view, 4> k{"cause of concern", "recommendation", "area for improvement",
+                                                     "item"};
+  return fmt::format("{} {} of '{}'{}", pick(finding.type, k), finding_number(finding), inspection.title,
+                     inspection.published ? fmt::format(", {}", inspection.published->year()) : std::string());
 }
 
 std::string_view label(model::InspectionType type) {

@@ -84,6 +84,54 @@ std::string uncounted(const answers::RagCounts& c) {
 // A rating as the movement summary writes it: "amber", "unrated".
 std::string rating_name(const model::Rating* rating) { return rating != nullptr ? in_prose(rating->label) : "unrated"; }
 
+// How a finding connects to others, each named by its number and report: "Relates to recommendation 4 of
+// 'Everyone's business', 2014, which it supersedes; is repeated in ...". The cause of concern it answers is
+// told on its own, with its wording.
+std::string links_phrase(const answers::FindingLinks& links) {
+  struct Linked {
+    answers::FindingRef ref;
+    bool related = false, supersedes = false, superseded_by = false, repeats = false, repeated_in = false;
+  };
+  std::vector<Linked> linked;
+  const auto mark = [&](const std::vector<answers::FindingRef>& refs, bool Linked::*flag) {
+    for (const answers::FindingRef& ref : refs) {
+      auto it = std::find_if(linked.begin(), linked.end(), [&](const Linked& l) { return l.ref.finding == ref.finding; });
+      if (it == linked.end()) it = linked.insert(linked.end(), Linked{ref});
+      (*it).*flag = true;
+    }
+  };
+  mark(links.repeats, &Linked::repeats);
+  mark(links.supersedes, &Linked::supersedes);
+  mark(links.related, &Linked::related);
+  mark(links.related_from, &Linked::related);
+  mark(links.repeated_in, &Linked::repeated_in);
+  mark(links.superseded_by, &Linked::superseded_by);
+  std::vector<std::string> phrases;
+  for (const Linked& l : linked) {
+    const std::string named = cited(*l.ref.inspection, *l.ref.finding);
+    // The first relation leads; the others follow as clauses on the finding named.
+    std::vector<std::pair<bool, std::pair<std::string_view, std::string_view>>> relations{
+        {l.related, {"relates to", ""}},
+        {l.supersedes, {"supersedes", "which it supersedes"}},
+        {l.repeats, {"repeats", "which it repeats"}},
+        {l.superseded_by, {"is superseded by", "which supersedes it"}},
+        {l.repeated_in, {"is repeated in", "which repeats it"}}};
+    std::string phrase;
+    std::vector<std::string_view> clauses;
+    for (const auto& [holds, words] : relations) {
+      if (!holds) continue;
+      if (phrase.empty()) {
+        phrase = fmt::format("{} {}", words.first, named);
+      } else {
+        clauses.push_back(words.second);
+      }
+    }
+    if (!clauses.empty()) phrase += fmt::format(", {}", fmt::join(clauses, " and "));
+    phrases.push_back(std::move(phrase));
+  }
+  return phrases.empty() ? std::string() : sentence_case(fmt::format("{}", fmt::join(phrases, "; ")));
+}
+
 // Writes the paper's sections in order, each under the number and title query gave it, its body worded by the
 // overload of `write` for its answer's type: one overload per entry of query's section table, no switch on ids.
 class PaperBuilder {
@@ -169,7 +217,7 @@ class PaperBuilder {
     say(fmt::format("Of the {} {}{}: {}{}.", several ? "reports'" : "report's",
                     spelled_count(findings.size(), "finding", "findings"), not_formal_clause(counts),
                     counts_sentence(counts, m_vocabulary), uncounted(counts)));
-    m_document.add(findings_table(findings, m_vocabulary, true, m_dates));
+    m_document.add(findings_table(findings, m_vocabulary, true, m_dates, Naming::paper));
   }
 
   // PEEL inspections notified or under way, not yet reported on.
@@ -189,7 +237,7 @@ class PaperBuilder {
       if (!item.findings.empty()) {
         say(fmt::format("The register holds {} from the draft:",
                         spelled_count(item.findings.size(), "finding", "findings")));
-        m_document.add(findings_table(item.findings, m_vocabulary, true, m_dates));
+        m_document.add(findings_table(item.findings, m_vocabulary, true, m_dates, Naming::paper));
       }
     }
   }
@@ -467,7 +515,7 @@ class PaperBuilder {
       say(fmt::format("{} past {} due date:",
                       sentence_case(spelled_count(tracker.overdue.size(), "open finding is", "open findings are")),
                       tracker.overdue.size() == 1 ? "its" : "their"));
-      m_document.add(findings_table(tracker.overdue, m_vocabulary, false, m_dates));
+      m_document.add(findings_table(tracker.overdue, m_vocabulary, false, m_dates, Naming::paper));
     }
     m_document.add(Heading{3, fmt::format("Not updated for more than {} days", tracker.stale_after_days)});
     if (tracker.stale.empty()) {
@@ -475,7 +523,7 @@ class PaperBuilder {
     } else {
       Table table{{{"Finding"}, {"Title", Align::left, true}, {"Owner", Align::left, true}, {"Last update"}}, {}};
       for (const FindingRow& r : tracker.stale) {
-        table.add_row(r.finding->id, r.finding->title, owner_text(r),
+        table.add_row(paper_name(*r.inspection, *r.finding), r.finding->title, owner_text(r),
                       date_cell(*r.last_update, m_dates, r.last_update_as_at));
       }
       m_document.add(std::move(table));
@@ -507,7 +555,7 @@ class PaperBuilder {
     Table moves{{{"Finding"}, {"From"}, {"To"}, {"Title", Align::left, true}}, {}};
     for (const std::size_t at : movement.rag_moved) {
       const answers::FindingChange& c = movement.changes[at];
-      moves.add_row(c.finding->id, rating_cell(c.before, m_vocabulary), rating_cell(c.after, m_vocabulary),
+      moves.add_row(paper_name(*c.inspection, *c.finding), rating_cell(c.before, m_vocabulary), rating_cell(c.after, m_vocabulary),
                     c.finding->title);
     }
     std::vector<std::string> summary;
@@ -534,7 +582,7 @@ class PaperBuilder {
       Table closures{{{"Finding"}, {"Now"}, {"Title", Align::left, true}}, {}};
       for (const std::size_t at : movement.closed) {
         const answers::FindingChange& c = movement.changes[at];
-        closures.add_row(c.finding->id, m_vocabulary.label(c.after.status), c.finding->title);
+        closures.add_row(paper_name(*c.inspection, *c.finding), m_vocabulary.label(c.after.status), c.finding->title);
       }
       m_document.add(std::move(closures));
     }
@@ -544,7 +592,7 @@ class PaperBuilder {
       Table allocated{{{"Finding"}, {"Owner", Align::left, true}, {"Title", Align::left, true}}, {}};
       for (const std::size_t at : movement.allocated) {
         const answers::FindingChange& c = movement.changes[at];
-        allocated.add_row(c.finding->id, std::string(c.after.owner), c.finding->title);
+        allocated.add_row(paper_name(*c.inspection, *c.finding), std::string(c.after.owner), c.finding->title);
       }
       m_document.add(std::move(allocated));
     }
@@ -552,7 +600,7 @@ class PaperBuilder {
       m_document.add(Heading{3, "Target dates moved since the last committee"});
       Table targets{{{"Finding"}, {"From"}, {"To"}, {"Why", Align::left, true}}, {}};
       for (const std::size_t at : movement.targets_moved) {
-        targets.rows.push_back(target_row(movement.changes[at], m_dates));
+        targets.rows.push_back(target_row(movement.changes[at], m_dates, Naming::paper));
       }
       m_document.add(std::move(targets));
     }
@@ -610,8 +658,10 @@ class PaperBuilder {
                     words));
     for (const answers::RedFinding& item : red) {
       const FindingRow& row = item.row;
-      subsection(fmt::format("{}: {}", row.finding->id, row.finding->title));
+      subsection(fmt::format("{}: {}", paper_name(*row.inspection, *row.finding), row.finding->title));
       Fields fields;
+      // The id once, where the heading names the finding another way.
+      if (!row.inspection->short_name.empty()) fields.items.push_back({"Id", row.finding->id.str()});
       fields.items.push_back({"Report", row.inspection->title.str()});
       fields.items.push_back({"Type", std::string(label(row.finding->type))});
       fields.items.push_back({"Owner", owner_text(row)});
@@ -625,13 +675,15 @@ class PaperBuilder {
         fields.items.push_back({fmt::format("Why {}", in_prose(row.state.rating->label)), why});
       }
       if (item.latest_update != nullptr) fields.items.push_back({"Latest update", dated_note(*item.latest_update)});
-      for (const answers::FindingRef& later : item.repeated_in) {
-        fields.items.push_back({"Re-issued in", fmt::format("{} ({})", later.inspection->title, later.finding->id)});
-      }
+      if (const std::string links = links_phrase(item.links); !links.empty()) fields.items.push_back({"Links", links});
       m_document.add(std::move(fields));
       if (!row.finding->text.empty()) m_document.add(MarkdownText{row.finding->text.str()});
       if (const model::Finding* cause = item.cause_of_concern) {
-        say(fmt::format("It answers cause of concern {}: {}", cause->id, cause->title));
+        const auto& answered = item.links.cause_of_concern;
+        say(fmt::format("It answers {}: {}",
+                        answered.empty() ? std::string("cause of concern ") + cause->id.str()
+                                         : cited(*answered.front().inspection, *answered.front().finding),
+                        cause->title));
         if (!cause->text.empty()) m_document.add(MarkdownText{cause->text.str()});
       }
     }

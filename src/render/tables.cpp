@@ -69,8 +69,12 @@ std::string closings_phrase(const std::vector<answers::ClosingCount>& closings, 
   return parts.empty() ? std::string() : fmt::format(" ({})", fmt::join(parts, ", "));
 }
 
-std::vector<Cell> target_row(const answers::FindingChange& c, DateStyle style) {
-  return {Cell(c.finding->id), date_cell(*c.before.due, style), c.after.due ? date_cell(*c.after.due, style) : Cell(),
+std::string finding_name(const model::Inspection& inspection, const model::Finding& finding, Naming naming) {
+  return naming == Naming::paper ? paper_name(inspection, finding) : finding.id.str();
+}
+
+std::vector<Cell> target_row(const answers::FindingChange& c, DateStyle style, Naming naming) {
+  return {Cell(finding_name(*c.inspection, *c.finding, naming)), date_cell(*c.before.due, style), c.after.due ? date_cell(*c.after.due, style) : Cell(),
           Cell(c.after.target_moved_by != nullptr ? c.after.target_moved_by->note.str() : "")};
 }
 
@@ -185,7 +189,7 @@ std::string window_text(const answers::Window& window) {
 }
 
 Table findings_table(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary, bool with_type,
-                     DateStyle style) {
+                     DateStyle style, Naming naming) {
   Table table{{{"Finding"}}, {}};
   if (with_type) table.columns.push_back({"Type"});
   for (Column column : std::initializer_list<Column>{
@@ -196,7 +200,7 @@ Table findings_table(const std::vector<answers::FindingRow>& rows, const model::
   for (const answers::FindingRow& row : rows) {
     std::vector<Cell>& cells = table.rows.emplace_back();
     cells.reserve(table.columns.size());
-    cells.emplace_back(row.finding->id);
+    cells.emplace_back(finding_name(*row.inspection, *row.finding, naming));
     if (with_type) cells.emplace_back(std::string(label(row.finding->type)));
     cells.push_back(rating_cell(row.state, vocabulary));
     cells.emplace_back(counted_title(row));

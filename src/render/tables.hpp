@@ -44,8 +44,13 @@ std::string closings_phrase(const std::vector<answers::ClosingCount>& closings, 
 // not counted as changes." Empty when there are none.
 std::string as_at_sentence(const std::vector<answers::AsAtCount>& counts, DateStyle style);
 
+// How a table names findings: by id (lists, `show`, workbooks), or as the paper does (`paper_name`).
+enum class Naming { id, paper };
+std::string finding_name(const model::Inspection& inspection, const model::Finding& finding, Naming naming);
+
 // A row of a table of targets moved: the finding, the target before and after, and why.
-std::vector<Cell> target_row(const answers::FindingChange& change, DateStyle style = DateStyle::iso);
+std::vector<Cell> target_row(const answers::FindingChange& change, DateStyle style = DateStyle::iso,
+                             Naming naming = Naming::id);
 
 // Why the vocabulary gave a finding its rating: "past its target date", "status Declined".
 std::string derived_reason(const answers::FindingState& state, const model::Vocabulary& vocabulary);
@@ -88,9 +93,9 @@ std::string count_phrase(std::size_t n, std::string_view one, std::string_view m
 // "up to 2022-03-31", "after 2021-12-22 up to 2022-03-31".
 std::string window_text(const answers::Window& window);
 
-// Findings, one a row: id, (type,) rating, title, owner and due date.
+// Findings, one a row: id (or the paper's name), (type,) rating, title, owner and due date.
 Table findings_table(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary,
-                     bool with_type = false, DateStyle style = DateStyle::iso);
+                     bool with_type = false, DateStyle style = DateStyle::iso, Naming naming = Naming::id);
 
 // Counts by rating, one row per group and a total: the table of `rag` and of
 // the paper's tracker. `first_column` names the groups; a column per rating

@@ -88,9 +88,9 @@ TEST(DecodeInspection, ReportsMissingAndUnknownFields) {
                       "inspections/x.yaml:3:1: error: unknown field 'titel' in an inspection: did you mean 'title'? "
                       "[unknown-field]",
                       "inspections/x.yaml:4:1: error: unknown field 'whatever' in an inspection (known fields: id, "
-                      "type, title, inspectorates, involvement, other_forces, notified, fieldwork, events, "
+                      "type, title, short_name, inspectorates, involvement, other_forces, notified, fieldwork, events, "
                       "draft_expected, draft_received, publication_expected, published, url, summary, gradings, "
-                      "counts, findings) [unknown-field]"}));
+                      "counts, superseded, findings) [unknown-field]"}));
 }
 
 TEST(DecodeInspection, ReportsTextThatAnUnquotedCommaSplitOffAValue) {

@@ -49,6 +49,10 @@ const std::map<std::string_view, std::pair<std::string, std::string>> k_places{
     {"peel-cycles", {"peel-framework", ""}},
     {"peel-cycle", {"peel-framework", "peel-cycle"}},
     {"peel-area", {"peel-framework", "peel-area"}},
+    {"background-document", {"config", "background-document"}},
+    {"priorities", {"config", "priorities"}},
+    {"priority", {"config", "priority"}},
+    {"supersession", {"inspection", "supersession"}},
 };
 
 // The object schema of a record; fieldwork's is the object branch of its oneOf.

@@ -175,7 +175,7 @@ struct TrackerSection {
 struct RedFinding {
   FindingRow row;
   const model::Finding* cause_of_concern = nullptr;      // the cause of concern it answers, quoted with it
-  std::vector<FindingRef> repeated_in;                   // later reports that re-issued it
+  FindingLinks links;                                    // what it repeats, supersedes, relates to, both ways
   std::optional<PaperDate> due;                          // its current target
   std::optional<PaperDate> inspectorate_due;             // the deadline the inspectorate set, if any
   const model::HistoryEntry* latest_update = nullptr;  // the latest entry, unless it is the one that rated it or

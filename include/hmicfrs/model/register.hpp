@@ -41,6 +41,33 @@ struct Portfolio {
   diag::Location location;
 };
 
+// One value of the register's priority dimension: internal audit's priorities, or the auditor a finding
+// came from, as a force's tracker groups them besides portfolio.
+struct Priority {
+  std::string id;
+  std::string name;
+  diag::Location location;
+};
+
+// The register's priority dimension (`priorities` in the configuration): what the paper calls it, its values in
+// order, and whether the tracker gives one table per value.
+struct Priorities {
+  std::string title = "Priority";
+  std::vector<Priority> values;
+  bool table_each = false;
+
+  const Priority* find(std::string_view id) const;
+};
+
+// A document a paper lists among its background documents that is not an inspection report: an improvement
+// plan, a previous paper.
+struct BackgroundDocument {
+  std::string title;
+  std::string url;
+  std::optional<Date> date;
+  diag::Location location;
+};
+
 // Where to write to whoever holds a role that owns findings (`owners` in the
 // configuration), for the messages `chase` drafts.
 struct OwnerAddress {
@@ -123,12 +150,14 @@ struct Config {
   std::string inspectorate;  // the name papers use; empty: HMIC or HMICFRS, as the paper's date has it
   std::string purpose;
   std::string decision;
+  std::vector<BackgroundDocument> background;  // listed in every paper besides the reports it mentions
   std::vector<PaperSection> sections;  // the paper's sections in order; empty: the usual layout
   Narratives peel_narratives = Narratives::first_paper;
   PaperDates paper_dates = PaperDates::words;  // how the paper's tables write dates
   Located<std::string> word_template;  // a .docx or .dotx in the register whose styles Word papers take
   Contact contact;
   std::vector<Portfolio> portfolios;
+  Priorities priorities;
   std::vector<OwnerAddress> owners;
   Vocabulary vocabulary;
   int stale_after_days = 90;
@@ -151,6 +180,7 @@ struct Meeting {
   std::map<Section, std::string> notes;      // Markdown per paper section
   std::vector<Located<std::string>> review;  // reports to go through finding by finding, in this order
   std::vector<PaperSection> sections;        // replaces the configuration's choice for this paper
+  std::vector<BackgroundDocument> background;  // this paper's own background documents, after the configuration's
   diag::Location location;
 
   Date cut_off() const { return as_of.value_or(date); }
@@ -186,6 +216,8 @@ struct Finding {
   Text text;  // Markdown
   Interned owner;
   Located<Interned> portfolio;
+  Located<Interned> priority;              // of the configuration's priority dimension
+  Interned theme;                          // a heading the report's findings are grouped under ("Domestic abuse")
   Located<Interned> cause_of_concern;      // ref or id of the cause of concern it answers
   Located<Interned> area;                  // PEEL area of the inspection's gradings
   std::optional<Date> due;                 // the force's own target, which history entries may move
@@ -249,11 +281,19 @@ struct FindingCounts {
   diag::Location location;
 };
 
+// A whole report superseded by a later one: from `date`, its findings still open are superseded.
+struct ReportSupersession {
+  Located<std::string> by;  // the later inspection's id
+  Date date;
+  diag::Location location;
+};
+
 // One inspection or report, with what it found.
 struct Inspection {
   std::string id;
   InspectionType type = InspectionType::other;
   Text title;
+  std::string short_name;  // how the paper names its findings: "PEEL 2021/22" gives "PEEL 2021/22 AFI 3"
   std::vector<std::string> inspectorates;
   Involvement involvement = Involvement::inspected;
   std::vector<std::string> other_forces;
@@ -269,6 +309,7 @@ struct Inspection {
   Text summary;  // Markdown
   std::optional<Gradings> gradings;
   std::optional<FindingCounts> counts;  // as the report states them
+  std::optional<ReportSupersession> superseded;
   std::vector<Finding> findings;
   diag::Location location;                                               // of the id
   IdIndex finding_index;                                                 // by ref

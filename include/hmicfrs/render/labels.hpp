@@ -21,6 +21,16 @@ std::string_view label(model::Involvement involvement);
 std::string_view label(model::EventKind kind);
 std::string_view label(answers::Grouping grouping);  // "Portfolio", as a column heading
 
+// A finding's number in its report: its ref without the letters that lead it ("AFI3" gives "3", "R1.2" gives
+// "1.2"); the ref itself when it has no number after letters.
+std::string finding_number(const model::Finding& finding);
+// How the paper names a finding in its tables: its report's short name, type and number ("PEEL 2021/22 AFI 3");
+// its id when the report has no short name.
+std::string paper_name(const model::Inspection& inspection, const model::Finding& finding);
+// A finding by its number and its report's title and year, for prose: "recommendation 4 of 'Everyone's
+// business', 2014".
+std::string cited(const model::Inspection& inspection, const model::Finding& finding);
+
 // A finding's rating word: its rating's label ("Red"); "Unrated" when open
 // without one; a closed finding's, or a cause of concern's, status word.
 std::string rating(const answers::FindingState& state, const model::Vocabulary& vocabulary);
