@@ -29,7 +29,10 @@ using model::Section;
 constexpr std::string_view k_default_purpose =
     "To give members of the Committee oversight of {} inspection activity and of the force's progress against "
     "the inspectorate's recommendations.";
-constexpr std::string_view k_default_decision = "The Committee is asked to note the contents of this report.";
+// The usual decision; a register that words its own decision gives all of it.
+constexpr std::string_view k_default_decision =
+    "This report is submitted for the information of the Committee. The Committee is asked to note the contents of "
+    "this report.";
 
 // What every section's answer is computed from.
 struct PaperContext {
@@ -332,9 +335,14 @@ answers::SectionBody red(PaperContext& paper) {
 answers::SectionBody decision(PaperContext& paper) {
   const model::Config& config = paper.config();
   // The background documents are those the other sections mention: filled in once they are all answered.
-  return answers::DecisionSection{config.decision.empty() ? std::string(k_default_decision) : config.decision,
-                                  paper.meeting.contact ? *paper.meeting.contact : config.contact,
-                                  {}};
+  answers::DecisionSection out{config.decision.empty() ? std::string(k_default_decision) : config.decision,
+                               paper.meeting.contact ? *paper.meeting.contact : config.contact,
+                               {},
+                               {}};
+  for (const auto* documents : {&config.background, &paper.meeting.background}) {
+    for (const model::BackgroundDocument& document : *documents) out.documents.push_back(&document);
+  }
+  return out;
 }
 
 // Every published report a section mentions.

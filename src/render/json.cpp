@@ -637,6 +637,12 @@ struct SectionJson {
                                 {"published", inspection->published->iso()},
                                 {"url", text_or_null(inspection->url)}});
     }
+    for (const model::BackgroundDocument* document : s.documents) {
+      background.push_back(Json{{"id", nullptr},
+                                {"title", document->title},
+                                {"published", document->date ? Json(document->date->iso()) : Json(nullptr)},
+                                {"url", text_or_null(document->url)}});
+    }
     json["background"] = background;
   }
 };

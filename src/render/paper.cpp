@@ -706,8 +706,7 @@ class PaperBuilder {
   }
 
   void write(const answers::DecisionSection& section) {
-    say("This report is submitted for the information of the Committee.");
-    say(section.decision);
+    m_document.add(MarkdownText{section.decision});
 
     m_document.add(Heading{3, "Contact officer"});
     const model::Contact& contact = section.contact;
@@ -725,7 +724,7 @@ class PaperBuilder {
     }
 
     m_document.add(Heading{3, "Background documents"});
-    if (section.background.empty()) {
+    if (section.background.empty() && section.documents.empty()) {
       say("None.");
       return;
     }
@@ -733,6 +732,11 @@ class PaperBuilder {
     for (const model::Inspection* inspection : section.background) {
       references.items.push_back(
           {fmt::format("{}, published {}", inspection->title, on_date(*inspection->published)), inspection->url});
+    }
+    for (const model::BackgroundDocument* document : section.documents) {
+      references.items.push_back(
+          {document->date ? fmt::format("{}, {}", document->title, in_words(*document->date)) : document->title,
+           document->url});
     }
     m_document.add(std::move(references));
   }

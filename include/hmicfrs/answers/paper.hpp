@@ -193,6 +193,7 @@ struct DecisionSection {
   std::string decision;      // the configuration's, else the usual one
   model::Contact contact;    // the meeting's, else the configuration's
   std::vector<const model::Inspection*> background;  // every report the paper mentions, by publication then id
+  std::vector<const model::BackgroundDocument*> documents;  // the register's own: the configuration's, then the meeting's
 };
 
 using SectionBody = std::variant<PurposeSection, PeelSection, ActivitySection, NotifiedSection, PublishedSection,
