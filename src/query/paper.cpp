@@ -275,6 +275,8 @@ answers::SectionBody published(PaperContext& paper) {
 // The reports the meeting names, each with its findings in the report's order.
 answers::SectionBody review(PaperContext& paper) {
   answers::ReviewSection out;
+  if (paper.meeting.review.empty()) return out;
+  const LinkIndex links(paper.dataset);
   for (const auto& reference : paper.meeting.review) {
     const model::Inspection* inspection = paper.dataset.find_inspection(reference.value);
     if (inspection == nullptr) continue;  // validation reports it
@@ -284,10 +286,23 @@ answers::SectionBody review(PaperContext& paper) {
                                        ? std::optional(paper_date(*inspection->published, paper.as_of()))
                                        : std::nullopt,
                                    {},
-                                   rag_total(rows, paper.config().vocabulary)};
+                                   rag_total(rows, paper.config().vocabulary),
+                                   {}};
     for (const answers::FindingRow& row : rows) {
       const model::HistoryEntry* latest = row.state.latest;
-      report.findings.push_back({row, latest != nullptr && !latest->note.empty() ? latest : nullptr});
+      report.findings.push_back({row, latest != nullptr && !latest->note.empty() ? latest : nullptr,
+                                 row.state.due ? std::optional(paper_date(*row.state.due, paper.as_of())) : std::nullopt,
+                                 links.of({row.inspection, row.finding})});
+    }
+    // Grouped under the register's themes, when it gives any, each where it first appears.
+    const bool themed = std::any_of(rows.begin(), rows.end(),
+                                    [](const answers::FindingRow& row) { return !row.finding->theme.empty(); });
+    std::map<std::string_view, std::size_t> theme_at;  // a theme's place in report.themes
+    for (std::size_t i = 0; themed && i < rows.size(); ++i) {
+      const std::string_view theme = rows[i].finding->theme;
+      const auto [at, added] = theme_at.try_emplace(theme, report.themes.size());
+      if (added) report.themes.push_back({theme, {}});
+      report.themes[at->second].findings.push_back(i);
     }
     out.reports.push_back(std::move(report));
   }

@@ -558,6 +558,10 @@ struct SectionJson {
         Json item = finding_summary(finding.row);
         // As the red section's: the latest entry's note (dated `last_update`), or null.
         item["latest_note"] = finding.latest_note != nullptr ? Json(finding.latest_note->note) : Json(nullptr);
+        item["text"] = finding.row.finding->text;
+        item["scope"] = model::name_of(finding.row.finding->scope);
+        item["theme"] = text_or_null(finding.row.finding->theme);
+        item["links"] = links_json(finding.links);
         findings.push_back(std::move(item));
       }
       item["findings"] = findings;

@@ -622,28 +622,52 @@ class PaperBuilder {
         say("The register holds no finding from this report.");
         continue;
       }
-      Table table{{{"Ref"}, {"Finding", Align::left, true}, {"Status"}, {"Rating"}, {"Latest note", Align::left, true}},
-                  {}};
-      for (const answers::ReviewedFinding& reviewed : report.findings) {
-        const FindingRow& row = reviewed.row;
-        const model::Finding& f = *row.finding;
-        std::string finding = (f.title.empty() ? f.text : f.title).str();
-        if (f.type == model::FindingType::cause_of_concern) finding = "Cause of concern: " + finding;
-        if (!f.cause_of_concern.value.empty()) finding += fmt::format(" (answers {})", f.cause_of_concern.value);
-        if (row.state.tracked_as != nullptr) finding += fmt::format(" (tracked as {})", row.state.tracked_as->id);
-        // A closed finding without a rating has only its status to give, in the column before.
-        const Cell rated = row.state.follows_recommendations ? Cell("See its recommendations")
-                           : row.state.rating == nullptr && !model::is_open(row.state.status)
-                               ? Cell("-")
-                               : rating_cell(row.state, m_vocabulary);
-        const model::HistoryEntry* latest = reviewed.latest_note;
-        table.add_row(f.ref, finding, m_vocabulary.label(row.state.status), rated,
-                      latest != nullptr
-                          ? fmt::format("{}: {}", date_cell(latest->date, m_dates, latest->as_at).text, latest->note)
-                          : "");
+      if (report.themes.empty()) {
+        for (const answers::ReviewedFinding& reviewed : report.findings) reviewed_finding(reviewed);
+        continue;
       }
-      m_document.add(std::move(table));
+      for (const answers::ReviewTheme& theme : report.themes) {
+        m_document.add(Heading{4, theme.name.empty() ? std::string("Other findings") : std::string(theme.name)});
+        for (const std::size_t at : theme.findings) reviewed_finding(report.findings[at]);
+      }
     }
+  }
+
+  // One finding of a report under review, in full: who owns it, by when, for whom, how it stands, what it links
+  // to and its latest note, then its wording.
+  void reviewed_finding(const answers::ReviewedFinding& reviewed) {
+    const FindingRow& row = reviewed.row;
+    const model::Finding& f = *row.finding;
+    const std::string name = row.inspection->short_name.empty()
+                                 ? fmt::format("{} {}", label(f.type), finding_number(f))
+                                 : paper_name(*row.inspection, f);
+    Fields fields;
+    fields.items.push_back({"Finding", fmt::format("{} ({})", name, f.id)});
+    // A cause of concern is owned, and dated, through the recommendations that answer it.
+    if (!row.state.follows_recommendations || !row.state.owner.empty()) fields.items.push_back({"Owner", owner_text(row)});
+    if (!row.state.follows_recommendations || reviewed.due) fields.items.push_back({"Due", reviewed.due ? date_phrase(*reviewed.due) + (row.overdue ? " (overdue)" : "")
+                                                : std::string("No date set")});
+    fields.items.push_back({"Scope", f.scope == model::Scope::all_forces ? "All forces" : "This force"});
+    fields.items.push_back({"Status", m_vocabulary.label(row.state.status)});
+    // A closed finding without a rating has only its status to give.
+    fields.items.push_back({"Rating", row.state.follows_recommendations ? std::string("See its recommendations")
+                                      : row.state.rating == nullptr && !model::is_open(row.state.status)
+                                          ? std::string("None")
+                                          : rating_cell(row.state, m_vocabulary).text});
+    if (!f.cause_of_concern.value.empty() && !reviewed.links.cause_of_concern.empty()) {
+      const answers::FindingRef& cause = reviewed.links.cause_of_concern.front();
+      fields.items.push_back({"Answers", cause.inspection == row.inspection
+                                             ? fmt::format("{} {} of this report", label(cause.finding->type),
+                                                           finding_number(*cause.finding))
+                                             : cited(*cause.inspection, *cause.finding)});
+    }
+    if (const std::string links = links_phrase(reviewed.links); !links.empty()) fields.items.push_back({"Links", links});
+    if (const model::HistoryEntry* latest = reviewed.latest_note) {
+      fields.items.push_back({"Latest note", dated_note(*latest)});
+    }
+    m_document.add(std::move(fields));
+    if (!f.title.empty()) say(f.title.str());
+    if (!f.text.empty()) m_document.add(MarkdownText{f.text.str()});
   }
 
   void write(const answers::RedSection& section) {

@@ -144,6 +144,14 @@ struct PublishedSection {
 struct ReviewedFinding {
   FindingRow row;
   const model::HistoryEntry* latest_note = nullptr;  // the latest entry, when it has a note
+  std::optional<PaperDate> due;                      // its current target
+  FindingLinks links;                                // what it answers, repeats, supersedes, relates to
+};
+
+// The findings of a report under review that the register groups under one theme.
+struct ReviewTheme {
+  std::string_view name;              // empty: the findings with no theme
+  std::vector<std::size_t> findings;  // positions in the report's findings, in its order
 };
 
 // A report the meeting goes through finding by finding.
@@ -152,6 +160,7 @@ struct ReviewedReport {
   std::optional<PaperDate> published;
   std::vector<ReviewedFinding> findings;  // every finding recorded by the date, in the order of the report
   RagCounts counts;
+  std::vector<ReviewTheme> themes;  // in the order each theme first appears; none when no finding has a theme
 };
 
 // "Reports under review".
