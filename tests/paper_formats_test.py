@@ -251,9 +251,10 @@ class Case:
         # The counts give the ratings' ids first, in the vocabulary's order, then "unrated".
         keys = list(rag["total"])
         ratings = keys[:keys.index("unrated")]
-        # The total row of a table by rating: open ratings, unrated, open, closed ratings, closed, total.
+        # The total row of a table by rating: open ratings (those of both kinds among them), unrated, open, closed
+        # ratings, closed, total.
         marks = {r["id"]: r["marks"] for r in rag.get("ratings", [])}
-        open_ratings = [r for r in ratings if marks.get(r, "open") == "open"]
+        open_ratings = [r for r in ratings if marks.get(r, "open") in ("open", "both")]
         closed_ratings = [r for r in ratings if marks.get(r) == "closed"]
         t = rag["total"]
         expected_row = [t[r] for r in open_ratings] + [t["unrated"], t["open"]] + [t[r] for r in closed_ratings] + \

@@ -141,9 +141,9 @@ query::FindingFilter finding_filter(const FilterOptions& o, const model::Dataset
     return UsageError(fmt::format("contradictory filters: {}", why));
   };
   if (o.open && o.closed) throw contradiction("--open and --closed");
-  // Only ratings the vocabulary gives to closed findings go with --closed.
+  // Only ratings the vocabulary gives to closed findings (alone or with open ones) go with --closed.
   const bool open_rating = filter.unrated || std::any_of(filter.rags.begin(), filter.rags.end(), [&](const auto& id) {
-                             return !dataset.config.vocabulary.find(id)->closed;
+                             return !dataset.config.vocabulary.find(id)->marks_closed();
                            });
   if (o.closed && (open_rating || o.overdue || o.stale)) {
     throw contradiction("--closed with --rag, --overdue or --stale, which only open findings have");

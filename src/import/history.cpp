@@ -165,7 +165,7 @@ void add_state_entry(RowContext& row, std::vector<model::HistoryEntry>& history)
   }
   model::HistoryEntry& entry = *state;
   const model::Rating* given = row.import.vocabulary.find(rating);
-  if (given != nullptr && status && !model::is_open(*status) && !given->closed) {
+  if (given != nullptr && status && !model::is_open(*status) && !given->marks_closed()) {
     // "Complete" and "Green": a closed finding carries no rating of open findings (rag-when-closed).
     const Value cell = row.value("rating");
     row.import.diagnostics.note(row.at(cell),

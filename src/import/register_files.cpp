@@ -25,7 +25,7 @@ void write_ratings(YamlWriter& w, const model::Vocabulary& vocabulary) {
     if (rating.label != label) w.field(4, "label", rating.label);
     if (!rating.meaning.empty()) w.field(4, "meaning", rating.meaning);
     w.field(4, "colour", rating.colour);
-    if (rating.closed) w.verbatim(4, "marks", "closed");
+    if (rating.marks != model::Marks::open) w.verbatim(4, "marks", model::name_of(rating.marks));
     if (rating.attention) w.verbatim(4, "attention", "true");
     std::vector<std::string_view> conditions;
     if (rating.derived_when.overdue) conditions.push_back("overdue");

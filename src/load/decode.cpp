@@ -133,17 +133,19 @@ std::optional<std::string> decode_colour(Reader& reader, const Node* node) {
 }
 
 // What makes a rating apply without being written: "overdue", or statuses of
-// the kind of finding the rating marks.
+// the kind of finding the rating marks (either kind, for a rating of both).
 model::RatingRule decode_rule(Reader& reader, const Node* list, const model::Rating& rating) {
   model::RatingRule rule;
   for_each_item(reader, list, "derived_when", [&](const Node& item) {
     const auto word = reader.line(&item, "derived_when");
     if (!word) return;
     if (*word == "overdue") {
-      if (rating.closed) {
+      // A rating of both kinds may be derived when overdue: only its open findings ever are.
+      if (!rating.marks_open()) {
         reader.diagnostics().error(reader.at(item),
                                    fmt::format("rating '{}' marks closed findings, but only an open finding is "
-                                               "overdue: remove 'overdue' or write 'marks: open'",
+                                               "overdue: remove 'overdue', or write 'marks: both' to give it to open "
+                                               "findings too",
                                                rating.id),
                                    Code::rating_vocabulary);
         return;
@@ -161,12 +163,13 @@ model::RatingRule decode_rule(Reader& reader, const Node* list, const model::Rat
                                  Code::invalid_value);
       return;
     }
-    if (model::is_open(*status) == rating.closed) {
+    if (!rating.marks_status(*status)) {
+      const std::string_view kind = model::is_open(*status) ? "open" : "closed";
       reader.diagnostics().error(
           reader.at(item),
-          fmt::format("rating '{}' marks {} findings, but status '{}' is {}: a rating is given to open findings or "
-                      "to closed ones, not both",
-                      rating.id, rating.closed ? "closed" : "open", *word, model::is_open(*status) ? "open" : "closed"),
+          fmt::format("rating '{}' marks {} findings, but status '{}' is {}: write 'marks: both' to give it to open "
+                      "and closed findings",
+                      rating.id, model::name_of(rating.marks), *word, kind),
           Code::rating_vocabulary);
       return;
     }
@@ -222,7 +225,7 @@ void decode_ratings(Reader& reader, const MapEntry& entry, model::Vocabulary& vo
     rating.label = reader.line(item.find("label"), "label").value_or(label);
     rating.meaning = reader.text(item.find("meaning"), "meaning").value_or("");
     rating.colour = decode_colour(reader, item.find("colour")).value_or("#bbbbbb");
-    rating.closed = reader.choice<model::Marks>(item.find("marks"), "marks") == model::Marks::closed;
+    rating.marks = reader.choice<model::Marks>(item.find("marks"), "marks").value_or(model::Marks::open);
     rating.attention = reader.boolean(item.find("attention"), "attention").value_or(false);
     rating.derived_when = decode_rule(reader, item.find("derived_when"), rating);
     // One condition gives one rating: a second rating derived from it would never be seen. Reported once, and
@@ -792,7 +795,7 @@ void resolve_ratings(model::Dataset& dataset, diag::Diagnostics& diagnostics) {
         entry.rating = static_cast<std::uint8_t>(at - ids.begin());  // at most k_max_ratings
         const model::Rating& rating = vocabulary.ratings[*entry.rating];
         const bool closed_status = entry.status && !model::is_open(*entry.status);
-        if (!rating.closed && closed_status) {
+        if (!rating.marks_closed() && closed_status) {
           diagnostics.warning(entry.rag.location,
                               vocabulary.customised
                                   ? fmt::format("rating '{}' is given to open findings, not to status '{}'", rating.id,
@@ -800,7 +803,7 @@ void resolve_ratings(model::Dataset& dataset, diag::Diagnostics& diagnostics) {
                                   : fmt::format("a RAG rating applies only to open findings, not to status '{}'",
                                                 model::name_of(*entry.status)),
                               Code::rag_when_closed);
-        } else if (rating.closed && !closed_status) {
+        } else if (!rating.marks_open() && !closed_status) {
           diagnostics.error(entry.rag.location,
                             fmt::format("rating '{}' is given to closed findings: write the closing status in the "
                                         "same entry (status: closed, achieved, declined ...)",

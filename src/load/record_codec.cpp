@@ -34,7 +34,7 @@ void fields(auto& a, either<model::ReportSupersession> auto& s) { a(s.by, s.date
 void fields(auto& a, either<model::OwnerAddress> auto& o) { a(o.role, o.email, o.location); }
 void fields(auto& a, either<model::RatingRule> auto& r) { a(r.overdue, r.statuses); }
 void fields(auto& a, either<model::Rating> auto& r) {
-  a(r.id, r.label, r.meaning, r.colour, r.closed, r.attention, r.derived_when, r.location);
+  a(r.id, r.label, r.meaning, r.colour, r.marks, r.attention, r.derived_when, r.location);
 }
 void fields(auto& a, either<model::Vocabulary> auto& v) { a(v.ratings, v.customised, v.status_labels); }
 void fields(auto& a, either<model::PaperSection> auto& s) { a(s.section, s.title, s.location); }

@@ -68,9 +68,9 @@ std::string colour_named(std::string_view name) {
 }  // namespace
 
 Vocabulary::Vocabulary()
-    : ratings{{"red", "Red", "", colour_named("red"), false, true, {}, {}},
-              {"amber", "Amber", "", colour_named("amber"), false, false, {}, {}},
-              {"green", "Green", "", colour_named("green"), false, false, {}, {}}},
+    : ratings{{"red", "Red", "", colour_named("red"), Marks::open, true, {}, {}},
+              {"amber", "Amber", "", colour_named("amber"), Marks::open, false, {}, {}},
+              {"green", "Green", "", colour_named("green"), Marks::open, false, {}, {}}},
       status_labels{"Open", "Awaiting sign-off", "Closed", "Achieved", "Superseded", "Declined", "Not monitored"} {}
 
 const Rating* Vocabulary::find(std::string_view id) const {

@@ -56,6 +56,7 @@ namespace {
 RagCounts empty_counts(const model::Vocabulary& vocabulary) {
   RagCounts counts;
   counts.rated.assign(vocabulary.ratings.size(), 0);
+  counts.rated_closed.assign(vocabulary.ratings.size(), 0);
   return counts;
 }
 
@@ -81,8 +82,13 @@ void add(RagCounts& counts, const FindingRow& row, const model::Vocabulary& voca
     // Done, as "% complete" counts: not a finding overtaken, declined or no longer monitored.
     if (row.state.status == model::Status::closed || row.state.status == model::Status::achieved) ++counts.completed;
   }
-  if (row.state.rating != nullptr)
-    ++counts.rated[static_cast<std::size_t>(row.state.rating - vocabulary.ratings.data())];
+  // Under its rating, open or closed: a closed finding rated by a rating of both kinds counts there as well as
+  // under closed.
+  if (row.state.rating != nullptr) {
+    const auto at = static_cast<std::size_t>(row.state.rating - vocabulary.ratings.data());
+    ++counts.rated[at];
+    if (!model::is_open(row.state.status)) ++counts.rated_closed[at];
+  }
 }
 
 // The share completed, once every finding is counted.

@@ -55,8 +55,9 @@ answers::FindingState folded(const model::Dataset& dataset, const model::Inspect
     state.latest = &entry;
   }
   if (report_superseded != nullptr) supersede_report();
-  // A rating for open findings does not outlive the finding's closing, nor one for closed findings its reopening.
-  if (state.rating != nullptr && state.rating->closed == model::is_open(state.status)) {
+  // A rating for open findings does not outlive the finding's closing, nor one for closed findings its reopening;
+  // a rating of both kinds stands either way.
+  if (state.rating != nullptr && !state.rating->marks_status(state.status)) {
     state.rating = nullptr;
     state.rated_by = nullptr;
   }

@@ -76,7 +76,7 @@ Json vocabulary_json(const model::Vocabulary& vocabulary) {
                          {"label", r.label},
                          {"meaning", text_or_null(r.meaning)},
                          {"colour", r.colour},
-                         {"marks", r.closed ? "closed" : "open"}});
+                         {"marks", model::name_of(r.marks)}});
   }
   return array;
 }

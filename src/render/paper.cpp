@@ -29,14 +29,16 @@ std::string joined_with_and(const std::vector<std::string>& items) {
   return out;
 }
 
-// "nineteen open (one red, ...) and five closed (three closed, two not monitored; two blue)".
+// "nineteen open (one red, ...) and five closed (three closed, two not monitored; two blue)". A rating of both
+// kinds is told on each side with the findings of that side: a closed finding rated red is not told as open.
 std::string counts_sentence(const answers::RagCounts& c, const model::Vocabulary& vocabulary) {
   const auto rated = [&](bool closed) {
     std::vector<std::string> parts;
     for (std::size_t i = 0; i < vocabulary.ratings.size(); ++i) {
       const model::Rating& rating = vocabulary.ratings[i];
-      if (rating.closed == closed && c.of(i) > 0) {
-        parts.push_back(fmt::format("{} {}", spelled(static_cast<std::size_t>(c.of(i))), in_prose(rating.label)));
+      const int n = closed ? c.closed_of(i) : c.open_of(i);
+      if ((closed ? rating.marks_closed() : rating.marks_open()) && n > 0) {
+        parts.push_back(fmt::format("{} {}", spelled(static_cast<std::size_t>(n)), in_prose(rating.label)));
       }
     }
     if (!closed && c.unrated > 0) parts.push_back(spelled(static_cast<std::size_t>(c.unrated)) + " not yet rated");
@@ -536,14 +538,14 @@ class PaperBuilder {
         fmt::format("Open findings by portfolio and {}", m_vocabulary.customised ? "rating" : "RAG rating"), {}, {}};
     std::vector<std::size_t> open_ratings;
     for (std::size_t i = 0; i < m_vocabulary.ratings.size(); ++i) {
-      if (m_vocabulary.ratings[i].closed) continue;
+      if (!m_vocabulary.ratings[i].marks_open()) continue;
       open_ratings.push_back(i);
       chart.series.push_back({m_vocabulary.ratings[i].label, m_vocabulary.ratings[i].colour});
     }
     chart.series.push_back({"Unrated", "#bbbbbb"});
     for (const answers::RagGroup& group : by_portfolio) {
       RagChart::Bar bar{group.label, {}};
-      for (const std::size_t i : open_ratings) bar.values.push_back(group.counts.of(i));
+      for (const std::size_t i : open_ratings) bar.values.push_back(group.counts.open_of(i));
       bar.values.push_back(group.counts.unrated);
       chart.bars.push_back(std::move(bar));
     }

@@ -26,7 +26,8 @@ std::string open_counts(const answers::RagCounts& counts, const model::Vocabular
   std::vector<std::string> parts;
   for (std::size_t i = 0; i < vocabulary.ratings.size(); ++i) {
     const model::Rating& rating = vocabulary.ratings[i];
-    if (!rating.closed) parts.push_back(fmt::format("{} {}", counts.of(i), in_prose(rating.label)));
+    // Open findings only: a rating of both kinds also holds closed ones.
+    if (rating.marks_open()) parts.push_back(fmt::format("{} {}", counts.open_of(i), in_prose(rating.label)));
   }
   parts.push_back(fmt::format("{} unrated", counts.unrated));
   return fmt::format("{}", fmt::join(parts, ", "));
@@ -212,11 +213,12 @@ Table findings_table(const std::vector<answers::FindingRow>& rows, const model::
 
 Table rag_table(std::string first_column, const std::vector<answers::RagGroup>& groups, const answers::RagCounts& total,
                 const model::Vocabulary& vocabulary) {
-  // Open ratings, unrated and open; then the ratings of closed findings, closed and total.
+  // Ratings of open findings, unrated and open; then the ratings of closed findings alone, closed and total. A
+  // rating of both kinds stands with the open ones and counts every finding with it, closed ones too.
   Table table{{{std::move(first_column), Align::left, true}}, {}};
   const auto rating_columns = [&](bool closed) {
     for (const model::Rating& rating : vocabulary.ratings) {
-      if (rating.closed == closed) table.columns.push_back(count_column(rating.label));
+      if (rating.marks_open() != closed) table.columns.push_back(count_column(rating.label));
     }
   };
   rating_columns(false);
@@ -230,7 +232,7 @@ Table rag_table(std::string first_column, const std::vector<answers::RagGroup>& 
     const auto rated = [&](bool closed) {
       for (std::size_t i = 0; i < vocabulary.ratings.size(); ++i) {
         const model::Rating& rating = vocabulary.ratings[i];
-        if (rating.closed != closed) continue;
+        if (rating.marks_open() == closed) continue;
         cells.emplace_back(std::to_string(c.of(i)), c.of(i) > 0 ? rating.colour : std::string());
       }
     };

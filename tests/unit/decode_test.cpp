@@ -295,6 +295,20 @@ TEST(DecodeHistory, WarnsOfARatingOnAClosedFinding) {
                 "'closed' [rag-when-closed]"}));
 }
 
+TEST(DecodeHistory, TakesARatingOfBothKindsWithAnOpenOrAClosedStatus) {
+  EXPECT_EQ(Register()
+                .file("hmicfrs-track.yaml",
+                      "schema_version: 1\nforce: {name: Test Constabulary}\ncommittee: {name: Joint Audit Committee}\n"
+                      "portfolios: [{id: crime, name: Crime}]\n"
+                      "ratings: [{id: red, marks: both, derived_when: [overdue, declined]}, {id: amber}]\n")
+                .file("inspections/x.yaml",
+                      inspection("  - ref: R1\n    type: recommendation\n    title: T\n    owner: O\n    history:\n"
+                                 "      - {date: 2022-01-01, rag: red}\n"
+                                 "      - {date: 2022-03-01, status: not-monitored, rag: red}\n"))
+                .diagnostics(),
+            std::vector<std::string>{});
+}
+
 TEST(DecodeConfig, ReadsTheConfiguration) {
   const auto result =
       Register()

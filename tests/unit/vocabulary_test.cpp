@@ -2,12 +2,20 @@
 // GREEN as implemented and RED derived, statuses relabelled, causes of concern
 // that follow their recommendations, and a re-issued finding counted once.
 
+#include <sstream>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <hmicfrs/query/counts.hpp>
 #include <hmicfrs/query/findings.hpp>
+#include <hmicfrs/query/meetings.hpp>
+#include <hmicfrs/query/paper.hpp>
 #include <hmicfrs/query/state.hpp>
+#include <hmicfrs/query/status.hpp>
+#include <hmicfrs/render/documents.hpp>
+#include <hmicfrs/render/output.hpp>
 
 #include "support/register.hpp"
 
@@ -78,7 +86,7 @@ TEST(Vocabulary, LoadsTheRegistersOwnRatingsAndWords) {
   EXPECT_EQ(v.ratings[0].label, "Red");  // the id with a capital, when no label is given
   EXPECT_EQ(v.ratings[1].colour, "#e6a117");
   EXPECT_EQ(v.ratings[3].colour, "#2e8b3e");
-  EXPECT_TRUE(v.ratings[3].closed);
+  EXPECT_EQ(v.ratings[3].marks, model::Marks::closed);
   EXPECT_EQ(v.label(model::Status::achieved), "Discharged");
   EXPECT_EQ(v.label(model::Status::awaiting_sign_off), "Awaiting sign-off");
 }
@@ -142,6 +150,165 @@ TEST(Vocabulary, CountsEachFindingOnceInItsRatingsColumns) {
   EXPECT_EQ(red[0].finding->id, "a/R1");
 }
 
+// RED for both kinds of finding: open and past its target, or declined (will not be implemented); GREEN for done.
+const std::string k_red_for_both = k_base_config +
+                                   "ratings:\n"
+                                   "  - id: red\n    meaning: Past its target, or will not be implemented\n"
+                                   "    colour: red\n    marks: both\n    attention: true\n"
+                                   "    derived_when: [overdue, declined]\n"
+                                   "  - id: amber\n    colour: amber\n"
+                                   "  - id: green\n    colour: green\n    marks: closed\n"
+                                   "    derived_when: [closed, achieved]\n";
+
+std::string finding(const std::string& ref, const std::string& rest) {
+  return "  - {ref: " + ref + ", type: recommendation, title: T" + ref + ", owner: O, portfolio: crime, " + rest +
+         "}\n";
+}
+
+// R1 overdue, R2 declined, R3 achieved, R4 on track, R5 closed red then reopened, R6 rated red open then closed,
+// R7 closed with red written.
+const test::Register& red_for_both() {
+  static const Register files =
+      Register()
+          .file("hmicfrs-track.yaml", k_red_for_both)
+          .file("inspections/a.yaml",
+                report("a", "2021-06-01",
+                       finding("R1", "due: 2022-01, history: [{date: 2021-07-01, rag: amber}]") +
+                           finding("R2",
+                                   "history: [{date: 2021-07-01, rag: amber}, {date: 2022-02-01, status: "
+                                   "declined, note: Not accepted}]") +
+                           finding("R3",
+                                   "history: [{date: 2021-07-01, rag: amber}, {date: 2022-02-01, status: "
+                                   "achieved}]") +
+                           finding("R4", "due: 2023-01, history: [{date: 2021-07-01, rag: amber}]") +
+                           finding("R5",
+                                   "history: [{date: 2021-07-01, status: not-monitored, rag: red}, {date: "
+                                   "2022-03-01, status: open}]") +
+                           finding("R6",
+                                   "history: [{date: 2021-07-01, rag: red}, {date: 2021-09-01, status: "
+                                   "closed}]") +
+                           finding("R7", "history: [{date: 2021-08-01, status: not-monitored, rag: red}]")));
+  return files;
+}
+
+const model::Dataset& red_for_both_dataset() {
+  static const model::Dataset loaded = red_for_both().load("2022-03-31").dataset;
+  return loaded;
+}
+
+FindingState red_for_both_state(const std::string& ref, const std::string& day) {
+  const model::Inspection& inspection = red_for_both_dataset().inspections.at(0);
+  return state_as_of(red_for_both_dataset(), inspection, *inspection.find_finding(ref), date(day));
+}
+
+TEST(RatingOfBothKinds, IsDerivedWhenOverdueOrFromAClosedStatusAndWrittenWithEither) {
+  const model::Vocabulary& v = red_for_both_dataset().config.vocabulary;
+  ASSERT_EQ(v.ratings.size(), 3u);
+  EXPECT_EQ(v.ratings[0].marks, model::Marks::both);
+  EXPECT_TRUE(v.ratings[0].marks_open());
+  EXPECT_TRUE(v.ratings[0].marks_closed());
+  EXPECT_TRUE(v.ratings[0].derived_when.overdue);
+  EXPECT_EQ(v.ratings[0].derived_when.statuses, std::vector<model::Status>{model::Status::declined});
+  EXPECT_FALSE(v.ratings[2].marks_open());
+  // Red written with a closed status (R5, R7) is neither warned of nor refused; the one open finding left unrated
+  // (R5, reopened) is.
+  EXPECT_EQ(red_for_both().diagnostics(),
+            asserted({"inspections/a.yaml:10:11: warning: open finding 'a/R5' has no rating as of 2022-03-31 "
+                      "[unrated-open-finding]"}));
+}
+
+TEST(RatingOfBothKinds, RatesADeclinedFindingAndLapsesOnlyAsWrittenRatingsDo) {
+  // Derived: past the target while open, and once declined.
+  const FindingState overdue = red_for_both_state("R1", "2022-03-31");
+  EXPECT_EQ(overdue.rating->id, "red");
+  EXPECT_TRUE(overdue.rating_derived);
+  EXPECT_TRUE(overdue.derived_for_overdue);
+  EXPECT_EQ(red_for_both_state("R2", "2022-01-31").rating->id, "amber");
+  const FindingState declined = red_for_both_state("R2", "2022-03-31");
+  EXPECT_EQ(declined.status, model::Status::declined);
+  EXPECT_EQ(declined.rating->id, "red");
+  EXPECT_TRUE(declined.rating_derived);
+  EXPECT_FALSE(declined.derived_for_overdue);
+  // Written with a closed status, it stands while the finding is closed; reopened without one, it lapses.
+  const FindingState not_monitored = red_for_both_state("R5", "2022-02-28");
+  EXPECT_EQ(not_monitored.status, model::Status::not_monitored);
+  EXPECT_EQ(not_monitored.rating->id, "red");
+  EXPECT_FALSE(not_monitored.rating_derived);
+  const FindingState reopened = red_for_both_state("R5", "2022-03-31");
+  EXPECT_EQ(reopened.status, model::Status::open);
+  EXPECT_EQ(reopened.rating, nullptr);
+  // Written while open, it lapses on closing, and the closing status's own rating is derived.
+  EXPECT_EQ(red_for_both_state("R6", "2021-08-31").rating->id, "red");
+  const FindingState closed = red_for_both_state("R6", "2021-09-01");
+  EXPECT_EQ(closed.rating->id, "green");
+  EXPECT_TRUE(closed.rating_derived);
+  EXPECT_EQ(red_for_both_state("R7", "2022-03-31").rating->id, "red");
+}
+
+TEST(RatingOfBothKinds, CountsAClosedFindingUnderItAndUnderClosed) {
+  const auto rows = findings_as_of(red_for_both_dataset(), date("2022-03-31"));
+  const answers::RagCounts c = rag_total(rows, red_for_both_dataset().config.vocabulary);
+  // Red: R1 open, R2 and R7 closed; amber: R4; green: R3 and R6; R5 open and unrated.
+  EXPECT_EQ(c.rated, (std::vector<int>{3, 1, 2}));
+  EXPECT_EQ(c.rated_closed, (std::vector<int>{2, 0, 2}));
+  EXPECT_EQ(c.open_of(0), 1);
+  EXPECT_EQ(c.closed_of(0), 2);
+  EXPECT_EQ(c.open(), 3);
+  EXPECT_EQ(c.unrated, 1);
+  EXPECT_EQ(c.closed, 4);
+  EXPECT_EQ(c.total(), 7);
+  EXPECT_EQ(c.completed, 2);  // R3 achieved, R6 closed
+  // Only open findings need attention: the declined red one is not outstanding.
+  const auto red = outstanding(rows).needing_attention;
+  ASSERT_EQ(red.size(), 1u);
+  EXPECT_EQ(red[0].finding->id, "a/R1");
+}
+
+TEST(RatingOfBothKinds, HasItsColumnWithTheOpenRatingsCountingClosedFindingsToo) {
+  const auto rows = findings_as_of(red_for_both_dataset(), date("2022-03-31"));
+  const render::Table table = render::to_table(
+      rag_breakdown(rows, answers::Grouping::portfolio, red_for_both_dataset().config, date("2022-03-31")));
+  std::vector<std::string> header;
+  for (const render::Column& column : table.columns) header.push_back(column.header);
+  EXPECT_THAT(header,
+              ::testing::ElementsAre("Portfolio", "Red", "Amber", "Unrated", "Open", "Green", "Closed", "Total"));
+  std::vector<std::vector<std::string>> cells;
+  for (const auto& row : table.rows) {
+    std::vector<std::string>& texts = cells.emplace_back();
+    for (const render::Cell& cell : row) texts.push_back(cell.text);
+  }
+  EXPECT_THAT(cells, ::testing::ElementsAre(::testing::ElementsAre("Crime", "3", "1", "1", "3", "2", "4", "7"),
+                                            ::testing::ElementsAre("Total", "3", "1", "1", "3", "2", "4", "7")));
+}
+
+TEST(RatingOfBothKinds, IsMarkedBothInJsonAndCountedThere) {
+  const auto rows = findings_as_of(red_for_both_dataset(), date("2022-03-31"));
+  std::ostringstream out;
+  render::write(out,
+                rag_breakdown(rows, answers::Grouping::portfolio, red_for_both_dataset().config, date("2022-03-31")),
+                render::Output{render::Format::json, {}});
+  const nlohmann::json json = nlohmann::json::parse(out.str());
+  std::vector<std::string> marks;
+  for (const auto& rating : json["ratings"]) marks.push_back(rating["marks"]);
+  EXPECT_THAT(marks, ::testing::ElementsAre("both", "open", "closed"));
+  EXPECT_EQ(json["total"]["red"], 3);
+  EXPECT_EQ(json["total"]["open"], 3);
+  EXPECT_EQ(json["total"]["closed"], 4);
+}
+
+TEST(RatingOfBothKinds, IsToldOpenOrClosedAsTheFindingsAreInThePaperAndStatus) {
+  const model::Dataset& dataset = red_for_both_dataset();
+  std::ostringstream paper;
+  render::write(paper, assemble_paper(dataset, *find_meeting(dataset, "2022-03"), date("2022-03-31")),
+                render::Output{render::Format::markdown, {}});
+  EXPECT_THAT(paper.str(), ::testing::HasSubstr(
+                               "three open (one red, one amber, one not yet rated) and four closed (one closed, one "
+                               "achieved, one declined, one not monitored; two red, two green)"));
+  std::ostringstream status;
+  render::write(status, status_of(dataset, date("2022-03-31")), render::Output{render::Format::markdown, {}});
+  EXPECT_THAT(status.str(), ::testing::HasSubstr("3 open findings: 1 red, 1 amber, 1 unrated. 4 closed"));
+}
+
 TEST(Vocabulary, CountsByStatusWithAwaitingAllocationFirst) {
   const auto rows = findings_as_of(four_colour(), date("2022-03-31"));
   std::vector<std::string> groups;
@@ -167,16 +334,17 @@ TEST(Vocabulary, ReportsARatingListThatCannotWork) {
                       "hmicfrs-track.yaml:8:10: error: 'unrated' names a column of every tracker and cannot be a "
                       "rating's id: choose another [rating-vocabulary]",
                       "hmicfrs-track.yaml:9:39: error: rating 'red' marks open findings, but status 'declined' is "
-                      "closed: a rating is given to open findings or to closed ones, not both [rating-vocabulary]",
+                      "closed: write 'marks: both' to give it to open and closed findings [rating-vocabulary]",
                       "hmicfrs-track.yaml:9:58: error: unknown colour 'crimson' (expected '#rrggbb' or red, amber, "
                       "green, white, grey, gray, black, blue, yellow, orange, purple or brown) [invalid-value]",
                       "hmicfrs-track.yaml:10:31: error: rating 'amber' is derived when overdue, which already gives "
                       "rating 'red': derive each condition once [rating-vocabulary]",
                       "hmicfrs-track.yaml:9:10: note: the earlier rating is here",
                       "hmicfrs-track.yaml:11:47: error: rating 'green' marks closed findings, but only an open "
-                      "finding is overdue: remove 'overdue' or write 'marks: open' [rating-vocabulary]",
+                      "finding is overdue: remove 'overdue', or write 'marks: both' to give it to open findings too "
+                      "[rating-vocabulary]",
                       "hmicfrs-track.yaml:11:56: error: rating 'green' marks closed findings, but status 'open' is "
-                      "open: a rating is given to open findings or to closed ones, not both [rating-vocabulary]",
+                      "open: write 'marks: both' to give it to open and closed findings [rating-vocabulary]",
                       "hmicfrs-track.yaml:11:62: error: unknown condition 'overdu': did you mean 'overdue'? "
                       "(expected overdue, open, awaiting-sign-off, closed, achieved, superseded, declined or "
                       "not-monitored) [invalid-value]"}));

@@ -18,10 +18,13 @@ struct ClosingCount {
 
 // Findings counted by rating: open ones by their rating (or unrated), closed
 // ones in all, by how they closed and by the ratings given to closed findings.
+// A rating of both kinds counts open and closed findings alike; `rated_closed`
+// says how many of them are closed, so that prose can tell the open from the closed.
 // A cause of concern is counted through its recommendations, a re-issued
 // finding through the earlier one: neither is counted again.
 struct RagCounts {
-  std::vector<int> rated;               // per rating, in the vocabulary's order
+  std::vector<int> rated;               // per rating, in the vocabulary's order: every finding with it
+  std::vector<int> rated_closed;        // per rating, the closed findings of `rated`
   int unrated = 0;                      // open with no rating
   int closed = 0;                       // every closed finding
   std::vector<ClosingCount> closings;   // the closed ones by how they closed, in status order, none with no finding
@@ -35,6 +38,8 @@ struct RagCounts {
   int open() const { return open_count; }
   int total() const { return open_count + closed; }
   int of(std::size_t rating) const { return rating < rated.size() ? rated[rating] : 0; }
+  int closed_of(std::size_t rating) const { return rating < rated_closed.size() ? rated_closed[rating] : 0; }
+  int open_of(std::size_t rating) const { return of(rating) - closed_of(rating); }
 };
 
 // What `rag --by` groups findings by; `report` is by inspection, with

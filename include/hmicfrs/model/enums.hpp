@@ -40,8 +40,9 @@ enum class Scope { force, all_forces };
 // declined (not accepted) and not monitored are closed.
 enum class Status : std::uint8_t { open, awaiting_sign_off, closed, achieved, superseded, declined, not_monitored };
 
-// Whether a rating is given to open findings or to closed ones.
-enum class Marks { open, closed };
+// Which findings a rating is given to: open ones, closed ones, or both (RED = will not be implemented, given to
+// a declined finding as well as to an open one past its target).
+enum class Marks : std::uint8_t { open, closed, both };
 
 // When a paper gives a PEEL report's narratives in full: at the first paper
 // after its publication (then its grade table and progress), at every paper, or never.
@@ -80,7 +81,7 @@ HMICFRS_ENUM_INFO(FindingType, "finding type", "cause-of-concern", "recommendati
 HMICFRS_ENUM_INFO(Scope, "scope", "force", "all-forces")
 HMICFRS_ENUM_INFO(Status, "status", "open", "awaiting-sign-off", "closed", "achieved", "superseded", "declined",
                   "not-monitored")
-HMICFRS_ENUM_INFO(Marks, "kind of finding a rating marks", "open", "closed")
+HMICFRS_ENUM_INFO(Marks, "kind of finding a rating marks", "open", "closed", "both")
 HMICFRS_ENUM_INFO(Narratives, "choice of PEEL narratives", "first-paper", "always", "never")
 HMICFRS_ENUM_INFO(PaperDates, "way of writing dates", "words", "iso")
 HMICFRS_ENUM_INFO(Grade, "grade", "outstanding", "good", "adequate", "requires-improvement", "inadequate", "not-graded")

@@ -100,10 +100,15 @@ struct Rating {
   std::string label;       // the word every output prints, e.g. "Red"
   std::string meaning;     // what the force means by it
   std::string colour;      // "#rrggbb"
-  bool closed = false;     // given to closed findings (GREEN = implemented); else to open ones
-  bool attention = false;  // listed in full in the paper's section of outstanding findings rated red
+  Marks marks = Marks::open;  // given to open findings, to closed ones (GREEN = implemented), or to both
+  bool attention = false;     // listed in full in the paper's section of outstanding findings rated red
   RatingRule derived_when;
   diag::Location location;
+
+  bool marks_open() const { return marks != Marks::closed; }
+  bool marks_closed() const { return marks != Marks::open; }
+  // Whether a finding with this status may hold the rating.
+  bool marks_status(Status status) const { return is_open(status) ? marks_open() : marks_closed(); }
 };
 
 // The colours a rating may name instead of writing "#rrggbb", in the order messages list them.
