@@ -260,6 +260,10 @@ void define_rag(CLI::App& app, RagOptions& o) {
 int run_rag(const Session& session, const RagOptions& o) {
   const auto grouping = model::value_named<answers::Grouping>(o.by);
   if (!grouping) throw UsageError(fmt::format("--by: unknown grouping '{}'", o.by));
+  if (*grouping == answers::Grouping::priority && session.dataset().config.priorities.values.empty()) {
+    throw UsageError("--by priority: this register declares no priorities; list them under 'priorities' in "
+                     "hmicfrs-track.yaml, or group by another dimension");
+  }
   session.emit(
       query::rag_breakdown(filtered_rows(session, o.filters), *grouping, session.dataset().config, session.as_of()));
   return k_exit_ok;

@@ -28,6 +28,12 @@ GroupKey group_key(const FindingRow& row, Grouping grouping, const model::Config
               {},
               nullptr};
     }
+    case Grouping::priority: {
+      const model::Priority* priority = config.priorities.find(finding.priority.value);
+      if (priority == nullptr) return {k_last, "", "(none given)", {}, nullptr};
+      return {static_cast<std::size_t>(priority - config.priorities.values.data()), priority->id, priority->name, {},
+              nullptr};
+    }
     case Grouping::owner:
       if (row.state.owner.empty()) return {k_last, "", "(no owner)", {}, nullptr};
       return {0, row.state.owner, row.state.owner, {}, nullptr};
@@ -108,6 +114,19 @@ RagCounts rag_total(const std::vector<FindingRow>& rows, const model::Vocabulary
 std::vector<answers::RagGroup> rag_by(const std::vector<FindingRow>& rows, Grouping grouping,
                                       const model::Config& config) {
   std::map<GroupKey, RagCounts> groups;
+  // The portfolios and priorities the register declares are each a row, with findings or without.
+  if (grouping == Grouping::portfolio) {
+    for (std::size_t i = 0; i < config.portfolios.size(); ++i) {
+      const model::Portfolio& p = config.portfolios[i];
+      groups.emplace(GroupKey{i, p.id, p.name, {}, nullptr}, empty_counts(config.vocabulary));
+    }
+  }
+  if (grouping == Grouping::priority) {
+    for (std::size_t i = 0; i < config.priorities.values.size(); ++i) {
+      const model::Priority& p = config.priorities.values[i];
+      groups.emplace(GroupKey{i, p.id, p.name, {}, nullptr}, empty_counts(config.vocabulary));
+    }
+  }
   for (const FindingRow& row : rows) {
     if (!row.state.counted()) continue;
     GroupKey key = group_key(row, grouping, config);
@@ -131,7 +150,12 @@ std::vector<answers::RagGroup> rag_by(const std::vector<FindingRow>& rows, Group
 
 answers::RagBreakdown rag_breakdown(const std::vector<FindingRow>& rows, Grouping grouping, const model::Config& config,
                                     const model::Date& as_of) {
-  return {as_of, &config.vocabulary, grouping, rag_by(rows, grouping, config), rag_total(rows, config.vocabulary)};
+  return {as_of,
+          &config.vocabulary,
+          grouping,
+          grouping == Grouping::priority ? std::string_view(config.priorities.title) : std::string_view(),
+          rag_by(rows, grouping, config),
+          rag_total(rows, config.vocabulary)};
 }
 
 }  // namespace hmicfrs::query

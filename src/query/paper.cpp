@@ -315,6 +315,19 @@ answers::SectionBody tracker(PaperContext& paper) {
   out.by_portfolio = rag_by(paper.rows, answers::Grouping::portfolio, config);
   out.by_status = rag_by(paper.rows, answers::Grouping::status, config);
   out.by_report = rag_by(paper.rows, answers::Grouping::report, config);
+  if (!config.priorities.values.empty()) {
+    out.by_priority = rag_by(paper.rows, answers::Grouping::priority, config);
+    out.priority_title = config.priorities.title;
+  }
+  if (config.priorities.table_each) {
+    std::map<std::string_view, std::vector<answers::FindingRow>> rows_of_priority;
+    for (const answers::FindingRow& row : paper.rows) rows_of_priority[row.finding->priority.value].push_back(row);
+    for (const model::Priority& priority : config.priorities.values) {
+      const std::vector<answers::FindingRow>& rows = rows_of_priority[priority.id];
+      out.per_priority.push_back({&priority, rag_by(rows, answers::Grouping::portfolio, config),
+                                  rag_total(rows, config.vocabulary)});
+    }
+  }
   out.total = rag_total(paper.rows, config.vocabulary);
   out.movement = paper.movement.get();
   answers::Outstanding outstanding_rows = outstanding(paper.rows);
@@ -328,9 +341,7 @@ answers::SectionBody tracker(PaperContext& paper) {
 answers::SectionBody red(PaperContext& paper) {
   const model::Dataset& dataset = paper.dataset;
   const LinkIndex links(dataset);
-  answers::RedSection out{paper.config().vocabulary.attention_labels(), {}};
-  std::vector<answers::FindingRow> listed = outstanding(paper.rows).needing_attention;
-  for (answers::FindingRow& row : listed) {
+  const auto item_of = [&](answers::FindingRow row) {
     answers::RedFinding item{std::move(row), nullptr, {}, {}, {}, nullptr};
     const answers::FindingState& state = item.row.state;
     if (state.due) item.due = paper_date(*state.due, paper.as_of());
@@ -342,7 +353,17 @@ answers::SectionBody red(PaperContext& paper) {
     }
     item.links = links.of({item.row.inspection, item.row.finding});
     if (state.latest != state.rated_by && state.latest != state.target_moved_by) item.latest_update = state.latest;
-    out.findings.push_back(std::move(item));
+    return item;
+  };
+  answers::RedSection out{paper.config().vocabulary.attention_labels(), {}, {}};
+  for (answers::FindingRow& row : outstanding(paper.rows).needing_attention) out.findings.push_back(item_of(std::move(row)));
+  // A closed finding keeps a rating listed in full only when the register's rating marks closed findings too
+  // ("red: will not be implemented"): it is listed as not to be implemented.
+  for (const answers::FindingRow& row : paper.rows) {
+    const model::Rating* rating = row.state.rating;
+    if (row.state.counted() && !model::is_open(row.state.status) && rating != nullptr && rating->attention) {
+      out.not_implemented.push_back(item_of(row));
+    }
   }
   return out;
 }
@@ -382,6 +403,7 @@ struct Mentioned {
   }
   void operator()(const answers::RedSection& s) const {
     for (const answers::RedFinding& finding : s.findings) add(finding.row.inspection);
+    for (const answers::RedFinding& finding : s.not_implemented) add(finding.row.inspection);
   }
   template <class Other>
   void operator()(const Other&) const {}

@@ -234,13 +234,18 @@ std::vector<Sheet> to_sheets(const answers::FindingList& v) {
   return {{"Findings", register_table(v.rows, *v.vocabulary)}};
 }
 
+// The groups' heading: what the register calls them, else the grouping's usual name.
+std::string group_heading(const answers::RagBreakdown& v) {
+  return v.heading.empty() ? std::string(label(v.grouping)) : std::string(v.heading);
+}
+
 std::vector<Sheet> to_sheets(const answers::RagBreakdown& v) {
-  return {{"By " + in_prose(std::string(label(v.grouping))), to_table(v)}};
+  return {{"By " + in_prose(group_heading(v)), to_table(v)}};
 }
 
 Table to_table(const answers::RagBreakdown& v) {
   if (v.grouping == answers::Grouping::report) return report_table(v.groups, v.total);
-  return rag_table(std::string(label(v.grouping)), v.groups, v.total, *v.vocabulary);
+  return rag_table(group_heading(v), v.groups, v.total, *v.vocabulary);
 }
 
 Document to_document(const answers::RagBreakdown& v) {

@@ -599,6 +599,7 @@ struct SectionJson {
                            {"total", counts_json(s.total, vocabulary)},
                            {"by_status", groups_json(s.by_status, vocabulary)},
                            {"by_report", groups_json(s.by_report, vocabulary)},
+                           {"by_priority", groups_json(s.by_priority, vocabulary)},
                            {"new", added},
                            {"rag_moves", moved},
                            {"rag_move_counts", moves_json(m.rag_moves)},
@@ -629,6 +630,9 @@ struct SectionJson {
       red.push_back(std::move(item));
     }
     json["red"] = red;
+    Json not_implemented = Json::array();
+    for (const answers::RedFinding& finding : s.not_implemented) not_implemented.push_back(finding_summary(finding.row));
+    json["red_not_implemented"] = not_implemented;
   }
 
   void operator()(const answers::DecisionSection& s) const {

@@ -82,7 +82,8 @@ std::string_view label(model::EventKind kind) {
 }
 
 std::string_view label(answers::Grouping grouping) {
-  static constexpr std::array<std::string_view, 6> k{"Portfolio", "Owner", "Inspection", "Type", "Status", "Report"};
+  static constexpr std::array<std::string_view, 7> k{"Portfolio", "Owner",  "Inspection", "Type",
+                                                     "Status",    "Report", "Priority"};
   return pick(grouping, k);
 }
 

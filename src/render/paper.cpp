@@ -507,6 +507,15 @@ class PaperBuilder {
     m_document.add(status_table(tracker.by_status, total));
     m_document.add(Heading{3, "By report"});
     m_document.add(report_table(tracker.by_report, total, m_dates));
+    if (!tracker.by_priority.empty()) {
+      const std::string title(tracker.priority_title);
+      m_document.add(Heading{3, "By " + in_prose(title)});
+      m_document.add(rag_table(title, tracker.by_priority, total, m_vocabulary));
+    }
+    for (const answers::TrackerSection::PriorityTable& table : tracker.per_priority) {
+      m_document.add(Heading{3, fmt::format("{}: {}", tracker.priority_title, table.priority->name)});
+      m_document.add(rag_table("Portfolio", table.by_portfolio, table.total, m_vocabulary));
+    }
 
     movement(tracker.movement);
 
@@ -677,41 +686,53 @@ class PaperBuilder {
     const std::vector<answers::RedFinding>& red = section.findings;
     if (red.empty()) {
       say(fmt::format("No outstanding finding is assessed {}.", words));
-      return;
+    } else {
+      say(fmt::format("{} assessed {}:",
+                      sentence_case(spelled_count(red.size(), "outstanding finding is", "outstanding findings are")),
+                      words));
     }
-    say(fmt::format("{} assessed {}:",
-                    sentence_case(spelled_count(red.size(), "outstanding finding is", "outstanding findings are")),
+    for (const answers::RedFinding& item : red) red_finding(item);
+    if (section.not_implemented.empty()) return;
+    say(fmt::format("{} assessed {} and will not be implemented:",
+                    sentence_case(spelled_count(section.not_implemented.size(), "closed finding is",
+                                                "closed findings are")),
                     words));
-    for (const answers::RedFinding& item : red) {
-      const FindingRow& row = item.row;
-      subsection(fmt::format("{}: {}", paper_name(*row.inspection, *row.finding), row.finding->title));
-      Fields fields;
-      // The id once, where the heading names the finding another way.
-      if (!row.inspection->short_name.empty()) fields.items.push_back({"Id", row.finding->id.str()});
-      fields.items.push_back({"Report", row.inspection->title.str()});
-      fields.items.push_back({"Type", std::string(label(row.finding->type))});
-      fields.items.push_back({"Owner", owner_text(row)});
-      if (row.portfolio != nullptr) fields.items.push_back({"Portfolio", row.portfolio->name});
-      if (item.due) fields.items.push_back({"Due", date_phrase(*item.due) + (row.overdue ? " (overdue)" : "")});
-      if (const model::HistoryEntry* moved = row.state.target_moved_by) {
-        fields.items.push_back({"Target moved", dated_note(*moved)});
-      }
-      if (item.inspectorate_due) fields.items.push_back({"Inspectorate's deadline", date_phrase(*item.inspectorate_due)});
-      if (const std::string why = why_rated(row.state); !why.empty()) {
-        fields.items.push_back({fmt::format("Why {}", in_prose(row.state.rating->label)), why});
-      }
-      if (item.latest_update != nullptr) fields.items.push_back({"Latest update", dated_note(*item.latest_update)});
-      if (const std::string links = links_phrase(item.links); !links.empty()) fields.items.push_back({"Links", links});
-      m_document.add(std::move(fields));
-      if (!row.finding->text.empty()) m_document.add(MarkdownText{row.finding->text.str()});
-      if (const model::Finding* cause = item.cause_of_concern) {
-        const auto& answered = item.links.cause_of_concern;
-        say(fmt::format("It answers {}: {}",
-                        answered.empty() ? std::string("cause of concern ") + cause->id.str()
-                                         : cited(*answered.front().inspection, *answered.front().finding),
-                        cause->title));
-        if (!cause->text.empty()) m_document.add(MarkdownText{cause->text.str()});
-      }
+    for (const answers::RedFinding& item : section.not_implemented) red_finding(item);
+  }
+
+  // One finding listed in full: what it is, who owns it, why it has its rating, what it links to, its wording.
+  void red_finding(const answers::RedFinding& item) {
+    const FindingRow& row = item.row;
+    subsection(fmt::format("{}: {}", paper_name(*row.inspection, *row.finding), row.finding->title));
+    Fields fields;
+    // The id once, where the heading names the finding another way.
+    if (!row.inspection->short_name.empty()) fields.items.push_back({"Id", row.finding->id.str()});
+    fields.items.push_back({"Report", row.inspection->title.str()});
+    fields.items.push_back({"Type", std::string(label(row.finding->type))});
+    if (!model::is_open(row.state.status)) {
+      fields.items.push_back({"Status", fmt::format("{}: not to be implemented", m_vocabulary.label(row.state.status))});
+    }
+    fields.items.push_back({"Owner", owner_text(row)});
+    if (row.portfolio != nullptr) fields.items.push_back({"Portfolio", row.portfolio->name});
+    if (item.due) fields.items.push_back({"Due", date_phrase(*item.due) + (row.overdue ? " (overdue)" : "")});
+    if (const model::HistoryEntry* moved = row.state.target_moved_by) {
+      fields.items.push_back({"Target moved", dated_note(*moved)});
+    }
+    if (item.inspectorate_due) fields.items.push_back({"Inspectorate's deadline", date_phrase(*item.inspectorate_due)});
+    if (const std::string why = why_rated(row.state); !why.empty()) {
+      fields.items.push_back({fmt::format("Why {}", in_prose(row.state.rating->label)), why});
+    }
+    if (item.latest_update != nullptr) fields.items.push_back({"Latest update", dated_note(*item.latest_update)});
+    if (const std::string links = links_phrase(item.links); !links.empty()) fields.items.push_back({"Links", links});
+    m_document.add(std::move(fields));
+    if (!row.finding->text.empty()) m_document.add(MarkdownText{row.finding->text.str()});
+    if (const model::Finding* cause = item.cause_of_concern) {
+      const auto& answered = item.links.cause_of_concern;
+      say(fmt::format("It answers {}: {}",
+                      answered.empty() ? std::string("cause of concern ") + cause->id.str()
+                                       : cited(*answered.front().inspection, *answered.front().finding),
+                      cause->title));
+      if (!cause->text.empty()) m_document.add(MarkdownText{cause->text.str()});
     }
   }
 
@@ -786,12 +807,20 @@ struct PaperSheets {
     sheets.push_back({"By portfolio", rag_table("Portfolio", tracker.by_portfolio, tracker.total, vocabulary)});
     sheets.push_back({"By status", status_table(tracker.by_status, tracker.total)});
     sheets.push_back({"By report", report_table(tracker.by_report, tracker.total, dates)});
+    if (!tracker.by_priority.empty()) {
+      const std::string title(tracker.priority_title);
+      sheets.push_back({"By " + in_prose(title), rag_table(title, tracker.by_priority, tracker.total, vocabulary)});
+    }
+    for (const answers::TrackerSection::PriorityTable& table : tracker.per_priority) {
+      sheets.push_back({table.priority->name, rag_table("Portfolio", table.by_portfolio, table.total, vocabulary)});
+    }
     sheets.push_back({"Overdue", register_table(tracker.overdue, vocabulary, dates)});
     sheets.push_back({"Stale", register_table(tracker.stale, vocabulary, dates)});
   }
   void operator()(const answers::RedSection& red) const {
     std::vector<FindingRow> rows;
     for (const answers::RedFinding& finding : red.findings) rows.push_back(finding.row);
+    for (const answers::RedFinding& finding : red.not_implemented) rows.push_back(finding.row);
     sheets.push_back({sentence_case(attention_words(red.attention)), register_table(rows, vocabulary, dates)});
   }
   template <class Other>

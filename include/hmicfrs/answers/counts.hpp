@@ -44,7 +44,7 @@ struct RagCounts {
 
 // What `rag --by` groups findings by; `report` is by inspection, with
 // publication dates and the share completed.
-enum class Grouping { portfolio, owner, inspection, type, status, report };
+enum class Grouping { portfolio, owner, inspection, type, status, report, priority };
 
 // One group's counts: `key` is its id (a portfolio id, an owner, an inspection
 // id, a finding type's or a status's name), `label` what the register calls it.
@@ -61,6 +61,7 @@ struct RagBreakdown {
   model::Date as_of;
   const model::Vocabulary* vocabulary = nullptr;
   Grouping grouping = Grouping::portfolio;
+  std::string_view heading;  // what the register calls the groups, when it names them (its priorities' title)
   std::vector<RagGroup> groups;
   RagCounts total;
 };
@@ -71,6 +72,7 @@ namespace hmicfrs::model {
 template <>
 struct EnumInfo<answers::Grouping> {
   static constexpr std::string_view what = "grouping";
-  static constexpr std::string_view names[] = {"portfolio", "owner", "inspection", "type", "status", "report"};
+  static constexpr std::string_view names[] = {"portfolio", "owner",  "inspection", "type",
+                                               "status",    "report", "priority"};
 };
 }  // namespace hmicfrs::model

@@ -173,6 +173,15 @@ struct TrackerSection {
   std::vector<RagGroup> by_portfolio;
   std::vector<RagGroup> by_status;  // awaiting allocation first, then statuses in order
   std::vector<RagGroup> by_report;  // with publication dates and the share completed
+  std::vector<RagGroup> by_priority;  // when the register declares priorities, each of them
+  // When the register asks for a table per priority: each priority's findings by portfolio.
+  struct PriorityTable {
+    const model::Priority* priority = nullptr;
+    std::vector<RagGroup> by_portfolio;
+    RagCounts total;
+  };
+  std::vector<PriorityTable> per_priority;
+  std::string_view priority_title;  // what the register calls its priorities
   RagCounts total;
   Movement movement;  // in the window
   std::vector<FindingRow> overdue;
@@ -195,6 +204,7 @@ struct RedFinding {
 struct RedSection {
   std::vector<std::string> attention;  // the ratings listed in full, as the register labels them
   std::vector<RedFinding> findings;
+  std::vector<RedFinding> not_implemented;  // closed with one of those ratings: will not be implemented
 };
 
 // "Recommendation to the Committee", its contact officer and background documents.
