@@ -197,6 +197,9 @@ answers::SectionBody activity(PaperContext& paper) {
     activity.fieldwork = fieldwork_of(*inspection, as_of);
     const bool published = inspection->published && happened_by(*inspection->published, as_of);
     if (published) activity.published = paper_period({*inspection->published, {}}, as_of);
+    if (!published && inspection->publication_expected) {
+      activity.publication_expected = paper_period({*inspection->publication_expected, {}}, as_of);
+    }
     const bool draft_received = draft_in(*inspection, as_of);
     if (!published && !draft_received) activity.draft_expected = inspection->draft_expected;
     std::vector<const model::FieldworkPhase*> phases, phases_to_come;
@@ -233,7 +236,8 @@ answers::SectionBody activity(PaperContext& paper) {
                                 : std::nullopt,
                             inspection->publication_expected
                                 ? std::optional(paper_period({*inspection->publication_expected, {}}, as_of))
-                                : std::nullopt});
+                                : std::nullopt,
+                            fieldwork_of(*inspection, as_of), continued(paper.dataset, *inspection)});
     }
   }
   // What was notified is told with the activity, as the seed papers have it, unless it has a section of its own.

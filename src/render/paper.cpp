@@ -313,7 +313,8 @@ class PaperBuilder {
   // One inspection's particulars, for the activity section (with its fieldwork, and its
   // publication only once out) and the published section.
   void particulars(const model::Inspection& inspection, const std::optional<answers::PaperPeriod>& fieldwork,
-                   const std::optional<answers::PaperPeriod>& published) {
+                   const std::optional<answers::PaperPeriod>& published,
+                   const std::optional<answers::PaperPeriod>& publication_expected = std::nullopt) {
     Fields fields;
     fields.items.push_back({"Type", std::string(label(inspection.type))});
     if (!inspection.inspectorates.empty()) {
@@ -324,6 +325,7 @@ class PaperBuilder {
     }
     if (fieldwork) fields.items.push_back({"Fieldwork", period_phrase(*fieldwork)});
     if (published) fields.items.push_back({"Published", period_phrase(*published)});
+    if (publication_expected) fields.items.push_back({"Publication expected", period_phrase(*publication_expected)});
     m_document.add(std::move(fields));
   }
 
@@ -338,7 +340,8 @@ class PaperBuilder {
     for (const answers::Activity& activity : list) {
       const model::Inspection& inspection = *activity.inspection;
       subsection(inspection.title);
-      particulars(inspection, activity.fieldwork, activity.published);
+      particulars(inspection, activity.fieldwork, activity.published, activity.publication_expected);
+      if (!inspection.summary.empty()) m_document.add(MarkdownText{inspection.summary.str()});
       timeline(activity);
       if (!inspection.other_forces.empty()) {
         say(fmt::format("Other forces involved: {}.", fmt::join(inspection.other_forces, "; ")));
@@ -355,20 +358,48 @@ class PaperBuilder {
   // The phases and events of an inspection that fell in the window, each with its note, then what is still to
   // come: phases, planned events and the draft.
   void timeline(const answers::Activity& activity) {
-    for (const answers::PhaseTold& told : activity.phases) {
-      say(fmt::format("{}: {}.", told.phase->label, period_phrase(told.when)));
-      if (!told.phase->note.empty()) m_document.add(MarkdownText{told.phase->note.str()});
-    }
-    for (const model::InspectionEvent* event : activity.events) event_told(*event, false);
-    for (const answers::PhaseTold& told : activity.phases_to_come) {
-      say(fmt::format("Still to come: {}, {}.", in_prose(told.phase->label), in_prose(period_phrase(told.when))));
-    }
-    for (const model::InspectionEvent* event : activity.events_to_come) event_told(*event, true);
+    // Phases and events in the order they happened, each with its note; what is to come likewise.
+    const auto in_date_order = [this](const std::vector<answers::PhaseTold>& phases,
+                                      const std::vector<const model::InspectionEvent*>& events, bool to_come) {
+      struct Step {
+        std::optional<model::Date> when;  // none: an event not yet dated, told last
+        const answers::PhaseTold* phase;
+        const model::InspectionEvent* event;
+      };
+      std::vector<Step> steps;
+      for (const answers::PhaseTold& told : phases) steps.push_back({told.when.from.date.first_day(), &told, nullptr});
+      for (const model::InspectionEvent* event : events) {
+        steps.push_back({event->when.date ? std::optional(event->when.date->first_day()) : std::nullopt, nullptr, event});
+      }
+      std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) {
+        if (!a.when || !b.when) return a.when.has_value() && !b.when.has_value();
+        return *a.when < *b.when;
+      });
+      for (const Step& step : steps) {
+        if (step.event != nullptr) {
+          event_told(*step.event, to_come);
+        } else if (to_come) {
+          say(fmt::format("Still to come: {}, {}.", in_prose(step.phase->phase->label),
+                          in_prose(phase_phrase(*step.phase))));
+        } else {
+          say(fmt::format("{}: {}.", step.phase->phase->label, phase_phrase(*step.phase)));
+          if (!step.phase->phase->note.empty()) m_document.add(MarkdownText{step.phase->phase->note.str()});
+        }
+      }
+    };
+    in_date_order(activity.phases, activity.events, false);
+    in_date_order(activity.phases_to_come, activity.events_to_come, true);
     if (activity.draft_expected) {
       say(activity.draft_expected->date
               ? fmt::format("The draft report is expected {}.", on_date(*activity.draft_expected->date))
               : std::string("The draft report is expected; no date has been given."));
     }
+  }
+
+  // A phase's dates: a phase given only its first day runs "from" it.
+  static std::string phase_phrase(const answers::PhaseTold& told) {
+    if (told.when.to || told.when.from.date.week_commencing()) return period_phrase(told.when);
+    return "From " + in_prose(date_phrase(told.when.from));
   }
 
   // One event as a sentence, in the past or as planned, then its note.
@@ -403,6 +434,10 @@ class PaperBuilder {
       const model::Inspection& inspection = *draft.inspection;
       Fields fields;
       fields.items.push_back({"Report", inspection.title.str()});
+      if (!inspection.inspectorates.empty()) {
+        fields.items.push_back({"Inspectorates", fmt::format("{}", fmt::join(inspection.inspectorates, ", "))});
+      }
+      if (draft.fieldwork) fields.items.push_back({"Fieldwork", period_phrase(*draft.fieldwork)});
       fields.items.push_back({"Draft received", draft.received ? date_phrase(*draft.received) : "Date not recorded"});
       fields.items.push_back({"Publication expected", draft.publication_expected
                                                           ? period_phrase(*draft.publication_expected)
@@ -410,7 +445,7 @@ class PaperBuilder {
       m_document.add(std::move(fields));
       // As a published report reads: what it found, then how many findings it holds.
       if (!inspection.summary.empty()) m_document.add(MarkdownText{inspection.summary.str()});
-      if (inspection.counts) say(stated_findings(*inspection.counts, nullptr, true));
+      if (inspection.counts) say(stated_findings(*inspection.counts, draft.continuing_from, true));
     }
   }
 
@@ -436,7 +471,7 @@ class PaperBuilder {
       if (!item.phases.empty()) {
         when.clear();
         for (const answers::PhaseTold& told : item.phases) {
-          when += (when.empty() ? "" : "; ") + fmt::format("{}: {}", told.phase->label, period_phrase(told.when));
+          when += (when.empty() ? "" : "; ") + fmt::format("{}: {}", told.phase->label, phase_phrase(told));
         }
       }
       table.add_row(item.inspection->title, std::string(label(item.inspection->type)), when);

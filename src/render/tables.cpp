@@ -307,7 +307,7 @@ std::string stated_findings(const model::FindingCounts& counts, const model::Ins
   const std::string made = listed(counts.made);
   std::string text = made.empty() ? "It makes no formal finding." : fmt::format("It makes {}.", made);
   if (const std::string continuing = listed(counts.continuing); !continuing.empty()) {
-    const std::string from = continued != nullptr ? fmt::format("{} ({})", continued->title, continued->id)
+    const std::string from = continued != nullptr ? fmt::format("'{}'", continued->title)
                              : counts.continuing_from.value.empty() ? std::string("an earlier inspection")
                                                                     : counts.continuing_from.value;
     text += fmt::format(" Of these, {} continue findings of {}.", continuing, from);

@@ -163,7 +163,7 @@ TEST(Paper, StatesAReportsCountsBeforeItsFindingsAreTranscribed) {
                   Format::text, 1000);
   EXPECT_THAT(out, HasSubstr("It makes two causes of concern, five recommendations and thirty-four areas for "
                              "improvement. Of these, two recommendations and thirteen areas for improvement "
-                             "continue findings of Custody 2010 (custody-2010).\n\nThe register does not yet "
+                             "continue findings of 'Custody 2010'.\n\nThe register does not yet "
                              "hold its findings one by one.\n"));
 }
 
@@ -185,8 +185,8 @@ TEST(Paper, TellsAPausedInspectionsPastAndWhatIsToCome) {
                              "25 April 2022\n\nDocument review: 7 to 18 February 2022.\n\n"
                              "Interviews: 7 to 11 March 2022.\n\n"
                              "The inspection was suspended on 9 March 2022.\n\nA major incident.\n\n"
-                             "Still to come: reality testing, week commencing 25 April 2022.\n\n"
                              "The inspection is expected to resume on 11 April 2022.\n\n"
+                             "Still to come: reality testing, week commencing 25 April 2022.\n\n"
                              "The hot debrief is expected in May 2022.\n\n"
                              "The draft report is expected in July 2022.\n"));
   EXPECT_THAT(out, Not(HasSubstr("Published:")));

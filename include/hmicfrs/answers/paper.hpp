@@ -87,6 +87,7 @@ struct Activity {
   std::vector<PhaseTold> phases_to_come;                      // not begun by the paper's date
   std::vector<const model::InspectionEvent*> events_to_come;  // planned: a resumption, a debrief
   std::optional<model::Occasion> draft_expected;              // while no draft has come and no report is out
+  std::optional<PaperPeriod> publication_expected;            // while no report is out
 };
 
 // A draft report received by the paper's date and not yet published.
@@ -94,6 +95,8 @@ struct Draft {
   const model::Inspection* inspection = nullptr;
   std::optional<PaperDate> received;  // none: the register does not say when
   std::optional<PaperPeriod> publication_expected;
+  std::optional<PaperPeriod> fieldwork;
+  const model::Inspection* continuing_from = nullptr;  // the inspection its counts say it continues
 };
 
 // An inspection notified and not yet started, with when it is due, phase by phase where it has phases.
