@@ -408,12 +408,12 @@ std::optional<model::Gradings> decode_gradings(Reader& reader, const Node& node)
   return gradings;
 }
 
-// Counts of findings by type: the numbers a report states.
+// Counts of findings by type: the numbers a report states. A type left out stays empty (not given), not 0.
 model::FindingCounts::ByType decode_by_type(Reader& reader, const Node& node) {
   model::FindingCounts::ByType counts;
-  counts.causes_of_concern = reader.integer(node.find("causes_of_concern"), "causes_of_concern", 0, 9999).value_or(0);
-  counts.recommendations = reader.integer(node.find("recommendations"), "recommendations", 0, 9999).value_or(0);
-  counts.afis = reader.integer(node.find("afis"), "afis", 0, 9999).value_or(0);
+  counts.causes_of_concern = reader.integer(node.find("causes_of_concern"), "causes_of_concern", 0, 9999);
+  counts.recommendations = reader.integer(node.find("recommendations"), "recommendations", 0, 9999);
+  counts.afis = reader.integer(node.find("afis"), "afis", 0, 9999);
   return counts;
 }
 
