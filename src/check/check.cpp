@@ -386,13 +386,13 @@ void check_causes_of_concern(const Inspection& inspection, diag::Diagnostics& di
   }
 }
 
-// "5 recommendations and 34 areas for improvement": counts as a sentence names them.
+// "5 recommendations and 34 areas for improvement": counts as a sentence names them (those given and not 0).
 std::string counted_types(const model::FindingCounts::ByType& counts) {
   std::vector<std::string> parts;
   for (const auto& [n, one, many] : {std::tuple{counts.causes_of_concern, "cause of concern", "causes of concern"},
                                      {counts.recommendations, "recommendation", "recommendations"},
                                      {counts.afis, "area for improvement", "areas for improvement"}}) {
-    if (n > 0) parts.push_back(fmt::format("{} {}", n, n == 1 ? one : many));
+    if (n.value_or(0) > 0) parts.push_back(fmt::format("{} {}", *n, *n == 1 ? one : many));
   }
   if (parts.empty()) return "no finding";
   std::vector<std::string_view> views(parts.begin(), parts.end());
@@ -412,13 +412,17 @@ void check_counts(const model::Dataset& dataset, const Inspection& inspection, S
                       Code::unknown_reference);
   }
   if (inspection.findings.empty()) return;
-  model::FindingCounts::ByType held;
-  for (const Finding& f : inspection.findings) {
-    if (f.type == model::FindingType::cause_of_concern) ++held.causes_of_concern;
-    if (f.type == model::FindingType::recommendation) ++held.recommendations;
-    if (f.type == model::FindingType::afi) ++held.afis;
-  }
+  // Only the types the counts give are compared: a type left out is not known to be none.
   const auto& made = counts.made;
+  const auto held_of = [&](const std::optional<int>& stated, model::FindingType type) -> std::optional<int> {
+    if (!stated) return std::nullopt;
+    return static_cast<int>(std::count_if(inspection.findings.begin(), inspection.findings.end(),
+                                          [&](const Finding& f) { return f.type == type; }));
+  };
+  model::FindingCounts::ByType held;
+  held.causes_of_concern = held_of(made.causes_of_concern, model::FindingType::cause_of_concern);
+  held.recommendations = held_of(made.recommendations, model::FindingType::recommendation);
+  held.afis = held_of(made.afis, model::FindingType::afi);
   if (held.causes_of_concern != made.causes_of_concern || held.recommendations != made.recommendations ||
       held.afis != made.afis) {
     diagnostics.warning(counts.location,

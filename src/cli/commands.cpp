@@ -362,29 +362,41 @@ void define_peel(CLI::App& app, PeelOptions& o) {
   app.add_option("--cycle", o.cycle, "The latest assessment in this cycle (default: the latest of all)")
       ->type_name("CYCLE");
   app.add_option("--compare", o.compare, "Set it beside the latest assessment in this cycle")->type_name("CYCLE");
-  app.add_flag("--areas", o.areas, "List the areas of every cycle (or of --cycle) with the ids gradings use");
+  app.add_flag("--areas", o.areas,
+               "List the areas of every cycle (or of --cycle) with the ids gradings use; outside a register, those "
+               "of the built-in catalogue");
+}
+
+// The cycle an option names in `catalogue`, or none when it is not given; a usage error when it names none.
+const model::PeelCycle* cycle_option(const model::Catalogue& catalogue, std::string_view option,
+                                     const std::string& text) {
+  if (text.empty()) return nullptr;
+  auto cycle = query::find_cycle(catalogue, text);
+  if (!cycle) throw UsageError(fmt::format("{}: {}", option, cycle.error()));
+  return *cycle;
 }
 
 int run_peel(const Session& session, const PeelOptions& o) {
-  const model::Dataset& dataset = session.dataset();
-  const model::Date as_of = session.as_of();
-  const auto cycle_option = [&](std::string_view option, const std::string& text) -> const model::PeelCycle* {
-    if (text.empty()) return nullptr;
-    auto cycle = query::find_cycle(dataset.catalogue, text);
-    if (!cycle) throw UsageError(fmt::format("{}: {}", option, cycle.error()));
-    return *cycle;
-  };
-  const model::PeelCycle* cycle = cycle_option("--cycle", o.cycle);
-  const model::PeelCycle* compare = cycle_option("--compare", o.compare);
   if (o.areas) {
-    if (compare != nullptr) throw UsageError("--areas lists areas: it does not go with --compare");
+    // The catalogue is built in, so its areas need no register: Session::catalogue is the register's when one is
+    // named or found (its peel-frameworks/ add cycles and areas), else the built-in one.
+    const model::Catalogue& catalogue = session.catalogue();
+    (void)session.as_of();  // unused by the list, but a malformed --as-of is refused as for every command
+    const model::PeelCycle* cycle = cycle_option(catalogue, "--cycle", o.cycle);
+    if (cycle_option(catalogue, "--compare", o.compare) != nullptr) {
+      throw UsageError("--areas lists areas: it does not go with --compare");
+    }
     answers::PeelAreas areas;
-    for (const model::PeelCycle& c : dataset.catalogue.cycles) {
+    for (const model::PeelCycle& c : catalogue.cycles) {
       if (cycle == nullptr || &c == cycle) areas.cycles.push_back(&c);
     }
     session.emit(areas);
     return k_exit_ok;
   }
+  const model::Dataset& dataset = session.dataset();
+  const model::Date as_of = session.as_of();
+  const model::PeelCycle* cycle = cycle_option(dataset.catalogue, "--cycle", o.cycle);
+  const model::PeelCycle* compare = cycle_option(dataset.catalogue, "--compare", o.compare);
 
   const auto first = query::latest_peel(dataset, as_of, cycle);
   if (compare != nullptr) {

@@ -150,6 +150,17 @@ const Loaded& Session::loaded() const {
   return *m_loaded;
 }
 
+const model::Catalogue& Session::catalogue() const {
+  if (m_loaded || register_in_reach()) return dataset().catalogue;
+  if (!m_builtin_catalogue) m_builtin_catalogue = load::builtin_peel_catalogue();
+  return *m_builtin_catalogue;
+}
+
+bool Session::register_in_reach() const {
+  if (!m_options.data.empty() || m_environment.variable("HMICFRS_TRACK_DATA")) return true;
+  return load::find_data_dir(std::nullopt, std::nullopt).ok();
+}
+
 bool Session::color() const {
   if (m_options.color == "always") return true;
   if (m_options.color == "never") return false;
@@ -258,6 +269,8 @@ void Session::write_directory(const std::vector<std::pair<std::string, std::stri
 }
 
 void Session::refuse_output_inside_register() const {
+  // An answer made without a register (the built-in catalogue's areas) has no register to keep out of.
+  if (!m_loaded && !register_in_reach()) return;
   if (inside(m_options.file, loaded().root)) {
     throw UsageError(
         fmt::format("-o {}: will not write into the data directory; choose a path outside it", m_options.file));

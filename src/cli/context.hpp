@@ -36,7 +36,8 @@ struct CommonOptions {
 enum class Needs {
   nothing,           // schema, init, import
   checked_register,  // validate: the register and every problem found in it
-  valid_register,    // the rest: a register without errors (else its errors are printed and the run fails)
+  valid_register,    // the rest: a register without errors (else its errors are printed and the run fails); peel
+                     // --areas takes Session::catalogue, the built-in one when no register is in reach
 };
 
 // The register, found, loaded and checked as of a date.
@@ -67,6 +68,10 @@ class Session {
   // The register as the command needs it, loaded and checked as of `as_of()`.
   const Loaded& loaded() const;
   const model::Dataset& dataset() const { return loaded().result.dataset; }
+  // The PEEL catalogue: the register's (the built-in one and what its peel-frameworks/ add) when a register is
+  // named (--data, $HMICFRS_TRACK_DATA) or found from the current directory upwards, loaded as the command needs
+  // it; else the built-in one alone, which needs no register.
+  const model::Catalogue& catalogue() const;
 
   // Whether to colour text written to standard output.
   bool color() const;
@@ -96,6 +101,8 @@ class Session {
   void write_output(const std::function<void(std::ostream&, const render::Output&)>& write) const;
   // A usage error when -o names a place inside the register's directory, which no command writes into.
   void refuse_output_inside_register() const;
+  // Whether a register is named by --data or $HMICFRS_TRACK_DATA, or found from the current directory upwards.
+  bool register_in_reach() const;
 
   std::ostream& m_out;
   std::ostream& m_err;
@@ -104,6 +111,7 @@ class Session {
   Needs m_needs;
   std::optional<render::Format> m_format;  // chosen when the command writes an answer
   mutable std::optional<Loaded> m_loaded;
+  mutable std::optional<model::Catalogue> m_builtin_catalogue;  // when no register is in reach
 };
 
 // A date given to an option: a day, YYYY-MM-DD. Otherwise a usage error.

@@ -178,6 +178,13 @@ model::RatingRule decode_rule(Reader& reader, const Node* list, const model::Rat
   return rule;
 }
 
+// `text` without the spaces and tabs around it.
+std::string_view trimmed(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
 }  // namespace
 
 // A register's own ratings (the `ratings:` entry), replacing red, amber and green.
@@ -185,6 +192,7 @@ void decode_ratings(Reader& reader, const MapEntry& entry, model::Vocabulary& vo
   const Node& list = entry.value;
   static constexpr std::array<std::string_view, 4> k_reserved{"unrated", "open", "closed", "total"};
   std::vector<model::Rating> ratings;
+  std::vector<diag::Location> label_locations;  // where each of `ratings` takes its label from
   bool too_many = false;
   for_each_item(reader, &list, "ratings", [&](const Node& item) {
     // A scale is a handful of words. The cap keeps the checks between ratings cheap and a rating's position in
@@ -222,7 +230,23 @@ void decode_ratings(Reader& reader, const MapEntry& entry, model::Vocabulary& vo
     }
     std::string label = rating.id;
     label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
-    rating.label = reader.line(item.find("label"), "label").value_or(label);
+    const Node* label_node = item.find("label");
+    rating.label = reader.line(label_node, "label").value_or(label);
+    // Every output prints a rating as its label, so two ratings labelled alike could not be told apart on a
+    // paper. Labels are compared as they print (case counts: "RED" and "Red" read differently), spaces around
+    // them aside. Reported at the second label, or at its id when the label is the id with a capital.
+    const diag::Location label_at = label_node != nullptr ? reader.at(*label_node) : rating.location;
+    for (std::size_t i = 0; i < ratings.size(); ++i) {
+      if (trimmed(ratings[i].label) != trimmed(rating.label)) continue;
+      auto& d = reader.diagnostics().error(
+          label_at,
+          fmt::format("ratings '{}' and '{}' are both labelled '{}': a paper could not tell them apart; give each "
+                      "its own label",
+                      ratings[i].id, rating.id, trimmed(rating.label)),
+          Code::rating_vocabulary);
+      d.notes.push_back({label_locations[i], fmt::format("rating '{}' is labelled here", ratings[i].id)});
+      break;
+    }
     rating.meaning = reader.text(item.find("meaning"), "meaning").value_or("");
     rating.colour = decode_colour(reader, item.find("colour")).value_or("#bbbbbb");
     rating.marks = reader.choice<model::Marks>(item.find("marks"), "marks").value_or(model::Marks::open);
@@ -250,6 +274,7 @@ void decode_ratings(Reader& reader, const MapEntry& entry, model::Vocabulary& vo
         rule.statuses.erase(shared);
       }
     }
+    label_locations.push_back(label_at);
     ratings.push_back(std::move(rating));
   });
   if (list.kind == Node::Kind::null || (list.kind == Node::Kind::sequence && list.items.empty())) {
@@ -415,12 +440,12 @@ std::optional<model::Gradings> decode_gradings(Reader& reader, const Node& node)
   return gradings;
 }
 
-// Counts of findings by type: the numbers a report states.
+// Counts of findings by type: the numbers a report states. A type left out stays empty (not given), not 0.
 model::FindingCounts::ByType decode_by_type(Reader& reader, const Node& node) {
   model::FindingCounts::ByType counts;
-  counts.causes_of_concern = reader.integer(node.find("causes_of_concern"), "causes_of_concern", 0, 9999).value_or(0);
-  counts.recommendations = reader.integer(node.find("recommendations"), "recommendations", 0, 9999).value_or(0);
-  counts.afis = reader.integer(node.find("afis"), "afis", 0, 9999).value_or(0);
+  counts.causes_of_concern = reader.integer(node.find("causes_of_concern"), "causes_of_concern", 0, 9999);
+  counts.recommendations = reader.integer(node.find("recommendations"), "recommendations", 0, 9999);
+  counts.afis = reader.integer(node.find("afis"), "afis", 0, 9999);
   return counts;
 }
 

@@ -574,6 +574,15 @@ LoadResult load_dataset(const fs::path& root, const Limits& limits, const ParseC
   return result;
 }
 
+model::Catalogue builtin_peel_catalogue() {
+  // Indexed as a register's catalogue is, by the dataset that holds it; moving the cycles keeps the positions the
+  // indexes hold.
+  model::Dataset alone;
+  alone.catalogue = builtin_catalogue().catalogue;
+  alone.index();
+  return std::move(alone.catalogue);
+}
+
 util::Result<fs::path> find_data_dir(const std::optional<std::string>& explicit_dir,
                                      const std::optional<std::string>& env_dir) {
   const auto given = explicit_dir ? explicit_dir : env_dir;

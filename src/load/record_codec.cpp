@@ -85,12 +85,12 @@ void fields(auto& a, either<CycleDefinition> auto& d) { a(d.cycle, d.has_name, d
 template <class T, std::size_t size>
 constexpr bool sized = sizeof(void*) != 8 || sizeof(T) == size;
 static_assert(sized<model::Config, 712> && sized<model::Meeting, 360> && sized<model::HistoryEntry, 104> &&
-                  sized<model::Finding, 256> && sized<model::Inspection, 656> && sized<model::PeelCycle, 216> &&
+                  sized<model::Finding, 256> && sized<model::Inspection, 680> && sized<model::PeelCycle, 216> &&
                   sized<model::Rating, 184> && sized<model::Vocabulary, 56> && sized<diag::Diagnostic, 88> &&
                   sized<model::Contact, 128> && sized<model::Portfolio, 112> && sized<model::RatingRule, 32> &&
                   sized<model::PaperSection, 56> && sized<model::Period, 10> && sized<model::FieldworkPhase, 72> &&
                   sized<model::InspectionEvent, 40> && sized<model::Grading, 128> && sized<model::Gradings, 72> &&
-                  sized<model::FindingCounts, 88> && sized<model::PeelArea, 152> && sized<CycleDefinition, 224> &&
+                  sized<model::FindingCounts, 112> && sized<model::PeelArea, 152> && sized<CycleDefinition, 224> &&
                   sized<diag::Note, 48> && sized<model::OwnerAddress, 80> && sized<model::Priority, 80> &&
                   sized<model::Priorities, 64> && sized<model::BackgroundDocument, 88> &&
                   sized<model::ReportSupersession, 72>,

@@ -231,8 +231,13 @@ Json gradings_json(const model::Inspection& i) {
   return Json{{"cycle", i.gradings->cycle.value}, {"areas", areas}};
 }
 
+// A count the register gives, or null when it leaves it out (which is not the same as 0).
+Json count_json(const std::optional<int>& count) { return count ? Json(*count) : Json(nullptr); }
+
 Json by_type_json(const model::FindingCounts::ByType& c) {
-  return Json{{"causes_of_concern", c.causes_of_concern}, {"recommendations", c.recommendations}, {"afis", c.afis}};
+  return Json{{"causes_of_concern", count_json(c.causes_of_concern)},
+              {"recommendations", count_json(c.recommendations)},
+              {"afis", count_json(c.afis)}};
 }
 
 // What a report's counts say it makes, or null.

@@ -291,12 +291,13 @@ Table calendar_table(const std::vector<const model::Inspection*>& inspections, c
 
 std::string stated_findings(const model::FindingCounts& counts, const model::Inspection* continued, bool spelled_out) {
   const auto number = [&](int n) { return spelled_out ? spelled(static_cast<std::size_t>(n)) : std::to_string(n); };
+  // The types given and not 0, in a phrase; a type the register leaves out is not said to be none.
   const auto listed = [&](const model::FindingCounts::ByType& by_type) {
     std::vector<std::string> parts;
     for (const auto& [n, one, many] : {std::tuple{by_type.causes_of_concern, "cause of concern", "causes of concern"},
                                        {by_type.recommendations, "recommendation", "recommendations"},
                                        {by_type.afis, "area for improvement", "areas for improvement"}}) {
-      if (n > 0) parts.push_back(fmt::format("{} {}", number(n), n == 1 ? one : many));
+      if (n.value_or(0) > 0) parts.push_back(fmt::format("{} {}", number(*n), *n == 1 ? one : many));
     }
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -304,13 +305,18 @@ std::string stated_findings(const model::FindingCounts& counts, const model::Ins
     }
     return out;
   };
+  const model::FindingCounts::ByType& given = counts.made;
+  const bool made_given = given.causes_of_concern || given.recommendations || given.afis;
   const std::string made = listed(counts.made);
-  std::string text = made.empty() ? "It makes no formal finding." : fmt::format("It makes {}.", made);
+  // Counts that give no number made (only what continues, or nothing) are not read as saying none was made.
+  std::string text = !made_given    ? "The register does not record how many findings it makes."
+                     : made.empty() ? "It makes no formal finding."
+                                    : fmt::format("It makes {}.", made);
   if (const std::string continuing = listed(counts.continuing); !continuing.empty()) {
     const std::string from = continued != nullptr ? fmt::format("'{}'", continued->title)
                              : counts.continuing_from.value.empty() ? std::string("an earlier inspection")
                                                                     : counts.continuing_from.value;
-    text += fmt::format(" Of these, {} continue findings of {}.", continuing, from);
+    text += fmt::format(" Of {}, {} continue findings of {}.", made_given ? "these" : "its findings", continuing, from);
   }
   return text;
 }

@@ -116,7 +116,9 @@ Table calendar_table(const std::vector<const model::Inspection*>& inspections, c
 
 // What a report's counts say it makes: "It makes five recommendations and 34
 // areas for improvement. Of these, two recommendations continue findings of
-// <title>." Numbers are spelled as a paper writes them when `spelled_out`.
+// <title>." Numbers are spelled as a paper writes them when `spelled_out`. A
+// type the register does not give is not named (never "0"), and counts that
+// give no number made say the register does not record it.
 std::string stated_findings(const model::FindingCounts& counts, const model::Inspection* continued, bool spelled_out);
 
 // A section of a view: its heading with the row count, then its table, or one sentence when it is empty.

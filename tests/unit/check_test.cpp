@@ -277,6 +277,21 @@ TEST(CheckCounts, WarnsWhenTheFindingsTranscribedAreNotTheNumbersStated) {
                             "'custody-2010': did you mean 'custody-2017'? [unknown-reference]"}));
 }
 
+// A type the counts leave out is not given, so not compared: only the recommendations are checked here.
+TEST(CheckCounts, ComparesOnlyTheTypesTheCountsGive) {
+  const std::string head =
+      "id: custody-2017\ntype: custody\ntitle: Custody\npublished: 2017-09-12\ncounts:\n  recommendations: 2\n";
+  const std::string afis = finding("AFI1", "", "afi") + finding("AFI2", "", "afi");
+  EXPECT_EQ(test::Register()
+                .file("inspections/c.yaml", head + "findings:\n" + finding("R1") + finding("R2") + afis)
+                .diagnostics(),
+            std::vector<std::string>{});
+  EXPECT_EQ(test::Register().file("inspections/c.yaml", head + "findings:\n" + finding("R1") + afis).diagnostics(),
+            test::asserted({"inspections/c.yaml:6:3: warning: the report makes 2 recommendations, by its counts, but "
+                            "the register holds 1 recommendation: transcribe the rest, or correct 'counts' "
+                            "[counts-differ]"}));
+}
+
 TEST(CheckReviews, NameReportsOfTheRegisterOnceEach) {
   EXPECT_EQ(Register()
                 .file("inspections/a.yaml", "id: custody-2019\ntype: custody\ntitle: T\n")

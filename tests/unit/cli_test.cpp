@@ -9,6 +9,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "support/golden.hpp"
 #include "support/scratch.hpp"
@@ -199,6 +200,47 @@ TEST(Cli, AnswersToCheckAndHelpCommand) {
   const auto unknown = run_cli({"help", "repot"});
   EXPECT_EQ(unknown.status, k_exit_usage);
   EXPECT_THAT(unknown.err, HasSubstr("unknown command 'repot': did you mean 'report'?"));
+}
+
+// The PEEL catalogue is built in: `peel --areas` lists it outside any register (no --data, no
+// HMICFRS_TRACK_DATA, none found upwards), as it does in a register that adds nothing to it; the grade table
+// still needs a register.
+TEST(Cli, ListsThePeelAreasWithoutARegister) {
+  const test::ScratchDir scratch("no-register");
+  const std::filesystem::path source = std::filesystem::current_path();
+  const std::string in_minimal = run_cli({"--data", "examples/minimal", "peel", "--areas"}).out;
+  std::filesystem::current_path(scratch.path());
+  const auto areas = run_cli({"peel", "--areas", "--cycle", "2025"});
+  const auto every_cycle = run_cli({"peel", "--areas"});
+  const auto json = run_cli({"peel", "--areas", "--format", "json"});
+  const auto to_file = run_cli({"peel", "--areas", "--cycle", "2021-22", "-o", "areas.csv"});
+  const std::string written = test::read_text(scratch.path() / "areas.csv");
+  const auto grades = run_cli({"peel"});
+  std::filesystem::current_path(source);
+
+  EXPECT_EQ(areas.status, k_exit_ok) << areas.err;
+  EXPECT_EQ(areas.err, "");
+  EXPECT_THAT(areas.out, HasSubstr("PEEL 2025–27 (2025-27, five-point scale)\n"
+                                   "----------------------------------------\n"));
+  EXPECT_THAT(areas.out, HasSubstr("Area id     Short label                      Graded\n"
+                                   "---------------------------------------------------\n"
+                                   "leadership  Leadership and force management  yes\n"));
+  EXPECT_EQ(every_cycle.status, k_exit_ok) << every_cycle.err;
+  EXPECT_EQ(every_cycle.out, in_minimal);
+  EXPECT_THAT(every_cycle.out, HasSubstr("strategic-policing-requirement  Strategic policing requirement      no\n"
+                                         "armed-threats                   Armed threats                       no\n"));
+  ASSERT_EQ(json.status, k_exit_ok) << json.err;
+  std::vector<std::string> cycles;
+  const nlohmann::json listed = nlohmann::json::parse(json.out);
+  for (const auto& cycle : listed["cycles"]) cycles.push_back(cycle["id"]);
+  EXPECT_EQ(cycles,
+            (std::vector<std::string>{"2014", "2015", "2016", "2017", "2018-19", "2021-22", "2023-25", "2025-27"}));
+  EXPECT_EQ(to_file.status, k_exit_ok) << to_file.err;
+  EXPECT_THAT(written, HasSubstr("2021-22,armed-threats,Armed threats,"));
+  EXPECT_EQ(grades.status, k_exit_io);
+  EXPECT_EQ(grades.err,
+            "hmicfrs-track: no data directory found: pass --data DIR, set HMICFRS_TRACK_DATA, or run inside a "
+            "register (a directory holding hmicfrs-track.yaml)\n");
 }
 
 TEST(Cli, ColoursOnlyOnATerminalWithoutNoColor) {

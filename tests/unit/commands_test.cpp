@@ -91,6 +91,23 @@ TEST(Peel, Places2021GradesInTheColumnsOfTheDecember2021Paper) {
   EXPECT_EQ(peel["not_graded"][1]["long"], "Protecting the public against armed threats");
 }
 
+// A count the register leaves out of an inspection's `counts` is null, never 0: custody-2017 gives no causes of
+// concern, and child-protection-2024 no `continuing`.
+TEST(Show, WritesNullForACountTheRegisterDoesNotGive) {
+  const auto custody =
+      json_of({"--data", "examples/pillar-era", "--as-of", "2017-09-01", "show", "custody-2017", "--format", "json"});
+  EXPECT_EQ(custody["inspection"]["counts"], nlohmann::json::parse(R"({
+    "causes_of_concern": null, "recommendations": 4, "afis": 18,
+    "continuing": {"causes_of_concern": null, "recommendations": 1, "afis": 5},
+    "continuing_from": null})"));
+  const auto child_protection = json_of(
+      {"--data", "examples/four-colour", "--as-of", "2024-06-14", "show", "child-protection-2024", "--format", "json"});
+  EXPECT_EQ(child_protection["inspection"]["counts"], nlohmann::json::parse(R"({
+    "causes_of_concern": 1, "recommendations": 2, "afis": 3,
+    "continuing": {"causes_of_concern": null, "recommendations": null, "afis": null},
+    "continuing_from": null})"));
+}
+
 TEST(Help, NamesEachCommandsOptionsWithAnExample) {
   for (const char* command :
        {"validate", "status", "rag", "list", "show", "peel", "inspections", "changes", "committees"}) {

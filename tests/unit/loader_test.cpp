@@ -80,6 +80,48 @@ TEST_F(DiskRegister, RefusesYamlFilesItDoesNotReadAndSaysWhereTheyBelong) {
                 "reg/peel-frameworks/deep/x.yaml:1:1" + lost + ": peel-frameworks/ holds files, not folders" + reads}));
 }
 
+// The manual page's text as it reads, roughly: macro lines' words kept (".BR a b" as "ab", as roff sets it), other
+// requests dropped, escapes for '-' and quotes undone, and lines joined by single spaces.
+std::string manual_page_text() {
+  std::ifstream in(fs::path(HMICFRS_SOURCE_DIR) / "docs" / "hmicfrs-track.1");
+  std::string text, line;
+  while (std::getline(in, line)) {
+    if (line.starts_with(".B ") || line.starts_with(".I ")) {
+      line = line.substr(3);
+    } else if (line.starts_with(".BR ") || line.starts_with(".IR ")) {
+      line = line.substr(4);
+      std::erase(line, ' ');
+    } else if (line.starts_with(".")) {
+      line.clear();
+    }
+    if (line.empty()) continue;
+    text += (text.empty() ? "" : " ") + line;
+  }
+  for (const auto& [escape, plain] : {std::pair{"\\-", "-"}, {"\\(lq", "\""}, {"\\(rq", "\""}, {"\\(en", "-"}}) {
+    for (std::size_t at = text.find(escape); at != std::string::npos; at = text.find(escape, at)) {
+      text.replace(at, std::string_view(escape).size(), plain);
+    }
+  }
+  return text;
+}
+
+// The manual page says what the loader does with a stray YAML file, in its words: an error, and its code.
+TEST_F(DiskRegister, TheManualPageDescribesAStrayYamlFileAsTheLoaderReportsIt) {
+  write("notes.yaml", "a: 1\n");
+  const std::string lost = "the register reads no file here, so what this one holds would be lost";
+  ASSERT_EQ(diagnostics(), asserted({"reg/notes.yaml:1:1: error: " + lost +
+                                     ": an inspection's file goes in inspections/ (it reads hmicfrs-track.yaml, "
+                                     "committees.yaml, inspections/**/*.yaml and peel-frameworks/*.yaml) "
+                                     "[unrecognised-file]"}));
+  const std::string page = manual_page_text();
+  EXPECT_NE(page.find("A .yaml or .yml file anywhere else in the register (hidden files and folders aside) is an "
+                      "error, unrecognised-file: \"" +
+                      lost + "\", with the place it belongs when it is near one (\"did you mean inspections/?\")."),
+            std::string::npos)
+      << page;
+  EXPECT_EQ(page.find("draws a warning"), std::string::npos);
+}
+
 TEST_F(DiskRegister, ReportsAMissingConfiguration) {
   fs::remove(m_root / "hmicfrs-track.yaml");
   EXPECT_EQ(diagnostics(),

@@ -167,6 +167,26 @@ TEST(Paper, StatesAReportsCountsBeforeItsFindingsAreTranscribed) {
                              "hold its findings one by one.\n"));
 }
 
+// Counts that give no number made (only what continues) are not read as "no formal finding"; a type left out
+// is not named.
+TEST(Paper, SaysNothingOfACountTheRegisterDoesNotGive) {
+  const std::string head = "id: custody-2022\ntype: custody\ntitle: Joint custody inspection\npublished: 2022-02-14\n";
+  const std::string continuing_only =
+      march_paper(test::Register()
+                      .file("inspections/c.yaml",
+                            head + "counts:\n  continuing: {recommendations: 2}\n  continuing_from: custody-2010\n")
+                      .file("inspections/old.yaml", "id: custody-2010\ntype: custody\ntitle: Custody 2010\n"),
+                  Format::text, 1000);
+  EXPECT_THAT(continuing_only,
+              HasSubstr("The register does not record how many findings it makes. Of its findings, two "
+                        "recommendations continue findings of 'Custody 2010'.\n\nThe register does not "
+                        "yet hold its findings one by one.\n"));
+  const std::string recommendations_only = march_paper(
+      test::Register().file("inspections/c.yaml", head + "counts:\n  recommendations: 5\n"), Format::text, 1000);
+  EXPECT_THAT(recommendations_only,
+              HasSubstr("It makes five recommendations.\n\nThe register does not yet hold its findings one by one.\n"));
+}
+
 // Paused mid-fieldwork at the paper's date: what happened in the window, then what is planned, and no
 // publication the paper's date cannot know of.
 TEST(Paper, TellsAPausedInspectionsPastAndWhatIsToCome) {

@@ -350,6 +350,31 @@ TEST(Vocabulary, ReportsARatingListThatCannotWork) {
                       "not-monitored) [invalid-value]"}));
 }
 
+// Labels are compared as they print, spaces around them aside: "GREEN" and "Green" can be told apart, "Amber "
+// and " Amber" cannot. A label left out is the id with a capital, and is reported at the id.
+TEST(Vocabulary, RefusesTwoRatingsThatPrintTheSameLabel) {
+  EXPECT_EQ(Register()
+                .file("hmicfrs-track.yaml", k_base_config + "ratings:\n"
+                                                            "  - {id: red}\n"
+                                                            "  - {id: scarlet, label: Red}\n"
+                                                            "  - {id: amber, label: 'Amber '}\n"
+                                                            "  - {id: ochre, label: ' Amber'}\n"
+                                                            "  - {id: done, label: Blue}\n"
+                                                            "  - {id: blue}\n"
+                                                            "  - {id: green, label: GREEN, marks: closed}\n"
+                                                            "  - {id: lime, label: Green, marks: closed}\n")
+                .diagnostics(),
+            asserted({"hmicfrs-track.yaml:8:26: error: ratings 'red' and 'scarlet' are both labelled 'Red': a paper "
+                      "could not tell them apart; give each its own label [rating-vocabulary]",
+                      "hmicfrs-track.yaml:7:10: note: rating 'red' is labelled here",
+                      "hmicfrs-track.yaml:10:24: error: ratings 'amber' and 'ochre' are both labelled 'Amber': a "
+                      "paper could not tell them apart; give each its own label [rating-vocabulary]",
+                      "hmicfrs-track.yaml:9:24: note: rating 'amber' is labelled here",
+                      "hmicfrs-track.yaml:12:10: error: ratings 'done' and 'blue' are both labelled 'Blue': a paper "
+                      "could not tell them apart; give each its own label [rating-vocabulary]",
+                      "hmicfrs-track.yaml:11:23: note: rating 'done' is labelled here"}));
+}
+
 TEST(Vocabulary, RefusesMoreRatingsThanAScaleHas) {
   std::string config = k_base_config + "ratings:\n";
   for (int i = 1; i <= 102; ++i) config += "  - {id: r" + std::to_string(i) + "}\n";

@@ -72,6 +72,11 @@ std::optional<std::string> read_word_template(const std::filesystem::path& root,
 // Loads a register from files already read; `root` only prefixes the paths shown.
 LoadResult load_sources(const std::filesystem::path& root, std::vector<SourceFile> sources, const Limits& limits = {});
 
+// The PEEL catalogue built into the program, indexed, as every register
+// starts from before its peel-frameworks/ add to it: what `peel --areas`
+// lists when no register is named or found.
+model::Catalogue builtin_peel_catalogue();
+
 // Where the register is: `explicit_dir` (--data), else `env_dir`
 // ($HMICFRS_TRACK_DATA), else the nearest directory from the current one
 // upwards that holds hmicfrs-track.yaml or data/hmicfrs-track.yaml, given

@@ -273,12 +273,15 @@ struct Gradings {
 
 // How many findings of each type a report states it makes, which a register
 // can record before (or without) transcribing them one by one; and how many
-// of those continue findings of an earlier inspection.
+// of those continue findings of an earlier inspection. A count the register
+// leaves out is not given (empty), which is not the same as none: the JSON
+// writes it as null, and the counts are checked against the findings
+// transcribed only for the types they give.
 struct FindingCounts {
   struct ByType {
-    int causes_of_concern = 0;
-    int recommendations = 0;
-    int afis = 0;
+    std::optional<int> causes_of_concern;
+    std::optional<int> recommendations;
+    std::optional<int> afis;
   };
   ByType made;
   ByType continuing;
