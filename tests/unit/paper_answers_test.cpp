@@ -287,23 +287,30 @@ TEST(FourColourJune, SectionsAreTheRegistersChoiceWithItsTitles) {
                           "7. Progress against recommendations", "8. Outstanding findings assessed red"));
 }
 
-TEST(FourColourJune, TrackerCountsSeventeenThreeClosedThreeWays) {
+TEST(FourColourJune, TrackerCountsTwentySixClosedFourWays) {
   const answers::Paper paper = paper_of("four-colour", "2024-06");
   const auto& tracker = section<answers::TrackerSection>(paper);
-  // custody-2019 7, custody-2023 2 (R1 repeats custody-2019/R2), PEEL 3, child protection 5 (CoC1 follows its
-  // recommendations). Closed: custody-2019/R1 achieved, R3 closed, AFI1 declined: 2 of 17 done, 12%.
-  EXPECT_EQ(totals(tracker.total), (Totals{14, 3, 17, 2, 12, 0}));
+  // custody-2019 7, custody-2023 2 (R1 repeats custody-2019/R2), PEEL 3, child protection 2024 5 (CoC1 follows
+  // its recommendations), child protection 2019 3. Closed: custody-2019/R1 achieved, R3 closed, AFI1 declined;
+  // child-protection-2019/R1 closed, and its R2 and AFI1 superseded with their report on 9 May 2024: 3 of 20
+  // done, 15%.
+  EXPECT_EQ(totals(tracker.total), (Totals{14, 6, 20, 3, 15, 0}));
   EXPECT_THAT(closings(tracker.total.closings),
-              ElementsAre(std::pair{"closed", 1}, std::pair{"achieved", 1}, std::pair{"declined", 1}));
-  EXPECT_EQ(tracker.total.of(0), 3);  // red
+              ElementsAre(std::pair{"closed", 2}, std::pair{"achieved", 1}, std::pair{"superseded", 2},
+                          std::pair{"declined", 1}));
+  EXPECT_EQ(tracker.total.of(0), 4);  // red: the three overdue, and custody-2019/AFI1, declined
   EXPECT_EQ(tracker.total.of(1), 9);  // amber
   EXPECT_EQ(tracker.total.of(2), 2);  // white
-  EXPECT_EQ(tracker.total.of(3), 2);  // green, given to the achieved and the closed
+  EXPECT_EQ(tracker.total.of(3), 3);  // green, given to the achieved and the two closed
   // peel-2023-25/AFI3 has no owner; custody-2019/AFI3 awaits sign-off.
   EXPECT_THAT(groups(tracker.by_status),
               ElementsAre(std::pair{"awaiting-allocation", 1}, std::pair{"open", 12},
-                          std::pair{"awaiting-sign-off", 1}, std::pair{"closed", 1}, std::pair{"achieved", 1},
-                          std::pair{"declined", 1}));
+                          std::pair{"awaiting-sign-off", 1}, std::pair{"closed", 2}, std::pair{"achieved", 1},
+                          std::pair{"superseded", 2}, std::pair{"declined", 1}));
+  // Internal audit's priorities: high custody-2019/R2 and child-protection-2024/R1, R2; medium the three AFIs of
+  // 2024; low none, kept; fourteen with none.
+  EXPECT_THAT(groups(tracker.by_priority), ElementsAre(std::pair{"high", 3}, std::pair{"medium", 3},
+                                                       std::pair{"low", 0}, std::pair{"", 14}));
   const answers::Movement& m = tracker.movement;
   EXPECT_THAT(changed(m, m.added),
               ElementsAre("child-protection-2024/R1", "child-protection-2024/R2", "child-protection-2024/AFI1",
@@ -311,8 +318,9 @@ TEST(FourColourJune, TrackerCountsSeventeenThreeClosedThreeWays) {
                           "peel-2023-25/AFI2", "peel-2023-25/AFI3"));
   // Its target, March 2024, passed in the window.
   EXPECT_THAT(changed(m, m.rag_moved), ElementsAre("custody-2019/R2"));
-  EXPECT_THAT(changed(m, m.status_changed), ElementsAre("custody-2019/AFI3"));
-  EXPECT_THAT(m.closed, IsEmpty());
+  EXPECT_THAT(changed(m, m.status_changed),
+              ElementsAre("child-protection-2019/R2", "child-protection-2019/AFI1", "custody-2019/AFI3"));
+  EXPECT_THAT(changed(m, m.closed), ElementsAre("child-protection-2019/R2", "child-protection-2019/AFI1"));
   EXPECT_THAT(changed(m, m.allocated), ElementsAre("custody-2023/AFI1"));
   EXPECT_THAT(ids(tracker.overdue), ElementsAre("child-protection-2024/R1", "custody-2019/R2", "peel-2023-25/AFI1"));
   // Not updated since before 15 February 2024 (120 days).
@@ -323,6 +331,8 @@ TEST(FourColourJune, RedAreTheOverdueOnesAndReviewGoesThroughTwoReports) {
   const auto paper = paper_of("four-colour", "2024-06");
   const auto& red = section<answers::RedSection>(paper);
   EXPECT_THAT(ids(red.findings), ElementsAre("child-protection-2024/R1", "custody-2019/R2", "peel-2023-25/AFI1"));
+  // Declined, and so red: listed as not to be implemented.
+  EXPECT_THAT(ids(red.not_implemented), ElementsAre("custody-2019/AFI1"));
   EXPECT_TRUE(red.findings.at(1).row.state.derived_for_overdue);
   // Its target is March 2024, a month that has passed: no "date TBC".
   ASSERT_TRUE(red.findings.at(1).due);
@@ -363,8 +373,10 @@ TEST(FourColourJune, RedAreTheOverdueOnesAndReviewGoesThroughTwoReports) {
 TEST(FourColourMarch, NothingRedAndADraftReceived) {
   const auto paper = paper_of("four-colour", "2024-03");
   const auto& tracker = section<answers::TrackerSection>(paper);
-  EXPECT_EQ(totals(tracker.total), (Totals{6, 3, 9, 2, 22, 0}));
-  EXPECT_EQ(tracker.total.of(0), 0);
+  // custody-2019 7, custody-2023 2 counted (R1 is tracked as custody-2019/R2), child protection 2019 3; closed
+  // custody-2019/R1, R3, AFI1 and child-protection-2019/R1: 3 of 12 done, 25%.
+  EXPECT_EQ(totals(tracker.total), (Totals{8, 4, 12, 3, 25, 0}));
+  EXPECT_EQ(tracker.total.of(0), 1);  // custody-2019/AFI1, declined; no open finding is red
   EXPECT_THAT(tracker.overdue, IsEmpty());  // custody-2019/R2's target moved to March 2024, not yet past
   EXPECT_THAT(ids(tracker.stale), ElementsAre("custody-2019/R4", "custody-2019/AFI2", "custody-2019/AFI3"));
   const answers::Movement& m = tracker.movement;
@@ -373,6 +385,7 @@ TEST(FourColourMarch, NothingRedAndADraftReceived) {
   EXPECT_THAT(changed(m, m.rag_moved), ElementsAre("custody-2019/R2", "custody-2023/R2", "custody-2023/AFI1"));
   EXPECT_THAT(changed(m, m.targets_moved), ElementsAre("custody-2019/R2"));
   EXPECT_THAT(section<answers::RedSection>(paper).findings, IsEmpty());
+  EXPECT_THAT(ids(section<answers::RedSection>(paper).not_implemented), ElementsAre("custody-2019/AFI1"));
   EXPECT_THAT(section<answers::ReviewSection>(paper).reports, IsEmpty());
   const auto& peel = section<answers::PeelSection>(paper);
   EXPECT_FALSE(peel.graded);
@@ -388,7 +401,8 @@ TEST(FourColourMarch, NothingRedAndADraftReceived) {
   ASSERT_TRUE(activity.notified);
   EXPECT_THAT(inspection_ids(activity.notified->list.inspections), ElementsAre("vetting-2024"));
   EXPECT_THAT(section<answers::PublishedSection>(paper).reports, IsEmpty());
-  EXPECT_THAT(section<answers::DecisionSection>(paper).background, IsEmpty());
+  // The red section's finding not to be implemented is the one report it mentions.
+  EXPECT_THAT(ids(section<answers::DecisionSection>(paper).background), ElementsAre("custody-2019"));
 }
 
 // ---- The pillar years: June 2017 (after 10 March up to 9 June 2017) and March 2018 (up to 23 March 2018).
