@@ -33,6 +33,7 @@ Fields finding_fields(const answers::FindingDetail& detail) {
   const answers::FindingState& s = row.state;
   Fields fields;
   fields.items.push_back({"Inspection", fmt::format("{} ({})", row.inspection->title, row.inspection->id)});
+  if (!row.inspection->short_name.empty()) fields.items.push_back({"In papers", paper_name(*row.inspection, f)});
   fields.items.push_back({"Type", std::string(label(f.type))});
   fields.items.push_back({"Scope", f.scope == model::Scope::force ? "This force" : "All forces"});
   if (!detail.area.empty()) fields.items.push_back({"PEEL area", detail.area});
@@ -40,6 +41,8 @@ Fields finding_fields(const answers::FindingDetail& detail) {
   if (row.portfolio != nullptr) {
     fields.items.push_back({"Portfolio", fmt::format("{} ({})", row.portfolio->name, row.portfolio->id)});
   }
+  if (!f.priority.value.empty()) fields.items.push_back({"Priority", std::string(f.priority.value)});
+  if (!f.theme.empty()) fields.items.push_back({"Theme", std::string(f.theme)});
   if (s.due) fields.items.push_back({"Due", due_text(row, DateStyle::words)});
   if (const model::HistoryEntry* moved = s.target_moved_by) {
     const std::string set_at = (moved->as_at ? "As at " : "") + in_words(moved->date);
@@ -96,6 +99,7 @@ std::vector<std::string> link_items(const answers::FindingLinks& links) {
 Fields inspection_fields(const model::Inspection& i, const model::Date& as_of) {
   Fields fields;
   fields.items.push_back({"Type", std::string(label(i.type))});
+  if (!i.short_name.empty()) fields.items.push_back({"Short name", i.short_name});
   if (!i.inspectorates.empty()) {
     fields.items.push_back({"Inspectorates", fmt::format("{}", fmt::join(i.inspectorates, ", "))});
   }
@@ -117,6 +121,10 @@ Fields inspection_fields(const model::Inspection& i, const model::Date& as_of) {
   if (i.draft_received) fields.items.push_back({"Draft received", told(*i.draft_received, as_of)});
   if (i.publication_expected) fields.items.push_back({"Publication expected", told(*i.publication_expected, as_of)});
   if (i.published) fields.items.push_back({"Published", told(*i.published, as_of)});
+  if (i.superseded) {
+    fields.items.push_back({"Superseded", fmt::format("By {} on {}: its findings still open then are superseded",
+                                                      i.superseded->by.value, in_words(i.superseded->date))});
+  }
   if (!i.url.empty()) fields.items.push_back({"Report", i.url});
   return fields;
 }

@@ -357,6 +357,8 @@ Json to_json(const answers::FindingDetail& v) {
   Json finding = finding_summary(v.row);
   finding["scope"] = model::name_of(f.scope);
   finding["area"] = text_or_null(f.area.value);
+  finding["priority"] = text_or_null(f.priority.value);
+  finding["theme"] = text_or_null(f.theme);
   finding["text"] = f.text;
   finding["history"] = history_json(v.history);
   finding["links"] = links_json(v.links);
@@ -372,6 +374,9 @@ Json to_json(const answers::InspectionDetail& v) {
   const model::Inspection& i = *v.inspection;
   Json inspection = inspection_summary(i);
   inspection["inspectorates"] = i.inspectorates;
+  inspection["short_name"] = text_or_null(i.short_name);
+  inspection["superseded"] =
+      i.superseded ? Json{{"by", i.superseded->by.value}, {"date", i.superseded->date.iso()}} : Json(nullptr);
   Json phases = Json::array();
   for (const model::FieldworkPhase& p : i.phases) {
     Json phase{{"label", p.label}};
