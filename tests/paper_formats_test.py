@@ -145,14 +145,45 @@ def text_total_row(text, section_title):
     return None
 
 
-def text_red_ids(text, section_title):
+def paper_names(register):
+    """The names the paper gives findings of reports with a `short_name` ("Custody 2019 Recommendation 2"), to their
+    ids: the short name, the type's label and the ref without its leading letters, as docs/data-format.md says."""
+    import yaml
+    labels = {"cause-of-concern": "Cause of concern", "recommendation": "Recommendation", "afi": "AFI",
+              "not-formal": "Not formal"}
+    names = {}
+    for folder, _, files in os.walk(os.path.join(register, "inspections")):
+        for name in files:
+            if not name.endswith((".yaml", ".yml")):
+                continue
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                inspection = yaml.safe_load(f)
+            if not inspection.get("short_name"):
+                continue
+            for finding in inspection.get("findings") or []:
+                ref = str(finding["ref"])
+                m = re.match(r"^[A-Za-z]+[-.]?(\d.*)$", ref)
+                number = m.group(1) if m else ref
+                names[f"{inspection['short_name']} {labels[finding['type']]} {number}"] = f"{inspection['id']}/{ref}"
+    return names
+
+
+def named_id(heading, names):
+    """The finding a heading "name: title" or "id: title" names."""
+    m = ID.match(heading)
+    if m:
+        return m.group(1)
+    return next((names[n] for n in sorted(names, key=len, reverse=True) if heading.startswith(n + ": ")), None)
+
+
+def text_red_ids(text, section_title, names):
     lines = text.splitlines()
     start = lines.index(section_title)
     out = []
     for line in lines[start + 1:]:
-        m = re.match(r"^\d+\.\d+\. ([a-z0-9][a-z0-9-]*/[A-Za-z0-9-]+):", line)
-        if m:
-            out.append(m.group(1))
+        m = re.match(r"^\d+\.\d+\. (.*)$", line)
+        if m and named_id(m.group(1), names):
+            out.append(named_id(m.group(1), names))
     return out
 
 
@@ -175,9 +206,9 @@ def section_of(by_title, section_id, titles_by_id):
     return by_title[titles_by_id[section_id]]
 
 
-def red_ids(blocks):
-    return [ID.match(re.sub(r"^\d+\.\d+\. ", "", v)).group(1) for k, v in blocks
-            if k == "h3" and re.match(r"^\d+\.\d+\. ", v) and ID.match(re.sub(r"^\d+\.\d+\. ", "", v))]
+def red_ids(blocks, names):
+    headings = [re.sub(r"^\d+\.\d+\. ", "", v) for k, v in blocks if k == "h3" and re.match(r"^\d+\.\d+\. ", v)]
+    return [named_id(h, names) for h in headings if named_id(h, names)]
 
 
 def first_table_after(blocks, predicate):
@@ -188,6 +219,28 @@ def first_table_after(blocks, predicate):
         if not seen and predicate(kind, value):
             seen = True
     return None
+
+
+def reviewed_findings(blocks, sentence):
+    """The findings a report under review gives after its counting sentence, each a block of fields, as a table of
+    its name and rating: a cause of concern ("See its recommendations") or a repeat ("Tracked as") marked as such."""
+    table = [["Finding", "Rating"]]
+    after = blocks[blocks.index(("p", sentence)) + 1:]
+    for kind, value in after:
+        if kind in ("h2", "h3"):
+            break
+        m = re.match(r"^- \*\*Finding:\*\* (.*)$", value)
+        if m:
+            table.append([m.group(1), ""])
+        m = re.match(r"^- \*\*Rating:\*\* (.*)$", value)
+        if m and len(table) > 1:
+            rating = m.group(1)
+            table[-1][1] = rating
+            if rating == "See its recommendations":
+                table[-1][0] = "Cause of concern: " + table[-1][0]
+        if re.match(r"^- \*\*Links:\*\* Repeats ", value) and len(table) > 1:
+            table[-1][0] += " (tracked as an earlier finding)"
+    return table
 
 
 def total_row(table):
@@ -255,9 +308,12 @@ class Case:
         # ratings, closed, total.
         marks = {r["id"]: r["marks"] for r in rag.get("ratings", [])}
         open_ratings = [r for r in ratings if marks.get(r, "open") in ("open", "both")]
-        closed_ratings = [r for r in ratings if marks.get(r) == "closed"]
+        closed_ratings = [r for r in ratings if marks.get(r) in ("closed", "both")]
         t = rag["total"]
-        expected_row = [t[r] for r in open_ratings] + [t["unrated"], t["open"]] + [t[r] for r in closed_ratings] + \
+        # A rating of both kinds has a column on each side: its open findings, then its closed ones.
+        closed_of = t.get("closed_by_rating", {})
+        expected_row = [t[r] - closed_of.get(r, 0) for r in open_ratings] + [t["unrated"], t["open"]] + \
+                       [closed_of[r] if marks.get(r) == "both" else t[r] for r in closed_ratings] + \
                        [t["closed"], t["total"]]
         if paper["as_of"] != cut_off:
             self.problems.append(f"{self.name}: the paper is as of {paper['as_of']}, its cut-off {cut_off}")
@@ -267,6 +323,9 @@ class Case:
                 self.check(f"JSON tracker {flag}", [f["id"] for f in paper["tracker"][flag]],
                            self.listed(paper["as_of"], f"--{flag}"))
         json_red = [f["id"] for f in paper.get("red", [])]
+        # The red section lists, after the outstanding ones, the closed findings so rated, not to be implemented.
+        json_red_listed = json_red + [f["id"] for f in paper.get("red_not_implemented", [])]
+        names = paper_names(self.register)
         if "red" in paper:
             # A register that declares no ratings has the default ones, of which red needs attention.
             attention = self.attention_ids() or ["red"]
@@ -285,14 +344,15 @@ class Case:
             by_title = sections(blocks)
             self.check(f"{fmt} section titles", list(by_title), titles)
             if "red" in titles_by_id:
-                self.check(f"{fmt} red findings", red_ids(section_of(by_title, "red", titles_by_id)), json_red)
+                self.check(f"{fmt} red findings", red_ids(section_of(by_title, "red", titles_by_id), names),
+                           json_red_listed)
             if "tracker" in titles_by_id:
                 tracker = section_of(by_title, "tracker", titles_by_id)
                 table = next(v for k, v in tracker if k == "table")
                 self.check(f"{fmt} tracker total row", total_row(table), expected_row)
         self.check("text section titles", text_titles(text), titles)
         if "red" in titles_by_id:
-            self.check("text red findings", text_red_ids(text, titles_by_id["red"]), json_red)
+            self.check("text red findings", text_red_ids(text, titles_by_id["red"], names), json_red_listed)
         if "tracker" in titles_by_id:
             self.check("text tracker total row", text_total_row(text, titles_by_id["tracker"]), expected_row)
         workbook = openpyxl.load_workbook(self.report_to("tracker.xlsx"))
@@ -301,12 +361,14 @@ class Case:
             self.check("Excel tracker total row", [v for v in next(r for r in rows if r[0] == "Total")[1:]],
                        expected_row)
         if "red" in titles_by_id:
+            priorities = {g["label"] for g in paper["tracker"]["by_priority"]} if "tracker" in paper else set()
             red_sheet = [s for s in workbook.sheetnames if s not in ("By portfolio", "By status", "By report",
-                                                                    "Overdue", "Stale")]
+                                                                    "Overdue", "Stale")
+                         and not s.startswith("By ") and s not in priorities]
             self.check("Excel red sheets", len(red_sheet), 1)
             ids = [r[0] for r in workbook[red_sheet[0]].iter_rows(min_row=2, values_only=True)]
-            self.check("Excel red findings", ids, json_red)
-        self.prose_against_tables(sections(md), titles_by_id, paper)
+            self.check("Excel red findings", ids, json_red_listed)
+        self.prose_against_tables(sections(md), titles_by_id, paper, names)
 
     def listed(self, as_of, *filters):
         """The ids `list` gives at the paper's date, but for the repeats it shows with an earlier finding's state."""
@@ -325,16 +387,19 @@ class Case:
         self.report("-o", path)
         return path
 
-    def prose_against_tables(self, by_title, titles_by_id, paper):
+    def prose_against_tables(self, by_title, titles_by_id, paper, names):
         """Each count the Markdown prose states against its table's."""
         if "tracker" in titles_by_id:
-            self.tracker_prose(section_of(by_title, "tracker", titles_by_id), paper)
+            self.tracker_prose(section_of(by_title, "tracker", titles_by_id), paper, names)
         if "red" in titles_by_id:
             blocks = section_of(by_title, "red", titles_by_id)
             said = next(v for k, v in blocks if k == "p" and "assessed" in v)
             m = re.match(rf"^{NUMBER} outstanding findings? (?:is|are) assessed", said, re.I)
             count = number(m.group(1)) if m else 0
-            self.check("red: the count the prose gives", count, len(red_ids(blocks)))
+            closed = next((v for k, v in blocks if k == "p" and "will not be implemented" in v), "")
+            m = re.match(rf"^{NUMBER} closed findings? (?:is|are) assessed", closed, re.I)
+            count += number(m.group(1)) if m else 0
+            self.check("red: the count the prose gives", count, len(red_ids(blocks, names)))
         if "peel" in titles_by_id and paper["peel"] and paper["peel"]["findings"]:
             blocks = section_of(by_title, "peel", titles_by_id)
             sentences = [v for k, v in blocks if k == "p" and re.match(r"^Of the report(?:s'|'s) ", v)]
@@ -353,7 +418,11 @@ class Case:
                 m = re.match(rf"^(?:Published [^.]*\. )?{NUMBER} findings?\b", value, re.I)
                 self.check(f"review: findings of {report['id']} said", number(m.group(1)), len(report["findings"]))
                 if report["findings"]:
-                    table = first_table_after(blocks, lambda k, v: v == value)
+                    table = reviewed_findings(blocks, value)
+                    # The prose counts open findings by rating: a closed one's rating is not among them.
+                    for row, finding in zip(table[1:], report["findings"]):
+                        if finding["status"] not in ("open", "awaiting-sign-off"):
+                            row[1] = ""
                     self.check(f"review: findings of {report['id']} listed", len(table) - 1, len(report["findings"]))
                     self.counts_sentence(f"review: {value}", value, table, report["counts"])
         if "published" in titles_by_id:
@@ -389,7 +458,7 @@ class Case:
             self.check(f"{what}: {rating}", number(n), words.count(rating))
         self.check(f"{what}: open by rating add up", said, counts["open"])
 
-    def tracker_prose(self, blocks, paper):
+    def tracker_prose(self, blocks, paper, names):
         said = next(v for k, v in blocks if k == "p" and "the register holds" in v)
         m = re.search(rf"holds {NUMBER} findings?(?: \(([^)]*)\))?: {NUMBER} open(?: \(([^)]*)\))? and {NUMBER} closed"
                       rf"(?: \(([^)]*)\))?", said)
@@ -465,12 +534,14 @@ class Case:
         until_heading = after[:next((i for i, b in enumerate(after) if b[0] == "h3"), len(after))]
         moves = [v for k, v in until_heading if k == "table" and v[0][:4] == ["Finding", "From", "To", "Title"]]
         self.check("movement: ratings changed said and listed", moved, len(moves[0]) - 1 if moves else 0)
-        self.check("movement: the re-rated findings listed and in the JSON", [r[0] for r in moves[0][1:]] if moves else [],
+        self.check("movement: the re-rated findings listed and in the JSON",
+                   [names.get(r[0], r[0]) for r in moves[0][1:]] if moves else [],
                    [m["id"] for m in paper["tracker"]["rag_moves"]])
         closures = first_table_after(blocks, lambda k, v: k == "h3" and v == "Closed since the last committee")
         listed = len(closures) - 1 if closures and closures[0][1] == "Now" else 0
         self.check("movement: closed said and listed", closed_now, listed)
-        self.check("movement: the closed findings listed and in the JSON", [r[0] for r in closures[1:]] if listed else [],
+        self.check("movement: the closed findings listed and in the JSON",
+                   [names.get(r[0], r[0]) for r in closures[1:]] if listed else [],
                    [c["id"] for c in paper["tracker"]["closed"]])
         # States recorded only as at a date: the sentence's count is the answer's, and none of those findings is
         # among the changes unless a dated entry of the window changed it.

@@ -21,7 +21,7 @@ import pdf_checks
 PAPERS = [
     ("examples/west-midlands", "2022-03", "HMICFRS Update · Joint Audit Committee · 31 March 2022 · Agenda item 08", 10),
     ("examples/four-colour", "2024-06",
-     "HMICFRS Inspections and Recommendations · Joint Independent Audit Committee · 26 June 2024 · Agenda item 11", 7),
+     "HMICFRS Inspections and Recommendations · Joint Independent Audit Committee · 26 June 2024 · Agenda item 11", 11),
 ]
 
 

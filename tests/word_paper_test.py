@@ -36,7 +36,7 @@ GOLDEN = os.path.join(ROOT, "tests", "golden-word", "west-midlands-2022-03")
 PAPERS = [
     ("examples/west-midlands", "2022-03", "HMICFRS Update · Joint Audit Committee · 31 March 2022 · Agenda item 08", 8),
     ("examples/four-colour", "2024-06",
-     "HMICFRS Inspections and Recommendations · Joint Independent Audit Committee · 26 June 2024 · Agenda item 11", 6),
+     "HMICFRS Inspections and Recommendations · Joint Independent Audit Committee · 26 June 2024 · Agenda item 11", 8),
 ]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -252,7 +252,7 @@ struct RagOptions {
 
 void define_rag(CLI::App& app, RagOptions& o) {
   const auto groupings = model::names_of<answers::Grouping>();
-  app.add_option("--by", o.by, "Group by portfolio (default), owner, inspection, type, status or report")
+  app.add_option("--by", o.by, "Group by portfolio (default), owner, inspection, type, status, report or priority")
       ->check(CLI::IsMember(std::vector<std::string>(groupings.begin(), groupings.end())));
   define_filters(app, o.filters);
 }
@@ -264,8 +264,13 @@ int run_rag(const Session& session, const RagOptions& o) {
     throw UsageError("--by priority: this register declares no priorities; list them under 'priorities' in "
                      "hmicfrs-track.yaml, or group by another dimension");
   }
-  session.emit(
-      query::rag_breakdown(filtered_rows(session, o.filters), *grouping, session.dataset().config, session.as_of()));
+  // Counts of the whole register keep a row for each declared portfolio or priority; a filtered part, its own.
+  const FilterOptions& f = o.filters;
+  const bool unfiltered = f.rags.empty() && f.statuses.empty() && f.types.empty() && f.portfolios.empty() &&
+                          f.inspections.empty() && f.owner.empty() && f.grep.empty() && !f.overdue && !f.stale &&
+                          !f.open && !f.closed;
+  session.emit(query::rag_breakdown(filtered_rows(session, o.filters), *grouping, session.dataset().config,
+                                    session.as_of(), unfiltered));
   return k_exit_ok;
 }
 

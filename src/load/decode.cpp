@@ -82,7 +82,18 @@ model::Priorities decode_priorities(Reader& reader, const Node& node) {
   if (!reader.fields(node, "priorities", k_priorities_fields)) return priorities;
   if (auto title = reader.line(node.find("title"), "title")) priorities.title = std::move(*title);
   priorities.table_each = reader.boolean(node.find("table_each"), "table_each").value_or(false);
+  bool too_many = false;
   for_each_item(reader, node.find("values"), "values", [&](const Node& item) {
+    // A handful of words, as a rating scale is: the cap keeps finding a finding's priority cheap.
+    if (priorities.values.size() == model::k_max_ratings) {
+      if (!std::exchange(too_many, true)) {
+        reader.diagnostics().error(reader.at(item),
+                                   fmt::format("more than {} priorities: keep those the committee groups by",
+                                               model::k_max_ratings),
+                                   Code::limit_exceeded);
+      }
+      return;
+    }
     if (!reader.fields(item, "a priority", k_priority_fields)) return;
     const auto id = reader.id(item.find("id"), "priority id", IdKind::slug);
     const auto name = reader.line(item.find("name"), "name");

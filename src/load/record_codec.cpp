@@ -53,6 +53,7 @@ void fields(auto& a, either<model::HistoryEntry> auto& h) {
   a(h.date, h.as_at, h.status, h.rag, h.note, h.by, h.owner, h.due, h.location);
 }
 void fields(auto& a, either<model::Finding> auto& f) {
+  // repeated_later is set once the register is whole (Dataset::index).
   a(f.ref, f.id, f.type, f.scope, f.title, f.text, f.owner, f.portfolio, f.cause_of_concern, f.area, f.due,
     f.inspectorate_due, f.repeats, f.related, f.history, f.location, f.priority, f.theme);
 }
@@ -85,7 +86,7 @@ void fields(auto& a, either<CycleDefinition> auto& d) { a(d.cycle, d.has_name, d
 template <class T, std::size_t size>
 constexpr bool sized = sizeof(void*) != 8 || sizeof(T) == size;
 static_assert(sized<model::Config, 712> && sized<model::Meeting, 360> && sized<model::HistoryEntry, 104> &&
-                  sized<model::Finding, 256> && sized<model::Inspection, 680> && sized<model::PeelCycle, 216> &&
+                  sized<model::Finding, 264> && sized<model::Inspection, 680> && sized<model::PeelCycle, 216> &&
                   sized<model::Rating, 184> && sized<model::Vocabulary, 56> && sized<diag::Diagnostic, 88> &&
                   sized<model::Contact, 128> && sized<model::Portfolio, 112> && sized<model::RatingRule, 32> &&
                   sized<model::PaperSection, 56> && sized<model::Period, 10> && sized<model::FieldworkPhase, 72> &&

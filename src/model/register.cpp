@@ -153,6 +153,23 @@ void Dataset::index() {
       inspection.answering_index.emplace(std::string(ref), i);
     }
   }
+  // Which findings a later one re-issues ("inspection/ref", or a ref within the same inspection), now that every
+  // inspection's findings can be found.
+  std::vector<std::pair<std::size_t, std::size_t>> repeated;  // (inspection, finding) positions
+  for (const Inspection& inspection : inspections) {
+    for (const Finding& f : inspection.findings) {
+      const std::string_view named = f.repeats.value;
+      if (named.empty()) continue;
+      const std::size_t slash = named.find('/');
+      const Inspection* earlier = slash == std::string_view::npos ? &inspection : find_inspection(named.substr(0, slash));
+      if (earlier == nullptr) continue;
+      const Finding* found = earlier->find_finding(slash == std::string_view::npos ? named : named.substr(slash + 1));
+      if (found == nullptr || found == &f) continue;
+      repeated.emplace_back(static_cast<std::size_t>(earlier - inspections.data()),
+                            static_cast<std::size_t>(found - earlier->findings.data()));
+    }
+  }
+  for (const auto& [i, f] : repeated) inspections[i].findings[f].repeated_later = true;
   catalogue.cycle_index.build(catalogue.cycles, [](const PeelCycle& c) -> std::string_view { return c.id; });
   for (PeelCycle& cycle : catalogue.cycles) {
     cycle.area_index.build(cycle.areas, [](const PeelArea& a) -> std::string_view { return a.id; });

@@ -112,16 +112,16 @@ RagCounts rag_total(const std::vector<FindingRow>& rows, const model::Vocabulary
 }
 
 std::vector<answers::RagGroup> rag_by(const std::vector<FindingRow>& rows, Grouping grouping,
-                                      const model::Config& config) {
+                                      const model::Config& config, bool declared_rows) {
   std::map<GroupKey, RagCounts> groups;
   // The portfolios and priorities the register declares are each a row, with findings or without.
-  if (grouping == Grouping::portfolio) {
+  if (declared_rows && grouping == Grouping::portfolio) {
     for (std::size_t i = 0; i < config.portfolios.size(); ++i) {
       const model::Portfolio& p = config.portfolios[i];
       groups.emplace(GroupKey{i, p.id, p.name, {}, nullptr}, empty_counts(config.vocabulary));
     }
   }
-  if (grouping == Grouping::priority) {
+  if (declared_rows && grouping == Grouping::priority) {
     for (std::size_t i = 0; i < config.priorities.values.size(); ++i) {
       const model::Priority& p = config.priorities.values[i];
       groups.emplace(GroupKey{i, p.id, p.name, {}, nullptr}, empty_counts(config.vocabulary));
@@ -149,12 +149,12 @@ std::vector<answers::RagGroup> rag_by(const std::vector<FindingRow>& rows, Group
 }
 
 answers::RagBreakdown rag_breakdown(const std::vector<FindingRow>& rows, Grouping grouping, const model::Config& config,
-                                    const model::Date& as_of) {
+                                    const model::Date& as_of, bool declared_rows) {
   return {as_of,
           &config.vocabulary,
           grouping,
           grouping == Grouping::priority ? std::string_view(config.priorities.title) : std::string_view(),
-          rag_by(rows, grouping, config),
+          rag_by(rows, grouping, config, declared_rows),
           rag_total(rows, config.vocabulary)};
 }
 

@@ -316,11 +316,11 @@ answers::SectionBody review(PaperContext& paper) {
 answers::SectionBody tracker(PaperContext& paper) {
   const model::Config& config = paper.config();
   answers::TrackerSection out;
-  out.by_portfolio = rag_by(paper.rows, answers::Grouping::portfolio, config);
+  out.by_portfolio = rag_by(paper.rows, answers::Grouping::portfolio, config, true);
   out.by_status = rag_by(paper.rows, answers::Grouping::status, config);
   out.by_report = rag_by(paper.rows, answers::Grouping::report, config);
   if (!config.priorities.values.empty()) {
-    out.by_priority = rag_by(paper.rows, answers::Grouping::priority, config);
+    out.by_priority = rag_by(paper.rows, answers::Grouping::priority, config, true);
     out.priority_title = config.priorities.title;
   }
   if (config.priorities.table_each) {
@@ -328,7 +328,7 @@ answers::SectionBody tracker(PaperContext& paper) {
     for (const answers::FindingRow& row : paper.rows) rows_of_priority[row.finding->priority.value].push_back(row);
     for (const model::Priority& priority : config.priorities.values) {
       const std::vector<answers::FindingRow>& rows = rows_of_priority[priority.id];
-      out.per_priority.push_back({&priority, rag_by(rows, answers::Grouping::portfolio, config),
+      out.per_priority.push_back({&priority, rag_by(rows, answers::Grouping::portfolio, config, true),
                                   rag_total(rows, config.vocabulary)});
     }
   }

@@ -18,8 +18,13 @@ answers::FindingState folded(const model::Dataset& dataset, const model::Inspect
   bool any_in_effect = false;
   // A report superseded as a whole supersedes, on that day, each of its findings still open then: applied in date
   // order among the entries, so that a later entry can reopen one.
+  // Not a cause of concern, which follows its recommendations, nor a finding a later report re-issued, which that
+  // report carries on.
   const model::ReportSupersession* report_superseded =
-      inspection.superseded && !(as_of < inspection.superseded->date) ? &*inspection.superseded : nullptr;
+      inspection.superseded && !(as_of < inspection.superseded->date) &&
+              finding.type != model::FindingType::cause_of_concern && !finding.repeated_later
+          ? &*inspection.superseded
+          : nullptr;
   const auto supersede_report = [&] {
     if (model::is_open(state.status)) {
       state.status = model::Status::superseded;
@@ -33,7 +38,11 @@ answers::FindingState folded(const model::Dataset& dataset, const model::Inspect
       ++state.later_entries;
       continue;
     }
-    if (report_superseded != nullptr && report_superseded->date < entry.date) supersede_report();
+    // On its day, after what was known as at that day and before what was dated on it.
+    if (report_superseded != nullptr &&
+        (report_superseded->date < entry.date || (report_superseded->date == entry.date && !entry.as_at))) {
+      supersede_report();
+    }
     any_in_effect = any_in_effect || in_effect(entry, as_of);
     const bool was_open = model::is_open(state.status);
     if (entry.status) state.status = *entry.status;

@@ -21,7 +21,8 @@ body { font-family: Arial, "Liberation Sans", Helvetica, sans-serif; font-size: 
 h1 { font-size: 18pt; margin: 0 0 .3em; }
 h2 { font-size: 13pt; margin: 1.6em 0 .4em; border-bottom: 1px solid #999; }
 h3 { font-size: 11.5pt; margin: 1.2em 0 .3em; }
-h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+h4 { font-size: 10.5pt; margin: 1em 0 .3em; }
+h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
 p, li { orphans: 3; widows: 3; }
 dl.fields, figure { break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; margin: .4em 0 .8em; font-size: 10pt; page-break-inside: auto; }

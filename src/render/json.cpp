@@ -47,6 +47,13 @@ Json counts_json(const answers::RagCounts& c, const model::Vocabulary& vocabular
   Json closings = Json::object();
   for (const answers::ClosingCount& closing : c.closings) closings[std::string(model::name_of(closing.status))] = closing.count;
   json["closed_by_status"] = closings;
+  // A rating of both kinds counts open and closed findings alike: how many of its findings are closed, as the
+  // tables' "(closed)" column gives them. Only where the vocabulary has such a rating.
+  Json closed_rated = Json::object();
+  for (std::size_t i = 0; i < vocabulary.ratings.size(); ++i) {
+    if (vocabulary.ratings[i].marks == model::Marks::both) closed_rated[vocabulary.ratings[i].id] = c.closed_of(i);
+  }
+  if (!closed_rated.empty()) json["closed_by_rating"] = closed_rated;
   json["completed"] = c.completed;
   json["percent_complete"] = c.percent_complete ? Json(*c.percent_complete) : Json(nullptr);
   json["not_formal"] = c.not_formal;
@@ -605,11 +612,19 @@ struct SectionJson {
                {"to", date_json(c.after.due)},
                {"note", c.after.target_moved_by != nullptr ? Json(c.after.target_moved_by->note) : Json(nullptr)}});
     }
+    Json per_priority = Json::array();
+    for (const answers::TrackerSection::PriorityTable& table : s.per_priority) {
+      per_priority.push_back(Json{{"priority", table.priority->id},
+                                  {"groups", groups_json(table.by_portfolio, vocabulary)},
+                                  {"total", counts_json(table.total, vocabulary)}});
+    }
     json["tracker"] = Json{{"groups", groups_json(s.by_portfolio, vocabulary)},
                            {"total", counts_json(s.total, vocabulary)},
                            {"by_status", groups_json(s.by_status, vocabulary)},
                            {"by_report", groups_json(s.by_report, vocabulary)},
                            {"by_priority", groups_json(s.by_priority, vocabulary)},
+                           {"priority_title", text_or_null(s.priority_title)},
+                           {"per_priority", per_priority},
                            {"new", added},
                            {"rag_moves", moved},
                            {"rag_move_counts", moves_json(m.rag_moves)},
@@ -622,27 +637,29 @@ struct SectionJson {
   }
 
   void operator()(const answers::RedSection& s) const {
-    Json red = Json::array();
-    for (const answers::RedFinding& finding : s.findings) {
-      const answers::FindingRow& row = finding.row;
-      Json item = finding_summary(row);
-      item["text"] = row.finding->text;
-      item["latest_note"] = row.state.latest ? Json(row.state.latest->note) : Json(nullptr);
-      // Only where the register says it: a finding without a derived rating or a cause of concern has no such keys.
-      if (row.state.rating_derived) item["rating_derived"] = true;
-      if (finding.cause_of_concern != nullptr) {
-        item["cause_of_concern"] = Json{{"id", finding.cause_of_concern->id},
-                                        {"title", finding.cause_of_concern->title},
-                                        {"text", finding.cause_of_concern->text}};
+    const auto listed = [](const std::vector<answers::RedFinding>& findings) {
+      Json out = Json::array();
+      for (const answers::RedFinding& finding : findings) {
+        const answers::FindingRow& row = finding.row;
+        Json item = finding_summary(row);
+        item["text"] = row.finding->text;
+        item["latest_note"] = row.state.latest ? Json(row.state.latest->note) : Json(nullptr);
+        // Only where the register says it: a finding without a derived rating or a cause of concern has no such
+        // keys.
+        if (row.state.rating_derived) item["rating_derived"] = true;
+        if (finding.cause_of_concern != nullptr) {
+          item["cause_of_concern"] = Json{{"id", finding.cause_of_concern->id},
+                                          {"title", finding.cause_of_concern->title},
+                                          {"text", finding.cause_of_concern->text}};
+        }
+        if (!finding.links.repeated_in.empty()) item["repeated_in"] = refs_json(finding.links.repeated_in);
+        item["links"] = links_json(finding.links);
+        out.push_back(std::move(item));
       }
-      if (!finding.links.repeated_in.empty()) item["repeated_in"] = refs_json(finding.links.repeated_in);
-      item["links"] = links_json(finding.links);
-      red.push_back(std::move(item));
-    }
-    json["red"] = red;
-    Json not_implemented = Json::array();
-    for (const answers::RedFinding& finding : s.not_implemented) not_implemented.push_back(finding_summary(finding.row));
-    json["red_not_implemented"] = not_implemented;
+      return out;
+    };
+    json["red"] = listed(s.findings);
+    json["red_not_implemented"] = listed(s.not_implemented);
   }
 
   void operator()(const answers::DecisionSection& s) const {

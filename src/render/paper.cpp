@@ -347,7 +347,9 @@ class PaperBuilder {
         say(fmt::format("Other forces involved: {}.", fmt::join(inspection.other_forces, "; ")));
       }
     }
-    drafts(section.drafts);
+    std::vector<const model::Inspection*> told;  // whose summary the activity above has given
+    for (const answers::Activity& activity : list) told.push_back(activity.inspection);
+    drafts(section.drafts, told);
     if (section.notified) {
       m_document.add(Heading{3, section.notified->title});
       if (!section.notified->note.empty()) m_document.add(MarkdownText{section.notified->note});
@@ -427,7 +429,7 @@ class PaperBuilder {
   }
 
   // Draft reports the force has received and that are not yet published: what they are and hold, and when.
-  void drafts(const std::vector<answers::Draft>& drafts) {
+  void drafts(const std::vector<answers::Draft>& drafts, const std::vector<const model::Inspection*>& summarised) {
     if (drafts.empty()) return;
     m_document.add(Heading{3, "Draft reports received"});
     for (const answers::Draft& draft : drafts) {
@@ -444,7 +446,8 @@ class PaperBuilder {
                                                           : "Not yet known"});
       m_document.add(std::move(fields));
       // As a published report reads: what it found, then how many findings it holds.
-      if (!inspection.summary.empty()) m_document.add(MarkdownText{inspection.summary.str()});
+      const bool summarised_above = std::find(summarised.begin(), summarised.end(), &inspection) != summarised.end();
+      if (!inspection.summary.empty() && !summarised_above) m_document.add(MarkdownText{inspection.summary.str()});
       if (inspection.counts) say(stated_findings(*inspection.counts, draft.continuing_from, true));
     }
   }

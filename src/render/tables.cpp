@@ -213,12 +213,14 @@ Table findings_table(const std::vector<answers::FindingRow>& rows, const model::
 
 Table rag_table(std::string first_column, const std::vector<answers::RagGroup>& groups, const answers::RagCounts& total,
                 const model::Vocabulary& vocabulary) {
-  // Ratings of open findings, unrated and open; then the ratings of closed findings alone, closed and total. A
-  // rating of both kinds stands with the open ones and counts every finding with it, closed ones too.
+  // Ratings of open findings, unrated and open; then the ratings of closed findings, closed and total, so that each
+  // side adds up. A rating of both kinds has a column on each side, the closed one headed "Red (closed)".
   Table table{{{std::move(first_column), Align::left, true}}, {}};
   const auto rating_columns = [&](bool closed) {
     for (const model::Rating& rating : vocabulary.ratings) {
-      if (rating.marks_open() != closed) table.columns.push_back(count_column(rating.label));
+      if (closed ? !rating.marks_closed() : !rating.marks_open()) continue;
+      table.columns.push_back(
+          count_column(closed && rating.marks_open() ? rating.label + " (closed)" : rating.label));
     }
   };
   rating_columns(false);
@@ -232,8 +234,9 @@ Table rag_table(std::string first_column, const std::vector<answers::RagGroup>& 
     const auto rated = [&](bool closed) {
       for (std::size_t i = 0; i < vocabulary.ratings.size(); ++i) {
         const model::Rating& rating = vocabulary.ratings[i];
-        if (rating.marks_open() == closed) continue;
-        cells.emplace_back(std::to_string(c.of(i)), c.of(i) > 0 ? rating.colour : std::string());
+        if (closed ? !rating.marks_closed() : !rating.marks_open()) continue;
+        const int n = closed ? c.closed_of(i) : c.open_of(i);
+        cells.emplace_back(std::to_string(n), n > 0 ? rating.colour : std::string());
       }
     };
     rated(false);

@@ -112,6 +112,50 @@ TEST(TrackerShapes, AWholeReportSupersededSupersedesItsOpenFindings) {
   EXPECT_THAT(closed, ElementsAre("custody-2019/R1", "custody-2019/R4"));
 }
 
+// Superseding a whole report leaves alone a finding a later report re-issues (the later report carries it on) and
+// a cause of concern (which follows its recommendations); an entry dated on the day comes after it.
+TEST(TrackerShapes, AWholeReportSupersessionSparesRepeatsAndCausesAndPrecedesTheDaysEntries) {
+  const model::Dataset dataset =
+      Register()
+          .file("inspections/old.yaml",
+                "id: old\ntype: custody\ntitle: Old\npublished: 2020-01-10\n"
+                "superseded: {by: new, date: 2022-02-01}\nfindings:\n"
+                "  - {ref: CoC1, type: cause-of-concern, title: C}\n"
+                "  - {ref: R1, type: recommendation, title: A, owner: O, cause_of_concern: CoC1,\n"
+                "     history: [{date: 2021-01-01, status: achieved}]}\n"
+                "  - {ref: R2, type: recommendation, title: B, owner: O, history: [{date: 2021-01-01, rag: amber}]}\n"
+                "  - {ref: R3, type: recommendation, title: D, owner: O,\n"
+                "     history: [{date: 2022-02-01, status: open, rag: amber, note: Kept open}]}\n"
+                "  - {ref: R4, type: recommendation, title: E, owner: O, history: [{date: 2021-01-01, rag: amber}]}\n")
+          .file("inspections/new.yaml",
+                "id: new\ntype: custody\ntitle: New\npublished: 2022-02-01\nfindings:\n"
+                "  - {ref: R1, type: recommendation, title: B again, repeats: old/R2}\n")
+          .load()
+          .dataset;
+  const model::Inspection& old = *dataset.find_inspection("old");
+  const auto status = [&](std::string_view ref) {
+    return query::state_as_of(dataset, old, *old.find_finding(ref), date("2022-03-31")).status;
+  };
+  EXPECT_EQ(status("CoC1"), model::Status::closed);  // its one recommendation was achieved
+  EXPECT_EQ(status("R2"), model::Status::open);      // carried on by new/R1
+  EXPECT_EQ(status("R3"), model::Status::open);      // reopened on the day
+  EXPECT_EQ(status("R4"), model::Status::superseded);
+}
+
+// `rag` of a filtered part of the register gives the groups it holds; of the whole, every declared one.
+TEST(TrackerShapes, DeclaredRowsAreKeptOnlyForTheWholeRegister) {
+  const model::Dataset dataset = superseding_register().load().dataset;
+  const auto rows = query::findings_as_of(dataset, date("2022-03-31"));
+  EXPECT_EQ(query::rag_by(rows, answers::Grouping::priority, dataset.config, true).size(), 3U);
+  std::vector<answers::FindingRow> people;
+  for (const answers::FindingRow& row : rows) {
+    if (row.portfolio != nullptr && row.portfolio->id == "people") people.push_back(row);
+  }
+  const auto groups = query::rag_by(people, answers::Grouping::portfolio, dataset.config);
+  ASSERT_EQ(groups.size(), 1U);
+  EXPECT_EQ(groups[0].label, "People");
+}
+
 TEST(TrackerShapes, ASupersessionNamingNoReportOrBeforePublicationIsAnError) {
   EXPECT_THAT(Register()
                   .file("inspections/a.yaml",

@@ -228,6 +228,7 @@ struct Finding {
   std::optional<Date> due;                 // the force's own target, which history entries may move
   std::optional<Date> inspectorate_due;    // the inspectorate's deadline, when it set one
   Located<Interned> repeats;               // an earlier finding this one re-issues, tracked there and counted once
+  bool repeated_later = false;             // a later finding re-issues this one (set by Dataset::index)
   std::vector<Located<Interned>> related;  // continuity with earlier findings
   std::vector<HistoryEntry> history;       // oldest first
   diag::Location location;                 // of the ref

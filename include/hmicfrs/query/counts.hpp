@@ -36,11 +36,13 @@ answers::RagCounts rag_total(const std::vector<answers::FindingRow>& rows, const
 // order after "awaiting allocation", reports by publication, owners and
 // inspections alphabetically;
 // findings without a portfolio or owner last.
+// With `declared_rows`, each portfolio or priority the configuration declares is a row, with findings or without:
+// for counts of the whole register, not of a filtered part of it.
 std::vector<answers::RagGroup> rag_by(const std::vector<answers::FindingRow>& rows, answers::Grouping grouping,
-                                      const model::Config& config);
+                                      const model::Config& config, bool declared_rows = false);
 
 // `rag`: the counts of `rows` grouped, with their total.
 answers::RagBreakdown rag_breakdown(const std::vector<answers::FindingRow>& rows, answers::Grouping grouping,
-                                    const model::Config& config, const model::Date& as_of);
+                                    const model::Config& config, const model::Date& as_of, bool declared_rows = false);
 
 }  // namespace hmicfrs::query
