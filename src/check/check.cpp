@@ -200,15 +200,15 @@ void check_priority(const model::Dataset& dataset, const Finding& finding, diag:
   if (priority.value.empty() || declared.find(priority.value) != nullptr) return;
   std::vector<std::string_view> ids;
   for (const model::Priority& p : declared.values) ids.push_back(p.id);
-  diagnostics.error(priority.location,
-                    ids.empty() ? fmt::format("priority '{}' is not declared: list the register's priorities under "
-                                              "'priorities: values:' in hmicfrs-track.yaml",
-                                              priority.value)
-                                : fmt::format("unknown priority '{}'{} (expected {}, as 'priorities' in "
-                                              "hmicfrs-track.yaml declares)",
-                                              priority.value, util::did_you_mean(priority.value, ids),
-                                              util::join_alternatives(ids)),
-                    Code::unknown_reference);
+  diagnostics.error(
+      priority.location,
+      ids.empty() ? fmt::format("priority '{}' is not declared: list the register's priorities under "
+                                "'priorities: values:' in hmicfrs-track.yaml",
+                                priority.value)
+                  : fmt::format("unknown priority '{}'{} (expected {}, as 'priorities' in "
+                                "hmicfrs-track.yaml declares)",
+                                priority.value, util::did_you_mean(priority.value, ids), util::join_alternatives(ids)),
+      Code::unknown_reference);
 }
 
 // A report superseded as a whole names a later report that exists, and is superseded on or after its own
@@ -226,9 +226,10 @@ void check_report_supersession(const model::Dataset& dataset, const Inspection& 
     return;
   }
   if (by == &inspection) {
-    diagnostics.error(superseded.by.location,
-                      fmt::format("'{}' cannot supersede itself: name the later report that replaces it", inspection.id),
-                      Code::supersession_cycle);
+    diagnostics.error(
+        superseded.by.location,
+        fmt::format("'{}' cannot supersede itself: name the later report that replaces it", inspection.id),
+        Code::supersession_cycle);
     return;
   }
   if (inspection.published && superseded.date < inspection.published->first_day()) {

@@ -261,8 +261,9 @@ int run_rag(const Session& session, const RagOptions& o) {
   const auto grouping = model::value_named<answers::Grouping>(o.by);
   if (!grouping) throw UsageError(fmt::format("--by: unknown grouping '{}'", o.by));
   if (*grouping == answers::Grouping::priority && session.dataset().config.priorities.values.empty()) {
-    throw UsageError("--by priority: this register declares no priorities; list them under 'priorities' in "
-                     "hmicfrs-track.yaml, or group by another dimension");
+    throw UsageError(
+        "--by priority: this register declares no priorities; list them under 'priorities' in "
+        "hmicfrs-track.yaml, or group by another dimension");
   }
   // Counts of the whole register keep a row for each declared portfolio or priority; a filtered part, its own.
   const FilterOptions& f = o.filters;

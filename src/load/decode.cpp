@@ -87,10 +87,10 @@ model::Priorities decode_priorities(Reader& reader, const Node& node) {
     // A handful of words, as a rating scale is: the cap keeps finding a finding's priority cheap.
     if (priorities.values.size() == model::k_max_ratings) {
       if (!std::exchange(too_many, true)) {
-        reader.diagnostics().error(reader.at(item),
-                                   fmt::format("more than {} priorities: keep those the committee groups by",
-                                               model::k_max_ratings),
-                                   Code::limit_exceeded);
+        reader.diagnostics().error(
+            reader.at(item),
+            fmt::format("more than {} priorities: keep those the committee groups by", model::k_max_ratings),
+            Code::limit_exceeded);
       }
       return;
     }
@@ -794,7 +794,8 @@ std::optional<model::Inspection> decode_inspection(const Node& root, diag::Sourc
       superseded != nullptr && reader.fields(*superseded, "superseded", k_supersession_fields)) {
     auto by = reader.reference(superseded->find("by"), "by");
     const auto date = reader.date(superseded->find("date"), "date", Precision::day);
-    if (!by.value.empty() && date) inspection.superseded = model::ReportSupersession{std::move(by), *date, reader.at(*superseded)};
+    if (!by.value.empty() && date)
+      inspection.superseded = model::ReportSupersession{std::move(by), *date, reader.at(*superseded)};
   }
   const std::string finding_prefix = id.value_or("?");
   const Node* findings = root.find("findings");

@@ -49,21 +49,29 @@ inline constexpr std::array k_status_label_fields{Field{"open"},         Field{"
 inline constexpr std::array k_threshold_fields{Field{"stale_after_days"}};
 
 inline constexpr std::array k_committees_fields{Field{"meetings", true}};
-inline constexpr std::array k_meeting_fields{Field{"id", true}, Field{"date", true},       Field{"agenda_item"},
-                                             Field{"as_of"},    Field{"previous_cut_off"}, Field{"contact"},
-                                             Field{"notes"},    Field{"review"},           Field{"sections"},
-                                             Field{"background"}};
+inline constexpr std::array k_meeting_fields{
+    Field{"id", true}, Field{"date", true}, Field{"agenda_item"}, Field{"as_of"},    Field{"previous_cut_off"},
+    Field{"contact"},  Field{"notes"},      Field{"review"},      Field{"sections"}, Field{"background"}};
 
-inline constexpr std::array k_inspection_fields{Field{"id", true},       Field{"type", true},
-                                                Field{"title", true},    Field{"short_name"},
+inline constexpr std::array k_inspection_fields{Field{"id", true},
+                                                Field{"type", true},
+                                                Field{"title", true},
+                                                Field{"short_name"},
                                                 Field{"inspectorates"},
-                                                Field{"involvement"},    Field{"other_forces"},
-                                                Field{"notified"},       Field{"fieldwork"},
-                                                Field{"events"},         Field{"draft_expected"},
-                                                Field{"draft_received"}, Field{"publication_expected"},
-                                                Field{"published"},      Field{"url"},
-                                                Field{"summary"},        Field{"gradings"},
-                                                Field{"counts"},         Field{"superseded"},
+                                                Field{"involvement"},
+                                                Field{"other_forces"},
+                                                Field{"notified"},
+                                                Field{"fieldwork"},
+                                                Field{"events"},
+                                                Field{"draft_expected"},
+                                                Field{"draft_received"},
+                                                Field{"publication_expected"},
+                                                Field{"published"},
+                                                Field{"url"},
+                                                Field{"summary"},
+                                                Field{"gradings"},
+                                                Field{"counts"},
+                                                Field{"superseded"},
                                                 Field{"findings"}};
 inline constexpr std::array k_supersession_fields{Field{"by", true}, Field{"date", true}};
 inline constexpr std::array k_phase_fields{Field{"label", true}, Field{"from"}, Field{"to"}, Field{"week_commencing"},
@@ -75,11 +83,22 @@ inline constexpr std::array k_continuing_fields{Field{"causes_of_concern"}, Fiel
 inline constexpr std::array k_fieldwork_fields{Field{"from"}, Field{"to"}, Field{"week_commencing"}};
 inline constexpr std::array k_gradings_fields{Field{"cycle", true}, Field{"areas", true}};
 inline constexpr std::array k_grading_fields{Field{"grade", true}, Field{"narrative"}, Field{"carried_over_from"}};
-inline constexpr std::array k_finding_fields{
-    Field{"ref", true},        Field{"type", true}, Field{"title", true}, Field{"text"},      Field{"scope"},
-    Field{"cause_of_concern"}, Field{"area"},       Field{"owner"},       Field{"portfolio"}, Field{"due"},
-    Field{"inspectorate_due"}, Field{"repeats"},    Field{"related"},     Field{"history"},   Field{"priority"},
-    Field{"theme"}};
+inline constexpr std::array k_finding_fields{Field{"ref", true},
+                                             Field{"type", true},
+                                             Field{"title", true},
+                                             Field{"text"},
+                                             Field{"scope"},
+                                             Field{"cause_of_concern"},
+                                             Field{"area"},
+                                             Field{"owner"},
+                                             Field{"portfolio"},
+                                             Field{"due"},
+                                             Field{"inspectorate_due"},
+                                             Field{"repeats"},
+                                             Field{"related"},
+                                             Field{"history"},
+                                             Field{"priority"},
+                                             Field{"theme"}};
 inline constexpr std::array k_history_fields{Field{"date"}, Field{"as_at"}, Field{"status"}, Field{"rag"},
                                              Field{"note"}, Field{"by"},    Field{"owner"},  Field{"due"}};
 
@@ -98,21 +117,36 @@ struct RecordFields {
 
 // Every record of the format.
 inline constexpr std::array k_records{
-    RecordFields{"configuration", k_config_fields},  RecordFields{"force", k_force_fields},
-    RecordFields{"committee", k_committee_fields},   RecordFields{"paper", k_paper_fields},
-    RecordFields{"contact", k_contact_fields},       RecordFields{"portfolio", k_portfolio_fields},
-    RecordFields{"owner", k_owner_fields},           RecordFields{"rag", k_rag_fields},
-    RecordFields{"rating", k_rating_fields},         RecordFields{"statuses", k_status_label_fields},
-    RecordFields{"section", k_section_fields},       RecordFields{"thresholds", k_threshold_fields},
-    RecordFields{"committees", k_committees_fields}, RecordFields{"meeting", k_meeting_fields},
-    RecordFields{"inspection", k_inspection_fields}, RecordFields{"fieldwork", k_fieldwork_fields},
-    RecordFields{"phase", k_phase_fields},           RecordFields{"event", k_event_fields},
-    RecordFields{"gradings", k_gradings_fields},     RecordFields{"counts", k_counts_fields},
-    RecordFields{"continuing", k_continuing_fields}, RecordFields{"grading", k_grading_fields},
-    RecordFields{"finding", k_finding_fields},       RecordFields{"history-entry", k_history_fields},
-    RecordFields{"peel-cycles", k_catalogue_fields}, RecordFields{"peel-cycle", k_cycle_fields},
-    RecordFields{"peel-area", k_area_fields},        RecordFields{"background-document", k_background_fields},
-    RecordFields{"priorities", k_priorities_fields}, RecordFields{"priority", k_priority_fields},
+    RecordFields{"configuration", k_config_fields},
+    RecordFields{"force", k_force_fields},
+    RecordFields{"committee", k_committee_fields},
+    RecordFields{"paper", k_paper_fields},
+    RecordFields{"contact", k_contact_fields},
+    RecordFields{"portfolio", k_portfolio_fields},
+    RecordFields{"owner", k_owner_fields},
+    RecordFields{"rag", k_rag_fields},
+    RecordFields{"rating", k_rating_fields},
+    RecordFields{"statuses", k_status_label_fields},
+    RecordFields{"section", k_section_fields},
+    RecordFields{"thresholds", k_threshold_fields},
+    RecordFields{"committees", k_committees_fields},
+    RecordFields{"meeting", k_meeting_fields},
+    RecordFields{"inspection", k_inspection_fields},
+    RecordFields{"fieldwork", k_fieldwork_fields},
+    RecordFields{"phase", k_phase_fields},
+    RecordFields{"event", k_event_fields},
+    RecordFields{"gradings", k_gradings_fields},
+    RecordFields{"counts", k_counts_fields},
+    RecordFields{"continuing", k_continuing_fields},
+    RecordFields{"grading", k_grading_fields},
+    RecordFields{"finding", k_finding_fields},
+    RecordFields{"history-entry", k_history_fields},
+    RecordFields{"peel-cycles", k_catalogue_fields},
+    RecordFields{"peel-cycle", k_cycle_fields},
+    RecordFields{"peel-area", k_area_fields},
+    RecordFields{"background-document", k_background_fields},
+    RecordFields{"priorities", k_priorities_fields},
+    RecordFields{"priority", k_priority_fields},
     RecordFields{"supersession", k_supersession_fields},
 };
 

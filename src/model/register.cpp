@@ -161,7 +161,8 @@ void Dataset::index() {
       const std::string_view named = f.repeats.value;
       if (named.empty()) continue;
       const std::size_t slash = named.find('/');
-      const Inspection* earlier = slash == std::string_view::npos ? &inspection : find_inspection(named.substr(0, slash));
+      const Inspection* earlier =
+          slash == std::string_view::npos ? &inspection : find_inspection(named.substr(0, slash));
       if (earlier == nullptr) continue;
       const Finding* found = earlier->find_finding(slash == std::string_view::npos ? named : named.substr(slash + 1));
       if (found == nullptr || found == &f) continue;

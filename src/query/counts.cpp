@@ -31,7 +31,10 @@ GroupKey group_key(const FindingRow& row, Grouping grouping, const model::Config
     case Grouping::priority: {
       const model::Priority* priority = config.priorities.find(finding.priority.value);
       if (priority == nullptr) return {k_last, "", "(none given)", {}, nullptr};
-      return {static_cast<std::size_t>(priority - config.priorities.values.data()), priority->id, priority->name, {},
+      return {static_cast<std::size_t>(priority - config.priorities.values.data()),
+              priority->id,
+              priority->name,
+              {},
               nullptr};
     }
     case Grouping::owner:

@@ -151,16 +151,15 @@ answers::SectionBody peel(PaperContext& paper) {
   for (const model::Inspection* inspection : calendar(paper.dataset, {std::nullopt, as_of}, answers::CalendarScope::all)) {
     if (inspection->type != model::InspectionType::peel) continue;
     if (!inspection->published || !happened_by(*inspection->published, as_of)) {
-      out.in_progress.push_back({inspection,
-                                 inspection->notified ? std::optional(paper_date(*inspection->notified, as_of))
-                                                      : std::nullopt,
-                                 fieldwork_of(*inspection, as_of), draft_in(*inspection, as_of),
-                                 rows_of(paper.rows, *inspection)});
+      out.in_progress.push_back(
+          {inspection, inspection->notified ? std::optional(paper_date(*inspection->notified, as_of)) : std::nullopt,
+           fieldwork_of(*inspection, as_of), draft_in(*inspection, as_of), rows_of(paper.rows, *inspection)});
     } else if (!inspection->gradings &&
                (!out.graded || published_earlier(out.graded->table.assessment.inspection, inspection))) {
       std::vector<answers::FindingRow> findings = rows_of(paper.rows, *inspection);
       answers::RagCounts counts = rag_total(findings, paper.config().vocabulary);
-      out.ungraded.push_back({inspection, first_paper_after(paper, *inspection), std::move(findings), std::move(counts)});
+      out.ungraded.push_back(
+          {inspection, first_paper_after(paper, *inspection), std::move(findings), std::move(counts)});
     }
   }
   std::sort(out.ungraded.begin(), out.ungraded.end(),
@@ -285,18 +284,18 @@ answers::SectionBody review(PaperContext& paper) {
     const model::Inspection* inspection = paper.dataset.find_inspection(reference.value);
     if (inspection == nullptr) continue;  // validation reports it
     const std::vector<answers::FindingRow> rows = rows_of(paper.rows, *inspection);
-    answers::ReviewedReport report{inspection,
-                                   inspection->published
-                                       ? std::optional(paper_date(*inspection->published, paper.as_of()))
-                                       : std::nullopt,
-                                   {},
-                                   rag_total(rows, paper.config().vocabulary),
-                                   {}};
+    answers::ReviewedReport report{
+        inspection,
+        inspection->published ? std::optional(paper_date(*inspection->published, paper.as_of())) : std::nullopt,
+        {},
+        rag_total(rows, paper.config().vocabulary),
+        {}};
     for (const answers::FindingRow& row : rows) {
       const model::HistoryEntry* latest = row.state.latest;
-      report.findings.push_back({row, latest != nullptr && !latest->note.empty() ? latest : nullptr,
-                                 row.state.due ? std::optional(paper_date(*row.state.due, paper.as_of())) : std::nullopt,
-                                 links.of({row.inspection, row.finding})});
+      report.findings.push_back(
+          {row, latest != nullptr && !latest->note.empty() ? latest : nullptr,
+           row.state.due ? std::optional(paper_date(*row.state.due, paper.as_of())) : std::nullopt,
+           links.of({row.inspection, row.finding})});
     }
     // Grouped under the register's themes, when it gives any, each where it first appears.
     const bool themed = std::any_of(rows.begin(), rows.end(),
@@ -328,8 +327,8 @@ answers::SectionBody tracker(PaperContext& paper) {
     for (const answers::FindingRow& row : paper.rows) rows_of_priority[row.finding->priority.value].push_back(row);
     for (const model::Priority& priority : config.priorities.values) {
       const std::vector<answers::FindingRow>& rows = rows_of_priority[priority.id];
-      out.per_priority.push_back({&priority, rag_by(rows, answers::Grouping::portfolio, config, true),
-                                  rag_total(rows, config.vocabulary)});
+      out.per_priority.push_back(
+          {&priority, rag_by(rows, answers::Grouping::portfolio, config, true), rag_total(rows, config.vocabulary)});
     }
   }
   out.total = rag_total(paper.rows, config.vocabulary);
@@ -349,7 +348,8 @@ answers::SectionBody red(PaperContext& paper) {
     answers::RedFinding item{std::move(row), nullptr, {}, {}, {}, nullptr};
     const answers::FindingState& state = item.row.state;
     if (state.due) item.due = paper_date(*state.due, paper.as_of());
-    if (const auto& deadline = item.row.finding->inspectorate_due) item.inspectorate_due = paper_date(*deadline, paper.as_of());
+    if (const auto& deadline = item.row.finding->inspectorate_due)
+      item.inspectorate_due = paper_date(*deadline, paper.as_of());
     if (!item.row.finding->cause_of_concern.value.empty()) {
       const auto cause = find_finding(
           dataset, resolve_reference(item.row.finding->cause_of_concern.value, *item.row.inspection));
@@ -360,7 +360,8 @@ answers::SectionBody red(PaperContext& paper) {
     return item;
   };
   answers::RedSection out{paper.config().vocabulary.attention_labels(), {}, {}};
-  for (answers::FindingRow& row : outstanding(paper.rows).needing_attention) out.findings.push_back(item_of(std::move(row)));
+  for (answers::FindingRow& row : outstanding(paper.rows).needing_attention)
+    out.findings.push_back(item_of(std::move(row)));
   // A closed finding keeps a rating listed in full only when the register's rating marks closed findings too
   // ("red: will not be implemented"): it is listed as not to be implemented.
   for (const answers::FindingRow& row : paper.rows) {

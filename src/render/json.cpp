@@ -153,9 +153,12 @@ Json refs_json(const std::vector<answers::FindingRef>& refs);
 
 // A finding's links both ways, as `show` and the paper's red section give them.
 Json links_json(const answers::FindingLinks& links) {
-  Json json{{"superseded_by", refs_json(links.superseded_by)},     {"supersedes", refs_json(links.supersedes)},
-            {"cause_of_concern", refs_json(links.cause_of_concern)}, {"answered_by", refs_json(links.answered_by)},
-            {"related", refs_json(links.related)},                 {"related_from", refs_json(links.related_from)}};
+  Json json{{"superseded_by", refs_json(links.superseded_by)},
+            {"supersedes", refs_json(links.supersedes)},
+            {"cause_of_concern", refs_json(links.cause_of_concern)},
+            {"answered_by", refs_json(links.answered_by)},
+            {"related", refs_json(links.related)},
+            {"related_from", refs_json(links.related_from)}};
   // What only some registers record is given only when there, so that readers of other registers see no new keys.
   if (!links.repeats.empty()) json["repeats"] = refs_json(links.repeats);
   if (!links.repeated_in.empty()) json["repeated_in"] = refs_json(links.repeated_in);

@@ -97,7 +97,8 @@ std::string links_phrase(const answers::FindingLinks& links) {
   std::vector<Linked> linked;
   const auto mark = [&](const std::vector<answers::FindingRef>& refs, bool Linked::*flag) {
     for (const answers::FindingRef& ref : refs) {
-      auto it = std::find_if(linked.begin(), linked.end(), [&](const Linked& l) { return l.ref.finding == ref.finding; });
+      auto it =
+          std::find_if(linked.begin(), linked.end(), [&](const Linked& l) { return l.ref.finding == ref.finding; });
       if (it == linked.end()) it = linked.insert(linked.end(), Linked{ref});
       (*it).*flag = true;
     }
@@ -185,9 +186,9 @@ class PaperBuilder {
     if (peel.graded) {
       graded_peel(*peel.graded);
       if (!peel.ungraded.empty()) {
-        say(fmt::format("Since then, {} been published.",
-                        spelled_count(peel.ungraded.size(), "PEEL report without grades has",
-                                      "PEEL reports without grades have")));
+        say(fmt::format(
+            "Since then, {} been published.",
+            spelled_count(peel.ungraded.size(), "PEEL report without grades has", "PEEL reports without grades have")));
       }
     } else if (!peel.ungraded.empty()) {
       say(fmt::format("The register holds no PEEL grades for {}. By {} {} been published.", m_paper.force,
@@ -204,8 +205,7 @@ class PaperBuilder {
   void ungraded_peel(const answers::UngradedPeelReport& report) {
     const model::Inspection& inspection = *report.inspection;
     m_document.add(Heading{3, inspection.title.str()});
-    say(fmt::format("Published {}. The register records no graded judgement from it.",
-                    on_date(*inspection.published)));
+    say(fmt::format("Published {}. The register records no graded judgement from it.", on_date(*inspection.published)));
     if (report.summary_quoted && !inspection.summary.empty()) m_document.add(MarkdownText{inspection.summary.str()});
     peel_findings(report.findings, report.finding_counts, false);
   }
@@ -371,7 +371,8 @@ class PaperBuilder {
       std::vector<Step> steps;
       for (const answers::PhaseTold& told : phases) steps.push_back({told.when.from.date.first_day(), &told, nullptr});
       for (const model::InspectionEvent* event : events) {
-        steps.push_back({event->when.date ? std::optional(event->when.date->first_day()) : std::nullopt, nullptr, event});
+        steps.push_back(
+            {event->when.date ? std::optional(event->when.date->first_day()) : std::nullopt, nullptr, event});
       }
       std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) {
         if (!a.when || !b.when) return a.when.has_value() && !b.when.has_value();
@@ -604,8 +605,8 @@ class PaperBuilder {
     Table moves{{{"Finding"}, {"From"}, {"To"}, {"Title", Align::left, true}}, {}};
     for (const std::size_t at : movement.rag_moved) {
       const answers::FindingChange& c = movement.changes[at];
-      moves.add_row(paper_name(*c.inspection, *c.finding), rating_cell(c.before, m_vocabulary), rating_cell(c.after, m_vocabulary),
-                    c.finding->title);
+      moves.add_row(paper_name(*c.inspection, *c.finding), rating_cell(c.before, m_vocabulary),
+                    rating_cell(c.after, m_vocabulary), c.finding->title);
     }
     std::vector<std::string> summary;
     for (const answers::RagMove& m : movement.rag_moves) {
@@ -687,15 +688,16 @@ class PaperBuilder {
   void reviewed_finding(const answers::ReviewedFinding& reviewed) {
     const FindingRow& row = reviewed.row;
     const model::Finding& f = *row.finding;
-    const std::string name = row.inspection->short_name.empty()
-                                 ? fmt::format("{} {}", label(f.type), finding_number(f))
-                                 : paper_name(*row.inspection, f);
+    const std::string name = row.inspection->short_name.empty() ? fmt::format("{} {}", label(f.type), finding_number(f))
+                                                                : paper_name(*row.inspection, f);
     Fields fields;
     fields.items.push_back({"Finding", fmt::format("{} ({})", name, f.id)});
     // A cause of concern is owned, and dated, through the recommendations that answer it.
-    if (!row.state.follows_recommendations || !row.state.owner.empty()) fields.items.push_back({"Owner", owner_text(row)});
-    if (!row.state.follows_recommendations || reviewed.due) fields.items.push_back({"Due", reviewed.due ? date_phrase(*reviewed.due) + (row.overdue ? " (overdue)" : "")
-                                                : std::string("No date set")});
+    if (!row.state.follows_recommendations || !row.state.owner.empty())
+      fields.items.push_back({"Owner", owner_text(row)});
+    if (!row.state.follows_recommendations || reviewed.due)
+      fields.items.push_back({"Due", reviewed.due ? date_phrase(*reviewed.due) + (row.overdue ? " (overdue)" : "")
+                                                  : std::string("No date set")});
     fields.items.push_back({"Scope", f.scope == model::Scope::all_forces ? "All forces" : "This force"});
     fields.items.push_back({"Status", m_vocabulary.label(row.state.status)});
     // A closed finding without a rating has only its status to give.
@@ -710,7 +712,8 @@ class PaperBuilder {
                                                            finding_number(*cause.finding))
                                              : cited(*cause.inspection, *cause.finding)});
     }
-    if (const std::string links = links_phrase(reviewed.links); !links.empty()) fields.items.push_back({"Links", links});
+    if (const std::string links = links_phrase(reviewed.links); !links.empty())
+      fields.items.push_back({"Links", links});
     if (const model::HistoryEntry* latest = reviewed.latest_note) {
       fields.items.push_back({"Latest note", dated_note(*latest)});
     }
@@ -731,10 +734,10 @@ class PaperBuilder {
     }
     for (const answers::RedFinding& item : red) red_finding(item);
     if (section.not_implemented.empty()) return;
-    say(fmt::format("{} assessed {} and will not be implemented:",
-                    sentence_case(spelled_count(section.not_implemented.size(), "closed finding is",
-                                                "closed findings are")),
-                    words));
+    say(fmt::format(
+        "{} assessed {} and will not be implemented:",
+        sentence_case(spelled_count(section.not_implemented.size(), "closed finding is", "closed findings are")),
+        words));
     for (const answers::RedFinding& item : section.not_implemented) red_finding(item);
   }
 
@@ -748,7 +751,8 @@ class PaperBuilder {
     fields.items.push_back({"Report", row.inspection->title.str()});
     fields.items.push_back({"Type", std::string(label(row.finding->type))});
     if (!model::is_open(row.state.status)) {
-      fields.items.push_back({"Status", fmt::format("{}: not to be implemented", m_vocabulary.label(row.state.status))});
+      fields.items.push_back(
+          {"Status", fmt::format("{}: not to be implemented", m_vocabulary.label(row.state.status))});
     }
     fields.items.push_back({"Owner", owner_text(row)});
     if (row.portfolio != nullptr) fields.items.push_back({"Portfolio", row.portfolio->name});

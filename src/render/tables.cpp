@@ -75,7 +75,8 @@ std::string finding_name(const model::Inspection& inspection, const model::Findi
 }
 
 std::vector<Cell> target_row(const answers::FindingChange& c, DateStyle style, Naming naming) {
-  return {Cell(finding_name(*c.inspection, *c.finding, naming)), date_cell(*c.before.due, style), c.after.due ? date_cell(*c.after.due, style) : Cell(),
+  return {Cell(finding_name(*c.inspection, *c.finding, naming)), date_cell(*c.before.due, style),
+          c.after.due ? date_cell(*c.after.due, style) : Cell(),
           Cell(c.after.target_moved_by != nullptr ? c.after.target_moved_by->note.str() : "")};
 }
 
@@ -219,8 +220,7 @@ Table rag_table(std::string first_column, const std::vector<answers::RagGroup>& 
   const auto rating_columns = [&](bool closed) {
     for (const model::Rating& rating : vocabulary.ratings) {
       if (closed ? !rating.marks_closed() : !rating.marks_open()) continue;
-      table.columns.push_back(
-          count_column(closed && rating.marks_open() ? rating.label + " (closed)" : rating.label));
+      table.columns.push_back(count_column(closed && rating.marks_open() ? rating.label + " (closed)" : rating.label));
     }
   };
   rating_columns(false);
@@ -316,7 +316,7 @@ std::string stated_findings(const model::FindingCounts& counts, const model::Ins
                      : made.empty() ? "It makes no formal finding."
                                     : fmt::format("It makes {}.", made);
   if (const std::string continuing = listed(counts.continuing); !continuing.empty()) {
-    const std::string from = continued != nullptr ? fmt::format("'{}'", continued->title)
+    const std::string from = continued != nullptr                   ? fmt::format("'{}'", continued->title)
                              : counts.continuing_from.value.empty() ? std::string("an earlier inspection")
                                                                     : counts.continuing_from.value;
     text += fmt::format(" Of {}, {} continue findings of {}.", made_given ? "these" : "its findings", continuing, from);

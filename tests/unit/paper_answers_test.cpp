@@ -295,22 +295,21 @@ TEST(FourColourJune, TrackerCountsTwentySixClosedFourWays) {
   // child-protection-2019/R1 closed, and its R2 and AFI1 superseded with their report on 9 May 2024: 3 of 20
   // done, 15%.
   EXPECT_EQ(totals(tracker.total), (Totals{14, 6, 20, 3, 15, 0}));
-  EXPECT_THAT(closings(tracker.total.closings),
-              ElementsAre(std::pair{"closed", 2}, std::pair{"achieved", 1}, std::pair{"superseded", 2},
-                          std::pair{"declined", 1}));
+  EXPECT_THAT(closings(tracker.total.closings), ElementsAre(std::pair{"closed", 2}, std::pair{"achieved", 1},
+                                                            std::pair{"superseded", 2}, std::pair{"declined", 1}));
   EXPECT_EQ(tracker.total.of(0), 4);  // red: the three overdue, and custody-2019/AFI1, declined
   EXPECT_EQ(tracker.total.of(1), 9);  // amber
   EXPECT_EQ(tracker.total.of(2), 2);  // white
   EXPECT_EQ(tracker.total.of(3), 3);  // green, given to the achieved and the two closed
   // peel-2023-25/AFI3 has no owner; custody-2019/AFI3 awaits sign-off.
   EXPECT_THAT(groups(tracker.by_status),
-              ElementsAre(std::pair{"awaiting-allocation", 1}, std::pair{"open", 12},
-                          std::pair{"awaiting-sign-off", 1}, std::pair{"closed", 2}, std::pair{"achieved", 1},
-                          std::pair{"superseded", 2}, std::pair{"declined", 1}));
+              ElementsAre(std::pair{"awaiting-allocation", 1}, std::pair{"open", 12}, std::pair{"awaiting-sign-off", 1},
+                          std::pair{"closed", 2}, std::pair{"achieved", 1}, std::pair{"superseded", 2},
+                          std::pair{"declined", 1}));
   // Internal audit's priorities: high custody-2019/R2 and child-protection-2024/R1, R2; medium the three AFIs of
   // 2024; low none, kept; fourteen with none.
-  EXPECT_THAT(groups(tracker.by_priority), ElementsAre(std::pair{"high", 3}, std::pair{"medium", 3},
-                                                       std::pair{"low", 0}, std::pair{"", 14}));
+  EXPECT_THAT(groups(tracker.by_priority),
+              ElementsAre(std::pair{"high", 3}, std::pair{"medium", 3}, std::pair{"low", 0}, std::pair{"", 14}));
   const answers::Movement& m = tracker.movement;
   EXPECT_THAT(changed(m, m.added),
               ElementsAre("child-protection-2024/R1", "child-protection-2024/R2", "child-protection-2024/AFI1",
@@ -376,7 +375,7 @@ TEST(FourColourMarch, NothingRedAndADraftReceived) {
   // custody-2019 7, custody-2023 2 counted (R1 is tracked as custody-2019/R2), child protection 2019 3; closed
   // custody-2019/R1, R3, AFI1 and child-protection-2019/R1: 3 of 12 done, 25%.
   EXPECT_EQ(totals(tracker.total), (Totals{8, 4, 12, 3, 25, 0}));
-  EXPECT_EQ(tracker.total.of(0), 1);  // custody-2019/AFI1, declined; no open finding is red
+  EXPECT_EQ(tracker.total.of(0), 1);        // custody-2019/AFI1, declined; no open finding is red
   EXPECT_THAT(tracker.overdue, IsEmpty());  // custody-2019/R2's target moved to March 2024, not yet past
   EXPECT_THAT(ids(tracker.stale), ElementsAre("custody-2019/R4", "custody-2019/AFI2", "custody-2019/AFI3"));
   const answers::Movement& m = tracker.movement;

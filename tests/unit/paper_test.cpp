@@ -97,11 +97,12 @@ TEST(Paper, TellsPeelReportsWithoutGradesAndPeelInProgressFromNoPeel) {
                                                 "id: peel-2021-22\ntype: peel\ntitle: PEEL 2021/22\nnotified: "
                                                 "2022-01-10\nfieldwork: {week_commencing: 2022-04-04}\n"),
                                       Format::markdown);
-  EXPECT_THAT(out, HasSubstr("The register holds no PEEL grades for Test Constabulary. By 31 March 2022 one PEEL "
-                             "report has been published.\n\n### PEEL 2016 legitimacy\n\nPublished on 8 December "
-                             "2016. The register records no graded judgement from it.\n\nThe register holds no "
-                             "finding from this report.\n\n### PEEL activity in progress\n\n- **Inspection:** PEEL "
-                             "2021/22\n- **Notified:** 10 January 2022\n- **Fieldwork:** Week commencing 4 April 2022\n"));
+  EXPECT_THAT(out,
+              HasSubstr("The register holds no PEEL grades for Test Constabulary. By 31 March 2022 one PEEL "
+                        "report has been published.\n\n### PEEL 2016 legitimacy\n\nPublished on 8 December "
+                        "2016. The register records no graded judgement from it.\n\nThe register holds no "
+                        "finding from this report.\n\n### PEEL activity in progress\n\n- **Inspection:** PEEL "
+                        "2021/22\n- **Notified:** 10 January 2022\n- **Fieldwork:** Week commencing 4 April 2022\n"));
   EXPECT_THAT(out, Not(HasSubstr("No PEEL assessment")));
 }
 
@@ -131,8 +132,9 @@ TEST(Paper, TellsUngradedPeelReportsWithTheirFindingsAndQuotesSummariesOnce) {
   EXPECT_THAT(march, HasSubstr("| peel-pillar/AFI1 | AFI | Amber |"));
   // The next paper gives the findings again, without the summaries.
   const model::Dataset dataset =
-      source.file("committees.yaml",
-                  "meetings:\n  - {id: 2022-03, date: 2022-03-31}\n  - {id: 2022-06, date: 2022-06-30}\n")
+      source
+          .file("committees.yaml",
+                "meetings:\n  - {id: 2022-03, date: 2022-03-31}\n  - {id: 2022-06, date: 2022-06-30}\n")
           .load()
           .dataset;
   const answers::Paper june =

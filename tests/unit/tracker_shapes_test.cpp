@@ -97,8 +97,8 @@ TEST(TrackerShapes, AWholeReportSupersededSupersedesItsOpenFindings) {
   EXPECT_EQ(status("R4", "2022-02-01"), model::Status::superseded);
   EXPECT_EQ(status("R5", "2022-02-01"), model::Status::closed);
   // Counted once each, as superseded findings are: six findings, three of them closed (two superseded).
-  const answers::RagCounts total = query::rag_total(query::findings_as_of(dataset, date("2022-03-31")),
-                                                    dataset.config.vocabulary);
+  const answers::RagCounts total =
+      query::rag_total(query::findings_as_of(dataset, date("2022-03-31")), dataset.config.vocabulary);
   EXPECT_EQ(total.total(), 6);
   EXPECT_EQ(total.closed, 3);
   ASSERT_EQ(total.closings.size(), 2U);
@@ -218,7 +218,8 @@ TEST(TrackerShapes, TheRedSectionNamesFindingsByShortNameAndTellsTheirLinksByNum
   const std::string md = markdown(march(dataset));
   EXPECT_THAT(md, HasSubstr("### 7.1. Custody 2022 Recommendation 2: Check risk assessments twice\n\n"
                             "- **Id:** custody-2022/R2\n"));
-  EXPECT_THAT(md, HasSubstr("- **Links:** Relates to recommendation 4 of 'Everyone's business', 2019, which it supersedes\n"));
+  EXPECT_THAT(
+      md, HasSubstr("- **Links:** Relates to recommendation 4 of 'Everyone's business', 2019, which it supersedes\n"));
 }
 
 TEST(TrackerShapes, ReviewGivesEachFindingInFullUnderItsTheme) {

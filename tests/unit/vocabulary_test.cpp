@@ -271,9 +271,8 @@ TEST(RatingOfBothKinds, HasAColumnWithTheOpenRatingsAndOneWithTheClosed) {
       rag_breakdown(rows, answers::Grouping::portfolio, red_for_both_dataset().config, date("2022-03-31")));
   std::vector<std::string> header;
   for (const render::Column& column : table.columns) header.push_back(column.header);
-  EXPECT_THAT(header,
-              ::testing::ElementsAre("Portfolio", "Red", "Amber", "Unrated", "Open", "Red (closed)", "Green", "Closed",
-                                     "Total"));
+  EXPECT_THAT(header, ::testing::ElementsAre("Portfolio", "Red", "Amber", "Unrated", "Open", "Red (closed)", "Green",
+                                             "Closed", "Total"));
   std::vector<std::vector<std::string>> cells;
   for (const auto& row : table.rows) {
     std::vector<std::string>& texts = cells.emplace_back();

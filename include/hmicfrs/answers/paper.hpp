@@ -40,7 +40,7 @@ struct PeelInProgress {
   const model::Inspection* inspection = nullptr;
   std::optional<PaperDate> notified;
   std::optional<PaperPeriod> fieldwork;
-  bool draft_in = false;            // its draft report has come: its summary and findings are told
+  bool draft_in = false;             // its draft report has come: its summary and findings are told
   std::vector<FindingRow> findings;  // those the register records by the paper's date
 };
 
@@ -63,8 +63,8 @@ struct PeelSection {
     bool has_narratives = false;                           // the register holds a narrative for some area
     std::vector<FindingRow> findings;                      // the findings of every report of the cycle
     RagCounts finding_counts;
-    std::vector<const model::Inspection*> summaries;       // its reports whose summaries are quoted: at the
-                                                           // first paper after their publication
+    std::vector<const model::Inspection*> summaries;  // its reports whose summaries are quoted: at the
+                                                      // first paper after their publication
   };
   std::optional<Graded> graded;
   std::vector<UngradedPeelReport> ungraded;  // PEEL reports out by the date without grades, since the latest graded
@@ -215,7 +215,8 @@ struct DecisionSection {
   std::string decision;      // the configuration's, else the usual one
   model::Contact contact;    // the meeting's, else the configuration's
   std::vector<const model::Inspection*> background;  // every report the paper mentions, by publication then id
-  std::vector<const model::BackgroundDocument*> documents;  // the register's own: the configuration's, then the meeting's
+  std::vector<const model::BackgroundDocument*>
+      documents;  // the register's own: the configuration's, then the meeting's
 };
 
 using SectionBody = std::variant<PurposeSection, PeelSection, ActivitySection, NotifiedSection, PublishedSection,
