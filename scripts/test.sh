@@ -22,7 +22,10 @@ cmake --build build/test -j2
 ctest --test-dir build/test --output-on-failure -j2 || failed+=("Release")
 
 echo "== the suite under AddressSanitizer and UndefinedBehaviorSanitizer"
-cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHMICFRS_BUILD_TESTS=ON -DHMICFRS_SANITIZE=ON
+# -O1, as AddressSanitizer advises, and line tables only (-g1), which is all a sanitizer's report needs: half the
+# compile time of -O2 -g, for the same checks.
+cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
+  -DHMICFRS_BUILD_TESTS=ON -DHMICFRS_SANITIZE=ON
 cmake --build build/sanitize -j2
 ctest --test-dir build/sanitize --output-on-failure -j2 || failed+=("sanitized")
 
