@@ -397,7 +397,7 @@ class Case:
             m = re.match(rf"^{NUMBER} outstanding findings? (?:is|are) assessed", said, re.I)
             count = number(m.group(1)) if m else 0
             closed = next((v for k, v in blocks if k == "p" and "will not be implemented" in v), "")
-            m = re.match(rf"^{NUMBER} closed findings? (?:is|are) assessed", closed, re.I)
+            m = re.match(rf"^{NUMBER} declined findings? (?:is|are) assessed", closed, re.I)
             count += number(m.group(1)) if m else 0
             self.check("red: the count the prose gives", count, len(red_ids(blocks, names)))
         if "peel" in titles_by_id and paper["peel"] and paper["peel"]["findings"]:

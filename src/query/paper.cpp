@@ -362,11 +362,12 @@ answers::SectionBody red(PaperContext& paper) {
   answers::RedSection out{paper.config().vocabulary.attention_labels(), {}, {}};
   for (answers::FindingRow& row : outstanding(paper.rows).needing_attention)
     out.findings.push_back(item_of(std::move(row)));
-  // A closed finding keeps a rating listed in full only when the register's rating marks closed findings too
-  // ("red: will not be implemented"): it is listed as not to be implemented.
+  // A declined finding keeps a rating listed in full only when the register's rating marks closed findings too
+  // ("red: will not be implemented"): it is listed as not to be implemented. Other closed findings are not: the
+  // register does not say they will not be.
   for (const answers::FindingRow& row : paper.rows) {
     const model::Rating* rating = row.state.rating;
-    if (row.state.counted() && !model::is_open(row.state.status) && rating != nullptr && rating->attention) {
+    if (row.state.counted() && row.state.status == model::Status::declined && rating != nullptr && rating->attention) {
       out.not_implemented.push_back(item_of(row));
     }
   }

@@ -705,7 +705,7 @@ class PaperBuilder {
                                       : row.state.rating == nullptr && !model::is_open(row.state.status)
                                           ? std::string("None")
                                           : rating_cell(row.state, m_vocabulary).text});
-    if (!f.cause_of_concern.value.empty() && !reviewed.links.cause_of_concern.empty()) {
+    if (!reviewed.links.cause_of_concern.empty()) {
       const answers::FindingRef& cause = reviewed.links.cause_of_concern.front();
       fields.items.push_back({"Answers", cause.inspection == row.inspection
                                              ? fmt::format("{} {} of this report", label(cause.finding->type),
@@ -736,7 +736,7 @@ class PaperBuilder {
     if (section.not_implemented.empty()) return;
     say(fmt::format(
         "{} assessed {} and will not be implemented:",
-        sentence_case(spelled_count(section.not_implemented.size(), "closed finding is", "closed findings are")),
+        sentence_case(spelled_count(section.not_implemented.size(), "declined finding is", "declined findings are")),
         words));
     for (const answers::RedFinding& item : section.not_implemented) red_finding(item);
   }

@@ -310,6 +310,19 @@ TEST(RatingOfBothKinds, IsToldOpenOrClosedAsTheFindingsAreInThePaperAndStatus) {
   EXPECT_THAT(status.str(), ::testing::HasSubstr("3 open findings: 1 red, 1 amber, 1 unrated. 4 closed"));
 }
 
+// Only the declined finding is told as not to be implemented: R7, no longer monitored though written red, is not.
+TEST(RatingOfBothKinds, ListsOnlyTheDeclinedAsNotToBeImplemented) {
+  const model::Dataset& dataset = red_for_both_dataset();
+  const answers::Paper paper = assemble_paper(dataset, *find_meeting(dataset, "2022-03"), date("2022-03-31"));
+  for (const answers::PaperSection& section : paper.sections) {
+    const auto* red = std::get_if<answers::RedSection>(&section.body);
+    if (red == nullptr) continue;
+    std::vector<std::string> ids;
+    for (const answers::RedFinding& f : red->not_implemented) ids.push_back(f.row.finding->id.str());
+    EXPECT_THAT(ids, ::testing::ElementsAre("a/R2"));
+  }
+}
+
 TEST(Vocabulary, CountsByStatusWithAwaitingAllocationFirst) {
   const auto rows = findings_as_of(four_colour(), date("2022-03-31"));
   std::vector<std::string> groups;

@@ -207,7 +207,7 @@ struct RedFinding {
 struct RedSection {
   std::vector<std::string> attention;  // the ratings listed in full, as the register labels them
   std::vector<RedFinding> findings;
-  std::vector<RedFinding> not_implemented;  // closed with one of those ratings: will not be implemented
+  std::vector<RedFinding> not_implemented;  // declined, with one of those ratings: will not be implemented
 };
 
 // "Recommendation to the Committee", its contact officer and background documents.
