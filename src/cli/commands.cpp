@@ -635,6 +635,10 @@ void write_import_summary(std::ostream& out, const import::ImportSummary& s, std
   if (s.headings > 0)
     skipped.push_back(
         fmt::format("{} read as {}", s.headings, s.headings == 1 ? "a report heading" : "report headings"));
+  if (s.footnotes > 0) {
+    skipped.push_back(fmt::format("{} as {} with no finding below", s.footnotes,
+                                  s.footnotes == 1 ? "a key or footnote" : "keys or footnotes"));
+  }
   out << (skipped.empty() ? "" : fmt::format(" ({})", fmt::join(skipped, ", "))) << ".\n";
   for (const std::string& column : s.columns) out << "  " << column << "\n";
   if (!s.kept_as_text.empty()) {
@@ -653,7 +657,7 @@ int refuse_rows(const Session& session, diag::Diagnostics& diagnostics, const im
   return refuse_import(session, diagnostics,
                        fmt::format("Nothing written: {} of {} rows refused (errors above). Fix the tracker or the "
                                    "mapping, and run the import again.",
-                                   s.refused, s.rows - s.blank - s.headings));
+                                   s.refused, s.rows - s.blank - s.headings - s.footnotes));
 }
 
 // The new register, checked as `validate` would, and what to do with it next.

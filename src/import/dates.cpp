@@ -12,9 +12,11 @@ namespace {
 using namespace std::chrono;
 
 const std::vector<std::string> k_default_forms{
-    "YYYY-MM-DD",      "YYYY-MM",        "DD/MM/YYYY",   "DD/MM/YY",   "DD-MM-YYYY", "DD.MM.YYYY",
-    "D MMMM YYYY",     "D-MMM-YY",       "D MMM YY",     "MMMM YYYY",  "MMM-YY",     "MMM YY",
-    "w/c D MMMM YYYY", "w/c DD/MM/YYYY", "w/c DD/MM/YY", "w/c D MMMM", "D MMMM"};
+    "YYYY-MM-DD", "YYYY-MM", "DD/MM/YYYY", "DD/MM/YY", "DD-MM-YYYY", "DD.MM.YYYY", "D MMMM YYYY", "D-MMM-YY",
+    "D MMM YY", "MMMM YYYY", "MMM-YY", "MMM YY", "w/c D MMMM YYYY", "w/c DD/MM/YYYY", "w/c DD/MM/YY", "w/c D MMMM",
+    "D MMMM",
+    // Quarters: of a calendar year ("Q2 2025"), or of a financial year from April ("Q3 24/25", "Q3 2024-25").
+    "Q# YYYY", "Q# YYYY/YY", "Q# YYYY/YYYY", "Q# YY/YY", "Q# YYYY-YY", "Q# YY-YY"};
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -50,7 +52,12 @@ std::optional<unsigned> month_named(std::string_view text, std::size_t& i) {
 
 struct Parts {
   std::optional<int> year, month, day;
+  std::optional<int> quarter;      // 1-4
+  std::optional<int> second_year;  // a financial year's second ("24/25")
 };
+
+// A year just read: the first, else a financial year's second.
+void set_year(Parts& parts, std::optional<int> year) { (parts.year ? parts.second_year : parts.year) = year; }
 
 // Matches `form` against the start of `text`; the characters taken, or nothing.
 std::optional<std::size_t> match(std::string_view text, std::string_view form, Parts& parts) {
@@ -58,13 +65,20 @@ std::optional<std::size_t> match(std::string_view text, std::string_view form, P
   while (f < form.size()) {
     const auto token = [&](std::string_view name) { return form.substr(f, name.size()) == name; };
     if (token("YYYY")) {
-      parts.year = digits(text, i, 4, 4);
+      const auto year = digits(text, i, 4, 4);
+      if (!year) return std::nullopt;
+      set_year(parts, year);
       f += 4;
     } else if (token("YY")) {
-      if (auto yy = digits(text, i, 2, 2))
-        parts.year = 2000 + *yy;
-      else
-        return std::nullopt;
+      const auto yy = digits(text, i, 2, 2);
+      if (!yy) return std::nullopt;
+      set_year(parts, 2000 + *yy);
+      f += 2;
+    } else if (token("Q#")) {
+      if (i >= text.size() || lower(text[i]) != 'q') return std::nullopt;
+      ++i;
+      parts.quarter = digits(text, i, 1, 1);
+      if (!parts.quarter) return std::nullopt;
       f += 2;
     } else if (token("MMMM") || token("MMM")) {
       const auto m = month_named(text, i);
@@ -92,16 +106,36 @@ std::optional<std::size_t> match(std::string_view text, std::string_view form, P
       if (i >= text.size() || lower(text[i]) != lower(form[f])) return std::nullopt;
       ++i, ++f;
     }
-    if ((form[f - 1] == 'Y' && !parts.year) || (form[f - 1] == 'M' && !parts.month) ||
-        (form[f - 1] == 'D' && !parts.day)) {
+    if ((form[f - 1] == 'M' && !parts.month) || (form[f - 1] == 'D' && !parts.day)) {
       return std::nullopt;
     }
   }
   return i;
 }
 
+// A quarter as its last month: of a calendar year, or of a financial year from April to March ("Q3 24/25" is
+// December 2024, "Q4 24/25" March 2025).
+std::optional<model::Date> quarter_date(const Parts& parts, DateProblem& problem) {
+  const int quarter = *parts.quarter;
+  const int year = *parts.year;
+  const bool financial = parts.second_year.has_value();
+  if (quarter < 1 || quarter > 4 || year < 1900 || year > (financial ? 2098 : 2099) ||
+      (financial && *parts.second_year != year + 1)) {
+    problem = DateProblem::impossible;
+    return std::nullopt;
+  }
+  if (!financial) return model::Date::from_ym(std::chrono::year{year} / std::chrono::month{unsigned(3 * quarter)});
+  if (quarter == 4) return model::Date::from_ym(std::chrono::year{year + 1} / std::chrono::March);
+  return model::Date::from_ym(std::chrono::year{year} / std::chrono::month{unsigned(3 * quarter + 3)});
+}
+
 // The date the parts make, or the problem with them.
 std::optional<model::Date> make_date(const Parts& parts, std::optional<int> default_year, DateProblem& problem) {
+  if (parts.quarter) {
+    if (parts.year) return quarter_date(parts, problem);
+    problem = DateProblem::no_year;
+    return std::nullopt;
+  }
   const std::optional<int> year = parts.year ? parts.year : default_year;
   if (!year) {
     problem = DateProblem::no_year;

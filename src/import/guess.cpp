@@ -82,7 +82,16 @@ int find_header_row(const Table& table) {
 
 namespace {
 
-// What a column's values say of its field: finding ids, or dated updates where its header says notes.
+// A cell of text that starts with a date and goes on ("12/01/2022 - Policy drafted"): a dated update.
+bool dated_update(const Cell& cell) {
+  if (cell.date) return false;
+  const std::string_view text = trimmed(cell.text);
+  const auto date = leading_date(text, {});
+  return date && !trimmed(text.substr(date->length)).empty();
+}
+
+// What a column's values say of its field: finding ids, or dated updates where its header says notes or
+// nothing.
 void guess_from_values(GuessedColumn& guess, const std::vector<const Cell*>& values, bool several_updates) {
   const std::size_t ids = static_cast<std::size_t>(
       std::count_if(values.begin(), values.end(), [](const Cell* c) { return looks_like_id(trimmed(c->text)); }));
@@ -94,10 +103,9 @@ void guess_from_values(GuessedColumn& guess, const std::vector<const Cell*>& val
     guess.field = "updates";
     guess.why = "its header names the date of its updates";
   }
-  if (guess.field == "note") {
-    const std::size_t dated = static_cast<std::size_t>(std::count_if(values.begin(), values.end(), [](const Cell* c) {
-      return leading_date(trimmed(c->text), {}).has_value() && !c->date;
-    }));
+  if (guess.field == "note" || guess.field.empty()) {
+    const std::size_t dated = static_cast<std::size_t>(
+        std::count_if(values.begin(), values.end(), [](const Cell* c) { return dated_update(*c); }));
     if (!values.empty() && dated * 2 >= values.size()) {
       guess.field = "updates";
       guess.why = "its cells start with dates";
@@ -157,9 +165,21 @@ void map_column(GuessedMapping& out, const GuessedColumn& guess, GuessState& sta
   if (!guess.header.empty()) state.named.insert(folded(guess.header));
 }
 
+// The ratings the mapping gives the register: a BRAG tracker's four colours when its rating column says
+// "Blue", else the usual three.
+const model::Vocabulary& guess_vocabulary(GuessedMapping& out, const GuessedColumn& guess,
+                                          const std::vector<const Cell*>& values) {
+  static const model::Vocabulary k_usual;
+  const bool blue = guess.field == "rating" && std::any_of(values.begin(), values.end(), [](const Cell* c) {
+                      return folded(trimmed(c->text)) == "blue";
+                    });
+  if (blue && !out.mapping.vocabulary) out.mapping.vocabulary = brag_vocabulary();
+  return out.mapping.vocabulary ? *out.mapping.vocabulary : k_usual;
+}
+
 // The distinct words of a column of words (at most 40), each with the register's word for it, if known.
 void guess_words(GuessedMapping& out, const GuessedColumn& guess, const std::vector<const Cell*>& values) {
-  const model::Vocabulary vocabulary;
+  const model::Vocabulary& vocabulary = guess_vocabulary(out, guess, values);
   std::set<std::string> seen;
   for (const Cell* value : values) {
     const std::string word(trimmed(value->text));
@@ -178,6 +198,7 @@ void guess_date_forms(GuessedMapping& out, const std::vector<const Cell*>& value
       if (read_date(value->text, DateForms{std::span(&form, 1), {}}, problem)) {
         if (std::find(out.date_forms.begin(), out.date_forms.end(), form) == out.date_forms.end()) {
           out.date_forms.push_back(form);
+          if (form.starts_with("Q#")) out.quarters.emplace_back(trimmed(value->text));
         }
         read = true;
         break;
@@ -306,6 +327,15 @@ void write_other_columns(YamlWriter& w, const GuessedMapping& guess) {
   }
 }
 
+// The ratings the register takes, when they are not the usual three.
+void write_ratings_guessed(YamlWriter& w, const model::ImportMapping& m) {
+  if (!m.vocabulary || !m.vocabulary->customised) return;
+  w.blank_line();
+  w.comment(0, "The tracker rates in four colours (BRAG): Blue for a finding complete, which closes one");
+  w.comment(0, "whose status cell is empty. The register takes these ratings; change their wording here.");
+  write_ratings(w, *m.vocabulary);
+}
+
 // The tracker's words, each as the register's, those it does not know commented out.
 void write_words(YamlWriter& w, const GuessedMapping& guess) {
   if (guess.words.empty()) return;
@@ -313,7 +343,7 @@ void write_words(YamlWriter& w, const GuessedMapping& guess) {
   w.comment(0, "The tracker's words, each as the register's. Lines commented out are words the tool");
   w.comment(0, "does not know: write the register's word for each, or the import refuses the row.");
   w.open(0, "values");
-  const model::Vocabulary vocabulary;
+  const model::Vocabulary vocabulary = guess.mapping.vocabulary.value_or(model::Vocabulary{});
   for (std::string_view field : model::k_import_word_fields) {
     bool opened = false;
     for (const GuessedWord& word : guess.words) {
@@ -341,9 +371,24 @@ void write_dates(YamlWriter& w, const GuessedMapping& guess) {
   if (!guess.date_forms.empty()) {
     w.comment(0, fmt::format("This tracker's dates read as: {}.", fmt::join(guess.date_forms, ", ")));
   }
-  if (!guess.unread_dates.empty()) {
+  for (const std::string& quarter : guess.quarters) {
+    DateProblem problem = DateProblem::none;
+    const auto date = read_date(quarter, {}, problem);
+    if (!date) continue;
+    const bool financial = quarter.find_first_of("/-") != std::string::npos;
+    w.comment(0, fmt::format("'{}' is read as its quarter's last month, {}: a quarter of {}.", quarter, date->iso(),
+                             financial ? "the financial year (Q1 is April to June)" : "the calendar year"));
+  }
+  std::vector<std::string_view> words, unread;
+  for (const std::string& text : guess.unread_dates) {
+    (text.find_first_of("0123456789") == std::string::npos ? words : unread).push_back(text);
+  }
+  if (!words.empty()) {
+    w.comment(0, fmt::format("Words in date columns ('{}') are kept in the finding's text.", fmt::join(words, "', '")));
+  }
+  if (!unread.empty()) {
     w.comment(0, fmt::format("No built-in form reads: '{}'. Give their forms, or fix them in the tracker:",
-                             fmt::join(guess.unread_dates, "', '")));
+                             fmt::join(unread, "', '")));
   }
   w.comment(0, "dates:");
   w.comment(0, "  formats: [DD/MM/YYYY, MMM-YY, w/c D MMMM YYYY]");
@@ -393,6 +438,7 @@ std::string mapping_yaml(const GuessedMapping& guess, const Table& table, std::s
   w.blank_line();
   write_columns(w, guess);
   write_other_columns(w, guess);
+  write_ratings_guessed(w, m);
   write_words(w, guess);
   write_dates(w, guess);
   write_defaults(w, m);

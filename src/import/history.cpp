@@ -85,6 +85,9 @@ void read_state(RowContext& row, std::optional<model::Status>& status, std::stri
   if (const Value v = row.value("rating")) {
     if (const auto name = register_word(row, v, "rating")) {
       rating = *name;
+      // A rating only closed findings take (BRAG's Blue: complete) closes one whose status cell is empty.
+      const model::Rating* given = row.import.vocabulary.find(rating);
+      if (!status && given != nullptr && !given->marks_open()) status = model::Status::closed;
     } else if (const auto as_status = register_word(row, v, "status")) {
       if (!status) status = model::value_named<model::Status>(*as_status);
     } else {
@@ -165,13 +168,15 @@ void add_state_entry(RowContext& row, std::vector<model::HistoryEntry>& history)
   }
   model::HistoryEntry& entry = *state;
   const model::Rating* given = row.import.vocabulary.find(rating);
-  if (given != nullptr && status && !model::is_open(*status) && !given->marks_closed()) {
-    // "Complete" and "Green": a closed finding carries no rating of open findings (rag-when-closed).
+  if (given != nullptr && status && !given->marks_status(*status)) {
+    // "Complete" and "Green": a closed finding carries no rating of open findings (rag-when-closed), nor an
+    // open one a rating of closed findings ("On track" and "Blue").
     const Value cell = row.value("rating");
-    row.import.diagnostics.note(row.at(cell),
-                                fmt::format("{}: '{}' rates open findings and this one is {}, so no rating is written",
-                                            row.cell_text(cell), cell.text, model::name_of(*status)),
-                                Code::rag_when_closed);
+    row.import.diagnostics.note(
+        row.at(cell),
+        fmt::format("{}: '{}' rates {} findings and this one is {}, so no rating is written", row.cell_text(cell),
+                    cell.text, given->marks_open() ? "open" : "closed", model::name_of(*status)),
+        Code::rag_when_closed);
     rating.clear();
   }
   entry.status = status;

@@ -33,11 +33,20 @@ struct Value {
 // A report as its rows make it: one inspection file.
 struct Report {
   model::Inspection inspection;
-  bool title_given = false;
+  bool title_given = false;   // a title, not only an id, names it
+  bool title_column = false;  // ... from the `inspection_title` column, which no heading overrides
+  int heading_row = 0;        // the heading row whose text is its title
   int first_row = 0;
   std::optional<model::InspectionType> type;
   std::vector<int> rows;                       // each finding's row
   std::map<std::string, diag::Location> refs;  // where each ref was first given
+};
+
+// A row of one value across the table: the heading of the finding rows below it, up to the next.
+struct Heading {
+  int row = 0;
+  std::string text;
+  std::vector<std::string> reports;  // the reports of the finding rows under it, in order, each once
 };
 
 // The tracker and its mapping, where problems go, and what the rows have made so far.
@@ -59,7 +68,7 @@ struct ImportContext {
   std::map<std::string, Report> reports;  // by id, so files come out in id order
   std::map<std::string, model::Portfolio> portfolios;
   std::map<std::string, model::OwnerAddress> owners;  // by role, folded
-  std::string heading;                                // the last heading row's text
+  std::vector<Heading> headings;                      // the heading rows, in order
   std::string previous_report;                        // the last row's report id
   std::vector<int> undated_rows;                      // rows with a state but no date: as at --as-of, if given
   std::size_t entries = 0;                            // dated entries made so far

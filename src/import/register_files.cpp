@@ -1,10 +1,8 @@
 #include "register_files.hpp"
 
-#include <cctype>
 #include <string_view>
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <hmicfrs/model/limits.hpp>
 #include "yaml_writer.hpp"
@@ -13,26 +11,6 @@ namespace hmicfrs::import {
 namespace {
 
 using diag::Code;
-
-// The force's own ratings, from the mapping.
-void write_ratings(YamlWriter& w, const model::Vocabulary& vocabulary) {
-  w.comment(0, "The force's own ratings, from the mapping.");
-  w.open(0, "ratings");
-  for (const model::Rating& rating : vocabulary.ratings) {
-    w.verbatim(4, "id", rating.id, true);
-    std::string label = rating.id;
-    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
-    if (rating.label != label) w.field(4, "label", rating.label);
-    if (!rating.meaning.empty()) w.field(4, "meaning", rating.meaning);
-    w.field(4, "colour", rating.colour);
-    if (rating.marks != model::Marks::open) w.verbatim(4, "marks", model::name_of(rating.marks));
-    if (rating.attention) w.verbatim(4, "attention", "true");
-    std::vector<std::string_view> conditions;
-    if (rating.derived_when.overdue) conditions.push_back("overdue");
-    for (model::Status status : rating.derived_when.statuses) conditions.push_back(model::name_of(status));
-    if (!conditions.empty()) w.verbatim(4, "derived_when", fmt::format("[{}]", fmt::join(conditions, ", ")));
-  }
-}
 
 // The force's own words for the statuses, where any differs from the usual.
 void write_status_words(YamlWriter& w, const model::Vocabulary& vocabulary) {
@@ -82,7 +60,10 @@ std::string config_yaml(const ImportContext& import) {
   w.field(2, "name", import.mapping.force_name.empty() ? "Your force" : import.mapping.force_name);
   w.open(0, "committee");
   w.field(2, "name", import.mapping.committee_name.empty() ? "Audit committee" : import.mapping.committee_name);
-  if (import.vocabulary.customised) write_ratings(w, import.vocabulary);
+  if (import.vocabulary.customised) {
+    w.comment(0, "The force's own ratings, from the mapping.");
+    write_ratings(w, import.vocabulary);
+  }
   write_status_words(w, import.vocabulary);
   write_owners_and_portfolios(w, import);
   return w.take();
@@ -125,6 +106,7 @@ YamlWriter inspection_yaml(const ImportContext& import, const Report& report) {
   w.verbatim(0, "id", i.id);
   w.verbatim(0, "type", model::name_of(i.type));
   w.field(0, "title", i.title);
+  if (!i.short_name.empty()) w.field(0, "short_name", i.short_name);
   if (i.published) w.verbatim(0, "published", i.published->iso());
   w.blank_line();
   w.open(0, "findings");

@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -53,6 +54,7 @@ Report& named_report(RowContext& row, const std::string& id, const std::string& 
     report.inspection.id = id;
     report.first_row = row.number;
     report.title_given = title || !model::is_slug(text);
+    report.title_column = static_cast<bool>(title);
     report.inspection.title = title ? one_line(title.text) : text;
   } else if (!model::is_slug(text) && report.inspection.title != text && !title) {
     import.diagnostics.warning(source ? row.at(source) : row.start(),
@@ -62,6 +64,9 @@ Report& named_report(RowContext& row, const std::string& id, const std::string& 
   }
   return report;
 }
+
+// A heading's text as a message quotes it: on one line, and cut when long.
+std::string cut_line(const std::string& text) { return shortened(one_line(text), 100); }
 
 // A report lists each cause of concern with the recommendations that answer it after it: where no column
 // says which it answers, a recommendation answers the cause of concern above it, up to another kind of finding.
@@ -143,7 +148,7 @@ bool read_heading(RowContext& row) {
   // One cell: a heading unless it is a finding's title with its ref (a value in the ref column with no title
   // beside it cannot be a finding).
   if (row.row.cells.size() == 1 && row.value("title") && (row.value("ref") || row.value("id"))) return false;
-  row.import.heading = trimmed(row.row.cells.front().text);
+  row.import.headings.push_back(Heading{row.number, std::string(trimmed(row.row.cells.front().text)), {}});
   row.import.previous_report.clear();
   return true;
 }
@@ -152,15 +157,16 @@ Report* report_for(RowContext& row, const Value& id_value) {
   ImportContext& import = row.import;
   Value source;
   std::string text = report_name(row, id_value, source);
+  const std::string heading = import.headings.empty() ? std::string() : import.headings.back().text;
   if (text.empty() && !import.previous_report.empty() &&
-      (import.columns.fields.contains("inspection") || !import.heading.empty())) {
+      (import.columns.fields.contains("inspection") || !heading.empty())) {
     // A report named once above the rows it covers: a heading row, or a cell merged down in the sheet.
-    if (import.heading.empty()) ++import.summary.carried;
+    if (heading.empty()) ++import.summary.carried;
     return &import.reports.at(import.previous_report);
   }
-  if (text.empty() && !import.heading.empty()) {
+  if (text.empty() && !heading.empty()) {
     // The first row under a heading starts its report.
-    text = import.heading;
+    text = heading;
   }
   text = one_line(std::move(text));  // a report's name is one line
   if (text.empty()) text = import.mapping.default_inspection;
@@ -208,7 +214,60 @@ void read_report_details(RowContext& row, Report& report) {
   }
 }
 
+void read_headings(ImportContext& import) {
+  for (const Heading& heading : import.headings) {
+    const diag::Location at = import.table.at(heading.row, 1);
+    if (heading.reports.empty()) {
+      ++import.summary.footnotes;
+      import.diagnostics.note(at,
+                              fmt::format("row {} is not read: it is one value with no finding below it, such as a "
+                                          "key or a footnote: '{}'",
+                                          heading.row, cut_line(heading.text)),
+                              Code::spreadsheet_format);
+      continue;
+    }
+    ++import.summary.headings;
+    if (heading.reports.size() > 1) {
+      import.diagnostics.note(
+          at,
+          fmt::format("row {} is read as a heading over the rows of {} reports ({}), so it is the title of none: '{}'",
+                      heading.row, heading.reports.size(),
+                      util::join_alternatives(
+                          std::vector<std::string_view>(heading.reports.begin(), heading.reports.end()), " and "),
+                      cut_line(heading.text)),
+          Code::spreadsheet_format);
+      continue;
+    }
+    Report& report = import.reports.at(heading.reports.front());
+    model::Inspection& inspection = report.inspection;
+    const std::string title = one_line(heading.text);
+    if (report.title_column || (report.heading_row != 0 && report.heading_row != heading.row)) {
+      import.diagnostics.note(at,
+                              fmt::format("row {} is read as a heading: the rows below it belong to report '{}'",
+                                          heading.row, inspection.id),
+                              Code::spreadsheet_format);
+      continue;
+    }
+    // The heading holds the report's whole title; the shorter name its rows give is how the force calls it.
+    const std::string name = inspection.title.str();
+    inspection.title = title;
+    report.heading_row = heading.row;
+    report.title_given = true;
+    if (!model::is_slug(name) && name != title) inspection.short_name = name;
+    import.diagnostics.note(
+        at,
+        fmt::format("row {} is read as the heading of report '{}', whose rows follow it: its text is the report's "
+                    "title{}",
+                    heading.row, inspection.id,
+                    inspection.short_name.empty()
+                        ? ""
+                        : fmt::format(", and '{}', as its rows name it, its short name", inspection.short_name)),
+        Code::spreadsheet_format);
+  }
+}
+
 void check_reports(ImportContext& import) {
+  read_headings(import);
   for (auto& [id, report] : import.reports) {
     link_causes_of_concern(import, report);
     check_report(import, id, report);

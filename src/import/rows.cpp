@@ -28,21 +28,23 @@ bool ref_character(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
 }
 
-// The start of `text` up to `length` bytes, cut at a space and never inside a UTF-8 character.
-std::string cut(std::string_view text, std::size_t length) {
-  std::size_t end = std::min(length, text.size());
-  while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  const std::size_t space = text.rfind(' ', end);
-  if (space != std::string_view::npos && space > length / 2) end = space;
-  return std::string(trimmed(text.substr(0, end))) + "\u2026";
-}
-
-// A ref as the register takes it: from its first letter or digit, holding letters, digits, '.' and '-' (any
-// other run of characters as one '-'), with no '-' at the end.
+// A ref as the register takes it: from its first letter or digit, holding letters, digits, '.' and '-' (spaces
+// between a letter and a digit left out, "AFI 1" as "AFI1"; any other run of characters as one '-'), with no
+// '-' at the end.
 std::string clean_ref(const std::string& ref) {
   std::string clean;
-  for (char c : ref) {
+  const auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  const auto digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
+  for (std::size_t i = 0; i < ref.size(); ++i) {
+    const char c = ref[i];
     if (clean.empty() && !std::isalnum(static_cast<unsigned char>(c))) continue;
+    if (c == ' ' && letter(clean.back())) {
+      const std::size_t next = ref.find_first_not_of(' ', i);
+      if (next != std::string::npos && digit(ref[next])) {
+        i = next - 1;
+        continue;
+      }
+    }
     if (ref_character(c)) {
       clean += c;
     } else if (clean.back() != '-') {
@@ -121,7 +123,7 @@ std::vector<std::string> read_wording(RowContext& row, model::Finding& finding) 
               Code::missing_field);
   }
   const std::string first_line(trimmed(wording.substr(0, wording.find('\n'))));
-  finding.title = first_line.size() > k_title_limit ? cut(first_line, k_title_length) : first_line;
+  finding.title = first_line.size() > k_title_limit ? shortened(first_line, k_title_length) : first_line;
   if (finding.title != wording) paragraphs.insert(paragraphs.begin(), wording);  // the whole wording, in the text
   return paragraphs;
 }
@@ -238,7 +240,14 @@ void read_finding(RowContext& row) {
   row.keep_second_values();
   const Value id_value = row.value("id");
   Report* report = report_for(row, id_value);
-  if (report != nullptr) read_report_details(row, *report);
+  if (report != nullptr) {
+    read_report_details(row, *report);
+    if (!import.headings.empty()) {
+      std::vector<std::string>& headed = import.headings.back().reports;
+      if (std::find(headed.begin(), headed.end(), report->inspection.id) == headed.end())
+        headed.push_back(report->inspection.id);
+    }
+  }
   Value ref_value;
   model::Finding finding;
   finding.ref = finding_ref(row, id_value, ref_value);
@@ -276,14 +285,7 @@ void read_row(ImportContext& import, const Row& row) {
     ++import.summary.refused;
     return;
   }
-  if (read_heading(context)) {
-    ++import.summary.headings;
-    import.diagnostics.note(
-        import.table.at(row.number, row.cells.front().column),
-        fmt::format("row {} is read as a heading: its rows below belong to report '{}'", row.number, import.heading),
-        Code::spreadsheet_format);
-    return;
-  }
+  if (read_heading(context)) return;  // what it heads is known, and said, once its rows are read
   read_finding(context);
 }
 

@@ -61,4 +61,13 @@ std::string unix_lines(std::string_view text) {
   return out;
 }
 
+std::string shortened(std::string_view text, std::size_t length) {
+  if (text.size() <= length) return std::string(text);
+  std::size_t end = length;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  const std::size_t space = text.rfind(' ', end);
+  if (space != std::string_view::npos && space > length / 2) end = space;
+  return std::string(trimmed(text.substr(0, end))) + "\u2026";
+}
+
 }  // namespace hmicfrs::import

@@ -21,6 +21,10 @@ std::string_view trimmed(std::string_view text);
 // the tracker's words and headers are compared ("In  Progress " is "in progress").
 std::string folded(std::string_view text);
 
+// `text` when it has at most `length` bytes; else its start up to there, cut at a space (past half of it) and
+// never inside a UTF-8 character, and "…".
+std::string shortened(std::string_view text, std::size_t length);
+
 // Line breaks as "\n" (from CRLF or CR).
 std::string unix_lines(std::string_view text);
 

@@ -1,6 +1,7 @@
 #include <hmicfrs/import/tracker.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <hmicfrs/import/guess.hpp>
 #include "columns.hpp"
@@ -8,6 +9,7 @@
 #include "register_files.hpp"
 #include "reports.hpp"
 #include "rows.hpp"
+#include "text.hpp"
 
 namespace hmicfrs::import {
 namespace {
@@ -26,6 +28,25 @@ bool beyond_bounds(ImportContext& import, int row) {
   return true;
 }
 
+// The rows above the header row (a title, a protective marking) are not findings: one note names them and
+// quotes their first values, so that nothing in the sheet is passed over unsaid.
+void note_rows_above_header(ImportContext& import) {
+  std::vector<int> rows;
+  std::vector<std::string> quoted;
+  for (const Row& row : import.table.rows) {
+    if (row.number >= import.summary.header_row) break;
+    rows.push_back(row.number);
+    if (quoted.size() < 3)
+      quoted.push_back(fmt::format("'{}'", shortened(one_line(cell_value(row.cells.front())), 60)));
+  }
+  if (rows.empty()) return;
+  import.diagnostics.note(
+      import.table.at(rows.front(), 1),
+      fmt::format("{}, above the header row, {} not read as findings: {}{}", row_list(rows),
+                  rows.size() == 1 ? "is" : "are", fmt::join(quoted, ", "), rows.size() > quoted.size() ? " ..." : ""),
+      diag::Code::spreadsheet_format);
+}
+
 }  // namespace
 
 ImportedRegister import_tracker(const Table& table, const model::ImportMapping& mapping, const ImportOptions& options,
@@ -41,6 +62,7 @@ ImportedRegister import_tracker(const Table& table, const model::ImportMapping& 
     out.summary = import.summary;
     return out;
   }
+  note_rows_above_header(import);
   for (const Row& row : table.rows) {
     if (row.number <= import.summary.header_row) continue;
     read_row(import, row);

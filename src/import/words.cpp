@@ -15,7 +15,13 @@ constexpr std::array k_status_words{
     Pair{"in progress", "open"},
     Pair{"ongoing", "open"},
     Pair{"on track", "open"},
+    Pair{"off track", "open"},
+    Pair{"at risk", "open"},
+    Pair{"delayed", "open"},
     Pair{"not started", "open"},
+    Pair{"not yet started", "open"},
+    Pair{"partially implemented", "open"},
+    Pair{"partially complete", "open"},
     Pair{"new", "open"},
     Pair{"awaiting sign-off", "awaiting-sign-off"},
     Pair{"awaiting sign off", "awaiting-sign-off"},
@@ -26,6 +32,7 @@ constexpr std::array k_status_words{
     Pair{"complete", "closed"},
     Pair{"completed", "closed"},
     Pair{"implemented", "closed"},
+    Pair{"archived", "closed"},  // what a committee paper of 2017 calls the findings it no longer reports
     Pair{"achieved", "achieved"},
     Pair{"discharged", "achieved"},
     Pair{"superseded", "superseded"},
@@ -87,6 +94,10 @@ constexpr std::array k_headers{
     Pair{"inspectorate due", "inspectorate_due"},
     Pair{"rag", "rating"},
     Pair{"rag status", "rating"},
+    Pair{"rag rating", "rating"},
+    Pair{"brag", "rating"},
+    Pair{"brag status", "rating"},
+    Pair{"brag rating", "rating"},
     Pair{"rating", "rating"},
     Pair{"colour", "rating"},
     Pair{"status", "status"},
@@ -196,6 +207,17 @@ std::optional<std::string> builtin_word(std::string_view field, std::string_view
   return std::nullopt;
 }
 
+model::Vocabulary brag_vocabulary() {
+  model::Vocabulary brag;
+  model::Rating blue{"blue", "Blue", "Complete", {}, model::Marks::closed, false, {}, {}};
+  for (const model::NamedColour& colour : model::named_colours()) {
+    if (colour.name == "blue") blue.colour = colour.hex;
+  }
+  brag.ratings.push_back(std::move(blue));
+  brag.customised = true;
+  return brag;
+}
+
 std::vector<std::string_view> builtin_words(std::string_view field) {
   std::vector<std::string_view> out;
   const auto add = [&](const auto& words) {
@@ -246,6 +268,8 @@ std::optional<model::InspectionType> type_from_title(std::string_view title) {
   if (has("crime data integrity")) return model::InspectionType::crime_data_integrity;
   if (has("super-complaint") || has("super complaint")) return model::InspectionType::super_complaint;
   if (has("child protection")) return model::InspectionType::child_protection;
+  if (has("joint thematic")) return model::InspectionType::joint_thematic;
+  if (has("national thematic") || has("thematic")) return model::InspectionType::national_thematic;
   return std::nullopt;
 }
 

@@ -18,6 +18,10 @@ namespace hmicfrs::import {
 std::optional<std::string> builtin_word(std::string_view field, std::string_view word,
                                         const model::Vocabulary& vocabulary);
 
+// The ratings of a BRAG tracker: red, amber and green, and blue for a finding complete (a rating of closed
+// findings).
+model::Vocabulary brag_vocabulary();
+
 // The tracker's words the import knows for `field`, for "did you mean".
 std::vector<std::string_view> builtin_words(std::string_view field);
 

@@ -187,7 +187,7 @@ Table chosen_sheet(const std::vector<std::string_view>& names, const std::string
                       fmt::format("the workbook has no sheet '{}'{} (its sheets: {})", wanted,
                                   util::did_you_mean(wanted, names), util::join_alternatives(names, " and ")),
                       Code::spreadsheet_format);
-    return Table{diag::source_name(path), {}, {}};
+    return Table{diag::source_name(path), {}, {}, {}};
   }
   Table best = read(0);
   std::size_t best_score = tracker_likeness(best);
@@ -211,7 +211,7 @@ Table chosen_sheet(const std::vector<std::string_view>& names, const std::string
 Table unreadable_workbook(const std::string& path, const std::string& why, diag::Diagnostics& diagnostics) {
   diagnostics.error(diag::file_location(diag::source_name(path)), "cannot read the workbook: " + why,
                     Code::spreadsheet_format);
-  return Table{diag::source_name(path), {}, {}};
+  return Table{diag::source_name(path), {}, {}, {}};
 }
 
 }  // namespace hmicfrs::import

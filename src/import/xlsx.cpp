@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <pugixml.hpp>
 
 #include <hmicfrs/import/dates.hpp>
@@ -176,16 +177,25 @@ Cell read_cell(const pugi::xml_node& c, const Workbook& workbook, int row, int c
     cell.text = std::string_view(v.text().get()) == "1" ? "TRUE" : "FALSE";
   } else if (type == "str" || type == "e" || type == "d") {
     cell.text = v.text().get();
-  } else if (v) {
-    read_number(c, v.text().get(), workbook, row, cell);
+  } else if (const std::string_view digits = v.text().get(); !digits.empty()) {
+    read_number(c, digits, workbook, row, cell);
   }
   return cell;
 }
 
+// A formula whose value was never saved: no value at all, or an empty one where the value would be a number
+// (Excel saves a formula's empty text as an empty string value, t="str").
+bool unsaved_formula(const pugi::xml_node& c) {
+  if (!child(c, "f")) return false;
+  const pugi::xml_node v = child(c, "v");
+  const std::string_view type = attribute(c, "t").value();
+  return !v || ((type.empty() || type == "n") && std::string_view(v.text().get()).empty());
+}
+
 // A row's cells, each at the column its reference gives (else the next), their text added to `text`, which
-// is bounded.
+// is bounded; formulas with no saved value added to `unsaved`.
 Row read_sheet_row(const pugi::xml_node& row_node, int row_number, const Workbook& workbook, const Sheet& sheet,
-                   std::size_t& text) {
+                   std::size_t& text, std::vector<std::pair<int, int>>& unsaved) {
   Row row{row_number, {}};
   int column = 0;
   children(row_node, "c", [&](const pugi::xml_node& c) {
@@ -201,6 +211,7 @@ Row read_sheet_row(const pugi::xml_node& row_node, int row_number, const Workboo
       throw Unreadable("its sheet has more columns than Excel allows");
     }
     Cell cell = read_cell(c, workbook, row_number, column);
+    if (unsaved_formula(c)) unsaved.emplace_back(row_number, column);
     text += cell.text.size();
     if (text > k_sheet_text_limit) {
       throw Unreadable(
@@ -247,11 +258,45 @@ Table read_sheet(Archive& archive, const Workbook& workbook, const Sheet& sheet,
     }
     row_number = given != 0 ? given : row_number + 1;
     if (row_number > k_last_row) throw Unreadable("its sheet has more rows than Excel allows");
-    Row row = read_sheet_row(row_node, row_number, workbook, sheet, text);
+    Row row = read_sheet_row(row_node, row_number, workbook, sheet, text, table.unsaved_formulas);
     if (!row.cells.empty()) table.rows.push_back(std::move(row));
   });
   fill_merged(table, merged_ranges(worksheet, sheet), text);
   return table;
+}
+
+// One note for the cells whose formulas have no saved value: read as empty, which only a spreadsheet program
+// can put right. The cells are named as runs down each column ("J6:J9, J11:J13"), the first few.
+void note_unsaved_formulas(Table& table, diag::Diagnostics& diagnostics) {
+  std::vector<std::pair<int, int>>& cells = table.unsaved_formulas;
+  if (cells.empty()) return;
+  std::sort(cells.begin(), cells.end(), [](const auto& a, const auto& b) {
+    return std::pair{a.second, a.first} < std::pair{b.second, b.first};
+  });
+  constexpr std::size_t k_runs_named = 8;
+  std::vector<std::string> runs;
+  std::size_t more = 0;
+  for (std::size_t i = 0; i < cells.size();) {
+    std::size_t j = i;
+    while (j + 1 < cells.size() && cells[j + 1].second == cells[i].second && cells[j + 1].first == cells[j].first + 1)
+      ++j;
+    const std::string first = cell_name(cells[i].first, cells[i].second);
+    if (runs.size() < k_runs_named) {
+      runs.push_back(j == i ? first : fmt::format("{}:{}", first, cell_name(cells[j].first, cells[j].second)));
+    } else {
+      more += j - i + 1;
+    }
+    i = j + 1;
+  }
+  const auto& [row, column] = cells.front();
+  diagnostics.note(
+      table.at(row, column),
+      fmt::format("{} hold{} a formula whose value the workbook does not store ({}{}), read as empty: "
+                  "the program that wrote it did not work the value out; open the file in Excel or "
+                  "LibreOffice and save it to store the values",
+                  cells.size() == 1 ? "1 cell" : fmt::format("{} cells", cells.size()), cells.size() == 1 ? "s" : "",
+                  fmt::join(runs, ", "), more == 0 ? "" : fmt::format(" and {} more", more)),
+      diag::Code::spreadsheet_format);
 }
 
 }  // namespace
@@ -268,9 +313,11 @@ Table read_xlsx(std::string_view bytes, const std::string& path, const std::stri
     const Workbook workbook = read_workbook(archive);
     std::vector<std::string_view> names;
     for (const Sheet& s : workbook.sheets) names.push_back(s.name);
-    return chosen_sheet(
+    Table table = chosen_sheet(
         names, sheet, [&](std::size_t k) { return read_sheet(archive, workbook, workbook.sheets[k], path); }, path,
         diagnostics);
+    note_unsaved_formulas(table, diagnostics);
+    return table;
   } catch (const Unreadable& e) {
     return unreadable_workbook(path, e.what(), diagnostics);
   }

@@ -1,6 +1,10 @@
 #include "yaml_writer.hpp"
 
+#include <cctype>
+#include <vector>
+
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace hmicfrs::import {
 namespace {
@@ -139,6 +143,32 @@ void YamlWriter::field(int indent, std::string_view name, std::string_view value
   m_out += ' ';
   m_out += yaml_scalar(value);
   m_out += '\n';
+}
+
+void write_ratings(YamlWriter& w, const model::Vocabulary& vocabulary) {
+  w.open(0, "ratings");
+  for (const model::Rating& rating : vocabulary.ratings) {
+    w.verbatim(4, "id", rating.id, true);
+    std::string label = rating.id;
+    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    if (rating.label != label) w.field(4, "label", rating.label);
+    if (!rating.meaning.empty()) w.field(4, "meaning", rating.meaning);
+    // A colour by its name where it has one: "blue" reads better than "#2f6fb3".
+    std::string_view colour = rating.colour;
+    for (const model::NamedColour& named : model::named_colours()) {
+      if (named.hex == rating.colour) {
+        colour = named.name;
+        break;
+      }
+    }
+    w.field(4, "colour", colour);
+    if (rating.marks != model::Marks::open) w.verbatim(4, "marks", model::name_of(rating.marks));
+    if (rating.attention) w.verbatim(4, "attention", "true");
+    std::vector<std::string_view> conditions;
+    if (rating.derived_when.overdue) conditions.push_back("overdue");
+    for (model::Status status : rating.derived_when.statuses) conditions.push_back(model::name_of(status));
+    if (!conditions.empty()) w.verbatim(4, "derived_when", fmt::format("[{}]", fmt::join(conditions, ", ")));
+  }
 }
 
 }  // namespace hmicfrs::import

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include <hmicfrs/model/register.hpp>
+
 namespace hmicfrs::import {
 
 class YamlWriter {
@@ -37,5 +39,9 @@ class YamlWriter {
 // The value as YAML writes it on one line: plain where that reads back the
 // same, else double-quoted with escapes.
 std::string yaml_scalar(std::string_view text);
+
+// `ratings:` as the configuration writes it: each rating's id, label where it is not the id capitalised,
+// meaning, colour, marks, attention and derived_when.
+void write_ratings(YamlWriter& w, const model::Vocabulary& vocabulary);
 
 }  // namespace hmicfrs::import

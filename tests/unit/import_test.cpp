@@ -167,7 +167,31 @@ TEST(Dates, ReadsTheFormsTrackersUseDayFirst) {
   EXPECT_EQ(read("31/02/2022"), "impossible");
   EXPECT_EQ(read("4 April"), "no year");
   EXPECT_EQ(read("TBC"), "not a date");
-  EXPECT_EQ(read("Q3 2022"), "not a date");
+}
+
+// A quarter is its last month: of the calendar year with one year, of the financial year from April with two.
+TEST(Dates, ReadsAQuarterAsItsLastMonth) {
+  EXPECT_EQ(read("Q2 2025"), "2025-06");
+  EXPECT_EQ(read("q4 2025"), "2025-12");
+  EXPECT_EQ(read("Q1 24/25"), "2024-06");
+  EXPECT_EQ(read("Q3 24/25"), "2024-12");
+  EXPECT_EQ(read("Q4 24/25"), "2025-03");
+  EXPECT_EQ(read("Q3 2024/25"), "2024-12");
+  EXPECT_EQ(read("Q4 2024/2025"), "2025-03");
+  EXPECT_EQ(read("Q2 2024-25"), "2024-09");
+  EXPECT_EQ(read("Q2 24-25"), "2024-09");
+  EXPECT_EQ(read("Q5 2025"), "impossible");
+  EXPECT_EQ(read("Q3 24/26"), "impossible");  // a financial year is two years in a row
+  EXPECT_EQ(read("Q0 24/25"), "impossible");
+  EXPECT_EQ(read("Q3"), "not a date");
+  EXPECT_EQ(read("Q3 2099/00"), "impossible");  // its second year, 2100, is past those a register takes
+  const std::vector<std::string> forms{"Q# YYYY"};
+  EXPECT_EQ(read("Q1 2023", {forms, {}}), "2023-03");
+  EXPECT_EQ(read("Q1 22/23", {forms, {}}), "not a date");
+  const auto update = import::leading_date("Q3 24/25 - Training under way", {});
+  ASSERT_TRUE(update.has_value());
+  EXPECT_EQ(update->date.iso(), "2024-12");
+  EXPECT_EQ(update->length, 8u);
 }
 
 TEST(Dates, ReadsTheMappingsFormsOnlyAndAYearItGives) {
@@ -579,8 +603,8 @@ TEST(Tracker, ReadsAHeadingRowAsTheReportOfTheRowsBelowAndLinksACauseOfConcernTo
       "R2,Recommendation,Measure referral times,Amber,20/05/2024\n"
       "AFI1,AFI,Hear the voice of the child,Amber,20/05/2024\n");
   EXPECT_THAT(imported.diagnostics,
-              ElementsAre("t.csv:2:1: note: row 2 is read as a heading: its rows below belong to report 'Child "
-                          "protection inspection 2024' [spreadsheet-format]",
+              ElementsAre("t.csv:2:1: note: row 2 is read as the heading of report 'child-protection-inspection-2024', "
+                          "whose rows follow it: its text is the report's title [spreadsheet-format]",
                           "t.csv:3:1: warning: report 'child-protection-inspection-2024' has no publication date and "
                           "1 of its findings no dated update, so they show nowhere until it has one: map a column as "
                           "`published`, or add `published:` to inspections/child-protection-inspection-2024.yaml "

@@ -13,9 +13,12 @@
 namespace hmicfrs::import {
 
 // A form of date: DD or D (day, "4th" too), MM or M (month number), MMM or
-// MMMM (month name, short or full, either accepted), YY or YYYY; any other
-// character stands for itself (letters in any case; a space for any run of
-// spaces). A form without a day gives a month date ("2022-03").
+// MMMM (month name, short or full, either accepted), YY or YYYY, Q# (a
+// quarter: "Q" and its number); any other character stands for itself
+// (letters in any case; a space for any run of spaces). A form without a day
+// gives a month date ("2022-03"). A quarter is its last month: of the
+// calendar year with one year ("Q2 2025" is 2025-06), of the financial year
+// from April with two ("Q3 24/25" is 2024-12, "Q4 24/25" 2025-03).
 struct DateForms {
   std::span<const std::string> forms;  // tried in order; empty: the built-in day-first forms
   std::optional<int> default_year;     // for a form without a year

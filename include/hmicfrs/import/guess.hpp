@@ -33,6 +33,7 @@ struct GuessedMapping {
   std::vector<GuessedColumn> columns;
   std::vector<GuessedWord> words;
   std::vector<std::string> date_forms;    // the built-in forms the date columns use
+  std::vector<std::string> quarters;      // the first value read by each form of quarter ("Q3 24/25")
   std::vector<std::string> unread_dates;  // a few values of date columns no built-in form reads
 };
 

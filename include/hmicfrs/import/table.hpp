@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <hmicfrs/diag/diagnostic.hpp>
@@ -35,6 +36,9 @@ struct Table {
   diag::SourceName source;
   std::string sheet;      // the sheet's name; empty for CSV
   std::vector<Row> rows;  // by number; rows with no cell are left out
+  // Cells holding a formula whose value the workbook did not save (python3-openpyxl and some exports write
+  // none), as (row, column): read as empty, and said in one note.
+  std::vector<std::pair<int, int>> unsaved_formulas;
 
   diag::Location at(int row, int column) const { return diag::file_location(source, row, column); }
 };
