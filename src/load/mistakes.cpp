@@ -176,6 +176,32 @@ std::optional<Mistake> value_mistake(std::string_view text) {
   }
 }
 
+std::optional<Mistake> flow_item_mistake(std::string_view line, std::size_t index) {
+  if (index >= line.size()) return std::nullopt;
+  const std::size_t open = line.find_last_of("[{", index);
+  if (open == std::string_view::npos) return std::nullopt;
+  for (std::size_t quote = line.find_first_of("\"'", open); quote < index;
+       quote = line.find_first_of("\"'", quote + 1)) {
+    quote = closing_quote(line, quote);
+    if (quote == std::string_view::npos || quote >= index) return std::nullopt;  // inside quotes: not an item
+  }
+  // The item: from the last ',' or bracket before the index to the next after it; in a mapping, its key or
+  // its value, whichever holds the index.
+  std::size_t start = line.find_last_of(",[{", index == open ? index : index - 1) + 1;
+  std::size_t end = std::min(line.find_first_of(",]}", index), line.size());
+  const std::size_t colon = line.substr(0, end).find(": ", start);
+  if (colon != std::string_view::npos) (index < colon ? end : start) = index < colon ? colon : colon + 2;
+  while (start < end && line[start] == ' ') ++start;
+  while (end > start && line[end - 1] == ' ') --end;
+  if (start == end) return std::nullopt;
+  const std::string_view item = line.substr(start, end - start);
+  const std::string_view indent = line.substr(0, line.find_first_not_of(' '));
+  const std::string fixed = std::string(line.substr(indent.size(), start - indent.size())) + double_quoted(item) +
+                            std::string(line.substr(end));
+  return Mistake{column_of(line, start), fmt::format("'{}' cannot be read unquoted inside {}: put it in quotes: {}",
+                                                     item, line[open] == '[' ? "[...]" : "{...}", fixed)};
+}
+
 std::optional<Mistake> missing_dash(const std::vector<std::string_view>& lines) {
   if (lines.empty() || !looks_like_field(lines.back())) return std::nullopt;
   const Line field = parse_line(lines.back());

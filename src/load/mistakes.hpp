@@ -30,6 +30,12 @@ std::optional<Mistake> missing_colon(std::string_view line, std::string_view nex
 // above it start with "- ": a new item that lost its "- ".
 std::optional<Mistake> missing_dash(const std::vector<std::string_view>& lines);
 
+// An item of a list or mapping written in brackets ("ignore: [Overdue?]")
+// that yaml-cpp cannot read unquoted, found around `index` (a byte index into
+// `line`, where the parser stopped): the fix puts it in quotes. Nothing when
+// `index` is not inside brackets.
+std::optional<Mistake> flow_item_mistake(std::string_view line, std::size_t index);
+
 // The value of a `key: value` line as it reads in double quotes, as a fix to
 // show: `title: "*Draft* report"`. Empty when the line is no such line.
 std::string quoted_fix(std::string_view line);

@@ -471,12 +471,21 @@ class ProblemReporter {
       }
       return;
     }
+    if (what == YAML::ErrorMsg::UNKNOWN_TOKEN) {
+      const std::string_view line = m_source.line_of(mark);
+      if (auto item = flow_item_mistake(line, static_cast<std::size_t>(std::max(mark.column, 0)))) {
+        report(std::pair{mark.line + 1, item->column}, std::move(item->message), Code::yaml_syntax);
+        return;
+      }
+    }
     if (what == YAML::ErrorMsg::UNKNOWN_ANCHOR) {
       report(mark, "aliases (*name) are not allowed: write the value out in full", Code::yaml_anchor);
       return;
     }
     if (what == YAML::ErrorMsg::MAP_VALUE) {
-      report(mark, "unexpected ':' here: put text that contains ': ' in quotes", Code::yaml_syntax);
+      const std::string fix = quoted_fix(m_source.line_of(mark));
+      report(mark, "unexpected ':' here: put text that contains ': ' in quotes" + (fix.empty() ? "" : ": " + fix),
+             Code::yaml_syntax);
       return;
     }
     if (what == YAML::ErrorMsg::END_OF_MAP || what == YAML::ErrorMsg::END_OF_SEQ) {

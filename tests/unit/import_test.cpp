@@ -5,6 +5,7 @@
 #include <random>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -314,6 +315,29 @@ TEST(Mapping, IsReadWithTheRegistersStrictRules) {
   EXPECT_EQ(mapping->default_type, "afi");
   ASSERT_TRUE(mapping->vocabulary.has_value());
   EXPECT_EQ(mapping->vocabulary->label(model::Status::closed), "Complete");
+}
+
+// Every YAML example of docs/import.md is a mapping the import reads as it stands, so that one copied from
+// the guide works.
+TEST(Mapping, TheGuidesExamplesAreMappingsAsTheyStand) {
+  std::ifstream in(std::string(HMICFRS_SOURCE_DIR) + "/docs/import.md");
+  const std::string guide{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const test::ScratchDir scratch("guide");
+  std::size_t examples = 0;
+  for (std::size_t at = guide.find("```yaml\n"); at != std::string::npos; at = guide.find("```yaml\n", at)) {
+    at += 8;
+    const std::size_t end = guide.find("```", at);
+    ASSERT_NE(end, std::string::npos);
+    const auto path = scratch.path() / fmt::format("example-{}.yaml", ++examples);
+    std::ofstream(path) << guide.substr(at, end - at);
+    diag::Diagnostics d;
+    const auto mapping = load::load_import_mapping(path, d);
+    EXPECT_TRUE(d.empty()) << "example " << examples << ": " << test::lines(d).front();
+    ASSERT_TRUE(mapping.has_value());
+    EXPECT_FALSE(mapping->columns.empty());
+    at = end + 3;
+  }
+  EXPECT_EQ(examples, 1u);
 }
 
 // ---- Rows into a register

@@ -67,7 +67,18 @@ TEST(ParseYaml, ReportsSyntaxErrors) {
             asserted({"f.yaml:2:1: error: '{' is not closed: expected '}', or ',' before the next item [yaml-syntax]",
                       "f.yaml:1:4: note: the mapping opens here"}));
   EXPECT_EQ(parse("title: Inspection: phase 2\n").diagnostics,
-            asserted({"f.yaml:1:18: error: unexpected ':' here: put text that contains ': ' in quotes [yaml-syntax]"}));
+            asserted({"f.yaml:1:18: error: unexpected ':' here: put text that contains ': ' in quotes: title: "
+                      "\"Inspection: phase 2\" [yaml-syntax]"}));
+  // An item in brackets that yaml-cpp cannot read unquoted (a mapping's `ignore: [Overdue?]`): the fix quotes it.
+  EXPECT_EQ(parse("ignore: [Overdue?]\n").diagnostics,
+            asserted({"f.yaml:1:10: error: 'Overdue?' cannot be read unquoted inside [...]: put it in quotes: ignore: "
+                      "[\"Overdue?\"] [yaml-syntax]"}));
+  EXPECT_EQ(parse("ignore: [\"a, b\", Days overdue?, Notes]\n").diagnostics,
+            asserted({"f.yaml:1:18: error: 'Days overdue?' cannot be read unquoted inside [...]: put it in quotes: "
+                      "ignore: [\"a, b\", \"Days overdue?\", Notes] [yaml-syntax]"}));
+  EXPECT_EQ(parse("values:\n  status: {Complete: closed, WIP?: open}\n").diagnostics,
+            asserted({"f.yaml:2:30: error: 'WIP?' cannot be read unquoted inside {...}: put it in quotes: status: "
+                      "{Complete: closed, \"WIP?\": open} [yaml-syntax]"}));
   EXPECT_EQ(parse("a:\n  b: 1\n c: 2\n").diagnostics,
             asserted({"f.yaml:3:2: error: this line is not indented in line with the lines above it [yaml-syntax]"}));
   EXPECT_EQ(parse("a: \"\\q\"\n").diagnostics,
