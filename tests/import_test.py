@@ -16,6 +16,13 @@
 - Round trip: `list --format csv` of the minimal, pillar-era and West
   Midlands examples, imported back with tests/fixtures/import/list-map.yaml,
   lists the same CSV.
+- A force's tracker as python3-openpyxl writes it (force-tracker.xlsx: a
+  title and a protective marking above the header, report headings merged
+  across above report names merged down, a key row, a formula column with
+  no saved values, dates as dates, text, "TBC" and quarters, BRAG ratings
+  and the statuses trackers use) imports with no mapping and no edit: every
+  finding row and report heading is in the register, each value exactly as
+  asserted here, and the notes say what was passed over.
 - Refusals: a refused row is exit 1 and writes nothing; an existing
   non-empty directory, a directory inside a register, an .xls file, --guess
   with --into and no --into are exit 2 and write nothing; a missing tracker is
@@ -70,6 +77,100 @@ def compare(case, name, actual, problems):
             problems.append(f"{case}: {name} differs from its golden")
 
 
+# The force tracker's rows: (row, id, status, rating, due) as the register must hold them; each report's heading
+# and short name; the notes that say what the import passed over.
+FORCE_FINDINGS = [
+    (6, "peel-2021-22/AFI1", "closed", "blue", "2023-03-31"),  # Archived, Blue
+    (7, "peel-2021-22/AFI2", "closed", None, "2023-03-31"),  # Complete, G (a rating of open findings)
+    (8, "peel-2021-22/AFI3", "open", "amber", "2025-06"),  # On track, A, Q2 2025
+    (9, "peel-2021-22/AFI4", "open", "red", "2024-12"),  # Off track, R, Q3 24/25
+    (11, "custody-2019/Rec1", "achieved", "blue", "2020-12-31"),  # Discharged, Blue
+    (12, "custody-2019/Rec2", "open", "red", None),  # Not started, R, TBC
+    (13, "custody-2019/AFI1", "closed", None, "2020-06"),  # Implemented, G, formatted mmm-yy
+    (15, "vawg-2021/Rec3", "open", "amber", "2023-03"),  # Ongoing, Amber, Mar-23
+    (16, "vawg-2021/Rec4", "open", "green", "2023-09-30"),  # In progress, Green
+    (17, "vawg-2021/Rec5", "closed", "blue", "2024-03-31"),  # Completed, Blue
+]
+FORCE_REPORTS = {
+    "peel-2021-22": ("PEEL 2021/22: An inspection of the effectiveness, efficiency and legitimacy of Kingsmere "
+                     "Constabulary", "PEEL 2021/22", "peel"),
+    "custody-2019": ("Custody 2019: Report on an unannounced inspection visit to police custody suites in Kingsmere",
+                     "Custody 2019", "custody"),
+    "vawg-2021": ("Police response to violence against women and girls: final inspection report (national thematic)",
+                  "VAWG 2021", "national-thematic"),
+}
+FORCE_NOTES = [
+    "force-tracker.xlsx[HMICFRS Tracker]:1:1: note: rows 1-2, above the header row, are not read as findings: "
+    "'Kingsmere Constabulary \u2013 HMICFRS recommendations and areas\u2026', 'OFFICIAL \u2013 SENSITIVE' "
+    "[spreadsheet-format]",
+    "force-tracker.xlsx[HMICFRS Tracker]:5:1: note: row 5 is read as the heading of report 'peel-2021-22', whose rows "
+    "follow it: its text is the report's title, and 'PEEL 2021/22', as its rows name it, its short name "
+    "[spreadsheet-format]",
+    "force-tracker.xlsx[HMICFRS Tracker]:6:10: note: 10 cells hold a formula whose value the workbook does not store "
+    "(J6:J9, J11:J13, J15:J17), read as empty: the program that wrote it did not work the value out; open the file in "
+    "Excel or LibreOffice and save it to store the values [spreadsheet-format]",
+    "force-tracker.xlsx[HMICFRS Tracker]:19:1: note: row 19 is not read: it is one value with no finding below it, "
+    "such as a key or a footnote: 'Key: Blue = complete; Green = on track; Amber = at risk of missing its target "
+    "date; Red = off track\u2026' [spreadsheet-format]",
+]
+
+
+def check_force_tracker(binary, work, problems):
+    """force-tracker.xlsx, imported with the guessed mapping and no edit: every row and heading, exactly."""
+    import yaml
+    result = run(binary, work, "import", "force-tracker.xlsx", "--into", "force", as_of="2025-06-30")
+    if result.returncode != 0:
+        problems.append(f"force tracker: import exit {result.returncode}\n{result.stderr.decode()}")
+        return
+    stderr = result.stderr.decode()
+    for note in FORCE_NOTES:
+        if note not in stderr.splitlines():
+            problems.append(f"force tracker: no note\n  {note}\nin\n{stderr}")
+    compare("force-tracker-xlsx", "stdout", result.stdout, problems)
+    compare("force-tracker-xlsx", "stderr", result.stderr, problems)
+    register = os.path.join(work, "force")
+    written = files_under(register)
+    for path, content in sorted(written.items()):
+        compare("force-tracker-xlsx", os.path.join("register", path), content, problems)
+    found = []
+    for report, (title, short_name, kind) in FORCE_REPORTS.items():
+        with open(os.path.join(register, "inspections", report + ".yaml"), encoding="utf-8") as f:
+            text = f.read()
+        inspection = yaml.safe_load(text)
+        if (inspection["title"], inspection.get("short_name"), inspection["type"]) != (title, short_name, kind):
+            problems.append(f"force tracker: {report} is titled {inspection['title']!r}, short name "
+                            f"{inspection.get('short_name')!r}, type {inspection['type']}")
+        rows = [int(line.split()[-1]) for line in text.splitlines() if line.startswith("  # row ")]
+        for row, finding in zip(rows, inspection["findings"]):
+            last = finding["history"][-1]
+            found.append((row, f"{report}/{finding['ref']}", last.get("status"), last.get("rag"),
+                          str(finding["due"]) if "due" in finding else None))
+            if finding["ref"] == "AFI1" and report == "peel-2021-22":
+                dated = [(str(e["date"]), e.get("note")) for e in finding["history"] if "date" in e]
+                if dated != [("2022-06-14", "THRIVE+ training started for all call handlers\n"
+                                            "This covers both control rooms."),
+                             ("2022-12-02", "Audit shows the tool used on 96% of calls; proposed for closure")]:
+                    problems.append(f"force tracker: peel-2021-22/AFI1's updates are {dated}")
+            if finding["ref"] == "Rec2" and finding.get("text") != "**Target Date:** TBC":
+                problems.append(f"force tracker: custody-2019/Rec2's text is {finding.get('text')!r}")
+    if sorted(found) != FORCE_FINDINGS:
+        problems.append(f"force tracker: the register holds\n  {sorted(found)}\nnot\n  {FORCE_FINDINGS}")
+    with open(os.path.join(register, "hmicfrs-track.yaml"), encoding="utf-8") as f:
+        config = yaml.safe_load(f)
+    if [r["id"] for r in config["ratings"]] != ["red", "amber", "green", "blue"]:
+        problems.append(f"force tracker: ratings {config['ratings']}")
+    guess = run(binary, work, "import", "--guess", "force-tracker.xlsx")
+    compare("force-tracker-xlsx", "guess.yaml", guess.stdout, problems)
+    for line in ["  rating: BRAG  # column H: its header says 'brag'",
+                 "  updates: Position Statement  # column I: its cells start with dates",
+                 "# 'Q2 2025' is read as its quarter's last month, 2025-06: a quarter of the calendar year.",
+                 "# 'Q3 24/25' is read as its quarter's last month, 2024-12: a quarter of the financial year (Q1 is "
+                 "April to June).",
+                 "    Archived: closed", "    Off track: open", "    Blue: blue"]:
+        if line not in guess.stdout.decode().splitlines():
+            problems.append(f"force tracker: the guess has no line {line!r}")
+
+
 def main():
     binary = os.path.abspath(sys.argv[1])
     problems = []
@@ -115,6 +216,8 @@ def main():
             if mapped.returncode != 0 or files_under(os.path.join(work, case + "-mapped")) != files_under(
                     os.path.join(work, case + "-guessed")):
                 problems.append(f"{case}: the guess given as --map gives another register\n{mapped.stderr.decode()}")
+
+        check_force_tracker(binary, work, problems)
 
         # Round trip: a register's list, imported back, lists the same.
         for example in ("minimal", "pillar-era", "west-midlands"):

@@ -40,11 +40,11 @@ void note_rows_above_header(ImportContext& import) {
       quoted.push_back(fmt::format("'{}'", shortened(one_line(cell_value(row.cells.front())), 60)));
   }
   if (rows.empty()) return;
-  import.diagnostics.note(
-      import.table.at(rows.front(), 1),
-      fmt::format("{}, above the header row, {} not read as findings: {}{}", row_list(rows),
-                  rows.size() == 1 ? "is" : "are", fmt::join(quoted, ", "), rows.size() > quoted.size() ? " ..." : ""),
-      diag::Code::spreadsheet_format);
+  import.diagnostics.note(import.table.at(rows.front(), 1),
+                          fmt::format("{}, above the header row, {} not read as {}: {}{}", row_list(rows),
+                                      rows.size() == 1 ? "is" : "are", rows.size() == 1 ? "a finding" : "findings",
+                                      fmt::join(quoted, ", "), rows.size() > quoted.size() ? " ..." : ""),
+                          diag::Code::spreadsheet_format);
 }
 
 }  // namespace
