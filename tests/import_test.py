@@ -159,6 +159,20 @@ def check_force_tracker(binary, work, problems):
         config = yaml.safe_load(f)
     if [r["id"] for r in config["ratings"]] != ["red", "amber", "green", "blue"]:
         problems.append(f"force tracker: ratings {config['ratings']}")
+    # Re-saved by LibreOffice, as a liaison officer told to store the formulas' values would: the same register.
+    if shutil.which("soffice") is None:
+        print("note: no LibreOffice (libreoffice-calc-nogui), so the re-saved tracker is not imported")
+    else:
+        subprocess.run(["soffice", "-env:UserInstallation=file://" + os.path.join(work, "libreoffice-profile"),
+                        "--headless", "--convert-to", "xlsx", "--outdir", os.path.join(work, "resaved"),
+                        os.path.join(work, "force-tracker.xlsx")], check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, timeout=300)
+        resaved = run(binary, os.path.join(work, "resaved"), "import", "force-tracker.xlsx", "--into", "force",
+                      as_of="2025-06-30")
+        if resaved.returncode != 0 or files_under(os.path.join(work, "resaved", "force")) != written:
+            problems.append(f"force tracker: re-saved by LibreOffice, it imports otherwise\n{resaved.stderr.decode()}")
+        if b"formula" in resaved.stderr:
+            problems.append("force tracker: re-saved by LibreOffice, its formulas still have no values")
     guess = run(binary, work, "import", "--guess", "force-tracker.xlsx")
     compare("force-tracker-xlsx", "guess.yaml", guess.stdout, problems)
     for line in ["  rating: BRAG  # column H: its header says 'brag'",

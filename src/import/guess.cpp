@@ -166,12 +166,13 @@ void map_column(GuessedMapping& out, const GuessedColumn& guess, GuessState& sta
 }
 
 // The ratings the mapping gives the register: a BRAG tracker's four colours when its rating column says
-// "Blue", else the usual three.
+// "Blue" (or "B"), else the usual three.
 const model::Vocabulary& guess_vocabulary(GuessedMapping& out, const GuessedColumn& guess,
                                           const std::vector<const Cell*>& values) {
   static const model::Vocabulary k_usual;
   const bool blue = guess.field == "rating" && std::any_of(values.begin(), values.end(), [](const Cell* c) {
-                      return folded(trimmed(c->text)) == "blue";
+                      const std::string word = folded(trimmed(c->text));
+                      return word == "blue" || word == "b";
                     });
   if (blue && !out.mapping.vocabulary) out.mapping.vocabulary = brag_vocabulary();
   return out.mapping.vocabulary ? *out.mapping.vocabulary : k_usual;

@@ -720,6 +720,11 @@ TEST(Guess, KnowsTheWordsTrackersUseAndBragsBlue) {
   EXPECT_THAT(ratings, ElementsAre("red", "amber", "green", "blue"));
   EXPECT_EQ(guess.mapping.vocabulary->ratings.back().marks, model::Marks::closed);
   EXPECT_EQ(guess.mapping.columns.at("rating").front().name, "BRAG");
+  // Letters alone: B is Blue, and no other rating starts with it.
+  const auto letters = import::guess_mapping(csv("Ref,Title,RAG\nR1,a,B\nR2,b,G\n", d));
+  ASSERT_TRUE(letters.mapping.vocabulary.has_value());
+  EXPECT_EQ(letters.words.front().value, "blue");
+  EXPECT_FALSE(import::guess_mapping(csv("Ref,Title,RAG\nR1,a,G\n", d)).mapping.vocabulary.has_value());
 }
 
 // A column whose header says nothing of its field but whose cells start with dates is a column of updates; a
