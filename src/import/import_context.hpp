@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -47,6 +48,12 @@ struct Heading {
   int row = 0;
   std::string text;
   std::vector<std::string> reports;  // the reports of the finding rows under it, in order, each once
+  std::set<std::string, std::less<>> named;  // the same, to find one in
+
+  // Adds the report of a finding row under the heading, unless it has it already.
+  void add(const std::string& report) {
+    if (named.insert(report).second) reports.push_back(report);
+  }
 };
 
 // The tracker and its mapping, where problems go, and what the rows have made so far.

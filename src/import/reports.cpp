@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <hmicfrs/import/guess.hpp>
 #include <hmicfrs/util/slug.hpp>
@@ -63,6 +64,14 @@ Report& named_report(RowContext& row, const std::string& id, const std::string& 
                                Code::duplicate_id);
   }
   return report;
+}
+
+// "a, b and c", or "a, b, c, d, e and 7 more": ids as a message lists them, the first few.
+std::string first_few(const std::vector<std::string>& ids) {
+  constexpr std::size_t k_listed = 5;
+  std::vector<std::string_view> listed(ids.begin(), ids.begin() + std::min(ids.size(), k_listed));
+  if (ids.size() <= k_listed) return util::join_alternatives(listed, " and ");
+  return fmt::format("{} and {} more", fmt::join(listed, ", "), ids.size() - k_listed);
 }
 
 // A heading's text as a message quotes it: on one line, and cut when long.
@@ -148,7 +157,10 @@ bool read_heading(RowContext& row) {
   // One cell: a heading unless it is a finding's title with its ref (a value in the ref column with no title
   // beside it cannot be a finding).
   if (row.row.cells.size() == 1 && row.value("title") && (row.value("ref") || row.value("id"))) return false;
-  row.import.headings.push_back(Heading{row.number, std::string(trimmed(row.row.cells.front().text)), {}});
+  Heading heading;
+  heading.row = row.number;
+  heading.text = trimmed(row.row.cells.front().text);
+  row.import.headings.push_back(std::move(heading));
   row.import.previous_report.clear();
   return true;
 }
@@ -231,10 +243,7 @@ void read_headings(ImportContext& import) {
       import.diagnostics.note(
           at,
           fmt::format("row {} is read as a heading over the rows of {} reports ({}), so it is the title of none: '{}'",
-                      heading.row, heading.reports.size(),
-                      util::join_alternatives(
-                          std::vector<std::string_view>(heading.reports.begin(), heading.reports.end()), " and "),
-                      cut_line(heading.text)),
+                      heading.row, heading.reports.size(), first_few(heading.reports), cut_line(heading.text)),
           Code::spreadsheet_format);
       continue;
     }

@@ -242,11 +242,7 @@ void read_finding(RowContext& row) {
   Report* report = report_for(row, id_value);
   if (report != nullptr) {
     read_report_details(row, *report);
-    if (!import.headings.empty()) {
-      std::vector<std::string>& headed = import.headings.back().reports;
-      if (std::find(headed.begin(), headed.end(), report->inspection.id) == headed.end())
-        headed.push_back(report->inspection.id);
-    }
+    if (!import.headings.empty()) import.headings.back().add(report->inspection.id);
   }
   Value ref_value;
   model::Finding finding;
