@@ -226,6 +226,10 @@ void read_report_details(RowContext& row, Report& report) {
   }
 }
 
+namespace {
+
+// What each heading row was, once every row is read: the title of the one report whose rows follow it, a
+// heading over several reports, or a key or footnote with no finding below it; a note says which.
 void read_headings(ImportContext& import) {
   for (const Heading& heading : import.headings) {
     const diag::Location at = import.table.at(heading.row, 1);
@@ -274,6 +278,8 @@ void read_headings(ImportContext& import) {
         Code::spreadsheet_format);
   }
 }
+
+}  // namespace
 
 void check_reports(ImportContext& import) {
   read_headings(import);
