@@ -291,9 +291,8 @@ answers::SectionBody review(PaperContext& paper) {
         rag_total(rows, paper.config().vocabulary),
         {}};
     for (const answers::FindingRow& row : rows) {
-      const model::HistoryEntry* latest = row.state.latest;
       report.findings.push_back(
-          {row, latest != nullptr && !latest->note.empty() ? latest : nullptr,
+          {row, row.state.noted,
            row.state.due ? std::optional(paper_date(*row.state.due, paper.as_of())) : std::nullopt,
            links.of({row.inspection, row.finding})});
     }
@@ -356,7 +355,10 @@ answers::SectionBody red(PaperContext& paper) {
       if (cause) item.cause_of_concern = cause->finding;
     }
     item.links = links.of({item.row.inspection, item.row.finding});
-    if (state.latest != state.rated_by && state.latest != state.target_moved_by) item.latest_update = state.latest;
+    // The latest note, unless the entry that holds it is told already: as why the finding has its rating (one
+    // the register wrote, not one derived), or as what moved its target.
+    const bool told_as_rating = state.noted == state.rated_by && !state.rating_derived;
+    if (!told_as_rating && state.noted != state.target_moved_by) item.latest_update = state.noted;
     return item;
   };
   answers::RedSection out{paper.config().vocabulary.attention_labels(), {}, {}};

@@ -62,6 +62,7 @@ answers::FindingState folded(const model::Dataset& dataset, const model::Inspect
       state.due = entry.due;
     }
     state.latest = &entry;
+    if (!entry.note.empty()) state.noted = &entry;
   }
   if (report_superseded != nullptr) supersede_report();
   // A rating for open findings does not outlive the finding's closing, nor one for closed findings its reopening;

@@ -120,6 +120,13 @@ Json finding_summary(const answers::FindingRow& row) {
   return json;
 }
 
+// A finding's latest note, `latest_note`, and the day of the entry that holds it, `latest_note_date` (both null
+// when it has none): a later entry of a status or rating alone does not hide it.
+void add_latest_note(Json& json, const model::HistoryEntry* noted) {
+  json["latest_note"] = noted != nullptr ? Json(noted->note) : Json(nullptr);
+  json["latest_note_date"] = noted != nullptr ? Json(noted->date.iso()) : Json(nullptr);
+}
+
 Json findings_json(const std::vector<answers::FindingRow>& rows) {
   Json array = Json::array();
   for (const answers::FindingRow& row : rows) array.push_back(finding_summary(row));
@@ -576,8 +583,7 @@ struct SectionJson {
       Json findings = Json::array();
       for (const answers::ReviewedFinding& finding : report.findings) {
         Json item = finding_summary(finding.row);
-        // As the red section's: the latest entry's note (dated `last_update`), or null.
-        item["latest_note"] = finding.latest_note != nullptr ? Json(finding.latest_note->note) : Json(nullptr);
+        add_latest_note(item, finding.latest_note);
         item["text"] = finding.row.finding->text;
         item["scope"] = model::name_of(finding.row.finding->scope);
         item["theme"] = text_or_null(finding.row.finding->theme);
@@ -646,7 +652,7 @@ struct SectionJson {
         const answers::FindingRow& row = finding.row;
         Json item = finding_summary(row);
         item["text"] = row.finding->text;
-        item["latest_note"] = row.state.latest ? Json(row.state.latest->note) : Json(nullptr);
+        add_latest_note(item, row.state.noted);
         // Only where the register says it: a finding without a derived rating or a cause of concern has no such
         // keys.
         if (row.state.rating_derived) item["rating_derived"] = true;

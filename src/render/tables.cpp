@@ -158,7 +158,7 @@ Table register_table(const std::vector<answers::FindingRow>& rows, const model::
                   state.due ? date_cell(*state.due, style) : Cell(), row.overdue ? "Overdue" : "",
                   vocabulary.label(state.status),
                   row.last_update ? date_cell(*row.last_update, style, row.last_update_as_at) : Cell(),
-                  state.latest != nullptr ? state.latest->note : "");
+                  state.noted != nullptr ? state.noted->note : "");
   }
   return table;
 }

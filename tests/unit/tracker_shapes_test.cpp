@@ -247,6 +247,42 @@ TEST(TrackerShapes, TheDecisionIsTheRegistersAndBackgroundDocumentsIncludeItsOwn
   EXPECT_THAT(md, HasSubstr("[Custody improvement plan, January 2022](https://example.org/plan)"));
 }
 
+// An imported tracker's shape: dated updates, then the state known as at a day, with no note of its own. The
+// latest note is the update's, and every view gives it: a later entry of a state alone does not hide it.
+TEST(TrackerShapes, TheLatestNoteIsNotHiddenByALaterEntryOfAStateAlone) {
+  const model::Dataset dataset =
+      Register()
+          .file("hmicfrs-track.yaml",
+                "schema_version: 1\nforce: {name: Test Constabulary}\ncommittee: {name: Audit Committee}\n"
+                "portfolios: []\n")
+          .file("inspections/peel-2021-22.yaml",
+                "id: peel-2021-22\ntype: peel\ntitle: PEEL 2021/22\npublished: 2022-05-27\nfindings:\n"
+                "  - ref: AFI4\n    type: afi\n    title: Tell victims about bail\n    owner: Head of Crime\n"
+                "    history:\n      - {date: 2024-10-01, note: Letters drafted}\n"
+                "      - {date: 2024-11-05, note: Letters redesigned; uptake low}\n"
+                "      - {as_at: 2025-06-30, status: open, rag: red}\n")
+          .file("committees.yaml", "meetings:\n  - {id: 2025-07, date: 2025-07-10, review: [peel-2021-22]}\n")
+          .load()
+          .dataset;
+  const answers::Paper paper =
+      query::assemble_paper(dataset, *query::find_meeting(dataset, "2025-07"), date("2025-06-30"));
+  const auto& red = section<answers::RedSection>(paper);
+  ASSERT_EQ(red.findings.size(), 1U);
+  ASSERT_NE(red.findings[0].latest_update, nullptr);
+  EXPECT_EQ(red.findings[0].latest_update->note, "Letters redesigned; uptake low");
+  const auto& review = section<answers::ReviewSection>(paper);
+  ASSERT_NE(review.reports.at(0).findings.at(0).latest_note, nullptr);
+  EXPECT_EQ(review.reports.at(0).findings.at(0).latest_note->date.iso(), "2024-11-05");
+  const std::string md = markdown(paper);
+  EXPECT_THAT(md, HasSubstr("- **Why red:** Rated as at 30 June 2025\n"
+                            "- **Latest update:** 5 November 2024: Letters redesigned; uptake low\n"));
+  const std::vector<answers::FindingRow> rows = query::findings_as_of(dataset, date("2025-06-30"));
+  ASSERT_EQ(rows.size(), 1U);
+  ASSERT_NE(rows[0].state.noted, nullptr);
+  EXPECT_EQ(rows[0].state.noted->note, "Letters redesigned; uptake low");
+  EXPECT_EQ(rows[0].state.latest->date.iso(), "2025-06-30");
+}
+
 TEST(TrackerShapes, FindingNumbersComeFromTheirRefs) {
   model::Finding f;
   for (const auto& [ref, number] : std::initializer_list<std::pair<const char*, const char*>>{

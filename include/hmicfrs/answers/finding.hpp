@@ -23,6 +23,8 @@ struct FindingState {
   std::optional<model::Date> due;  // the force's current target
   const model::HistoryEntry* target_moved_by = nullptr;  // the last entry that moved the target
   const model::HistoryEntry* latest = nullptr;           // the last entry folded in
+  const model::HistoryEntry* noted = nullptr;  // the last entry folded in that holds a note: the latest note, which
+                                               // a later entry of a status or rating alone does not hide
   std::size_t later_entries = 0;                         // entries dated after the date, left out
   bool follows_recommendations = false;                  // a cause of concern whose state is theirs
   const model::Finding* tracked_as = nullptr;            // the earlier finding this one repeats, whose state it has

@@ -146,7 +146,7 @@ struct PublishedSection {
 // A finding of a report under review, with what its row shows.
 struct ReviewedFinding {
   FindingRow row;
-  const model::HistoryEntry* latest_note = nullptr;  // the latest entry, when it has a note
+  const model::HistoryEntry* latest_note = nullptr;  // the latest entry that holds a note
   std::optional<PaperDate> due;                      // its current target
   FindingLinks links;                                // what it answers, repeats, supersedes, relates to
 };
@@ -199,8 +199,8 @@ struct RedFinding {
   FindingLinks links;                                    // what it repeats, supersedes, relates to, both ways
   std::optional<PaperDate> due;                          // its current target
   std::optional<PaperDate> inspectorate_due;             // the deadline the inspectorate set, if any
-  const model::HistoryEntry* latest_update = nullptr;  // the latest entry, unless it is the one that rated it or
-                                                       // moved its target (shown with those)
+  const model::HistoryEntry* latest_update = nullptr;    // the latest note, unless its entry is the one that wrote
+                                                         // its rating or moved its target (shown with those)
 };
 
 // "Outstanding findings assessed red" (or with whichever ratings the vocabulary marks `attention`).
