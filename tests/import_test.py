@@ -22,7 +22,8 @@
   no saved values, dates as dates, text, "TBC" and quarters, BRAG ratings
   and the statuses trackers use) imports with no mapping and no edit: every
   finding row and report heading is in the register, each value exactly as
-  asserted here, and the notes say what was passed over.
+  asserted here, and the notes say what was passed over; re-saved by
+  LibreOffice Calc (its formulas then stored), it gives the same register.
 - Refusals: a refused row is exit 1 and writes nothing; an existing
   non-empty directory, a directory inside a register, an .xls file, --guess
   with --into and no --into are exit 2 and write nothing; a missing tracker is
