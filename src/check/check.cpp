@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -371,7 +372,19 @@ void check_finding_references(const model::Dataset& dataset, const FindingIndex&
   }
 }
 
-void check_causes_of_concern(const Inspection& inspection, diag::Diagnostics& diagnostics) {
+// A file as the people who keep the register know it: its path inside the register ("inspections/custody-2019.yaml"),
+// or the path as given when the register's own place is not known (no hmicfrs-track.yaml was read).
+std::string in_register(const model::Dataset& dataset, const diag::Location& location) {
+  namespace fs = std::filesystem;
+  const fs::path path(location.path());
+  if (dataset.config.location.file == nullptr) return path.generic_string();
+  const fs::path inside = path.lexically_relative(fs::path(dataset.config.location.path()).parent_path());
+  return inside.empty() || *inside.begin() == ".." ? path.generic_string() : inside.generic_string();
+}
+
+// A cause of concern is answered by the recommendations of its own report, which name it.
+void check_causes_of_concern(const model::Dataset& dataset, const Inspection& inspection,
+                             diag::Diagnostics& diagnostics) {
   std::set<std::string, std::less<>> answered;  // ids of the causes of concern a recommendation answers
   for (const Finding& f : inspection.findings) {
     if (f.type == model::FindingType::recommendation && !f.cause_of_concern.value.empty()) {
@@ -381,8 +394,9 @@ void check_causes_of_concern(const Inspection& inspection, diag::Diagnostics& di
   for (const Finding& cause : inspection.findings) {
     if (cause.type != model::FindingType::cause_of_concern || answered.count(cause.id) > 0) continue;
     diagnostics.error(cause.location,
-                      fmt::format("cause of concern '{}' has no recommendation: give one 'cause_of_concern: {}'",
-                                  cause.ref, cause.ref),
+                      fmt::format("cause of concern '{}' has no recommendation answering it: add 'cause_of_concern: "
+                                  "{}' to each recommendation in {} that answers it",
+                                  cause.ref, cause.ref, in_register(dataset, cause.location)),
                       Code::cause_of_concern_without_recommendation);
   }
 }
@@ -619,7 +633,7 @@ void check_dataset(const model::Dataset& dataset, const CheckOptions& options, d
       findings, [&] { return found_by([&](auto& d) { check_supersession_cycles(dataset, index, d); }); });
   for (const Inspection& inspection : dataset.inspections) {
     check_gradings(dataset, inspection, suggestions, found);
-    check_causes_of_concern(inspection, found);
+    check_causes_of_concern(dataset, inspection, found);
     check_report_supersession(dataset, inspection, suggestions, found);
     check_counts(dataset, inspection, suggestions, found);
     for (const Finding& finding : inspection.findings) {

@@ -120,8 +120,9 @@ TEST(CheckReferences, RequiresACauseOfConcernToAnswer) {
                       "[unknown-reference]"}));
   EXPECT_EQ(
       Register().file("inspections/a.yaml", inspection("a", finding("CoC1", "", "cause-of-concern"))).diagnostics(),
-      asserted({"inspections/a.yaml:6:10: error: cause of concern 'CoC1' has no recommendation: give one "
-                "'cause_of_concern: CoC1' [cause-of-concern-without-recommendation]"}));
+      asserted({"inspections/a.yaml:6:10: error: cause of concern 'CoC1' has no recommendation answering it: add "
+                "'cause_of_concern: CoC1' to each recommendation in inspections/a.yaml that answers it "
+                "[cause-of-concern-without-recommendation]"}));
 }
 
 TEST(CheckSupersession, ReportsACycle) {
