@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <hmicfrs/query/links.hpp>
 #include <hmicfrs/query/state.hpp>
@@ -74,10 +76,17 @@ class Suggestions {
 
   std::string portfolio(std::string_view word) {
     return suggest(&m_dataset.config, word, [&] {
-      std::vector<std::string_view> ids;
-      for (const model::Portfolio& p : m_dataset.config.portfolios) ids.push_back(p.id);
-      return ids;
+      const std::span<const std::string_view> ids = portfolio_ids();
+      return std::vector<std::string_view>(ids.begin(), ids.end());
     });
+  }
+  // The portfolios the configuration declares, in its order: gathered once, however many references miss.
+  std::span<const std::string_view> portfolio_ids() {
+    if (!m_portfolio_ids) {
+      m_portfolio_ids.emplace();
+      for (const model::Portfolio& p : m_dataset.config.portfolios) m_portfolio_ids->push_back(p.id);
+    }
+    return *m_portfolio_ids;
   }
   std::string inspection(std::string_view word) {
     return suggest(&m_dataset.inspections, word, [&] {
@@ -113,6 +122,7 @@ class Suggestions {
 
   const model::Dataset& m_dataset;
   std::map<const void*, std::unique_ptr<util::Suggester>> m_suggesters;
+  std::optional<std::vector<std::string_view>> m_portfolio_ids;
 };
 
 // Every finding of the register by id, with its inspection.
@@ -184,32 +194,47 @@ void check_unique_ids(const model::Dataset& dataset, diag::Diagnostics& diagnost
   }
 }
 
+// The most ids a message lists: a register may declare hundreds of portfolios, and a message is one line.
+constexpr std::size_t k_listed_ids = 20;
+
+// What a reference to an undeclared id says: the nearest and the ids declared ("unknown portfolio 'crim': did you mean
+// 'crime'? (expected crime or people, as 'portfolios' in hmicfrs-track.yaml declares)"), the first k_listed_ids of
+// them when there are more, or where to declare them when there are none.
+std::string undeclared(std::string_view what, std::string_view value, std::string_view suggestion,
+                       std::span<const std::string_view> ids, std::string_view field, std::string_view list) {
+  if (ids.empty()) {
+    return fmt::format("{} '{}' is not declared: list the register's {} under '{}:' in hmicfrs-track.yaml", what, value,
+                       field, list);
+  }
+  const std::string expected =
+      ids.size() <= k_listed_ids
+          ? util::join_alternatives(ids)
+          : fmt::format("one of {} and {} more", fmt::join(ids.first(k_listed_ids), ", "), ids.size() - k_listed_ids);
+  return fmt::format("unknown {} '{}'{} (expected {}, as '{}' in hmicfrs-track.yaml declares)", what, value, suggestion,
+                     expected, field);
+}
+
 void check_portfolio(const model::Dataset& dataset, const Finding& finding, Suggestions& suggestions,
                      diag::Diagnostics& diagnostics) {
   const auto& portfolio = finding.portfolio;
   if (portfolio.value.empty() || dataset.config.find_portfolio(portfolio.value) != nullptr) return;
   diagnostics.error(portfolio.location,
-                    fmt::format("unknown portfolio '{}'{} (portfolios are declared in hmicfrs-track.yaml)",
-                                portfolio.value, suggestions.portfolio(portfolio.value)),
+                    undeclared("portfolio", portfolio.value, suggestions.portfolio(portfolio.value),
+                               suggestions.portfolio_ids(), "portfolios", "portfolios"),
                     Code::unknown_reference);
 }
 
-// A finding's priority must be one the configuration declares; the message lists them, as they are few.
+// A finding's priority must be one the configuration declares.
 void check_priority(const model::Dataset& dataset, const Finding& finding, diag::Diagnostics& diagnostics) {
   const auto& priority = finding.priority;
   const model::Priorities& declared = dataset.config.priorities;
   if (priority.value.empty() || declared.find(priority.value) != nullptr) return;
   std::vector<std::string_view> ids;
   for (const model::Priority& p : declared.values) ids.push_back(p.id);
-  diagnostics.error(
-      priority.location,
-      ids.empty() ? fmt::format("priority '{}' is not declared: list the register's priorities under "
-                                "'priorities: values:' in hmicfrs-track.yaml",
-                                priority.value)
-                  : fmt::format("unknown priority '{}'{} (expected {}, as 'priorities' in "
-                                "hmicfrs-track.yaml declares)",
-                                priority.value, util::did_you_mean(priority.value, ids), util::join_alternatives(ids)),
-      Code::unknown_reference);
+  diagnostics.error(priority.location,
+                    undeclared("priority", priority.value, util::did_you_mean(priority.value, ids), ids, "priorities",
+                               "priorities: values"),
+                    Code::unknown_reference);
 }
 
 // A report superseded as a whole names a later report that exists, and is superseded on or after its own
