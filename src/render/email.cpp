@@ -145,6 +145,8 @@ std::vector<EmailMessage> to_messages(const answers::Chase& v) {
                                                                                     : contact.email,
                                                            contact.email);
   const std::string committee = config.committee_name.empty() ? std::string("committee") : config.committee_name;
+  // Every date of a message in words, as its prose writes them.
+  const auto day = [&](const model::Date& date) { return chase_date(v, date, DateStyle::words); };
   std::vector<EmailMessage> out;
   std::set<std::string> stems;
   for (const answers::ChaseGroup& group : v.groups) {
@@ -157,7 +159,7 @@ std::vector<EmailMessage> to_messages(const answers::Chase& v) {
     m += fmt::format("From: {}{}", from, k_crlf);
     if (!group.email.empty()) m += fmt::format("To: {}{}", group.email, k_crlf);
     m += fmt::format("Subject: {}{}",
-                     header_text(fmt::format("HMICFRS findings: an update please by {}", long_date(v.until))), k_crlf);
+                     header_text(fmt::format("HMICFRS findings: an update please by {}", day(v.until))), k_crlf);
     m += fmt::format("Message-ID: <chase-{}-{}@hmicfrs-track.invalid>{}", v.as_of.iso(), stem, k_crlf);
     m += fmt::format("X-Unsent: 1{}", k_crlf);  // opened as a draft, to check and send
     m += fmt::format(
@@ -166,11 +168,10 @@ std::vector<EmailMessage> to_messages(const answers::Chase& v) {
         k_crlf);
     m += wrapped(fmt::format("To {},", group.name), "");
     m += k_crlf;
-    const std::string when =
-        v.meeting != nullptr && v.until == v.meeting->cut_off()
-            ? fmt::format("The {}'s paper for {} takes the register as it stands on {}", committee,
-                          long_date(v.meeting->date), long_date(v.until))
-            : fmt::format("The register is next reported on as it stands on {}", long_date(v.until));
+    const std::string when = v.meeting != nullptr && v.until == v.meeting->cut_off()
+                                 ? fmt::format("The {}'s paper for {} takes the register as it stands on {}", committee,
+                                               day(v.meeting->date), day(v.until))
+                                 : fmt::format("The register is next reported on as it stands on {}", day(v.until));
     m += wrapped(
         fmt::format("{}. Unless an update is recorded by then, it will show the {} below as "
                     "described. Please reply with an update for each: what has been done since the "
@@ -184,16 +185,18 @@ std::vector<EmailMessage> to_messages(const answers::Chase& v) {
       m += k_crlf;
       m += wrapped(fmt::format("{}. {}: {}", ++number, row.finding->id, row.finding->title), "   ", "");
       m += wrapped(
-          fmt::format("Due: {}. {}: {}.", row.state.due ? long_date(*row.state.due) : "no target date",
+          fmt::format("Due: {}. {}: {}.", row.state.due ? day(*row.state.due) : "no target date",
                       rating_heading(vocabulary), row.state.rating != nullptr ? row.state.rating->label : "none"),
           "   ", "   ");
       if (row.state.latest != nullptr && !row.state.latest->note.empty()) {
         m += wrapped(fmt::format("Latest note ({}{}): {}", row.state.latest->as_at ? "as at " : "",
-                                 long_date(row.state.latest->date), row.state.latest->note),
+                                 day(row.state.latest->date), row.state.latest->note),
                      "     ", "   ");
       }
-      m += wrapped(fmt::format("Asked because: {}.", chase_reasons(item, vocabulary)), "     ", "   ");
-      m += wrapped(fmt::format("{}: {}.", chase_outcome_label(v), chase_paper_shows(item)), "     ", "   ");
+      m += wrapped(fmt::format("Asked because: {}.", chase_reasons(v, item, DateStyle::words)), "     ", "   ");
+      m += wrapped(fmt::format("{}: {}.", chase_outcome_label(v, DateStyle::words),
+                               chase_paper_shows(v, item, DateStyle::words)),
+                   "     ", "   ");
     }
     m += k_crlf;
     m += wrapped("Thank you.", "");

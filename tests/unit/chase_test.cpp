@@ -41,7 +41,10 @@ TEST(Chase, TakesATargetSetBetweenTheAsOfDateAndTheCutOffAsWhatTheFindingIsDueBy
   EXPECT_THAT(text.str(), HasSubstr("| Amber; overdue since 2022-03-30 |"));
   const std::vector<render::EmailMessage> messages = render::to_messages(*chase);
   ASSERT_EQ(messages.size(), 1u);
-  EXPECT_THAT(messages[0].text, HasSubstr("Asked because: due 2022-03-30.\r\n"));
+  // A message writes its dates in words, as prose does; the tables keep the data's.
+  EXPECT_THAT(messages[0].text, HasSubstr("Asked because: due 30 March 2022.\r\n"));
+  EXPECT_THAT(messages[0].text, HasSubstr("The paper will show: Amber; overdue since 30 March 2022.\r\n"));
+  EXPECT_THAT(messages[0].text, HasSubstr("Latest note (1 November 2021): Started\r\n"));
 }
 
 // The register of these tests: one finding rated red, due September 2022, not updated since 8 November 2021; the
