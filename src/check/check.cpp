@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -13,6 +15,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <hmicfrs/query/links.hpp>
 #include <hmicfrs/query/state.hpp>
@@ -73,10 +76,17 @@ class Suggestions {
 
   std::string portfolio(std::string_view word) {
     return suggest(&m_dataset.config, word, [&] {
-      std::vector<std::string_view> ids;
-      for (const model::Portfolio& p : m_dataset.config.portfolios) ids.push_back(p.id);
-      return ids;
+      const std::span<const std::string_view> ids = portfolio_ids();
+      return std::vector<std::string_view>(ids.begin(), ids.end());
     });
+  }
+  // The portfolios the configuration declares, in its order: gathered once, however many references miss.
+  std::span<const std::string_view> portfolio_ids() {
+    if (!m_portfolio_ids) {
+      m_portfolio_ids.emplace();
+      for (const model::Portfolio& p : m_dataset.config.portfolios) m_portfolio_ids->push_back(p.id);
+    }
+    return *m_portfolio_ids;
   }
   std::string inspection(std::string_view word) {
     return suggest(&m_dataset.inspections, word, [&] {
@@ -112,6 +122,7 @@ class Suggestions {
 
   const model::Dataset& m_dataset;
   std::map<const void*, std::unique_ptr<util::Suggester>> m_suggesters;
+  std::optional<std::vector<std::string_view>> m_portfolio_ids;
 };
 
 // Every finding of the register by id, with its inspection.
@@ -183,32 +194,47 @@ void check_unique_ids(const model::Dataset& dataset, diag::Diagnostics& diagnost
   }
 }
 
+// The most ids a message lists: a register may declare hundreds of portfolios, and a message is one line.
+constexpr std::size_t k_listed_ids = 20;
+
+// What a reference to an undeclared id says: the nearest and the ids declared ("unknown portfolio 'crim': did you mean
+// 'crime'? (expected crime or people, as 'portfolios' in hmicfrs-track.yaml declares)"), the first k_listed_ids of
+// them when there are more, or where to declare them when there are none.
+std::string undeclared(std::string_view what, std::string_view value, std::string_view suggestion,
+                       std::span<const std::string_view> ids, std::string_view field, std::string_view list) {
+  if (ids.empty()) {
+    return fmt::format("{} '{}' is not declared: list the register's {} under '{}:' in hmicfrs-track.yaml", what, value,
+                       field, list);
+  }
+  const std::string expected =
+      ids.size() <= k_listed_ids
+          ? util::join_alternatives(ids)
+          : fmt::format("one of {} and {} more", fmt::join(ids.first(k_listed_ids), ", "), ids.size() - k_listed_ids);
+  return fmt::format("unknown {} '{}'{} (expected {}, as '{}' in hmicfrs-track.yaml declares)", what, value, suggestion,
+                     expected, field);
+}
+
 void check_portfolio(const model::Dataset& dataset, const Finding& finding, Suggestions& suggestions,
                      diag::Diagnostics& diagnostics) {
   const auto& portfolio = finding.portfolio;
   if (portfolio.value.empty() || dataset.config.find_portfolio(portfolio.value) != nullptr) return;
   diagnostics.error(portfolio.location,
-                    fmt::format("unknown portfolio '{}'{} (portfolios are declared in hmicfrs-track.yaml)",
-                                portfolio.value, suggestions.portfolio(portfolio.value)),
+                    undeclared("portfolio", portfolio.value, suggestions.portfolio(portfolio.value),
+                               suggestions.portfolio_ids(), "portfolios", "portfolios"),
                     Code::unknown_reference);
 }
 
-// A finding's priority must be one the configuration declares; the message lists them, as they are few.
+// A finding's priority must be one the configuration declares.
 void check_priority(const model::Dataset& dataset, const Finding& finding, diag::Diagnostics& diagnostics) {
   const auto& priority = finding.priority;
   const model::Priorities& declared = dataset.config.priorities;
   if (priority.value.empty() || declared.find(priority.value) != nullptr) return;
   std::vector<std::string_view> ids;
   for (const model::Priority& p : declared.values) ids.push_back(p.id);
-  diagnostics.error(
-      priority.location,
-      ids.empty() ? fmt::format("priority '{}' is not declared: list the register's priorities under "
-                                "'priorities: values:' in hmicfrs-track.yaml",
-                                priority.value)
-                  : fmt::format("unknown priority '{}'{} (expected {}, as 'priorities' in "
-                                "hmicfrs-track.yaml declares)",
-                                priority.value, util::did_you_mean(priority.value, ids), util::join_alternatives(ids)),
-      Code::unknown_reference);
+  diagnostics.error(priority.location,
+                    undeclared("priority", priority.value, util::did_you_mean(priority.value, ids), ids, "priorities",
+                               "priorities: values"),
+                    Code::unknown_reference);
 }
 
 // A report superseded as a whole names a later report that exists, and is superseded on or after its own
@@ -371,7 +397,19 @@ void check_finding_references(const model::Dataset& dataset, const FindingIndex&
   }
 }
 
-void check_causes_of_concern(const Inspection& inspection, diag::Diagnostics& diagnostics) {
+// A file as the people who keep the register know it: its path inside the register ("inspections/custody-2019.yaml"),
+// or the path as given when the register's own place is not known (no hmicfrs-track.yaml was read).
+std::string in_register(const model::Dataset& dataset, const diag::Location& location) {
+  namespace fs = std::filesystem;
+  const fs::path path(location.path());
+  if (dataset.config.location.file == nullptr) return path.generic_string();
+  const fs::path inside = path.lexically_relative(fs::path(dataset.config.location.path()).parent_path());
+  return inside.empty() || *inside.begin() == ".." ? path.generic_string() : inside.generic_string();
+}
+
+// A cause of concern is answered by the recommendations of its own report, which name it.
+void check_causes_of_concern(const model::Dataset& dataset, const Inspection& inspection,
+                             diag::Diagnostics& diagnostics) {
   std::set<std::string, std::less<>> answered;  // ids of the causes of concern a recommendation answers
   for (const Finding& f : inspection.findings) {
     if (f.type == model::FindingType::recommendation && !f.cause_of_concern.value.empty()) {
@@ -381,8 +419,9 @@ void check_causes_of_concern(const Inspection& inspection, diag::Diagnostics& di
   for (const Finding& cause : inspection.findings) {
     if (cause.type != model::FindingType::cause_of_concern || answered.count(cause.id) > 0) continue;
     diagnostics.error(cause.location,
-                      fmt::format("cause of concern '{}' has no recommendation: give one 'cause_of_concern: {}'",
-                                  cause.ref, cause.ref),
+                      fmt::format("cause of concern '{}' has no recommendation answering it: add 'cause_of_concern: "
+                                  "{}' to each recommendation in {} that answers it",
+                                  cause.ref, cause.ref, in_register(dataset, cause.location)),
                       Code::cause_of_concern_without_recommendation);
   }
 }
@@ -619,7 +658,7 @@ void check_dataset(const model::Dataset& dataset, const CheckOptions& options, d
       findings, [&] { return found_by([&](auto& d) { check_supersession_cycles(dataset, index, d); }); });
   for (const Inspection& inspection : dataset.inspections) {
     check_gradings(dataset, inspection, suggestions, found);
-    check_causes_of_concern(inspection, found);
+    check_causes_of_concern(dataset, inspection, found);
     check_report_supersession(dataset, inspection, suggestions, found);
     check_counts(dataset, inspection, suggestions, found);
     for (const Finding& finding : inspection.findings) {

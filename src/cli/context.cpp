@@ -47,6 +47,20 @@ std::string supported_names(std::span<const render::Format> supported) {
   return util::join_alternatives(names);
 }
 
+// "md (.md), text (.txt), html (.html), json (.json), docx (.docx) or xlsx (.xlsx)": the formats a command writes,
+// with the extension -o takes for each (a text file is .txt), so that a message asking for one says which exist.
+std::string formats_offered(std::span<const render::Format> supported) {
+  std::vector<std::string> offered;
+  for (const render::Format f : supported) {
+    const std::string_view name = model::name_of(f);
+    offered.push_back(f == render::Format::eml    ? std::string("eml (a directory: --format eml -o DIR)")
+                      : f == render::Format::text ? fmt::format("{} (.txt)", name)
+                                                  : fmt::format("{} (.{})", name, name));
+  }
+  const std::vector<std::string_view> views(offered.begin(), offered.end());
+  return util::join_alternatives(views);
+}
+
 // The parse cache: $HMICFRS_TRACK_CACHE_DIR, else $XDG_CACHE_HOME/hmicfrs-track, else
 // ~/.cache/hmicfrs-track; none with --no-cache, HMICFRS_TRACK_CACHE=0 or no such variable.
 // $HMICFRS_TRACK_CACHE_MAX_MB bounds it. (The loader uses it only where it is safe: the user's, and apart
@@ -291,14 +305,21 @@ render::Format choose_format(const CommonOptions& options, std::span<const rende
   std::optional<render::Format> chosen;
   if (!options.format.empty()) {
     chosen = format_named(options.format);
-    if (!chosen) throw UsageError(fmt::format("--format: unknown format '{}'", options.format));
+    if (!chosen) {
+      throw UsageError(fmt::format("--format: unknown format '{}': this command writes {}", options.format,
+                                   formats_offered(supported)));
+    }
   }
   if (!options.file.empty()) {
     const std::string extension = fs::path(options.file).extension().string();
     const auto from_extension = extension.empty() ? std::nullopt : format_named(extension.substr(1));
     if (!chosen && !from_extension) {
-      throw UsageError(
-          fmt::format("-o {}: cannot tell the format from the extension '{}': give --format", options.file, extension));
+      throw UsageError(fmt::format(
+          "-o {}: cannot tell the format {}: this command writes {}; end the file's name with "
+          "one of those extensions, or give --format",
+          options.file,
+          extension.empty() ? std::string("without an extension") : fmt::format("from the extension '{}'", extension),
+          formats_offered(supported)));
     }
     if (chosen && from_extension && *chosen != *from_extension) {
       throw UsageError(fmt::format("-o {} names a {} file, but --format is {}", options.file,

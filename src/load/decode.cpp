@@ -661,6 +661,10 @@ std::optional<model::Config> decode_config(const Node& root, diag::SourceName pa
     if (auto days = reader.integer(thresholds->find("stale_after_days"), "stale_after_days", 1, 3650)) {
       config.stale_after_days = *days;
     }
+    // Days, not the meeting day: a reply on the day of the cut-off comes too late to write into the paper.
+    if (auto days = reader.integer(thresholds->find("reply_days_before_meeting"), "reply_days_before_meeting", 1, 90)) {
+      config.reply_days_before_meeting = *days;
+    }
   }
   for_each_item(reader, root.find("portfolios"), "portfolios", [&](const Node& item) {
     if (!reader.fields(item, "a portfolio", k_portfolio_fields)) return;

@@ -46,7 +46,7 @@ inline constexpr std::array k_rating_fields{Field{"id", true},    Field{"label"}
 inline constexpr std::array k_status_label_fields{Field{"open"},         Field{"awaiting-sign-off"}, Field{"closed"},
                                                   Field{"achieved"},     Field{"superseded"},        Field{"declined"},
                                                   Field{"not-monitored"}};
-inline constexpr std::array k_threshold_fields{Field{"stale_after_days"}};
+inline constexpr std::array k_threshold_fields{Field{"stale_after_days"}, Field{"reply_days_before_meeting"}};
 
 inline constexpr std::array k_committees_fields{Field{"meetings", true}};
 inline constexpr std::array k_meeting_fields{

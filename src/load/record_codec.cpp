@@ -42,7 +42,7 @@ void fields(auto& a, either<model::Config> auto& c) {
   // portfolio_index is built once the register is whole (Dataset::index).
   a(c.force_name, c.force_short_name, c.committee_name, c.committee_short_name, c.paper_title, c.inspectorate,
     c.purpose, c.decision, c.sections, c.peel_narratives, c.paper_dates, c.word_template, c.contact, c.portfolios,
-    c.owners, c.vocabulary, c.stale_after_days, c.location, c.background, c.priorities);
+    c.owners, c.vocabulary, c.stale_after_days, c.location, c.background, c.priorities, c.reply_days_before_meeting);
 }
 void fields(auto& a, either<model::Meeting> auto& m) {
   a(m.id, m.date, m.agenda_item, m.as_of, m.previous_cut_off, m.contact, m.notes, m.review, m.sections, m.location,

@@ -1,5 +1,6 @@
 #include <hmicfrs/query/chase.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -52,6 +53,14 @@ util::Result<answers::Chase> chase(const model::Dataset& dataset, const model::D
               : out.meeting       ? out.meeting->cut_off()
                                   : days_after(as_of, k_default_days);
   out.ends_at_paper = out.meeting != nullptr && out.until == out.meeting->cut_off();
+  out.reply_by = out.until;
+  if (out.meeting != nullptr) {
+    const model::Date paper_reply_by = out.meeting->as_of
+                                           ? *out.meeting->as_of
+                                           : days_after(out.meeting->date, -dataset.config.reply_days_before_meeting);
+    out.reply_by = std::min(out.until, paper_reply_by);
+  }
+  out.reply_late = out.reply_by < as_of;
 
   // Grouped as `rag --by owner` (or portfolio) groups, and in its order. Every group of an open finding,
   // chased or not, is known, so that a name given to --owner is checked against the register.

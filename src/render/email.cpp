@@ -56,6 +56,31 @@ std::string header_text(std::string_view value, std::size_t longest = 900) {
   return out;
 }
 
+// A header's line, its value folded before spaces (RFC 5322 2.2.3) so that no line passes the 78 characters the RFC
+// recommends unless one word does. Encoded words come from header_text on lines of their own already.
+std::string header_line(std::string_view name, std::string_view value) {
+  constexpr std::size_t k_recommended = 78;
+  const std::string text = header_text(value);
+  std::string out = fmt::format("{}:", name);
+  if (text.find(k_crlf) != std::string::npos) return fmt::format("{} {}{}", out, text, k_crlf);
+  std::size_t line = out.size();
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t end = std::min(text.find(' ', at + 1), text.size());
+    const std::string_view word = std::string_view(text).substr(at, end - at);  // with the space before it
+    if (at > 0 && line + word.size() > k_recommended) {
+      out += k_crlf;
+      line = 0;
+    } else if (at == 0) {
+      out += ' ';
+      ++line;
+    }
+    out += word;
+    line += word.size();
+    at = end;
+  }
+  return out + std::string(k_crlf);
+}
+
 // "Name" <address>: the name quoted, so that its brackets and commas are read
 // as part of it, or, beyond ASCII or 60 bytes, encoded. The address is the
 // register's plain address (`model::is_plain_address`: no more than 254
@@ -145,6 +170,28 @@ std::vector<EmailMessage> to_messages(const answers::Chase& v) {
                                                                                     : contact.email,
                                                            contact.email);
   const std::string committee = config.committee_name.empty() ? std::string("committee") : config.committee_name;
+  // Every date of a message in words, as its prose writes them.
+  const auto day = [&](const model::Date& date) { return chase_date(v, date, DateStyle::words); };
+  const std::string asked = v.reply_late ? std::string("as soon as possible") : "by " + day(v.reply_by);
+  const std::string subject = v.meeting != nullptr
+                                  ? fmt::format("HMICFRS findings: an update please {}, for the {} on {}", asked,
+                                                committee, day(v.meeting->date))
+                                  : fmt::format("HMICFRS findings: an update please {}", asked);
+  // Which paper the findings are asked about, and how they stand when its register is taken.
+  std::string when;
+  if (v.ends_at_paper) {
+    when = fmt::format(
+        "The {}'s paper for its meeting on {} takes the register as it stands on {}. Unless an "
+        "update is recorded by then, it will show",
+        committee, day(v.meeting->date), day(v.until));
+  } else if (v.meeting != nullptr) {
+    when = fmt::format(
+        "The {}'s next paper, for its meeting on {}, takes the register as it stands on {}. Unless "
+        "an update is recorded by {}, the register will show",
+        committee, day(v.meeting->date), day(v.meeting->cut_off()), day(v.until));
+  } else {
+    when = fmt::format("Unless an update is recorded by {}, the register will then show", day(v.until));
+  }
   std::vector<EmailMessage> out;
   std::set<std::string> stems;
   for (const answers::ChaseGroup& group : v.groups) {
@@ -156,8 +203,7 @@ std::vector<EmailMessage> to_messages(const answers::Chase& v) {
     m += fmt::format("Date: {}{}", mail_date(v.as_of), k_crlf);
     m += fmt::format("From: {}{}", from, k_crlf);
     if (!group.email.empty()) m += fmt::format("To: {}{}", group.email, k_crlf);
-    m += fmt::format("Subject: {}{}",
-                     header_text(fmt::format("HMICFRS findings: an update please by {}", long_date(v.until))), k_crlf);
+    m += header_line("Subject", subject);
     m += fmt::format("Message-ID: <chase-{}-{}@hmicfrs-track.invalid>{}", v.as_of.iso(), stem, k_crlf);
     m += fmt::format("X-Unsent: 1{}", k_crlf);  // opened as a draft, to check and send
     m += fmt::format(
@@ -166,34 +212,39 @@ std::vector<EmailMessage> to_messages(const answers::Chase& v) {
         k_crlf);
     m += wrapped(fmt::format("To {},", group.name), "");
     m += k_crlf;
-    const std::string when =
-        v.meeting != nullptr && v.until == v.meeting->cut_off()
-            ? fmt::format("The {}'s paper for {} takes the register as it stands on {}", committee,
-                          long_date(v.meeting->date), long_date(v.until))
-            : fmt::format("The register is next reported on as it stands on {}", long_date(v.until));
-    m += wrapped(
-        fmt::format("{}. Unless an update is recorded by then, it will show the {} below as "
-                    "described. Please reply with an update for each: what has been done since the "
-                    "latest note, the rating you would give it, and any new target date with the reason.",
-                    when,
-                    group.items.size() == 1 ? "finding" : count_phrase(group.items.size(), "finding", "findings")),
-        "");
+    const bool one = group.items.size() == 1;
+    m += wrapped(fmt::format("{} the {} below as described.", when,
+                             one ? "finding" : count_phrase(group.items.size(), "finding", "findings")),
+                 "");
+    m += k_crlf;
+    const std::string what = fmt::format(
+        "with an update on {}: what has been done since the latest note, the "
+        "rating you would give it, and any new target date with the reason.",
+        one ? "it" : "each");
+    // Late only when the paper's day for replies has passed (the window's end never has): there is a paper.
+    m += wrapped(v.reply_late
+                     ? fmt::format("Updates for the paper were due by {}, so please reply as soon as possible {}",
+                                   day(v.reply_by), what)
+                     : fmt::format("Please reply by {} {}", day(v.reply_by), what),
+                 "");
     std::size_t number = 0;
     for (const answers::ChaseItem& item : group.items) {
       const answers::FindingRow& row = item.row;
       m += k_crlf;
       m += wrapped(fmt::format("{}. {}: {}", ++number, row.finding->id, row.finding->title), "   ", "");
       m += wrapped(
-          fmt::format("Due: {}. {}: {}.", row.state.due ? long_date(*row.state.due) : "no target date",
+          fmt::format("Due: {}. {}: {}.", row.state.due ? day(*row.state.due) : "no target date",
                       rating_heading(vocabulary), row.state.rating != nullptr ? row.state.rating->label : "none"),
           "   ", "   ");
       if (row.state.latest != nullptr && !row.state.latest->note.empty()) {
         m += wrapped(fmt::format("Latest note ({}{}): {}", row.state.latest->as_at ? "as at " : "",
-                                 long_date(row.state.latest->date), row.state.latest->note),
+                                 day(row.state.latest->date), row.state.latest->note),
                      "     ", "   ");
       }
-      m += wrapped(fmt::format("Asked because: {}.", chase_reasons(item, vocabulary)), "     ", "   ");
-      m += wrapped(fmt::format("{}: {}.", chase_outcome_label(v), chase_paper_shows(item)), "     ", "   ");
+      m += wrapped(fmt::format("Asked because: {}.", chase_reasons(v, item, DateStyle::words)), "     ", "   ");
+      m += wrapped(fmt::format("{}: {}.", chase_outcome_label(v, DateStyle::words),
+                               chase_paper_shows(v, item, DateStyle::words)),
+                   "     ", "   ");
     }
     m += k_crlf;
     m += wrapped("Thank you.", "");

@@ -352,6 +352,7 @@ Json to_json(const answers::Chase& v) {
   return Json{{"as_of", v.as_of.iso()},
               {"until", v.until.iso()},
               {"meeting", v.meeting != nullptr ? Json(v.meeting->id) : Json(nullptr)},
+              {"reply_by", v.reply_by.iso()},
               {"by", v.by_portfolio ? "portfolio" : "owner"},
               {"groups", groups}};
 }

@@ -78,14 +78,18 @@ std::string counted_title(const answers::FindingRow& row);
 // A finding's due date, with " overdue" ("(overdue)" in words) when it has passed.
 std::string due_text(const answers::FindingRow& row, DateStyle style = DateStyle::iso);
 
-// Why `chase` asks about a finding, in words: "Red; overdue; no update since 2021-11-30".
-std::string chase_reasons(const answers::ChaseItem& item, const model::Vocabulary& vocabulary);
+// A date as `chase` writes it in `style`: as the data writes it ("2021-11-30", in its tables), or in words, as the
+// messages it drafts write every date ("30 November 2021", "September 2022 (date TBC)" until that month begins).
+std::string chase_date(const answers::Chase& chase, const model::Date& date, DateStyle style);
+
+// Why `chase` asks about a finding, in words: "Red; overdue; no update since 2021-11-30" (its dates in `style`).
+std::string chase_reasons(const answers::Chase& chase, const answers::ChaseItem& item, DateStyle style);
 
 // "The paper will show" when a chase's window ends at the next paper's cut-off; else "On 2022-05-23 it will show".
-std::string chase_outcome_label(const answers::Chase& chase);
+std::string chase_outcome_label(const answers::Chase& chase, DateStyle style);
 
-// How the paper will show a chased finding if nothing is written before its cut-off.
-std::string chase_paper_shows(const answers::ChaseItem& item);
+// How the paper will show a chased finding if nothing is written before its cut-off (its dates in `style`).
+std::string chase_paper_shows(const answers::Chase& chase, const answers::ChaseItem& item, DateStyle style);
 
 // "1 finding", "3 findings": a count in digits and the noun it counts.
 std::string count_phrase(std::size_t n, std::string_view one, std::string_view many);

@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "support/register.hpp"
@@ -85,8 +86,8 @@ TEST(CheckReferences, ReportsUnknownPortfoliosAndFindings) {
                       inspection("a", finding("R1", "    portfolio: crim\n    related: [b/R1, c/R1, a/R9]\n")))
                 .file("inspections/b.yaml", inspection("b", finding("R1")))
                 .diagnostics(),
-            asserted({"inspections/a.yaml:9:16: error: unknown portfolio 'crim': did you mean 'crime'? (portfolios are "
-                      "declared in hmicfrs-track.yaml) [unknown-reference]",
+            asserted({"inspections/a.yaml:9:16: error: unknown portfolio 'crim': did you mean 'crime'? (expected "
+                      "crime or people, as 'portfolios' in hmicfrs-track.yaml declares) [unknown-reference]",
                       "inspections/a.yaml:10:21: error: 'related' names no finding: there is no 'c/R1' "
                       "[unknown-reference]",
                       "inspections/a.yaml:10:27: error: 'related' names no finding: there is no 'a/R9': did you mean "
@@ -120,8 +121,30 @@ TEST(CheckReferences, RequiresACauseOfConcernToAnswer) {
                       "[unknown-reference]"}));
   EXPECT_EQ(
       Register().file("inspections/a.yaml", inspection("a", finding("CoC1", "", "cause-of-concern"))).diagnostics(),
-      asserted({"inspections/a.yaml:6:10: error: cause of concern 'CoC1' has no recommendation: give one "
-                "'cause_of_concern: CoC1' [cause-of-concern-without-recommendation]"}));
+      asserted({"inspections/a.yaml:6:10: error: cause of concern 'CoC1' has no recommendation answering it: add "
+                "'cause_of_concern: CoC1' to each recommendation in inspections/a.yaml that answers it "
+                "[cause-of-concern-without-recommendation]"}));
+}
+
+TEST(CheckReferences, ListsTheDeclaredPortfoliosUpToTwenty) {
+  const auto config = [](int portfolios) {
+    std::string text = "schema_version: 1\nforce: {name: F}\ncommittee: {name: C}\nportfolios:";
+    if (portfolios == 0) return text + " []\n";
+    for (int n = 1; n <= portfolios; ++n) text += fmt::format("\n  - {{id: p{:02}, name: P{}}}", n, n);
+    return text + "\n";
+  };
+  const std::string findings = inspection("a", finding("R1", "    portfolio: p99\n"));
+  EXPECT_EQ(Register().file("hmicfrs-track.yaml", config(20)).file("inspections/a.yaml", findings).diagnostics(),
+            asserted({"inspections/a.yaml:9:16: error: unknown portfolio 'p99': did you mean 'p09'? (expected p01, "
+                      "p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19 or "
+                      "p20, as 'portfolios' in hmicfrs-track.yaml declares) [unknown-reference]"}));
+  EXPECT_EQ(Register().file("hmicfrs-track.yaml", config(23)).file("inspections/a.yaml", findings).diagnostics(),
+            asserted({"inspections/a.yaml:9:16: error: unknown portfolio 'p99': did you mean 'p09'? (expected one of "
+                      "p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, "
+                      "p20 and 3 more, as 'portfolios' in hmicfrs-track.yaml declares) [unknown-reference]"}));
+  EXPECT_EQ(Register().file("hmicfrs-track.yaml", config(0)).file("inspections/a.yaml", findings).diagnostics(),
+            asserted({"inspections/a.yaml:9:16: error: portfolio 'p99' is not declared: list the register's "
+                      "portfolios under 'portfolios:' in hmicfrs-track.yaml [unknown-reference]"}));
 }
 
 TEST(CheckSupersession, ReportsACycle) {

@@ -183,10 +183,45 @@ TEST_F(OutputFile, FailsWithStatusThreeNamingThePath) {
   }
 }
 
+// A format the command does not know, from --format or -o's extension, is a usage error that lists those it writes,
+// with the extension each takes.
+TEST_F(OutputFile, ListsTheFormatsTheCommandWritesWhenItCannotTellWhichIsMeant) {
+  const std::string paper = (m_dir / "paper.pdf").string();
+  const auto pdf = run_cli({"--data", "examples/west-midlands", "report", "--committee", "2022-03", "-o", paper});
+  EXPECT_EQ(pdf.status, 2);
+  EXPECT_EQ(pdf.err, fmt::format("hmicfrs-track: -o {}: cannot tell the format from the extension '.pdf': this "
+                                 "command writes md (.md), text (.txt), html (.html), json (.json), docx (.docx) or "
+                                 "xlsx (.xlsx); end the file's name with one of those extensions, or give --format\n"
+                                 "Run 'hmicfrs-track --help' for usage.\n",
+                                 paper));
+  const auto format =
+      run_cli({"--data", "examples/west-midlands", "report", "--committee", "2022-03", "--format", "pdf"});
+  EXPECT_EQ(format.status, 2);
+  EXPECT_EQ(format.err,
+            "hmicfrs-track: --format: unknown format 'pdf': this command writes md (.md), text (.txt), html (.html), "
+            "json (.json), docx (.docx) or xlsx (.xlsx)\nRun 'hmicfrs-track --help' for usage.\n");
+  // eml is a directory of messages, which has no extension.
+  const auto chase = run_cli({"--data", "examples/west-midlands", "chase", "--format", "mail"});
+  EXPECT_EQ(chase.status, 2);
+  EXPECT_THAT(chase.err, HasSubstr("--format: unknown format 'mail': this command writes text (.txt), md (.md), json "
+                                   "(.json), xlsx (.xlsx) or eml (a directory: --format eml -o DIR)\n"));
+  const std::string bare = (m_dir / "open").string();
+  const auto none = run_cli({"--data", "examples/west-midlands", "list", "-o", bare});
+  EXPECT_EQ(none.status, 2);
+  EXPECT_THAT(none.err,
+              HasSubstr(fmt::format("-o {}: cannot tell the format without an extension: this command writes "
+                                    "text (.txt), md (.md), json (.json), csv (.csv) or xlsx (.xlsx); end the "
+                                    "file's name with one of those extensions, or give --format\n",
+                                    bare)));
+  EXPECT_TRUE(files().empty());
+}
+
 TEST_F(OutputFile, RefusesAmbiguousFormatsAndTheDataDirectory) {
   const auto unknown = run_cli({"--data", "examples/west-midlands", "committees", "-o", (m_dir / "x.pdf").string()});
   EXPECT_EQ(unknown.status, 2);
-  EXPECT_THAT(unknown.err, HasSubstr("cannot tell the format from the extension '.pdf': give --format"));
+  EXPECT_THAT(unknown.err, HasSubstr("x.pdf: cannot tell the format from the extension '.pdf': this command writes "
+                                     "text (.txt), md (.md), json (.json) or csv (.csv); end the file's name with one "
+                                     "of those extensions, or give --format\n"));
   const auto not_word = run_cli({"--data", "examples/west-midlands", "committees", "-o", (m_dir / "x.docx").string()});
   EXPECT_EQ(not_word.status, 2);
   EXPECT_THAT(not_word.err, HasSubstr("this command writes text, md, json or csv, not docx"));

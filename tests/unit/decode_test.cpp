@@ -332,6 +332,31 @@ TEST(DecodeConfig, ReadsTheConfiguration) {
   EXPECT_EQ(c.portfolios.at(0).lead, "ACC Crime");
 }
 
+// How long before a meeting `chase` asks owners to reply: 14 days unless the register says, never the meeting day.
+TEST(DecodeConfig, ReadsTheDaysBeforeAMeetingThatRepliesAreAskedFor) {
+  const auto config = [](const std::string& thresholds) {
+    return "schema_version: 1\nforce: {name: F}\ncommittee: {name: C}\nportfolios: []\n" + thresholds;
+  };
+  EXPECT_EQ(Register().file("hmicfrs-track.yaml", config("")).load().dataset.config.reply_days_before_meeting, 14);
+  const auto seven =
+      Register().file("hmicfrs-track.yaml", config("thresholds: {reply_days_before_meeting: 7}\n")).load();
+  EXPECT_TRUE(seven.diagnostics.empty());
+  EXPECT_EQ(seven.dataset.config.reply_days_before_meeting, 7);
+  EXPECT_EQ(
+      Register()
+          .file("hmicfrs-track.yaml", config("thresholds:\n  stale_after_days: 60\n  reply_days_before_meeting: 0\n"))
+          .diagnostics(),
+      asserted({"hmicfrs-track.yaml:7:30: error: expected a whole number from 1 to 90 for "
+                "'reply_days_before_meeting', found '0' [invalid-value]"}));
+  EXPECT_EQ(
+      Register().file("hmicfrs-track.yaml", config("thresholds: {reply_days_before_meeting: 91}\n")).diagnostics(),
+      asserted({"hmicfrs-track.yaml:5:41: error: expected a whole number from 1 to 90 for "
+                "'reply_days_before_meeting', found '91' [invalid-value]"}));
+  EXPECT_EQ(Register().file("hmicfrs-track.yaml", config("thresholds: {reply_days: 7}\n")).diagnostics(),
+            asserted({"hmicfrs-track.yaml:5:14: error: unknown field 'reply_days' in thresholds: did you mean "
+                      "'reply_days_before_meeting'? [unknown-field]"}));
+}
+
 TEST(DecodeConfig, ReadsOwnersAddressesAndRefusesAnythingButOnePlainAddress) {
   const std::string config =
       "schema_version: 1\nforce: {name: F}\ncommittee: {name: C}\n"

@@ -268,6 +268,22 @@ TEST(EmailDrafts, NeverLetANameBecomeAnAddressOrALineRunPastItsLimit) {
   expect_lines_whole(long_name);
   EXPECT_THAT(long_name, HasSubstr("\r\nFrom: =?UTF-8?B?"));
   EXPECT_THAT(long_name, HasSubstr("?=\r\n =?UTF-8?B?"));
+  // The subject names the committee: folded before a space within 78 characters, and encoded when longer than a
+  // header may be.
+  config.contact.name = "Liaison";
+  config.committee_name.clear();
+  for (int i = 0; i < 30; ++i) config.committee_name += "Joint Audit ";
+  const std::string subject = chase(config);
+  const std::size_t from = subject.find("\r\nSubject: ") + 2;
+  const std::size_t to = subject.find("\r\nMessage-ID: ");
+  for (std::size_t start = from, end = 0; start < to; start = end + 2) {
+    end = subject.find("\r\n", start);
+    EXPECT_LE(end - start, 78u) << subject.substr(start, end - start);
+    EXPECT_EQ(subject[start], start == from ? 'S' : ' ');
+  }
+  EXPECT_GT(std::count(subject.begin() + from, subject.begin() + to, '\n'), 3);
+  config.committee_name = std::string(1200, 'c');
+  expect_lines_whole(chase(config));
   // Words of combining marks take no width, and still make lines of no more than 900 bytes.
   std::string marks = "a";
   for (int i = 0; i < 200; ++i) marks += "\u0301";

@@ -33,6 +33,11 @@ struct Chase {
   model::Date until;                        // the end of the window: the next paper's cut-off, or --within
   const model::Meeting* meeting = nullptr;  // the next meeting, when the register lists one
   bool ends_at_paper = false;               // `until` is that meeting's cut-off: what findings show then, its paper shows
+  // The day owners are asked to reply by: the meeting's `as_of` when it gives one, else the configured days before it
+  // (never the meeting day, too late to write a reply into the paper); the end of the window when that comes first,
+  // or when no meeting is listed.
+  model::Date reply_by;
+  bool reply_late = false;  // `reply_by` is before `as_of`: the reply is asked for as soon as possible
   const model::Config* config = nullptr;
   bool by_portfolio = false;
   std::vector<ChaseGroup> groups;  // in the order of `rag --by owner` (or portfolio)

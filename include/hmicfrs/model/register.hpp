@@ -166,6 +166,7 @@ struct Config {
   std::vector<OwnerAddress> owners;
   Vocabulary vocabulary;
   int stale_after_days = 90;
+  int reply_days_before_meeting = 14;  // `chase` asks for updates this many days before a meeting that gives no as_of
   diag::Location location;
   IdIndex portfolio_index;
 
