@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""`chase` a week before the March 2022 meeting of the West Midlands example,
+"""`chase` three weeks before the March 2022 meeting of the West Midlands example,
 as the liaison officer would use it.
 
     chase_test.py BINARY
@@ -13,7 +13,7 @@ as the liaison officer would use it.
   within 998 characters, CRLF endings. Written twice, the same bytes.
 - DIR must be new or empty; without -o, or into the data directory, it is a
   usage error (exit 2), and nothing is written.
-- Each message matches its golden in tests/golden-eml/west-midlands-2022-03-24/
+- Each message matches its golden in tests/golden-eml/west-midlands-2022-03-10/
   (rewritten with HMICFRS_UPDATE_GOLDEN=1).
 - `--format xlsx` opens with python3-openpyxl (checked when it is installed).
 """
@@ -29,8 +29,8 @@ import tempfile
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 REGISTER = os.path.join(ROOT, "examples", "west-midlands")
-AS_OF = "2022-03-24"
-GOLDEN = os.path.join(ROOT, "tests", "golden-eml", "west-midlands-2022-03-24")
+AS_OF = "2022-03-10"
+GOLDEN = os.path.join(ROOT, "tests", "golden-eml", "west-midlands-2022-03-10")
 
 
 def run(binary, *args, check=True):

@@ -783,7 +783,7 @@ constexpr std::array<Command, 14> k_commands{{
      "Filters combine: a finding must pass them all.", Needs::valid_register, k_sheets,
      with_options<FilterOptions, define_filters, run_list>},
     {"chase", "Whom to ask for an update before the next paper, about which findings; drafts their emails",
-     "chase --as-of 2022-03-24 --format eml -o mail",
+     "chase --as-of 2022-03-10 --format eml -o mail",
      "Per owner: their open findings the next paper will show as red, overdue or stale, those due by then, and "
      "unrated ones, each with what the paper will show if nothing is written. --format eml -o DIR writes one message "
      "per owner into a new DIR, addressed from `owners` in hmicfrs-track.yaml; nothing is sent.",

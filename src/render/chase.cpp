@@ -60,7 +60,7 @@ std::string chase_paper_shows(const answers::Chase& chase, const answers::ChaseI
 namespace {
 
 std::string latest_note(const answers::FindingRow& row) {
-  return row.state.latest != nullptr ? row.state.latest->note.str() : std::string();
+  return row.state.noted != nullptr ? row.state.noted->note.str() : std::string();
 }
 
 Table chase_table(const answers::Chase& v, const answers::ChaseGroup& group) {

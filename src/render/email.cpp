@@ -236,9 +236,8 @@ std::vector<EmailMessage> to_messages(const answers::Chase& v) {
           fmt::format("Due: {}. {}: {}.", row.state.due ? day(*row.state.due) : "no target date",
                       rating_heading(vocabulary), row.state.rating != nullptr ? row.state.rating->label : "none"),
           "   ", "   ");
-      if (row.state.latest != nullptr && !row.state.latest->note.empty()) {
-        m += wrapped(fmt::format("Latest note ({}{}): {}", row.state.latest->as_at ? "as at " : "",
-                                 day(row.state.latest->date), row.state.latest->note),
+      if (const model::HistoryEntry* noted = row.state.noted) {
+        m += wrapped(fmt::format("Latest note ({}{}): {}", noted->as_at ? "as at " : "", day(noted->date), noted->note),
                      "     ", "   ");
       }
       m += wrapped(fmt::format("Asked because: {}.", chase_reasons(v, item, DateStyle::words)), "     ", "   ");

@@ -338,7 +338,7 @@ Json to_json(const answers::Chase& v) {
     Json items = Json::array();
     for (const answers::ChaseItem& item : group.items) {
       Json json = finding_summary(item.row);
-      json["latest_note"] = item.row.state.latest != nullptr ? Json(item.row.state.latest->note) : Json(nullptr);
+      add_latest_note(json, item.row.state.noted);
       json["reasons"] = Json{{"red", item.needs_attention},
                              {"overdue", item.overdue},
                              {"due_soon", item.due_soon},
