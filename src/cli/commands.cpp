@@ -636,8 +636,9 @@ void write_import_summary(std::ostream& out, const import::ImportSummary& s, std
     skipped.push_back(
         fmt::format("{} read as {}", s.headings, s.headings == 1 ? "a report heading" : "report headings"));
   if (s.footnotes > 0) {
-    skipped.push_back(fmt::format("{} as {} with no finding below", s.footnotes,
-                                  s.footnotes == 1 ? "a key or footnote" : "keys or footnotes"));
+    skipped.push_back(
+        fmt::format("{} as {}, not read", s.footnotes,
+                    s.footnotes == 1 ? "a key, footnote or totals row" : "keys, footnotes or totals rows"));
   }
   out << (skipped.empty() ? "" : fmt::format(" ({})", fmt::join(skipped, ", "))) << ".\n";
   for (const std::string& column : s.columns) out << "  " << column << "\n";

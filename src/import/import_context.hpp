@@ -46,8 +46,10 @@ struct Report {
 // A row of one value across the table: the heading of the finding rows below it, up to the next.
 struct Heading {
   int row = 0;
+  int column = 1;  // where its text starts
   std::string text;
-  std::vector<std::string> reports;  // the reports of the finding rows under it, in order, each once
+  std::optional<std::size_t> parent;  // the heading right above it with no finding between: it heads these rows too
+  std::vector<std::string> reports;   // the reports of the finding rows under it, in order, each once
   std::set<std::string, std::less<>> named;  // the same, to find one in
 
   // Adds the report of a finding row under the heading, unless it has it already.
@@ -76,6 +78,14 @@ struct ImportContext {
   std::map<std::string, model::Portfolio> portfolios;
   std::map<std::string, model::OwnerAddress> owners;  // by role, folded
   std::vector<Heading> headings;                      // the heading rows, in order
+
+  // Adds a finding row's report to the heading above it, and to the headings that heading is under.
+  void add_to_headings(const std::string& report) {
+    for (std::optional<std::size_t> k = headings.empty() ? std::nullopt : std::optional(headings.size() - 1); k;
+         k = headings[*k].parent) {
+      headings[*k].add(report);
+    }
+  }
   std::string previous_report;                        // the last row's report id
   std::vector<int> undated_rows;                      // rows with a state but no date: as at --as-of, if given
   std::size_t entries = 0;                            // dated entries made so far

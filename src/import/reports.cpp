@@ -74,6 +74,15 @@ std::string first_few(const std::vector<std::string>& ids) {
   return fmt::format("{} and {} more", fmt::join(listed, ", "), ids.size() - k_listed);
 }
 
+// Whether a heading names a kind of finding ("Recommendations", "Areas for improvement"), not a report.
+bool finding_kind_heading(const std::string& text) {
+  std::string word = folded(text);
+  const model::Vocabulary vocabulary;
+  if (builtin_word("type", word, vocabulary)) return true;
+  if (word.ends_with("s")) word.pop_back();
+  return builtin_word("type", word, vocabulary).has_value() || word == "causes of concern";
+}
+
 // A heading's text as a message quotes it: on one line, and cut when long.
 std::string cut_line(const std::string& text) { return shortened(one_line(text), 100); }
 
@@ -128,7 +137,8 @@ void check_report(ImportContext& import, const std::string& id, Report& report) 
   inspection.type = report.type ? *report.type
                     : !import.mapping.default_inspection_type.empty()
                         ? *model::value_named<model::InspectionType>(import.mapping.default_inspection_type)
-                        : type_from_title(inspection.title).value_or(model::InspectionType::other);
+                        : type_from_title(inspection.title)
+                              .value_or(type_from_title(inspection.short_name).value_or(model::InspectionType::other));
   if (!report.title_given) {
     import.diagnostics.warning(import.table.at(report.first_row, 1),
                                fmt::format("report '{}' is named only by its id, so its title is written as the id: "
@@ -153,15 +163,44 @@ void check_report(ImportContext& import, const std::string& id, Report& report) 
 }  // namespace
 
 bool read_heading(RowContext& row) {
-  if (!is_heading_row(row.row)) return false;
-  // One cell: a heading unless it is a finding's title with its ref (a value in the ref column with no title
-  // beside it cannot be a finding).
-  if (row.row.cells.size() == 1 && row.value("title") && (row.value("ref") || row.value("id"))) return false;
+  ImportContext& import = row.import;
   Heading heading;
   heading.row = row.number;
-  heading.text = trimmed(row.row.cells.front().text);
-  row.import.headings.push_back(std::move(heading));
-  row.import.previous_report.clear();
+  heading.column = row.row.cells.front().column;
+  if (is_heading_row(row.row)) {
+    // One cell: a heading unless it is a finding's title with its ref (a value in the ref column with no title
+    // beside it cannot be a finding).
+    if (row.row.cells.size() == 1 && row.value("title") && (row.value("ref") || row.value("id"))) return false;
+    heading.text = trimmed(row.row.cells.front().text);
+  } else {
+    // The row's first value in its report, ref or wording cells, and in no other of them (merged across, or in
+    // one), with counts beside it that a formula works out ("2 findings"): a heading still, the counts noted.
+    const std::string first = cell_value(row.row.cells.front());
+    bool named = false;
+    for (const std::string_view field : {"inspection", "ref", "title"}) {
+      const Value v = row.value(field);
+      if (v && v.text != first) return false;
+      named = named || v;
+    }
+    if (!named || row.value("id")) return false;
+    std::vector<std::string> others;
+    for (const Cell& cell : row.row.cells) {
+      const std::string text = cell_value(cell);
+      if (text == first) continue;
+      if (std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+      others.push_back(fmt::format("{} '{}'", cell_name(row.number, cell.column), shortened(one_line(text), 40)));
+    }
+    heading.text = first;
+    import.diagnostics.note(row.start(),
+                            fmt::format("row {} is read as a heading, as its first value is in no other of its "
+                                        "report, ref and wording cells: the counts beside it are not read: {}",
+                                        row.number, fmt::join(others, ", ")),
+                            Code::spreadsheet_format);
+  }
+  // Right under a heading with no finding below it yet, it is a sub-heading: the rows below it are under both.
+  if (!import.headings.empty() && import.headings.back().reports.empty()) heading.parent = import.headings.size() - 1;
+  import.headings.push_back(std::move(heading));
+  import.previous_report.clear();
   return true;
 }
 
@@ -231,8 +270,40 @@ namespace {
 // What each heading row was, once every row is read: the title of the one report whose rows follow it, a
 // heading over several reports, or a key or footnote with no finding below it; a note says which.
 void read_headings(ImportContext& import) {
-  for (const Heading& heading : import.headings) {
-    const diag::Location at = import.table.at(heading.row, 1);
+  // The heading that titles each report: of those over its rows (alone, or with other reports' when the heading
+  // holds its name and no other's; never "Recommendations"), the first that holds the name its rows give, else
+  // the innermost of the first and the sub-headings right under it ("Vetting, misconduct and misogyny" under
+  // "National thematic reports").
+  // As slugs, so that "PEEL 2023–25" (an en dash) holds "PEEL 2023-25".
+  const auto holds_name = [&](std::size_t h, const std::string& report) {
+    return util::slugified(import.headings[h].text)
+               .find(util::slugified(import.reports.at(report).inspection.title.str())) != std::string::npos;
+  };
+  std::map<std::string, std::size_t, std::less<>> titling;
+  for (std::size_t k = 0; k < import.headings.size(); ++k) {
+    const Heading& heading = import.headings[k];
+    if (heading.reports.empty() || finding_kind_heading(heading.text)) continue;
+    std::optional<std::string> titled;
+    if (heading.reports.size() == 1) {
+      titled = heading.reports.front();
+    } else {
+      for (const std::string& report : heading.reports) {
+        if (!holds_name(k, report)) continue;
+        if (titled) {  // the names of two: the title of neither
+          titled.reset();
+          break;
+        }
+        titled = report;
+      }
+      if (!titled) continue;
+    }
+    const auto [it, added] = titling.try_emplace(*titled, k);
+    if (added || holds_name(it->second, *titled)) continue;
+    if (holds_name(k, *titled) || heading.parent == it->second) it->second = k;
+  }
+  for (std::size_t k = 0; k < import.headings.size(); ++k) {
+    const Heading& heading = import.headings[k];
+    const diag::Location at = import.table.at(heading.row, heading.column);
     if (heading.reports.empty()) {
       ++import.summary.footnotes;
       import.diagnostics.note(at,
@@ -243,7 +314,11 @@ void read_headings(ImportContext& import) {
       continue;
     }
     ++import.summary.headings;
-    if (heading.reports.size() > 1) {
+    const auto titles = std::find_if(heading.reports.begin(), heading.reports.end(), [&](const std::string& report) {
+      const auto titled = titling.find(report);
+      return titled != titling.end() && titled->second == k;
+    });
+    if (heading.reports.size() > 1 && titles == heading.reports.end()) {
       import.diagnostics.note(
           at,
           fmt::format("row {} is read as a heading over the rows of {} reports ({}), so it is the title of none: '{}'",
@@ -251,30 +326,37 @@ void read_headings(ImportContext& import) {
           Code::spreadsheet_format);
       continue;
     }
-    Report& report = import.reports.at(heading.reports.front());
+    const std::string& id = titles != heading.reports.end() ? *titles : heading.reports.front();
+    Report& report = import.reports.at(id);
     model::Inspection& inspection = report.inspection;
     const std::string title = one_line(heading.text);
-    if (report.title_column || (report.heading_row != 0 && report.heading_row != heading.row)) {
+    // Other headings over the report (a pillar, "Recommendations") head some of its rows.
+    if (report.title_column || titles == heading.reports.end()) {
       import.diagnostics.note(at,
                               fmt::format("row {} is read as a heading: the rows below it belong to report '{}'",
                                           heading.row, inspection.id),
                               Code::spreadsheet_format);
       continue;
     }
-    // The heading holds the report's whole title; the shorter name its rows give is how the force calls it.
+    // The heading and the name the report's rows give: the longer is its title, the shorter its short name.
     const std::string name = inspection.title.str();
-    inspection.title = title;
     report.heading_row = heading.row;
     report.title_given = true;
-    if (!model::is_slug(name) && name != title) inspection.short_name = name;
+    const bool named_by_rows = !model::is_slug(name) && name != title;
+    const bool heading_longer = !named_by_rows || title.size() >= name.size();
+    inspection.title = heading_longer ? title : name;
+    if (named_by_rows) inspection.short_name = heading_longer ? name : title;
     import.diagnostics.note(
         at,
-        fmt::format("row {} is read as the heading of report '{}', whose rows follow it: its text is the report's "
-                    "title{}",
-                    heading.row, inspection.id,
-                    inspection.short_name.empty()
-                        ? ""
-                        : fmt::format(", and '{}', as its rows name it, its short name", inspection.short_name)),
+        fmt::format(
+            "row {} is read as the heading of report '{}', whose rows follow it: {}", heading.row, inspection.id,
+            !named_by_rows   ? std::string("its text is the report's title")
+            : heading_longer ? fmt::format("its text is the report's title, and '{}', as its rows name it, its short "
+                                           "name",
+                                           name)
+                             : fmt::format("its text is the report's short name, and '{}', as its rows name it, its "
+                                           "title",
+                                           name)),
         Code::spreadsheet_format);
   }
 }

@@ -223,6 +223,26 @@ void write_text(RowContext& row, std::vector<std::string> paragraphs, const std:
   }
 }
 
+// A row of totals ("Total", "Grand total" in its first cell, and no ref but a count): not a finding, and noted.
+bool totals_row(RowContext& row) {
+  // A count in the ref column ("=COUNTA(C6:C11)", stored as 4) is still a total.
+  const Value ref = row.value("ref");
+  if (row.value("id") || (ref && !std::all_of(ref.text.begin(), ref.text.end(), [](char c) {
+                            return std::isdigit(static_cast<unsigned char>(c)) != 0;
+                          }))) {
+    return false;
+  }
+  const std::string first = folded(row.row.cells.front().text);
+  const bool totals = first == "total" || first == "totals" || first == "grand total" || first == "sub-total" ||
+                      first == "subtotal" || first.starts_with("total:") || first.starts_with("total ");
+  if (!totals) return false;
+  row.import.diagnostics.note(row.import.table.at(row.number, row.row.cells.front().column),
+                              fmt::format("row {} is not read: it reads as a row of totals ('{}')", row.number,
+                                          shortened(one_line(cell_value(row.row.cells.front())), 60)),
+                              Code::spreadsheet_format);
+  return true;
+}
+
 // A ref is claimed by its first row, read or refused, so that a second is reported either way.
 void claim_ref(RowContext& row, Report& report, const model::Finding& finding) {
   const auto [first, added] = report.refs.try_emplace(finding.ref.str(), finding.location);
@@ -242,7 +262,7 @@ void read_finding(RowContext& row) {
   Report* report = report_for(row, id_value);
   if (report != nullptr) {
     read_report_details(row, *report);
-    if (!import.headings.empty()) import.headings.back().add(report->inspection.id);
+    import.add_to_headings(report->inspection.id);
   }
   Value ref_value;
   model::Finding finding;
@@ -282,6 +302,10 @@ void read_row(ImportContext& import, const Row& row) {
     return;
   }
   if (read_heading(context)) return;  // what it heads is known, and said, once its rows are read
+  if (totals_row(context)) {
+    ++import.summary.footnotes;
+    return;
+  }
   read_finding(context);
 }
 

@@ -35,12 +35,26 @@ std::string folded(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool space = false;
-  for (char c : trimmed(text)) {
+  text = trimmed(text);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    // A no-break space (U+00A0) is a space, and a zero-width space (U+200B) or joiner (U+2060) or a byte order
+    // mark (U+FEFF) nothing: pasted from a web page or an e-mail, they cannot be seen.
+    const std::string_view rest = text.substr(i);
+    if (rest.starts_with("\xC2\xA0")) {
+      space = true;
+      ++i;
+      continue;
+    }
+    if (rest.starts_with("\xE2\x80\x8B") || rest.starts_with("\xE2\x81\xA0") || rest.starts_with("\xEF\xBB\xBF")) {
+      i += 2;
+      continue;
+    }
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
       space = true;
       continue;
     }
-    if (space) out += ' ';
+    if (space && !out.empty()) out += ' ';
     space = false;
     out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }

@@ -17,8 +17,9 @@ bool holds_utf8_sequence(std::string_view bytes);
 // Without spaces, tabs and line breaks at either end.
 std::string_view trimmed(std::string_view text);
 
-// Trimmed, ASCII letters lower-cased, every run of white space one space: how
-// the tracker's words and headers are compared ("In  Progress " is "in progress").
+// Trimmed, ASCII letters lower-cased, every run of white space (no-break spaces
+// too) one space, zero-width spaces left out: how the tracker's words and
+// headers are compared ("In  Progress " is "in progress").
 std::string folded(std::string_view text);
 
 // `text` when it has at most `length` bytes; else its start up to there, cut at a space (past half of it) and

@@ -1,6 +1,7 @@
 #include <hmicfrs/import/xlsx.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <functional>
@@ -20,14 +21,44 @@ namespace {
 
 constexpr std::size_t k_sheets_limit = 256;  // sheets read to find the tracker
 
-// The text of a string item (<si> or <is>): its <t>, or its runs' <t>s, leaving out phonetic runs.
+// Text with Excel's escapes read: "_xHHHH_" is the character U+HHHH (Excel writes a carriage return as
+// "_x000D_"), and "_x005F_" an underscore, so that "_x005F_x000D_" is that text itself.
+std::string unescaped(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 2, "_x") == 0 && i + 7 <= text.size() && text[i + 6] == '_' &&
+        std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i + 2),
+                    text.begin() + static_cast<std::ptrdiff_t>(i + 6), hex)) {
+      const auto code = static_cast<char32_t>(std::stoul(std::string(text.substr(i + 2, 4)), nullptr, 16));
+      if (code < 0x80) {
+        out += static_cast<char>(code);
+      } else if (code < 0x800) {
+        out += static_cast<char>(0xC0 | (code >> 6));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+      } else {
+        out += static_cast<char>(0xE0 | (code >> 12));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+      }
+      i += 6;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// The text of a string item (<si> or <is>): its <t>, or its runs' <t>s, leaving out phonetic runs, Excel's
+// escapes read.
 std::string string_item(const pugi::xml_node& item) {
   std::string out;
   for (pugi::xml_node c = item.first_child(); c; c = c.next_sibling()) {
     if (local(c) == "t") out += c.text().get();
     if (local(c) == "r") out += child(c, "t").text().get();
   }
-  return out;
+  return out.find("_x") == std::string::npos ? out : unescaped(out);
 }
 
 // Whether a number format shows a date, and whether it shows the day.

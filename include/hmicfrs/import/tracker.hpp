@@ -29,7 +29,7 @@ struct ImportSummary {
   std::size_t rows = 0;                   // rows below the header
   std::size_t blank = 0;                  // of which blank, skipped
   std::size_t headings = 0;               // of which read as a heading naming the report of the rows below
-  std::size_t footnotes = 0;              // of which of one value with no finding below (a key, a footnote)
+  std::size_t footnotes = 0;              // of which keys, footnotes (one value, no finding below) and totals
   std::size_t carried = 0;                // rows that took their report from the row above
   std::size_t refused = 0;                // rows with an error
   std::size_t findings = 0;               // findings written
