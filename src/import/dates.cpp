@@ -14,7 +14,7 @@ using namespace std::chrono;
 const std::vector<std::string> k_default_forms{
     "YYYY-MM-DD", "YYYY-MM", "DD/MM/YYYY", "DD/MM/YY", "DD-MM-YYYY", "DD.MM.YYYY", "D MMMM YYYY", "D-MMM-YY",
     "D MMM YY", "MMMM YYYY", "MMM-YY", "MMM YY", "w/c D MMMM YYYY", "w/c DD/MM/YYYY", "w/c DD/MM/YY", "w/c D MMMM",
-    "D MMMM",
+    "D MMMM", "end of MMMM YYYY", "end MMMM YYYY",
     // Quarters: of a calendar year ("Q2 2025"), or of a financial year from April ("Q3 24/25", "Q3 2024-25").
     "Q# YYYY", "Q# YYYY/YY", "Q# YYYY/YYYY", "Q# YY/YY", "Q# YYYY-YY", "Q# YY-YY"};
 
@@ -119,8 +119,13 @@ std::optional<model::Date> quarter_date(const Parts& parts, DateProblem& problem
   const int quarter = *parts.quarter;
   const int year = *parts.year;
   const bool financial = parts.second_year.has_value();
-  if (quarter < 1 || quarter > 4 || year < 1900 || year > (financial ? 2098 : 2099) ||
-      (financial && *parts.second_year != year + 1)) {
+  // The second year follows the first: "99/00" too, a century on (and so past the years a register takes).
+  const bool in_a_row = !financial || *parts.second_year == year + 1 || *parts.second_year == year + 1 - 100;
+  if (quarter < 1 || quarter > 4 || !in_a_row) {
+    problem = DateProblem::no_such_quarter;
+    return std::nullopt;
+  }
+  if (year < 1900 || year > (financial ? 2098 : 2099)) {
     problem = DateProblem::impossible;
     return std::nullopt;
   }
@@ -163,8 +168,29 @@ std::span<const std::string> forms_of(const DateForms& forms) {
 
 std::span<const std::string> default_date_forms() { return k_default_forms; }
 
+// `text` without a time of day at its end ("00:00", "T00:00:00.000Z") after a digit: what a spreadsheet saves
+// of a date cell as text, the time of which a register does not keep.
+std::string_view without_time(std::string_view text) {
+  const std::size_t at = text.find_last_of(" T");
+  if (at == std::string_view::npos || at == 0 || !is_digit(text[at - 1])) return text;
+  std::string_view time = text.substr(at + 1);
+  if (time.ends_with('Z')) time.remove_suffix(1);
+  std::size_t i = 0;
+  const auto number = [&](std::size_t least, std::size_t most) { return digits(time, i, least, most).has_value(); };
+  if (!number(1, 2) || i >= time.size() || time[i++] != ':' || !number(2, 2)) return text;
+  if (i < time.size() && time[i] == ':') {
+    ++i;
+    if (!number(2, 2)) return text;
+    if (i < time.size() && time[i] == '.') {
+      ++i;
+      if (!number(1, 9)) return text;
+    }
+  }
+  return i == time.size() ? trimmed(text.substr(0, at)) : text;
+}
+
 std::optional<model::Date> read_date(std::string_view text, const DateForms& forms, DateProblem& problem) {
-  text = trimmed(text);
+  text = without_time(trimmed(text));
   problem = DateProblem::not_a_date;
   for (const std::string& form : forms_of(forms)) {
     Parts parts;

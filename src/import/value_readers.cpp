@@ -36,10 +36,12 @@ std::optional<model::Date> text_date(RowContext& row, const Value& v, bool day_o
     return std::nullopt;
   }
   const std::string why =
-      problem == DateProblem::no_year ? "it has no year: give the year under `dates: default_year:` in the "
-                                        "mapping, or write it in the tracker"
-      : problem == DateProblem::impossible
-          ? "there is no such day"
+      problem == DateProblem::no_year      ? "it has no year: give the year under `dates: default_year:` in the "
+                                             "mapping, or write it in the tracker"
+      : problem == DateProblem::impossible ? "there is no such day"
+      : problem == DateProblem::no_such_quarter
+          ? "there is no such quarter: Q1 to Q4, of one year (Q2 2025) or of a financial year of two years in a row "
+            "(Q3 24/25)"
           : fmt::format(
                 "no form of date reads it: add its form under `dates: formats:` in the mapping (the "
                 "built-in ones are day first, such as {})",

@@ -148,6 +148,7 @@ std::string read(std::string_view text, import::DateForms forms = {}) {
   switch (problem) {
     case import::DateProblem::no_year: return "no year";
     case import::DateProblem::impossible: return "impossible";
+    case import::DateProblem::no_such_quarter: return "no such quarter";
     default: return "not a date";
   }
 }
@@ -168,6 +169,14 @@ TEST(Dates, ReadsTheFormsTrackersUseDayFirst) {
   EXPECT_EQ(read("31/02/2022"), "impossible");
   EXPECT_EQ(read("4 April"), "no year");
   EXPECT_EQ(read("TBC"), "not a date");
+  EXPECT_EQ(read("End of March 2024"), "2024-03");
+  // A date saved as text with its time of day: the day.
+  EXPECT_EQ(read("31/03/2025 00:00"), "2025-03-31");
+  EXPECT_EQ(read("2025-03-31T00:00:00"), "2025-03-31");
+  EXPECT_EQ(read("2025-03-31T09:30:00.000Z"), "2025-03-31");
+  EXPECT_EQ(read("31/03/2025 9:30:15"), "2025-03-31");
+  EXPECT_EQ(read("31/03/2025 25"), "not a date");
+  EXPECT_EQ(read("w/c 4 April 2022 10:00"), "2022-04-04");
 }
 
 // A quarter is its last month: of the calendar year with one year, of the financial year from April with two.
@@ -181,9 +190,9 @@ TEST(Dates, ReadsAQuarterAsItsLastMonth) {
   EXPECT_EQ(read("Q4 2024/2025"), "2025-03");
   EXPECT_EQ(read("Q2 2024-25"), "2024-09");
   EXPECT_EQ(read("Q2 24-25"), "2024-09");
-  EXPECT_EQ(read("Q5 2025"), "impossible");
-  EXPECT_EQ(read("Q3 24/26"), "impossible");  // a financial year is two years in a row
-  EXPECT_EQ(read("Q0 24/25"), "impossible");
+  EXPECT_EQ(read("Q5 2025"), "no such quarter");
+  EXPECT_EQ(read("Q3 24/26"), "no such quarter");  // a financial year is two years in a row
+  EXPECT_EQ(read("Q0 24/25"), "no such quarter");
   EXPECT_EQ(read("Q3"), "not a date");
   EXPECT_EQ(read("Q3 2099/00"), "impossible");  // its second year, 2100, is past those a register takes
   const std::vector<std::string> forms{"Q# YYYY"};

@@ -29,9 +29,10 @@ struct DateMatch {
   std::size_t length = 0;  // characters of the text it took
 };
 
-enum class DateProblem { none, not_a_date, no_year, impossible };
+enum class DateProblem { none, not_a_date, no_year, impossible, no_such_quarter };
 
-// `text` read whole as a date.
+// `text` read whole as a date; a time of day after it ("31/03/2025 00:00", "2025-03-31T00:00:00", as a
+// spreadsheet saves a date and time as text) is left out.
 std::optional<model::Date> read_date(std::string_view text, const DateForms& forms, DateProblem& problem);
 
 // The date `text` starts with, ending where a word would ("12/01/2022 - Plan agreed"), if it starts with one.
