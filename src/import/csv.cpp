@@ -21,19 +21,6 @@ constexpr std::array<char16_t, 32> k_cp1252{0x20AC, 0,      0x201A, 0x0192, 0x20
                                             0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
                                             0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
 // Bytes of Windows-1252 as UTF-8; the five bytes it leaves undefined become U+FFFD, and `undefined` counts them.
 std::string from_cp1252(std::string_view bytes, std::size_t& undefined) {
   std::string out;

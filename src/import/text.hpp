@@ -26,6 +26,9 @@ std::string folded(std::string_view text);
 // never inside a UTF-8 character, and "…".
 std::string shortened(std::string_view text, std::size_t length);
 
+// `c`, a character of the Basic Multilingual Plane, appended as UTF-8.
+void append_utf8(std::string& out, char32_t c);
+
 // Line breaks as "\n" (from CRLF or CR).
 std::string unix_lines(std::string_view text);
 

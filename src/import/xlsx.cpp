@@ -14,6 +14,7 @@
 #include <pugixml.hpp>
 
 #include <hmicfrs/import/dates.hpp>
+#include "text.hpp"
 #include "workbook.hpp"
 
 namespace hmicfrs::import {
@@ -31,17 +32,7 @@ std::string unescaped(std::string_view text) {
     if (text.compare(i, 2, "_x") == 0 && i + 7 <= text.size() && text[i + 6] == '_' &&
         std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i + 2),
                     text.begin() + static_cast<std::ptrdiff_t>(i + 6), hex)) {
-      const auto code = static_cast<char32_t>(std::stoul(std::string(text.substr(i + 2, 4)), nullptr, 16));
-      if (code < 0x80) {
-        out += static_cast<char>(code);
-      } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-      } else {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-      }
+      append_utf8(out, static_cast<char32_t>(std::stoul(std::string(text.substr(i + 2, 4)), nullptr, 16)));
       i += 6;
     } else {
       out += text[i];
