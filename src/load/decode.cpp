@@ -64,6 +64,29 @@ std::optional<model::Contact> decode_contact(Reader& reader, const Node* node) {
 }
 
 // Documents a paper lists besides the reports it mentions: each a title, with an address and a date if given.
+// A protective marking as the Government Security Classifications write it: a classification in capitals,
+// optionally followed by a descriptor ("OFFICIAL-SENSITIVE PERSONAL"), on one line of at most 80 characters.
+std::optional<std::string> decode_marking(Reader& reader, const Node* node) {
+  auto marking = reader.line(node, "marking");
+  if (!marking) return std::nullopt;
+  static constexpr std::array<std::string_view, 4> k_classifications{"OFFICIAL-SENSITIVE", "OFFICIAL", "SECRET",
+                                                                     "TOP SECRET"};
+  const bool classified = std::any_of(k_classifications.begin(), k_classifications.end(), [&](std::string_view c) {
+    return marking->starts_with(c) && (marking->size() == c.size() || (*marking)[c.size()] == ' ');
+  });
+  if (!classified || marking->size() > 80) {
+    reader.diagnostics().error(
+        reader.at(*node),
+        fmt::format("marking '{}' is not a protective marking: give a classification in capitals, OFFICIAL, "
+                    "OFFICIAL-SENSITIVE, SECRET or TOP SECRET, optionally followed by a descriptor "
+                    "(OFFICIAL-SENSITIVE PERSONAL), in at most 80 characters",
+                    *marking),
+        Code::invalid_value);
+    return std::nullopt;
+  }
+  return marking;
+}
+
 std::vector<model::BackgroundDocument> decode_background(Reader& reader, const Node* list) {
   std::vector<model::BackgroundDocument> documents;
   for_each_item(reader, list, "background", [&](const Node& item) {
@@ -634,6 +657,7 @@ std::optional<model::Config> decode_config(const Node& root, diag::SourceName pa
     }
   }
   if (auto contact = decode_contact(reader, root.find("contact"))) config.contact = std::move(*contact);
+  if (auto marking = decode_marking(reader, root.find("marking"))) config.marking = std::move(*marking);
   const auto ratings = std::find_if(root.entries.begin(), root.entries.end(),
                                     [](const MapEntry& entry) { return entry.key == "ratings"; });
   if (ratings != root.entries.end()) {

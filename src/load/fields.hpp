@@ -26,7 +26,8 @@ inline constexpr std::array k_config_fields{Field{"schema_version", true},
                                             Field{"rag"},
                                             Field{"ratings"},
                                             Field{"statuses"},
-                                            Field{"thresholds"}};
+                                            Field{"thresholds"},
+                                            Field{"marking"}};
 inline constexpr std::array k_force_fields{Field{"name", true}, Field{"short_name"}};
 inline constexpr std::array k_committee_fields{Field{"name", true}, Field{"short_name"}};
 inline constexpr std::array k_paper_fields{Field{"title"},         Field{"purpose"},  Field{"decision"},

@@ -42,7 +42,8 @@ void fields(auto& a, either<model::Config> auto& c) {
   // portfolio_index is built once the register is whole (Dataset::index).
   a(c.force_name, c.force_short_name, c.committee_name, c.committee_short_name, c.paper_title, c.inspectorate,
     c.purpose, c.decision, c.sections, c.peel_narratives, c.paper_dates, c.word_template, c.contact, c.portfolios,
-    c.owners, c.vocabulary, c.stale_after_days, c.location, c.background, c.priorities, c.reply_days_before_meeting);
+    c.owners, c.vocabulary, c.stale_after_days, c.location, c.background, c.priorities, c.reply_days_before_meeting,
+    c.marking);
 }
 void fields(auto& a, either<model::Meeting> auto& m) {
   a(m.id, m.date, m.agenda_item, m.as_of, m.previous_cut_off, m.contact, m.notes, m.review, m.sections, m.location,
@@ -85,7 +86,7 @@ void fields(auto& a, either<CycleDefinition> auto& d) { a(d.cycle, d.has_name, d
 // A record that gains a field must gain it above too; then update its size here.
 template <class T, std::size_t size>
 constexpr bool sized = sizeof(void*) != 8 || sizeof(T) == size;
-static_assert(sized<model::Config, 712> && sized<model::Meeting, 360> && sized<model::HistoryEntry, 104> &&
+static_assert(sized<model::Config, 744> && sized<model::Meeting, 360> && sized<model::HistoryEntry, 104> &&
                   sized<model::Finding, 264> && sized<model::Inspection, 680> && sized<model::PeelCycle, 216> &&
                   sized<model::Rating, 184> && sized<model::Vocabulary, 56> && sized<diag::Diagnostic, 88> &&
                   sized<model::Contact, 128> && sized<model::Portfolio, 112> && sized<model::RatingRule, 32> &&

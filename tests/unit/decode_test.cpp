@@ -357,6 +357,36 @@ TEST(DecodeConfig, ReadsTheDaysBeforeAMeetingThatRepliesAreAskedFor) {
                       "'reply_days_before_meeting'? [unknown-field]"}));
 }
 
+// A protective marking as the Government Security Classifications write it, or an error saying how to.
+TEST(DecodeConfig, ReadsAProtectiveMarkingInCapitalsWithAnOptionalDescriptor) {
+  const auto config = [](const std::string& marking) {
+    return "schema_version: 1\nforce: {name: F}\ncommittee: {name: C}\nportfolios: []\nmarking: " + marking + "\n";
+  };
+  for (const std::string marking : {"OFFICIAL", "OFFICIAL-SENSITIVE", "OFFICIAL-SENSITIVE PERSONAL", "TOP SECRET"}) {
+    const auto result = Register().file("hmicfrs-track.yaml", config(marking)).load();
+    EXPECT_TRUE(result.diagnostics.empty()) << marking;
+    EXPECT_EQ(result.dataset.config.marking, marking);
+  }
+  EXPECT_EQ(Register()
+                .file("hmicfrs-track.yaml",
+                      "schema_version: 1\nforce: {name: F}\ncommittee: {name: C}\n"
+                      "portfolios: []\n")
+                .load()
+                .dataset.config.marking,
+            "");
+  const std::string refused =
+      "is not a protective marking: give a classification in capitals, OFFICIAL, OFFICIAL-SENSITIVE, SECRET or TOP "
+      "SECRET, optionally followed by a descriptor (OFFICIAL-SENSITIVE PERSONAL), in at most 80 characters "
+      "[invalid-value]";
+  EXPECT_EQ(Register().file("hmicfrs-track.yaml", config("official")).diagnostics(),
+            asserted({"hmicfrs-track.yaml:5:10: error: marking 'official' " + refused}));
+  EXPECT_EQ(Register().file("hmicfrs-track.yaml", config("OFFICIALSENSITIVE")).diagnostics(),
+            asserted({"hmicfrs-track.yaml:5:10: error: marking 'OFFICIALSENSITIVE' " + refused}));
+  EXPECT_EQ(Register().file("hmicfrs-track.yaml", config("\"OFFICIAL\\nBcc: x\"")).diagnostics(),
+            asserted({"hmicfrs-track.yaml:5:10: error: 'marking' must be one line: write it without line breaks "
+                      "(longer text has its own field, such as 'text' or 'summary') [invalid-value]"}));
+}
+
 TEST(DecodeConfig, ReadsOwnersAddressesAndRefusesAnythingButOnePlainAddress) {
   const std::string config =
       "schema_version: 1\nforce: {name: F}\ncommittee: {name: C}\n"

@@ -153,6 +153,8 @@ struct Config {
   std::string committee_short_name;
   std::string paper_title = "HMICFRS Update";
   std::string inspectorate;  // the name papers use; empty: HMIC or HMICFRS, as the paper's date has it
+  // The protective marking of everything written from the register ("OFFICIAL-SENSITIVE"); empty: none.
+  std::string marking;
   std::string purpose;
   std::string decision;
   std::vector<BackgroundDocument> background;  // listed in every paper besides the reports it mentions
