@@ -247,6 +247,11 @@ std::optional<render::WordTemplate> Session::word_template() const {
   return out;
 }
 
+std::string Session::marking() const {
+  // An answer made without a register (the built-in catalogue's areas) has no marking.
+  return m_loaded ? m_loaded->result.dataset.config.marking : std::string();
+}
+
 void Session::write_output(const std::function<void(std::ostream&, const render::Output&)>& write) const {
   if (!m_format) throw std::logic_error("this command writes no answer");
   if (m_options.file.empty()) {
@@ -255,7 +260,7 @@ void Session::write_output(const std::function<void(std::ostream&, const render:
                                    model::name_of(*m_format), model::name_of(*m_format)));
     }
     const render::Output output{*m_format, render::TextStyle{text_width(), color()}, word_template(),
-                                m_environment.process_ends_after};
+                                m_environment.process_ends_after, marking()};
     const std::string pager = pager_command();
     if (pager.empty()) {
       write(m_out, output);
@@ -268,8 +273,8 @@ void Session::write_output(const std::function<void(std::ostream&, const render:
   }
   refuse_output_inside_register();
   std::ostringstream content;
-  write(content,
-        render::Output{*m_format, render::TextStyle{80, false}, word_template(), m_environment.process_ends_after});
+  write(content, render::Output{*m_format, render::TextStyle{80, false}, word_template(),
+                                m_environment.process_ends_after, marking()});
   write_file_atomically(m_options.file, content.str());
 }
 

@@ -82,6 +82,8 @@ class Session {
   std::string pager_command() const;
   // The register's Word template, read and checked, when the answer is written as Word; else nothing.
   std::optional<render::WordTemplate> word_template() const;
+  // The register's protective marking for what is written; empty when it sets none or none is loaded.
+  std::string marking() const;
   void page(const std::string& pager, const std::string& text) const;
 
   // The format the answer is written in; none for a command that writes none.

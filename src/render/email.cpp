@@ -173,10 +173,12 @@ std::vector<EmailMessage> to_messages(const answers::Chase& v) {
   // Every date of a message in words, as its prose writes them.
   const auto day = [&](const model::Date& date) { return chase_date(v, date, DateStyle::words); };
   const std::string asked = v.reply_late ? std::string("as soon as possible") : "by " + day(v.reply_by);
+  // A marked register's messages carry its marking before the subject, and first and last in the body.
+  const std::string marked = config.marking.empty() ? std::string() : fmt::format("[{}] ", config.marking);
   const std::string subject = v.meeting != nullptr
-                                  ? fmt::format("HMICFRS findings: an update please {}, for the {} on {}", asked,
-                                                committee, day(v.meeting->date))
-                                  : fmt::format("HMICFRS findings: an update please {}", asked);
+                                  ? fmt::format("{}HMICFRS findings: an update please {}, for the {} on {}", marked,
+                                                asked, committee, day(v.meeting->date))
+                                  : fmt::format("{}HMICFRS findings: an update please {}", marked, asked);
   // Which paper the findings are asked about, and how they stand when its register is taken.
   std::string when;
   if (v.ends_at_paper) {
@@ -210,6 +212,7 @@ std::vector<EmailMessage> to_messages(const answers::Chase& v) {
         "MIME-Version: 1.0{0}Content-Type: text/plain; charset=utf-8{0}"
         "Content-Transfer-Encoding: 8bit{0}{0}",
         k_crlf);
+    if (!config.marking.empty()) (m += wrapped(config.marking, "")) += k_crlf;
     m += wrapped(fmt::format("To {},", group.name), "");
     m += k_crlf;
     const bool one = group.items.size() == 1;
@@ -250,6 +253,7 @@ std::vector<EmailMessage> to_messages(const answers::Chase& v) {
     for (const std::string* line : {&config.contact.name, &config.contact.title, &config.force_name}) {
       if (!line->empty()) m += wrapped(*line, "");
     }
+    if (!config.marking.empty()) (m += k_crlf) += wrapped(config.marking, "");
     out.push_back({stem + ".eml", std::move(m)});
   }
   return out;

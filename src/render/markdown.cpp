@@ -191,6 +191,9 @@ std::string escape_markdown(std::string_view text) {
 
 void write_markdown(std::ostream& out, const Document& document) {
   MarkdownWriter writer(out);
+  // A protective marking is the first line and the last, as on every page of a marked paper.
+  const std::string marking = escape_markdown(document.marking);
+  if (!marking.empty()) out << marking << "\n\n";
   bool first = true;
   for (const Block& block : document.blocks) {
     if (std::holds_alternative<RagChart>(block)) continue;  // the tables carry its numbers
@@ -198,6 +201,7 @@ void write_markdown(std::ostream& out, const Document& document) {
     std::visit(writer, block);
     first = false;
   }
+  if (!marking.empty()) out << "\n" << marking << "\n";
 }
 
 }  // namespace hmicfrs::render

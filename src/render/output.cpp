@@ -44,7 +44,13 @@ void write_document(std::ostream& out, const Document& document, const Output& o
 
 template <class Answer>
 void write_answer(std::ostream& out, const Answer& answer, const Output& output) {
-  if (output.format == Format::json) return write_json(out, to_json(answer));
+  if (output.format == Format::json) {
+    if (output.marking.empty()) return write_json(out, to_json(answer));
+    // The marking first, where a reader of the file meets it.
+    Json marked{{"marking", output.marking}};
+    marked.update(to_json(answer));
+    return write_json(out, marked);
+  }
   if (output.format == Format::csv) {
     // A CSV file is data for a spreadsheet: every column the workbook has, where the answer is one sheet.
     if constexpr (requires { to_sheets(answer); }) {
@@ -64,6 +70,7 @@ void write_answer(std::ostream& out, const Answer& answer, const Output& output)
     }
   }
   Document document = to_document(answer);
+  document.marking = output.marking;
   write_document(out, document, output);
   if (output.process_ends_after) leave_for_exit(std::move(document));
 }

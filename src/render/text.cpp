@@ -377,6 +377,9 @@ void write_text(std::ostream& out, const Document& original, const TextStyle& st
   Document document = original;
   for (Block& block : document.blocks) std::visit(MakePrintable{}, block);
   TextWriter writer(out, style);
+  // A protective marking is the first line and the last, as on every page of a marked paper.
+  const std::string marking = util::printable(document.marking);
+  if (!marking.empty()) out << marking << "\n\n";
   const Block* previous = nullptr;
   for (const Block& block : document.blocks) {
     if (std::holds_alternative<RagChart>(block)) continue;  // the tables carry its numbers
@@ -384,6 +387,7 @@ void write_text(std::ostream& out, const Document& original, const TextStyle& st
     std::visit(writer, block);
     previous = &block;
   }
+  if (!marking.empty()) out << "\n" << marking << "\n";
 }
 
 }  // namespace hmicfrs::render

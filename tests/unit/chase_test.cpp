@@ -111,6 +111,16 @@ TEST(ChaseMessage, AsksForRepliesByTheConfiguredDaysBeforeTheMeetingNamingItWith
             "Test Constabulary\n");
 }
 
+// A marked register's message says its marking before the subject, and first and last in the body.
+TEST(ChaseMessage, CarriesTheRegistersProtectiveMarkingInTheSubjectAndAtBothEndsOfTheBody) {
+  const std::string text = message(red_finding("", "marking: OFFICIAL-SENSITIVE\n"), "2022-03-01");
+  EXPECT_THAT(text, HasSubstr("Subject: [OFFICIAL-SENSITIVE] HMICFRS findings: an update please by 17 March\n"
+                              " 2022, for the Joint Audit Committee on 31 March 2022\n"));
+  EXPECT_THAT(text, HasSubstr("Content-Transfer-Encoding: 8bit\n\nOFFICIAL-SENSITIVE\n\nTo Head of Crime,\n"));
+  EXPECT_THAT(text, testing::EndsWith("Thank you.\nTest Constabulary\n\nOFFICIAL-SENSITIVE\n"));
+  EXPECT_THAT(message(red_finding("", "thresholds: {}\n"), "2022-03-01"), testing::Not(HasSubstr("OFFICIAL")));
+}
+
 // Options that look `days` ahead.
 query::ChaseOptions within(int days) { return {days, "", false}; }
 

@@ -121,6 +121,7 @@ struct Document {
   std::deque<Block> blocks;  // not a vector: a national paper adds thousands of blocks, and none is moved again
   std::string running_head;  // printed at the top of every page (HTML, Word); empty: the page's title
   std::string date;          // "YYYY-MM-DD": the only date a file may carry (Word's), as for a meeting's paper
+  std::string marking;       // the register's protective marking, at the top and foot of every page; empty: none
 
   template <class B>
   Document& add(B block) {

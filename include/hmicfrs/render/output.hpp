@@ -27,6 +27,7 @@ struct Output {
   TextStyle style;
   std::optional<WordTemplate> word_template = {};  // Word: a template whose styles the document takes
   bool process_ends_after = false;  // the process ends after this: what was built may be left for the system
+  std::string marking = {};  // the register's protective marking ("OFFICIAL-SENSITIVE"), on all written; empty: none
 };
 
 // Whether a format is written as bytes that a terminal cannot show.
