@@ -153,7 +153,7 @@ void write_ratings(YamlWriter& w, const model::Vocabulary& vocabulary) {
     label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
     if (rating.label != label) w.field(4, "label", rating.label);
     if (!rating.meaning.empty()) w.field(4, "meaning", rating.meaning);
-    // A colour by its name where it has one: "blue" reads better than "#2f6fb3".
+    // A colour by its name where it has one: "blue" reads better than "#58a6e8".
     std::string_view colour = rating.colour;
     for (const model::NamedColour& named : model::named_colours()) {
       if (named.hex == rating.colour) {

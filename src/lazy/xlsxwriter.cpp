@@ -21,6 +21,7 @@ HMICFRS_FORWARD(libxlsxwriter, void, format_set_align, (lxw_format* a, uint8_t b
 HMICFRS_FORWARD(libxlsxwriter, void, format_set_bg_color, (lxw_format* a, lxw_color_t b), (a, b))
 HMICFRS_FORWARD(libxlsxwriter, void, format_set_bold, (lxw_format* a), (a))
 HMICFRS_FORWARD(libxlsxwriter, void, format_set_border, (lxw_format* a, uint8_t b), (a, b))
+HMICFRS_FORWARD(libxlsxwriter, void, format_set_font_color, (lxw_format* a, lxw_color_t b), (a, b))
 HMICFRS_FORWARD(libxlsxwriter, void, format_set_num_format, (lxw_format* a, const char* b), (a, b))
 HMICFRS_FORWARD(libxlsxwriter, void, format_set_text_wrap, (lxw_format* a), (a))
 HMICFRS_FORWARD(libxlsxwriter, char*, lxw_strerror, (lxw_error a), (a))

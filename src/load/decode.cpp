@@ -227,6 +227,7 @@ void decode_ratings(Reader& reader, const MapEntry& entry, model::Vocabulary& vo
   static constexpr std::array<std::string_view, 4> k_reserved{"unrated", "open", "closed", "total"};
   std::vector<model::Rating> ratings;
   std::vector<diag::Location> label_locations;  // where each of `ratings` takes its label from
+  std::vector<bool> colour_given;               // whether each of `ratings` gives its colour
   bool too_many = false;
   for_each_item(reader, &list, "ratings", [&](const Node& item) {
     // A scale is a handful of words. The cap keeps the checks between ratings cheap and a rating's position in
@@ -282,7 +283,23 @@ void decode_ratings(Reader& reader, const MapEntry& entry, model::Vocabulary& vo
       break;
     }
     rating.meaning = reader.text(item.find("meaning"), "meaning").value_or("");
-    rating.colour = decode_colour(reader, item.find("colour")).value_or("#bbbbbb");
+    const Node* colour_node = item.find("colour");
+    rating.colour = decode_colour(reader, colour_node).value_or("#969696");
+    // Papers are often copied in black and white: each colour a register gives must print as a grey apart from
+    // those of the colours given before it. Reported once per rating, at the first it is too near.
+    for (std::size_t i = 0; colour_node != nullptr && i < ratings.size(); ++i) {
+      const int earlier = model::printed_grey(ratings[i].colour), grey = model::printed_grey(rating.colour);
+      if (!colour_given[i] || std::abs(earlier - grey) >= model::k_greys_apart) continue;
+      auto& d = reader.diagnostics().warning(
+          reader.at(*colour_node),
+          fmt::format("ratings '{}' and '{}' print as nearly the same grey ({} and {} of 255): on a black-and-white "
+                      "copy their cells and bars look alike; choose colours whose greys differ by at least {} (red, "
+                      "green, blue, amber, white and black all do)",
+                      ratings[i].id, rating.id, earlier, grey, model::k_greys_apart),
+          Code::rating_vocabulary);
+      d.notes.push_back({ratings[i].location, fmt::format("rating '{}' is declared here", ratings[i].id)});
+      break;
+    }
     rating.marks = reader.choice<model::Marks>(item.find("marks"), "marks").value_or(model::Marks::open);
     rating.attention = reader.boolean(item.find("attention"), "attention").value_or(false);
     rating.derived_when = decode_rule(reader, item.find("derived_when"), rating);
@@ -309,6 +326,7 @@ void decode_ratings(Reader& reader, const MapEntry& entry, model::Vocabulary& vo
       }
     }
     label_locations.push_back(label_at);
+    colour_given.push_back(colour_node != nullptr);
     ratings.push_back(std::move(rating));
   });
   if (list.kind == Node::Kind::null || (list.kind == Node::Kind::sequence && list.items.empty())) {

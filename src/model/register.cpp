@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
+#include <cstdlib>
 
 namespace hmicfrs::model {
 namespace {
@@ -43,19 +45,48 @@ bool is_plain_address(std::string_view email) {
 }
 
 std::span<const NamedColour> named_colours() {
-  static constexpr std::array<NamedColour, 12> k_colours{{{"red", "#c0392b"},
-                                                          {"amber", "#e6a117"},
+  // Printed in grey, red, green, blue, amber, white and black are six greys at least 40 apart (58, 103, 150, 192,
+  // 255, 0), and so are red, orange, yellow and green (58, 147, 199, 103): a force's usual sets stay apart.
+  static constexpr std::array<NamedColour, 12> k_colours{{{"red", "#c00000"},
+                                                          {"amber", "#ffc20e"},
                                                           {"green", "#2e8b3e"},
                                                           {"white", "#ffffff"},
-                                                          {"grey", "#9e9e9e"},
-                                                          {"gray", "#9e9e9e"},
+                                                          {"grey", "#969696"},
+                                                          {"gray", "#969696"},
                                                           {"black", "#000000"},
-                                                          {"blue", "#2f6fb3"},
+                                                          {"blue", "#58a6e8"},
                                                           {"yellow", "#f2d024"},
                                                           {"orange", "#e67e22"},
                                                           {"purple", "#7d3c98"},
                                                           {"brown", "#8d5524"}}};
   return k_colours;
+}
+
+int printed_grey(std::string_view hex) {
+  const auto channel = [&](std::size_t at) {
+    int value = 0;
+    for (const char c : hex.substr(at, 2)) {
+      value = value * 16 + (c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c - 'A' + 10);
+    }
+    return value;
+  };
+  if (hex.size() != 7 || hex[0] != '#') return 0;
+  return static_cast<int>(std::lround(0.3 * channel(1) + 0.59 * channel(3) + 0.11 * channel(5)));
+}
+
+std::string unrated_colour(std::span<const std::string> rating_colours) {
+  static constexpr std::array<std::string_view, 6> k_candidates{"#ffffff", "#e0e0e0", "#c0c0c0",
+                                                                "#969696", "#787878", "#505050"};
+  std::string_view best = k_candidates.front();
+  int best_distance = -1;
+  for (const std::string_view candidate : k_candidates) {
+    int distance = 256;
+    for (const std::string& colour : rating_colours) {
+      distance = std::min(distance, std::abs(printed_grey(candidate) - printed_grey(colour)));
+    }
+    if (distance > best_distance) best = candidate, best_distance = distance;
+  }
+  return std::string(best);
 }
 
 namespace {

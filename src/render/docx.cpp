@@ -44,6 +44,7 @@ struct RunStyle {
   bool bold = false;
   bool italic = false;
   bool code = false;
+  std::string_view colour = {};  // "#rrggbb"; empty: the style's
 };
 
 // One run of text; a line break in the text becomes a break in the run.
@@ -53,6 +54,7 @@ std::string run(std::string_view text, const RunStyle& style = {}) {
   if (style.code) properties += "<w:rStyle w:val=\"Code\"/>";
   if (style.bold) properties += "<w:b/>";
   if (style.italic) properties += "<w:i/>";
+  if (!style.colour.empty()) properties += fmt::format("<w:color w:val=\"{}\"/>", word_colour(style.colour));
   std::string out = "<w:r>";
   if (!properties.empty()) out += "<w:rPr>" + properties + "</w:rPr>";
   std::size_t start = 0;
@@ -329,9 +331,9 @@ class BodyWriter {
       for (std::size_t c = 0; c < table.columns.size(); ++c) {
         const Cell blank;
         const Cell& value = c < row.size() ? row[c] : blank;
-        // A rating's cell: a light tint of its colour behind its word, as in HTML.
-        const Cell shown(value.text, value.colour.empty() ? "" : tint(value.colour, 0.3));
-        body += cell(widths[c], shown, table.columns[c].align, "TableText");
+        // A rating's cell: its colour in full behind its word, as in HTML, in the text colour that reads on it.
+        body += cell(widths[c], value, table.columns[c].align, "TableText",
+                     value.colour.empty() ? std::string_view() : text_colour_on(value.colour));
       }
       body += "</w:tr>\n";
     }
@@ -340,14 +342,16 @@ class BodyWriter {
   }
 
  private:
-  static std::string cell(int width, const Cell& value, Align align, std::string_view style) {
+  static std::string cell(int width, const Cell& value, Align align, std::string_view style,
+                          std::string_view text_colour = {}) {
     const std::string shading = value.colour.empty() ? ""
                                                      : fmt::format(
                                                            "<w:shd w:val=\"clear\" w:color=\"auto\" "
                                                            "w:fill=\"{}\"/>",
                                                            word_colour(value.colour));
     return fmt::format("<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/>{}</w:tcPr>{}</w:tc>", width, shading,
-                       paragraph(style, run(value.text), align == Align::right ? "<w:jc w:val=\"right\"/>" : ""));
+                       paragraph(style, run(value.text, {.colour = text_colour}),
+                                 align == Align::right ? "<w:jc w:val=\"right\"/>" : ""));
   }
 
   Parts& m_parts;

@@ -259,7 +259,7 @@ class HtmlWriter {
         } else if (!table.columns[c].wraps) {
           html(" class=\"keep\"");
         }
-        if (!row[c].colour.empty()) html(" style=\"background: ").html(cell_tint(row[c].colour)).html("\"");
+        if (!row[c].colour.empty()) html(" style=\"").html(cell_style(row[c].colour)).html("\"");
         html(">").text(row[c].text).html("</td>");
       }
       html("</tr>\n");
@@ -270,10 +270,14 @@ class HtmlWriter {
  private:
   static constexpr std::size_t k_flush_at = 1u << 16;
 
-  // A rating cell's fill, worked out once per colour: a tracker repeats a handful of colours many times.
-  const std::string& cell_tint(const std::string& colour) {
-    auto it = m_tints.find(colour);
-    if (it == m_tints.end()) it = m_tints.emplace(colour, tint(colour, 0.3)).first;
+  // A rating cell's fill, its colour in full so that ratings stay apart printed in grey, and the text that reads
+  // on it; worked out once per colour: a tracker repeats a handful of colours many times.
+  const std::string& cell_style(const std::string& colour) {
+    auto it = m_cell_styles.find(colour);
+    if (it == m_cell_styles.end()) {
+      it =
+          m_cell_styles.emplace(colour, fmt::format("background: {}; color: {}", colour, text_colour_on(colour))).first;
+    }
     return it->second;
   }
 
@@ -300,7 +304,7 @@ class HtmlWriter {
 
   std::ostream& m_out;
   std::string m_html;
-  std::map<std::string, std::string, std::less<>> m_tints;
+  std::map<std::string, std::string, std::less<>> m_cell_styles;
 };
 
 }  // namespace

@@ -585,12 +585,15 @@ class PaperBuilder {
     RagChart chart{
         fmt::format("Open findings by portfolio and {}", m_vocabulary.customised ? "rating" : "RAG rating"), {}, {}};
     std::vector<std::size_t> open_ratings;
+    // Unrated apart from every rating, closed ones too: the paper's tables show them all in their colours.
+    std::vector<std::string> colours;
     for (std::size_t i = 0; i < m_vocabulary.ratings.size(); ++i) {
+      colours.push_back(m_vocabulary.ratings[i].colour);
       if (!m_vocabulary.ratings[i].marks_open()) continue;
       open_ratings.push_back(i);
       chart.series.push_back({m_vocabulary.ratings[i].label, m_vocabulary.ratings[i].colour});
     }
-    chart.series.push_back({"Unrated", "#bbbbbb"});
+    chart.series.push_back({"Unrated", model::unrated_colour(colours)});
     for (const answers::RagGroup& group : by_portfolio) {
       RagChart::Bar bar{group.label, {}};
       for (const std::size_t i : open_ratings) bar.values.push_back(group.counts.open_of(i));

@@ -189,7 +189,10 @@ class Formats {
       format = made(workbook_add_format(m_workbook), "a cell format");
       format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
       if (!number_format.empty()) format_set_num_format(format, number_format.c_str());
-      if (!fill.empty()) format_set_bg_color(format, colour_of(fill));
+      if (!fill.empty()) {
+        format_set_bg_color(format, colour_of(fill));
+        format_set_font_color(format, colour_of(text_colour_on(fill)));
+      }
       if (wraps) format_set_text_wrap(format);
     }
     return format;
@@ -216,7 +219,8 @@ void write_sheet(lxw_worksheet* sheet, const Table& table, Formats& formats) {
     for (lxw_col_t c = 0; c < columns && c < table.rows[r].size(); ++c) {
       const Cell& cell = table.rows[r][c];
       const Column& column = table.columns[c];
-      const std::string fill = cell.colour.empty() ? "" : tint(cell.colour, 0.3);
+      // A rating's colour in full, as in the papers, so that ratings stay apart printed in grey.
+      const std::string& fill = cell.colour;
       measure(c, cell.text);
       if (cell.text.empty()) {
         if (!fill.empty()) check(worksheet_write_blank(sheet, row, c, formats.cell("", fill, false)));

@@ -85,7 +85,7 @@ TEST(TextTables, LeaveOutOptionalColumnsThatAreEmptyInEveryRow) {
 }
 
 TEST(TextTables, ColourRatingsOnlyWhenAsked) {
-  Table table{{{"RAG"}}, {{Cell("Red", "#c0392b")}}};
+  Table table{{{"RAG"}}, {{Cell("Red", "#c00000")}}};
   EXPECT_EQ(text_of(Document{}.add(table), 80, true), "RAG\n---\n\x1b[31mRed\x1b[0m\n");
   EXPECT_EQ(text_of(Document{}.add(table), 80, false), "RAG\n---\nRed\n");
 }
@@ -103,16 +103,16 @@ TEST(Colours, KeepTextReadableOnAnyRatingColour) {
       }
     }
   }
-  EXPECT_EQ(text_colour_on("#c0392b"), "#ffffff");  // the default red
-  EXPECT_EQ(text_colour_on("#e6a117"), "#000000");  // amber: white on it was 2.2:1
-  EXPECT_EQ(ansi_of("#e6a117"), "\x1b[33m");
+  EXPECT_EQ(text_colour_on("#c00000"), "#ffffff");  // the default red
+  EXPECT_EQ(text_colour_on("#ffc20e"), "#000000");  // amber: white on it was 2.2:1
+  EXPECT_EQ(ansi_of("#ffc20e"), "\x1b[33m");
   EXPECT_EQ(ansi_of("#2e8b3e"), "\x1b[32m");
   EXPECT_EQ(ansi_of("#ffffff"), "\x1b[37m");
 }
 
 TEST(HtmlChart, NamesEverySeriesAndPatternsAllButTheFirst) {
   RagChart chart{
-      "Open findings", {{"Red", "#c0392b"}, {"Amber", "#e6a117"}, {"White", "#ffffff"}}, {{"Crime", {1, 2, 3}}}};
+      "Open findings", {{"Red", "#c00000"}, {"Amber", "#ffc20e"}, {"White", "#ffffff"}}, {{"Crime", {1, 2, 3}}}};
   std::ostringstream out;
   write_html(out, Document{}.add(chart), "t");
   const std::string html = out.str();

@@ -84,7 +84,7 @@ TEST(Vocabulary, LoadsTheRegistersOwnRatingsAndWords) {
   EXPECT_TRUE(v.customised);
   ASSERT_EQ(v.ratings.size(), 4u);
   EXPECT_EQ(v.ratings[0].label, "Red");  // the id with a capital, when no label is given
-  EXPECT_EQ(v.ratings[1].colour, "#e6a117");
+  EXPECT_EQ(v.ratings[1].colour, "#ffc20e");
   EXPECT_EQ(v.ratings[3].colour, "#2e8b3e");
   EXPECT_EQ(v.ratings[3].marks, model::Marks::closed);
   EXPECT_EQ(v.label(model::Status::achieved), "Discharged");
@@ -387,6 +387,59 @@ TEST(Vocabulary, RefusesTwoRatingsThatPrintTheSameLabel) {
                       "hmicfrs-track.yaml:12:10: error: ratings 'done' and 'blue' are both labelled 'Blue': a paper "
                       "could not tell them apart; give each its own label [rating-vocabulary]",
                       "hmicfrs-track.yaml:11:23: note: rating 'done' is labelled here"}));
+}
+
+// A black-and-white copy shows ratings as greys: the sets of named colours forces use print at least 40 apart.
+TEST(Vocabulary, TheNamedColoursForcesUseTogetherPrintAsGreysAtLeastFortyApart) {
+  const auto grey = [](std::string_view name) {
+    for (const model::NamedColour& colour : model::named_colours()) {
+      if (colour.name == name) return model::printed_grey(colour.hex);
+    }
+    ADD_FAILURE() << name;
+    return -1;
+  };
+  EXPECT_EQ(grey("black"), 0);
+  EXPECT_EQ(grey("red"), 58);
+  EXPECT_EQ(grey("green"), 103);
+  EXPECT_EQ(grey("blue"), 150);
+  EXPECT_EQ(grey("amber"), 192);
+  EXPECT_EQ(grey("white"), 255);
+  EXPECT_EQ(grey("orange"), 147);
+  EXPECT_EQ(grey("yellow"), 199);
+  for (const std::vector<std::string_view>& set :
+       {std::vector<std::string_view>{"red", "green", "blue", "amber", "white", "black"},
+        std::vector<std::string_view>{"red", "orange", "yellow", "green"}}) {
+    for (std::size_t i = 0; i < set.size(); ++i) {
+      for (std::size_t j = i + 1; j < set.size(); ++j) {
+        EXPECT_GE(std::abs(grey(set[i]) - grey(set[j])), model::k_greys_apart) << set[i] << " and " << set[j];
+      }
+    }
+  }
+  // The chart's unrated findings take the grey furthest from the ratings beside them.
+  EXPECT_EQ(model::unrated_colour(std::vector<std::string>{"#c00000", "#ffc20e", "#2e8b3e"}), "#ffffff");
+  EXPECT_EQ(model::unrated_colour(std::vector<std::string>{"#c00000", "#ffc20e", "#ffffff", "#2e8b3e"}), "#969696");
+  EXPECT_EQ(model::unrated_colour(std::vector<std::string>{}), "#ffffff");
+}
+
+TEST(Vocabulary, WarnsOfRatingsWhoseColoursPrintAsNearlyTheSameGrey) {
+  EXPECT_EQ(Register()
+                .file("hmicfrs-track.yaml", k_base_config + "ratings:\n"
+                                                            "  - {id: red, colour: red}\n"
+                                                            "  - {id: amber, colour: amber}\n"
+                                                            "  - {id: brown, colour: brown}\n"
+                                                            "  - {id: plain}\n"
+                                                            "  - {id: green, colour: '#2E8B3E', marks: closed}\n")
+                .diagnostics(),
+            asserted({"hmicfrs-track.yaml:9:25: warning: ratings 'red' and 'brown' print as nearly the same grey (58 "
+                      "and 96 of 255): on a black-and-white copy their cells and bars look alike; choose colours "
+                      "whose greys differ by at least 40 (red, green, blue, amber, white and black all do) "
+                      "[rating-vocabulary]",
+                      "hmicfrs-track.yaml:7:10: note: rating 'red' is declared here",
+                      "hmicfrs-track.yaml:11:25: warning: ratings 'brown' and 'green' print as nearly the same grey "
+                      "(96 and 103 of 255): on a black-and-white copy their cells and bars look alike; choose "
+                      "colours whose greys differ by at least 40 (red, green, blue, amber, white and black all do) "
+                      "[rating-vocabulary]",
+                      "hmicfrs-track.yaml:9:10: note: rating 'brown' is declared here"}));
 }
 
 TEST(Vocabulary, RefusesMoreRatingsThanAScaleHas) {

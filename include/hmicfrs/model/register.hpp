@@ -118,6 +118,17 @@ struct NamedColour {
 };
 std::span<const NamedColour> named_colours();
 
+// The grey a colour ("#rrggbb") prints as on a black-and-white copy, from 0 (black) to 255 (white): its luma,
+// 0.3 R + 0.59 G + 0.11 B, as poppler's `pdftoppm -gray` and printers' drivers turn colour into grey.
+int printed_grey(std::string_view hex);
+
+// How far apart two ratings' greys must be to be told apart on a black-and-white copy.
+inline constexpr int k_greys_apart = 40;
+
+// The colour of findings not yet rated, beside `ratings` in a chart: of white and a few greys, the one whose
+// grey is furthest from theirs (the lighter on a tie), so that it stays apart from each of them in print.
+std::string unrated_colour(std::span<const std::string> rating_colours);
+
 // The most ratings a register may declare (the loader refuses more).
 inline constexpr std::size_t k_max_ratings = 100;
 
