@@ -168,6 +168,7 @@ class PaperBuilder {
   void heading() {
     m_document.add(Heading{1, m_paper.title});
     m_document.date = m_meeting.date.iso();
+    m_document.marking = m_paper.marking;
     m_document.running_head =
         fmt::format("{} · {} · {}{}", m_paper.title, m_paper.committee, long_date(m_meeting.date),
                     m_meeting.agenda_item.empty() ? "" : " · Agenda item " + m_meeting.agenda_item);
