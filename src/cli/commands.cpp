@@ -46,7 +46,8 @@ using render::Format;
 
 constexpr std::array k_documents{Format::text, Format::markdown, Format::json};
 constexpr std::array k_tables{Format::text, Format::markdown, Format::json, Format::csv};
-constexpr std::array k_papers{Format::markdown, Format::text, Format::html, Format::json, Format::docx, Format::xlsx};
+constexpr std::array k_papers{Format::markdown, Format::text, Format::html, Format::json,
+                              Format::docx,     Format::pdf,  Format::xlsx};
 // The views a chaser takes into a spreadsheet: findings, and counts by rating.
 constexpr std::array k_sheets{Format::text, Format::markdown, Format::json, Format::csv, Format::xlsx};
 constexpr std::array k_chase{Format::text, Format::markdown, Format::json, Format::xlsx, Format::eml};

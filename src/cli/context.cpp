@@ -21,6 +21,7 @@
 
 #include "errors.hpp"
 #include "files.hpp"
+#include "pdf.hpp"
 
 namespace hmicfrs::cli {
 namespace fs = std::filesystem;
@@ -252,12 +253,18 @@ std::string Session::marking() const {
   return m_loaded ? m_loaded->result.dataset.config.marking : std::string();
 }
 
-void Session::write_output(const std::function<void(std::ostream&, const render::Output&)>& write) const {
+void Session::write_output(const std::function<void(std::ostream&, const render::Output&)>& write,
+                           const std::optional<model::Date>& dated) const {
   if (!m_format) throw std::logic_error("this command writes no answer");
+  if (*m_format == render::Format::pdf && !dated) throw std::logic_error("this answer has no date to print a PDF of");
   if (m_options.file.empty()) {
     if (render::is_binary(*m_format) && m_environment.stdout_is_terminal) {
       throw UsageError(fmt::format("a {} file is not for a terminal: give -o FILE.{}, or redirect the output",
                                    model::name_of(*m_format), model::name_of(*m_format)));
+    }
+    if (*m_format == render::Format::pdf) {
+      m_out << printed(write, *dated, "the PDF");
+      return;
     }
     const render::Output output{*m_format, render::TextStyle{text_width(), color()}, word_template(),
                                 m_environment.process_ends_after, marking()};
@@ -272,10 +279,24 @@ void Session::write_output(const std::function<void(std::ostream&, const render:
     return;
   }
   refuse_output_inside_register();
+  if (*m_format == render::Format::pdf) {
+    write_file_atomically(m_options.file, printed(write, *dated, fmt::format("'{}'", m_options.file)));
+    return;
+  }
   std::ostringstream content;
   write(content, render::Output{*m_format, render::TextStyle{80, false}, word_template(),
                                 m_environment.process_ends_after, marking()});
   write_file_atomically(m_options.file, content.str());
+}
+
+std::string Session::printed(const std::function<void(std::ostream&, const render::Output&)>& write,
+                             const model::Date& date, const std::string& output) const {
+  // Chromium is found before anything is written, so that a missing one fails at once.
+  const PdfPrinter printer = pdf_printer(m_environment, output);
+  std::ostringstream html;
+  write(html, render::Output{render::Format::html, render::TextStyle{80, false}, std::nullopt,
+                             m_environment.process_ends_after, marking()});
+  return print_pdf(html.str(), date, printer);
 }
 
 void Session::write_directory(const std::vector<std::pair<std::string, std::string>>& files) const {

@@ -96,11 +96,17 @@ class Session {
   // Writes `answer` in the chosen format, to standard output or atomically to the -o file.
   template <class Answer>
   void emit(const Answer& answer) const {
-    write_output([&](std::ostream& out, const render::Output& output) { render::write(out, answer, output); });
+    std::optional<model::Date> dated;  // a PDF's date: the answer's own, for the answers printed as PDF
+    if constexpr (requires { render::file_date(answer); }) dated = render::file_date(answer);
+    write_output([&](std::ostream& out, const render::Output& output) { render::write(out, answer, output); }, dated);
   }
 
  private:
-  void write_output(const std::function<void(std::ostream&, const render::Output&)>& write) const;
+  void write_output(const std::function<void(std::ostream&, const render::Output&)>& write,
+                    const std::optional<model::Date>& dated) const;
+  // The answer's HTML printed to PDF by Chromium, dated `date`; an IoError when Chromium is missing or fails.
+  std::string printed(const std::function<void(std::ostream&, const render::Output&)>& write, const model::Date& date,
+                      const std::string& output) const;
   // A usage error when -o names a place inside the register's directory, which no command writes into.
   void refuse_output_inside_register() const;
   // Whether a register is named by --data or $HMICFRS_TRACK_DATA, or found from the current directory upwards.

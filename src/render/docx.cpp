@@ -24,9 +24,10 @@
 namespace hmicfrs::render {
 namespace {
 
-// A4 in twentieths of a point, 20 mm margins at the top and bottom, 18 mm at the sides.
-constexpr int k_page_width = 11906, k_page_height = 16838, k_margin = 1134, k_side_margin = 1020;
-constexpr int k_text_width = k_page_width - 2 * k_side_margin;
+// A4 in twentieths of a point, with 20 mm margins all round (as README promises); the tables and the chart
+// fill the width between them.
+constexpr int k_page_width = 11906, k_page_height = 16838, k_margin = 1134;
+constexpr int k_text_width = k_page_width - 2 * k_margin;
 constexpr long k_emu_per_twip = 635;
 
 // Text as XML character data or an attribute value: HTML's escapes are XML's too.
@@ -103,23 +104,26 @@ long text_twips(std::string_view text, bool bold) {
 
 // Column widths in twips that fill the text width: each column gets at least
 // its longest word (so that no id, date, rating or status word, and no word
-// of up to 20 characters, is broken for want of room), and what is left is
-// shared by how much more its longest cell would take.
+// of up to 20 characters, is broken for want of room) and, when the table
+// has room for them all, each short cell of a column that does not wrap on
+// one line; what is left is shared by how much more its longest cell would take.
 std::vector<int> column_widths(const Table& table) {
   // Both cell margins (80 twips each), the borders, and room for a renderer's rounding.
   constexpr long k_padding = 220;
   constexpr std::size_t k_longest_kept_word = 20, k_longest_cell = 60;  // characters
   const std::size_t n = table.columns.size();
-  std::vector<long> least(n, 0), wanted(n, 0);
+  std::vector<long> least(n, 0), one_line(n, 0), wanted(n, 0);
   const auto characters = [](char32_t) { return std::size_t{1}; };
   const auto measure = [&](std::size_t c, std::string_view text, bool bold) {
-    // A column whose cells do not wrap (ids, dates, ratings, statuses, types) keeps each word whole, and a
-    // cell of up to 20 characters ("Awaiting sign-off") on one line, so that it never breaks at a hyphen;
+    // A column whose cells do not wrap (ids, dates, ratings, statuses, types) keeps each word whole, and,
+    // room allowing, a cell of up to 20 characters ("Awaiting sign-off", "September 2022") on one line;
     // elsewhere a word longer than 20 characters may break, and asks for no more room than its first 20.
     const bool wraps = table.columns[c].wraps;
     const std::size_t kept = wraps ? k_longest_kept_word : std::string_view::npos;
+    if (!wraps && util::measured(text, characters) <= k_longest_kept_word) {
+      one_line[c] = std::max(one_line[c], text_twips(text, bold) + k_padding);
+    }
     long longest_word = 0;
-    if (!wraps && util::measured(text, characters) <= k_longest_kept_word) longest_word = text_twips(text, bold);
     for (std::size_t start = 0; start <= text.size();) {
       const std::size_t end = std::min(text.find_first_of(" \n", start), text.size());
       const std::string_view word = text.substr(start, end - start);
@@ -135,6 +139,10 @@ std::vector<int> column_widths(const Table& table) {
   for (const auto& row : table.rows) {
     for (std::size_t c = 0; c < n && c < row.size(); ++c) measure(c, row[c].text, false);
   }
+  // Short cells on one line when every column's fit beside the others' longest words; else only words whole.
+  std::vector<long> lines(n);
+  for (std::size_t c = 0; c < n; ++c) lines[c] = std::max(least[c], one_line[c]);
+  if (std::accumulate(lines.begin(), lines.end(), 0L) <= k_text_width) least = std::move(lines);
   for (std::size_t c = 0; c < n; ++c) wanted[c] = std::max(wanted[c], least[c]);
   const long sum_least = std::accumulate(least.begin(), least.end(), 0L);
   const long sum_wanted = std::accumulate(wanted.begin(), wanted.end(), 0L);
@@ -260,14 +268,17 @@ class BodyWriter {
                                         ? fmt::format("<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"{}\"/></w:numPr>",
                                                       2 + m_parts.numbered_lists++)
                                         : "";
-      for (const std::string& item : block.items) {
+      for (std::size_t i = 0; i < block.items.size(); ++i) {
         body += paragraph(block.kind == Kind::bullets ? "ListBullet" : "ListNumber",
-                          inline_runs(user_markdown::inlines(item)), numbering);
+                          inline_runs(user_markdown::inlines(block.items[i])),
+                          keep_with_last(i, block.items.size()) + numbering);
       }
     }
   }
   void operator()(const BulletList& list) {
-    for (const std::string& item : list.items) body += paragraph("ListBullet", run(item));
+    for (std::size_t i = 0; i < list.items.size(); ++i) {
+      body += paragraph("ListBullet", run(list.items[i]), keep_with_last(i, list.items.size()));
+    }
   }
   void operator()(const Fields& fields) {
     // Kept with the next line, each but the last, so a list never starts at the foot of a page; the last
@@ -279,17 +290,20 @@ class BodyWriter {
     }
   }
   void operator()(const References& references) {
-    for (const Reference& reference : references.items) {
+    for (std::size_t i = 0; i < references.items.size(); ++i) {
+      const Reference& reference = references.items[i];
+      const std::string keep = keep_with_last(i, references.items.size());
       if (!is_web_address(reference.url)) {
-        body += paragraph("ListBullet", run(reference.text));
+        body += paragraph("ListBullet", run(reference.text), keep);
         continue;
       }
       m_parts.links.push_back(reference.url);
-      body +=
-          paragraph("ListBullet", fmt::format("<w:hyperlink r:id=\"link{}\" w:history=\"1\"><w:r><w:rPr><w:rStyle "
-                                              "w:val=\"Hyperlink\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>"
-                                              "</w:hyperlink>",
-                                              m_parts.links.size(), xml_text(reference.text)));
+      body += paragraph("ListBullet",
+                        fmt::format("<w:hyperlink r:id=\"link{}\" w:history=\"1\"><w:r><w:rPr><w:rStyle "
+                                    "w:val=\"Hyperlink\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>"
+                                    "</w:hyperlink>",
+                                    m_parts.links.size(), xml_text(reference.text)),
+                        keep);
     }
   }
   void operator()(const RagChart& chart) {
@@ -342,6 +356,11 @@ class BodyWriter {
   }
 
  private:
+  // The item before a list's last is kept with it, so that no page holds the last item alone.
+  static std::string keep_with_last(std::size_t item, std::size_t items) {
+    return items >= 2 && item + 2 == items ? "<w:keepNext/>" : "";
+  }
+
   static std::string cell(int width, const Cell& value, Align align, std::string_view style,
                           std::string_view text_colour = {}) {
     const std::string shading = value.colour.empty() ? ""
@@ -539,16 +558,26 @@ std::string document_relationships(const Parts& parts, bool theme) {
   return out + "</Relationships>\n";
 }
 
-std::string header_part(std::string_view running_head) {
-  return fmt::format("{}<w:hdr {}>{}</w:hdr>\n", k_declaration, k_namespaces, paragraph("Header", run(running_head)));
+// A protective marking as the header and footer give it: on a line of its own, centred, in bold.
+std::string marking_paragraph(std::string_view style, std::string_view marking) {
+  return paragraph(style, run(marking, {true}), "<w:jc w:val=\"center\"/>");
 }
 
-std::string footer_part() {
+// The running head, below the marking when there is one.
+std::string header_part(std::string_view running_head, std::string_view marking) {
+  return fmt::format("{}<w:hdr {}>{}{}</w:hdr>\n", k_declaration, k_namespaces,
+                     marking.empty() ? "" : marking_paragraph("Header", marking),
+                     paragraph("Header", run(running_head)));
+}
+
+// "Page X of Y", above the marking when there is one.
+std::string footer_part(std::string_view marking) {
   const auto field = [](std::string_view name) {
     return fmt::format("<w:fldSimple w:instr=\" {} \\* MERGEFORMAT \"><w:r><w:t>1</w:t></w:r></w:fldSimple>", name);
   };
-  return fmt::format("{}<w:ftr {}>{}</w:ftr>\n", k_declaration, k_namespaces,
-                     paragraph("Footer", run("Page ") + field("PAGE") + run(" of ") + field("NUMPAGES")));
+  return fmt::format("{}<w:ftr {}>{}{}</w:ftr>\n", k_declaration, k_namespaces,
+                     paragraph("Footer", run("Page ") + field("PAGE") + run(" of ") + field("NUMPAGES")),
+                     marking.empty() ? "" : marking_paragraph("Footer", marking));
 }
 
 std::string core_properties(std::string_view title, std::string_view date) {
@@ -595,9 +624,9 @@ void write_docx(std::ostream& out, const Document& document, const std::string& 
 
   const std::string section = fmt::format(
       "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"header1\"/><w:footerReference w:type=\"default\" "
-      "r:id=\"footer1\"/><w:pgSz w:w=\"{}\" w:h=\"{}\"/><w:pgMar w:top=\"{m}\" w:right=\"{s}\" w:bottom=\"{m}\" "
-      "w:left=\"{s}\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>",
-      k_page_width, k_page_height, fmt::arg("m", k_margin), fmt::arg("s", k_side_margin));
+      "r:id=\"footer1\"/><w:pgSz w:w=\"{}\" w:h=\"{}\"/><w:pgMar w:top=\"{m}\" w:right=\"{m}\" w:bottom=\"{m}\" "
+      "w:left=\"{m}\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>",
+      k_page_width, k_page_height, fmt::arg("m", k_margin));
 
   ZipArchive archive(document.date);
   archive.add("[Content_Types].xml", content_types(parts.charts.size(), theme.has_value()));
@@ -609,8 +638,9 @@ void write_docx(std::ostream& out, const Document& document, const std::string& 
   archive.add("word/styles.xml", styles);
   archive.add("word/numbering.xml", numbering_part(parts.numbered_lists));
   archive.add("word/settings.xml", std::string(k_declaration) + std::string(k_settings));
-  archive.add("word/header1.xml", header_part(document.running_head.empty() ? title : document.running_head));
-  archive.add("word/footer1.xml", footer_part());
+  archive.add("word/header1.xml",
+              header_part(document.running_head.empty() ? title : document.running_head, document.marking));
+  archive.add("word/footer1.xml", footer_part(document.marking));
   if (theme) archive.add("word/theme/theme1.xml", std::move(*theme));
   for (std::size_t chart = 1; chart <= parts.charts.size(); ++chart) {
     archive.add(fmt::format("word/charts/chart{}.xml", chart), std::move(parts.charts[chart - 1]));

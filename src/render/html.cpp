@@ -24,6 +24,7 @@ h3 { font-size: 11.5pt; margin: 1.2em 0 .3em; }
 h4 { font-size: 10.5pt; margin: 1em 0 .3em; }
 h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
 p, li { orphans: 3; widows: 3; }
+li:last-child { break-before: avoid; page-break-before: avoid; }
 dl.fields, figure { break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; margin: .4em 0 .8em; font-size: 10pt; page-break-inside: auto; }
 th, td { border: 1px solid #888; padding: .25em .45em; text-align: left; vertical-align: top; }
@@ -54,16 +55,31 @@ std::string css_string(std::string_view text) {
   return out + "\"";
 }
 
-// A4 pages, the running head at the top of each and "Page X of Y" at the bottom (CSS margin boxes).
-std::string page_style(std::string_view running_head) {
-  return fmt::format(R"(
+// A4 pages, the running head at the top of each and "Page X of Y" at the bottom (CSS margin boxes); a protective
+// marking, when there is one, centred above the running head and at the foot of each page, and on screen (where
+// there are no pages) at the top and foot of the document.
+std::string page_style(std::string_view running_head, std::string_view marking) {
+  constexpr std::string_view k_font = R"(font: 8.5pt Arial, "Liberation Sans", Helvetica, sans-serif; color: #444;)";
+  const std::string head = marking.empty() ? css_string(running_head)
+                                           : fmt::format("{} \"\\A\" {}; white-space: pre-line", css_string(marking),
+                                                         css_string(running_head));
+  const std::string foot =
+      marking.empty() ? "" : fmt::format("\n  @bottom-center {{ content: {}; {} }}", css_string(marking), k_font);
+  std::string style = fmt::format(R"(
 @page {{
   size: A4; margin: 20mm 16mm 18mm;
-  @top-center {{ content: {}; font: 8.5pt Arial, "Liberation Sans", Helvetica, sans-serif; color: #444; }}
+  @top-center {{ content: {}; {} }}{}
   @bottom-right {{ content: "Page " counter(page) " of " counter(pages);
-                   font: 8.5pt Arial, "Liberation Sans", Helvetica, sans-serif; color: #444; }}
+                   {} }}
 }})",
-                     css_string(running_head));
+                                  head, k_font, foot, k_font);
+  if (!marking.empty()) {
+    style += R"(
+p.marking { text-align: center; font-weight: bold; letter-spacing: .05em; margin: 0 0 1em; }
+p.marking:last-child { margin: 2em 0 0; }
+@media print { p.marking { display: none; } })";
+  }
+  return style;
 }
 
 // Inline pieces as HTML, user text escaped, appended to `out`.
@@ -348,13 +364,16 @@ void write_html(std::ostream& out, const Document& document, const std::string& 
   out << "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<title>" << escape_html(title) << "</title>\n<style>"
-      << page_style(document.running_head.empty() ? title : document.running_head) << k_style
+      << page_style(document.running_head.empty() ? title : document.running_head, document.marking) << k_style
       << "</style>\n</head>\n<body>\n";
+  const std::string marking =
+      document.marking.empty() ? "" : "<p class=\"marking\">" + escape_html(document.marking) + "</p>\n";
+  out << marking;
   {
     HtmlWriter writer(out);
     for (const Block& block : document.blocks) std::visit(writer, block);
   }
-  out << "</body>\n</html>\n";
+  out << marking << "</body>\n</html>\n";
 }
 
 }  // namespace hmicfrs::render

@@ -37,7 +37,8 @@ void write_document(std::ostream& out, const Document& document, const Output& o
     case Format::json:
     case Format::csv:
     case Format::xlsx:
-    case Format::eml: break;
+    case Format::eml:
+    case Format::pdf: break;
   }
   throw std::logic_error("write_document: not a document format");
 }
@@ -90,5 +91,7 @@ void write(std::ostream& out, const answers::Movement& a, const Output& o) { wri
 void write(std::ostream& out, const answers::Committees& a, const Output& o) { write_answer(out, a, o); }
 void write(std::ostream& out, const answers::Paper& a, const Output& o) { write_answer(out, a, o); }
 void write(std::ostream& out, const answers::Chase& a, const Output& o) { write_answer(out, a, o); }
+
+model::Date file_date(const answers::Paper& paper) { return paper.meeting->date; }
 
 }  // namespace hmicfrs::render

@@ -186,20 +186,20 @@ TEST_F(OutputFile, FailsWithStatusThreeNamingThePath) {
 // A format the command does not know, from --format or -o's extension, is a usage error that lists those it writes,
 // with the extension each takes.
 TEST_F(OutputFile, ListsTheFormatsTheCommandWritesWhenItCannotTellWhichIsMeant) {
-  const std::string paper = (m_dir / "paper.pdf").string();
-  const auto pdf = run_cli({"--data", "examples/west-midlands", "report", "--committee", "2022-03", "-o", paper});
-  EXPECT_EQ(pdf.status, 2);
-  EXPECT_EQ(pdf.err, fmt::format("hmicfrs-track: -o {}: cannot tell the format from the extension '.pdf': this "
-                                 "command writes md (.md), text (.txt), html (.html), json (.json), docx (.docx) or "
-                                 "xlsx (.xlsx); end the file's name with one of those extensions, or give --format\n"
-                                 "Run 'hmicfrs-track --help' for usage.\n",
+  const std::string paper = (m_dir / "paper.odt").string();
+  const auto odt = run_cli({"--data", "examples/west-midlands", "report", "--committee", "2022-03", "-o", paper});
+  EXPECT_EQ(odt.status, 2);
+  EXPECT_EQ(odt.err, fmt::format("hmicfrs-track: -o {}: cannot tell the format from the extension '.odt': this "
+                                 "command writes md (.md), text (.txt), html (.html), json (.json), docx (.docx), "
+                                 "pdf (.pdf) or xlsx (.xlsx); end the file's name with one of those extensions, or "
+                                 "give --format\nRun 'hmicfrs-track --help' for usage.\n",
                                  paper));
   const auto format =
-      run_cli({"--data", "examples/west-midlands", "report", "--committee", "2022-03", "--format", "pdf"});
+      run_cli({"--data", "examples/west-midlands", "report", "--committee", "2022-03", "--format", "odt"});
   EXPECT_EQ(format.status, 2);
   EXPECT_EQ(format.err,
-            "hmicfrs-track: --format: unknown format 'pdf': this command writes md (.md), text (.txt), html (.html), "
-            "json (.json), docx (.docx) or xlsx (.xlsx)\nRun 'hmicfrs-track --help' for usage.\n");
+            "hmicfrs-track: --format: unknown format 'odt': this command writes md (.md), text (.txt), html (.html), "
+            "json (.json), docx (.docx), pdf (.pdf) or xlsx (.xlsx)\nRun 'hmicfrs-track --help' for usage.\n");
   // eml is a directory of messages, which has no extension.
   const auto chase = run_cli({"--data", "examples/west-midlands", "chase", "--format", "mail"});
   EXPECT_EQ(chase.status, 2);
@@ -217,9 +217,9 @@ TEST_F(OutputFile, ListsTheFormatsTheCommandWritesWhenItCannotTellWhichIsMeant) 
 }
 
 TEST_F(OutputFile, RefusesAmbiguousFormatsAndTheDataDirectory) {
-  const auto unknown = run_cli({"--data", "examples/west-midlands", "committees", "-o", (m_dir / "x.pdf").string()});
+  const auto unknown = run_cli({"--data", "examples/west-midlands", "committees", "-o", (m_dir / "x.odt").string()});
   EXPECT_EQ(unknown.status, 2);
-  EXPECT_THAT(unknown.err, HasSubstr("x.pdf: cannot tell the format from the extension '.pdf': this command writes "
+  EXPECT_THAT(unknown.err, HasSubstr("x.odt: cannot tell the format from the extension '.odt': this command writes "
                                      "text (.txt), md (.md), json (.json) or csv (.csv); end the file's name with one "
                                      "of those extensions, or give --format\n"));
   const auto not_word = run_cli({"--data", "examples/west-midlands", "committees", "-o", (m_dir / "x.docx").string()});

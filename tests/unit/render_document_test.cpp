@@ -141,6 +141,29 @@ TEST(HtmlPages, NumberEveryPageAndCarryTheRunningHeadSafely) {
   EXPECT_EQ(html.find("</style>"), html.rfind("</style>"));  // only the one that closes it
 }
 
+// A protective marking is centred at the top and foot of every printed page (margin boxes) and, on screen, at the
+// top and foot of the page; escaped as the running head is. Without one, there is none.
+TEST(HtmlPages, CarryTheMarkingAtTheTopAndFootOfEveryPage) {
+  Document d;
+  d.running_head = "Head";
+  d.marking = "OFFICIAL-SENSITIVE <b>";
+  d.add(Paragraph{"Text."});
+  std::ostringstream out;
+  write_html(out, d, "t");
+  const std::string html = out.str();
+  EXPECT_THAT(html, ::testing::HasSubstr("@top-center { content: \"OFFICIAL-SENSITIVE \\3c b\\3e \" \"\\A\" \"Head\"; "
+                                         "white-space: pre-line; font:"));
+  EXPECT_THAT(html, ::testing::HasSubstr("@bottom-center { content: \"OFFICIAL-SENSITIVE \\3c b\\3e \"; font:"));
+  EXPECT_THAT(html, ::testing::HasSubstr("<body>\n<p class=\"marking\">OFFICIAL-SENSITIVE &lt;b&gt;</p>\n<p>Text.</p>\n"
+                                         "<p class=\"marking\">OFFICIAL-SENSITIVE &lt;b&gt;</p>\n</body>"));
+  EXPECT_THAT(html, ::testing::HasSubstr("@media print { p.marking { display: none; } }"));
+
+  std::ostringstream unmarked;
+  write_html(unmarked, Document{}.add(Paragraph{"Text."}), "t");
+  EXPECT_EQ(unmarked.str().find("marking"), std::string::npos);
+  EXPECT_EQ(unmarked.str().find("@bottom-center"), std::string::npos);
+}
+
 TEST(TextDocuments, UnderlineHeadingsAndHangBullets) {
   Document d;
   d.add(Heading{1, "Title"}).add(Paragraph{"Some text."}).add(Heading{2, "Part"}).add(BulletList{{"one", "two"}});
@@ -206,6 +229,63 @@ TEST(Csv, QuotesWhatNeedsQuotingAndEndsLinesWithCrLf) {
   std::ostringstream out;
   write_csv(out, Table{{{"a"}, {"b"}}, {{"plain", "with, comma"}, {"say \"hi\"", "two\nlines"}}});
   EXPECT_EQ(out.str(), "a,b\r\nplain,\"with, comma\"\r\n\"say \"\"hi\"\"\",\"two\nlines\"\r\n");
+}
+
+// The marking above the running head and below the page number, centred and bold; none without one.
+TEST(Word, CarriesTheMarkingInTheHeaderAndFooter) {
+  Document document;
+  document.running_head = "Head";
+  document.marking = "OFFICIAL";
+  std::ostringstream marked;
+  write_docx(marked, document, "T");
+  const std::string marking =
+      "<w:p><w:pPr><w:pStyle w:val=\"{}\"/><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr>"
+      "<w:t xml:space=\"preserve\">OFFICIAL</w:t></w:r></w:p>\n";
+  const auto header = zip_entry(marked.str(), "word/header1.xml", 1 << 20);
+  const auto footer = zip_entry(marked.str(), "word/footer1.xml", 1 << 20);
+  ASSERT_TRUE(header.has_value() && footer.has_value());
+  EXPECT_THAT(*header, ::testing::HasSubstr(fmt::format(fmt::runtime(marking), "Header") +
+                                            "<w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr><w:r><w:t "
+                                            "xml:space=\"preserve\">Head</w:t></w:r></w:p>\n</w:hdr>"));
+  EXPECT_THAT(*footer, ::testing::EndsWith("</w:fldSimple></w:p>\n" + fmt::format(fmt::runtime(marking), "Footer") +
+                                           "</w:ftr>\n"));
+
+  document.marking.clear();
+  std::ostringstream unmarked;
+  write_docx(unmarked, document, "T");
+  for (const char* part : {"word/header1.xml", "word/footer1.xml"}) {
+    const auto xml = zip_entry(unmarked.str(), part, 1 << 20);
+    ASSERT_TRUE(xml.has_value());
+    EXPECT_EQ(xml->find("OFFICIAL"), std::string::npos) << part;
+    EXPECT_EQ(xml->find("center"), std::string::npos) << part;
+  }
+}
+
+// 20 mm margins all round; a list's last item is kept with the one before it, and no other is.
+TEST(Word, HasTwentyMillimetreMarginsAndKeepsAListsLastTwoItemsTogether) {
+  Document document;
+  document.add(BulletList{{"one", "two", "three"}});
+  document.add(MarkdownText{"1. a\n2. b"});
+  document.add(References{{{"r1", ""}, {"r2", "https://example.org"}}});
+  document.add(BulletList{{"alone"}});
+  std::ostringstream out;
+  write_docx(out, document, "T");
+  const auto body = zip_entry(out.str(), "word/document.xml", 1 << 20);
+  ASSERT_TRUE(body.has_value());
+  EXPECT_THAT(*body, ::testing::HasSubstr("<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" "
+                                          "w:left=\"1134\" "));
+  const auto item = [](std::string_view style, std::string_view more, std::string_view text) {
+    return fmt::format("<w:p><w:pPr><w:pStyle w:val=\"{}\"/>{}</w:pPr><w:r><w:t xml:space=\"preserve\">{}</w:t>", style,
+                       more, text);
+  };
+  EXPECT_THAT(*body, ::testing::HasSubstr(item("ListBullet", "", "one")));
+  EXPECT_THAT(*body, ::testing::HasSubstr(item("ListBullet", "<w:keepNext/>", "two")));
+  EXPECT_THAT(*body, ::testing::HasSubstr(item("ListBullet", "", "three")));
+  EXPECT_THAT(*body,
+              ::testing::HasSubstr(item(
+                  "ListNumber", "<w:keepNext/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"2\"/></w:numPr>", "a")));
+  EXPECT_THAT(*body, ::testing::HasSubstr(item("ListBullet", "<w:keepNext/>", "r1")));
+  EXPECT_THAT(*body, ::testing::HasSubstr(item("ListBullet", "", "alone")));
 }
 
 }  // namespace

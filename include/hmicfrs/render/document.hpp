@@ -144,7 +144,9 @@ void write_markdown(std::ostream& out, const Document& document);
 // One self-contained HTML page: inline CSS, rating colours with their names in
 // text, charts as inline SVG, all user text escaped. Printed, it is A4 with
 // the running head (else the title) at the top of each page and "Page X of Y"
-// at the bottom; headings and field lists stay with what follows them.
+// at the bottom, and the marking, when there is one, centred at the top and
+// foot of each page (on screen, of the page); headings and field lists stay
+// with what follows them.
 void write_html(std::ostream& out, const Document& document, const std::string& title);
 
 // The parts of a force's Word template (.docx or .dotx) that a paper takes:
@@ -164,7 +166,8 @@ util::Result<WordTemplate> word_template_from(std::string_view bytes);
 // A Word document (Office Open XML, zipped): A4, Word's own heading, list
 // and table styles, bordered tables whose header row repeats on each page,
 // rating cells shaded and worded, the chart as a native Word chart, the
-// running head at the top and "Page X of Y" at the bottom of each page.
+// running head at the top and "Page X of Y" at the bottom of each page, and
+// the marking, when there is one, above the one and below the other.
 // The same document always gives the same bytes. With a `word_template`, the
 // document takes its styles (and theme), with ours added for any it lacks.
 void write_docx(std::ostream& out, const Document& document, const std::string& title,

@@ -13,13 +13,15 @@
 #include <hmicfrs/answers/peel.hpp>
 #include <hmicfrs/answers/status.hpp>
 #include <hmicfrs/answers/window.hpp>
+#include <hmicfrs/model/date.hpp>
 #include <hmicfrs/model/enums.hpp>
 #include <hmicfrs/render/document.hpp>
 
 namespace hmicfrs::render {
 
-// The output formats; each command supports the subset that makes sense.
-enum class Format { text, markdown, json, csv, html, docx, xlsx, eml };
+// The output formats; each command supports the subset that makes sense. A PDF is the HTML printed by a
+// browser, which cli/ runs: render/ writes its HTML.
+enum class Format { text, markdown, json, csv, html, docx, xlsx, eml, pdf };
 
 // How to write: the format, and for text the terminal's width and colour.
 struct Output {
@@ -31,7 +33,9 @@ struct Output {
 };
 
 // Whether a format is written as bytes that a terminal cannot show.
-constexpr bool is_binary(Format format) { return format == Format::docx || format == Format::xlsx; }
+constexpr bool is_binary(Format format) {
+  return format == Format::docx || format == Format::xlsx || format == Format::pdf;
+}
 
 // Writes an answer in the format asked for: a document (text, Markdown,
 // HTML, Word), JSON (the shapes of docs/json.md) or, for answers that are one
@@ -50,6 +54,9 @@ void write(std::ostream& out, const answers::Movement& movement, const Output& o
 void write(std::ostream& out, const answers::Committees& committees, const Output& output);
 void write(std::ostream& out, const answers::Paper& paper, const Output& output);
 void write(std::ostream& out, const answers::Chase& chase, const Output& output);
+
+// The one date a file written from the paper may carry (a Word file's, a PDF's): its meeting's.
+model::Date file_date(const answers::Paper& paper);
 
 // A mail message, with the name of the file it goes in.
 struct EmailMessage {
@@ -71,6 +78,6 @@ namespace hmicfrs::model {
 template <>
 struct EnumInfo<render::Format> {
   static constexpr std::string_view what = "format";
-  static constexpr std::string_view names[] = {"text", "md", "json", "csv", "html", "docx", "xlsx", "eml"};
+  static constexpr std::string_view names[] = {"text", "md", "json", "csv", "html", "docx", "xlsx", "eml", "pdf"};
 };
 }  // namespace hmicfrs::model
