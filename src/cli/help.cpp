@@ -48,8 +48,14 @@ class HelpFormatter final : public CLI::Formatter {
   // CLI11's layout, with the program's options a command takes listed after its own.
   std::string make_help(const CLI::App* app, std::string name, CLI::AppFormatMode mode) const override {
     if (mode == CLI::AppFormatMode::Sub) return make_expanded(app);
-    std::string out =
-        make_description(app) + lines(make_usage(app, name)) + make_positionals(app) + make_groups(app, mode);
+    std::string out = make_description(app) + lines(make_usage(app, name)) + make_positionals(app);
+    // Each group of options that has some, after a blank line (CLI11's make_groups adds one more before a hidden
+    // group's place).
+    for (const std::string& group : app->get_groups()) {
+      const std::vector<const CLI::Option*> options = app->get_options(
+          [&group](const CLI::Option* option) { return option->get_group() == group && option->nonpositional(); });
+      if (!group.empty() && !options.empty()) out += make_group(group, false, options);
+    }
     if (const CLI::App* parent = app->get_parent(); parent != nullptr) {
       const std::vector<const CLI::Option*> globals = parent->get_options([parent](const CLI::Option* option) {
         // Hidden options (no group) are not listed, nor the program's own --help and --version.
