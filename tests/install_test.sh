@@ -28,7 +28,7 @@ install_into() {
 # Every command of `--help`, and every option of each command's help, is in the manual page.
 check_manpage_covers_help() {
     local binary=$1 page=$2 command option
-    for command in $("$binary" --help | sed -n '/^Commands:/,/^$/p' | awk 'NR > 1 && NF { sub(/,$/, "", $1); print $1 }'); do
+    for command in $("$binary" --help | sed -n '/^Commands:/,/^$/p' | awk 'NR > 1 && /^  [^ ]/ { sub(/,$/, "", $1); print $1 }'); do
         grep -q "^\.SS $command\b" "$page" || fail "the manual page has no section for '$command'"
         for option in $("$binary" "$command" --help | grep -oE -- '--[a-z][a-z-]*' | sort -u); do
             grep -qF -- "${option//-/\\-}" "$page" || fail "the manual page does not mention $command $option"
@@ -90,6 +90,17 @@ layout)
     expect_completion $'peel-2021-22/AFI1\npeel-2021-22/AFI10\npeel-2021-22/AFI11\npeel-2021-22/AFI12' \
         hmicfrs-track --data "$example" show peel-2021-22/AFI1
     expect_completion $'jtai-solihull-2022' hmicfrs-track --data "$example" list --inspection jtai
+    expect_completion $'mental-health-criminal-justice-2021/R1\nmental-health-criminal-justice-2021/R2\nmental-health-criminal-justice-2021/R3\nmental-health-criminal-justice-2021/R4\nmental-health-criminal-justice-2021/R5' \
+        hmicfrs-track --data "$example" show mental-health-criminal-justice-2021/
+    # Portfolios by id, in a comma-separated list; owners quoted as the shell reads them back; PEEL cycles by id.
+    expect_completion $'people\nprofessional-standards\npublic-protection' hmicfrs-track --data "$example" list --portfolio p
+    expect_completion $'crime,security\ncrime,strategy' hmicfrs-track --data "$example" rag --portfolio crime,s
+    expect_completion $'Director\\ of\\ Commercial\\ Services\nDirector\\ of\\ People' \
+        hmicfrs-track --data "$example" list --owner Dir
+    expect_completion $'Assistant\\ Chief\\ Constable\\ \\(Local\\ Policing\\)' \
+        hmicfrs-track --data "$example" chase --owner 'Assistant\ Chief\ Constable\ (L'
+    expect_completion $'2014\n2015\n2016\n2017\n2018-19\n2021-22\n2023-25\n2025-27' hmicfrs-track --data "$example" peel --cycle ''
+    expect_completion $'2018-19' hmicfrs-track --data "$example" peel --cycle 2021 --compare 2018
     expect_completion $'peel-framework' hmicfrs-track schema p
     # Inside a register, discovery finds the data as the program does.
     (cd "$example" && expect_completion $'2021-12' hmicfrs-track changes --committee 2021)

@@ -833,8 +833,33 @@ constexpr std::array<Command, 14> k_commands{{
      with_options<ImportOptions, define_import, run_import>},
 }};
 
+constexpr std::array<std::string_view, 4> k_completion_kinds{"portfolios", "owners", "findings", "cycles"};
+
 }  // namespace
 
 std::span<const Command> commands() { return k_commands; }
+
+void write_completion_words(const Session& session, std::string_view kind) {
+  if (std::find(k_completion_kinds.begin(), k_completion_kinds.end(), kind) == k_completion_kinds.end()) {
+    throw UsageError(fmt::format("--complete: no kind '{}'{} (kinds: {})", kind,
+                                 util::did_you_mean(kind, k_completion_kinds), fmt::join(k_completion_kinds, ", ")));
+  }
+  const model::Dataset& dataset = session.dataset();
+  std::set<std::string> words;
+  if (kind == "portfolios") {
+    for (const model::Portfolio& p : dataset.config.portfolios) words.insert(p.id);
+  } else if (kind == "owners") {
+    for (const answers::FindingRow& row : query::findings_as_of(dataset, session.as_of())) {
+      if (!row.state.owner.empty()) words.emplace(row.state.owner);
+    }
+  } else if (kind == "findings") {
+    for (const model::Inspection& i : dataset.inspections) {
+      for (const model::Finding& f : i.findings) words.insert(f.id.str());
+    }
+  } else {
+    for (const model::PeelCycle& c : dataset.catalogue.cycles) words.insert(c.id);
+  }
+  for (const std::string& word : words) session.out() << util::printable(word) << "\n";
+}
 
 }  // namespace hmicfrs::cli

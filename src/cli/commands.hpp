@@ -38,4 +38,9 @@ struct Command {
 // Every command, in the order `--help` lists them.
 std::span<const Command> commands();
 
+// What the bash completion offers for a kind of value, one a line, sorted, each once: the register's portfolio
+// ids ("portfolios"), its findings' owners as of the session's date ("owners"), its finding ids ("findings") or its
+// PEEL cycles' ids ("cycles"). A usage error for another kind.
+void write_completion_words(const Session& session, std::string_view kind);
+
 }  // namespace hmicfrs::cli

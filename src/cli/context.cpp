@@ -210,10 +210,12 @@ void Session::page(const std::string& pager, const std::string& text) const {
   if (status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 127) m_out << text;
 }
 
-std::size_t Session::text_width() const {
+std::size_t Session::text_width() const { return cli::text_width(m_environment); }
+
+std::size_t text_width(const Environment& environment) {
   constexpr std::size_t k_narrowest = 20, k_widest = 1000, k_default = 80;
-  if (m_environment.terminal_width > 0) return std::clamp(m_environment.terminal_width, k_narrowest, k_widest);
-  if (const auto columns = m_environment.variable("COLUMNS")) {
+  if (environment.terminal_width > 0) return std::clamp(environment.terminal_width, k_narrowest, k_widest);
+  if (const auto columns = environment.variable ? environment.variable("COLUMNS") : std::nullopt) {
     std::size_t width = 0;
     const auto [end, error] = std::from_chars(columns->data(), columns->data() + columns->size(), width);
     if (error == std::errc() && end == columns->data() + columns->size() && width > 0) {

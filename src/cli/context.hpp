@@ -27,6 +27,7 @@ struct CommonOptions {
   std::string color = "auto";
   bool no_pager = false;
   bool no_cache = false;
+  std::string complete;  // the kind of words the bash completion asks for (hidden)
   // Where and how a command writes its answer.
   std::string format;  // empty: from -o's extension, else the command's default
   std::string file;    // empty: standard output
@@ -121,6 +122,9 @@ class Session {
   mutable std::optional<Loaded> m_loaded;
   mutable std::optional<model::Catalogue> m_builtin_catalogue;  // when no register is in reach
 };
+
+// The width of text on standard output, views and help alike: the terminal's, else $COLUMNS, else 80.
+std::size_t text_width(const Environment& environment);
 
 // A date given to an option: a day, YYYY-MM-DD. Otherwise a usage error.
 model::Date date_option(std::string_view option, const std::string& text);

@@ -26,6 +26,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "errors.hpp"
+#include "help.hpp"
 
 namespace hmicfrs::cli {
 namespace {
@@ -52,7 +53,8 @@ struct Subcommand {
 };
 
 // The options of the program, before or after its command.
-void define_program_options(CLI::App& app, CommonOptions& options) {
+void define_program_options(CLI::App& app, CommonOptions& options, std::size_t width) {
+  app.formatter(help_formatter(width));
   app.set_version_flag("--version", fmt::format("{} {}", k_program, HMICFRS_VERSION));
   app.fallthrough();
   app.require_subcommand(0, 1);  // one command at most: "schema committees" names a schema, not a command
@@ -69,6 +71,10 @@ void define_program_options(CLI::App& app, CommonOptions& options) {
   app.add_flag("--no-cache", options.no_cache,
                "Parse every file afresh: neither read nor write the parse cache (also HMICFRS_TRACK_CACHE=0)");
   app.footer(fmt::format("Run '{} COMMAND --help' for a command's options and an example.", k_program));
+  // For the bash completion, which asks the program for the register's words: not in the help.
+  app.add_option("--complete", options.complete, "The words the completion offers for KIND, one a line")
+      ->type_name("KIND")
+      ->group("");
 }
 
 // The command's options on its subcommand, its own and -o/--format when it writes an answer.
@@ -85,11 +91,12 @@ std::unique_ptr<Invocation> define_command_options(CLI::App& sub, const Command&
 
 // The program's options and one subcommand per command of the table. Only a command that `args` name (by name or
 // alias) gets its options: only it can run, and defining every command's would slow every run.
-std::vector<Subcommand> define(CLI::App& app, CommonOptions& options, const std::vector<std::string>& args) {
+std::vector<Subcommand> define(CLI::App& app, CommonOptions& options, const std::vector<std::string>& args,
+                               std::size_t width) {
   const auto named = [&](std::string_view word) {
     return !word.empty() && std::find(args.begin(), args.end(), word) != args.end();
   };
-  define_program_options(app, options);
+  define_program_options(app, options, width);
   std::vector<Subcommand> subcommands;
   for (const Command& command : commands()) {
     CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
@@ -124,7 +131,7 @@ int parse_and_run(const std::vector<std::string>& args, std::ostream& out, std::
       "Track a police force's HMICFRS inspections, PEEL grades and findings, and write the audit "
       "committee's paper, from YAML files kept in git.",
       std::string(k_program)};
-  const std::vector<Subcommand> subcommands = define(app, options, args);
+  const std::vector<Subcommand> subcommands = define(app, options, args, text_width(environment));
 
   // For the bash completion, which lists the commands as the table declares them.
   if (args.size() == 1 && args.front() == "--list-commands") {
@@ -146,6 +153,14 @@ int parse_and_run(const std::vector<std::string>& args, std::ostream& out, std::
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e, out, err);  // --help, --version
     throw UsageError(e.what());
+  }
+  if (!options.complete.empty()) {
+    for (const Subcommand& subcommand : subcommands) {
+      if (subcommand.app->parsed()) throw UsageError("--complete goes without a command");
+    }
+    const Session session(out, err, environment, options, Needs::checked_register, {});
+    write_completion_words(session, options.complete);
+    return k_exit_ok;
   }
   for (std::size_t i = 0; i < subcommands.size(); ++i) {
     if (!subcommands[i].app->parsed()) continue;

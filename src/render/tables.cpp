@@ -11,8 +11,17 @@
 namespace hmicfrs::render {
 namespace {
 
-// A column of counts: right-aligned, and numbers where cells are typed.
-Column count_column(std::string header) { return {std::move(header), Align::right, false, false, CellKind::number}; }
+// A column of counts: right-aligned, and numbers where cells are typed; in a sentence, "{} " and `words`.
+Column count_column(std::string header, std::string_view words) {
+  return {std::move(header), Align::right, false, false, CellKind::number, false, fmt::format("{{}} {}", words)};
+}
+
+// The positions from `from` up to `to`.
+std::vector<std::size_t> positions(std::size_t from, std::size_t to) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = from; i < to; ++i) out.push_back(i);
+  return out;
+}
 
 }  // namespace
 
@@ -100,14 +109,18 @@ std::string as_at_sentence(const std::vector<answers::AsAtCount>& counts, DateSt
 }
 
 Table report_table(const std::vector<answers::RagGroup>& groups, const answers::RagCounts& total, DateStyle style) {
+  // On a narrow terminal: "Report: published 31 March 2022; 12 in all (5 open, 7 closed, 6 done, 50% complete)".
   Table table{{{"Report", Align::left, true},
-               {"Published", Align::left, false, false, CellKind::date},
-               count_column("Findings"),
-               count_column("Open"),
-               count_column("Closed"),
-               count_column("Done"),
-               count_column("% complete")},
-              {}};
+               {"Published", Align::left, false, false, CellKind::date, false, "published {}"},
+               count_column("Findings", "in all"),
+               count_column("Open", "open"),
+               count_column("Closed", "closed"),
+               count_column("Done", "done"),
+               count_column("% complete", "complete")},
+              {},
+              Narrow::sentences,
+              0,
+              {{1}, {2, {3, 4, 5, 6}}}};
   const auto share = [](const answers::RagCounts& c) {
     return c.percent_complete ? fmt::format("{}%", *c.percent_complete) : std::string("-");
   };
@@ -128,7 +141,7 @@ Table report_table(const std::vector<answers::RagGroup>& groups, const answers::
 }
 
 Table status_table(const std::vector<answers::RagGroup>& groups, const answers::RagCounts& total) {
-  Table table{{{"Status", Align::left, true}, count_column("Findings")}, {}};
+  Table table{{{"Status", Align::left, true}, count_column("Findings", "in all")}, {}, Narrow::sentences, 0, {{1}}};
   for (const answers::RagGroup& group : groups) table.add_row(group.label, std::to_string(group.counts.total()));
   table.add_row("Total", std::to_string(total.total()));
   return table;
@@ -216,19 +229,25 @@ Table rag_table(std::string first_column, const std::vector<answers::RagGroup>& 
                 const model::Vocabulary& vocabulary) {
   // Ratings of open findings, unrated and open; then the ratings of closed findings, closed and total, so that each
   // side adds up. A rating of both kinds has a column on each side, the closed one headed "Red (closed)".
-  Table table{{{std::move(first_column), Align::left, true}}, {}};
+  // On a narrow terminal, a sentence per row, each side's total before its ratings:
+  // "Crime: 8 open (1 red, 5 amber, 2 green, 0 unrated); 1 closed; 9 in all".
+  Table table{{{std::move(first_column), Align::left, true}}, {}, Narrow::sentences};
   const auto rating_columns = [&](bool closed) {
     for (const model::Rating& rating : vocabulary.ratings) {
       if (closed ? !rating.marks_closed() : !rating.marks_open()) continue;
-      table.columns.push_back(count_column(closed && rating.marks_open() ? rating.label + " (closed)" : rating.label));
+      table.columns.push_back(count_column(closed && rating.marks_open() ? rating.label + " (closed)" : rating.label,
+                                           in_prose(rating.label)));
     }
   };
   rating_columns(false);
-  table.columns.push_back(count_column("Unrated"));
-  table.columns.push_back(count_column("Open"));
+  table.columns.push_back(count_column("Unrated", "unrated"));
+  const std::size_t open = table.columns.size();
+  table.columns.push_back(count_column("Open", "open"));
   rating_columns(true);
-  table.columns.push_back(count_column("Closed"));
-  table.columns.push_back(count_column("Total"));
+  const std::size_t closed = table.columns.size();
+  table.columns.push_back(count_column("Closed", "closed"));
+  table.columns.push_back(count_column("Total", "in all"));
+  table.clauses = {{open, positions(1, open)}, {closed, positions(open + 1, closed)}, {closed + 1}};
   const auto row = [&](const std::string& name, const answers::RagCounts& c) {
     std::vector<Cell> cells{name};
     const auto rated = [&](bool closed) {
@@ -256,7 +275,8 @@ Table rag_table(std::string first_column, const std::vector<answers::RagGroup>& 
 }
 
 Table grade_table(const answers::PeelTable& table) {
-  Table out;
+  // On a terminal too narrow for a column per grade with room for its areas' names, each grade then its areas.
+  Table out{{}, {}, Narrow::lists, 16};
   std::size_t height = 0;
   for (const auto& [grade, areas] : table.columns) {
     out.columns.push_back({std::string(label(grade)), Align::left, true});

@@ -1,7 +1,6 @@
 // The document writer for terminals, and the text helpers it shares.
 
 #include <algorithm>
-#include <cctype>
 #include <numeric>
 #include <optional>
 #include <sstream>
@@ -21,28 +20,11 @@ std::string padded(const std::string& text, std::size_t width, Align align) {
   return align == Align::right ? std::string(fill, ' ') + text : text + std::string(fill, ' ');
 }
 
-// The pieces a line may break between: after a hyphen or slash with text on
-// both sides ("peel-frameworks/." keeps its full stop).
-std::vector<std::string_view> break_pieces(std::string_view word) {
-  std::vector<std::string_view> pieces;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    if ((word[i] == '-' || word[i] == '/') && i > start && i + 1 < word.size() &&
-        std::isalnum(static_cast<unsigned char>(word[i + 1]))) {
-      pieces.push_back(word.substr(start, i + 1 - start));
-      start = i + 1;
-    }
-  }
-  pieces.push_back(word.substr(start));
-  return pieces;
-}
-
-std::size_t longest_piece(std::string_view text) {
+// The width of the longest word of `text`: where a line may break, spaces only.
+std::size_t longest_word(std::string_view text) {
   std::size_t longest = 0;
   std::istringstream words{std::string(text)};
-  for (std::string word; words >> word;) {
-    for (const std::string_view piece : break_pieces(word)) longest = std::max(longest, display_width(piece));
-  }
+  for (std::string word; words >> word;) longest = std::max(longest, display_width(word));
   return longest;
 }
 
@@ -54,9 +36,19 @@ Table without_empty_columns(const Table& table) {
   for (const auto& row : table.rows) {
     for (std::size_t c = 0; c < row.size(); ++c) used[c] = used[c] || !row[c].text.empty();
   }
-  Table out;
+  Table out{{}, {}, table.narrow, table.least_width};
+  std::vector<std::size_t> kept_at(table.columns.size());
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    kept_at[c] = out.columns.size();
     if (used[c]) out.columns.push_back(table.columns[c]);
+  }
+  // A sentence's clauses name the columns kept, where they now stand.
+  for (const Clause& clause : table.clauses) {
+    if (!used[clause.head]) continue;
+    Clause& kept = out.clauses.emplace_back(Clause{kept_at[clause.head]});
+    for (const std::size_t c : clause.parts) {
+      if (used[c]) kept.parts.push_back(kept_at[c]);
+    }
   }
   for (const auto& row : table.rows) {
     std::vector<Cell> kept;
@@ -133,7 +125,13 @@ class TextWriter {
   void operator()(const Table& full) {
     const Table table = without_empty_columns(full);
     const std::optional<std::vector<std::size_t>> fitted = fitted_widths(table);
-    if (!fitted) return records(table);
+    if (!fitted) {
+      switch (table.narrow) {
+        case Narrow::records: return records(table);
+        case Narrow::sentences: return sentences(table);
+        case Narrow::lists: return lists(table);
+      }
+    }
     const std::vector<std::size_t>& widths = *fitted;
     std::vector<Cell> header;
     for (const Column& column : table.columns) header.emplace_back(column.header);
@@ -156,41 +154,139 @@ class TextWriter {
   }
 
   // A table too wide for the terminal even with its text wrapped, one row a
-  // block: the columns that do not wrap (ids, ratings, dates) on one line, the
-  // first as it is and the others after their headers, then each other
-  // column's header and text below it, indented.
+  // block: the row's first cell, then the other columns that do not wrap (ids,
+  // ratings, dates) after their headers, each whole, on as few lines as the
+  // width allows, then each other column's header and text below it, indented.
   void records(const Table& table) {
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
       const std::vector<Cell>& row = table.rows[r];
       if (r > 0) m_out << "\n";
-      // The pieces that do not wrap, each whole, on as few lines as the width allows.
-      std::string line;
-      std::size_t used = 0;
-      for (std::size_t c = 0; c < row.size(); ++c) {
+      // The first cell names the row: its words may wrap, as a name in a wrapping column does.
+      std::vector<Piece> pieces = row.empty() ? std::vector<Piece>() : words_of(row[0]);
+      for (std::size_t c = 1; c < row.size(); ++c) {
         if (gives_way(table.columns[c]) || row[c].text.empty()) continue;
-        const std::string lead = line.empty() ? "" : table.columns[c].header + ": ";
-        const std::size_t width = display_width(lead) + display_width(row[c].text);
-        if (!line.empty() && used + k_column_gap + width > m_style.width) {
-          m_out << line << "\n";
-          line = "  ";
-          used = 2;
-        } else if (!line.empty()) {
-          line += std::string(k_column_gap, ' ');
-          used += k_column_gap;
-        }
-        line += lead + coloured(row[c], row[c].text);
-        used += width;
+        pieces.push_back({row[c].text, row[c].colour, table.columns[c].header + ": ", "", k_column_gap});
       }
-      m_out << line << "\n";
-      for (std::size_t c = 0; c < row.size(); ++c) {
+      flow(pieces);
+      for (std::size_t c = 1; c < row.size(); ++c) {
         if (gives_way(table.columns[c]) && !row[c].text.empty())
           hanging("  " + table.columns[c].header + ": ", row[c].text);
       }
     }
   }
 
+  // A table too wide for the terminal, one row a sentence: its first cell, then its clauses, each number with its
+  // words ("8 open (1 red, 5 amber, 2 green, 0 unrated); 1 closed; 9 in all"). A cell that is empty or "-" holds no
+  // value and is left out.
+  void sentences(const Table& table) {
+    const auto has_value = [](const Cell& cell) { return !cell.text.empty() && cell.text != "-"; };
+    for (const std::vector<Cell>& row : table.rows) {
+      std::vector<Piece> pieces = words_of(Cell(row.front().text));
+      if (pieces.empty()) pieces.push_back({});
+      pieces.back().after = ":";
+      std::size_t clauses = 0;
+      for (const Clause& clause : table.clauses) {
+        std::vector<std::size_t> shown;
+        for (const std::size_t c : clause.parts) {
+          if (has_value(row[c])) shown.push_back(c);
+        }
+        const bool head = has_value(row[clause.head]);
+        if (!head && shown.empty()) continue;
+        if (clauses++ > 0) pieces.back().after += ";";
+        if (head) pieces.push_back(phrase(table.columns[clause.head], row[clause.head]));
+        for (std::size_t i = 0; i < shown.size(); ++i) {
+          Piece part = phrase(table.columns[shown[i]], row[shown[i]]);
+          if (i == 0 && head) part.before = "(";
+          if (i + 1 < shown.size()) part.after = ",";
+          if (i + 1 == shown.size() && head) part.after = ")";
+          pieces.push_back(std::move(part));
+        }
+      }
+      flow(pieces);
+    }
+  }
+
+  // A table too wide for the terminal, one column a list: its header, then its cells, one a line, or "none".
+  void lists(const Table& table) {
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      std::vector<std::string> items;
+      for (const auto& row : table.rows) {
+        if (!row[c].text.empty()) items.push_back(row[c].text);
+      }
+      if (items.empty()) {
+        hanging("", table.columns[c].header + ": none");
+        continue;
+      }
+      hanging("", table.columns[c].header + ":");
+      for (const std::string& item : items) hanging("  - ", item);
+    }
+  }
+
+  // A piece of a line that is never broken unless it is wider than the line: its text (in its colour) between
+  // words that are not coloured ("(" and ",").
+  struct Piece {
+    std::string text;
+    std::string colour = {};
+    std::string before = {};
+    std::string after = {};
+    std::size_t gap = 1;  // the spaces before it, after another piece on its line
+  };
+
+  // The words of a cell, each a piece.
+  static std::vector<Piece> words_of(const Cell& cell) {
+    std::vector<Piece> pieces;
+    std::istringstream words{cell.text};
+    for (std::string word; words >> word;) pieces.push_back({word, cell.colour});
+    return pieces;
+  }
+
+  // How a cell reads in a sentence: as its column's phrase says, else after the column's header.
+  static Piece phrase(const Column& column, const Cell& cell) {
+    if (column.phrase.empty()) return {cell.text, cell.colour, column.header + ": "};
+    const std::size_t at = column.phrase.find("{}");
+    if (at == std::string::npos) return {column.phrase, cell.colour};
+    return {column.phrase.substr(0, at) + cell.text + column.phrase.substr(at + 2), cell.colour};
+  }
+
+  // `pieces` on as few lines as the width allows, later lines indented by two.
+  void flow(const std::vector<Piece>& pieces) {
+    constexpr std::size_t k_indent = 2;
+    std::string line;
+    std::size_t used = 0;
+    bool fresh = true;  // nothing on the line yet but its indent
+    for (const Piece& piece : pieces) {
+      const std::size_t width = display_width(piece.before) + display_width(piece.text) + display_width(piece.after);
+      if (!fresh && used + piece.gap + width > m_style.width) {
+        m_out << line << "\n";
+        line = std::string(k_indent, ' ');
+        used = k_indent;
+        fresh = true;
+      } else if (!fresh) {
+        line += std::string(piece.gap, ' ');
+        used += piece.gap;
+      }
+      fresh = false;
+      if (used + width <= m_style.width) {
+        line += piece.before + coloured(piece, piece.text) + piece.after;
+        used += width;
+        continue;
+      }
+      // Wider than a line on its own: wrapped as text is, its colour left out.
+      const std::vector<std::string> parts =
+          wrap(piece.before + piece.text + piece.after, m_style.width > k_indent ? m_style.width - k_indent : 1);
+      for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+        m_out << line << parts[i] << "\n";
+        line = std::string(k_indent, ' ');
+      }
+      line += parts.empty() ? std::string() : parts.back();
+      used = display_width(line);
+    }
+    m_out << line << "\n";
+  }
+
   // `shown` in the terminal colour of `cell`'s rating, when colour is asked for.
-  std::string coloured(const Cell& cell, const std::string& shown) const {
+  template <class Coloured>
+  std::string coloured(const Coloured& cell, const std::string& shown) const {
     const std::string_view code = ansi_of(cell.colour);
     if (!m_style.color || code.empty() || shown.empty()) return shown;
     return std::string(code) + shown + "\x1b[0m";
@@ -206,17 +302,19 @@ class TextWriter {
     std::vector<std::size_t> narrowest;
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
       std::size_t width = display_width(table.columns[c].header);
-      std::size_t floor = longest_piece(table.columns[c].header);
+      std::size_t floor = longest_word(table.columns[c].header);
       for (const auto& row : table.rows) {
         for (const std::string& line : wrap(row[c].text, std::string::npos))
           width = std::max(width, display_width(line));
-        floor = std::max(floor, longest_piece(row[c].text));
+        floor = std::max(floor, longest_word(row[c].text));
       }
       widths.push_back(width);
       // A word longer than a third of the terminal is cut rather than let the table overflow; a column cut
       // to one line may go down to a few words.
-      narrowest.push_back(table.columns[c].truncates ? std::min<std::size_t>(width, 12)
-                                                     : std::min(floor, std::max<std::size_t>(12, m_style.width / 3)));
+      narrowest.push_back(table.columns[c].truncates
+                              ? std::min<std::size_t>(width, 12)
+                              : std::max(std::min(floor, std::max<std::size_t>(12, m_style.width / 3)),
+                                         std::min(width, table.least_width)));
     }
     const auto total = [&] {
       return std::accumulate(widths.begin(), widths.end(), std::size_t{0}) + k_column_gap * (widths.size() - 1);
@@ -271,31 +369,52 @@ class LineBreaker {
  public:
   LineBreaker(std::size_t width, std::vector<std::string>& lines) : m_width(width), m_lines(lines) {}
 
-  // Adds a piece of a word, after a space when `spaced` and the line is not empty.
-  void add(std::string_view piece, bool spaced) {
+  // Adds a word, after a space when the line is not empty.
+  void add(std::string_view piece) {
     const std::size_t width = display_width(piece);
-    const std::size_t gap = spaced && !m_line.empty() ? 1 : 0;
-    if (!m_line.empty() && m_used + gap + width > m_width) {
-      finish();
-    } else if (gap > 0) {
-      m_line += ' ';
-      m_used += 1;
-    }
-    if (width <= m_width - m_used) {
+    const std::size_t gap = m_line.empty() ? 0 : 1;
+    if (m_used + gap + width <= m_width) {
+      if (gap > 0) m_line += ' ';
       m_line += piece;
-      m_used += width;
+      m_used += gap + width;
       return;
     }
-    // A piece longer than a line is cut between characters into lines as full as the width allows.
-    if (!m_line.empty()) finish();
+    if (width <= m_width) {  // on a line of its own
+      finish();
+      m_line = piece;
+      m_used = width;
+      return;
+    }
+    // A word longer than a line (an address) is cut into lines as full as the width allows, the first after what
+    // the line holds: after its last hyphen, slash or comma that fits, else between characters.
+    if (gap > 0) {
+      const std::size_t room = m_width > m_used + gap ? m_width - m_used - gap : 0;
+      const std::size_t take = cut(piece, room, false);
+      if (take > 0) {
+        m_line += ' ';
+        m_line += piece.substr(0, take);
+        piece.remove_prefix(take);
+      }
+      finish();
+    }
     while (!piece.empty()) {
-      std::size_t take = util::fitting_prefix(piece, m_width, util::terminal_columns);
-      if (take == 0) take = util::character_at(piece, 0).length;  // a character wider than the line
+      const std::size_t take = cut(piece, m_width, true);
       m_line = piece.substr(0, take);
       m_used = util::measured(m_line, util::terminal_columns);
       piece.remove_prefix(take);
       if (!piece.empty()) finish();
     }
+  }
+
+  // How much of `word` goes on a line with `room` columns: up to its last hyphen, slash or comma that fits, else (when
+  // `anywhere`) as many characters as fit, at least one.
+  static std::size_t cut(std::string_view word, std::size_t room, bool anywhere) {
+    const std::size_t fits = util::fitting_prefix(word, room, util::terminal_columns);
+    if (fits >= word.size()) return word.size();
+    const std::size_t mark = word.substr(0, fits).find_last_of("-/,");
+    if (mark != std::string_view::npos && mark > 0) return mark + 1;
+    if (!anywhere) return 0;
+    return fits > 0 ? fits : util::character_at(word, 0).length;  // a character wider than the line
   }
 
   void finish() {
@@ -327,11 +446,7 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
     constexpr std::string_view k_spaces = " \t\r\v\f";
     for (std::size_t i = paragraph.find_first_not_of(k_spaces); i < paragraph.size();) {
       const std::size_t word_end = std::min(paragraph.find_first_of(k_spaces, i), paragraph.size());
-      bool first_piece = true;
-      for (const std::string_view piece : break_pieces(paragraph.substr(i, word_end - i))) {
-        breaker.add(piece, first_piece);
-        first_piece = false;
-      }
+      breaker.add(paragraph.substr(i, word_end - i));
       i = paragraph.find_first_not_of(k_spaces, word_end);
     }
     if (!breaker.empty() || paragraph.empty()) breaker.finish();

@@ -25,10 +25,21 @@ std::string markdown_of(const Document& d) {
   return out.str();
 }
 
-TEST(Wrap, BreaksAtSpacesHyphensAndSlashes) {
+TEST(Wrap, BreaksAtSpacesOnlyAndCutsAWordLongerThanTheLineAfterAHyphenSlashOrComma) {
   EXPECT_THAT(wrap("one two three four", 9), ::testing::ElementsAre("one two", "three", "four"));
+  // A date, an id, an option: never broken while it fits a line.
+  EXPECT_THAT(wrap("written by 2022-03-31, the paper", 14),
+              ::testing::ElementsAre("written by", "2022-03-31,", "the paper"));
+  EXPECT_THAT(wrap("see peel-2021-22/AFI3 now", 20), ::testing::ElementsAre("see", "peel-2021-22/AFI3", "now"));
+  EXPECT_THAT(wrap("list --stale --as-of 2022-03-31", 22),
+              ::testing::ElementsAre("list --stale --as-of", "2022-03-31"));
+  // Longer than the line: cut after its last hyphen, slash or comma that fits, the first piece after the line's words.
   EXPECT_THAT(wrap("mental-health-criminal-justice-2021/R1", 16),
               ::testing::ElementsAre("mental-health-", "criminal-", "justice-2021/R1"));
+  EXPECT_THAT(wrap("Source: https://example.org/publication/peel-2023", 20),
+              ::testing::ElementsAre("Source: https://", "example.org/", "publication/peel-", "2023"));
+  EXPECT_THAT(wrap("TEXT:{portfolio,owner,inspection}", 20),
+              ::testing::ElementsAre("TEXT:{portfolio,", "owner,inspection}"));
   EXPECT_THAT(wrap("supercalifragilistic", 8), ::testing::ElementsAre("supercal", "ifragili", "stic"));
   EXPECT_THAT(wrap("first\nsecond line", 80), ::testing::ElementsAre("first", "second line"));
   EXPECT_THAT(wrap("café crème brûlée", 10), ::testing::ElementsAre("café crème", "brûlée"));

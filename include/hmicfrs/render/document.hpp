@@ -41,11 +41,32 @@ struct Column {
   bool optional = false;  // left out on a terminal when empty in every row
   CellKind kind = CellKind::text;
   bool truncates = false;  // on a terminal, cut to one line ("...") instead of wrapped: a glimpse of a list
+  // How a cell reads in a sentence on a terminal too narrow for the table (`Narrow::sentences`), "{}" standing for
+  // its text: "{} red", "published {}". Empty: "Header: text".
+  std::string phrase = {};
+};
+
+// How a terminal too narrow for a table writes it instead.
+enum class Narrow {
+  records,    // one row a block: the row's first cell, then each other cell after its column's header
+  sentences,  // one row a sentence, its first cell first: "Crime: 8 open (1 red, 5 amber, 2 green, 0 unrated); ..."
+  lists,      // one column a list: its header, then its cells that are not empty, one a line ("none" when none is)
+};
+
+// A part of a row's sentence (`Narrow::sentences`): its head cell's phrase, then its parts' in brackets.
+struct Clause {
+  std::size_t head = 0;
+  std::vector<std::size_t> parts = {};
 };
 
 struct Table {
   std::vector<Column> columns;
   std::vector<std::vector<Cell>> rows;
+  // On a terminal, how the table is written when it does not fit, and the least width a wrapping column may be
+  // narrowed to before that (up to its widest line): names a word a line read worse than the narrow layout.
+  Narrow narrow = Narrow::records;
+  std::size_t least_width = 0;
+  std::vector<Clause> clauses = {};  // for Narrow::sentences: every column but the first, each once
 
   // Appends a row, each cell made in place from its value (a braced list would copy every text twice).
   template <class... Values>
@@ -201,8 +222,9 @@ std::string escape_markdown(std::string_view text);
 // none for combining marks.
 std::size_t display_width(std::string_view text);
 
-// Breaks `text` into lines of at most `width` characters at spaces (a longer
-// word is cut); keeps the line breaks it has.
+// Breaks `text` into lines of at most `width` characters at spaces only, so
+// that a date, an id, a command or an option ("--as-of 2022-03-31") stays on
+// one line; a word longer than a line is cut. Keeps the line breaks it has.
 std::vector<std::string> wrap(std::string_view text, std::size_t width);
 
 }  // namespace hmicfrs::render
