@@ -82,7 +82,7 @@ layout)
     expect_completion $'changes\nchase\ncommittees' hmicfrs-track c
     expect_completion $'--stale\n--status' hmicfrs-track list --st
     expect_completion $'--rag' hmicfrs-track list --r
-    expect_completion $'docx\nhtml\njson\nmd\ntext\nxlsx' hmicfrs-track report --format ''
+    expect_completion $'docx\nhtml\njson\nmd\npdf\ntext\nxlsx' hmicfrs-track report --format ''
     expect_completion $'csv\njson\nmd\ntext\nxlsx' hmicfrs-track list --format ''
     expect_completion $'red,amber\nred,green\nred,unrated' hmicfrs-track list --rag red,
     expect_completion $'2021-12\n2022-03' hmicfrs-track --data "$example" report --committee ''
