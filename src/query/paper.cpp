@@ -514,6 +514,7 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
   paper.committee = config.committee_name;
   paper.force = config.force_name;
   paper.inspectorate = context.inspectorate;
+  paper.marking = config.marking;
   paper.dates = config.paper_dates;
   for (const model::PaperSection& chosen : context.layout) {
     const SectionEntry& entry = entry_of(chosen.section);

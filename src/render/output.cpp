@@ -58,7 +58,7 @@ void write_answer(std::ostream& out, const Answer& answer, const Output& output)
   }
   if (output.format == Format::xlsx) {
     if constexpr (requires { to_sheets(answer); }) {
-      return write_xlsx(out, to_sheets(answer));
+      return write_xlsx(out, to_sheets(answer), printed_page(answer));
     } else {
       throw std::logic_error("this answer has no Excel form");
     }

@@ -124,6 +124,7 @@ Table report_table(const std::vector<answers::RagGroup>& groups, const answers::
   }
   const auto [findings, open, closed, done, complete] = counts(total);
   table.add_row("Total", "", findings, open, closed, done, complete);
+  table.totals = 1;
   return table;
 }
 
@@ -131,6 +132,7 @@ Table status_table(const std::vector<answers::RagGroup>& groups, const answers::
   Table table{{{"Status", Align::left, true}, count_column("Findings")}, {}};
   for (const answers::RagGroup& group : groups) table.add_row(group.label, std::to_string(group.counts.total()));
   table.add_row("Total", std::to_string(total.total()));
+  table.totals = 1;
   return table;
 }
 
@@ -179,6 +181,12 @@ std::string due_text(const answers::FindingRow& row, DateStyle style) {
   if (!row.state.due) return "";
   if (style == DateStyle::iso) return row.overdue ? row.state.due->iso() + " overdue" : row.state.due->iso();
   return row.overdue ? in_words(*row.state.due) + " (overdue)" : in_words(*row.state.due);
+}
+
+PrintedPage printed_page(std::string_view force, std::string_view what, const model::Date& as_of,
+                         std::string_view marking) {
+  const std::string title = fmt::format("{} as of {}", what, in_words(as_of));
+  return {force.empty() ? title : fmt::format("{} \u2014 {}", force, title), std::string(marking)};
 }
 
 std::string count_phrase(std::size_t n, std::string_view one, std::string_view many) {
@@ -252,6 +260,7 @@ Table rag_table(std::string first_column, const std::vector<answers::RagGroup>& 
     table.rows.push_back(row(group.type ? std::string(label(*group.type)) : group.label, group.counts));
   }
   table.rows.push_back(row("Total", total));
+  table.totals = 1;
   return table;
 }
 

@@ -241,6 +241,7 @@ struct Paper {
   std::string committee;
   std::string force;
   std::string inspectorate;  // its name on the paper's date: HMIC before 19 July 2017, else HMICFRS
+  std::string marking;       // the register's protective marking ("OFFICIAL-SENSITIVE"); empty: none
   model::PaperDates dates = model::PaperDates::words;  // how its tables write dates
 
   std::vector<PaperSection> sections;  // the register's or meeting's choice, else the usual layout, in order
