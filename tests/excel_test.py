@@ -5,8 +5,8 @@
 
 For `list`, `rag` and the March 2022 paper's tracker of the West Midlands
 example: the sheets expected, the header row frozen and filtered over the
-whole table, dates as dates (a month or year as its first day), shown as
-much of them as the register knows ("d mmmm yyyy", "mmmm yyyy", "yyyy"),
+whole table but its totals row, dates as dates (a month or year as its first
+day), shown as much of them as the register knows ("d mmmm yyyy", "mmmm yyyy", "yyyy"),
 counts as numbers and shares as percentages, rating cells filled and worded,
 the same rows and values as the CSV of the same view, and the same bytes when
 written twice. A register whose ratings are named as no sheet may be, and whose
@@ -103,11 +103,12 @@ def check_register_words(binary, work, problems):
 
 
 def check_table_sheet(sheet, problems):
-    """Frozen header, a filter over every row and column."""
+    """Frozen header, a filter over every column and every row but a last one of totals."""
     name = sheet.title
     if sheet.freeze_panes != "A2":
         problems.append(f"{name}: the header row is not frozen ({sheet.freeze_panes})")
-    last = f"{chr(ord('A') + sheet.max_column - 1)}{sheet.max_row}"
+    totals = 1 if sheet.cell(sheet.max_row, 1).value == "Total" else 0
+    last = f"{chr(ord('A') + sheet.max_column - 1)}{sheet.max_row - totals}"
     if sheet.auto_filter.ref != f"A1:{last}":
         problems.append(f"{name}: filter on {sheet.auto_filter.ref}, expected A1:{last}")
 

@@ -241,8 +241,9 @@ int run_status(const Session& session) {
 }
 
 int run_list(const Session& session, const FilterOptions& filters) {
+  const model::Config& config = session.dataset().config;
   session.emit(
-      answers::FindingList{session.as_of(), &session.dataset().config.vocabulary, filtered_rows(session, filters)});
+      answers::FindingList{session.as_of(), &config.vocabulary, filtered_rows(session, filters), config.force_name});
   return k_exit_ok;
 }
 

@@ -158,7 +158,8 @@ answers::RagBreakdown rag_breakdown(const std::vector<FindingRow>& rows, Groupin
           grouping,
           grouping == Grouping::priority ? std::string_view(config.priorities.title) : std::string_view(),
           rag_by(rows, grouping, config, declared_rows),
-          rag_total(rows, config.vocabulary)};
+          rag_total(rows, config.vocabulary),
+          config.force_name};
 }
 
 }  // namespace hmicfrs::query

@@ -114,6 +114,10 @@ Document to_document(const answers::Chase& v) {
   return d;
 }
 
+PrintedPage printed_page(const answers::Chase& v) {
+  return printed_page(v.config->force_name, "HMICFRS findings to chase", v.as_of);
+}
+
 std::vector<Sheet> to_sheets(const answers::Chase& v) {
   Table all{{{v.by_portfolio ? "Portfolio" : "Owner"}, {"Email"}}, {}};
   for (const answers::ChaseGroup& group : v.groups) {

@@ -242,6 +242,10 @@ std::vector<Sheet> to_sheets(const answers::FindingList& v) {
   return {{"Findings", register_table(v.rows, *v.vocabulary)}};
 }
 
+PrintedPage printed_page(const answers::FindingList& v) { return printed_page(v.force, "HMICFRS findings", v.as_of); }
+
+PrintedPage printed_page(const answers::RagBreakdown& v) { return printed_page(v.force, "HMICFRS findings", v.as_of); }
+
 // The groups' heading: what the register calls them, else the grouping's usual name.
 std::string group_heading(const answers::RagBreakdown& v) {
   return v.heading.empty() ? std::string(label(v.grouping)) : std::string(v.heading);

@@ -65,7 +65,9 @@ void write_answer(std::ostream& out, const Answer& answer, const Output& output)
   }
   if (output.format == Format::xlsx) {
     if constexpr (requires { to_sheets(answer); }) {
-      return write_xlsx(out, to_sheets(answer));
+      PrintedPage page = printed_page(answer);
+      page.marking = output.marking;
+      return write_xlsx(out, to_sheets(answer), page);
     } else {
       throw std::logic_error("this answer has no Excel form");
     }

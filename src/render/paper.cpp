@@ -876,6 +876,10 @@ struct PaperSheets {
 
 Document to_document(const answers::Paper& paper) { return PaperBuilder(paper).build(); }
 
+PrintedPage printed_page(const answers::Paper& paper) {
+  return printed_page(paper.force, paper.inspectorate + " findings", paper.as_of());
+}
+
 std::vector<Sheet> to_sheets(const answers::Paper& paper) {
   std::vector<Sheet> sheets;
   for (const answers::PaperSection& section : paper.sections) {

@@ -137,6 +137,7 @@ Table report_table(const std::vector<answers::RagGroup>& groups, const answers::
   }
   const auto [findings, open, closed, done, complete] = counts(total);
   table.add_row("Total", "", findings, open, closed, done, complete);
+  table.totals = 1;
   return table;
 }
 
@@ -144,6 +145,7 @@ Table status_table(const std::vector<answers::RagGroup>& groups, const answers::
   Table table{{{"Status", Align::left, true}, count_column("Findings", "in all")}, {}, Narrow::sentences, 0, {{1}}};
   for (const answers::RagGroup& group : groups) table.add_row(group.label, std::to_string(group.counts.total()));
   table.add_row("Total", std::to_string(total.total()));
+  table.totals = 1;
   return table;
 }
 
@@ -151,7 +153,7 @@ Table register_table(const std::vector<answers::FindingRow>& rows, const model::
                      DateStyle style) {
   const auto date = [](const std::string& header) { return Column{header, Align::left, false, false, CellKind::date}; };
   Table table{{{"Finding"},
-               {"Report"},
+               {"Report", Align::left, true},
                {"Type"},
                {rating_heading(vocabulary)},
                {"Title", Align::left, true},
@@ -165,9 +167,11 @@ Table register_table(const std::vector<answers::FindingRow>& rows, const model::
               {}};
   for (const answers::FindingRow& row : rows) {
     const answers::FindingState& state = row.state;
-    table.add_row(row.finding->id, row.inspection->id, std::string(label(row.finding->type)),
-                  rating_cell(state, vocabulary), row.finding->title, owner_text(row),
-                  row.portfolio != nullptr ? row.portfolio->name : row.finding->portfolio.value,
+    // The report as a reader knows it, its short name else its title: the finding's id already holds the report's.
+    const model::Inspection& report = *row.inspection;
+    table.add_row(row.finding->id, report.short_name.empty() ? report.title : report.short_name,
+                  std::string(label(row.finding->type)), rating_cell(state, vocabulary), row.finding->title,
+                  owner_text(row), row.portfolio != nullptr ? row.portfolio->name : row.finding->portfolio.value,
                   state.due ? date_cell(*state.due, style) : Cell(), row.overdue ? "Overdue" : "",
                   vocabulary.label(state.status),
                   row.last_update ? date_cell(*row.last_update, style, row.last_update_as_at) : Cell(),
@@ -192,6 +196,11 @@ std::string due_text(const answers::FindingRow& row, DateStyle style) {
   if (!row.state.due) return "";
   if (style == DateStyle::iso) return row.overdue ? row.state.due->iso() + " overdue" : row.state.due->iso();
   return row.overdue ? in_words(*row.state.due) + " (overdue)" : in_words(*row.state.due);
+}
+
+PrintedPage printed_page(std::string_view force, std::string_view what, const model::Date& as_of) {
+  const std::string title = fmt::format("{} as of {}", what, in_words(as_of));
+  return {force.empty() ? title : fmt::format("{} \u2014 {}", force, title), {}};
 }
 
 std::string count_phrase(std::size_t n, std::string_view one, std::string_view many) {
@@ -271,6 +280,7 @@ Table rag_table(std::string first_column, const std::vector<answers::RagGroup>& 
     table.rows.push_back(row(group.type ? std::string(label(*group.type)) : group.label, group.counts));
   }
   table.rows.push_back(row("Total", total));
+  table.totals = 1;
   return table;
 }
 

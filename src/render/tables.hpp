@@ -91,6 +91,10 @@ std::string chase_outcome_label(const answers::Chase& chase, DateStyle style);
 // How the paper will show a chased finding if nothing is written before its cut-off (its dates in `style`).
 std::string chase_paper_shows(const answers::Chase& chase, const answers::ChaseItem& item, DateStyle style);
 
+// A workbook's printed page: "<force> — <what> as of 31 March 2022" (without the force when the register names
+// none); its marking is the output's.
+PrintedPage printed_page(std::string_view force, std::string_view what, const model::Date& as_of);
+
 // "1 finding", "3 findings": a count in digits and the noun it counts.
 std::string count_phrase(std::size_t n, std::string_view one, std::string_view many);
 

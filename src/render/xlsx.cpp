@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cerrno>
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -13,6 +14,8 @@
 #include <ostream>
 #include <set>
 #include <string>
+#include <tuple>
+#include <utility>
 
 #include <unistd.h>
 
@@ -20,13 +23,28 @@
 #include <xlsxwriter.h>
 
 #include <hmicfrs/render/document.hpp>
+#include <hmicfrs/render/labels.hpp>
 #include <hmicfrs/util/utf8.hpp>
 #include "colour.hpp"
+#include "font_widths.hpp"
 
 namespace hmicfrs::render {
 namespace {
 
 constexpr double k_widest_column = 60;  // characters; longer text wraps
+
+// Excel's measures of a sheet in its default font, Calibri 11: a column's width
+// is in digits of 7 pixels, a line of text is 15 points high, and no row is
+// higher than 409 points. Wrapped text is measured in the wider of the fonts
+// LibreOffice shows in Calibri's place (font_widths.hpp), wider than Calibri
+// itself, against the column as Excel draws it (LibreOffice draws it wider, in
+// its own font's digits): a row is never too short for its lines in either.
+constexpr double k_digit_pixels = 7;
+constexpr double k_em_pixels = 11.0 * 96 / 72;  // 11 points at 96 pixels an inch
+constexpr double k_cell_padding = 2;            // pixels: a column's width less the text a cell shows
+constexpr double k_line_points = 15;
+constexpr double k_tallest_row = 409;
+constexpr std::size_t k_header_most = 255;  // characters, codes included, in a page header or footer
 
 // A date as Excel holds it (a month or a year as its first day), with the display format that says as much of it
 // as is known: "21 February 2022", "May 2019", "2015", as the paper's prose writes them.
@@ -59,6 +77,72 @@ template <class T>
 T* made(T* made, std::string_view what) {
   if (made == nullptr) throw std::ios_base::failure(fmt::format("cannot write the workbook: cannot add {}", what));
   return made;
+}
+
+// The lines `text` takes wrapped in a column `width` digits wide, as a
+// spreadsheet wraps it: at spaces, a word wider than the column broken between
+// characters, and at each line break the text holds.
+std::size_t wrapped_lines(std::string_view text, double width, bool bold) {
+  const auto advance = [bold](char32_t code) { return static_cast<std::size_t>(font_advance(code, bold)); };
+  // In 1/2048 em, as font_advance measures.
+  const auto room =
+      static_cast<std::size_t>(std::max(1.0, width * k_digit_pixels - k_cell_padding) * 2048 / k_em_pixels);
+  const std::size_t space = font_advance(' ', bold);
+  std::size_t lines = 0;
+  for (std::size_t start = 0; start <= text.size();) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view paragraph = text.substr(start, end - start);
+    ++lines;
+    std::size_t used = 0;  // of the line being filled
+    for (std::size_t at = 0; at <= paragraph.size();) {
+      const std::size_t word_end = std::min(paragraph.find(' ', at), paragraph.size());
+      std::string_view word = paragraph.substr(at, word_end - at);
+      std::size_t wide = util::measured(word, advance);
+      if (used > 0 && used + space + wide <= room) {
+        used += space + wide;
+      } else {
+        if (used > 0) ++lines;
+        // A word wider than the column fills lines of its own, broken between characters.
+        while (wide > room) {
+          const std::size_t cut = std::max<std::size_t>(1, util::fitting_prefix(word, room, advance));
+          wide -= util::measured(word.substr(0, cut), advance);
+          word.remove_prefix(cut);
+          ++lines;
+        }
+        used = wide;
+      }
+      at = word_end + 1;
+    }
+    start = end + 1;
+  }
+  return lines;
+}
+
+// Text for a section of a page header or footer, where '&' starts one of
+// Excel's codes: each '&' doubled, and cut between characters, ending "…", to
+// at most `budget` characters (counted as UTF-16 units, never fewer than
+// libxlsxwriter counts).
+std::string header_text(std::string_view text, std::size_t budget) {
+  const auto units = [](char32_t code) { return code == '&' ? std::size_t{2} : util::utf16_units(code); };
+  std::string_view kept = text;
+  std::string_view ellipsis;
+  if (util::measured(text, units) > budget) {
+    kept = text.substr(0, util::fitting_prefix(text, budget == 0 ? 0 : budget - 1, units));
+    ellipsis = "\u2026";
+  }
+  std::string out;
+  for (const char c : kept) out += c == '&' ? std::string("&&") : std::string(1, c);
+  return out + std::string(ellipsis);
+}
+
+// The page header and footer of every sheet: the title at the top left, "Page N of M" at the foot's centre, and
+// the marking at the right of both; within Excel's 255 characters, the marking kept whole before the title.
+std::pair<std::string, std::string> header_and_footer(const PrintedPage& page) {
+  constexpr std::string_view k_pages = "&CPage &P of &N";
+  const std::string marking =
+      page.marking.empty() ? "" : "&R" + header_text(page.marking, k_header_most - k_pages.size() - 2);
+  std::string header = "&L" + header_text(page.title, k_header_most - 2 - util::measured(marking, util::utf16_units));
+  return {header + marking, std::string(k_pages) + marking};
 }
 
 // Whether the underscore at `at` starts what a reader of a workbook takes for
@@ -183,11 +267,12 @@ class Formats {
     return m_header;
   }
 
-  lxw_format* cell(const std::string& number_format, const std::string& fill, bool wraps) {
-    auto& format = m_cells[{number_format, fill, wraps}];
+  lxw_format* cell(const std::string& number_format, const std::string& fill, bool wraps, bool bold = false) {
+    auto& format = m_cells[{number_format, fill, wraps, bold}];
     if (format == nullptr) {
       format = made(workbook_add_format(m_workbook), "a cell format");
       format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
+      if (bold) format_set_bold(format);
       if (!number_format.empty()) format_set_num_format(format, number_format.c_str());
       if (!fill.empty()) {
         format_set_bg_color(format, colour_of(fill));
@@ -201,11 +286,30 @@ class Formats {
  private:
   lxw_workbook* m_workbook;
   lxw_format* m_header = nullptr;
-  std::map<std::tuple<std::string, std::string, bool>, lxw_format*> m_cells;
+  std::map<std::tuple<std::string, std::string, bool, bool>, lxw_format*> m_cells;
 };
+
+// What a cell shows: a date in words, as its format shows it ("as at 8 June 2017"), else its text.
+std::string shown_text(const Cell& cell, const Column& column) {
+  if (column.kind == CellKind::date && cell.date) return (cell.as_at ? "as at " : "") + in_words(*cell.date);
+  return cell.text;
+}
+
+// Each sheet printed landscape on A4, one page wide and as many long as it takes, its header row on every page,
+// under the page's header and over its footer.
+void set_up_pages(lxw_worksheet* sheet, const std::pair<std::string, std::string>& header_footer) {
+  constexpr std::uint8_t k_a4 = 9;
+  worksheet_set_landscape(sheet);
+  worksheet_set_paper(sheet, k_a4);
+  worksheet_fit_to_pages(sheet, 1, 0);
+  check(worksheet_repeat_rows(sheet, 0, 0));
+  check(worksheet_set_header(sheet, header_footer.first.c_str()));
+  check(worksheet_set_footer(sheet, header_footer.second.c_str()));
+}
 
 void write_sheet(lxw_worksheet* sheet, const Table& table, Formats& formats) {
   const auto columns = static_cast<lxw_col_t>(table.columns.size());
+  const std::size_t first_total = table.rows.size() - std::min(table.totals, table.rows.size());
   std::vector<double> widths(table.columns.size(), 6);
   const auto measure = [&](std::size_t c, std::string_view text) {
     widths[c] = std::min(k_widest_column, std::max(widths[c], static_cast<double>(display_width(text)) + 2));
@@ -216,44 +320,67 @@ void write_sheet(lxw_worksheet* sheet, const Table& table, Formats& formats) {
   }
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     const auto row = static_cast<lxw_row_t>(r + 1);
+    // A totals row is bold.
+    const bool bold = r >= first_total;
     for (lxw_col_t c = 0; c < columns && c < table.rows[r].size(); ++c) {
       const Cell& cell = table.rows[r][c];
       const Column& column = table.columns[c];
       // A rating's colour in full, as in the papers, so that ratings stay apart printed in grey.
       const std::string& fill = cell.colour;
-      measure(c, cell.text);
+      measure(c, shown_text(cell, column));
       if (cell.text.empty()) {
-        if (!fill.empty()) check(worksheet_write_blank(sheet, row, c, formats.cell("", fill, false)));
+        if (!fill.empty() || bold) check(worksheet_write_blank(sheet, row, c, formats.cell("", fill, false, bold)));
         continue;
       }
       if (column.kind == CellKind::date && cell.date) {
         auto [datetime, format] = excel_date(*cell.date);
         // A date a state was known by shows as such, and stays a date to sort and filter by.
         const std::string shown = cell.as_at ? "\"as at \"" + std::string(format) : std::string(format);
-        check(worksheet_write_datetime(sheet, row, c, &datetime, formats.cell(shown, fill, false)));
+        check(worksheet_write_datetime(sheet, row, c, &datetime, formats.cell(shown, fill, false, bold)));
         continue;
       }
       if (column.kind == CellKind::number) {
         if (const auto number = number_of(cell.text)) {
           check(worksheet_write_number(sheet, row, c, number->first,
-                                       formats.cell(number->second ? "0%" : "0", fill, false)));
+                                       formats.cell(number->second ? "0%" : "0", fill, false, bold)));
           continue;
         }
       }
-      check(worksheet_write_string(sheet, row, c, cell_text(cell.text).c_str(), formats.cell("", fill, column.wraps)));
+      check(worksheet_write_string(sheet, row, c, cell_text(cell.text).c_str(),
+                                   formats.cell("", fill, column.wraps, bold)));
     }
   }
   for (lxw_col_t c = 0; c < columns; ++c) check(worksheet_set_column(sheet, c, c, widths[c], nullptr));
+  // Each row as tall as its most wrapped cell, so that no line is hidden or drawn over the next row: neither
+  // Excel nor LibreOffice sizes a row to its wrapped text on opening a file.
+  const auto set_height = [&](lxw_row_t row, std::size_t lines) {
+    if (lines > 1) check(worksheet_set_row(sheet, row, std::min(k_tallest_row, k_line_points * lines), nullptr));
+  };
+  std::size_t header_lines = 1;
+  for (lxw_col_t c = 0; c < columns; ++c) {
+    header_lines = std::max(header_lines, wrapped_lines(table.columns[c].header, widths[c], true));
+  }
+  set_height(0, header_lines);
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    std::size_t lines = 1;
+    for (lxw_col_t c = 0; c < columns && c < table.rows[r].size(); ++c) {
+      const Cell& cell = table.rows[r][c];
+      const Column& column = table.columns[c];
+      if (!column.wraps || cell.text.empty() || column.kind != CellKind::text) continue;
+      lines = std::max(lines, wrapped_lines(cell.text, widths[c], r >= first_total));
+    }
+    set_height(static_cast<lxw_row_t>(r + 1), lines);
+  }
   worksheet_freeze_panes(sheet, 1, 0);
   if (columns > 0) {
-    check(worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(table.rows.size()),
-                               static_cast<lxw_col_t>(columns - 1)));
+    // The header and the data rows: a totals row stays in view whatever the filter hides.
+    check(worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(first_total), static_cast<lxw_col_t>(columns - 1)));
   }
 }
 
 }  // namespace
 
-void write_xlsx(std::ostream& out, const std::vector<Sheet>& sheets) {
+void write_xlsx(std::ostream& out, const std::vector<Sheet>& sheets, const PrintedPage& page) {
   // libxlsxwriter writes to a named file: a private temporary one, read back and removed.
   const char* tmpdir = std::getenv("TMPDIR");
   const std::string directory = tmpdir != nullptr && *tmpdir != '\0' ? tmpdir : "/tmp";
@@ -281,11 +408,14 @@ void write_xlsx(std::ostream& out, const std::vector<Sheet>& sheets) {
   properties.created = 315532800;  // 1980-01-01, the earliest date a zip entry can carry
   check(workbook_set_properties(workbook.get(), &properties));
   Formats formats(workbook.get());
+  const auto header_footer = header_and_footer(page);
   std::set<std::u32string> taken;
   for (const Sheet& sheet : sheets) {
     const std::string name = sheet_name(sheet.name, taken);
-    write_sheet(made(workbook_add_worksheet(workbook.get(), name.c_str()), fmt::format("the sheet '{}'", name)),
-                sheet.table, formats);
+    lxw_worksheet* worksheet =
+        made(workbook_add_worksheet(workbook.get(), name.c_str()), fmt::format("the sheet '{}'", name));
+    write_sheet(worksheet, sheet.table, formats);
+    set_up_pages(worksheet, header_footer);
   }
   check(workbook_close(workbook.release()));
   std::string bytes;

@@ -75,8 +75,10 @@ void render_everything(const load::LoadResult& result) {
     filter.grep = "a";
     filter.owner = "e";
     const model::Date as_of = meeting.meeting->cut_off();
-    const answers::FindingList list{as_of, &result.dataset.config.vocabulary,
-                                    query::filtered(query::findings_as_of(result.dataset, as_of), filter, as_of)};
+    const model::Config& config = result.dataset.config;
+    const answers::FindingList list{as_of, &config.vocabulary,
+                                    query::filtered(query::findings_as_of(result.dataset, as_of), filter, as_of),
+                                    config.force_name};
     render::write(sink, list, render::Output{render::Format::text, {40, false}});
     render::write(sink, list, render::Output{render::Format::csv, {}});
     if (packaged) render::write(sink, list, render::Output{render::Format::xlsx, {}});

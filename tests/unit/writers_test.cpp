@@ -161,6 +161,128 @@ TEST(ExcelCells, AreCutWhereNeitherExcelNorLibxlsxwriterCountsPastTheLimit) {
   EXPECT_THAT(short_ones, HasSubstr(">_x005F_x4_ _x005F_X04_ _x005F_x004_ _x_ _xG_ x_<"));
 }
 
+// The text between <tag> and </tag> in `part`, or "" when it has none.
+std::string element(const std::string& part, const std::string& tag) {
+  const std::size_t start = part.find("<" + tag + ">");
+  if (start == std::string::npos) return "";
+  const std::size_t from = start + tag.size() + 2;
+  return part.substr(from, part.find("</" + tag + ">", from) - from);
+}
+
+std::string sheet_part(const std::string& workbook, int sheet = 1) {
+  return render::zip_entry(workbook, fmt::format("xl/worksheets/sheet{}.xml", sheet), 1 << 22).value();
+}
+
+TEST(ExcelPages, PrintLandscapeOneWideWithTheTitleAndMarkingAsText) {
+  std::ostringstream out;
+  render::write_xlsx(
+      out, {one_cell("One", "a"), one_cell("Two", "b")},
+      {"Avon & Somerset Constabulary \u2014 HMICFRS findings as of 31 March 2022", "OFFICIAL-SENSITIVE"});
+  for (const int sheet : {1, 2}) {
+    const std::string part = sheet_part(out.str(), sheet);
+    // '&' is Excel's escape in a header: the force's own is doubled, and no clock (&D, &T) is printed.
+    EXPECT_EQ(element(part, "oddHeader"),
+              "&amp;LAvon &amp;&amp; Somerset Constabulary \u2014 HMICFRS findings as of 31 March "
+              "2022&amp;ROFFICIAL-SENSITIVE");
+    EXPECT_EQ(element(part, "oddFooter"), "&amp;CPage &amp;P of &amp;N&amp;ROFFICIAL-SENSITIVE");
+    EXPECT_THAT(part, HasSubstr("<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\"/>"));
+    EXPECT_THAT(part, HasSubstr("<pageSetUpPr fitToPage=\"1\"/>"));
+  }
+  const std::string workbook = render::zip_entry(out.str(), "xl/workbook.xml", 1 << 20).value();
+  EXPECT_THAT(workbook, HasSubstr(">One!$1:$1</definedName>"));
+  EXPECT_THAT(workbook, HasSubstr(">Two!$1:$1</definedName>"));
+  // Without a marking, the title alone above and the page number below.
+  std::ostringstream plain;
+  render::write_xlsx(plain, {one_cell("One", "a")}, {"Kingsmere Constabulary \u2014 HMICFRS findings", ""});
+  EXPECT_EQ(element(sheet_part(plain.str()), "oddHeader"), "&amp;LKingsmere Constabulary \u2014 HMICFRS findings");
+  EXPECT_EQ(element(sheet_part(plain.str()), "oddFooter"), "&amp;CPage &amp;P of &amp;N");
+}
+
+TEST(ExcelPages, KeepTheHeaderWithinExcelsLimitAndTheMarkingWhole) {
+  // 255 characters at most, codes and escapes included: a longer title is cut between characters, never inside
+  // "&&", and the marking kept whole.
+  std::string title;
+  for (int i = 0; i < 60; ++i) title += "A&\u00e9\U0001F600";
+  std::ostringstream out;
+  render::write_xlsx(out, {one_cell("One", "a")}, {title, "OFFICIAL-SENSITIVE PERSONAL"});
+  std::string header = element(sheet_part(out.str()), "oddHeader");
+  for (std::size_t at = header.find("&amp;"); at != std::string::npos; at = header.find("&amp;", at)) {
+    header.replace(at, 5, "&");
+  }
+  EXPECT_TRUE(header.ends_with("\u2026&ROFFICIAL-SENSITIVE PERSONAL")) << header;
+  EXPECT_EQ(util::measured(header, util::utf16_units), 255u) << header;
+  // What was kept is the title's start, escaped, never half of a "&&" or of a character.
+  const std::string kept = header.substr(2, header.find("\u2026") - 2);
+  std::string escaped;
+  for (const char c : title) escaped += c == '&' ? std::string("&&") : std::string(1, c);
+  EXPECT_TRUE(escaped.starts_with(kept)) << kept;
+  EXPECT_EQ((kept.size() - kept.find_last_not_of('&') - 1) % 2, 0u) << kept;
+  EXPECT_FALSE(util::first_text_fault(kept).has_value()) << kept;
+}
+
+// The style index of the cell `ref` ("A4") in a sheet's part, or "" when the cell is not written.
+std::string style_of(const std::string& part, const std::string& ref) {
+  const std::string start = "<c r=\"" + ref + "\" s=\"";
+  const std::size_t at = part.find(start);
+  if (at == std::string::npos) return "";
+  return part.substr(at + start.size(), part.find('"', at + start.size()) - at - start.size());
+}
+
+TEST(ExcelTotals, AreBoldAndOutsideTheFilter) {
+  render::Table table{{{"Portfolio"}, {"Open", render::Align::right, false, false, render::CellKind::number}}, {}};
+  table.add_row("Crime", "3");
+  table.add_row("Custody", "");
+  table.add_row("Total", "3");
+  table.totals = 1;
+  std::ostringstream out;
+  render::write_xlsx(out, {{"Counts", table}});
+  const std::string part = sheet_part(out.str());
+  // The filter covers the header and the data rows; the totals row is below it.
+  EXPECT_THAT(part, HasSubstr("<autoFilter ref=\"A1:B3\"/>"));
+  // Its cells take formats of their own, which make their text bold (the first bold font is the header's).
+  EXPECT_NE(style_of(part, "A4"), "");
+  EXPECT_NE(style_of(part, "A4"), style_of(part, "A2"));
+  EXPECT_NE(style_of(part, "B4"), style_of(part, "B2"));
+  EXPECT_EQ(style_of(part, "B3"), "");  // an empty data cell is not written
+  const std::string styles = render::zip_entry(out.str(), "xl/styles.xml", 1 << 20).value();
+  const std::size_t cell_xfs = styles.find("<cellXfs");
+  const std::string xfs = styles.substr(cell_xfs, styles.find("</cellXfs>") - cell_xfs);
+  std::vector<std::string> fonts;
+  for (std::size_t at = xfs.find("<xf "); at != std::string::npos; at = xfs.find("<xf ", at + 1)) {
+    const std::size_t font = xfs.find("fontId=\"", at) + 8;
+    fonts.push_back(xfs.substr(font, xfs.find('"', font) - font));
+  }
+  const std::string header_font = fonts.at(std::stoul(style_of(part, "A1")));
+  EXPECT_NE(header_font, "0");
+  EXPECT_EQ(fonts.at(std::stoul(style_of(part, "A4"))), header_font);
+  EXPECT_EQ(fonts.at(std::stoul(style_of(part, "B4"))), header_font);
+  EXPECT_EQ(fonts.at(std::stoul(style_of(part, "A2"))), "0");
+}
+
+TEST(ExcelRows, AreAsTallAsTheirWrappedLines) {
+  render::Table table{{{"Id"}, {"Note", render::Align::left, true}}, {}};
+  table.add_row("one", "short");
+  std::string long_note;
+  for (int i = 0; i < 40; ++i) long_note += "implementation ";
+  table.add_row("two", long_note);
+  table.add_row("three", "a\nb\nc");
+  std::string huge;
+  for (int i = 0; i < 2'000; ++i) huge += "word ";
+  table.add_row("four", huge);
+  std::ostringstream out;
+  render::write_xlsx(out, {{"Notes", table}});
+  const std::string part = sheet_part(out.str());
+  // One line: Excel's own height. 40 words of about 14 characters in a column 60 digits wide: at least 10 lines
+  // of 15 points. Three lines for three paragraphs; and no row higher than Excel's 409 points.
+  EXPECT_THAT(part, HasSubstr("<row r=\"2\" spans=\"1:2\">"));
+  const std::string tall = "<row r=\"3\" spans=\"1:2\" ht=\"";
+  const std::size_t at = part.find(tall);
+  ASSERT_NE(at, std::string::npos) << part;
+  EXPECT_GE(std::stod(part.substr(at + tall.size())), 150.0);
+  EXPECT_THAT(part, HasSubstr("<row r=\"4\" spans=\"1:2\" ht=\"45\" customHeight=\"1\">"));
+  EXPECT_THAT(part, HasSubstr("<row r=\"5\" spans=\"1:2\" ht=\"409\" customHeight=\"1\">"));
+}
+
 TEST(ExcelWorkbook, AFailedCallIsAnInputOutputFailureAndLeavesNoTemporaryFile) {
   const test::ScratchDir scratch("xlsx-tmp");
   const char* previous = std::getenv("TMPDIR");

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <hmicfrs/model/date.hpp>
@@ -64,6 +65,7 @@ struct RagBreakdown {
   std::string_view heading;  // what the register calls the groups, when it names them (its priorities' title)
   std::vector<RagGroup> groups;
   RagCounts total;
+  std::string_view force = {};  // the register's force, which a printed page names
 };
 
 }  // namespace hmicfrs::answers

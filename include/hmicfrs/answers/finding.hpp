@@ -89,6 +89,7 @@ struct FindingList {
   model::Date as_of;
   const model::Vocabulary* vocabulary = nullptr;
   std::vector<FindingRow> rows;
+  std::string_view force = {};  // the register's force, which a printed page names
 };
 
 }  // namespace hmicfrs::answers

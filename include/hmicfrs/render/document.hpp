@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <deque>
 #include <optional>
 #include <ostream>
@@ -67,6 +68,7 @@ struct Table {
   Narrow narrow = Narrow::records;
   std::size_t least_width = 0;
   std::vector<Clause> clauses = {};  // for Narrow::sentences: every column but the first, each once
+  std::size_t totals = 0;            // how many of the last rows are totals: bold in a workbook, and outside its filter
 
   // Appends a row, each cell made in place from its value (a braced list would copy every text twice).
   template <class... Values>
@@ -194,11 +196,23 @@ util::Result<WordTemplate> word_template_from(std::string_view bytes);
 void write_docx(std::ostream& out, const Document& document, const std::string& title,
                 const WordTemplate* word_template = nullptr);
 
+// What every printed page of a workbook carries: `title` at its top ("West
+// Midlands Police — HMICFRS findings as of 31 March 2022"), and the register's
+// protective `marking` ("OFFICIAL-SENSITIVE"), when it has one, at its top and
+// foot.
+struct PrintedPage {
+  std::string title;
+  std::string marking;
+};
+
 // An Excel workbook (.xlsx), a sheet per table: typed cells (numbers as
-// numbers, dates as dates), the header row frozen and filtered, rating cells
-// filled with their colour's tint and worded, columns as wide as their
-// content (up to a limit, then wrapped).
-void write_xlsx(std::ostream& out, const std::vector<Sheet>& sheets);
+// numbers, dates as dates), the header row frozen and filtered, totals rows
+// bold below the filter, rating cells filled with their colour's tint and
+// worded, columns as wide as their content (up to a limit, then wrapped, each
+// row as tall as its wrapped lines). Each sheet prints landscape on A4, one
+// page wide, the header row repeated on every page, `page`'s title and marking
+// in the page header and "Page N of M" and the marking in its footer.
+void write_xlsx(std::ostream& out, const std::vector<Sheet>& sheets, const PrintedPage& page = {});
 
 // Escapes text for HTML (and XML) element content and attribute values, leaving
 // out control characters other than tab and line ends.

@@ -50,4 +50,12 @@ std::vector<Sheet> to_sheets(const answers::RagBreakdown& breakdown);
 std::vector<Sheet> to_sheets(const answers::Paper& paper);
 std::vector<Sheet> to_sheets(const answers::Chase& chase);
 
+// What every printed page of those workbooks carries: the force and the date
+// ("West Midlands Police — HMICFRS findings as of 31 March 2022"; for `chase`,
+// "... findings to chase as of ..."), and the register's protective marking.
+PrintedPage printed_page(const answers::FindingList& list);
+PrintedPage printed_page(const answers::RagBreakdown& breakdown);
+PrintedPage printed_page(const answers::Paper& paper);
+PrintedPage printed_page(const answers::Chase& chase);
+
 }  // namespace hmicfrs::render
