@@ -248,6 +248,14 @@ def main():
             back = run(binary, work, "--data", f"{example}-again", "list", "--format", "csv").stdout
             if back != listed or listed.count(b"\n") < 2:
                 problems.append(f"round trip {example}: the imported register lists differently")
+            # Without a mapping, the guess reads the reports' ids from the finding ids, the names as their titles:
+            # the same findings under the same ids.
+            guessed = run(binary, work, "import", f"{example}.csv", "--into", f"{example}-guessed")
+            again = run(binary, work, "--data", f"{example}-guessed", "list", "--format", "csv").stdout
+            ids = [line.split(b",")[0] for line in listed.splitlines()]
+            if guessed.returncode != 0 or [line.split(b",")[0] for line in again.splitlines()] != ids:
+                problems.append(f"round trip {example} with the guessed mapping: exit {guessed.returncode}, or other "
+                                f"ids\n{guessed.stderr.decode()}")
 
         # A refused row: exit 1, nothing written, the cell named.
         with open(os.path.join(work, "bad.csv"), "w", encoding="utf-8") as f:

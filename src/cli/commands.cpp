@@ -803,7 +803,7 @@ constexpr std::array<Command, 14> k_commands{{
      Needs::valid_register, k_tables, with_options<ChangesOptions, define_changes, run_changes>},
     {"committees", "The committee's meetings and the window of each paper", "committees --format md", "",
      Needs::valid_register, k_tables, without_options<run_committees>},
-    {"report", "The committee paper for a meeting: Markdown, text, HTML, JSON or Word; its tracker in Excel",
+    {"report", "The committee paper for a meeting: Markdown, text, HTML, PDF, JSON or Word; its tracker in Excel",
      "report --committee 2022-03 -o paper.html",
      "The paper is as of the meeting's cut-off unless --as-of says otherwise; --committee takes the meeting's id, "
      "date or month.",

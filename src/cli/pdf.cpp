@@ -233,23 +233,87 @@ std::string print_pdf(std::string_view html, const model::Date& date, const PdfP
   return std::move(dated).value();
 }
 
+namespace {
+
+// Where the Info dictionary's object is: the trailer's "/Info N G R", and the object "N G obj" at the start of a
+// line, up to its "endobj". None when the PDF names no Info dictionary.
+std::optional<std::pair<std::size_t, std::size_t>> info_object(const std::string& pdf) {
+  const std::size_t trailer = pdf.rfind("trailer");
+  if (trailer == std::string::npos) return std::nullopt;
+  const std::size_t info = pdf.find("/Info", trailer);
+  if (info == std::string::npos) return std::nullopt;
+  std::size_t at = info + 5;
+  const auto number = [&]() -> std::optional<std::string> {
+    while (at < pdf.size() && std::string_view(" \t\r\n").find(pdf[at]) != std::string_view::npos) ++at;
+    const std::size_t start = at;
+    while (at < pdf.size() && pdf[at] >= '0' && pdf[at] <= '9' && at - start < 10) ++at;
+    if (at == start) return std::nullopt;
+    return pdf.substr(start, at - start);
+  };
+  const auto object = number(), generation = number();
+  if (!object || !generation) return std::nullopt;
+  const std::string header = *object + " " + *generation + " obj";
+  for (std::size_t start = pdf.find(header); start != std::string::npos; start = pdf.find(header, start + 1)) {
+    if (start != 0 && pdf[start - 1] != '\n' && pdf[start - 1] != '\r') continue;
+    const std::size_t end = pdf.find("endobj", start);
+    return std::pair{start + header.size(), end == std::string::npos ? pdf.size() : end};
+  }
+  return std::nullopt;
+}
+
+// Past the literal string that opens at `open` ("(...)", with escapes and balanced brackets), at most to `end`.
+std::size_t after_string(const std::string& pdf, std::size_t open, std::size_t end) {
+  int depth = 0;
+  for (std::size_t i = open; i < end; ++i) {
+    if (pdf[i] == '\\') {
+      ++i;
+    } else if (pdf[i] == '(') {
+      ++depth;
+    } else if (pdf[i] == ')' && --depth == 0) {
+      return i + 1;
+    }
+  }
+  return end;
+}
+
+}  // namespace
+
 util::Result<std::string> dated_pdf(std::string pdf, const model::Date& date) {
-  // The Info dictionary's dates: a key, perhaps white space, and a literal string "(D:...)".
-  for (const std::string_view key : {"/CreationDate", "/ModDate"}) {
-    for (std::size_t at = pdf.find(key); at != std::string::npos; at = pdf.find(key, at + 1)) {
-      std::size_t open = at + key.size();
-      while (open < pdf.size() && std::string_view(" \t\r\n").find(pdf[open]) != std::string_view::npos) ++open;
-      if (open >= pdf.size() || pdf[open] != '(') {
-        return util::Error{fmt::format("its {} is not written as a date in brackets", key.substr(1))};
+  // The Info dictionary's dates, and only its: a register's words (a title, a link) may say "/ModDate" too, inside
+  // a string of that dictionary or elsewhere in the file. Each is a key, perhaps white space, and "(D:...)".
+  if (const auto info = info_object(pdf)) {
+    const auto [start, end] = *info;
+    for (std::size_t i = start; i < end;) {
+      if (pdf[i] == '(') {
+        i = after_string(pdf, i, end);
+        continue;
       }
-      const std::size_t close = pdf.find(')', open);
-      if (close == std::string::npos) return util::Error{fmt::format("its {} does not end", key.substr(1))};
-      const std::optional<std::string> replacement = pdf_date(date, close - open - 1);
+      if (pdf[i] != '/') {
+        ++i;
+        continue;
+      }
+      std::size_t name_end = i + 1;
+      while (name_end < end && std::string_view(" \t\r\n/<>()[]{}%").find(pdf[name_end]) == std::string_view::npos) {
+        ++name_end;
+      }
+      const std::string key = pdf.substr(i + 1, name_end - i - 1);
+      i = name_end;
+      if (key != "CreationDate" && key != "ModDate") continue;
+      std::size_t open = name_end;
+      while (open < end && std::string_view(" \t\r\n").find(pdf[open]) != std::string_view::npos) ++open;
+      if (open >= end || pdf[open] != '(') {
+        return util::Error{fmt::format("its {} is not written as a date in brackets", key)};
+      }
+      const std::size_t close = after_string(pdf, open, end);
+      if (close >= end || pdf[close - 1] != ')') return util::Error{fmt::format("its {} does not end", key)};
+      const std::size_t length = close - open - 2;
+      const std::optional<std::string> replacement = pdf_date(date, length);
       if (!replacement || pdf.compare(open + 1, 2, "D:") != 0) {
-        return util::Error{fmt::format("its {} ({}) is not a date it can replace", key.substr(1),
-                                       pdf.substr(open + 1, std::min(close - open - 1, k_quoted)))};
+        return util::Error{fmt::format("its {} ({}) is not a date it can replace", key,
+                                       pdf.substr(open + 1, std::min(length, k_quoted)))};
       }
       pdf.replace(open + 1, replacement->size(), *replacement);
+      i = close;
     }
   }
   // XMP metadata's dates, as elements (<xmp:CreateDate>...<) or attributes (xmp:CreateDate="...").

@@ -229,6 +229,27 @@ std::set<int> columns_in_use(const Row* header, const std::map<int, std::vector<
   return columns;
 }
 
+// A register's own list (`list -o list.xlsx`): finding ids ("custody-2019/R1") beside the reports' names. The ids
+// give each report's id, and the report column, of names rather than ids, the report's title.
+void take_report_ids_from_finding_ids(GuessedMapping& out, const std::map<int, std::vector<const Cell*>>& by_column) {
+  auto& columns = out.mapping.columns;
+  if (!columns.contains("id") || !columns.contains("inspection") || columns.contains("inspection_title")) return;
+  for (GuessedColumn& guess : out.columns) {
+    if (guess.field != "inspection") continue;
+    const auto found = by_column.find(guess.column);
+    if (found == by_column.end()) return;
+    const std::vector<const Cell*>& values = found->second;
+    const auto ids =
+        std::count_if(values.begin(), values.end(), [](const Cell* c) { return model::is_slug(trimmed(c->text)); });
+    if (static_cast<std::size_t>(ids) * 5 >= values.size() * 4) return;
+    guess.field = "inspection_title";
+    guess.why = "its values are reports' names, and each report's id is in the finding ids";
+    columns["inspection_title"] = std::move(columns["inspection"]);
+    columns.erase("inspection");
+    return;
+  }
+}
+
 }  // namespace
 
 GuessedMapping guess_mapping(const Table& table, int header_row) {
@@ -259,6 +280,7 @@ GuessedMapping guess_mapping(const Table& table, int header_row) {
     if (date_field(guess.field)) guess_date_forms(out, values);
     out.columns.push_back(std::move(guess));
   }
+  take_report_ids_from_finding_ids(out, by_column);
   guess_default_type(out);
   return out;
 }

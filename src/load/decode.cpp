@@ -4,6 +4,8 @@
 #include <array>
 #include <chrono>
 
+#include <hmicfrs/util/utf8.hpp>
+
 #include "reader.hpp"
 
 namespace hmicfrs::load {
@@ -63,7 +65,6 @@ std::optional<model::Contact> decode_contact(Reader& reader, const Node* node) {
   return contact;
 }
 
-// Documents a paper lists besides the reports it mentions: each a title, with an address and a date if given.
 // A protective marking as the Government Security Classifications write it: a classification in capitals,
 // optionally followed by a descriptor ("OFFICIAL-SENSITIVE PERSONAL"), on one line of at most 80 characters.
 std::optional<std::string> decode_marking(Reader& reader, const Node* node) {
@@ -74,7 +75,8 @@ std::optional<std::string> decode_marking(Reader& reader, const Node* node) {
   const bool classified = std::any_of(k_classifications.begin(), k_classifications.end(), [&](std::string_view c) {
     return marking->starts_with(c) && (marking->size() == c.size() || (*marking)[c.size()] == ' ');
   });
-  if (!classified || marking->size() > 80) {
+  const std::size_t characters = util::measured(*marking, [](char32_t) -> std::size_t { return 1; });
+  if (!classified || characters > 80) {
     reader.diagnostics().error(
         reader.at(*node),
         fmt::format("marking '{}' is not a protective marking: give a classification in capitals, OFFICIAL, "
@@ -87,6 +89,7 @@ std::optional<std::string> decode_marking(Reader& reader, const Node* node) {
   return marking;
 }
 
+// Documents a paper lists besides the reports it mentions: each a title, with an address and a date if given.
 std::vector<model::BackgroundDocument> decode_background(Reader& reader, const Node* list) {
   std::vector<model::BackgroundDocument> documents;
   for_each_item(reader, list, "background", [&](const Node& item) {
@@ -284,14 +287,16 @@ void decode_ratings(Reader& reader, const MapEntry& entry, model::Vocabulary& vo
     }
     rating.meaning = reader.text(item.find("meaning"), "meaning").value_or("");
     const Node* colour_node = item.find("colour");
-    rating.colour = decode_colour(reader, colour_node).value_or("#969696");
-    // Papers are often copied in black and white: each colour a register gives must print as a grey apart from
-    // those of the colours given before it. Reported once per rating, at the first it is too near.
-    for (std::size_t i = 0; colour_node != nullptr && i < ratings.size(); ++i) {
+    const std::optional<std::string> colour = decode_colour(reader, colour_node);
+    rating.colour = colour.value_or("#969696");
+    // Papers are often copied in black and white: each rating's colour must print as a grey apart from those of
+    // the ratings before it, the default grey of one that gives none included (two that give none are alike by
+    // choice). Reported once per rating, at the first it is too near.
+    for (std::size_t i = 0; i < ratings.size(); ++i) {
       const int earlier = model::printed_grey(ratings[i].colour), grey = model::printed_grey(rating.colour);
-      if (!colour_given[i] || std::abs(earlier - grey) >= model::k_greys_apart) continue;
+      if ((!colour_given[i] && !colour) || std::abs(earlier - grey) >= model::k_greys_apart) continue;
       auto& d = reader.diagnostics().warning(
-          reader.at(*colour_node),
+          colour ? reader.at(*colour_node) : rating.location,
           fmt::format("ratings '{}' and '{}' print as nearly the same grey ({} and {} of 255): on a black-and-white "
                       "copy their cells and bars look alike; choose colours whose greys differ by at least {} (red, "
                       "green, blue, amber, white and black all do)",
@@ -326,7 +331,7 @@ void decode_ratings(Reader& reader, const MapEntry& entry, model::Vocabulary& vo
       }
     }
     label_locations.push_back(label_at);
-    colour_given.push_back(colour_node != nullptr);
+    colour_given.push_back(colour.has_value());
     ratings.push_back(std::move(rating));
   });
   if (list.kind == Node::Kind::null || (list.kind == Node::Kind::sequence && list.items.empty())) {

@@ -1,6 +1,8 @@
 // The document writer for terminals, and the text helpers it shares.
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <numeric>
 #include <optional>
 #include <sstream>
@@ -435,6 +437,44 @@ class LineBreaker {
 
 std::size_t display_width(std::string_view text) { return util::measured(text, util::terminal_columns); }
 
+namespace {
+
+bool is_month(std::string_view word) {
+  static constexpr std::array<std::string_view, 12> k_months{"January",   "February", "March",    "April",
+                                                             "May",       "June",     "July",     "August",
+                                                             "September", "October",  "November", "December"};
+  return std::find(k_months.begin(), k_months.end(), word) != k_months.end();
+}
+
+bool is_day(std::string_view word) {
+  return !word.empty() && word.size() <= 2 &&
+         std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A year, with what may close a phrase after it ("2022", "2022.", "2022)").
+bool is_year(std::string_view word) {
+  return word.size() >= 4 && std::all_of(word.begin(), word.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }) &&
+         word.find_first_not_of(".,;:)]", 4) == std::string_view::npos;
+}
+
+// An option of a command line: "--as-of", "-o"; not a dash alone, a negative number, nor one ending a phrase
+// ("--strict),").
+bool is_option(std::string_view word) {
+  return word.size() >= 2 && word[0] == '-' && (word[1] == '-' || std::isalpha(static_cast<unsigned char>(word[1]))) &&
+         std::all_of(word.begin(), word.end(),
+                     [](char c) { return c == '-' || std::isalnum(static_cast<unsigned char>(c)); });
+}
+
+// Whether a line must not break between `word` and `next`: a date in words ("31 March 2022", "May 2024"), and an
+// option with its value ("--as-of 2022-03-31"), read as one.
+bool kept_together(std::string_view word, std::string_view next) {
+  if (is_day(word) && is_month(next)) return true;
+  if (is_month(word) && is_year(next)) return true;
+  return is_option(word) && !is_option(next);
+}
+
+}  // namespace
+
 std::vector<std::string> wrap(std::string_view text, std::size_t width) {
   width = std::max<std::size_t>(width, 1);
   std::vector<std::string> lines;
@@ -444,10 +484,24 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width) {
     const std::string_view paragraph = text.substr(start, end - start);
     LineBreaker breaker(width, lines);
     constexpr std::string_view k_spaces = " \t\r\v\f";
+    std::vector<std::string_view> words;
     for (std::size_t i = paragraph.find_first_not_of(k_spaces); i < paragraph.size();) {
       const std::size_t word_end = std::min(paragraph.find_first_of(k_spaces, i), paragraph.size());
-      breaker.add(paragraph.substr(i, word_end - i));
+      words.push_back(paragraph.substr(i, word_end - i));
       i = paragraph.find_first_not_of(k_spaces, word_end);
+    }
+    // Words kept together go on one line as one piece when it fits a line; a piece wider than that, word by word.
+    for (std::size_t w = 0; w < words.size();) {
+      std::size_t last = w;
+      while (last + 1 < words.size() && kept_together(words[last], words[last + 1])) ++last;
+      std::string piece(words[w]);
+      for (std::size_t k = w + 1; k <= last; ++k) (piece += ' ') += words[k];
+      if (last == w || util::measured(piece, util::terminal_columns) > width) {
+        for (std::size_t k = w; k <= last; ++k) breaker.add(words[k]);
+      } else {
+        breaker.add(piece);
+      }
+      w = last + 1;
     }
     if (!breaker.empty() || paragraph.empty()) breaker.finish();
     if (end == text.size()) break;

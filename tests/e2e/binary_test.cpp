@@ -105,7 +105,8 @@ ProcessRun validate_copy_with(const std::vector<std::pair<fs::path, fs::path>>& 
   return run_binary({"validate", "--as-of", "2022-03-31"}, {copy});
 }
 
-TEST_P(DefectInACopy, IsReportedAtItsLineWithinASecond) {
+// How long `validate` takes is the benchmark's to measure (bench/), never a test's: a loaded machine is slow.
+TEST_P(DefectInACopy, IsReportedAtItsLine) {
   const Defect& defect = GetParam();
   std::vector<std::pair<fs::path, fs::path>> fixtures;
   for (const std::string& file : defect.files) {
@@ -114,7 +115,6 @@ TEST_P(DefectInACopy, IsReportedAtItsLineWithinASecond) {
   const ProcessRun run = validate_copy_with(fixtures);
   EXPECT_EQ(run.status, 1) << run.out << run.err;
   EXPECT_THAT(run.out, HasSubstr(defect.expected + "\n"));
-  EXPECT_LT(run.seconds, 1.0);
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -63,8 +63,25 @@ TEST(DatedPdf, LeavesAPdfWithoutDatesAsItIs) {
 TEST(DatedPdf, RefusesADateItCannotReplaceByteForByte) {
   EXPECT_EQ(cli::dated_pdf(skia_pdf("D:2026"), k_meeting).error(),
             "its CreationDate (D:2026) is not a date it can replace");
-  EXPECT_EQ(cli::dated_pdf("%PDF-1.4 <</ModDate <443A32303236>>>", k_meeting).error(),
-            "its ModDate is not written as a date in brackets");
+  EXPECT_EQ(
+      cli::dated_pdf("%PDF-1.4\n1 0 obj\n<</ModDate <443A32303236>>>\nendobj\ntrailer\n<</Info 1 0 R>>\n", k_meeting)
+          .error(),
+      "its ModDate is not written as a date in brackets");
+}
+
+// A register's words in the file, a link's address or the paper's title, may say "/ModDate (D:...)": only the
+// Info dictionary's own dates are replaced.
+TEST(DatedPdf, ReplacesOnlyTheInfoDictionarysOwnDates) {
+  const std::string link = "3 0 obj\n<</URI (https://example.org/CreationDate/ModDate (D:2019\\) x)>>\nendobj\n";
+  std::string before = skia_pdf();
+  before.insert(before.find("xref"), link);
+  before.replace(before.find("/Creator (Chromium)"), 19, "/Title (A /ModDate \\(D:2019\\) paper)");
+  const auto after = cli::dated_pdf(before, k_meeting);
+  ASSERT_TRUE(after.ok()) << after.error();
+  std::string expected = skia_pdf("D:20220331000000+00'00'", "D:20220331000000+00'00'");
+  expected.insert(expected.find("xref"), link);
+  expected.replace(expected.find("/Creator (Chromium)"), 19, "/Title (A /ModDate \\(D:2019\\) paper)");
+  EXPECT_EQ(*after, expected);
 }
 
 TEST(FindChromium, TakesTheFirstBrowserInPathOrder) {

@@ -31,8 +31,14 @@ TEST(Wrap, BreaksAtSpacesOnlyAndCutsAWordLongerThanTheLineAfterAHyphenSlashOrCom
   EXPECT_THAT(wrap("written by 2022-03-31, the paper", 14),
               ::testing::ElementsAre("written by", "2022-03-31,", "the paper"));
   EXPECT_THAT(wrap("see peel-2021-22/AFI3 now", 20), ::testing::ElementsAre("see", "peel-2021-22/AFI3", "now"));
+  // An option with its value, and a date in words, are not broken apart while they fit a line.
   EXPECT_THAT(wrap("list --stale --as-of 2022-03-31", 22),
-              ::testing::ElementsAre("list --stale --as-of", "2022-03-31"));
+              ::testing::ElementsAre("list --stale", "--as-of 2022-03-31"));
+  EXPECT_THAT(wrap("the paper for 31 March 2022), --strict), 2", 20),
+              ::testing::ElementsAre("the paper for", "31 March 2022),", "--strict), 2"));
+  EXPECT_THAT(wrap("overdue since May 2024.", 18), ::testing::ElementsAre("overdue since", "May 2024."));
+  // Wider than the line together: word by word.
+  EXPECT_THAT(wrap("on 30 September 2022", 9), ::testing::ElementsAre("on 30", "September", "2022"));
   // Longer than the line: cut after its last hyphen, slash or comma that fits, the first piece after the line's words.
   EXPECT_THAT(wrap("mental-health-criminal-justice-2021/R1", 16),
               ::testing::ElementsAre("mental-health-", "criminal-", "justice-2021/R1"));

@@ -207,7 +207,7 @@ struct PrintedPage {
 
 // An Excel workbook (.xlsx), a sheet per table: typed cells (numbers as
 // numbers, dates as dates), the header row frozen and filtered, totals rows
-// bold below the filter, rating cells filled with their colour's tint and
+// bold below the filter, rating cells filled with their colour and
 // worded, columns as wide as their content (up to a limit, then wrapped, each
 // row as tall as its wrapped lines). Each sheet prints landscape on A4, one
 // page wide, the header row repeated on every page, `page`'s title and marking
@@ -237,8 +237,10 @@ std::string escape_markdown(std::string_view text);
 std::size_t display_width(std::string_view text);
 
 // Breaks `text` into lines of at most `width` characters at spaces only, so
-// that a date, an id, a command or an option ("--as-of 2022-03-31") stays on
-// one line; a word longer than a line is cut. Keeps the line breaks it has.
+// that a date, an id, a command or an option stays on one line, and never
+// inside a date in words ("31 March 2022") nor between an option and its value
+// ("--as-of 2022-03-31") when they fit a line; a word longer than a line is
+// cut. Keeps the line breaks it has.
 std::vector<std::string> wrap(std::string_view text, std::size_t width);
 
 }  // namespace hmicfrs::render
