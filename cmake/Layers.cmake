@@ -10,7 +10,7 @@
 #     configuration when a layer's library links another layer this graph does
 #     not allow (a target_link_libraries written by hand, for example).
 # tests/layering/ compiles probes exactly as each layer's sources are compiled.
-set(HMICFRS_LAYERS util diag model answers query check load lazy import render cli)
+set(HMICFRS_LAYERS util diag model answers query check load edit lazy import render cli)
 set(HMICFRS_LAYER_USES_util "")
 set(HMICFRS_LAYER_USES_diag "")
 set(HMICFRS_LAYER_USES_model diag util)
@@ -18,10 +18,11 @@ set(HMICFRS_LAYER_USES_answers model)         # plain structs that query fills a
 set(HMICFRS_LAYER_USES_query answers)         # answers questions; never reads files, never formats
 set(HMICFRS_LAYER_USES_check model query)
 set(HMICFRS_LAYER_USES_load model)            # YAML into records
+set(HMICFRS_LAYER_USES_edit load)             # the register's files edited in place, every other byte kept
 set(HMICFRS_LAYER_USES_lazy "")               # libzip and libxlsxwriter, opened on first use
 set(HMICFRS_LAYER_USES_import model lazy)     # spreadsheets into a new register; never reads one
 set(HMICFRS_LAYER_USES_render diag answers lazy)  # words and layout of answers; never computes them
-set(HMICFRS_LAYER_USES_cli model load import check query render lazy)
+set(HMICFRS_LAYER_USES_cli model load edit import check query render lazy)
 
 # The layers LAYER may use, directly or through others, in OUT (without LAYER itself).
 function(hmicfrs_layer_closure layer out)

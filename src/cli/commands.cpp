@@ -38,6 +38,7 @@
 
 #include "errors.hpp"
 #include "files.hpp"
+#include "update.hpp"
 
 namespace hmicfrs::cli {
 namespace {
@@ -769,7 +770,7 @@ std::unique_ptr<Invocation> without_options(CLI::App&) {
   return std::make_unique<WithoutOptions<Run>>();
 }
 
-constexpr std::array<Command, 14> k_commands{{
+constexpr std::array<Command, 15> k_commands{{
     {"validate",
      "Check every file of the register and list every problem",
      "validate --data examples/west-midlands --strict",
@@ -793,6 +794,15 @@ constexpr std::array<Command, 14> k_commands{{
      Needs::valid_register, k_chase, with_options<ChaseOptions, define_chase, run_chase>},
     {"show", "Show one finding or inspection in full, with its history and links", "show peel-2021-22/AFI1", "",
      Needs::valid_register, k_documents, with_options<ShowOptions, define_show, run_show>},
+    {"update",
+     "Add an owner's update to a finding's history, in its file, changing nothing else",
+     "update peel-2021-22/AFI3 --rag amber --note \"Audit shows 82% compliance\"",
+     "The entry is dated today unless --date (or --as-at) says otherwise, and follows the style of the entries above "
+     "it. The register is checked with it before anything is written; the change is printed as a diff (--dry-run "
+     "prints it and writes nothing).",
+     Needs::valid_register,
+     {},
+     with_options<UpdateOptions, define_update, run_update>},
     {"peel", "The PEEL grade table: one column per grade, not-graded areas apart",
      "peel --cycle 2021 --compare 2018-19", "A cycle is named by its id or the start of it: 2021 for 2021-22.",
      Needs::valid_register, k_tables, with_options<PeelOptions, define_peel, run_peel>},

@@ -104,27 +104,33 @@ bool on_path(std::string_view program, std::string_view path) {
   return false;
 }
 
+// The register checked as of `as_of`, its diagnostics sorted.
+Loaded check_loaded(Loaded loaded, const model::Date& as_of) {
+  check::check_dataset(loaded.result.dataset, {as_of, loaded.result.incomplete}, loaded.result.diagnostics);
+  loaded.result.diagnostics.sort();
+  return loaded;
+}
+
 // Loads and checks the register at the data directory the options and environment name.
 Loaded load_checked(const CommonOptions& options, const Environment& environment, const model::Date& as_of,
                     load::Wording wording) {
   const std::optional<std::string> explicit_dir = options.data.empty() ? std::nullopt : std::optional(options.data);
   const auto root = load::find_data_dir(explicit_dir, environment.variable("HMICFRS_TRACK_DATA"));
   if (!root) throw IoError(root.error());
-  Loaded loaded{*root, load::load_dataset(*root, {}, parse_cache(options, environment), wording)};
-  check::check_dataset(loaded.result.dataset, {as_of, loaded.result.incomplete}, loaded.result.diagnostics);
-  loaded.result.diagnostics.sort();
-  return loaded;
+  return check_loaded(Loaded{*root, load::load_dataset(*root, {}, parse_cache(options, environment), wording)}, as_of);
 }
 
 // Prints the errors of a register that has some, and fails, so that nothing is rendered from bad data.
-void require_valid(const Loaded& loaded, std::ostream& err) {
+void require_valid(const Loaded& loaded, std::ostream& err,
+                   const std::string& message =
+                       "the register has errors: fix them first (hmicfrs-track validate lists "
+                       "them)") {
   if (!loaded.result.read_failure && !loaded.result.diagnostics.has_errors()) return;
   diag::Diagnostics errors;
   for (const diag::Diagnostic& d : loaded.result.diagnostics.items()) {
     if (d.severity == diag::Severity::error) errors.error(d.location, d.message, d.code).notes = d.notes;
   }
   render::write_diagnostics_text(err, errors, false);
-  const std::string message = "the register has errors: fix them first (hmicfrs-track validate lists them)";
   if (loaded.result.read_failure) throw IoError(message);
   throw DataError(message);
 }
@@ -163,6 +169,13 @@ const Loaded& Session::loaded() const {
     m_loaded = std::move(loaded);
   }
   return *m_loaded;
+}
+
+void Session::require_valid_with(const load::SourceFile& edited, const std::string& refusal) const {
+  const fs::path& root = loaded().root;
+  Loaded changed{root,
+                 load::load_dataset(root, {}, parse_cache(m_options, m_environment), load::Wording::left_out, &edited)};
+  require_valid(check_loaded(std::move(changed), as_of()), m_err, refusal);
 }
 
 const model::Catalogue& Session::catalogue() const {

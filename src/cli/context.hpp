@@ -69,6 +69,9 @@ class Session {
   // The register as the command needs it, loaded and checked as of `as_of()`.
   const Loaded& loaded() const;
   const model::Dataset& dataset() const { return loaded().result.dataset; }
+  // Checks the register as it would be with `edited`'s bytes in place of that file's, as `loaded()` was checked:
+  // a command that edits a file does so before writing it. Any error is printed and the run fails with `refusal`.
+  void require_valid_with(const load::SourceFile& edited, const std::string& refusal) const;
   // The PEEL catalogue: the register's (the built-in one and what its peel-frameworks/ add) when a register is
   // named (--data, $HMICFRS_TRACK_DATA) or found from the current directory upwards, loaded as the command needs
   // it; else the built-in one alone, which needs no register.

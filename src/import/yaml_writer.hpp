@@ -8,8 +8,11 @@
 #include <string_view>
 
 #include <hmicfrs/model/register.hpp>
+#include <hmicfrs/util/yaml_text.hpp>
 
 namespace hmicfrs::import {
+
+using util::yaml_scalar;
 
 class YamlWriter {
  public:
@@ -35,10 +38,6 @@ class YamlWriter {
   std::string m_out;
   std::size_t m_values = 1;  // the file's mapping
 };
-
-// The value as YAML writes it on one line: plain where that reads back the
-// same, else double-quoted with escapes.
-std::string yaml_scalar(std::string_view text);
 
 // `ratings:` as the configuration writes it: each rating's id, label where it is not the id capitalised,
 // meaning, colour, marks, attention and derived_when.

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include <hmicfrs/diag/diagnostic.hpp>
+#include <hmicfrs/load/yaml_tree.hpp>
 #include <hmicfrs/model/register.hpp>
-#include "yaml_tree.hpp"
 
 namespace hmicfrs::load {
 

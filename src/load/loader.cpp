@@ -548,7 +548,8 @@ std::optional<std::string> read_word_template(const fs::path& root, const model:
   return std::move(read.bytes);
 }
 
-LoadResult load_dataset(const fs::path& root, const Limits& limits, const ParseCache& parse_cache, Wording wording) {
+LoadResult load_dataset(const fs::path& root, const Limits& limits, const ParseCache& parse_cache, Wording wording,
+                        const SourceFile* edited) {
   const fs::path walk_root = root.empty() ? fs::path(".") : root;
   RegisterWalk walk(root, walk_root, limits);
   std::optional<std::vector<fs::path>> found = walk.files();
@@ -559,7 +560,8 @@ LoadResult load_dataset(const fs::path& root, const Limits& limits, const ParseC
   std::vector<FileOutcome> outcomes = process_all(files.size(), [&](std::size_t i) {
     return process_file(
         root, files[i], limits,
-        [&](const auto& shown, FileOutcome& outcome) {
+        [&](const auto& shown, FileOutcome& outcome) -> std::optional<std::string> {
+          if (edited != nullptr && files[i] == edited->relative) return edited->bytes;
           return read_file(walk_root / files[i], shown, limits, outcome);
         },
         cache ? &*cache : nullptr, wording);

@@ -6,11 +6,11 @@
 
 #include <fmt/format.h>
 
+#include <hmicfrs/load/yaml_tree.hpp>
 #include "decode.hpp"
 #include "fields.hpp"
 #include "file_read.hpp"
 #include "reader.hpp"
-#include "yaml_tree.hpp"
 
 namespace hmicfrs::load {
 namespace {

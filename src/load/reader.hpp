@@ -13,12 +13,12 @@
 #include <fmt/format.h>
 
 #include <hmicfrs/diag/diagnostic.hpp>
+#include <hmicfrs/load/yaml_tree.hpp>
 #include <hmicfrs/model/date.hpp>
 #include <hmicfrs/model/enums.hpp>
 #include <hmicfrs/model/register.hpp>
 #include <hmicfrs/util/suggest.hpp>
 #include "fields.hpp"
-#include "yaml_tree.hpp"
 
 namespace hmicfrs::load {
 

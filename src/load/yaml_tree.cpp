@@ -1,4 +1,4 @@
-#include "yaml_tree.hpp"
+#include <hmicfrs/load/yaml_tree.hpp>
 
 #include <algorithm>
 #include <istream>
@@ -105,7 +105,15 @@ std::optional<TextProblem> find_text_problem(std::string_view text, bool& ascii)
 // 1-based character positions.
 class SourceText {
  public:
-  SourceText(std::string_view text, bool ascii) : m_text(text), m_ascii(ascii) {}
+  // `skipped`: the bytes before `text` in the file (a byte order mark), counted in offsets.
+  SourceText(std::string_view text, bool ascii, std::size_t skipped = 0)
+      : m_text(text), m_ascii(ascii), m_skipped(skipped) {}
+
+  // A mark's byte in the file.
+  std::size_t offset(const YAML::Mark& mark) const {
+    if (mark.is_null()) return m_skipped;
+    return m_skipped + std::min(static_cast<std::size_t>(std::max(mark.pos, 0)), m_text.size());
+  }
 
   std::pair<int, int> position(const YAML::Mark& mark) const {
     if (mark.is_null()) return {1, 1};
@@ -159,6 +167,7 @@ class SourceText {
 
   std::string_view m_text;
   bool m_ascii;
+  std::size_t m_skipped;
 };
 
 // yaml-cpp's message with any byte it quotes from the input shown as \xNN,
@@ -268,6 +277,7 @@ class TreeBuilder final : public YAML::EventHandler {
     Node node;
     node.kind = kind;
     std::tie(node.line, node.column) = m_source.position(mark);
+    node.offset = m_source.offset(mark);
     return node;
   }
 
@@ -309,7 +319,7 @@ class TreeBuilder final : public YAML::EventHandler {
       }
       // A key that is not text gets a placeholder that no other key can equal.
       std::string key = node.kind == Node::Kind::scalar ? std::move(node.text) : fmt::format("\x01{}", m_nodes);
-      top.key = MapEntry{std::move(key), node.line, node.column, {}};
+      top.key = MapEntry{std::move(key), node.line, node.column, node.offset, {}};
     } else {
       top.key->value = std::move(node);
       top.node.entries.push_back(std::move(*top.key));
@@ -598,7 +608,11 @@ std::optional<Node> parse_yaml(std::string_view bytes, diag::SourceName path, co
                       Code::encoding);
     return std::nullopt;
   }
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);  // a UTF-8 byte order mark is harmless
+  std::size_t skipped = 0;
+  if (bytes.starts_with("\xEF\xBB\xBF")) {  // a UTF-8 byte order mark is harmless
+    bytes.remove_prefix(3);
+    skipped = 3;
+  }
 
   bool ascii = true;
   if (const auto problem = find_text_problem(bytes, ascii)) {
@@ -606,7 +620,7 @@ std::optional<Node> parse_yaml(std::string_view bytes, diag::SourceName path, co
     return std::nullopt;
   }
 
-  const SourceText source(bytes, ascii);
+  const SourceText source(bytes, ascii, skipped);
   ProblemReporter reporter(source, path, diagnostics);
   TreeBuilder builder(source, limits, diagnostics, path);
   ViewBuffer buffer(bytes);
@@ -617,6 +631,7 @@ std::optional<Node> parse_yaml(std::string_view bytes, diag::SourceName path, co
       Node empty;
       empty.line = 1;
       empty.column = 1;
+      empty.offset = skipped;
       return empty;
     }
     // One more step, never a loop: yaml-cpp can report documents forever.

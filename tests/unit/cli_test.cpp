@@ -97,7 +97,8 @@ TEST(Cli, ListsItsCommandsForTheCompletion) {
   const auto result = run_cli({"--list-commands"});
   EXPECT_EQ(result.status, k_exit_ok);
   EXPECT_EQ(result.out,
-            "validate\nstatus\nrag\nlist\nchase\nshow\npeel\ninspections\nchanges\ncommittees\nreport\nschema\ninit\nim"
+            "validate\nstatus\nrag\nlist\nchase\nshow\nupdate\npeel\ninspections\nchanges\ncommittees\nreport\nschema\n"
+            "init\nim"
             "port\n");
 }
 

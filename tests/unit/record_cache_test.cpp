@@ -13,8 +13,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <hmicfrs/load/yaml_tree.hpp>
 #include "load/record_cache.hpp"
-#include "load/yaml_tree.hpp"
 #include "support/golden.hpp"
 #include "support/register.hpp"
 #include "support/scratch.hpp"

@@ -2,7 +2,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "load/yaml_tree.hpp"
+#include <hmicfrs/load/yaml_tree.hpp>
 
 #include "support/register.hpp"
 

@@ -59,8 +59,10 @@ struct ParseCache {
 // `validate` leaves it out: it is most of a register's words. The parse cache holds it either way.
 enum class Wording { kept, left_out };
 
+// `edited`, when given, is read in place of the bytes of the file at its path (as the walk finds it): a register as
+// it would be with one file changed, for a command that checks an edit before writing it.
 LoadResult load_dataset(const std::filesystem::path& root, const Limits& limits = {}, const ParseCache& cache = {},
-                        Wording wording = Wording::kept);
+                        Wording wording = Wording::kept, const SourceFile* edited = nullptr);
 
 // The bytes of the Word template the configuration names (`paper.word_template`):
 // a .docx or .dotx file inside the register, of at most 20 MiB. Nothing when

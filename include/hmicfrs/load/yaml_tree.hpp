@@ -16,7 +16,10 @@ namespace hmicfrs::load {
 struct MapEntry;
 
 // A YAML node as the loader keeps it: plain values only (no anchors, tags or
-// aliases), each with its 1-based line and character column.
+// aliases), each with its 1-based line and character column, and the byte
+// where it starts (a list's "[" or first "-", a scalar's quote), counted in
+// the bytes given to parse_yaml, a byte order mark included, for `edit/`,
+// which adds to a file where the tree says.
 struct Node {
   enum class Kind : std::uint8_t { null, scalar, sequence, mapping };
 
@@ -24,6 +27,7 @@ struct Node {
   bool flow = false;  // a list or mapping written inline, in [...] or {...}
   int line = 0;
   int column = 0;
+  std::size_t offset = 0;
   std::string text;               // a scalar's value
   std::vector<Node> items;        // a sequence's items
   std::vector<MapEntry> entries;  // a mapping's entries, in file order, keys unique
@@ -37,6 +41,7 @@ struct MapEntry {
   std::string key;
   int line = 0;
   int column = 0;
+  std::size_t offset = 0;  // the key's first byte
   Node value;
 };
 

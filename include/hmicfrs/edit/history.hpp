@@ -1,0 +1,52 @@
+#pragma once
+
+// A register's files edited, not rewritten: one history entry added to a
+// finding in the bytes of its inspection file, written in the style of the
+// entries above it, every other byte kept (comments, blank lines, quoting, key
+// order, flow or block style, line endings, a byte order mark, a missing final
+// newline). What `update` writes, and what `collect` and `import --add` will.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <hmicfrs/util/result.hpp>
+
+namespace hmicfrs::edit {
+
+// One field of a history entry: its key, and its value as the loader reads it back; `verbatim` for a value written
+// as it is (a date), else it is quoted where YAML needs it.
+struct Field {
+  std::string key;
+  std::string value;
+  bool verbatim = false;
+};
+
+// One history entry's fields, in any order: they are written in the order of the finding's own entries, and
+// where those do not say, in the usual order (date or as_at, status, rag, by, owner, due, note).
+struct NewEntry {
+  std::vector<Field> fields;
+};
+
+// What adding the entry did to the file: its bytes after, and where the new ones are.
+struct AddedEntry {
+  std::string bytes;
+  std::size_t offset = 0;  // the first byte inserted
+  std::size_t size = 0;    // how many bytes were inserted there; nothing else changed
+};
+
+// `bytes` (an inspection file that loads without errors) with `entry` added
+// last to the history of its finding `ref`. An error, in words for the user,
+// when the file holds no such finding, or its history is written in a way the
+// entry cannot join (then the file is to be edited by hand). The result is
+// parsed again and must read as the file did with the entry added, and
+// nothing else; else an error, never a changed file.
+util::Result<AddedEntry> add_history_entry(std::string_view bytes, std::string_view ref, const NewEntry& entry);
+
+// `before` and `after` as a unified diff of one hunk with three lines of
+// context (after differs from before in one stretch, as an edit makes it),
+// headed "--- a/NAME" and "+++ b/NAME"; empty when they are the same.
+std::string unified_diff(std::string_view before, std::string_view after, std::string_view name);
+
+}  // namespace hmicfrs::edit
