@@ -451,7 +451,8 @@ class Placement {
     } else {
       separator += ' ';
     }
-    return Insertion{extent->last_end, separator + item, {}};
+    // A list whose last item is followed by a comma keeps one after the new item too.
+    return Insertion{extent->last_end, separator + item + (extent->trailing_comma ? "," : ""), {}};
   }
 
   util::Result<Insertion> new_flow_history(const std::vector<Field>& fields) const {

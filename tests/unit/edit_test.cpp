@@ -1,0 +1,336 @@
+// edit::add_history_entry on every finding of the bundled registers and on
+// files written in every style a person writes YAML in: the file after is the
+// file before with the entry's lines added, and nothing else.
+
+#include <filesystem>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include <hmicfrs/edit/history.hpp>
+#include <hmicfrs/load/loader.hpp>
+
+#include "support/golden.hpp"
+
+namespace hmicfrs {
+namespace {
+
+namespace fs = std::filesystem;
+
+edit::NewEntry rated(std::string note, std::string rag = "amber") {
+  return {{{"date", "2026-01-15", true}, {"rag", std::move(rag), false}, {"note", std::move(note), false}}};
+}
+
+// The file after adding `entry` to `ref`, or the error.
+std::string added(std::string_view bytes, std::string_view ref, const edit::NewEntry& entry) {
+  const auto result = edit::add_history_entry(bytes, ref, entry);
+  if (!result) return "error: " + result.error();
+  // Nothing but the inserted bytes changed.
+  EXPECT_EQ(result->bytes.substr(0, result->offset), bytes.substr(0, result->offset));
+  EXPECT_EQ(result->bytes.substr(result->offset + result->size), bytes.substr(result->offset));
+  return result->bytes;
+}
+
+// The lines a diff adds and removes, without its header and context.
+std::string changed_lines(const std::string& diff) {
+  std::string out;
+  std::size_t start = 0;
+  int header = 3;
+  while (start < diff.size()) {
+    const std::size_t end = diff.find('\n', start);
+    const std::string line = diff.substr(start, end - start + 1);
+    start = end + 1;
+    if (header > 0) {
+      --header;
+      continue;
+    }
+    if (line[0] == '+' || line[0] == '-' || line[0] == '\\') out += line;
+  }
+  return out;
+}
+
+// Every finding of a bundled register, given an entry with a one-line note and one with a note of two lines: the
+// diff adds the entry's lines and removes none, and the register loads with the entry last in the finding's history.
+void every_finding_takes_an_entry(const fs::path& root) {
+  const load::LoadResult loaded = load::load_dataset(root);
+  ASSERT_FALSE(loaded.diagnostics.has_errors());
+  int findings = 0;
+  for (const model::Inspection& inspection : loaded.dataset.inspections) {
+    for (const model::Finding& finding : inspection.findings) {
+      ++findings;
+      const fs::path file = finding.location.path();
+      const fs::path relative = file.lexically_relative(root);
+      const std::string before = test::read_text(file);
+      const std::string history_key = finding.history.empty() ? "+    history:\n" : "";
+      for (const std::string note : {"Audit shows 82% compliance", "Audit shows 82% compliance\nRe-audit in March"}) {
+        SCOPED_TRACE(finding.id.str() + " with the note " + note);
+        const std::string after = added(before, finding.ref.str(), rated(note));
+        const std::string note_lines = note.find('\n') == std::string::npos
+                                           ? "+        note: Audit shows 82% compliance\n"
+                                           : "+        note: |-\n+          Audit shows 82% compliance\n"
+                                             "+          Re-audit in March\n";
+        EXPECT_EQ(changed_lines(edit::unified_diff(before, after, relative.generic_string())),
+                  history_key + "+      - date: 2026-01-15\n+        rag: amber\n" + note_lines);
+        const load::SourceFile edited{relative, after};
+        const load::LoadResult reloaded = load::load_dataset(root, {}, {}, load::Wording::kept, &edited);
+        EXPECT_FALSE(reloaded.diagnostics.has_errors());
+        const model::Inspection* report = reloaded.dataset.find_inspection(inspection.id);
+        ASSERT_NE(report, nullptr);
+        const model::Finding* again = report->find_finding(finding.ref.str());
+        ASSERT_NE(again, nullptr);
+        ASSERT_EQ(again->history.size(), finding.history.size() + 1);
+        EXPECT_EQ(again->history.back().date.iso(), "2026-01-15");
+        EXPECT_EQ(again->history.back().rag.value.str(), "amber");
+        EXPECT_EQ(again->history.back().note.str(), note);
+      }
+    }
+  }
+  EXPECT_GT(findings, 20);
+}
+
+TEST(HistoryEdit, AddsAnEntryToEveryFindingOfTheWestMidlandsRegister) {
+  every_finding_takes_an_entry("examples/west-midlands");
+}
+
+TEST(HistoryEdit, AddsAnEntryToEveryFindingOfTheFourColourRegister) {
+  every_finding_takes_an_entry("examples/four-colour");
+}
+
+TEST(HistoryEdit, ShowsTheEntryAsAUnifiedDiffWithItsLineNumbers) {
+  const std::string before = test::read_text("examples/west-midlands/inspections/peel/peel-2021-22.yaml");
+  const std::string after = added(before, "AFI3", rated("Audit shows 82% compliance"));
+  EXPECT_EQ(edit::unified_diff(before, after, "inspections/peel/peel-2021-22.yaml"),
+            "--- a/inspections/peel/peel-2021-22.yaml\n"
+            "+++ b/inspections/peel/peel-2021-22.yaml\n"
+            "@@ -160,6 +160,9 @@\n"
+            "         note: Compliance below the force's own standard\n"
+            "       - date: 2022-02-21\n"
+            "         note: New victim needs assessment built into the records system; compliance still low\n"
+            "+      - date: 2026-01-15\n"
+            "+        rag: amber\n"
+            "+        note: Audit shows 82% compliance\n"
+            " \n"
+            "   - ref: AFI4\n"
+            "     type: afi\n");
+}
+
+constexpr std::string_view k_head = "id: x\ntype: thematic\ntitle: X\npublished: 2024-01-10\nfindings:\n";
+
+TEST(HistoryEdit, FollowsAFlowListOnOneLine) {
+  const std::string file = std::string(k_head) +
+                           "  - ref: R1\n"
+                           "    history: [{date: 2024-02-01, rag: red}]  # first review\n"
+                           "  - ref: R2\n";
+  EXPECT_EQ(added(file, "R1", rated("Done: 82%, see [A]")),
+            std::string(k_head) +
+                "  - ref: R1\n"
+                "    history: [{date: 2024-02-01, rag: red}, {date: 2026-01-15, rag: amber, note: \"Done: 82%, see "
+                "[A]\"}]  # first review\n"
+                "  - ref: R2\n");
+  // A note of several lines cannot be a block inside [...]: it is quoted, its line breaks written \n.
+  EXPECT_EQ(added(file, "R1", rated("One\nTwo")),
+            std::string(k_head) +
+                "  - ref: R1\n"
+                "    history: [{date: 2024-02-01, rag: red}, {date: 2026-01-15, rag: amber, note: \"One\\nTwo\"}]  # "
+                "first review\n"
+                "  - ref: R2\n");
+}
+
+TEST(HistoryEdit, FollowsAFlowListWithAnItemALine) {
+  const std::string file = std::string(k_head) +
+                           "  - ref: R1\n"
+                           "    history: [\n"
+                           "      { date: 2024-02-01, rag: red },\n"
+                           "      { date: 2024-03-01, note: \"Started, slowly\" },\n"
+                           "    ]\n";
+  EXPECT_EQ(added(file, "R1", rated("Audit")), std::string(k_head) +
+                                                   "  - ref: R1\n"
+                                                   "    history: [\n"
+                                                   "      { date: 2024-02-01, rag: red },\n"
+                                                   "      { date: 2024-03-01, note: \"Started, slowly\" },\n"
+                                                   "      { date: 2026-01-15, rag: amber, note: Audit },\n"
+                                                   "    ]\n");
+}
+
+TEST(HistoryEdit, FollowsFlowEntriesInABlockListButWritesANoteOfSeveralLinesAsABlock) {
+  const std::string file = std::string(k_head) +
+                           "  - ref: R1\n"
+                           "    history:\n"
+                           "    - {date: 2024-02-01, status: open, rag: red}\n"
+                           "    # the audit is due in March\n"
+                           "  - ref: R2\n";
+  EXPECT_EQ(added(file, "R1", rated("Audit")), std::string(k_head) +
+                                                   "  - ref: R1\n"
+                                                   "    history:\n"
+                                                   "    - {date: 2024-02-01, status: open, rag: red}\n"
+                                                   "    - {date: 2026-01-15, rag: amber, note: Audit}\n"
+                                                   "    # the audit is due in March\n"
+                                                   "  - ref: R2\n");
+  EXPECT_EQ(added(file, "R1", rated("Audit done\nRe-audit in March")),
+            std::string(k_head) +
+                "  - ref: R1\n"
+                "    history:\n"
+                "    - {date: 2024-02-01, status: open, rag: red}\n"
+                "    - date: 2026-01-15\n"
+                "      rag: amber\n"
+                "      note: |-\n"
+                "        Audit done\n"
+                "        Re-audit in March\n"
+                "    # the audit is due in March\n"
+                "  - ref: R2\n");
+}
+
+TEST(HistoryEdit, KeepsCarriageReturnsAByteOrderMarkAndAMissingFinalNewline) {
+  const std::string file =
+      "\xEF\xBB\xBFid: x\r\ntype: thematic\r\ntitle: X\r\npublished: 2024-01-10\r\nfindings:\r\n"
+      "  - ref: R1\r\n"
+      "    history:\r\n"
+      "      - date: 2024-02-01\r\n"
+      "        note: |\r\n"
+      "          Started\r\n"
+      "\r\n"
+      "          and paused\r\n"
+      "  - ref: R2\r\n"
+      "    title: Last";
+  EXPECT_EQ(added(file, "R1", rated("One\nTwo")),
+            "\xEF\xBB\xBFid: x\r\ntype: thematic\r\ntitle: X\r\npublished: 2024-01-10\r\nfindings:\r\n"
+            "  - ref: R1\r\n"
+            "    history:\r\n"
+            "      - date: 2024-02-01\r\n"
+            "        note: |\r\n"
+            "          Started\r\n"
+            "\r\n"
+            "          and paused\r\n"
+            "      - date: 2026-01-15\r\n"
+            "        rag: amber\r\n"
+            "        note: |-\r\n"
+            "          One\r\n"
+            "          Two\r\n"
+            "  - ref: R2\r\n"
+            "    title: Last");
+  // The last finding, at the end of a file without a final line break: the entry's lines end as the file did.
+  EXPECT_EQ(added(file, "R2", rated("Audit")),
+            "\xEF\xBB\xBFid: x\r\ntype: thematic\r\ntitle: X\r\npublished: 2024-01-10\r\nfindings:\r\n"
+            "  - ref: R1\r\n"
+            "    history:\r\n"
+            "      - date: 2024-02-01\r\n"
+            "        note: |\r\n"
+            "          Started\r\n"
+            "\r\n"
+            "          and paused\r\n"
+            "  - ref: R2\r\n"
+            "    title: Last\r\n"
+            "    history:\r\n"
+            "      - date: 2026-01-15\r\n"
+            "        rag: amber\r\n"
+            "        note: Audit");
+}
+
+TEST(HistoryEdit, StartsAHistoryAsTheFileWritesOthers) {
+  // The other finding's list sits at its key's column ("indentless"), with its keys in the order rag, date.
+  const std::string file = std::string(k_head) +
+                           "  - ref: R1\n"
+                           "    history:\n"
+                           "    - rag: red\n"
+                           "      date: 2024-02-01\n"
+                           "  - ref: R2\n"
+                           "    due: 2024-06  # agreed with the owner\n"
+                           "\n"
+                           "  - ref: R3\n"
+                           "    history:   # none yet\n"
+                           "  - ref: R4\n"
+                           "    history: []\n";
+  EXPECT_EQ(added(file, "R2", rated("Audit")), std::string(k_head) +
+                                                   "  - ref: R1\n"
+                                                   "    history:\n"
+                                                   "    - rag: red\n"
+                                                   "      date: 2024-02-01\n"
+                                                   "  - ref: R2\n"
+                                                   "    due: 2024-06  # agreed with the owner\n"
+                                                   "    history:\n"
+                                                   "    - rag: amber\n"
+                                                   "      date: 2026-01-15\n"
+                                                   "      note: Audit\n"
+                                                   "\n"
+                                                   "  - ref: R3\n"
+                                                   "    history:   # none yet\n"
+                                                   "  - ref: R4\n"
+                                                   "    history: []\n");
+  EXPECT_EQ(added(file, "R3", rated("Audit")), std::string(k_head) +
+                                                   "  - ref: R1\n"
+                                                   "    history:\n"
+                                                   "    - rag: red\n"
+                                                   "      date: 2024-02-01\n"
+                                                   "  - ref: R2\n"
+                                                   "    due: 2024-06  # agreed with the owner\n"
+                                                   "\n"
+                                                   "  - ref: R3\n"
+                                                   "    history:   # none yet\n"
+                                                   "    - rag: amber\n"
+                                                   "      date: 2026-01-15\n"
+                                                   "      note: Audit\n"
+                                                   "  - ref: R4\n"
+                                                   "    history: []\n");
+  EXPECT_EQ(added(file, "R4", rated("Audit")), std::string(k_head) +
+                                                   "  - ref: R1\n"
+                                                   "    history:\n"
+                                                   "    - rag: red\n"
+                                                   "      date: 2024-02-01\n"
+                                                   "  - ref: R2\n"
+                                                   "    due: 2024-06  # agreed with the owner\n"
+                                                   "\n"
+                                                   "  - ref: R3\n"
+                                                   "    history:   # none yet\n"
+                                                   "  - ref: R4\n"
+                                                   "    history: [{rag: amber, date: 2026-01-15, note: Audit}]\n");
+}
+
+TEST(HistoryEdit, AddsAHistoryToAFindingWrittenInFlowStyle) {
+  const std::string file =
+      std::string(k_head) + "  - {ref: R1, title: \"A, B\"}\n  - {ref: R2, history: [{date: 2024-02-01}]}\n";
+  EXPECT_EQ(added(file, "R1", rated("Audit")),
+            std::string(k_head) +
+                "  - {ref: R1, title: \"A, B\", history: [{date: 2026-01-15, rag: amber, note: Audit}]}\n"
+                "  - {ref: R2, history: [{date: 2024-02-01}]}\n");
+  EXPECT_EQ(added(file, "R2", rated("Audit")),
+            std::string(k_head) +
+                "  - {ref: R1, title: \"A, B\"}\n"
+                "  - {ref: R2, history: [{date: 2024-02-01}, {date: 2026-01-15, rag: amber, note: "
+                "Audit}]}\n");
+}
+
+TEST(HistoryEdit, QuotesWhatYamlWouldReadOtherwise) {
+  const std::string file = std::string(k_head) + "  - ref: R1\n    history:\n      - date: 2024-02-01\n";
+  const edit::NewEntry entry{{{"date", "2026-01-15", true},
+                              {"owner", "no", false},
+                              {"due", "2026-06", true},
+                              {"note", "# not a comment: \"quoted\"", false}}};
+  EXPECT_EQ(added(file, "R1", entry), file +
+                                          "      - date: 2026-01-15\n"
+                                          "        owner: \"no\"\n"
+                                          "        due: 2026-06\n"
+                                          "        note: \"# not a comment: \\\"quoted\\\"\"\n");
+  // A note whose lines a literal block cannot hold as they are (an indented first line) is quoted.
+  EXPECT_EQ(added(file, "R1", rated("  indented\nthen not")),
+            file + "      - date: 2026-01-15\n        rag: amber\n        note: \"  indented\\nthen not\"\n");
+}
+
+TEST(HistoryEdit, RefusesWhatItCannotJoin) {
+  const std::string file = std::string(k_head) + "  - ref: R1\n    history: ~\n";
+  EXPECT_EQ(added(file, "R1", rated("Audit")),
+            "error: its history is not written as a list: add the entry by hand, or write the finding's history as "
+            "a list of entries like those of the other findings");
+  EXPECT_EQ(added(file, "R9", rated("Audit")), "error: the file holds no finding 'R9'");
+  EXPECT_EQ(added("findings: [", "R1", rated("Audit")).substr(0, 35), "error: the file does not read as YA");
+}
+
+TEST(UnifiedDiff, SaysWhenALineHasNoLineBreak) {
+  EXPECT_EQ(edit::unified_diff("a\nb", "a\nb\nc", "f.yaml"),
+            "--- a/f.yaml\n+++ b/f.yaml\n@@ -1,2 +1,3 @@\n a\n-b\n\\ No newline at end of file\n+b\n+c\n\\ No newline "
+            "at end of file\n");
+  EXPECT_EQ(edit::unified_diff("a\n", "b\na\n", "f.yaml"), "--- a/f.yaml\n+++ b/f.yaml\n@@ -1 +1,2 @@\n+b\n a\n");
+  EXPECT_EQ(edit::unified_diff("same", "same", "f.yaml"), "");
+}
+
+}  // namespace
+}  // namespace hmicfrs
