@@ -87,7 +87,7 @@ answers::FindingRef finding_to_update(const model::Dataset& dataset, const Updat
   if (!ref) {
     std::vector<std::string_view> ids;
     for (const model::Inspection& inspection : dataset.inspections) {
-      for (const model::Finding& finding : inspection.findings) ids.push_back(finding.id.str());
+      for (const model::Finding& finding : inspection.findings) ids.push_back(finding.id.view());
     }
     throw DataError(fmt::format("no finding '{}' in the register{}", o.id, util::did_you_mean(o.id, ids)));
   }

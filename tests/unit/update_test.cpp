@@ -1,0 +1,238 @@
+// `update` end to end in process, on a copy of the West Midlands register:
+// what it writes, and each refusal with its exact message, exit status, and the
+// register's bytes unchanged.
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include <hmicfrs/cli/run.hpp>
+
+#include "support/golden.hpp"
+#include "support/scratch.hpp"
+
+namespace hmicfrs {
+namespace {
+
+namespace fs = std::filesystem;
+using test::read_text;
+using test::run_cli;
+
+// What a usage error ends with.
+const std::string k_usage = "Run 'hmicfrs-track --help' for usage.\n";
+constexpr std::string_view k_peel = "inspections/peel/peel-2021-22.yaml";
+
+// A copy of the West Midlands register, and its files' bytes as copied.
+class UpdateTest : public ::testing::Test {
+ protected:
+  UpdateTest() : m_scratch("update") {
+    fs::copy("examples/west-midlands", root(), fs::copy_options::recursive);
+    for (const auto& entry : fs::recursive_directory_iterator(root())) {
+      if (entry.is_regular_file()) m_before[entry.path()] = read_text(entry.path());
+    }
+  }
+
+  fs::path root() const { return m_scratch.path() / "register"; }
+
+  test::RunResult update(std::vector<std::string> args,
+                         const cli::Environment& environment = test::quiet_environment()) const {
+    args.insert(args.begin(), {"--data", root().string(), "update"});
+    return run_cli(args, environment);
+  }
+
+  // The files whose bytes differ from the copy's.
+  std::vector<std::string> changed_files() const {
+    std::vector<std::string> changed;
+    for (const auto& [path, bytes] : m_before) {
+      if (read_text(path) != bytes) changed.push_back(path.lexically_relative(root()).generic_string());
+    }
+    std::size_t files = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(root())) files += entry.is_regular_file() ? 1 : 0;
+    if (files != m_before.size()) changed.push_back("(a file was added or removed)");
+    return changed;
+  }
+
+  // The refusal's standard error, once its status is checked and the register found unchanged.
+  std::string refused(const std::vector<std::string>& args, int status) const {
+    const test::RunResult result = update(args);
+    EXPECT_EQ(result.status, status);
+    EXPECT_EQ(result.out, "");
+    EXPECT_EQ(changed_files(), std::vector<std::string>{});
+    return result.err;
+  }
+
+  test::ScratchDir m_scratch;
+  std::map<fs::path, std::string> m_before;
+};
+
+TEST_F(UpdateTest, WritesTheEntryAndPrintsTheDiff) {
+  const test::RunResult result =
+      update({"peel-2021-22/AFI3", "--rag", "amber", "--note", "Audit shows 82% compliance", "--date", "2022-03-20"});
+  EXPECT_EQ(result.status, cli::k_exit_ok);
+  EXPECT_EQ(result.out,
+            "--- a/inspections/peel/peel-2021-22.yaml\n"
+            "+++ b/inspections/peel/peel-2021-22.yaml\n"
+            "@@ -160,6 +160,9 @@\n"
+            "         note: Compliance below the force's own standard\n"
+            "       - date: 2022-02-21\n"
+            "         note: New victim needs assessment built into the records system; compliance still low\n"
+            "+      - date: 2022-03-20\n"
+            "+        rag: amber\n"
+            "+        note: Audit shows 82% compliance\n"
+            " \n"
+            "   - ref: AFI4\n"
+            "     type: afi\n");
+  EXPECT_EQ(result.err, "peel-2021-22/AFI3: entry dated 2022-03-20 added to " + (root() / k_peel).string() + "\n");
+  EXPECT_EQ(changed_files(), std::vector<std::string>{std::string(k_peel)});
+  // The finding shows it.
+  const test::RunResult shown = run_cli({"--data", root().string(), "show", "peel-2021-22/AFI3", "--format", "json"});
+  EXPECT_NE(shown.out.find("Audit shows 82% compliance"), std::string::npos);
+}
+
+TEST_F(UpdateTest, DatesTheEntryTodayAndWritesNothingOnADryRun) {
+  const test::RunResult result =
+      update({"peel-2021-22/AFI4", "--status", "closed", "--rag", "green", "--note", "Done\nSigned off", "--dry-run"});
+  EXPECT_EQ(result.status, cli::k_exit_ok);
+  EXPECT_EQ(result.out,
+            "--- a/inspections/peel/peel-2021-22.yaml\n"
+            "+++ b/inspections/peel/peel-2021-22.yaml\n"
+            "@@ -173,6 +173,12 @@\n"
+            "         status: open\n"
+            "         rag: amber\n"
+            "         note: Outcome data review commissioned\n"
+            "+      - date: 2026-01-15\n"
+            "+        status: closed\n"
+            "+        rag: green\n"
+            "+        note: |-\n"
+            "+          Done\n"
+            "+          Signed off\n"
+            " \n"
+            "   - ref: AFI5\n"
+            "     type: afi\n");
+  EXPECT_EQ(result.err, "");
+  EXPECT_EQ(changed_files(), std::vector<std::string>{});
+}
+
+TEST_F(UpdateTest, WritesAFileReachedThroughALinkInsideTheRegisterAtItsTarget) {
+  const fs::path target = root() / ".kept" / "peel-2021-22.yaml";
+  fs::create_directories(target.parent_path());
+  fs::rename(root() / k_peel, target);
+  fs::create_symlink("../../.kept/peel-2021-22.yaml", root() / k_peel);
+  const test::RunResult result = update({"peel-2021-22/AFI1", "--note", "Academy intake started"});
+  EXPECT_EQ(result.status, cli::k_exit_ok) << result.err;
+  EXPECT_TRUE(fs::is_symlink(root() / k_peel));
+  const std::string written = read_text(target);
+  EXPECT_NE(written.find("      - date: 2026-01-15\n        note: Academy intake started\n"), std::string::npos);
+  EXPECT_EQ(written.size(), m_before.at(root() / k_peel).size() + 62);
+}
+
+TEST_F(UpdateTest, RefusesAFileReachedThroughALinkOutOfTheRegister) {
+  const fs::path outside = m_scratch.path() / "elsewhere.yaml";
+  fs::rename(root() / k_peel, outside);
+  fs::create_symlink(outside, root() / k_peel);
+  m_before.erase(root() / k_peel);
+  const test::RunResult result = update({"peel-2021-22/AFI1", "--note", "Academy intake started"});
+  EXPECT_EQ(result.status, cli::k_exit_io);
+  EXPECT_EQ(result.err,
+            (root() / k_peel).string() +
+                ":1:1: error: is a symbolic link to a place outside the data directory, which is never read: "
+                "copy what it holds into the register instead [read-error]\n1 error, 0 warnings\n"
+                "hmicfrs-track: the register has errors: fix them first (hmicfrs-track validate lists "
+                "them)\n");
+  EXPECT_EQ(read_text(outside), read_text("examples/west-midlands/" + std::string(k_peel)));
+}
+
+TEST_F(UpdateTest, RefusesAnUnknownFindingWithTheNearestIds) {
+  EXPECT_EQ(refused({"peel-2021-22/AFI33", "--note", "x"}, cli::k_exit_invalid_data),
+            "hmicfrs-track: no finding 'peel-2021-22/AFI33' in the register: did you mean 'peel-2021-22/AFI3'?\n");
+}
+
+TEST_F(UpdateTest, RefusesARatingOrStatusOutsideTheVocabulary) {
+  EXPECT_EQ(refused({"peel-2021-22/AFI3", "--rag", "amberr"}, cli::k_exit_invalid_data),
+            "hmicfrs-track: --rag: 'amberr' is not a rating of this register: did you mean 'amber'? (its ratings: "
+            "red, amber or green)\n");
+  EXPECT_EQ(refused({"peel-2021-22/AFI3", "--status", "done"}, cli::k_exit_invalid_data),
+            "hmicfrs-track: --status: 'done' is not a status (the statuses: open, awaiting-sign-off, closed, achieved, "
+            "superseded, declined or not-monitored)\n");
+}
+
+TEST_F(UpdateTest, RefusesADateBeforeTheLastEntryOrAfterToday) {
+  EXPECT_EQ(refused({"peel-2021-22/AFI3", "--note", "x", "--date", "2022-02-20"}, cli::k_exit_invalid_data),
+            "hmicfrs-track: --date 2022-02-20 is before the last entry of peel-2021-22/AFI3 (dated 2022-02-21, at " +
+                (root() / k_peel).string() + ":161): an entry goes last, so it cannot be dated before that\n");
+  EXPECT_EQ(refused({"peel-2021-22/AFI3", "--note", "x", "--as-at", "2022-02-21"}, cli::k_exit_invalid_data),
+            "hmicfrs-track: --as-at 2022-02-21 is before the last entry of peel-2021-22/AFI3 (dated 2022-02-21, at " +
+                (root() / k_peel).string() +
+                ":161): an entry goes last, so it cannot be dated before that (what was known as at a day goes "
+                "before what happened on it)\n");
+  EXPECT_EQ(
+      refused({"peel-2021-22/AFI3", "--note", "x", "--date", "2026-01-16"}, cli::k_exit_usage),
+      "hmicfrs-track: --date 2026-01-16 is after today (2026-01-15): an entry records what has happened\n" + k_usage);
+  EXPECT_EQ(refused({"peel-2021-22/AFI3", "--note", "x", "--date", "2022-03"}, cli::k_exit_usage),
+            "hmicfrs-track: --date: '2022-03' needs a day, as in 2022-03-01\n" + k_usage);
+}
+
+TEST_F(UpdateTest, RefusesAnEntryThatSaysNothingOrPairsSupersessionWrongly) {
+  EXPECT_EQ(
+      refused({"peel-2021-22/AFI3"}, cli::k_exit_usage),
+      "hmicfrs-track: an update records something: give --rag, --status, --note, --owner, --due or --by\n" + k_usage);
+  EXPECT_EQ(refused({"peel-2021-22/AFI3", "--status", "superseded"}, cli::k_exit_usage),
+            "hmicfrs-track: --status superseded needs --by: the finding that replaces this one\n" + k_usage);
+  EXPECT_EQ(refused({"peel-2021-22/AFI3", "--by", "peel-2021-22/AFI4"}, cli::k_exit_usage),
+            "hmicfrs-track: --by goes only with --status superseded\n" + k_usage);
+  EXPECT_EQ(refused({"peel-2021-22/AFI3", "--due", "soon"}, cli::k_exit_usage),
+            "hmicfrs-track: --due: 'soon' is not a month or a day, as in 2022-09 or 2022-09-30\n" + k_usage);
+}
+
+TEST_F(UpdateTest, RefusesWhatNoRegisterFileMayHold) {
+  EXPECT_EQ(refused({"peel-2021-22/AFI3", "--note", "bell\a"}, cli::k_exit_usage),
+            "hmicfrs-track: --note: holds a control character (U+0007), which no register file may hold: remove it\n" +
+                k_usage);
+  EXPECT_EQ(refused({"peel-2021-22/AFI3", "--note", "caf\xE9"}, cli::k_exit_usage),
+            "hmicfrs-track: --note: holds a byte that is not UTF-8 (0xE9): write it in UTF-8\n" + k_usage);
+  EXPECT_EQ(refused({"peel-2021-22/AFI3", "--note", std::string((1u << 20) + 1, 'x')}, cli::k_exit_usage),
+            "hmicfrs-track: --note: holds 1048577 bytes, more than the 1 MiB a register's value may hold: shorten "
+            "it\n" +
+                k_usage);
+  EXPECT_EQ(refused({"peel-2021-22/AFI3", "--owner", "Head of\nCrime"}, cli::k_exit_usage),
+            "hmicfrs-track: --owner: an owner is one line\n" + k_usage);
+}
+
+TEST_F(UpdateTest, RefusesAnEntryTheRegisterWouldNotValidate) {
+  // The finding it names as superseding does not exist: the usual located error, in the file as it would be.
+  EXPECT_EQ(
+      refused({"peel-2021-22/AFI3", "--status", "superseded", "--by", "peel-2021-22/AFI99", "--date", "2022-03-20"},
+              cli::k_exit_invalid_data),
+      (root() / k_peel).string() +
+          ":165:13: error: 'by' names no finding: there is no 'peel-2021-22/AFI99': did you mean "
+          "'peel-2021-22/AFI9'? [unknown-reference]\n1 error, 0 warnings\n"
+          "hmicfrs-track: the entry was not added to peel-2021-22/AFI3: the register would have the errors "
+          "above\n");
+}
+
+TEST_F(UpdateTest, RefusesAFileThatChangedWhileTheUpdateWasMade) {
+  // The environment is asked for the parse cache's setting once per load: before the second, the check of the
+  // edited register, another editor saves the file.
+  cli::Environment environment = test::quiet_environment();
+  int asked = 0;
+  const fs::path file = root() / k_peel;
+  environment.variable = [&](std::string_view name) -> std::optional<std::string> {
+    if (name == "HMICFRS_TRACK_CACHE" && ++asked == 2) {
+      std::ofstream(file, std::ios::app) << "# saved meanwhile\n";
+    }
+    return std::nullopt;
+  };
+  const test::RunResult result = update({"peel-2021-22/AFI3", "--note", "x"}, environment);
+  EXPECT_EQ(result.status, cli::k_exit_invalid_data);
+  EXPECT_EQ(result.err.substr(result.err.find("hmicfrs-track: ")),
+            "hmicfrs-track: " + file.string() + " changed while the update was made; nothing written: run it again\n");
+  EXPECT_EQ(read_text(file), m_before.at(file) + "# saved meanwhile\n");
+}
+
+}  // namespace
+}  // namespace hmicfrs
