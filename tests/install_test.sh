@@ -90,6 +90,13 @@ layout)
     expect_completion $'peel-2021-22/AFI1\npeel-2021-22/AFI10\npeel-2021-22/AFI11\npeel-2021-22/AFI12' \
         hmicfrs-track --data "$example" show peel-2021-22/AFI1
     expect_completion $'jtai-solihull-2022' hmicfrs-track --data "$example" list --inspection jtai
+    # update: finding ids (not inspections), its options, and findings for --by.
+    expect_completion $'peel-2021-22/AFI1\npeel-2021-22/AFI10\npeel-2021-22/AFI11\npeel-2021-22/AFI12' \
+        hmicfrs-track --data "$example" update peel-2021-22/AFI1
+    expect_completion $'--date\n--dry-run\n--due' hmicfrs-track update peel-2021-22/AFI1 --d
+    expect_completion $'peel-2021-22/AFI12' hmicfrs-track --data "$example" update peel-2021-22/AFI1 --status \
+        superseded --by peel-2021-22/AFI12
+    expect_completion $'achieved\nawaiting-sign-off' hmicfrs-track update peel-2021-22/AFI1 --status a
     expect_completion $'mental-health-criminal-justice-2021/R1\nmental-health-criminal-justice-2021/R2\nmental-health-criminal-justice-2021/R3\nmental-health-criminal-justice-2021/R4\nmental-health-criminal-justice-2021/R5' \
         hmicfrs-track --data "$example" show mental-health-criminal-justice-2021/
     # Portfolios by id, in a comma-separated list; owners quoted as the shell reads them back; PEEL cycles by id.
