@@ -352,7 +352,7 @@ class Placement {
           continue;
         }
         const Node& last = e.value.items.back();
-        style.dash_from_key = dash_column(last) - m_lines.column(e.offset);
+        style.dash_from_key = std::max(dash_column(last) - m_lines.column(e.offset), 0);
         style.flow_items = last.kind == Node::Kind::mapping && last.flow;
         style.spaced_braces = style.flow_items && m_lines.at(last.offset + 1) == ' ';
         return style;
@@ -361,19 +361,22 @@ class Placement {
     return style;
   }
 
-  // The column of the "- " that begins a block list's item.
-  int dash_column(const Node& item) const {
+  // The "-" that begins a block list's item, found back from the item over white space (the item itself when
+  // there is none).
+  std::size_t dash_offset(const Node& item) const {
     std::size_t at = item.offset;
     while (at > 0 && std::string_view(" \t\r\n").find(m_bytes[at - 1]) != npos) --at;
-    return at > 0 && m_bytes[at - 1] == '-' ? m_lines.column(at - 1) : m_lines.column(item.offset);
+    return at > 0 && m_bytes[at - 1] == '-' ? at - 1 : item.offset;
   }
 
-  // Where a block item's keys sit: the column of its first key when it follows the dash on its line.
+  int dash_column(const Node& item) const { return m_lines.column(dash_offset(item)); }
+
+  // Where a block item's keys sit: the column of its first key when that follows the dash on its line.
   int key_column(const Node& item, int dash) const {
-    const bool on_dash_line = m_lines.start(item.offset) == m_lines.start(item.offset - (item.offset > 0 ? 1 : 0)) &&
-                              item.kind == Node::Kind::mapping && !item.flow;
+    const bool beside_dash = item.kind == Node::Kind::mapping && !item.flow &&
+                             m_lines.start(dash_offset(item)) == m_lines.start(item.offset);
     const int column = m_lines.column(item.offset);
-    return on_dash_line && column > dash ? column : dash + 2;
+    return beside_dash && column > dash ? column : dash + 2;
   }
 
   // The entry as an item of a block list, in the list's style (flow items stay flow unless a note has lines).
