@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -124,11 +122,20 @@ answers::FindingRef finding_to_update(const model::Dataset& dataset, const Updat
   return *ref;
 }
 
-// A file's bytes, or an IoError naming it.
+// A file's bytes, at most as many as the loader reads from a file; else an IoError naming it.
 std::string read_bytes(const fs::path& path) {
+  std::error_code ec;
+  const std::uintmax_t size = fs::file_size(path, ec);
+  if (ec) throw IoError(fmt::format("cannot read '{}': {}", path.string(), ec.message()));
+  if (size > model::k_most_file_bytes) {
+    throw IoError(fmt::format("'{}' is larger than a register's file may be; nothing written", path.string()));
+  }
   std::ifstream in(path, std::ios::binary);
-  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (!in.good() && !in.eof()) throw IoError(fmt::format("cannot read '{}'", path.string()));
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!in || in.peek() != std::ifstream::traits_type::eof()) {
+    throw IoError(fmt::format("cannot read '{}' whole: it changed as it was read; nothing written", path.string()));
+  }
   return bytes;
 }
 
