@@ -11,7 +11,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
+#include <set>
 #include <sstream>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -172,10 +174,30 @@ const Loaded& Session::loaded() const {
 }
 
 void Session::require_valid_with(const load::SourceFile& edited, const std::string& refusal) const {
-  const fs::path& root = loaded().root;
-  Loaded changed{root,
-                 load::load_dataset(root, {}, parse_cache(m_options, m_environment), load::Wording::left_out, &edited)};
-  require_valid(check_loaded(std::move(changed), as_of()), m_err, refusal);
+  const Loaded& current = loaded();
+  const Loaded changed =
+      check_loaded(Loaded{current.root, load::load_dataset(current.root, {}, parse_cache(m_options, m_environment),
+                                                           load::Wording::left_out, &edited)},
+                   as_of());
+  require_valid(changed, m_err, refusal);
+  // The warnings the edit adds, told as validate would tell them: matched by file, code and message, since the
+  // lines below an edit move.
+  using Key = std::tuple<std::string, diag::Code, std::string>;
+  const auto key = [](const diag::Diagnostic& d) { return Key{d.location.path(), d.code, d.message}; };
+  std::multiset<Key> known;
+  for (const diag::Diagnostic& d : current.result.diagnostics.items()) {
+    if (d.severity == diag::Severity::warning) known.insert(key(d));
+  }
+  diag::Diagnostics added;
+  for (const diag::Diagnostic& d : changed.result.diagnostics.items()) {
+    if (d.severity != diag::Severity::warning) continue;
+    if (const auto found = known.find(key(d)); found != known.end()) {
+      known.erase(found);
+    } else {
+      added.warning(d.location, d.message, d.code).notes = d.notes;
+    }
+  }
+  if (!added.items().empty()) render::write_diagnostics_text(m_err, added, false);
 }
 
 const model::Catalogue& Session::catalogue() const {

@@ -1,6 +1,10 @@
 #include "update.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -40,13 +44,45 @@ void refuse_unusable(std::string_view option, const std::string& text) {
                                code));
 }
 
-// The entry the options describe, before the register is read: a usage error for what no register would take.
+// A note as the register keeps it: line breaks as LF (a note pasted from Windows has CR LF), no white space at the
+// end of a line or of the note, which editors strip and a literal block cannot keep.
+std::string kept_note(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      if (i + 1 < text.size() && text[i + 1] == '\n') continue;
+      out += '\n';
+    } else {
+      if (text[i] == '\n') {
+        while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+      }
+      out += text[i];
+    }
+  }
+  while (!out.empty() && std::string_view(" \t\n").find(out.back()) != std::string_view::npos) out.pop_back();
+  return out;
+}
+
+// --date or --as-at: a day.
+model::Date entry_date(std::string_view option, const std::string& text) {
+  const auto date = model::Date::parse(text);
+  if (!date || !date->has_day()) {
+    throw UsageError(fmt::format("{}: '{}' is not a day: write it as YYYY-MM-DD, as in 2022-03-14", option, text));
+  }
+  return *date;
+}
+
+// The entry the options describe, but for --by, before the register is read: a usage error for what no register
+// would take.
 edit::NewEntry entry_from_options(const UpdateOptions& o, const model::Date& today, model::Date& date) {
-  if (o.rag.empty() && o.status.empty() && o.note.empty() && o.owner.empty() && o.due.empty() && o.by.empty()) {
+  refuse_unusable("--note", o.note);
+  refuse_unusable("--owner", o.owner);
+  const std::string note = kept_note(o.note);
+  if (o.rag.empty() && o.status.empty() && note.empty() && o.owner.empty() && o.due.empty() && o.by.empty()) {
     throw UsageError("an update records something: give --rag, --status, --note, --owner, --due or --by");
   }
   const bool as_at = !o.as_at.empty();
-  date = o.date.empty() && !as_at ? today : date_option(as_at ? "--as-at" : "--date", as_at ? o.as_at : o.date);
+  date = o.date.empty() && !as_at ? today : entry_date(as_at ? "--as-at" : "--date", as_at ? o.as_at : o.date);
   if (today < date) {
     throw UsageError(fmt::format("{} {} is after today ({}): an entry records what has happened",
                                  as_at ? "--as-at" : "--date", date.iso(), today.iso()));
@@ -61,34 +97,38 @@ edit::NewEntry entry_from_options(const UpdateOptions& o, const model::Date& tod
       throw UsageError(fmt::format("--due: '{}' is not a month or a day, as in 2022-09 or 2022-09-30", o.due));
     }
   }
-  for (const auto& [option, text] : {std::pair{"--note", &o.note}, std::pair{"--owner", &o.owner}}) {
-    refuse_unusable(option, *text);
-  }
   if (o.owner.find_first_of("\r\n") != std::string::npos) throw UsageError("--owner: an owner is one line");
 
   edit::NewEntry entry;
   entry.fields.push_back({as_at ? "as_at" : "date", date.iso(), true});
   if (!o.status.empty()) entry.fields.push_back({"status", o.status, false});
   if (!o.rag.empty()) entry.fields.push_back({"rag", o.rag, false});
-  if (!o.by.empty()) entry.fields.push_back({"by", o.by, false});
   if (!o.owner.empty()) entry.fields.push_back({"owner", o.owner, false});
   if (!o.due.empty()) entry.fields.push_back({"due", o.due, true});
-  if (!o.note.empty()) entry.fields.push_back({"note", o.note, false});
+  if (!note.empty()) entry.fields.push_back({"note", note, false});
   return entry;
+}
+
+// The finding an id names: exactly, else but for case; nothing when none.
+std::optional<answers::FindingRef> named_finding(const model::Dataset& dataset, const std::string& id) {
+  const std::string named = query::id_named(dataset, id);
+  return query::find_finding(dataset, named.empty() ? id : named);
+}
+
+// "no finding 'X' in the register: did you mean 'Y'?", for the error of an id that names none.
+std::string no_finding(const model::Dataset& dataset, std::string_view id) {
+  std::vector<std::string_view> ids;
+  for (const model::Inspection& inspection : dataset.inspections) {
+    for (const model::Finding& finding : inspection.findings) ids.push_back(finding.id.view());
+  }
+  return fmt::format("no finding '{}' in the register{}", id, util::did_you_mean(id, ids));
 }
 
 // The finding the id names, or the register's errors: an unknown finding, a rating or status it does not have, a
 // date before its last entry.
 answers::FindingRef finding_to_update(const model::Dataset& dataset, const UpdateOptions& o, const model::Date& date) {
-  const std::string named = query::id_named(dataset, o.id);
-  const auto ref = query::find_finding(dataset, named.empty() ? o.id : named);
-  if (!ref) {
-    std::vector<std::string_view> ids;
-    for (const model::Inspection& inspection : dataset.inspections) {
-      for (const model::Finding& finding : inspection.findings) ids.push_back(finding.id.view());
-    }
-    throw DataError(fmt::format("no finding '{}' in the register{}", o.id, util::did_you_mean(o.id, ids)));
-  }
+  const auto ref = named_finding(dataset, o.id);
+  if (!ref) throw DataError(no_finding(dataset, o.id));
   const model::Finding& finding = *ref->finding;
   if (!finding.repeats.value.empty()) {
     throw DataError(fmt::format("{} repeats {}, which is tracked in its place: update {}", finding.id.str(),
@@ -139,6 +179,20 @@ std::string read_bytes(const fs::path& path) {
   return bytes;
 }
 
+// An IoError when the file, or the folder its replacement is written in, cannot be written: said before the diff,
+// so that nothing reads as done that is not.
+void refuse_unwritable(const fs::path& target, const std::string& written) {
+  if (::access(target.c_str(), W_OK) != 0) {
+    throw IoError(fmt::format("{} cannot be written ({}); nothing written", written, std::strerror(errno)));
+  }
+  if (::access(target.parent_path().c_str(), W_OK | X_OK) != 0) {
+    throw IoError(
+        fmt::format("{}: its folder cannot be written ({}), and the file is replaced through a new file "
+                    "beside it; nothing written",
+                    written, std::strerror(errno)));
+  }
+}
+
 }  // namespace
 
 void define_update(CLI::App& app, UpdateOptions& o) {
@@ -163,10 +217,20 @@ void define_update(CLI::App& app, UpdateOptions& o) {
 }
 
 int run_update(const Session& session, const UpdateOptions& o) {
+  if (!session.common().as_of.empty()) {
+    throw UsageError(
+        "--as-of does not apply to update: its entry is dated by --date (or --as-at), and the register is checked "
+        "as of today");
+  }
   model::Date date;
-  const edit::NewEntry entry = entry_from_options(o, session.environment().today, date);
+  edit::NewEntry entry = entry_from_options(o, session.environment().today, date);
   const Loaded& loaded = session.loaded();
   const answers::FindingRef ref = finding_to_update(loaded.result.dataset, o, date);
+  if (!o.by.empty()) {  // the finding that replaces it, written by its id whatever the case it was given in
+    const auto by = named_finding(loaded.result.dataset, o.by);
+    if (!by) throw DataError("--by: " + no_finding(loaded.result.dataset, o.by));
+    entry.fields.push_back({"by", by->finding->id.str(), false});
+  }
 
   // The file as the register's walk found it, and where it really is: a link inside the register is written
   // at its target; one that leads outside was refused by the loader, and is refused here too.
@@ -175,9 +239,13 @@ int run_update(const Session& session, const UpdateOptions& o) {
   const fs::path relative = shown.lexically_relative(base).lexically_normal();
   std::error_code ec;
   const fs::path target = fs::canonical(base / relative, ec);
-  if (ec || !inside(target, base)) {
+  const fs::path real_base = fs::canonical(base, ec);
+  if (ec || !inside(target, real_base)) {
     throw IoError(fmt::format("{}: cannot tell where it is inside the register; nothing written", shown.string()));
   }
+  // The file written, as the user names the register: its own path, or the link's target's.
+  const fs::path written_relative = target.lexically_relative(real_base);
+  const std::string written = (loaded.root / written_relative).string();
   const std::string before = read_bytes(target);
 
   auto added = edit::add_history_entry(before, ref.finding->ref.str(), entry);
@@ -188,15 +256,16 @@ int run_update(const Session& session, const UpdateOptions& o) {
   session.require_valid_with(
       load::SourceFile{relative, added->bytes},
       fmt::format("the entry was not added to {}: the register would have the errors above", ref.finding->id.str()));
-  session.out() << edit::unified_diff(before, added->bytes, relative.generic_string());
+  if (!o.dry_run) refuse_unwritable(target, written);
+  session.out() << edit::unified_diff(before, added->bytes, written_relative.generic_string());
   if (o.dry_run) return k_exit_ok;
 
   if (read_bytes(target) != before) {
-    throw DataError(fmt::format("{} changed while the update was made; nothing written: run it again", shown.string()));
+    throw DataError(fmt::format("{} changed while the update was made; nothing written: run it again", written));
   }
   write_file_atomically(target, added->bytes);
   session.err() << fmt::format("{}: entry {} {} added to {}\n", ref.finding->id.str(),
-                               o.as_at.empty() ? "dated" : "as at", date.iso(), shown.string());
+                               o.as_at.empty() ? "dated" : "as at", date.iso(), written);
   return k_exit_ok;
 }
 

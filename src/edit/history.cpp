@@ -66,14 +66,26 @@ class Lines {
     return first > 0 && m_bytes[first - 1] == '\r' ? "\r\n" : "\n";
   }
   // The end of the last line, from the one holding `from` on, that belongs to a block node there: lines holding
-  // only white space are passed over, and the first line indented less than `indent` ends the node.
+  // only white space are passed over, and the first line indented less than `indent` ends the node, unless it is a
+  // comment (which belongs to no node: one that is indented less is passed over, one indented as much is kept with
+  // the node).
   std::size_t block_end(std::size_t from, int indent) const {
     std::size_t last = end(from);
     for (std::size_t line = next(from); line < m_bytes.size(); line = next(line)) {
       if (blank(line)) continue;
-      if (this->indent(line) < indent) break;
+      const int spaces = this->indent(line);
+      if (spaces < indent) {
+        if (at(line + static_cast<std::size_t>(spaces)) == '#') continue;
+        break;
+      }
       last = end(line);
     }
+    return last;
+  }
+  // The end of the blank lines that follow the line ending at `end`; `end` itself when none do.
+  std::size_t after_blank_lines(std::size_t end) const {
+    std::size_t last = end;
+    for (std::size_t line = next(end); line < m_bytes.size() && blank(line); line = next(line)) last = this->end(line);
     return last;
   }
   char at(std::size_t offset) const { return offset < m_bytes.size() ? m_bytes[offset] : '\0'; }
@@ -302,8 +314,9 @@ class Placement {
   Placement(std::string_view bytes, const Node& root, const Node& finding)
       : m_bytes(bytes), m_lines(bytes), m_root(root), m_finding(finding) {}
 
-  // The bytes to insert and where, or why the entry cannot be placed.
-  util::Result<Insertion> plan(const NewEntry& entry) const {
+  // The bytes to insert and where, the likeliest place first (after a block's last line; then after the blank
+  // lines that follow it, which a block scalar kept whole may hold), or why the entry cannot be placed.
+  util::Result<std::vector<Insertion>> plan(const NewEntry& entry) const {
     const MapEntry* history = nullptr;
     for (const MapEntry& e : m_finding.entries) {
       if (e.key == "history") history = &e;
@@ -312,18 +325,21 @@ class Placement {
         history != nullptr && !history->value.items.empty() ? &history->value.items.back() : another_entry();
     const std::vector<Field> fields = in_file_order(entry, example);
     auto planned = placed(history, fields);
-    if (!planned) return planned;
-    Insertion insertion = std::move(planned).value();
-    insertion.fields = fields;
-    return insertion;
+    if (!planned) return util::Error{planned.error()};
+    std::vector<Insertion> candidates = std::move(planned).value();
+    for (Insertion& insertion : candidates) insertion.fields = fields;
+    return candidates;
   }
 
  private:
-  util::Result<Insertion> placed(const MapEntry* history, const std::vector<Field>& fields) const {
+  using Candidates = util::Result<std::vector<Insertion>>;
+
+  Candidates placed(const MapEntry* history, const std::vector<Field>& fields) const {
     if (history == nullptr) return m_finding.flow ? new_flow_history(fields) : new_block_history(fields);
     const Node& list = history->value;
-    if (list.kind == Node::Kind::sequence)
+    if (list.kind == Node::Kind::sequence) {
       return list.flow ? into_flow_list(list, fields) : into_block_list(list, fields);
+    }
     if (list.kind == Node::Kind::null && !m_finding.flow && nothing_after_key(*history)) {
       return first_of_block_list(*history, fields);
     }
@@ -396,17 +412,26 @@ class Placement {
     return {end, std::string(m_lines.newline(end)) + text, {}};
   }
 
-  util::Result<Insertion> into_block_list(const Node& list, const std::vector<Field>& fields) const {
+  // `text` after the line ending at `end`, else after the blank lines that follow it.
+  std::vector<Insertion> after_block(std::size_t end, const std::string& text) const {
+    std::vector<Insertion> candidates{after_line(end, text)};
+    if (const std::size_t blanks = m_lines.after_blank_lines(end); blanks != end) {
+      candidates.push_back(after_line(blanks, text));
+    }
+    return candidates;
+  }
+
+  Candidates into_block_list(const Node& list, const std::vector<Field>& fields) const {
     const Node& last = list.items.back();
     ListStyle style;
     style.flow_items = last.kind == Node::Kind::mapping && last.flow;
     style.spaced_braces = style.flow_items && m_lines.at(last.offset + 1) == ' ';
     const int dash = dash_column(last);
     const std::size_t end = m_lines.block_end(last.offset, dash + 1);
-    return after_line(end, block_item(fields, style, dash, key_column(last, dash), m_lines.newline(end)));
+    return after_block(end, block_item(fields, style, dash, key_column(last, dash), m_lines.newline(end)));
   }
 
-  util::Result<Insertion> new_block_history(const std::vector<Field>& fields) const {
+  Candidates new_block_history(const std::vector<Field>& fields) const {
     const int key = m_lines.column(m_finding.offset);
     const std::size_t end = m_lines.block_end(m_finding.offset, key);
     const ListStyle style = block_list_style();
@@ -414,7 +439,7 @@ class Placement {
     const std::string_view newline = m_lines.newline(end);
     std::string text = std::string(static_cast<std::size_t>(key), ' ') + "history:" + std::string(newline);
     text += block_item(fields, style, dash, dash + 2, newline);
-    return after_line(end, std::move(text));
+    return after_block(end, text);
   }
 
   // Whether "history:" is followed on its line by nothing but a comment.
@@ -428,21 +453,21 @@ class Placement {
     return true;
   }
 
-  util::Result<Insertion> first_of_block_list(const MapEntry& history, const std::vector<Field>& fields) const {
+  Candidates first_of_block_list(const MapEntry& history, const std::vector<Field>& fields) const {
     const int key = m_lines.column(history.offset);
     const ListStyle style = block_list_style();
     const int dash = key + style.dash_from_key;
     const std::size_t end = m_lines.end(history.offset);
-    return after_line(end, block_item(fields, style, dash, dash + 2, m_lines.newline(end)));
+    return std::vector{after_line(end, block_item(fields, style, dash, dash + 2, m_lines.newline(end)))};
   }
 
-  util::Result<Insertion> into_flow_list(const Node& list, const std::vector<Field>& fields) const {
+  Candidates into_flow_list(const Node& list, const std::vector<Field>& fields) const {
     const auto extent = flow_extent(m_bytes, list.offset);
     if (!extent) return util::Error{fmt::format("its history list is not closed: {}", k_by_hand)};
     const bool spaced =
         !list.items.empty() && list.items.back().flow && m_lines.at(list.items.back().offset + 1) == ' ';
     const std::string item = flow_entry(fields, spaced);
-    if (list.items.empty()) return Insertion{extent->last_end, item, {}};
+    if (list.items.empty()) return std::vector{Insertion{extent->last_end, item, {}}};
     // A list with an item a line keeps to that: the new item on a line of its own, where the last one starts.
     const Node& last = list.items.back();
     const std::size_t before = list.items.size() > 1 ? list.items[list.items.size() - 2].offset : list.offset;
@@ -455,14 +480,14 @@ class Placement {
       separator += ' ';
     }
     // A list whose last item is followed by a comma keeps one after the new item too.
-    return Insertion{extent->last_end, separator + item + (extent->trailing_comma ? "," : ""), {}};
+    return std::vector{Insertion{extent->last_end, separator + item + (extent->trailing_comma ? "," : ""), {}}};
   }
 
-  util::Result<Insertion> new_flow_history(const std::vector<Field>& fields) const {
+  Candidates new_flow_history(const std::vector<Field>& fields) const {
     const auto extent = flow_extent(m_bytes, m_finding.offset);
     if (!extent) return util::Error{fmt::format("the finding is not closed: {}", k_by_hand)};
     const std::string separator = extent->trailing_comma ? " " : ", ";
-    return Insertion{extent->last_end, separator + "history: [" + flow_entry(fields, false) + "]", {}};
+    return std::vector{Insertion{extent->last_end, separator + "history: [" + flow_entry(fields, false) + "]", {}}};
   }
 
   std::string_view m_bytes;
@@ -470,6 +495,25 @@ class Placement {
   const Node& m_root;
   const Node& m_finding;
 };
+
+// Why `after` does not read as the file `before` did with the entry added to its finding at `position`, and
+// nothing else; empty when it does.
+std::string reads_as_added(const Node& before, std::size_t position, std::string_view after,
+                           const std::vector<Field>& fields) {
+  std::string why;
+  const std::optional<Node> tree = parsed(after, &why);
+  if (!tree) return fmt::format("the file would not read as YAML with the entry added ({}): {}", why, k_by_hand);
+  Node expected = before;
+  Node& finding = expected.entries[findings_key(expected)].value.items[position];
+  const auto history = std::find_if(finding.entries.begin(), finding.entries.end(),
+                                    [](const MapEntry& e) { return e.key == "history"; });
+  Node& list = history != finding.entries.end() ? history->value
+                                                : finding.entries.emplace_back(MapEntry{"history", 0, 0, 0, {}}).value;
+  list.kind = Node::Kind::sequence;
+  list.items.push_back(entry_node(fields));
+  if (same(expected, *tree)) return {};
+  return fmt::format("the entry cannot be added without changing what else the file says: {}", k_by_hand);
+}
 
 }  // namespace
 
@@ -479,34 +523,20 @@ util::Result<AddedEntry> add_history_entry(std::string_view bytes, std::string_v
   if (!before) return util::Error{fmt::format("the file does not read as YAML ({}): fix it first", why)};
   const std::optional<std::size_t> position = finding_position(*before, ref);
   if (!position) return util::Error{fmt::format("the file holds no finding '{}'", ref)};
-  auto planned = Placement(bytes, *before, before->find("findings")->items[*position]).plan(entry);
+  const auto planned = Placement(bytes, *before, before->find("findings")->items[*position]).plan(entry);
   if (!planned) return util::Error{planned.error()};
-  const Insertion& insertion = *planned;
-
-  AddedEntry added;
-  added.bytes.reserve(bytes.size() + insertion.text.size());
-  added.bytes.append(bytes.substr(0, insertion.offset)).append(insertion.text).append(bytes.substr(insertion.offset));
-  added.offset = insertion.offset;
-  added.size = insertion.text.size();
-
-  // What the file reads as now must be what it read as with the entry added, and nothing else.
-  const std::optional<Node> after = parsed(added.bytes, &why);
-  if (!after) {
-    return util::Error{fmt::format("the file would not read as YAML with the entry added ({}): {}", why, k_by_hand)};
+  std::string first_failure;
+  for (const Insertion& insertion : *planned) {
+    AddedEntry added;
+    added.bytes.reserve(bytes.size() + insertion.text.size());
+    added.bytes.append(bytes.substr(0, insertion.offset)).append(insertion.text).append(bytes.substr(insertion.offset));
+    added.offset = insertion.offset;
+    added.size = insertion.text.size();
+    const std::string failure = reads_as_added(*before, *position, added.bytes, insertion.fields);
+    if (failure.empty()) return added;
+    if (first_failure.empty()) first_failure = failure;
   }
-  Node expected = *before;
-  Node& finding = expected.entries[findings_key(expected)].value.items[*position];
-  const auto history = std::find_if(finding.entries.begin(), finding.entries.end(),
-                                    [](const MapEntry& e) { return e.key == "history"; });
-  Node& list = history != finding.entries.end() ? history->value
-                                                : finding.entries.emplace_back(MapEntry{"history", 0, 0, 0, {}}).value;
-  list.kind = Node::Kind::sequence;
-  list.items.push_back(entry_node(insertion.fields));
-  if (!same(expected, *after)) {
-    return util::Error{
-        fmt::format("the entry cannot be added without changing what else the file says: {}", k_by_hand)};
-  }
-  return added;
+  return util::Error{first_failure};
 }
 
 }  // namespace hmicfrs::edit

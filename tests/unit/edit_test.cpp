@@ -285,6 +285,50 @@ TEST(HistoryEdit, StartsAHistoryAsTheFileWritesOthers) {
                                                    "    history: [{rag: amber, date: 2026-01-15, note: Audit}]\n");
 }
 
+TEST(HistoryEdit, PassesOverACommentInsideTheLastEntryAndKeepsABlockThatKeepsItsBlankLines) {
+  const std::string commented = std::string(k_head) +
+                                "  - ref: R1\n"
+                                "    history:\n"
+                                "      - date: 2024-02-01\n"
+                                "# a comment at the left edge, inside the entry\n"
+                                "        note: a\n"
+                                "  # about R2\n"
+                                "  - ref: R2\n";
+  EXPECT_EQ(added(commented, "R1", rated("Audit")), std::string(k_head) +
+                                                        "  - ref: R1\n"
+                                                        "    history:\n"
+                                                        "      - date: 2024-02-01\n"
+                                                        "# a comment at the left edge, inside the entry\n"
+                                                        "        note: a\n"
+                                                        "      - date: 2026-01-15\n"
+                                                        "        rag: amber\n"
+                                                        "        note: Audit\n"
+                                                        "  # about R2\n"
+                                                        "  - ref: R2\n");
+  // "|+" keeps the blank lines after its text as part of it: the entry goes after them.
+  const std::string kept = std::string(k_head) +
+                           "  - ref: R1\n"
+                           "    history:\n"
+                           "      - date: 2024-02-01\n"
+                           "        note: |+\n"
+                           "          kept\n"
+                           "\n"
+                           "\n"
+                           "  - ref: R2\n";
+  EXPECT_EQ(added(kept, "R1", rated("Audit")), std::string(k_head) +
+                                                   "  - ref: R1\n"
+                                                   "    history:\n"
+                                                   "      - date: 2024-02-01\n"
+                                                   "        note: |+\n"
+                                                   "          kept\n"
+                                                   "\n"
+                                                   "\n"
+                                                   "      - date: 2026-01-15\n"
+                                                   "        rag: amber\n"
+                                                   "        note: Audit\n"
+                                                   "  - ref: R2\n");
+}
+
 TEST(HistoryEdit, AddsAHistoryToAFindingWrittenInFlowStyle) {
   const std::string file =
       std::string(k_head) + "  - {ref: R1, title: \"A, B\"}\n  - {ref: R2, history: [{date: 2024-02-01}]}\n";

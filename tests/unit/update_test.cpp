@@ -94,7 +94,7 @@ TEST_F(UpdateTest, WritesTheEntryAndPrintsTheDiff) {
   EXPECT_NE(shown.out.find("Audit shows 82% compliance"), std::string::npos);
 }
 
-TEST_F(UpdateTest, DatesTheEntryTodayAndWritesNothingOnADryRun) {
+TEST_F(UpdateTest, DatesTheEntryTodayWritesNothingOnADryRunAndTellsTheWarningsTheEntryAdds) {
   const test::RunResult result =
       update({"peel-2021-22/AFI4", "--status", "closed", "--rag", "green", "--note", "Done\nSigned off", "--dry-run"});
   EXPECT_EQ(result.status, cli::k_exit_ok);
@@ -114,8 +114,21 @@ TEST_F(UpdateTest, DatesTheEntryTodayAndWritesNothingOnADryRun) {
             " \n"
             "   - ref: AFI5\n"
             "     type: afi\n");
-  EXPECT_EQ(result.err, "");
+  EXPECT_EQ(result.err, (root() / k_peel).string() +
+                            ":178:14: warning: a RAG rating applies only to open findings, not to status 'closed' "
+                            "[rag-when-closed]\n0 errors, 1 warning\n");
   EXPECT_EQ(changed_files(), std::vector<std::string>{});
+}
+
+TEST_F(UpdateTest, KeepsANoteAsTheRegisterKeepsIt) {
+  // Line breaks pasted from Windows, and white space ending a line or the note, which no literal block keeps.
+  const test::RunResult result =
+      update({"peel-2021-22/AFI4", "--note", "Done. \r\nSigned off\t\r\n\r\n", "--date", "2022-03-20", "--dry-run"});
+  EXPECT_EQ(result.status, cli::k_exit_ok) << result.err;
+  EXPECT_NE(
+      result.out.find("+      - date: 2022-03-20\n+        note: |-\n+          Done.\n+          Signed off\n \n"),
+      std::string::npos)
+      << result.out;
 }
 
 TEST_F(UpdateTest, WritesAFileReachedThroughALinkInsideTheRegisterAtItsTarget) {
@@ -126,6 +139,10 @@ TEST_F(UpdateTest, WritesAFileReachedThroughALinkInsideTheRegisterAtItsTarget) {
   const test::RunResult result = update({"peel-2021-22/AFI1", "--note", "Academy intake started"});
   EXPECT_EQ(result.status, cli::k_exit_ok) << result.err;
   EXPECT_TRUE(fs::is_symlink(root() / k_peel));
+  EXPECT_EQ(result.out.substr(0, result.out.find("@@")),
+            "--- a/.kept/peel-2021-22.yaml\n+++ b/.kept/peel-2021-22.yaml\n");  // as git apply finds it
+  EXPECT_EQ(result.err, "peel-2021-22/AFI1: entry dated 2026-01-15 added to " +
+                            (root() / ".kept/peel-2021-22.yaml").string() + "\n");
   const std::string written = read_text(target);
   EXPECT_NE(written.find("      - date: 2026-01-15\n        note: Academy intake started\n"), std::string::npos);
   EXPECT_EQ(written.size(), m_before.at(root() / k_peel).size() + 62);
@@ -174,7 +191,11 @@ TEST_F(UpdateTest, RefusesADateBeforeTheLastEntryOrAfterToday) {
       refused({"peel-2021-22/AFI3", "--note", "x", "--date", "2026-01-16"}, cli::k_exit_usage),
       "hmicfrs-track: --date 2026-01-16 is after today (2026-01-15): an entry records what has happened\n" + k_usage);
   EXPECT_EQ(refused({"peel-2021-22/AFI3", "--note", "x", "--date", "2022-03"}, cli::k_exit_usage),
-            "hmicfrs-track: --date: '2022-03' needs a day, as in 2022-03-01\n" + k_usage);
+            "hmicfrs-track: --date: '2022-03' is not a day: write it as YYYY-MM-DD, as in 2022-03-14\n" + k_usage);
+  EXPECT_EQ(refused({"peel-2021-22/AFI3", "--note", "x", "--as-of", "2022-03-31"}, cli::k_exit_usage),
+            "hmicfrs-track: --as-of does not apply to update: its entry is dated by --date (or --as-at), and the "
+            "register is checked as of today\n" +
+                k_usage);
 }
 
 TEST_F(UpdateTest, RefusesAnEntryThatSaysNothingOrPairsSupersessionWrongly) {
@@ -204,15 +225,20 @@ TEST_F(UpdateTest, RefusesWhatNoRegisterFileMayHold) {
 }
 
 TEST_F(UpdateTest, RefusesAnEntryTheRegisterWouldNotValidate) {
-  // The finding it names as superseding does not exist: the usual located error, in the file as it would be.
+  // The finding that supersedes it, named in any case, is written by its id; a finding cannot supersede itself: the
+  // usual located error, in the file as it would be.
   EXPECT_EQ(
-      refused({"peel-2021-22/AFI3", "--status", "superseded", "--by", "peel-2021-22/AFI99", "--date", "2022-03-20"},
+      refused({"peel-2021-22/AFI3", "--status", "superseded", "--by", "PEEL-2021-22/afi3", "--date", "2022-03-20"},
               cli::k_exit_invalid_data),
       (root() / k_peel).string() +
-          ":165:13: error: 'by' names no finding: there is no 'peel-2021-22/AFI99': did you mean "
-          "'peel-2021-22/AFI9'? [unknown-reference]\n1 error, 0 warnings\n"
+          ":165:13: error: supersession cycle: peel-2021-22/AFI3 -> peel-2021-22/AFI3 [supersession-cycle]\n"
+          "1 error, 0 warnings\n"
           "hmicfrs-track: the entry was not added to peel-2021-22/AFI3: the register would have the errors "
           "above\n");
+  EXPECT_EQ(
+      refused({"peel-2021-22/AFI3", "--status", "superseded", "--by", "peel-2021-22/AFI99"}, cli::k_exit_invalid_data),
+      "hmicfrs-track: --by: no finding 'peel-2021-22/AFI99' in the register: did you mean "
+      "'peel-2021-22/AFI9'?\n");
 }
 
 TEST_F(UpdateTest, RefusesAFileThatChangedWhileTheUpdateWasMade) {
