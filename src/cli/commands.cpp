@@ -800,7 +800,7 @@ constexpr std::array<Command, 15> k_commands{{
      "The entry is dated today unless --date (or --as-at) says otherwise, and follows the style of the entries above "
      "it. The register is checked with it before anything is written; the change is printed as a diff (--dry-run "
      "prints it and writes nothing).",
-     Needs::valid_register,
+     Needs::valid_records,
      {},
      with_options<UpdateOptions, define_update, run_update>},
     {"peel", "The PEEL grade table: one column per grade, not-graded areas apart",

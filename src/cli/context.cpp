@@ -106,8 +106,9 @@ bool on_path(std::string_view program, std::string_view path) {
   return false;
 }
 
-// The register checked as of `as_of`, its diagnostics sorted.
-Loaded check_loaded(Loaded loaded, const model::Date& as_of) {
+// The register checked as of `as_of`, its diagnostics sorted; the loader's own kept apart too when `keep_loading`.
+Loaded check_loaded(Loaded loaded, const model::Date& as_of, bool keep_loading = false) {
+  if (keep_loading) loaded.loading = loaded.result.diagnostics;
   check::check_dataset(loaded.result.dataset, {as_of, loaded.result.incomplete}, loaded.result.diagnostics);
   loaded.result.diagnostics.sort();
   return loaded;
@@ -115,11 +116,12 @@ Loaded check_loaded(Loaded loaded, const model::Date& as_of) {
 
 // Loads and checks the register at the data directory the options and environment name.
 Loaded load_checked(const CommonOptions& options, const Environment& environment, const model::Date& as_of,
-                    load::Wording wording) {
+                    load::Wording wording, bool keep_loading) {
   const std::optional<std::string> explicit_dir = options.data.empty() ? std::nullopt : std::optional(options.data);
   const auto root = load::find_data_dir(explicit_dir, environment.variable("HMICFRS_TRACK_DATA"));
   if (!root) throw IoError(root.error());
-  return check_loaded(Loaded{*root, load::load_dataset(*root, {}, parse_cache(options, environment), wording)}, as_of);
+  return check_loaded(Loaded{*root, load::load_dataset(*root, {}, parse_cache(options, environment), wording), {}},
+                      as_of, keep_loading);
 }
 
 // Prints the errors of a register that has some, and fails, so that nothing is rendered from bad data.
@@ -165,9 +167,10 @@ Session::~Session() {
 const Loaded& Session::loaded() const {
   if (!m_loaded) {
     // Only validate takes a register with errors, and it shows diagnostics, never the register's wording.
-    const load::Wording wording = m_needs == Needs::checked_register ? load::Wording::left_out : load::Wording::kept;
-    Loaded loaded = load_checked(m_options, m_environment, as_of(), wording);
-    if (m_needs == Needs::valid_register) require_valid(loaded, m_err);
+    const bool shows_wording = m_needs != Needs::checked_register && m_needs != Needs::valid_records;
+    const load::Wording wording = shows_wording ? load::Wording::kept : load::Wording::left_out;
+    Loaded loaded = load_checked(m_options, m_environment, as_of(), wording, m_needs == Needs::valid_records);
+    if (m_needs == Needs::valid_register || m_needs == Needs::valid_records) require_valid(loaded, m_err);
     m_loaded = std::move(loaded);
   }
   return *m_loaded;
@@ -175,10 +178,9 @@ const Loaded& Session::loaded() const {
 
 void Session::require_valid_with(const load::SourceFile& edited, const std::string& refusal) const {
   const Loaded& current = loaded();
-  const Loaded changed =
-      check_loaded(Loaded{current.root, load::load_dataset(current.root, {}, parse_cache(m_options, m_environment),
-                                                           load::Wording::left_out, &edited)},
-                   as_of());
+  const Loaded changed = check_loaded(
+      Loaded{current.root, load::load_edited(current.result.dataset, current.loading, current.root, edited), {}},
+      as_of());
   require_valid(changed, m_err, refusal);
   // The warnings the edit adds, told as validate would tell them: matched by file, code and message, since the
   // lines below an edit move.

@@ -39,12 +39,15 @@ enum class Needs {
   checked_register,  // validate: the register and every problem found in it
   valid_register,    // the rest: a register without errors (else its errors are printed and the run fails); peel
                      // --areas takes Session::catalogue, the built-in one when no register is in reach
+  valid_records,     // update: a register without errors, as valid_register, loaded without the wording that only
+                     // outputs show, as validate loads it
 };
 
 // The register, found, loaded and checked as of a date.
 struct Loaded {
   std::filesystem::path root;
   load::LoadResult result;
+  diag::Diagnostics loading;  // for update: the loader's own problems, before the checks', to check an edit with
 };
 
 // The run of one command: its streams and common options, and the register, loaded

@@ -260,6 +260,7 @@ int run_update(const Session& session, const UpdateOptions& o) {
   session.out() << edit::unified_diff(before, added->bytes, written_relative.generic_string());
   if (o.dry_run) return k_exit_ok;
 
+  if (session.environment().while_editing) session.environment().while_editing(target.string());
   if (read_bytes(target) != before) {
     throw DataError(fmt::format("{} changed while the update was made; nothing written: run it again", written));
   }

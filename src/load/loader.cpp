@@ -576,6 +576,40 @@ LoadResult load_dataset(const fs::path& root, const Limits& limits, const ParseC
   return result;
 }
 
+LoadResult load_edited(const model::Dataset& dataset, const diag::Diagnostics& loading, const fs::path& root,
+                       const SourceFile& edited, const Limits& limits) {
+  const diag::SourceName shown = shown_path(root, edited.relative);
+  LoadResult result;
+  for (const diag::Diagnostic& d : loading.items()) {
+    if (d.location.file != shown) result.diagnostics.add(d.severity, d.location, d.message, d.code).notes = d.notes;
+  }
+  FileRecords records = decode_file(edited.bytes, FileKind::inspection, shown, limits);
+  // Its ratings resolved against the register's words, as every inspection's are once all are in.
+  model::Dataset alone;
+  alone.config = dataset.config;
+  if (records.inspection) {
+    leave_out_wording(*records.inspection);
+    alone.inspections.push_back(std::move(*records.inspection));
+    resolve_ratings(alone, records.diagnostics);
+  }
+  result.diagnostics.append(std::move(records.diagnostics));
+
+  result.dataset = dataset;
+  std::vector<model::Inspection>& inspections = result.dataset.inspections;
+  const auto before = std::find_if(inspections.begin(), inspections.end(),
+                                   [&](const model::Inspection& i) { return i.location.file == shown; });
+  if (alone.inspections.empty()) {
+    result.incomplete = true;
+    if (before != inspections.end()) inspections.erase(before);
+  } else if (before != inspections.end()) {
+    *before = std::move(alone.inspections.front());
+  } else {
+    inspections.push_back(std::move(alone.inspections.front()));
+  }
+  result.dataset.index();
+  return result;
+}
+
 model::Catalogue builtin_peel_catalogue() {
   // Indexed as a register's catalogue is, by the dataset that holds it; moving the cycles keeps the positions the
   // indexes hold.

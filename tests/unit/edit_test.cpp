@@ -7,6 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
+#include <hmicfrs/check/check.hpp>
 #include <hmicfrs/edit/history.hpp>
 #include <hmicfrs/load/loader.hpp>
 
@@ -86,6 +89,45 @@ void every_finding_takes_an_entry(const fs::path& root) {
     }
   }
   EXPECT_GT(findings, 20);
+}
+
+// What the checks say of a register, each diagnostic as one line.
+std::vector<std::string> checked(load::LoadResult result) {
+  check::check_dataset(result.dataset, {model::Date::parse("2026-01-15").value(), result.incomplete},
+                       result.diagnostics);
+  result.diagnostics.sort();
+  std::vector<std::string> lines;
+  for (const diag::Diagnostic& d : result.diagnostics.items()) {
+    lines.push_back(fmt::format("{}:{}:{}: {} [{}]", d.location.path(), d.location.line, d.location.column, d.message,
+                                diag::code_name(d.code)));
+  }
+  return lines;
+}
+
+// load_edited, which takes every other file's records from a register already loaded, says what loading the
+// register again with the edited file says: for every finding of the register, given an entry with a rating it
+// has, and one it has not.
+TEST(LoadEdited, SaysWhatLoadingTheRegisterAgainSays) {
+  for (const fs::path root : {"examples/west-midlands", "examples/four-colour"}) {
+    const load::LoadResult loaded = load::load_dataset(root, {}, {}, load::Wording::left_out);
+    for (const model::Inspection& inspection : loaded.dataset.inspections) {
+      for (const model::Finding& finding : inspection.findings) {
+        const fs::path file = finding.location.path();
+        const std::string before = test::read_text(file);
+        for (const std::string rag : {"amber", "amberr"}) {
+          SCOPED_TRACE(finding.id.str() + " rated " + rag);
+          const auto entry = edit::add_history_entry(before, finding.ref.str(), rated("Audit", rag));
+          ASSERT_TRUE(entry.ok()) << entry.error();
+          const load::SourceFile edited{file.lexically_relative(root), entry->bytes};
+          const std::vector<std::string> again =
+              checked(load::load_dataset(root, {}, {}, load::Wording::left_out, &edited));
+          EXPECT_EQ(checked(load::load_edited(loaded.dataset, loaded.diagnostics, root, edited)), again);
+          // A repeat's history is kept where it is tracked (update refuses it before this).
+          EXPECT_EQ(again.empty(), rag == "amber" && finding.repeats.value.empty()) << again.front();
+        }
+      }
+    }
+  }
 }
 
 TEST(HistoryEdit, AddsAnEntryToEveryFindingOfTheWestMidlandsRegister) {

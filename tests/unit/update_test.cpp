@@ -242,20 +242,16 @@ TEST_F(UpdateTest, RefusesAnEntryTheRegisterWouldNotValidate) {
 }
 
 TEST_F(UpdateTest, RefusesAFileThatChangedWhileTheUpdateWasMade) {
-  // The environment is asked for the parse cache's setting once per load: before the second, the check of the
-  // edited register, another editor saves the file.
+  // Another editor saves the file after update has read it and before it replaces it.
   cli::Environment environment = test::quiet_environment();
-  int asked = 0;
   const fs::path file = root() / k_peel;
-  environment.variable = [&](std::string_view name) -> std::optional<std::string> {
-    if (name == "HMICFRS_TRACK_CACHE" && ++asked == 2) {
-      std::ofstream(file, std::ios::app) << "# saved meanwhile\n";
-    }
-    return std::nullopt;
+  environment.while_editing = [&](const std::string& path) {
+    EXPECT_EQ(fs::path(path), fs::canonical(file));
+    std::ofstream(path, std::ios::app) << "# saved meanwhile\n";
   };
   const test::RunResult result = update({"peel-2021-22/AFI3", "--note", "x"}, environment);
   EXPECT_EQ(result.status, cli::k_exit_invalid_data);
-  EXPECT_EQ(result.err.substr(result.err.find("hmicfrs-track: ")),
+  EXPECT_EQ(result.err,
             "hmicfrs-track: " + file.string() + " changed while the update was made; nothing written: run it again\n");
   EXPECT_EQ(read_text(file), m_before.at(file) + "# saved meanwhile\n");
 }

@@ -28,6 +28,9 @@ struct Environment {
   // The run is the process's last act (main's): what it loaded is left for
   // the system to reclaim at exit rather than freed record by record.
   bool process_ends_after = false;
+  // Called by a command that edits a register's file (`update`) once it has read the file and before it replaces
+  // it, with the file's path: where another editor's save would fall, which tests make there. Unset in a real run.
+  std::function<void(const std::string&)> while_editing;
 
   // The real process's environment.
   static Environment from_process();

@@ -71,6 +71,13 @@ LoadResult load_dataset(const std::filesystem::path& root, const Limits& limits 
 std::optional<std::string> read_word_template(const std::filesystem::path& root, const model::Config& config,
                                               diag::Diagnostics& diagnostics);
 
+// The register `dataset` holds (loaded from `root` with the wording left out, the loader's own problems in
+// `loading`) as it would be with `edited`'s bytes in place of that inspection file's: the file decoded, its
+// inspection put in place of the one it gave before, every other record and problem taken as it is rather than read
+// again. How a command that edits one file checks the result before writing it.
+LoadResult load_edited(const model::Dataset& dataset, const diag::Diagnostics& loading,
+                       const std::filesystem::path& root, const SourceFile& edited, const Limits& limits = {});
+
 // Loads a register from files already read; `root` only prefixes the paths shown.
 LoadResult load_sources(const std::filesystem::path& root, std::vector<SourceFile> sources, const Limits& limits = {});
 
