@@ -1,5 +1,6 @@
 #include "harness.hpp"
 
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -8,11 +9,13 @@
 #include <cstdlib>
 
 #include <hmicfrs/check/check.hpp>
+#include <hmicfrs/edit/history.hpp>
 #include <hmicfrs/import/csv.hpp>
 #include <hmicfrs/import/guess.hpp>
 #include <hmicfrs/import/tracker.hpp>
 #include <hmicfrs/import/xlsx.hpp>
 #include <hmicfrs/load/loader.hpp>
+#include <hmicfrs/load/yaml_tree.hpp>
 #include <hmicfrs/query/chase.hpp>
 #include <hmicfrs/query/findings.hpp>
 #include <hmicfrs/query/meetings.hpp>
@@ -109,7 +112,212 @@ void import_tracker(const import::Table& table) {
   }
 }
 
+// --- exercise_history_edit -------------------------------------------------------------------------------------
+
+// The entries added to each finding: one with characters YAML quotes, one with a note of lines (one indented),
+// one known as at a day with every other kind of field.
+const std::vector<edit::NewEntry>& history_entries() {
+  static const std::vector<edit::NewEntry> entries{
+      {{{"date", "2026-01-05", true},
+        {"rag", "amber", false},
+        {"note", "Audit: 82% done, see [A] {B} #3 'q' \"dq\"", false}}},
+      {{{"date", "2026-01-05", true}, {"note", "two\nlines\n  indented third", false}}},
+      {{{"as_at", "2026-01-05", true},
+        {"status", "closed", false},
+        {"owner", "Head of X", false},
+        {"due", "2026-03", true},
+        {"note", "Line one\nLine two", false}}},
+  };
+  return entries;
+}
+
+// Prints what failed, the file, the finding and the entry, and aborts: libFuzzer keeps the input.
+[[noreturn]] void edit_failed(std::string_view property, std::string_view detail, std::string_view ref,
+                              std::size_t entry, std::string_view before, std::string_view after) {
+  std::fprintf(stderr,
+               "history edit: %.*s\n%.*s\nfinding '%.*s', entry %zu\n--- before (%zu bytes) ---\n%.*s\n"
+               "--- after (%zu bytes) ---\n%.*s\n--- end ---\n",
+               static_cast<int>(property.size()), property.data(), static_cast<int>(detail.size()), detail.data(),
+               static_cast<int>(ref.size()), ref.data(), entry, before.size(), static_cast<int>(before.size()),
+               before.data(), after.size(), static_cast<int>(after.size()), after.data());
+  std::abort();
+}
+
+// The file as inspections/x.yaml of a register with a valid configuration and committees file.
+load::LoadResult load_as_inspection(std::string_view bytes) {
+  std::vector<load::SourceFile> sources{{"hmicfrs-track.yaml", std::string(k_config)},
+                                        {"committees.yaml", std::string(k_committees)},
+                                        {"inspections/x.yaml", std::string(bytes)}};
+  return load::load_sources("", std::move(sources));
+}
+
+std::string diagnostics_text(const diag::Diagnostics& diagnostics) {
+  std::ostringstream out;
+  render::write_diagnostics_text(out, diagnostics, false);
+  return out.str();
+}
+
+std::string optional_date(const std::optional<model::Date>& date) { return date ? date->iso() : "-"; }
+
+// A history entry's fields as one line, so that two entries compare by what they say.
+std::string described(const model::HistoryEntry& entry) {
+  std::string out = (entry.as_at ? "as_at " : "date ") + entry.date.iso();
+  out += " | status " + std::string(entry.status ? model::name_of(*entry.status) : "-");
+  out += " | rag " + entry.rag.value.str() + " | by " + entry.by.value.str();
+  out += " | owner " + (entry.owner ? entry.owner->str() : std::string("-"));
+  out += " | due " + optional_date(entry.due) + " | note " + entry.note.str();
+  return out;
+}
+
+// What the decoder must read back for `entry`.
+std::string described(const edit::NewEntry& entry) {
+  model::HistoryEntry expected;
+  for (const edit::Field& field : entry.fields) {
+    if (field.key == "date" || field.key == "as_at") {
+      expected.date = model::Date::parse(field.value).value();
+      expected.as_at = field.key == "as_at";
+    } else if (field.key == "status") {
+      for (const model::Status status :
+           {model::Status::open, model::Status::awaiting_sign_off, model::Status::closed, model::Status::achieved,
+            model::Status::superseded, model::Status::declined, model::Status::not_monitored}) {
+        if (model::name_of(status) == field.value) expected.status = status;
+      }
+    } else if (field.key == "rag") {
+      expected.rag.value = field.value;
+    } else if (field.key == "by") {
+      expected.by.value = field.value;
+    } else if (field.key == "owner") {
+      expected.owner = field.value;
+    } else if (field.key == "due") {
+      expected.due = model::Date::parse(field.value).value();
+    } else if (field.key == "note") {
+      expected.note = field.value;
+    }
+  }
+  return described(expected);
+}
+
+// What the decoded register says, finding by finding: the inspections, each finding's id and history.
+std::vector<std::vector<std::string>> register_findings(const model::Dataset& dataset) {
+  std::vector<std::vector<std::string>> out;
+  for (const model::Inspection& inspection : dataset.inspections) {
+    out.push_back({"inspection " + inspection.id});
+    for (const model::Finding& finding : inspection.findings) {
+      std::vector<std::string> lines{"finding " + finding.id.str()};
+      for (const model::HistoryEntry& entry : finding.history) lines.push_back(described(entry));
+      out.push_back(std::move(lines));
+    }
+  }
+  return out;
+}
+
+std::string joined(const std::vector<std::vector<std::string>>& findings) {
+  std::string out;
+  for (const auto& lines : findings) {
+    for (const std::string& line : lines) out += line + "\n";
+  }
+  return out;
+}
+
+// (c) The edited file decodes as the file did, with `entry` last in the history of the first finding `ref`.
+void check_decoded(const load::LoadResult& old_result, std::string_view ref, std::size_t entry_index,
+                   std::string_view before, std::string_view after) {
+  const edit::NewEntry& entry = history_entries()[entry_index];
+  const load::LoadResult new_result = load_as_inspection(after);
+  // The one error the entry may bring: a date before an entry's above it (the fuzzer's files are dated at will).
+  for (const diag::Diagnostic& d : new_result.diagnostics.items()) {
+    if (d.severity == diag::Severity::error && d.code != diag::Code::history_order) {
+      edit_failed("(c) the edited file has a decoding error the file had not", diagnostics_text(new_result.diagnostics),
+                  ref, entry_index, before, after);
+    }
+  }
+  std::vector<std::vector<std::string>> expected = register_findings(old_result.dataset);
+  const std::vector<std::vector<std::string>> decoded = register_findings(new_result.dataset);
+  // The edited finding: the first one `ref` names.
+  bool edited = false;
+  for (std::size_t i = 0; i < expected.size() && !edited; ++i) {
+    if (!expected[i][0].starts_with("finding ")) continue;
+    std::size_t inspection = i;
+    while (!expected[inspection][0].starts_with("inspection ")) --inspection;
+    if (expected[i][0] == "finding " + expected[inspection][0].substr(11) + "/" + std::string(ref)) {
+      expected[i].push_back(described(entry));
+      edited = true;
+    }
+  }
+  if (!edited) {
+    edit_failed("(c) the file decodes without the finding the edit was given", joined(expected), ref, entry_index,
+                before, after);
+  }
+  if (decoded != expected) {
+    edit_failed("(c) the edited file does not decode as the file did with the entry added",
+                "expected:\n" + joined(expected) + "decoded:\n" + joined(decoded), ref, entry_index, before, after);
+  }
+}
+
+void check_diff(std::string_view before, std::string_view after, std::string_view ref, std::size_t entry_index) {
+  const std::string diff = edit::unified_diff(before, after, "x.yaml");
+  if (diff.empty()) edit_failed("the diff is empty", "", ref, entry_index, before, after);
+  std::string_view rest = diff;
+  while (!rest.empty()) {
+    const std::size_t end = rest.find('\n');
+    const std::string_view line = rest.substr(0, end);
+    const bool marked = line.starts_with("--- ") || line.starts_with("+++ ") || line.starts_with("@@ ") ||
+                        line.starts_with(' ') || line.starts_with('-') || line.starts_with('+') ||
+                        line.starts_with('\\');
+    if (!marked) {
+      edit_failed("a line of the diff starts with no mark", "line: " + std::string(line) + "\ndiff:\n" + diff, ref,
+                  entry_index, before, after);
+    }
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + 1);
+  }
+}
+
 }  // namespace
+
+void exercise_history_edit(std::string_view bytes) {
+  diag::Diagnostics diagnostics;
+  const std::optional<load::Node> tree =
+      load::parse_yaml(bytes, diag::source_name("inspections/x.yaml"), load::Limits{}, diagnostics);
+  if (!tree || diagnostics.has_errors() || tree->kind != load::Node::Kind::mapping) return;
+  const load::Node* findings = tree->find("findings");
+  if (findings == nullptr || findings->kind != load::Node::Kind::sequence) return;
+  std::vector<std::string> refs;
+  for (const load::Node& item : findings->items) {
+    if (refs.size() == 3) break;
+    const load::Node* ref = item.kind == load::Node::Kind::mapping ? item.find("ref") : nullptr;
+    if (ref != nullptr && ref->kind == load::Node::Kind::scalar) refs.push_back(ref->text);
+  }
+  if (refs.empty()) return;
+  std::optional<load::LoadResult> old_result;  // decoded once, when an edit succeeds
+  for (const std::string& ref : refs) {
+    for (std::size_t e = 0; e < history_entries().size(); ++e) {
+      const auto added = edit::add_history_entry(bytes, ref, history_entries()[e]);
+      if (!added) continue;
+      const std::string& after = added->bytes;
+      // (a) Bytes inserted at one place, nothing else changed.
+      const bool inserted = added->offset <= bytes.size() && added->size > 0 &&
+                            after.size() == bytes.size() + added->size &&
+                            std::string_view(after).substr(0, added->offset) == bytes.substr(0, added->offset) &&
+                            std::string_view(after).substr(added->offset + added->size) == bytes.substr(added->offset);
+      if (!inserted) {
+        edit_failed("(a) the edit changed more than the bytes it inserted",
+                    "offset " + std::to_string(added->offset) + ", size " + std::to_string(added->size), ref, e, bytes,
+                    after);
+      }
+      // (b) The result parses.
+      diag::Diagnostics reparsed;
+      (void)load::parse_yaml(after, diag::source_name("inspections/x.yaml"), load::Limits{}, reparsed);
+      if (reparsed.has_errors()) {
+        edit_failed("(b) the edited file does not parse", diagnostics_text(reparsed), ref, e, bytes, after);
+      }
+      // (c) Decoded, it says what the file said with the entry added (unless the file had errors already).
+      if (!old_result) old_result = load_as_inspection(bytes);
+      if (!old_result->diagnostics.has_errors()) check_decoded(*old_result, ref, e, bytes, after);
+      check_diff(bytes, after, ref, e);
+    }
+  }
+}
 
 // The bytes as a Word template, and as each of the template's parts that a paper takes: what the reader
 // accepts must give a paper whose parts are well-formed.

@@ -12,4 +12,14 @@ namespace hmicfrs::fuzz {
 // crash, a hang or a leak is a pass.
 void exercise(std::string_view bytes);
 
+// Reads `bytes` as an inspection file and, when it parses without errors and
+// holds a list of findings, adds a few history entries (one at a time) to up
+// to three of its findings with edit::add_history_entry. Every edit it makes
+// must insert bytes at one place and change nothing else; give a file that
+// parses; read back, beside a valid configuration, as the same inspection
+// with one more entry, last, in the edited finding's history (unless the
+// file had errors before); and its unified diff must be well-formed. Else it
+// aborts, saying which of these failed.
+void exercise_history_edit(std::string_view bytes);
+
 }  // namespace hmicfrs::fuzz

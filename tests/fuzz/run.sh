@@ -1,23 +1,35 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer target with clang and runs it for SECONDS (default 60)
-# on JOBS processes (default 1), from a seed corpus of every YAML file in the
-# repository, the trackers `import` reads, the recorded regressions and generated large inputs
-# (tests/fuzz/seeds.py). The corpus grows in
-# build/fuzz/corpus; an input that crashes or hangs lands in
-# build/fuzz/artifacts: copy it into tests/fuzz-regressions/ once fixed.
+# Builds a libFuzzer target with clang and runs it for SECONDS (default 60)
+# on JOBS processes (default 1). TARGET is `load` (the default,
+# hmicfrs_load_fuzzer: every file of a register, the parse cache, import) or
+# `edit` (hmicfrs_edit_fuzzer: a history entry added to an inspection file).
+# Both start from a seed corpus of every YAML file in the repository, the
+# trackers `import` reads, the recorded regressions and generated large inputs
+# (tests/fuzz/seeds.py). The corpus grows in build/fuzz/corpus (corpus-edit
+# for `edit`); an input that crashes or hangs lands in build/fuzz/artifacts:
+# copy it into tests/fuzz-regressions/ once fixed. The build runs
+# HMICFRS_FUZZ_JOBS (default 2) compilations at once.
 #   bash tests/fuzz/run.sh 3600 2
+#   HMICFRS_FUZZ_JOBS=1 bash tests/fuzz/run.sh 1200 1 edit
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-60}
 jobs=${2:-1}
+target=${3:-load}
 build=build/fuzz
+case $target in
+  load) corpus=corpus ;;
+  edit) corpus=corpus-edit ;;
+  *) echo "unknown fuzz target '$target': load or edit" >&2; exit 2 ;;
+esac
+fuzzer=hmicfrs_${target}_fuzzer
 
 command -v clang++ >/dev/null || { echo "the fuzzer needs clang++ (apt-get install clang libclang-rt-14-dev)" >&2; exit 2; }
 cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHMICFRS_FUZZ=ON \
   -DHMICFRS_BUILD_TESTS=OFF >/dev/null
-cmake --build "$build" -j2 --target hmicfrs_load_fuzzer
+cmake --build "$build" -j"${HMICFRS_FUZZ_JOBS:-2}" --target "$fuzzer"
 
-mkdir -p "$build/corpus" "$build/seeds" "$build/artifacts"
+mkdir -p "$build/$corpus" "$build/seeds" "$build/artifacts"
 find examples tests/fixtures data -name '*.yaml' -exec cp {} "$build/seeds/" \;
 find tests/fixtures/import \( -name '*.csv' -o -name '*.xlsx' \) -exec cp {} "$build/seeds/" \;  # trackers to import
 python3 tests/fuzz/seeds.py "$build/seeds"  # large but legal inputs: many findings, long values
@@ -28,6 +40,6 @@ parallel=()
 dictionary=$(realpath tests/fuzz/yaml.dict)
 cd "$build"
 # An input that takes over 10 s is a hang; over 2 s it is reported as slow (slow-unit-*): both become regressions.
-./tests/fuzz/hmicfrs_load_fuzzer corpus seeds -dict="$dictionary" -max_total_time="$seconds" -timeout=10 \
+"./tests/fuzz/$fuzzer" "$corpus" seeds -dict="$dictionary" -max_total_time="$seconds" -timeout=10 \
   -report_slow_units=2 -max_len=262144 -rss_limit_mb=2048 -artifact_prefix=artifacts/ -print_final_stats=1 \
   "${parallel[@]}"

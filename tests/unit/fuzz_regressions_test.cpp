@@ -1,6 +1,7 @@
-// Replays every input the fuzzer ever found a problem with (tests/fuzz-regressions/).
+// Replays every input the fuzzers ever found a problem with (tests/fuzz-regressions/), through both harnesses.
 
 #include <filesystem>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -17,7 +18,10 @@ TEST(FuzzRegressions, EveryInputLoadsWithoutCrashing) {
   for (const auto& entry : fs::directory_iterator("tests/fuzz-regressions")) {
     if (entry.path().filename() == "README.md") continue;
     SCOPED_TRACE(entry.path().string());
-    exercise(test::read_text(entry.path()));
+    const std::string bytes = test::read_text(entry.path());
+    exercise(bytes);
+    // And as an inspection file a history entry is added to (tests/fuzz/run.sh SECONDS JOBS edit).
+    exercise_history_edit(bytes);
     ++replayed;
   }
   EXPECT_GE(replayed, 1u);
