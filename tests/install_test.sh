@@ -93,7 +93,7 @@ layout)
     # update: finding ids (not inspections), its options, and findings for --by.
     expect_completion $'peel-2021-22/AFI1\npeel-2021-22/AFI10\npeel-2021-22/AFI11\npeel-2021-22/AFI12' \
         hmicfrs-track --data "$example" update peel-2021-22/AFI1
-    expect_completion $'--date\n--dry-run\n--due' hmicfrs-track update peel-2021-22/AFI1 --d
+    expect_completion $'--data\n--date\n--dry-run\n--due' hmicfrs-track update peel-2021-22/AFI1 --d
     expect_completion $'peel-2021-22/AFI12' hmicfrs-track --data "$example" update peel-2021-22/AFI1 --status \
         superseded --by peel-2021-22/AFI12
     expect_completion $'achieved\nawaiting-sign-off' hmicfrs-track update peel-2021-22/AFI1 --status a
