@@ -796,7 +796,7 @@ constexpr std::array<Command, 15> k_commands{{
      Needs::valid_register, k_documents, with_options<ShowOptions, define_show, run_show>},
     {"update",
      "Add an owner's update to a finding's history, in its file, changing nothing else",
-     "update peel-2021-22/AFI3 --rag amber --note \"Audit shows 82% compliance\"",
+     "update peel-2021-22/AFI3 --rag amber --note \"82% compliance\"",
      "The entry is dated today unless --date (or --as-at) says otherwise, and follows the style of the entries above "
      "it. The register is checked with it before anything is written; the change is printed as a diff (--dry-run "
      "prints it and writes nothing).",
