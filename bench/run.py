@@ -97,8 +97,9 @@ class Bench:
 
         out["validate, one file changed"] = (base + ["validate"], warm_env, change_one_file)
         # An owner's update written into the register: each run adds one more entry to the same finding.
-        out["update warm"] = (base + ["update", a_finding_id(register), "--note", "Audit shows 82% compliance"],
-                              warm_env, None)
+        # Dated today and checked as of today: update takes no --as-of.
+        out["update warm"] = ([self.tool, "--data", register, "update", a_finding_id(register), "--note",
+                               "Audit shows 82% compliance"], warm_env, None)
         python = ["/usr/bin/python3", os.path.join(HERE, "count_open.py"), register, AS_OF]
         out["python CSafeLoader"] = (python, dict(os.environ), None)
         out["python safe_load"] = (python + ["--pure"], dict(os.environ), None)
