@@ -237,10 +237,11 @@ int run_update(const Session& session, const UpdateOptions& o) {
   const fs::path shown = ref.finding->location.path();
   const fs::path base = loaded.root.empty() ? fs::path(".") : loaded.root;
   const fs::path relative = shown.lexically_relative(base).lexically_normal();
-  std::error_code ec;
-  const fs::path target = fs::canonical(base / relative, ec);
-  const fs::path real_base = fs::canonical(base, ec);
-  if (ec || !inside(target, real_base)) {
+  std::error_code target_error;
+  std::error_code base_error;
+  const fs::path target = fs::canonical(base / relative, target_error);
+  const fs::path real_base = fs::canonical(base, base_error);
+  if (target_error || base_error || !inside(target, real_base)) {
     throw IoError(fmt::format("{}: cannot tell where it is inside the register; nothing written", shown.string()));
   }
   // The file written, as the user names the register: its own path, or the link's target's.
