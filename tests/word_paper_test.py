@@ -291,12 +291,18 @@ def markdown_sections(binary, register, meeting):
 
 
 def convert_to_pdf(docx, outdir, environment=None, profile=None):
-    """The PDF LibreOffice lays `docx` out as, in `outdir`; a profile of its own for each fontconfig."""
+    """The PDF LibreOffice lays `docx` (a path, or a list of them, converted by one LibreOffice) out as, in `outdir`;
+    a profile of its own for each fontconfig."""
     profile = "file://" + (profile or os.path.join(outdir, "libreoffice-profile"))
+    paths = docx if isinstance(docx, list) else [docx]
     subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", outdir, docx], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   timeout=300, env=environment)
-    return os.path.join(outdir, os.path.splitext(os.path.basename(docx))[0] + ".pdf")
+                    "--outdir", outdir] + paths, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   timeout=600, env=environment)
+    pdfs = [os.path.join(outdir, os.path.splitext(os.path.basename(path))[0] + ".pdf") for path in paths]
+    missing = [path for path, pdf in zip(paths, pdfs) if not os.path.exists(pdf)]
+    if missing:
+        raise RuntimeError(f"LibreOffice wrote no PDF of {', '.join(missing)}")
+    return pdfs[0]
 
 
 def main():
@@ -314,13 +320,21 @@ def main():
         return 77
     failures = 0
     with tempfile.TemporaryDirectory() as work:
+        def docx_of(register, meeting):
+            return os.path.join(work, f"{os.path.basename(register)}-{meeting}.docx")
+
+        # Every paper laid out by one LibreOffice: its start is most of the time a conversion takes.
+        if layout:
+            for register, meeting, _ in PAPERS:
+                report(binary, os.path.join(ROOT, register), meeting, docx_of(register, meeting))
+            convert_to_pdf([docx_of(register, meeting) for register, meeting, _ in PAPERS], work)
         for index, (register, meeting, expected_pages) in enumerate(PAPERS):
             in_full = index < IN_FULL
             if not in_full and not layout:
                 continue
+            docx_path = docx_of(register, meeting)
             register = os.path.join(ROOT, register)
             problems = []
-            docx_path = os.path.join(work, f"{os.path.basename(register)}-{meeting}.docx")
             report(binary, register, meeting, docx_path)
             if in_full:
                 again = os.path.join(work, f"{meeting}-again.docx")
@@ -335,7 +349,7 @@ def main():
                 check_with_python_docx(docx_path, sections, problems)
             pages = "layout not checked"
             if layout:
-                pdf = convert_to_pdf(docx_path, work)
+                pdf = os.path.splitext(docx_path)[0] + ".pdf"
                 headings, items = pdf_checks.paper_text(paper(binary, register, meeting, "html"))
                 pages, _, pdf_problems = pdf_checks.pdf_problems(
                     pdf, pdf_checks.running_head(json.loads(paper(binary, register, meeting, "json"))),
