@@ -36,6 +36,7 @@
 #include <hmicfrs/util/printable.hpp>
 #include <hmicfrs/util/suggest.hpp>
 
+#include "collect.hpp"
 #include "errors.hpp"
 #include "files.hpp"
 #include "update.hpp"
@@ -298,21 +299,28 @@ void define_chase(CLI::App& app, ChaseOptions& o) {
 int run_chase(const Session& session, const ChaseOptions& o) {
   const auto chase = query::chase(session.dataset(), session.as_of(), {o.within, o.owner, o.by == "portfolio"});
   if (!chase) throw UsageError("--owner: " + chase.error());
-  if (session.format() == Format::eml) {
-    const CommonOptions& output = session.common();
+  const CommonOptions& output = session.common();
+  // A workbook for each owner to fill in, when -o names a folder rather than a .xlsx file.
+  std::string extension = std::filesystem::path(output.file).extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  const bool workbooks = session.format() == Format::xlsx && !output.file.empty() && extension != ".xlsx";
+  if (session.format() == Format::eml || workbooks) {
     if (output.format.empty()) {  // from -o's extension: a file was meant, and a directory would be written
       throw UsageError(fmt::format("-o {}: eml writes a directory of messages, one per owner: give --format eml -o DIR",
                                    output.file));
     }
     std::vector<std::pair<std::string, std::string>> files;
-    for (render::EmailMessage& message : render::to_messages(*chase)) {
-      files.emplace_back(std::move(message.file_name), std::move(message.text));
+    for (render::NamedFile& file :
+         workbooks ? render::to_workbooks(*chase, session.marking()) : render::to_messages(*chase)) {
+      files.emplace_back(std::move(file.file_name), std::move(file.text));
     }
     session.write_directory(files);
+    const std::string_view kind = workbooks ? "workbook" : "message";
     session.out() << fmt::format(
-        "{} written to {}\n", files.size() == 1 ? std::string("1 message") : fmt::format("{} messages", files.size()),
+        "{} written to {}\n", files.size() == 1 ? fmt::format("1 {}", kind) : fmt::format("{} {}s", files.size(), kind),
         output.file);
-    session.err() << util::printable_lines(render::unaddressed_warning(*chase));
+    if (!workbooks) session.err() << util::printable_lines(render::unaddressed_warning(*chase));
     return k_exit_ok;
   }
   session.emit(*chase);
@@ -770,7 +778,7 @@ std::unique_ptr<Invocation> without_options(CLI::App&) {
   return std::make_unique<WithoutOptions<Run>>();
 }
 
-constexpr std::array<Command, 15> k_commands{{
+constexpr std::array<Command, 16> k_commands{{
     {"validate",
      "Check every file of the register and list every problem",
      "validate --data examples/west-midlands --strict",
@@ -803,6 +811,17 @@ constexpr std::array<Command, 15> k_commands{{
      Needs::valid_records,
      {},
      with_options<UpdateOptions, define_update, run_update>},
+    {"collect",
+     "Record the updates owners wrote in the workbooks chase gave them",
+     "collect returned/*.xlsx",
+     "Each filled row of a workbook from `chase --format xlsx -o DIR` (or its Updates sheet saved as CSV) becomes a "
+     "history entry of its finding, added as update adds one. Every row is checked before anything is written: a "
+     "changed locked cell, a workbook from another register, an unknown word or a formula stops the run with nothing "
+     "written. A finding changed since its workbook was written is a conflict, reported and not applied; a row "
+     "already recorded is skipped, so collect can be run again. Prints a summary, the diff and a commit message.",
+     Needs::editable_register,
+     {},
+     with_options<CollectOptions, define_collect, run_collect>},
     {"peel", "The PEEL grade table: one column per grade, not-graded areas apart",
      "peel --cycle 2021 --compare 2018-19", "A cycle is named by its id or the start of it: 2021 for 2021-22.",
      Needs::valid_register, k_tables, with_options<PeelOptions, define_peel, run_peel>},

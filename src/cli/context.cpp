@@ -169,14 +169,15 @@ const Loaded& Session::loaded() const {
     // Only validate takes a register with errors, and it shows diagnostics, never the register's wording.
     const bool shows_wording = m_needs != Needs::checked_register && m_needs != Needs::valid_records;
     const load::Wording wording = shows_wording ? load::Wording::kept : load::Wording::left_out;
-    Loaded loaded = load_checked(m_options, m_environment, as_of(), wording, m_needs == Needs::valid_records);
-    if (m_needs == Needs::valid_register || m_needs == Needs::valid_records) require_valid(loaded, m_err);
+    const bool edits = m_needs == Needs::valid_records || m_needs == Needs::editable_register;
+    Loaded loaded = load_checked(m_options, m_environment, as_of(), wording, edits);
+    if (m_needs == Needs::valid_register || edits) require_valid(loaded, m_err);
     m_loaded = std::move(loaded);
   }
   return *m_loaded;
 }
 
-void Session::require_valid_with(const load::SourceFile& edited, const std::string& refusal) const {
+void Session::require_valid_with(std::span<const load::SourceFile> edited, const std::string& refusal) const {
   const Loaded& current = loaded();
   const Loaded changed = check_loaded(
       Loaded{current.root, load::load_edited(current.result.dataset, current.loading, current.root, edited), {}},

@@ -35,12 +35,14 @@ struct CommonOptions {
 
 // What a command needs before it can run.
 enum class Needs {
-  nothing,           // schema, init, import
-  checked_register,  // validate: the register and every problem found in it
-  valid_register,    // the rest: a register without errors (else its errors are printed and the run fails); peel
-                     // --areas takes Session::catalogue, the built-in one when no register is in reach
-  valid_records,     // update: a register without errors, as valid_register, loaded without the wording that only
-                     // outputs show, as validate loads it
+  nothing,            // schema, init, import
+  checked_register,   // validate: the register and every problem found in it
+  valid_register,     // the rest: a register without errors (else its errors are printed and the run fails); peel
+                      // --areas takes Session::catalogue, the built-in one when no register is in reach
+  valid_records,      // update: a register without errors, as valid_register, loaded without the wording that only
+                      // outputs show, as validate loads it
+  editable_register,  // collect: a register without errors with its wording (a workbook's notes are compared with
+                      // the register's), and the loader's own problems kept, as for update, to check an edit with
 };
 
 // The register, found, loaded and checked as of a date.
@@ -72,9 +74,10 @@ class Session {
   // The register as the command needs it, loaded and checked as of `as_of()`.
   const Loaded& loaded() const;
   const model::Dataset& dataset() const { return loaded().result.dataset; }
-  // Checks the register as it would be with `edited`'s bytes in place of that file's, as `loaded()` was checked:
-  // a command that edits a file does so before writing it. Any error is printed and the run fails with `refusal`.
-  void require_valid_with(const load::SourceFile& edited, const std::string& refusal) const;
+  // Checks the register as it would be with each of `edited`'s bytes in place of that file's, as `loaded()` was
+  // checked: a command that edits files does so before writing them. Any error is printed and the run fails with
+  // `refusal`; the warnings the edits add are printed.
+  void require_valid_with(std::span<const load::SourceFile> edited, const std::string& refusal) const;
   // The PEEL catalogue: the register's (the built-in one and what its peel-frameworks/ add) when a register is
   // named (--data, $HMICFRS_TRACK_DATA) or found from the current directory upwards, loaded as the command needs
   // it; else the built-in one alone, which needs no register.

@@ -1,67 +1,22 @@
 #include "update.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include <hmicfrs/edit/history.hpp>
 #include <hmicfrs/model/enums.hpp>
-#include <hmicfrs/model/limits.hpp>
 #include <hmicfrs/query/links.hpp>
 #include <hmicfrs/util/suggest.hpp>
-#include <hmicfrs/util/text_rules.hpp>
 
 #include "errors.hpp"
-#include "files.hpp"
+#include "register_edits.hpp"
 
 namespace hmicfrs::cli {
 namespace fs = std::filesystem;
 namespace {
-
-// What no value of a register may hold (as the loader refuses it), for an option's text: a usage error.
-void refuse_unusable(std::string_view option, const std::string& text) {
-  if (text.size() > model::k_most_value_bytes) {
-    throw UsageError(fmt::format("{}: holds {} bytes, more than the 1 MiB a register's value may hold: shorten it",
-                                 option, text.size()));
-  }
-  const auto fault = util::first_text_fault(text);
-  if (!fault) return;
-  const auto code = static_cast<unsigned>(fault->code);
-  if (fault->kind == util::TextFault::Kind::invalid_utf8) {
-    throw UsageError(fmt::format("{}: holds a byte that is not UTF-8 (0x{:02X}): write it in UTF-8", option, code));
-  }
-  throw UsageError(fmt::format("{}: holds a {} (U+{:04X}), which no register file may hold: remove it", option,
-                               fault->kind == util::TextFault::Kind::bidi           ? "bidirectional control character"
-                               : fault->kind == util::TextFault::Kind::noncharacter ? "noncharacter"
-                                                                                    : "control character",
-                               code));
-}
-
-// A note as the register keeps it: line breaks as LF (a note pasted from Windows has CR LF), no white space at the
-// end of a line or of the note, which editors strip and a literal block cannot keep.
-std::string kept_note(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r') {
-      if (i + 1 < text.size() && text[i + 1] == '\n') continue;
-      out += '\n';
-    } else {
-      if (text[i] == '\n') {
-        while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
-      }
-      out += text[i];
-    }
-  }
-  while (!out.empty() && std::string_view(" \t\n").find(out.back()) != std::string_view::npos) out.pop_back();
-  return out;
-}
 
 // --date or --as-at: a day.
 model::Date entry_date(std::string_view option, const std::string& text) {
@@ -75,8 +30,9 @@ model::Date entry_date(std::string_view option, const std::string& text) {
 // The entry the options describe, but for --by, before the register is read: a usage error for what no register
 // would take.
 edit::NewEntry entry_from_options(const UpdateOptions& o, const model::Date& today, model::Date& date) {
-  refuse_unusable("--note", o.note);
-  refuse_unusable("--owner", o.owner);
+  for (const auto& [option, text] : {std::pair{"--note", &o.note}, std::pair{"--owner", &o.owner}}) {
+    if (const auto why = unusable_text(*text)) throw UsageError(fmt::format("{}: {}", option, *why));
+  }
   const std::string note = kept_note(o.note);
   if (o.rag.empty() && o.status.empty() && note.empty() && o.owner.empty() && o.due.empty() && o.by.empty()) {
     throw UsageError("an update records something: give --rag, --status, --note, --owner, --due or --by");
@@ -107,21 +63,6 @@ edit::NewEntry entry_from_options(const UpdateOptions& o, const model::Date& tod
   if (!o.due.empty()) entry.fields.push_back({"due", o.due, true});
   if (!note.empty()) entry.fields.push_back({"note", note, false});
   return entry;
-}
-
-// The finding an id names: exactly, else but for case; nothing when none.
-std::optional<answers::FindingRef> named_finding(const model::Dataset& dataset, const std::string& id) {
-  const std::string named = query::id_named(dataset, id);
-  return query::find_finding(dataset, named.empty() ? id : named);
-}
-
-// "no finding 'X' in the register: did you mean 'Y'?", for the error of an id that names none.
-std::string no_finding(const model::Dataset& dataset, std::string_view id) {
-  std::vector<std::string_view> ids;
-  for (const model::Inspection& inspection : dataset.inspections) {
-    for (const model::Finding& finding : inspection.findings) ids.push_back(finding.id.view());
-  }
-  return fmt::format("no finding '{}' in the register{}", id, util::did_you_mean(id, ids));
 }
 
 // The finding the id names, or the register's errors: an unknown finding, a rating or status it does not have, a
@@ -160,37 +101,6 @@ answers::FindingRef finding_to_update(const model::Dataset& dataset, const Updat
     }
   }
   return *ref;
-}
-
-// A file's bytes, at most as many as the loader reads from a file; else an IoError naming it.
-std::string read_bytes(const fs::path& path) {
-  std::error_code ec;
-  const std::uintmax_t size = fs::file_size(path, ec);
-  if (ec) throw IoError(fmt::format("cannot read '{}': {}", path.string(), ec.message()));
-  if (size > model::k_most_file_bytes) {
-    throw IoError(fmt::format("'{}' is larger than a register's file may be; nothing written", path.string()));
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes(static_cast<std::size_t>(size), '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!in || in.peek() != std::ifstream::traits_type::eof()) {
-    throw IoError(fmt::format("cannot read '{}' whole: it changed as it was read; nothing written", path.string()));
-  }
-  return bytes;
-}
-
-// An IoError when the file, or the folder its replacement is written in, cannot be written: said before the diff,
-// so that nothing reads as done that is not.
-void refuse_unwritable(const fs::path& target, const std::string& written) {
-  if (::access(target.c_str(), W_OK) != 0) {
-    throw IoError(fmt::format("{} cannot be written ({}); nothing written", written, std::strerror(errno)));
-  }
-  if (::access(target.parent_path().c_str(), W_OK | X_OK) != 0) {
-    throw IoError(
-        fmt::format("{}: its folder cannot be written ({}), and the file is replaced through a new file "
-                    "beside it; nothing written",
-                    written, std::strerror(errno)));
-  }
 }
 
 }  // namespace
@@ -232,42 +142,16 @@ int run_update(const Session& session, const UpdateOptions& o) {
     entry.fields.push_back({"by", by->finding->id.str(), false});
   }
 
-  // The file as the register's walk found it, and where it really is: a link inside the register is written
-  // at its target; one that leads outside was refused by the loader, and is refused here too.
-  const fs::path shown = ref.finding->location.path();
-  const fs::path base = loaded.root.empty() ? fs::path(".") : loaded.root;
-  const fs::path relative = shown.lexically_relative(base).lexically_normal();
-  std::error_code target_error;
-  std::error_code base_error;
-  const fs::path target = fs::canonical(base / relative, target_error);
-  const fs::path real_base = fs::canonical(base, base_error);
-  if (target_error || base_error || !inside(target, real_base)) {
-    throw IoError(fmt::format("{}: cannot tell where it is inside the register; nothing written", shown.string()));
-  }
-  // The file written, as the user names the register: its own path, or the link's target's.
-  const fs::path written_relative = target.lexically_relative(real_base);
-  const std::string written = (loaded.root / written_relative).string();
-  const std::string before = read_bytes(target);
-
-  auto added = edit::add_history_entry(before, ref.finding->ref.str(), entry);
-  if (!added) {
-    throw DataError(
-        fmt::format("{}: cannot add the entry to {}: {}", shown.string(), ref.finding->id.str(), added.error()));
-  }
-  session.require_valid_with(
-      load::SourceFile{relative, added->bytes},
+  RegisterEdits edits(session);
+  edits.add(*ref.finding, entry);
+  edits.check(
       fmt::format("the entry was not added to {}: the register would have the errors above", ref.finding->id.str()));
-  if (!o.dry_run) refuse_unwritable(target, written);
-  session.out() << edit::unified_diff(before, added->bytes, written_relative.generic_string());
+  if (!o.dry_run) edits.refuse_unwritable();
+  session.out() << edits.diff();
   if (o.dry_run) return k_exit_ok;
-
-  if (session.environment().while_editing) session.environment().while_editing(target.string());
-  if (read_bytes(target) != before) {
-    throw DataError(fmt::format("{} changed while the update was made; nothing written: run it again", written));
-  }
-  write_file_atomically(target, added->bytes);
+  edits.write();
   session.err() << fmt::format("{}: entry {} {} added to {}\n", ref.finding->id.str(),
-                               o.as_at.empty() ? "dated" : "as at", date.iso(), written);
+                               o.as_at.empty() ? "dated" : "as at", date.iso(), edits.written_names().front());
   return k_exit_ok;
 }
 

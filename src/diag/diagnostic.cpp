@@ -60,6 +60,9 @@ constexpr std::array k_codes{
     CodeInfo{Code::unrated_open_finding, "unrated-open-finding"},
     CodeInfo{Code::future_history, "future-history"},
     CodeInfo{Code::spreadsheet_format, "spreadsheet-format"},
+    CodeInfo{Code::returned_workbook, "returned-workbook"},
+    CodeInfo{Code::returned_update, "returned-update"},
+    CodeInfo{Code::update_conflict, "update-conflict"},
 };
 
 constexpr std::array k_all_codes = [] {

@@ -294,7 +294,7 @@ std::optional<Node> parsed(std::string_view bytes, std::string* why = nullptr) {
 }
 
 // What goes into the file, and where: the entry's text, and its fields in the order written.
-struct Insertion {
+struct Candidate {
   std::size_t offset = 0;
   std::string text;
   std::vector<Field> fields;
@@ -316,7 +316,7 @@ class Placement {
 
   // The bytes to insert and where, the likeliest place first (after a block's last line; then after the blank
   // lines that follow it, which a block scalar kept whole may hold), or why the entry cannot be placed.
-  util::Result<std::vector<Insertion>> plan(const NewEntry& entry) const {
+  util::Result<std::vector<Candidate>> plan(const NewEntry& entry) const {
     const MapEntry* history = nullptr;
     for (const MapEntry& e : m_finding.entries) {
       if (e.key == "history") history = &e;
@@ -326,13 +326,13 @@ class Placement {
     const std::vector<Field> fields = in_file_order(entry, example);
     auto planned = placed(history, fields);
     if (!planned) return util::Error{planned.error()};
-    std::vector<Insertion> candidates = std::move(planned).value();
-    for (Insertion& insertion : candidates) insertion.fields = fields;
+    std::vector<Candidate> candidates = std::move(planned).value();
+    for (Candidate& insertion : candidates) insertion.fields = fields;
     return candidates;
   }
 
  private:
-  using Candidates = util::Result<std::vector<Insertion>>;
+  using Candidates = util::Result<std::vector<Candidate>>;
 
   Candidates placed(const MapEntry* history, const std::vector<Field>& fields) const {
     if (history == nullptr) return m_finding.flow ? new_flow_history(fields) : new_block_history(fields);
@@ -407,14 +407,14 @@ class Placement {
 
   // Lines inserted after the line ending at `end`: a line break first, none after, so that the file keeps its last
   // line break, or its lack of one.
-  Insertion after_line(std::size_t end, std::string text) const {
+  Candidate after_line(std::size_t end, std::string text) const {
     text.erase(text.size() - m_lines.newline(end).size());
     return {end, std::string(m_lines.newline(end)) + text, {}};
   }
 
   // `text` after the line ending at `end`, else after the blank lines that follow it.
-  std::vector<Insertion> after_block(std::size_t end, const std::string& text) const {
-    std::vector<Insertion> candidates{after_line(end, text)};
+  std::vector<Candidate> after_block(std::size_t end, const std::string& text) const {
+    std::vector<Candidate> candidates{after_line(end, text)};
     if (const std::size_t blanks = m_lines.after_blank_lines(end); blanks != end) {
       candidates.push_back(after_line(blanks, text));
     }
@@ -467,7 +467,7 @@ class Placement {
     const bool spaced =
         !list.items.empty() && list.items.back().flow && m_lines.at(list.items.back().offset + 1) == ' ';
     const std::string item = flow_entry(fields, spaced);
-    if (list.items.empty()) return std::vector{Insertion{extent->last_end, item, {}}};
+    if (list.items.empty()) return std::vector{Candidate{extent->last_end, item, {}}};
     // A list with an item a line keeps to that: the new item on a line of its own, where the last one starts.
     const Node& last = list.items.back();
     const std::size_t before = list.items.size() > 1 ? list.items[list.items.size() - 2].offset : list.offset;
@@ -480,14 +480,14 @@ class Placement {
       separator += ' ';
     }
     // A list whose last item is followed by a comma keeps one after the new item too.
-    return std::vector{Insertion{extent->last_end, separator + item + (extent->trailing_comma ? "," : ""), {}}};
+    return std::vector{Candidate{extent->last_end, separator + item + (extent->trailing_comma ? "," : ""), {}}};
   }
 
   Candidates new_flow_history(const std::vector<Field>& fields) const {
     const auto extent = flow_extent(m_bytes, m_finding.offset);
     if (!extent) return util::Error{fmt::format("the finding is not closed: {}", k_by_hand)};
     const std::string separator = extent->trailing_comma ? " " : ", ";
-    return std::vector{Insertion{extent->last_end, separator + "history: [" + flow_entry(fields, false) + "]", {}}};
+    return std::vector{Candidate{extent->last_end, separator + "history: [" + flow_entry(fields, false) + "]", {}}};
   }
 
   std::string_view m_bytes;
@@ -526,7 +526,7 @@ util::Result<AddedEntry> add_history_entry(std::string_view bytes, std::string_v
   const auto planned = Placement(bytes, *before, before->find("findings")->items[*position]).plan(entry);
   if (!planned) return util::Error{planned.error()};
   std::string first_failure;
-  for (const Insertion& insertion : *planned) {
+  for (const Candidate& insertion : *planned) {
     AddedEntry added;
     added.bytes.reserve(bytes.size() + insertion.text.size());
     added.bytes.append(bytes.substr(0, insertion.offset)).append(insertion.text).append(bytes.substr(insertion.offset));

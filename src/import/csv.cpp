@@ -138,7 +138,7 @@ class CsvCutter {
                           Code::limit_exceeded);
     }
     if (!m_cell.empty() && !m_too_many) {
-      m_current.cells.push_back(Cell{m_column, std::move(m_cell), std::nullopt, false, false});
+      m_current.cells.push_back(Cell{m_column, std::move(m_cell), std::nullopt, false, false, {}});
     }
     m_cell.clear();
     m_quoted_cell = false;

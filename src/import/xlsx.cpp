@@ -185,7 +185,7 @@ void read_number(const pugi::xml_node& c, std::string_view digits, const Workboo
 Cell read_cell(const pugi::xml_node& c, const Workbook& workbook, int row, int column) {
   const std::string_view type = attribute(c, "t").value();
   const pugi::xml_node v = child(c, "v");
-  Cell cell{column, {}, std::nullopt, false, false};
+  Cell cell{column, {}, std::nullopt, false, false, {}};
   if (type == "s") {
     const long long index = v.text().as_llong(-1);
     if (index < 0 || static_cast<std::size_t>(index) >= workbook.shared.size()) {
@@ -233,8 +233,9 @@ Row read_sheet_row(const pugi::xml_node& row_node, int row_number, const Workboo
       throw Unreadable("its sheet has more columns than Excel allows");
     }
     Cell cell = read_cell(c, workbook, row_number, column);
+    if (const pugi::xml_node f = child(c, "f")) cell.formula = f.text().get();
     if (unsaved_formula(c)) unsaved.emplace_back(row_number, column);
-    text += cell.text.size();
+    text += cell.text.size() + cell.formula.size();
     if (text > k_sheet_text_limit) {
       throw Unreadable(
           fmt::format("its sheet '{}' holds more than {} MiB of text by row {}, more than any "

@@ -577,34 +577,39 @@ LoadResult load_dataset(const fs::path& root, const Limits& limits, const ParseC
 }
 
 LoadResult load_edited(const model::Dataset& dataset, const diag::Diagnostics& loading, const fs::path& root,
-                       const SourceFile& edited, const Limits& limits) {
-  const diag::SourceName shown = shown_path(root, edited.relative);
+                       std::span<const SourceFile> edited, const Limits& limits) {
+  std::set<diag::SourceName> shown;
+  for (const SourceFile& file : edited) shown.insert(shown_path(root, file.relative));
   LoadResult result;
   for (const diag::Diagnostic& d : loading.items()) {
-    if (d.location.file != shown) result.diagnostics.add(d.severity, d.location, d.message, d.code).notes = d.notes;
+    if (shown.count(d.location.file) == 0) {
+      result.diagnostics.add(d.severity, d.location, d.message, d.code).notes = d.notes;
+    }
   }
-  FileRecords records = decode_file(edited.bytes, FileKind::inspection, shown, limits);
-  // Its ratings resolved against the register's words, as every inspection's are once all are in.
-  model::Dataset alone;
-  alone.config = dataset.config;
-  if (records.inspection) {
-    leave_out_wording(*records.inspection);
-    alone.inspections.push_back(std::move(*records.inspection));
-    resolve_ratings(alone, records.diagnostics);
-  }
-  result.diagnostics.append(std::move(records.diagnostics));
-
   result.dataset = dataset;
   std::vector<model::Inspection>& inspections = result.dataset.inspections;
-  const auto before = std::find_if(inspections.begin(), inspections.end(),
-                                   [&](const model::Inspection& i) { return i.location.file == shown; });
-  if (alone.inspections.empty()) {
-    result.incomplete = true;
-    if (before != inspections.end()) inspections.erase(before);
-  } else if (before != inspections.end()) {
-    *before = std::move(alone.inspections.front());
-  } else {
-    inspections.push_back(std::move(alone.inspections.front()));
+  for (const SourceFile& file : edited) {
+    const diag::SourceName name = shown_path(root, file.relative);
+    FileRecords records = decode_file(file.bytes, FileKind::inspection, name, limits);
+    // Its ratings resolved against the register's words, as every inspection's are once all are in.
+    model::Dataset alone;
+    alone.config = dataset.config;
+    if (records.inspection) {
+      leave_out_wording(*records.inspection);
+      alone.inspections.push_back(std::move(*records.inspection));
+      resolve_ratings(alone, records.diagnostics);
+    }
+    result.diagnostics.append(std::move(records.diagnostics));
+    const auto before = std::find_if(inspections.begin(), inspections.end(),
+                                     [&](const model::Inspection& i) { return i.location.file == name; });
+    if (alone.inspections.empty()) {
+      result.incomplete = true;
+      if (before != inspections.end()) inspections.erase(before);
+    } else if (before != inspections.end()) {
+      *before = std::move(alone.inspections.front());
+    } else {
+      inspections.push_back(std::move(alone.inspections.front()));
+    }
   }
   result.dataset.index();
   return result;

@@ -1,7 +1,14 @@
 // `chase`: the findings to ask each owner about before the next paper, as a
 // document, a workbook, JSON, and one email message per owner.
 
+#include <set>
+#include <span>
+#include <sstream>
+
 #include <fmt/format.h>
+
+#include <hmicfrs/model/returns.hpp>
+#include <hmicfrs/util/slug.hpp>
 
 #include <hmicfrs/render/documents.hpp>
 #include <hmicfrs/render/labels.hpp>
@@ -118,21 +125,102 @@ PrintedPage printed_page(const answers::Chase& v) {
   return printed_page(v.config->force_name, "HMICFRS findings to chase", v.as_of);
 }
 
-std::vector<Sheet> to_sheets(const answers::Chase& v) {
-  Table all{{{v.by_portfolio ? "Portfolio" : "Owner"}, {"Email"}}, {}};
-  for (const answers::ChaseGroup& group : v.groups) {
+namespace {
+
+namespace returns = model::returns;
+
+// The words the update's columns offer: the register's ratings, and its statuses but superseded, which needs the
+// finding that replaces it (recorded with `update --by`).
+std::vector<std::string> rating_choices(const model::Vocabulary& vocabulary) {
+  std::vector<std::string> choices;
+  for (const model::Rating& rating : vocabulary.ratings) choices.push_back(rating.label);
+  return choices;
+}
+
+std::vector<std::string> status_choices(const model::Vocabulary& vocabulary) {
+  std::vector<std::string> choices;
+  for (const std::string_view name : model::names_of<model::Status>()) {
+    const auto status = model::value_named<model::Status>(name);
+    if (*status != model::Status::superseded) choices.push_back(vocabulary.label(*status));
+  }
+  return choices;
+}
+
+// The sheet owners fill in: a row a finding, what it is and what the paper will show locked, the update's columns
+// open; and the hidden sheet that records whose register wrote it and what each row stood for.
+std::vector<Sheet> returnable_sheets(const answers::Chase& v, std::span<const answers::ChaseGroup> groups) {
+  const model::Vocabulary& vocabulary = v.config->vocabulary;
+  const auto header = [](std::string_view text) { return Column{std::string(text)}; };
+  const auto filled = [](std::string_view text, CellKind kind, bool wraps, std::vector<std::string> choices) {
+    Column column{std::string(text), Align::left, wraps, false, kind};
+    column.fill_in = true;
+    column.choices = std::move(choices);
+    return column;
+  };
+  const Table shown = chase_table(v, {});
+  Table updates{{header(v.by_portfolio ? returns::k_portfolio : returns::k_owner), header(returns::k_email)}, {}};
+  updates.columns.insert(updates.columns.end(), shown.columns.begin(), shown.columns.end());
+  updates.columns.push_back(header(returns::k_last_entry));
+  updates.columns.push_back(filled(returns::k_new_rating, CellKind::text, false, rating_choices(vocabulary)));
+  updates.columns.push_back(filled(returns::k_new_status, CellKind::text, false, status_choices(vocabulary)));
+  updates.columns.push_back(filled(returns::k_update_note, CellKind::text, true, {}));
+  updates.columns.push_back(filled(returns::k_update_date, CellKind::date, false, {}));
+
+  Table record{{}, {}};
+  for (const std::string_view heading : returns::k_record_headers) record.columns.push_back(header(heading));
+  record.add_row(std::string(returns::k_kind_key), std::string(returns::k_kind));
+  record.add_row(std::string(returns::k_force_key), v.config->force_name);
+  record.add_row(std::string(returns::k_committee_key), v.config->committee_name);
+  record.add_row(std::string(returns::k_as_of_key), v.as_of.iso());
+  for (const answers::ChaseGroup& group : groups) {
     Table table = chase_table(v, group);
-    if (all.columns.size() == 2) all.columns.insert(all.columns.end(), table.columns.begin(), table.columns.end());
-    for (std::vector<Cell>& row : table.rows) {
+    for (std::size_t i = 0; i < table.rows.size(); ++i) {
+      const model::Finding& finding = *group.items[i].row.finding;
+      std::vector<Cell>& row = table.rows[i];
+      const std::string stamp = returns::last_entry_stamp(finding);
       row.insert(row.begin(), {{group.name}, {group.email}});
-      all.rows.push_back(std::move(row));
+      row.emplace_back(stamp);
+      updates.rows.push_back(std::move(row));
+      record.add_row(std::string(returns::k_row_key), finding.id.str(), stamp, std::to_string(finding.history.size()),
+                     std::to_string(updates.rows.size() + 1));
     }
   }
-  if (all.columns.size() == 2) {
-    const Table empty = chase_table(v, {});
-    all.columns.insert(all.columns.end(), empty.columns.begin(), empty.columns.end());
+  std::vector<Sheet> sheets;
+  sheets.push_back({std::string(returns::k_updates_sheet), std::move(updates)});
+  sheets.push_back({std::string(returns::k_record_sheet), std::move(record), true});
+  return sheets;
+}
+
+}  // namespace
+
+std::vector<Sheet> to_sheets(const answers::Chase& v) { return returnable_sheets(v, v.groups); }
+
+std::vector<std::string> group_file_stems(const answers::Chase& v) {
+  std::vector<std::string> out;
+  std::set<std::string> stems;
+  for (const answers::ChaseGroup& group : v.groups) {
+    // The group's name as a slug (cut to 80 characters), numbered when two come out alike.
+    const std::string base = util::slugified(group.name).substr(0, 80);
+    std::string stem = base.empty() ? std::string("owner") : base;
+    for (int n = 2; !stems.insert(stem).second; ++n) stem = fmt::format("{}-{}", base.empty() ? "owner" : base, n);
+    out.push_back(std::move(stem));
   }
-  return {{"To chase", std::move(all)}};
+  return out;
+}
+
+std::vector<NamedFile> to_workbooks(const answers::Chase& v, const std::string& marking) {
+  PrintedPage page = printed_page(v);
+  page.marking = marking;
+  const std::vector<std::string> stems = group_file_stems(v);
+  std::vector<NamedFile> out;
+  for (std::size_t g = 0; g < v.groups.size(); ++g) {
+    std::ostringstream bytes;
+    page.title = fmt::format("{} \u2014 findings for {} to update, as of {}", v.config->force_name, v.groups[g].name,
+                             long_date(v.as_of));
+    write_xlsx(bytes, returnable_sheets(v, {&v.groups[g], 1}), page);
+    out.push_back({stems[g] + ".xlsx", std::move(bytes).str()});
+  }
+  return out;
 }
 
 }  // namespace hmicfrs::render

@@ -195,12 +195,10 @@ std::vector<EmailMessage> to_messages(const answers::Chase& v) {
     when = fmt::format("Unless an update is recorded by {}, the register will then show", day(v.until));
   }
   std::vector<EmailMessage> out;
-  std::set<std::string> stems;
-  for (const answers::ChaseGroup& group : v.groups) {
-    // The file's name: the group's, as a slug (cut to 80 characters), numbered when two come out alike.
-    const std::string base = util::slugified(group.name).substr(0, 80);
-    std::string stem = base.empty() ? std::string("owner") : base;
-    for (int n = 2; !stems.insert(stem).second; ++n) stem = fmt::format("{}-{}", base.empty() ? "owner" : base, n);
+  const std::vector<std::string> stems = group_file_stems(v);
+  for (std::size_t g = 0; g < v.groups.size(); ++g) {
+    const answers::ChaseGroup& group = v.groups[g];
+    const std::string& stem = stems[g];
     std::string m;
     m += fmt::format("Date: {}{}", mail_date(v.as_of), k_crlf);
     m += fmt::format("From: {}{}", from, k_crlf);

@@ -16,6 +16,7 @@
 #include <string>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 #include <unistd.h>
 
@@ -267,8 +268,10 @@ class Formats {
     return m_header;
   }
 
-  lxw_format* cell(const std::string& number_format, const std::string& fill, bool wraps, bool bold = false) {
-    auto& format = m_cells[{number_format, fill, wraps, bold}];
+  // A cell's format; `locked` false for a cell the reader fills in on a protected sheet.
+  lxw_format* cell(const std::string& number_format, const std::string& fill, bool wraps, bool bold = false,
+                   bool locked = true) {
+    auto& format = m_cells[{number_format, fill, wraps, bold, locked}];
     if (format == nullptr) {
       format = made(workbook_add_format(m_workbook), "a cell format");
       format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
@@ -279,6 +282,7 @@ class Formats {
         format_set_font_color(format, colour_of(text_colour_on(fill)));
       }
       if (wraps) format_set_text_wrap(format);
+      if (!locked) format_set_unlocked(format);
     }
     return format;
   }
@@ -286,7 +290,7 @@ class Formats {
  private:
   lxw_workbook* m_workbook;
   lxw_format* m_header = nullptr;
-  std::map<std::tuple<std::string, std::string, bool, bool>, lxw_format*> m_cells;
+  std::map<std::tuple<std::string, std::string, bool, bool, bool>, lxw_format*> m_cells;
 };
 
 // What a cell shows: a date in words, as its format shows it ("as at 8 June 2017"), else its text.
@@ -307,7 +311,86 @@ void set_up_pages(lxw_worksheet* sheet, const std::pair<std::string, std::string
   check(worksheet_set_footer(sheet, header_footer.second.c_str()));
 }
 
-void write_sheet(lxw_worksheet* sheet, const Table& table, Formats& formats) {
+// The hidden sheet of drop-down lists too long for a cell's own validation, which Excel holds to 255 characters
+// with no comma in a word: a column a list, each read through a range.
+class Lists {
+ public:
+  explicit Lists(std::string name) : m_name(std::move(name)) {}
+
+  // The validation offering `choices`: inline when it can be, else from a range of this sheet.
+  void offer(lxw_data_validation& validation, const std::vector<std::string>& choices,
+             std::vector<const char*>& inline_choices, std::string& formula) {
+    std::size_t units = choices.empty() ? 0 : choices.size() - 1;  // the commas
+    bool plain = true;
+    for (const std::string& choice : choices) {
+      units += util::measured(choice, util::utf16_units);
+      plain = plain && choice.find_first_of(",\"") == std::string::npos;
+    }
+    if (plain && units <= 255) {
+      for (const std::string& choice : choices) inline_choices.push_back(choice.c_str());
+      inline_choices.push_back(nullptr);
+      validation.validate = LXW_VALIDATION_TYPE_LIST;
+      validation.value_list = const_cast<char**>(inline_choices.data());
+      return;
+    }
+    const std::size_t column = m_lists.size();
+    m_lists.push_back(choices);
+    const std::string letters = column_letters(column);
+    formula = fmt::format("='{}'!${}$1:${}${}", m_name, letters, letters, std::max<std::size_t>(1, choices.size()));
+    validation.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+    validation.value_formula = formula.data();
+  }
+
+  // The sheet, hidden, when any list needed it.
+  void write(lxw_workbook* workbook) const {
+    if (m_lists.empty()) return;
+    lxw_worksheet* sheet = made(workbook_add_worksheet(workbook, m_name.c_str()), "the sheet of lists");
+    for (std::size_t c = 0; c < m_lists.size(); ++c) {
+      for (std::size_t r = 0; r < m_lists[c].size(); ++r) {
+        check(worksheet_write_string(sheet, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c),
+                                     cell_text(m_lists[c][r]).c_str(), nullptr));
+      }
+    }
+    worksheet_hide(sheet);
+  }
+
+ private:
+  // "A" for 0, "Z" for 25, "AA" for 26.
+  static std::string column_letters(std::size_t column) {
+    std::string letters;
+    for (std::size_t n = column + 1; n > 0; n = (n - 1) / 26) letters.insert(letters.begin(), char('A' + (n - 1) % 26));
+    return letters;
+  }
+
+  std::string m_name;
+  std::vector<std::vector<std::string>> m_lists;
+};
+
+// A column's cells filled in by the reader: its drop-down list, or dates only in a date column.
+void validate_fill_in(lxw_worksheet* sheet, const Column& column, lxw_col_t c, lxw_row_t last_row, Lists& lists) {
+  lxw_data_validation validation{};
+  std::vector<const char*> inline_choices;
+  std::string formula;
+  std::string message;
+  if (!column.choices.empty()) {
+    lists.offer(validation, column.choices, inline_choices, formula);
+    message = "Choose from the list, or leave the cell empty.";
+  } else if (column.kind == CellKind::date) {
+    validation.validate = LXW_VALIDATION_TYPE_DATE;
+    validation.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+    validation.minimum_datetime = lxw_datetime{2000, 1, 1, 0, 0, 0};
+    validation.maximum_datetime = lxw_datetime{2099, 12, 31, 0, 0, 0};
+    message = "Type a date, as 21/03/2022, or leave the cell empty.";
+  } else {
+    return;
+  }
+  validation.ignore_blank = LXW_VALIDATION_ON;
+  validation.error_title = const_cast<char*>("Not a value this column takes");
+  validation.error_message = message.data();
+  check(worksheet_data_validation_range(sheet, 1, c, last_row, c, &validation));
+}
+
+void write_sheet(lxw_worksheet* sheet, const Table& table, Formats& formats, Lists& lists) {
   const auto columns = static_cast<lxw_col_t>(table.columns.size());
   const std::size_t first_total = table.rows.size() - std::min(table.totals, table.rows.size());
   std::vector<double> widths(table.columns.size(), 6);
@@ -318,36 +401,55 @@ void write_sheet(lxw_worksheet* sheet, const Table& table, Formats& formats) {
     check(worksheet_write_string(sheet, 0, c, cell_text(table.columns[c].header).c_str(), formats.header()));
     measure(c, table.columns[c].header);
   }
+  bool fill_in = false;
+  for (lxw_col_t c = 0; c < columns; ++c) {
+    const Column& column = table.columns[c];
+    if (!column.fill_in) continue;
+    fill_in = true;
+    // Room to write in: a note's column wide, a date's or a word's as wide as it shows.
+    std::size_t widest_choice = 0;
+    for (const std::string& choice : column.choices) widest_choice = std::max(widest_choice, display_width(choice));
+    const double room = column.wraps ? k_widest_column : column.kind == CellKind::date ? 18 : widest_choice + 4.0;
+    widths[c] = std::max(widths[c], room);
+  }
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     const auto row = static_cast<lxw_row_t>(r + 1);
     // A totals row is bold.
     const bool bold = r >= first_total;
-    for (lxw_col_t c = 0; c < columns && c < table.rows[r].size(); ++c) {
-      const Cell& cell = table.rows[r][c];
+    for (lxw_col_t c = 0; c < columns; ++c) {
       const Column& column = table.columns[c];
+      static const Cell k_empty;
+      const Cell& cell = c < table.rows[r].size() ? table.rows[r][c] : k_empty;
+      // The reader's cells, unlocked, empty ones too, a date's showing a date once typed.
+      const bool locked = !column.fill_in || bold;
       // A rating's colour in full, as in the papers, so that ratings stay apart printed in grey.
       const std::string& fill = cell.colour;
       measure(c, shown_text(cell, column));
       if (cell.text.empty()) {
-        if (!fill.empty() || bold) check(worksheet_write_blank(sheet, row, c, formats.cell("", fill, false, bold)));
+        if (!locked) {
+          const std::string format = column.kind == CellKind::date ? "d mmmm yyyy" : "";
+          check(worksheet_write_blank(sheet, row, c, formats.cell(format, fill, column.wraps, bold, false)));
+        } else if (!fill.empty() || bold) {
+          check(worksheet_write_blank(sheet, row, c, formats.cell("", fill, false, bold)));
+        }
         continue;
       }
       if (column.kind == CellKind::date && cell.date) {
         auto [datetime, format] = excel_date(*cell.date);
         // A date a state was known by shows as such, and stays a date to sort and filter by.
         const std::string shown = cell.as_at ? "\"as at \"" + std::string(format) : std::string(format);
-        check(worksheet_write_datetime(sheet, row, c, &datetime, formats.cell(shown, fill, false, bold)));
+        check(worksheet_write_datetime(sheet, row, c, &datetime, formats.cell(shown, fill, false, bold, locked)));
         continue;
       }
       if (column.kind == CellKind::number) {
         if (const auto number = number_of(cell.text)) {
           check(worksheet_write_number(sheet, row, c, number->first,
-                                       formats.cell(number->second ? "0%" : "0", fill, false, bold)));
+                                       formats.cell(number->second ? "0%" : "0", fill, false, bold, locked)));
           continue;
         }
       }
       check(worksheet_write_string(sheet, row, c, cell_text(cell.text).c_str(),
-                                   formats.cell("", fill, column.wraps, bold)));
+                                   formats.cell("", fill, column.wraps, bold, locked)));
     }
   }
   for (lxw_col_t c = 0; c < columns; ++c) check(worksheet_set_column(sheet, c, c, widths[c], nullptr));
@@ -375,6 +477,22 @@ void write_sheet(lxw_worksheet* sheet, const Table& table, Formats& formats) {
   if (columns > 0) {
     // The header and the data rows: a totals row stays in view whatever the filter hides.
     check(worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(first_total), static_cast<lxw_col_t>(columns - 1)));
+  }
+  if (fill_in) {
+    if (first_total > 0) {
+      for (lxw_col_t c = 0; c < columns; ++c) {
+        if (table.columns[c].fill_in) {
+          validate_fill_in(sheet, table.columns[c], c, static_cast<lxw_row_t>(first_total), lists);
+        }
+      }
+    }
+    // Locked, the rest cannot be changed by mistake; no password, since nothing in it is secret. The reader may
+    // still filter, and widen and heighten columns and rows.
+    lxw_protection protection{};
+    protection.format_columns = LXW_TRUE;
+    protection.format_rows = LXW_TRUE;
+    protection.autofilter = LXW_TRUE;
+    worksheet_protect(sheet, nullptr, &protection);
   }
 }
 
@@ -410,13 +528,17 @@ void write_xlsx(std::ostream& out, const std::vector<Sheet>& sheets, const Print
   Formats formats(workbook.get());
   const auto header_footer = header_and_footer(page);
   std::set<std::u32string> taken;
-  for (const Sheet& sheet : sheets) {
-    const std::string name = sheet_name(sheet.name, taken);
+  std::vector<std::string> names;
+  for (const Sheet& sheet : sheets) names.push_back(sheet_name(sheet.name, taken));
+  Lists lists(sheet_name("Lists", taken));
+  for (std::size_t s = 0; s < sheets.size(); ++s) {
     lxw_worksheet* worksheet =
-        made(workbook_add_worksheet(workbook.get(), name.c_str()), fmt::format("the sheet '{}'", name));
-    write_sheet(worksheet, sheet.table, formats);
+        made(workbook_add_worksheet(workbook.get(), names[s].c_str()), fmt::format("the sheet '{}'", names[s]));
+    write_sheet(worksheet, sheets[s].table, formats, lists);
     set_up_pages(worksheet, header_footer);
+    if (sheets[s].hidden) worksheet_hide(worksheet);
   }
+  lists.write(workbook.get());
   check(workbook_close(workbook.release()));
   std::string bytes;
   {

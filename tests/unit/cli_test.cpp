@@ -96,10 +96,12 @@ TEST(Cli, TellsAProgrammingErrorFromAnInputOutputFailure) {
 TEST(Cli, ListsItsCommandsForTheCompletion) {
   const auto result = run_cli({"--list-commands"});
   EXPECT_EQ(result.status, k_exit_ok);
-  EXPECT_EQ(result.out,
-            "validate\nstatus\nrag\nlist\nchase\nshow\nupdate\npeel\ninspections\nchanges\ncommittees\nreport\nschema\n"
-            "init\nim"
-            "port\n");
+  EXPECT_EQ(
+      result.out,
+      "validate\nstatus\nrag\nlist\nchase\nshow\nupdate\ncollect\npeel\ninspections\nchanges\ncommittees\nreport\n"
+      "schema\n"
+      "init\nim"
+      "port\n");
 }
 
 TEST(Cli, ExitsTwoOnUsageErrors) {

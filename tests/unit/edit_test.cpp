@@ -121,7 +121,7 @@ TEST(LoadEdited, SaysWhatLoadingTheRegisterAgainSays) {
           const load::SourceFile edited{file.lexically_relative(root), entry->bytes};
           const std::vector<std::string> again =
               checked(load::load_dataset(root, {}, {}, load::Wording::left_out, &edited));
-          EXPECT_EQ(checked(load::load_edited(loaded.dataset, loaded.diagnostics, root, edited)), again);
+          EXPECT_EQ(checked(load::load_edited(loaded.dataset, loaded.diagnostics, root, {&edited, 1})), again);
           // A repeat's history is kept where it is tracked (update refuses it before this).
           EXPECT_EQ(again.empty(), rag == "amber" && finding.repeats.value.empty()) << again.front();
         }

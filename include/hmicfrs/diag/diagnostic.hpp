@@ -84,6 +84,10 @@ enum class Code {
   future_history,
   // Importing a spreadsheet tracker.
   spreadsheet_format,
+  // Collecting owners' updates from the workbooks chase wrote.
+  returned_workbook,
+  returned_update,
+  update_conflict,
 };
 
 // All codes, in declaration order.

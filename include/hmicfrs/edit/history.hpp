@@ -7,6 +7,7 @@
 // newline). What `update` writes, and what `collect` and `import --add` will.
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,5 +49,21 @@ util::Result<AddedEntry> add_history_entry(std::string_view bytes, std::string_v
 // context (after differs from before in one stretch, as an edit makes it),
 // headed "--- a/NAME" and "+++ b/NAME"; empty when they are the same.
 std::string unified_diff(std::string_view before, std::string_view after, std::string_view name);
+
+// Bytes inserted into a text: where, as a byte of the text before any insertion, and how many.
+struct Insertion {
+  std::size_t at = 0;
+  std::size_t size = 0;
+};
+
+// `after` is `before` with `insertions` made (in the order of `at`; of two at one place, the first listed comes
+// first): the unified diff of a hunk per stretch of changed lines, three lines of context, hunks whose context
+// would meet joined, as `diff -u` writes it.
+std::string unified_diff(std::string_view before, std::string_view after, std::string_view name,
+                         std::span<const Insertion> insertions);
+
+// The insertions so far (as `Insertion`s of the text before any), with one more made at `offset` of the text as it
+// now is, `size` bytes long: how a file's several edits are told apart for its diff.
+void add_insertion(std::vector<Insertion>& insertions, std::size_t offset, std::size_t size);
 
 }  // namespace hmicfrs::edit

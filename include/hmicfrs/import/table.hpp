@@ -21,6 +21,7 @@ struct Cell {
   std::optional<double> number;  // a workbook's numeric cell
   bool date = false;             // a number formatted as a date (its `text` is then the day)
   bool month = false;            // ... as a month only ("Mar-22")
+  std::string formula;           // a workbook's cell whose value a formula gives: the formula, as written
 };
 
 struct Row {

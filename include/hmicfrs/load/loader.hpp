@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,11 +73,12 @@ std::optional<std::string> read_word_template(const std::filesystem::path& root,
                                               diag::Diagnostics& diagnostics);
 
 // The register `dataset` holds (loaded from `root` with the wording left out, the loader's own problems in
-// `loading`) as it would be with `edited`'s bytes in place of that inspection file's: the file decoded, its
+// `loading`) as it would be with each of `edited`'s bytes in place of that inspection file's: each file decoded, its
 // inspection put in place of the one it gave before, every other record and problem taken as it is rather than read
-// again. How a command that edits one file checks the result before writing it.
+// again. How a command that edits files (`update`, `collect`) checks the result before writing it.
 LoadResult load_edited(const model::Dataset& dataset, const diag::Diagnostics& loading,
-                       const std::filesystem::path& root, const SourceFile& edited, const Limits& limits = {});
+                       const std::filesystem::path& root, std::span<const SourceFile> edited,
+                       const Limits& limits = {});
 
 // Loads a register from files already read; `root` only prefixes the paths shown.
 LoadResult load_sources(const std::filesystem::path& root, std::vector<SourceFile> sources, const Limits& limits = {});

@@ -45,6 +45,11 @@ struct Column {
   // How a cell reads in a sentence on a terminal too narrow for the table (`Narrow::sentences`), "{}" standing for
   // its text: "{} red", "published {}". Empty: "Header: text".
   std::string phrase = {};
+  // In a workbook: a column its reader fills in, whose cells alone are left unlocked on a protected sheet; a date
+  // column takes only dates.
+  bool fill_in = false;
+  // ... and the words it takes, offered as a drop-down list.
+  std::vector<std::string> choices = {};
 };
 
 // How a terminal too narrow for a table writes it instead.
@@ -135,6 +140,7 @@ struct RagChart {
 struct Sheet {
   std::string name;
   Table table;
+  bool hidden = false;  // kept out of view: what a program reads back, not a person
 };
 
 using Block = std::variant<Heading, Paragraph, MarkdownText, BulletList, Fields, References, RagChart, Table>;
@@ -211,7 +217,11 @@ struct PrintedPage {
 // worded, columns as wide as their content (up to a limit, then wrapped, each
 // row as tall as its wrapped lines). Each sheet prints landscape on A4, one
 // page wide, the header row repeated on every page, `page`'s title and marking
-// in the page header and "Page N of M" and the marking in its footer.
+// in the page header and "Page N of M" and the marking in its footer. A sheet
+// with columns to fill in is protected, those columns' cells alone unlocked,
+// with a drop-down list of each one's choices (inline when Excel's 255
+// characters hold them, else from a hidden sheet "Lists") and dates alone in a
+// date column.
 void write_xlsx(std::ostream& out, const std::vector<Sheet>& sheets, const PrintedPage& page = {});
 
 // Escapes text for HTML (and XML) element content and attribute values, leaving

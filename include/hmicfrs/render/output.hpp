@@ -58,11 +58,20 @@ void write(std::ostream& out, const answers::Chase& chase, const Output& output)
 // The one date a file written from the paper may carry (a Word file's, a PDF's): its meeting's.
 model::Date file_date(const answers::Paper& paper);
 
-// A mail message, with the name of the file it goes in.
-struct EmailMessage {
-  std::string file_name;  // "head-of-crime.eml"
-  std::string text;       // RFC 5322, lines ending CRLF
+// A file of a directory written one per owner, with its name: "head-of-crime.eml", "head-of-crime.xlsx".
+struct NamedFile {
+  std::string file_name;
+  std::string text;  // its bytes
 };
+// A mail message, with the name of the file it goes in: its text RFC 5322, lines ending CRLF.
+using EmailMessage = NamedFile;
+
+// The stem of each chase group's file name: its name as a slug, numbered when two come out alike.
+std::vector<std::string> group_file_stems(const answers::Chase& chase);
+
+// `chase` as one workbook per owner (or portfolio) for them to fill in and `collect` to read back: the sheet
+// `to_sheets` writes for every owner, with their rows alone.
+std::vector<NamedFile> to_workbooks(const answers::Chase& chase, const std::string& marking);
 
 // `chase` as one message per owner (or portfolio), addressed when the
 // configuration's `owners` gives the address, dated the as-of day.
