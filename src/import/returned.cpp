@@ -128,6 +128,7 @@ std::variant<ReturnedWorkbook, TrackerFileProblem> read_returned(const std::stri
   }
   ReturnedWorkbook workbook;
   workbook.path = path;
+  const std::size_t errors_before = diagnostics.count(diag::Severity::error);
   const auto whole_file = diag::file_location(diag::source_name(std::filesystem::path(path).generic_string()));
   Table updates;
   std::map<int, RecordedRow> recorded;
@@ -135,10 +136,13 @@ std::variant<ReturnedWorkbook, TrackerFileProblem> read_returned(const std::stri
     auto read = read_tracker(path, "", diagnostics);
     if (auto* problem = std::get_if<TrackerFileProblem>(&read)) return std::move(*problem);
     updates = std::move(std::get<Table>(read));
+    if (diagnostics.count(diag::Severity::error) > errors_before) return workbook;
   } else {
     bool missing = false;
     auto sheet = sheet_named(path, returns::k_updates_sheet, missing, diagnostics);
     if (auto* problem = std::get_if<TrackerFileProblem>(&sheet)) return std::move(*problem);
+    // A workbook that cannot be read at all says so once.
+    if (diagnostics.count(diag::Severity::error) > errors_before) return workbook;
     std::variant<Table, TrackerFileProblem> record;
     std::string_view absent = returns::k_updates_sheet;
     if (!missing) {

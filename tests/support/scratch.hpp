@@ -1,7 +1,10 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace hmicfrs::test {
 
@@ -19,6 +22,31 @@ class ScratchDir {
 
  private:
   std::filesystem::path m_path;
+};
+
+}  // namespace hmicfrs::test
+
+namespace hmicfrs::test {
+
+// A copy of an example register in a scratch directory, with its files' bytes as copied: what a test of a command
+// that edits the register (update, collect) checks it changed, or did not.
+class RegisterCopy {
+ public:
+  RegisterCopy(std::string_view purpose, const std::filesystem::path& example);
+
+  const std::filesystem::path& scratch() const { return m_scratch.path(); }
+  std::filesystem::path root() const { return m_scratch.path() / "register"; }
+  // The files (inside the register, '/'-separated) whose bytes differ from the copy's; "(a file was added or
+  // removed)" when the files are not the copy's.
+  std::vector<std::string> changed_files() const;
+  // The bytes `path` had when copied.
+  const std::string& copied(const std::filesystem::path& path) const { return m_before.at(path); }
+  // Leaves `path` out of what changed_files compares.
+  void forget(const std::filesystem::path& path) { m_before.erase(path); }
+
+ private:
+  ScratchDir m_scratch;
+  std::map<std::filesystem::path, std::string> m_before;
 };
 
 }  // namespace hmicfrs::test

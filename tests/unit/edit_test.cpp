@@ -420,3 +420,71 @@ TEST(UnifiedDiff, SaysWhenALineHasNoLineBreak) {
 
 }  // namespace
 }  // namespace hmicfrs
+
+namespace hmicfrs {
+namespace {
+
+// Twenty lines, "1" to "20".
+std::string numbered_lines() {
+  std::string text;
+  for (int n = 1; n <= 20; ++n) text += std::to_string(n) + "\n";
+  return text;
+}
+
+TEST(UnifiedDiffOfInsertions, WritesAHunkPerInsertionAndJoinsThoseWhoseContextMeets) {
+  const std::string before = numbered_lines();
+  // "X" after line 2, "Y" after line 15, made in that order: the second's offset is in the text with the first.
+  std::vector<edit::Insertion> insertions;
+  std::string after = before;
+  after.insert(4, "X\n");
+  edit::add_insertion(insertions, 4, 2);
+  const std::size_t fifteen = after.find("16\n");
+  after.insert(fifteen, "Y\n");
+  edit::add_insertion(insertions, fifteen, 2);
+  EXPECT_EQ(insertions.size(), 2u);
+  EXPECT_EQ(insertions[1].at, before.find("16\n"));
+  EXPECT_EQ(edit::unified_diff(before, after, "f", insertions),
+            "--- a/f\n+++ b/f\n"
+            "@@ -1,5 +1,6 @@\n 1\n 2\n+X\n 3\n 4\n 5\n"
+            "@@ -13,6 +14,7 @@\n 13\n 14\n 15\n+Y\n 16\n 17\n 18\n");
+  // Six lines apart, their contexts meet: one hunk.
+  std::vector<edit::Insertion> near;
+  std::string close = before;
+  close.insert(4, "X\n");
+  edit::add_insertion(near, 4, 2);
+  const std::size_t eight = close.find("9\n");
+  close.insert(eight, "Y\n");
+  edit::add_insertion(near, eight, 2);
+  EXPECT_EQ(edit::unified_diff(before, close, "f", near),
+            "--- a/f\n+++ b/f\n@@ -1,11 +1,13 @@\n 1\n 2\n+X\n 3\n 4\n 5\n 6\n 7\n 8\n+Y\n 9\n 10\n 11\n");
+}
+
+TEST(UnifiedDiffOfInsertions, ChangesTheLineAnInsertionFallsInside) {
+  const std::string before = "a: 1\nk: [a]\nz: 2\n";
+  const std::vector<edit::Insertion> inside{{before.find(']'), 3}};
+  EXPECT_EQ(edit::unified_diff(before, "a: 1\nk: [a, b]\nz: 2\n", "f", inside),
+            "--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a: 1\n-k: [a]\n+k: [a, b]\n z: 2\n");
+  // Appended to a last line without a line break.
+  const std::vector<edit::Insertion> appended{{3, 2}};
+  EXPECT_EQ(edit::unified_diff("a\nb", "a\nb\nc", "f", appended),
+            "--- a/f\n+++ b/f\n@@ -1,2 +1,3 @@\n a\n-b\n\\ No newline at end of file\n+b\n+c\n"
+            "\\ No newline at end of file\n");
+  // Inserted at the start of a line without ending one: prefixed to it.
+  const std::vector<edit::Insertion> prefixed{{2, 2}};
+  EXPECT_EQ(edit::unified_diff("a\nb\n", "a\n- b\n", "f", prefixed),
+            "--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n+- b\n");
+}
+
+TEST(UnifiedDiffOfInsertions, KeepsInsertionsInTheOrderOfTheTextBefore) {
+  std::vector<edit::Insertion> insertions;
+  edit::add_insertion(insertions, 10, 3);  // [10, 13) now
+  edit::add_insertion(insertions, 2, 4);   // before it: it moves to [14, 17)
+  edit::add_insertion(insertions, 17, 1);  // right after it: at its place in the text before, after it
+  edit::add_insertion(insertions, 15, 2);  // inside text inserted before: part of it
+  std::vector<std::pair<std::size_t, std::size_t>> made;
+  for (const edit::Insertion& insertion : insertions) made.emplace_back(insertion.at, insertion.size);
+  EXPECT_EQ(made, (std::vector<std::pair<std::size_t, std::size_t>>{{2, 4}, {10, 5}, {10, 1}}));
+}
+
+}  // namespace
+}  // namespace hmicfrs

@@ -30,31 +30,15 @@ constexpr std::string_view k_peel = "inspections/peel/peel-2021-22.yaml";
 // A copy of the West Midlands register, and its files' bytes as copied.
 class UpdateTest : public ::testing::Test {
  protected:
-  UpdateTest() : m_scratch("update") {
-    fs::copy("examples/west-midlands", root(), fs::copy_options::recursive);
-    for (const auto& entry : fs::recursive_directory_iterator(root())) {
-      if (entry.is_regular_file()) m_before[entry.path()] = read_text(entry.path());
-    }
-  }
+  UpdateTest() : m_copy("update", "examples/west-midlands") {}
 
-  fs::path root() const { return m_scratch.path() / "register"; }
+  fs::path root() const { return m_copy.root(); }
+  std::vector<std::string> changed_files() const { return m_copy.changed_files(); }
 
   test::RunResult update(std::vector<std::string> args,
                          const cli::Environment& environment = test::quiet_environment()) const {
     args.insert(args.begin(), {"--data", root().string(), "update"});
     return run_cli(args, environment);
-  }
-
-  // The files whose bytes differ from the copy's.
-  std::vector<std::string> changed_files() const {
-    std::vector<std::string> changed;
-    for (const auto& [path, bytes] : m_before) {
-      if (read_text(path) != bytes) changed.push_back(path.lexically_relative(root()).generic_string());
-    }
-    std::size_t files = 0;
-    for (const auto& entry : fs::recursive_directory_iterator(root())) files += entry.is_regular_file() ? 1 : 0;
-    if (files != m_before.size()) changed.push_back("(a file was added or removed)");
-    return changed;
   }
 
   // The refusal's standard error, once its status is checked and the register found unchanged.
@@ -66,8 +50,7 @@ class UpdateTest : public ::testing::Test {
     return result.err;
   }
 
-  test::ScratchDir m_scratch;
-  std::map<fs::path, std::string> m_before;
+  test::RegisterCopy m_copy;
 };
 
 TEST_F(UpdateTest, WritesTheEntryAndPrintsTheDiff) {
@@ -145,14 +128,14 @@ TEST_F(UpdateTest, WritesAFileReachedThroughALinkInsideTheRegisterAtItsTarget) {
                             (root() / ".kept/peel-2021-22.yaml").string() + "\n");
   const std::string written = read_text(target);
   EXPECT_NE(written.find("      - date: 2026-01-15\n        note: Academy intake started\n"), std::string::npos);
-  EXPECT_EQ(written.size(), m_before.at(root() / k_peel).size() + 62);
+  EXPECT_EQ(written.size(), m_copy.copied(root() / k_peel).size() + 62);
 }
 
 TEST_F(UpdateTest, RefusesAFileReachedThroughALinkOutOfTheRegister) {
-  const fs::path outside = m_scratch.path() / "elsewhere.yaml";
+  const fs::path outside = m_copy.scratch() / "elsewhere.yaml";
   fs::rename(root() / k_peel, outside);
   fs::create_symlink(outside, root() / k_peel);
-  m_before.erase(root() / k_peel);
+  m_copy.forget(root() / k_peel);
   const test::RunResult result = update({"peel-2021-22/AFI1", "--note", "Academy intake started"});
   EXPECT_EQ(result.status, cli::k_exit_io);
   EXPECT_EQ(result.err,
@@ -253,7 +236,7 @@ TEST_F(UpdateTest, RefusesAFileThatChangedWhileTheUpdateWasMade) {
   EXPECT_EQ(result.status, cli::k_exit_invalid_data);
   EXPECT_EQ(result.err,
             "hmicfrs-track: " + file.string() + " changed while the update was made; nothing written: run it again\n");
-  EXPECT_EQ(read_text(file), m_before.at(file) + "# saved meanwhile\n");
+  EXPECT_EQ(read_text(file), m_copy.copied(file) + "# saved meanwhile\n");
 }
 
 }  // namespace
