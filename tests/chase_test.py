@@ -15,7 +15,8 @@ as the liaison officer would use it.
   usage error (exit 2), and nothing is written.
 - Each message matches its golden in tests/golden-eml/west-midlands-2022-03-10/
   (rewritten with HMICFRS_UPDATE_GOLDEN=1).
-- `--format xlsx` opens with python3-openpyxl (checked when it is installed).
+- `-o FILE.xlsx` writes one workbook of every owner's findings, which python3-openpyxl opens (checked when it
+  is installed); collect_test.py fills such workbooks in.
 """
 
 import email
@@ -137,7 +138,7 @@ def main():
         if openpyxl is not None:
             workbook = os.path.join(scratch, "chase.xlsx")
             run(binary, "chase", "-o", workbook)
-            rows = list(openpyxl.load_workbook(workbook)["To chase"].iter_rows(values_only=True))
+            rows = list(openpyxl.load_workbook(workbook)["Updates"].iter_rows(values_only=True))
             if rows[0][:3] != ("Owner", "Email", "Finding"):
                 problems.append(f"the workbook's header is {rows[0]}")
             if sorted(r[2] for r in rows[1:]) != sorted(chased):

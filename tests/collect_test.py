@@ -78,14 +78,14 @@ def libreoffice(paths, to, out):
                    env={**os.environ, "HOME": out})
 
 
-def check_workbook_shape(path, register_words):
+def check_workbook_shape(path, register_words, lists=False, rating="RAG"):
     book = openpyxl.load_workbook(path)
     expect(f"{path}: sheets", [(s.title, s.sheet_state) for s in book.worksheets],
-           [("Updates", "visible"), ("hmicfrs-track", "hidden")])
+           [("Updates", "visible"), ("hmicfrs-track", "hidden")] + ([("Lists", "hidden")] if lists else []))
     sheet = book["Updates"]
     headers = [c.value for c in sheet[1]]
     expect(f"{path}: headers", headers,
-           ["Owner", "Email", "Finding", "Title", "Due", "RAG", "Latest note", "The paper will show", "Last entry",
+           ["Owner", "Email", "Finding", "Title", "Due", rating, "Latest note", "The paper will show", "Last entry",
             "New rating", "New status", "Update note", "Date of update"])
     expect(f"{path}: protected", sheet.protection.sheet, True)
     unlocked = sorted({headers[c.column - 1] for row in sheet.iter_rows(min_row=2) for c in row
@@ -286,6 +286,46 @@ def main():
                    "(=HYPERLINK(\"http://example.invalid/\",\"Click\")), which collect does not take: type the update "
                    "as text [returned-update]"))
         expect("formula with a value: unchanged", snapshot(register), written)
+
+        # Ratings whose words are longer than a drop-down list of Excel's own holds (255 characters), one with a
+        # comma: the list comes from a hidden sheet. And `chase -o FILE.xlsx`, every owner in one workbook.
+        long_words = os.path.join(scratch, "long-words")
+        shutil.copytree(os.path.join(ROOT, "examples", "west-midlands"), long_words)
+        labels = ["Red: not on track, and the committee is told of it in full at every meeting until it is",
+                  "Amber: on track, with some risk to delivery that the owner is managing, as the note says",
+                  "Green: on track or delivered, with the evidence held by the owner for the inspectorate"]
+        config_path = os.path.join(long_words, "hmicfrs-track.yaml")
+        # Its ratings declared in place of the meanings it gives the usual ones.
+        lines = open(config_path).read().split("\n")
+        start = lines.index("rag:")
+        del lines[start:lines.index("", start)]
+        open(config_path, "w").write("\n".join(lines))
+        with open(config_path, "a") as config:
+            config.write("ratings:\n")
+            for rating, label, colour in zip(["red", "amber", "green"], labels, ["red", "amber", "green"]):
+                config.write(f"  - id: {rating}\n    label: \"{label}\"\n    meaning: {rating}\n    colour: {colour}\n")
+                config.write("    attention: true\n" if rating == "red" else "")
+        result = run(binary, long_words, "validate")
+        expect("long words: valid", (result.returncode, result.stdout), (0, "0 errors, 0 warnings\n"))
+        everyone = os.path.join(scratch, "everyone.xlsx")
+        result = run(binary, long_words, "--as-of", AS_OF, "chase", "-o", everyone)
+        expect("chase -o FILE.xlsx", (result.returncode, result.stderr), (0, ""))
+        long_rows = check_workbook_shape(everyone, {**words, "New rating": ("list", "'Lists'!$A$1:$A$3")}, lists=True,
+                                         rating="Rating")
+        expect("every owner's findings in one workbook", len(long_rows), 11)
+        book = openpyxl.load_workbook(everyone)
+        expect("the lists sheet", (book["Lists"].sheet_state, [r[0] for r in book["Lists"].iter_rows(values_only=True)]),
+               ("hidden", labels))
+        fill(everyone, {"peel-2021-22/AFI3": {"New rating": labels[1], "Date of update": datetime.datetime(2022, 3, 12)}})
+        before_long = snapshot(long_words)
+        result = run(binary, long_words, "collect", everyone)
+        expect("collect from one workbook of every owner", (result.returncode, result.stdout.split("\n")[0]),
+               (0, "1 update from 1 owner, 0 conflicts, 10 skipped (10 empty, 0 already applied)"))
+        expect("the long word recorded as its id",
+               [line for line in result.stdout.split("\n") if line.startswith("+ ")],
+               ["+      - date: 2022-03-12", "+        rag: amber"])
+        after_long = snapshot(long_words)
+        expect("long words: files changed", sorted(n for n in after_long if after_long[n] != before_long[n]), [PEEL])
 
     for problem in problems:
         print("FAIL: " + problem)

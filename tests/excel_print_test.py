@@ -213,7 +213,8 @@ def check_printed(label, path, book, title, marking, problems):
     today = datetime.date.today()
     clocks = {today.strftime("%d/%m/%Y"), today.strftime("%d/%m/%y"), today.isoformat(),
               f"{today.day} {today.strftime('%B %Y')}", today.strftime("%m/%d/%y")}
-    headers = [[str(cell.value) for cell in sheet[1]] for sheet in book.worksheets]
+    # A hidden sheet (the record of a workbook owners return) is not printed.
+    headers = [[str(cell.value) for cell in sheet[1]] for sheet in book.worksheets if sheet.sheet_state == "visible"]
     sheet = 0
     seen = set()
     for number, page in enumerate(text.split("\f")[:pages], start=1):

@@ -282,7 +282,11 @@ class Formats {
         format_set_font_color(format, colour_of(text_colour_on(fill)));
       }
       if (wraps) format_set_text_wrap(format);
-      if (!locked) format_set_unlocked(format);
+      if (!locked) {
+        format_set_unlocked(format);
+        // A cell to fill in shows as one: a pale yellow, as forms mark theirs, light in grey too.
+        if (fill.empty()) format_set_bg_color(format, 0xFFF7D6);
+      }
     }
     return format;
   }
