@@ -39,6 +39,7 @@
 #include "collect.hpp"
 #include "errors.hpp"
 #include "files.hpp"
+#include "import_add.hpp"
 #include "update.hpp"
 
 namespace hmicfrs::cli {
@@ -576,6 +577,7 @@ struct ImportOptions {
   std::string map;      // the mapping file
   std::string sheet;    // the workbook's sheet
   bool guess = false;   // write a starting mapping instead
+  bool add = false;     // add the tracker's findings to the register in reach instead
 };
 
 void define_import(CLI::App& app, ImportOptions& o) {
@@ -585,6 +587,9 @@ void define_import(CLI::App& app, ImportOptions& o) {
   app.add_option("--sheet", o.sheet,
                  "The workbook's sheet (default: the mapping's, else the one that reads most like a tracker)");
   app.add_flag("--guess", o.guess, "Write a starting mapping, every guess commented, instead of importing");
+  app.add_flag("--add", o.add,
+               "Add the tracker's findings to the register (--data, or the one found from here): to the files of the "
+               "reports it has, and new files for those it lacks");
 }
 
 // The tracker's rows: a file the import does not read is a usage error, one it cannot read an I/O error. (The
@@ -601,7 +606,10 @@ auto read_tracker(const std::string& file, const std::string& sheet, diag::Diagn
 // --guess writes to standard output and --into names the new register's directory: one of them, not both.
 void require_one_destination(const ImportOptions& o) {
   if (o.guess && !o.into.empty()) throw UsageError("--guess writes a mapping to standard output: leave out --into");
-  if (!o.guess && o.into.empty()) {
+  if (o.add && (o.guess || !o.into.empty())) {
+    throw UsageError("--add adds to the register in reach: leave out --into and --guess");
+  }
+  if (!o.guess && !o.add && o.into.empty()) {
     throw UsageError(
         fmt::format("import needs the new register's directory, as in: import {} --into my-register", o.tracker));
   }
@@ -720,7 +728,7 @@ int run_import(const Session& session, const ImportOptions& o) {
   namespace fs = std::filesystem;
   require_one_destination(o);
   bool has_git = false;
-  const fs::path target = o.guess ? fs::path() : new_register_directory(o.into, "import", has_git);
+  const fs::path target = o.guess || o.add ? fs::path() : new_register_directory(o.into, "import", has_git);
   diag::Diagnostics diagnostics;
   std::optional<model::ImportMapping> mapping;
   if (!o.map.empty()) {
@@ -735,8 +743,13 @@ int run_import(const Session& session, const ImportOptions& o) {
   if (!mapping) mapping = guessed_mapping(session, table, o.tracker);
   // The day the tracker's undated states were known by is the user's to give: never today by default.
   const bool as_of_given = !session.common().as_of.empty();
-  const import::ImportedRegister imported = import::import_tracker(
-      table, *mapping, {as_of_given ? std::optional(session.as_of()) : std::nullopt, source}, diagnostics);
+  import::ImportOptions options{as_of_given ? std::optional(session.as_of()) : std::nullopt, source};
+  if (o.add) {
+    for (const model::Inspection& inspection : session.loaded_to_edit().result.dataset.inspections) {
+      options.existing_reports.push_back(inspection.id);
+    }
+  }
+  const import::ImportedRegister imported = import::import_tracker(table, *mapping, options, diagnostics);
   if (!as_of_given && !imported.summary.undated.empty()) {
     throw UsageError(fmt::format(
         "{}: {} of the tracker give a status, rating or note with no date. Say by which day they were known with "
@@ -745,6 +758,7 @@ int run_import(const Session& session, const ImportOptions& o) {
         source, imported.summary.undated));
   }
   if (diagnostics.has_errors()) return refuse_rows(session, diagnostics, imported.summary, source, table.sheet);
+  if (o.add) return add_imported(session, imported, diagnostics, source);
   return write_imported_register(session, imported, target, diagnostics, source, table.sheet);
 }
 

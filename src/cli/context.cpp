@@ -177,6 +177,12 @@ const Loaded& Session::loaded() const {
   return *m_loaded;
 }
 
+const Loaded& Session::loaded_to_edit() const {
+  if (m_loaded && m_needs != Needs::editable_register) throw std::logic_error("the register was loaded not to edit");
+  m_needs = Needs::editable_register;
+  return loaded();
+}
+
 void Session::require_valid_with(std::span<const load::SourceFile> edited, const std::string& refusal) const {
   const Loaded& current = loaded();
   const Loaded changed = check_loaded(

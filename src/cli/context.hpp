@@ -74,6 +74,9 @@ class Session {
   // The register as the command needs it, loaded and checked as of `as_of()`.
   const Loaded& loaded() const;
   const model::Dataset& dataset() const { return loaded().result.dataset; }
+  // The register as Needs::editable_register loads it, for a command whose options decide that it edits the register
+  // (`import --add`); before anything else has loaded it.
+  const Loaded& loaded_to_edit() const;
   // Checks the register as it would be with each of `edited`'s bytes in place of that file's, as `loaded()` was
   // checked: a command that edits files does so before writing them. Any error is printed and the run fails with
   // `refusal`; the warnings the edits add are printed.
@@ -126,7 +129,7 @@ class Session {
   std::ostream& m_err;
   const Environment& m_environment;
   const CommonOptions& m_options;
-  Needs m_needs;
+  mutable Needs m_needs;                   // loaded_to_edit makes it editable_register before the register is loaded
   std::optional<render::Format> m_format;  // chosen when the command writes an answer
   mutable std::optional<Loaded> m_loaded;
   mutable std::optional<model::Catalogue> m_builtin_catalogue;  // when no register is in reach

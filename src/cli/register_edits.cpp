@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <hmicfrs/edit/findings.hpp>
 #include <hmicfrs/model/limits.hpp>
 #include <hmicfrs/query/links.hpp>
 #include <hmicfrs/util/suggest.hpp>
@@ -87,8 +88,8 @@ std::string no_finding(const model::Dataset& dataset, std::string_view id) {
   return fmt::format("no finding '{}' in the register{}", id, util::did_you_mean(id, ids));
 }
 
-RegisterEdits::File& RegisterEdits::file_of(const model::Finding& finding) {
-  const fs::path shown = finding.location.path();
+RegisterEdits::File& RegisterEdits::file_of(const diag::Location& location) {
+  const fs::path shown = location.path();
   for (File& file : m_files) {
     if (file.shown == shown) return file;
   }
@@ -118,7 +119,7 @@ RegisterEdits::File& RegisterEdits::file_of(const model::Finding& finding) {
 }
 
 void RegisterEdits::add(const model::Finding& finding, const edit::NewEntry& entry) {
-  File& file = file_of(finding);
+  File& file = file_of(finding.location);
   auto added = edit::add_history_entry(file.after, finding.ref.str(), entry);
   if (!added) {
     throw DataError(
@@ -126,6 +127,31 @@ void RegisterEdits::add(const model::Finding& finding, const edit::NewEntry& ent
   }
   edit::add_insertion(file.insertions, added->offset, added->size);
   file.after = std::move(added->bytes);
+}
+
+void RegisterEdits::add_finding(const model::Inspection& inspection, std::string_view item) {
+  File& file = file_of(inspection.location);
+  auto added = edit::add_finding(file.after, item);
+  if (!added) {
+    throw DataError(
+        fmt::format("{}: cannot add a finding to {}: {}", file.shown.string(), inspection.id, added.error()));
+  }
+  edit::add_insertion(file.insertions, added->offset, added->size);
+  file.after = std::move(added->bytes);
+}
+
+void RegisterEdits::create(const fs::path& relative, std::string text) {
+  const fs::path& root = m_session.loaded().root;
+  const fs::path target = (root.empty() ? fs::path(".") : root) / relative;
+  std::error_code ec;
+  if (fs::symlink_status(target, ec).type() != fs::file_type::not_found) {
+    throw DataError(fmt::format("{} is there already; nothing written", (root / relative).string()));
+  }
+  const std::size_t size = text.size();
+  File file{root / relative, relative, target, relative.generic_string(), (root / relative).string(), "",
+            std::move(text), {},       true};
+  edit::add_insertion(file.insertions, 0, size);
+  m_files.push_back(std::move(file));
 }
 
 void RegisterEdits::check(const std::string& refusal) const {
@@ -137,10 +163,11 @@ void RegisterEdits::check(const std::string& refusal) const {
 
 void RegisterEdits::refuse_unwritable() const {
   for (const File& file : m_files) {
-    if (::access(file.target.c_str(), W_OK) != 0) {
+    if (!file.created && ::access(file.target.c_str(), W_OK) != 0) {
       throw IoError(fmt::format("{} cannot be written ({}); nothing written", file.written, std::strerror(errno)));
     }
-    if (::access(file.target.parent_path().c_str(), W_OK | X_OK) != 0) {
+    const bool folder_to_make = file.created && !fs::exists(file.target.parent_path());
+    if (!folder_to_make && ::access(file.target.parent_path().c_str(), W_OK | X_OK) != 0) {
       throw IoError(fmt::format(
           "{}: its folder cannot be written ({}), and the file is replaced through a new file beside it; nothing "
           "written",
@@ -152,7 +179,10 @@ void RegisterEdits::refuse_unwritable() const {
 std::string RegisterEdits::diff() const {
   std::string out;
   for (const File& file : m_files) {
-    out += edit::unified_diff(file.before, file.after, file.relative_target, file.insertions);
+    std::string diff = edit::unified_diff(file.before, file.after, file.relative_target, file.insertions);
+    // A new file's diff comes from nothing, as git writes it.
+    if (file.created) diff.replace(0, diff.find('\n'), "--- /dev/null");
+    out += diff;
   }
   return out;
 }
@@ -160,12 +190,16 @@ std::string RegisterEdits::diff() const {
 void RegisterEdits::write() const {
   for (const File& file : m_files) {
     if (m_session.environment().while_editing) m_session.environment().while_editing(file.target.string());
-    if (read_bytes(file.target) != file.before) {
-      throw DataError(fmt::format("{} changed while the update was made; nothing written: run it again", file.written));
+    std::error_code ec;
+    if (file.created ? fs::symlink_status(file.target, ec).type() != fs::file_type::not_found
+                     : read_bytes(file.target) != file.before) {
+      throw DataError(fmt::format("{} {} while the change was made; nothing written: run it again", file.written,
+                                  file.created ? "was made" : "changed"));
     }
   }
   for (std::size_t i = 0; i < m_files.size(); ++i) {
     try {
+      if (m_files[i].created) fs::create_directories(m_files[i].target.parent_path());
       write_file_atomically(m_files[i].target, m_files[i].after);
     } catch (const std::exception& e) {
       std::vector<std::string> written;

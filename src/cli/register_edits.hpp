@@ -39,6 +39,11 @@ class RegisterEdits {
   // Adds `entry` to the end of `finding`'s history, in its file's bytes as edited so far; a DataError when the file
   // cannot take it.
   void add(const model::Finding& finding, const edit::NewEntry& entry);
+  // Adds `item` (as edit::add_finding takes it) to the end of `inspection`'s findings, in its file's bytes as edited
+  // so far; a DataError when the file cannot take it.
+  void add_finding(const model::Inspection& inspection, std::string_view item);
+  // A new inspection file at `relative` inside the register, holding `text`; a DataError when a file is there.
+  void create(const std::filesystem::path& relative, std::string text);
 
   // The register as it would be with every edited file, checked: its errors refuse the edits (a DataError saying
   // `refusal`); the warnings they add are told.
@@ -65,8 +70,9 @@ class RegisterEdits {
     std::string before;
     std::string after;
     std::vector<edit::Insertion> insertions;  // what the edits inserted, as bytes of `before`
+    bool created = false;                     // a new file, which `before` is empty for
   };
-  File& file_of(const model::Finding& finding);
+  File& file_of(const diag::Location& location);
 
   const Session& m_session;
   std::vector<File> m_files;

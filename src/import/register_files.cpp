@@ -1,5 +1,6 @@
 #include "register_files.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -78,8 +79,9 @@ std::string committees_yaml() {
   return committees.take();
 }
 
-void write_finding(YamlWriter& w, const model::Finding& f, int row) {
-  w.comment(2, fmt::format("row {}", row));
+// A finding as an item of the file's list, after a comment saying where it came from ("row 5").
+void write_finding(YamlWriter& w, const model::Finding& f, const std::string& whence) {
+  w.comment(2, whence);
   w.field(4, "ref", f.ref, true);
   w.verbatim(4, "type", model::name_of(f.type));
   w.field(4, "title", f.title);
@@ -112,7 +114,7 @@ YamlWriter inspection_yaml(const ImportContext& import, const Report& report) {
   w.open(0, "findings");
   for (std::size_t k = 0; k < i.findings.size(); ++k) {
     if (k > 0) w.blank_line();
-    write_finding(w, i.findings[k], report.rows[k]);
+    write_finding(w, i.findings[k], fmt::format("row {}", report.rows[k]));
   }
   return w;
 }
@@ -148,6 +150,28 @@ std::vector<std::pair<std::string, std::string>> register_files(ImportContext& i
   out.emplace_back("committees.yaml", committees_yaml());
   for (const auto& [id, report] : import.reports) {
     out.emplace_back("inspections/" + id + ".yaml", inspection_file(import, id, report));
+  }
+  if (import.diagnostics.has_errors()) out.clear();
+  return out;
+}
+
+std::vector<ImportedReport> imported_reports(ImportContext& import,
+                                             const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<ImportedReport> out;
+  for (const auto& [id, report] : import.reports) {
+    ImportedReport& imported = out.emplace_back();
+    imported.id = id;
+    imported.file = "inspections/" + id + ".yaml";
+    const auto file = std::find_if(files.begin(), files.end(), [&](const auto& f) { return f.first == imported.file; });
+    if (file != files.end()) imported.text = file->second;
+    for (std::size_t k = 0; k < report.inspection.findings.size(); ++k) {
+      const model::Finding& finding = report.inspection.findings[k];
+      YamlWriter w;
+      write_finding(w, finding, fmt::format("From {}, row {}", import.options.source, report.rows[k]));
+      const auto at = report.refs.find(finding.ref.str());
+      imported.findings.push_back(
+          {finding.ref.str(), at != report.refs.end() ? at->second : import.table.at(report.rows[k], 1), w.take()});
+    }
   }
   if (import.diagnostics.has_errors()) out.clear();
   return out;

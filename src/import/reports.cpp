@@ -139,6 +139,8 @@ void check_report(ImportContext& import, const std::string& id, Report& report) 
                         ? *model::value_named<model::InspectionType>(import.mapping.default_inspection_type)
                         : type_from_title(inspection.title)
                               .value_or(type_from_title(inspection.short_name).value_or(model::InspectionType::other));
+  const std::vector<std::string>& existing = import.options.existing_reports;
+  if (std::find(existing.begin(), existing.end(), id) != existing.end()) return;
   if (!report.title_given) {
     import.diagnostics.warning(import.table.at(report.first_row, 1),
                                fmt::format("report '{}' is named only by its id, so its title is written as the id: "

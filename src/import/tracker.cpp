@@ -70,6 +70,7 @@ ImportedRegister import_tracker(const Table& table, const model::ImportMapping& 
   }
   check_reports(import);
   if (!diagnostics.has_errors()) out.files = register_files(import);
+  if (!diagnostics.has_errors()) out.reports = imported_reports(import, out.files);
   import.summary.reports = import.reports.size();
   for (const auto& [id, portfolio] : import.portfolios) import.summary.portfolios.push_back(portfolio.name);
   if (!import.undated_rows.empty()) import.summary.undated = row_list(import.undated_rows);

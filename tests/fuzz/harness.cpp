@@ -7,6 +7,13 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include <unistd.h>
+
+#include <hmicfrs/cli/run.hpp>
 
 #include <hmicfrs/check/check.hpp>
 #include <hmicfrs/edit/history.hpp>
@@ -377,6 +384,67 @@ void exercise(std::string_view bytes) {
                          result.diagnostics);
     result.diagnostics.sort();
     render_everything(result);
+  }
+}
+
+namespace {
+
+// Every file of `root`, with its bytes.
+std::map<std::string, std::string> files_of(const std::filesystem::path& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    files[entry.path().string()] = std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  return files;
+}
+
+[[noreturn]] void collect_failed(const std::string& what, const std::string& out, const std::string& err) {
+  std::fprintf(stderr, "collect: %s\n--- stdout\n%s\n--- stderr\n%s\n", what.c_str(), out.c_str(), err.c_str());
+  std::abort();
+}
+
+}  // namespace
+
+void exercise_collect(std::string_view bytes) {
+  namespace fs = std::filesystem;
+  // One copy of the example per process, in a directory of its own.
+  static const fs::path scratch = [] {
+    const fs::path dir = fs::temp_directory_path() / ("hmicfrs-collect-fuzz-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    fs::copy(fs::path(HMICFRS_SOURCE_DIR) / "examples" / "west-midlands", dir / "register",
+             fs::copy_options::recursive);
+    return dir;
+  }();
+  static const std::map<std::string, std::string> register_files = files_of(scratch / "register");
+  const bool workbook = bytes.starts_with("PK");
+  const fs::path returned = scratch / (workbook ? "returned.xlsx" : "returned.csv");
+  fs::remove(scratch / "returned.xlsx");
+  fs::remove(scratch / "returned.csv");
+  std::ofstream(returned, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+
+  cli::Environment environment;
+  environment.variable = [](std::string_view) { return std::optional<std::string>(); };
+  environment.today = *model::Date::parse("2022-06-30");
+  std::ostringstream out;
+  std::ostringstream err;
+  const int status =
+      cli::run({"--data", (scratch / "register").string(), "--no-cache", "collect", returned.string(), "--dry-run"},
+               out, err, environment);
+  if (status != cli::k_exit_ok && status != cli::k_exit_invalid_data && status != cli::k_exit_usage &&
+      status != cli::k_exit_io) {
+    collect_failed("exit status " + std::to_string(status), out.str(), err.str());
+  }
+  if (files_of(scratch / "register") != register_files)
+    collect_failed("a dry run changed the register", out.str(), err.str());
+  if (status == cli::k_exit_ok) {
+    std::istringstream lines(out.str());
+    for (std::string line; std::getline(lines, line);) {
+      if (line.starts_with("-") && !line.starts_with("--- a/"))
+        collect_failed("the diff removes a line", out.str(), err.str());
+    }
   }
 }
 

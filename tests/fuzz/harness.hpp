@@ -22,4 +22,10 @@ void exercise(std::string_view bytes);
 // aborts, saying which of these failed.
 void exercise_history_edit(std::string_view bytes);
 
+// Writes `bytes` as a returned workbook (.xlsx when they start as a zip archive does, else .csv) and runs
+// `collect --dry-run` on it against a copy of the West Midlands example. The run must end with one of the
+// program's exit statuses (never an internal error), leave every file of the register as it was, and, when it
+// succeeds with updates, print a diff that only adds lines. Else it aborts, saying which failed.
+void exercise_collect(std::string_view bytes);
+
 }  // namespace hmicfrs::fuzz

@@ -8,7 +8,10 @@
 # (tests/fuzz/seeds.py). The corpus grows in build/fuzz/corpus (corpus-edit
 # for `edit`); an input that crashes or hangs lands in build/fuzz/artifacts:
 # copy it into tests/fuzz-regressions/ once fixed. The build runs
-# HMICFRS_FUZZ_JOBS (default 2) compilations at once.
+# HMICFRS_FUZZ_JOBS (default 2) compilations at once. `collect`
+# (hmicfrs_collect_fuzzer: a returned workbook or CSV file collected) starts
+# from the workbooks chase writes for the West Midlands example, filled in
+# by tests/fuzz/returned_seeds.py, and those sheets as CSV (corpus-collect).
 #   bash tests/fuzz/run.sh 3600 2
 #   HMICFRS_FUZZ_JOBS=1 bash tests/fuzz/run.sh 1200 1 edit
 set -euo pipefail
@@ -20,7 +23,8 @@ build=build/fuzz
 case $target in
   load) corpus=corpus ;;
   edit) corpus=corpus-edit ;;
-  *) echo "unknown fuzz target '$target': load or edit" >&2; exit 2 ;;
+  collect) corpus=corpus-collect ;;
+  *) echo "unknown fuzz target '$target': load, edit or collect" >&2; exit 2 ;;
 esac
 fuzzer=hmicfrs_${target}_fuzzer
 
@@ -28,6 +32,13 @@ command -v clang++ >/dev/null || { echo "the fuzzer needs clang++ (apt-get insta
 cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHMICFRS_FUZZ=ON \
   -DHMICFRS_BUILD_TESTS=OFF >/dev/null
 cmake --build "$build" -j"${HMICFRS_FUZZ_JOBS:-2}" --target "$fuzzer"
+if [[ $target == collect ]]; then
+  cmake --build "$build" -j"${HMICFRS_FUZZ_JOBS:-2}" --target hmicfrs-track
+  rm -rf "$build/seeds-collect" && mkdir -p "$build/seeds-collect"
+  "$build/src/hmicfrs-track" --data examples/west-midlands --as-of 2022-03-10 chase --format xlsx \
+    -o "$build/seeds-collect/returned"
+  /usr/bin/python3 tests/fuzz/returned_seeds.py "$build/seeds-collect"
+fi
 
 mkdir -p "$build/$corpus" "$build/seeds" "$build/artifacts"
 find examples tests/fixtures data -name '*.yaml' -exec cp {} "$build/seeds/" \;
@@ -40,6 +51,8 @@ parallel=()
 dictionary=$(realpath tests/fuzz/yaml.dict)
 cd "$build"
 # An input that takes over 10 s is a hang; over 2 s it is reported as slow (slow-unit-*): both become regressions.
-"./tests/fuzz/$fuzzer" "$corpus" seeds -dict="$dictionary" -max_total_time="$seconds" -timeout=10 \
+seed_dirs=(seeds)
+[[ $target == collect ]] && seed_dirs=(seeds-collect)
+"./tests/fuzz/$fuzzer" "$corpus" "${seed_dirs[@]}" -dict="$dictionary" -max_total_time="$seconds" -timeout=10 \
   -report_slow_units=2 -max_len=262144 -rss_limit_mb=2048 -artifact_prefix=artifacts/ -print_final_stats=1 \
   "${parallel[@]}"

@@ -1,4 +1,4 @@
-// Replays every input the fuzzers ever found a problem with (tests/fuzz-regressions/), through both harnesses.
+// Replays every input the fuzzers ever found a problem with (tests/fuzz-regressions/), through every harness.
 
 #include <filesystem>
 #include <string>
@@ -22,6 +22,8 @@ TEST(FuzzRegressions, EveryInputLoadsWithoutCrashing) {
     exercise(bytes);
     // And as an inspection file a history entry is added to (tests/fuzz/run.sh SECONDS JOBS edit).
     exercise_history_edit(bytes);
+    // And as a returned workbook collected (tests/fuzz/run.sh SECONDS JOBS collect).
+    exercise_collect(bytes);
     ++replayed;
   }
   EXPECT_GE(replayed, 1u);

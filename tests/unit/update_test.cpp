@@ -235,7 +235,7 @@ TEST_F(UpdateTest, RefusesAFileThatChangedWhileTheUpdateWasMade) {
   const test::RunResult result = update({"peel-2021-22/AFI3", "--note", "x"}, environment);
   EXPECT_EQ(result.status, cli::k_exit_invalid_data);
   EXPECT_EQ(result.err,
-            "hmicfrs-track: " + file.string() + " changed while the update was made; nothing written: run it again\n");
+            "hmicfrs-track: " + file.string() + " changed while the change was made; nothing written: run it again\n");
   EXPECT_EQ(read_text(file), m_copy.copied(file) + "# saved meanwhile\n");
 }
 

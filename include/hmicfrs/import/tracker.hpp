@@ -22,6 +22,9 @@ struct ImportOptions {
   // None: the rows that give one are listed in the summary and nothing dates them (the cli refuses the import).
   std::optional<model::Date> as_of;
   std::string source;  // the tracker's file name, for the files' comments
+  // The reports a register has already (`import --add`), whose files are the register's: what a new file of theirs
+  // would lack (a title, a publication date) is not said.
+  std::vector<std::string> existing_reports = {};
 };
 
 struct ImportSummary {
@@ -40,8 +43,25 @@ struct ImportSummary {
   std::string undated;                    // "rows 4, 7-9 and 12": rows with a status, rating or note but no date
 };
 
+// A finding of the tracker as the inspection file of its report writes it, to add to a file the register has
+// (`import --add`).
+struct ImportedFinding {
+  std::string ref;
+  diag::Location at;  // the row's cell that gives its ref
+  std::string item;   // an item of a block list, its dash two spaces in, after "# From FILE, row N"
+};
+
+// One report of the tracker: the file it would be, and its findings one by one.
+struct ImportedReport {
+  std::string id;
+  std::string file;  // inside the register: "inspections/ID.yaml"
+  std::string text;
+  std::vector<ImportedFinding> findings;
+};
+
 struct ImportedRegister {
   std::vector<std::pair<std::string, std::string>> files;  // path inside the register, text
+  std::vector<ImportedReport> reports;                     // the inspection files of `files`, report by report
   ImportSummary summary;
 };
 
