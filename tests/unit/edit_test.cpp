@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <hmicfrs/check/check.hpp>
+#include <hmicfrs/edit/findings.hpp>
 #include <hmicfrs/edit/history.hpp>
 #include <hmicfrs/load/loader.hpp>
 
@@ -484,6 +485,63 @@ TEST(UnifiedDiffOfInsertions, KeepsInsertionsInTheOrderOfTheTextBefore) {
   std::vector<std::pair<std::size_t, std::size_t>> made;
   for (const edit::Insertion& insertion : insertions) made.emplace_back(insertion.at, insertion.size);
   EXPECT_EQ(made, (std::vector<std::pair<std::size_t, std::size_t>>{{2, 4}, {10, 5}, {10, 1}}));
+}
+
+}  // namespace
+}  // namespace hmicfrs
+
+namespace hmicfrs {
+namespace {
+
+constexpr std::string_view k_item =
+    "  # From tracker.csv, row 2\n  - ref: AFI1\n    type: afi\n    title: Check vetting decisions\n    text: |-\n"
+    "      First line\n      second line\n";
+
+// What add_finding makes of `bytes`, or its error.
+std::string with_finding(std::string_view bytes) {
+  const auto added = edit::add_finding(bytes, k_item);
+  if (!added) return "error: " + added.error();
+  EXPECT_EQ(added->bytes.substr(0, added->offset), bytes.substr(0, added->offset));
+  EXPECT_EQ(added->bytes.substr(added->offset + added->size), bytes.substr(added->offset));
+  return added->bytes;
+}
+
+TEST(FindingEdit, StartsTheListInAFileWithoutOne) {
+  EXPECT_EQ(with_finding("id: vetting-2022\ntype: other\ntitle: Vetting\n"),
+            "id: vetting-2022\ntype: other\ntitle: Vetting\n\nfindings:\n  # From tracker.csv, row 2\n  - ref: AFI1\n"
+            "    type: afi\n    title: Check vetting decisions\n    text: |-\n      First line\n      second line\n");
+  // Its line breaks, and its lack of a last one.
+  EXPECT_EQ(with_finding("id: v\r\ntitle: V"),
+            "id: v\r\ntitle: V\r\n\r\nfindings:\r\n  # From tracker.csv, row 2\r\n  - ref: AFI1\r\n    type: afi\r\n"
+            "    title: Check vetting decisions\r\n    text: |-\r\n      First line\r\n      second line");
+  // `findings:` with nothing after it but a comment.
+  EXPECT_EQ(with_finding("id: v\nfindings:  # to follow\nsummary: S\n"),
+            "id: v\nfindings:  # to follow\n  # From tracker.csv, row 2\n  - ref: AFI1\n    type: afi\n"
+            "    title: Check vetting decisions\n    text: |-\n      First line\n      second line\nsummary: S\n");
+}
+
+TEST(FindingEdit, FollowsTheListsIndentationAndSpacing) {
+  // Indentless, items together: the new one joins them so.
+  EXPECT_EQ(with_finding("id: v\nfindings:\n- ref: R1\n  title: A\n- ref: R2\n  title: B\n# end\n"),
+            "id: v\nfindings:\n- ref: R1\n  title: A\n- ref: R2\n  title: B\n# From tracker.csv, row 2\n- ref: AFI1\n"
+            "  type: afi\n  title: Check vetting decisions\n  text: |-\n    First line\n    second line\n# end\n");
+  // Four in, items apart: after a blank line.
+  EXPECT_EQ(with_finding("findings:\n    - ref: R1\n      title: A\n\n    - ref: R2\n      title: B\n"),
+            "findings:\n    - ref: R1\n      title: A\n\n    - ref: R2\n      title: B\n\n"
+            "    # From tracker.csv, row 2\n    - ref: AFI1\n      type: afi\n      title: Check vetting decisions\n"
+            "      text: |-\n        First line\n        second line\n");
+}
+
+TEST(FindingEdit, RefusesAListItCannotJoin) {
+  EXPECT_EQ(with_finding("findings: []\n"),
+            "error: its findings are not a block list the finding can join: add the finding by hand, or write the "
+            "file's findings as a block list (`findings:` and an item a line starting '- ref:')");
+  EXPECT_EQ(with_finding("findings: [{ref: R1}]\n"), with_finding("findings: []\n"));
+  EXPECT_EQ(with_finding("findings: ~\n"), with_finding("findings: []\n"));
+  EXPECT_EQ(
+      with_finding("id: [\n"),
+      "error: the file does not read as YAML ('[' is not closed: expected ']', or ',' before the next item): fix it "
+      "first");
 }
 
 }  // namespace
