@@ -115,18 +115,13 @@ RegisterEdits::File& RegisterEdits::file_of(const diag::Location& location) {
                                    (root / relative_target).string(),
                                    std::move(before),
                                    std::move(after),
+                                   {},
+                                   false,
                                    {}});
 }
 
-void RegisterEdits::add(const model::Finding& finding, const edit::NewEntry& entry) {
-  File& file = file_of(finding.location);
-  auto added = edit::add_history_entry(file.after, finding.ref.str(), entry);
-  if (!added) {
-    throw DataError(
-        fmt::format("{}: cannot add the entry to {}: {}", file.shown.string(), finding.id.str(), added.error()));
-  }
-  edit::add_insertion(file.insertions, added->offset, added->size);
-  file.after = std::move(added->bytes);
+void RegisterEdits::add(const model::Finding& finding, edit::NewEntry entry) {
+  file_of(finding.location).entries.emplace_back(finding.ref.str(), std::move(entry));
 }
 
 void RegisterEdits::add_finding(const model::Inspection& inspection, std::string_view item) {
@@ -148,13 +143,36 @@ void RegisterEdits::create(const fs::path& relative, std::string text) {
     throw DataError(fmt::format("{} is there already; nothing written", (root / relative).string()));
   }
   const std::size_t size = text.size();
-  File file{root / relative, relative, target, relative.generic_string(), (root / relative).string(), "",
-            std::move(text), {},       true};
+  File file{root / relative,
+            relative,
+            target,
+            relative.generic_string(),
+            (root / relative).string(),
+            "",
+            std::move(text),
+            {},
+            true,
+            {}};
   edit::add_insertion(file.insertions, 0, size);
   m_files.push_back(std::move(file));
 }
 
-void RegisterEdits::check(const std::string& refusal) const {
+void RegisterEdits::check(const std::string& refusal) {
+  for (File& file : m_files) {
+    if (file.entries.empty()) continue;
+    std::vector<edit::FindingEntry> entries;
+    for (const auto& [ref, entry] : file.entries) entries.push_back({ref, &entry});
+    auto added = edit::add_history_entries(file.after, entries);
+    if (!added) throw DataError(fmt::format("{}: cannot add the entry to {}", file.shown.string(), added.error()));
+    // Each insertion where it falls in the text as the ones before it left it.
+    std::size_t shift = 0;
+    for (const edit::Insertion& insertion : added->insertions) {
+      edit::add_insertion(file.insertions, insertion.at + shift, insertion.size);
+      shift += insertion.size;
+    }
+    file.after = std::move(added->bytes);
+    file.entries.clear();
+  }
   std::vector<load::SourceFile> edited;
   edited.reserve(m_files.size());
   for (const File& file : m_files) edited.push_back({file.relative, file.after});

@@ -36,18 +36,18 @@ class RegisterEdits {
  public:
   explicit RegisterEdits(const Session& session) : m_session(session) {}
 
-  // Adds `entry` to the end of `finding`'s history, in its file's bytes as edited so far; a DataError when the file
-  // cannot take it.
-  void add(const model::Finding& finding, const edit::NewEntry& entry);
+  // Adds `entry` to the end of `finding`'s history (one entry a finding), in its file's bytes, with the file's other
+  // entries when check() is called; a DataError then when the file cannot take them.
+  void add(const model::Finding& finding, edit::NewEntry entry);
   // Adds `item` (as edit::add_finding takes it) to the end of `inspection`'s findings, in its file's bytes as edited
   // so far; a DataError when the file cannot take it.
   void add_finding(const model::Inspection& inspection, std::string_view item);
   // A new inspection file at `relative` inside the register, holding `text`; a DataError when a file is there.
   void create(const std::filesystem::path& relative, std::string text);
 
-  // The register as it would be with every edited file, checked: its errors refuse the edits (a DataError saying
-  // `refusal`); the warnings they add are told.
-  void check(const std::string& refusal) const;
+  // The entries added, made in their files; then the register as it would be with every edited file, checked: its
+  // errors refuse the edits (a DataError saying `refusal`); the warnings they add are told.
+  void check(const std::string& refusal);
   // An IoError when an edited file, or the folder its replacement is written in, cannot be written: said before the
   // diff, so that nothing reads as done that is not.
   void refuse_unwritable() const;
@@ -71,6 +71,8 @@ class RegisterEdits {
     std::string after;
     std::vector<edit::Insertion> insertions;  // what the edits inserted, as bytes of `before`
     bool created = false;                     // a new file, which `before` is empty for
+    // Entries waiting to be added (check() adds them, all at once): each finding's ref, and the entry.
+    std::vector<std::pair<std::string, edit::NewEntry>> entries;
   };
   File& file_of(const diag::Location& location);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <set>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -389,21 +390,29 @@ class Placement {
   const Node& m_finding;
 };
 
-// Why `after` does not read as the file `before` did with the entry added to its finding at `position`, and
-// nothing else; empty when it does.
-std::string reads_as_added(const Node& before, std::size_t position, std::string_view after,
-                           const std::vector<Field>& fields) {
+// An entry to add, to the finding at `position` among the file's findings, its fields in the order written.
+struct Added {
+  std::size_t position;
+  std::vector<Field> fields;
+};
+
+// Why `after` does not read as the file `before` did with each of `added` added to its finding, and nothing else;
+// empty when it does.
+std::string reads_as_added(const Node& before, const std::vector<Added>& added, std::string_view after) {
   std::string why;
   const std::optional<Node> tree = parsed(after, &why);
   if (!tree) return fmt::format("the file would not read as YAML with the entry added ({}): {}", why, k_by_hand);
   Node expected = before;
-  Node& finding = expected.entries[findings_key(expected)].value.items[position];
-  const auto history = std::find_if(finding.entries.begin(), finding.entries.end(),
-                                    [](const MapEntry& e) { return e.key == "history"; });
-  Node& list = history != finding.entries.end() ? history->value
-                                                : finding.entries.emplace_back(MapEntry{"history", 0, 0, 0, {}}).value;
-  list.kind = Node::Kind::sequence;
-  list.items.push_back(entry_node(fields));
+  for (const Added& entry : added) {
+    Node& finding = expected.entries[findings_key(expected)].value.items[entry.position];
+    const auto history = std::find_if(finding.entries.begin(), finding.entries.end(),
+                                      [](const MapEntry& e) { return e.key == "history"; });
+    Node& list = history != finding.entries.end()
+                     ? history->value
+                     : finding.entries.emplace_back(MapEntry{"history", 0, 0, 0, {}}).value;
+    list.kind = Node::Kind::sequence;
+    list.items.push_back(entry_node(entry.fields));
+  }
   if (same(expected, *tree)) return {};
   return fmt::format("the entry cannot be added without changing what else the file says: {}", k_by_hand);
 }
@@ -425,11 +434,59 @@ util::Result<AddedEntry> add_history_entry(std::string_view bytes, std::string_v
     added.bytes.append(bytes.substr(0, insertion.offset)).append(insertion.text).append(bytes.substr(insertion.offset));
     added.offset = insertion.offset;
     added.size = insertion.text.size();
-    const std::string failure = reads_as_added(*before, *position, added.bytes, insertion.fields);
+    const std::string failure = reads_as_added(*before, {{*position, insertion.fields}}, added.bytes);
     if (failure.empty()) return added;
     if (first_failure.empty()) first_failure = failure;
   }
   return util::Error{first_failure};
+}
+
+util::Result<AddedEntries> add_history_entries(std::string_view bytes, std::span<const FindingEntry> entries) {
+  AddedEntries out;
+  out.bytes = bytes;
+  // At once: every entry placed where the file as it is puts it, one parse before and one after.
+  std::string why;
+  if (const std::optional<Node> before = parsed(bytes, &why); before && entries.size() > 1) {
+    std::vector<Added> added;
+    std::vector<Candidate> placed;
+    std::set<std::size_t> positions;
+    for (const FindingEntry& entry : entries) {
+      const std::optional<std::size_t> position = finding_position(*before, entry.ref);
+      if (!position || !positions.insert(*position).second) break;
+      auto planned = Placement(bytes, *before, before->find("findings")->items[*position]).plan(*entry.entry);
+      if (!planned) break;
+      added.push_back({*position, planned->front().fields});
+      placed.push_back(std::move(planned->front()));
+    }
+    std::sort(placed.begin(), placed.end(), [](const Candidate& a, const Candidate& b) { return a.offset < b.offset; });
+    const bool apart = std::adjacent_find(placed.begin(), placed.end(), [](const Candidate& a, const Candidate& b) {
+                         return a.offset == b.offset;
+                       }) == placed.end();
+    if (placed.size() == entries.size() && apart) {
+      std::string after;
+      after.reserve(bytes.size());
+      std::size_t from = 0;
+      for (const Candidate& candidate : placed) {
+        after.append(bytes.substr(from, candidate.offset - from)).append(candidate.text);
+        from = candidate.offset;
+        out.insertions.push_back({candidate.offset, candidate.text.size()});
+      }
+      after.append(bytes.substr(from));
+      if (reads_as_added(*before, added, after).empty()) {
+        out.bytes = std::move(after);
+        return out;
+      }
+      out.insertions.clear();
+    }
+  }
+  // Else one at a time, each where the file as edited so far puts it.
+  for (const FindingEntry& entry : entries) {
+    auto added = add_history_entry(out.bytes, entry.ref, *entry.entry);
+    if (!added) return util::Error{fmt::format("{}: {}", entry.ref, added.error())};
+    add_insertion(out.insertions, added->offset, added->size);
+    out.bytes = std::move(added->bytes);
+  }
+  return out;
 }
 
 }  // namespace hmicfrs::edit

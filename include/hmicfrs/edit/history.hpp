@@ -45,16 +45,34 @@ struct AddedEntry {
 // nothing else; else an error, never a changed file.
 util::Result<AddedEntry> add_history_entry(std::string_view bytes, std::string_view ref, const NewEntry& entry);
 
-// `before` and `after` as a unified diff of one hunk with three lines of
-// context (after differs from before in one stretch, as an edit makes it),
-// headed "--- a/NAME" and "+++ b/NAME"; empty when they are the same.
-std::string unified_diff(std::string_view before, std::string_view after, std::string_view name);
-
 // Bytes inserted into a text: where, as a byte of the text before any insertion, and how many.
 struct Insertion {
   std::size_t at = 0;
   std::size_t size = 0;
 };
+
+// An entry to add to the finding `ref` of a file.
+struct FindingEntry {
+  std::string_view ref;
+  const NewEntry* entry = nullptr;
+};
+
+// What adding several entries to a file did: its bytes after, and what was inserted where (as bytes of the file
+// before).
+struct AddedEntries {
+  std::string bytes;
+  std::vector<Insertion> insertions;
+};
+
+// `bytes` with each of `entries` added as add_history_entry adds one, each to a different finding: placed at once
+// in the file as it is and read back once (a file's time, however many entries), else one after another; an error,
+// naming the finding, when one cannot be added.
+util::Result<AddedEntries> add_history_entries(std::string_view bytes, std::span<const FindingEntry> entries);
+
+// `before` and `after` as a unified diff of one hunk with three lines of
+// context (after differs from before in one stretch, as an edit makes it),
+// headed "--- a/NAME" and "+++ b/NAME"; empty when they are the same.
+std::string unified_diff(std::string_view before, std::string_view after, std::string_view name);
 
 // `after` is `before` with `insertions` made (in the order of `at`; of two at one place, the first listed comes
 // first): the unified diff of a hunk per stretch of changed lines, three lines of context, hunks whose context
