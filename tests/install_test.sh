@@ -97,8 +97,9 @@ layout)
     expect_completion $'peel-2021-22/AFI12' hmicfrs-track --data "$example" update peel-2021-22/AFI1 --status \
         superseded --by peel-2021-22/AFI12
     expect_completion $'achieved\nawaiting-sign-off' hmicfrs-track update peel-2021-22/AFI1 --status a
-    # collect: its option.
+    # collect: its option; import: --add beside --as-of.
     expect_completion $'--data\n--dry-run' hmicfrs-track collect --d
+    expect_completion $'--add\n--as-of' hmicfrs-track import tracker.csv --a
     expect_completion $'mental-health-criminal-justice-2021/R1\nmental-health-criminal-justice-2021/R2\nmental-health-criminal-justice-2021/R3\nmental-health-criminal-justice-2021/R4\nmental-health-criminal-justice-2021/R5' \
         hmicfrs-track --data "$example" show mental-health-criminal-justice-2021/
     # Portfolios by id, in a comma-separated list; owners quoted as the shell reads them back; PEEL cycles by id.
