@@ -130,6 +130,9 @@ def main():
         expect("crime's findings", [(r[2], r[5], r[8]) for r in rows],
                [("peel-2021-22/AFI3", "Red", "2022-02-21"), ("peel-2021-22/AFI4", "Amber", "2021-11-08"),
                 ("peel-2021-22/NF4", "Green", "2021-11-08")])
+        expect("crime's record of entries", [r[3] for r in
+                                              list(openpyxl.load_workbook(crime)["hmicfrs-track"].values)[5:]],
+               ["2", "1", "1"])
         expect("chase into the register", snapshot(register), before)
 
         # The refusals first, each on a copy of a workbook: nothing written, exit 1, the diagnostics exact.
