@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <filesystem>
 #include <map>
 #include <set>
+#include <tuple>
 #include <variant>
 
 #include <fmt/format.h>
@@ -28,8 +31,23 @@ using diag::Code;
 using import::ReturnedRow;
 using import::ReturnedValue;
 
-// Words compared as a spreadsheet's reader sees them: case, and a space or a hyphen, aside.
+// `text` without the white space a cell may hold around its words: spaces, tabs, line breaks, no-break spaces
+// (U+00A0, U+202F) and a byte order mark (U+FEFF), which a spreadsheet shows as nothing.
+std::string_view trimmed(std::string_view text) {
+  constexpr std::string_view k_spaces[] = {" ", "\t", "\r", "\n", "\u00A0", "\u202F", "\uFEFF"};
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (const std::string_view space : k_spaces) {
+      if (text.starts_with(space)) text.remove_prefix(space.size()), cut = true;
+      if (text.ends_with(space)) text.remove_suffix(space.size()), cut = true;
+    }
+  }
+  return text;
+}
+
+// Words compared as a spreadsheet's reader sees them: case, white space around them, and a space or a hyphen, aside.
 std::string folded(std::string_view word) {
+  word = trimmed(word);
   std::string out;
   for (const char c : word) {
     out += c == ' ' || c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -70,6 +88,49 @@ std::string described(const model::Rating* rating, std::optional<model::Status> 
   return out.empty() ? std::string("nothing") : out;
 }
 
+// A date written as numbers, "03/07/2022": its two first numbers and its year (of two digits, this century).
+std::optional<std::tuple<unsigned, unsigned, int>> numeric_date(std::string_view text) {
+  unsigned parts[3] = {0, 0, 0};
+  std::size_t digits[3] = {0, 0, 0};
+  std::size_t part = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      if (++digits[part] > 4) return std::nullopt;
+      parts[part] = parts[part] * 10 + static_cast<unsigned>(c - '0');
+    } else if ((c == '/' || c == '.' || c == '-') && part < 2 && digits[part] > 0 && i + 1 < text.size() &&
+               text[i + 1] != c) {
+      ++part;
+    } else if (c == ' ' && part == 2 && digits[2] > 0) {
+      break;  // a time of day after it, as a spreadsheet saves a date and time
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (part != 2 || digits[0] > 2 || digits[1] > 2 || (digits[2] != 2 && digits[2] != 4)) return std::nullopt;
+  const int year = static_cast<int>(digits[2] == 2 ? 2000 + parts[2] : parts[2]);
+  return std::tuple{parts[0], parts[1], year};
+}
+
+enum class DayOrder { unknown, day_first, month_first };
+
+// Which number a file's dates write first, as its own dates show: one whose first number is over 12 is day first,
+// whose second is, month first; nothing when none does, or they disagree.
+DayOrder day_order(const import::ReturnedWorkbook& workbook) {
+  bool day_first = false;
+  bool month_first = false;
+  for (const ReturnedRow& row : workbook.rows) {
+    for (const ReturnedValue* value : {&row.due, &row.date}) {
+      if (value->date) continue;
+      if (const auto parts = numeric_date(trimmed(value->text))) {
+        day_first = day_first || std::get<0>(*parts) > 12;
+        month_first = month_first || std::get<1>(*parts) > 12;
+      }
+    }
+  }
+  return day_first == month_first ? DayOrder::unknown : day_first ? DayOrder::day_first : DayOrder::month_first;
+}
+
 class Collector {
  public:
   Collector(const Session& session, diag::Diagnostics& diagnostics)
@@ -77,6 +138,7 @@ class Collector {
 
   void workbook(const import::ReturnedWorkbook& workbook) {
     if (workbook.has_record) check_register(workbook);
+    m_order = day_order(workbook);
     for (const ReturnedRow& row : workbook.rows) {
       if (!row.filled()) {
         ++m_empty;
@@ -154,13 +216,31 @@ class Collector {
 
   // The day the row gives, or, when it gives none, today's as the day the state was known by.
   std::optional<std::pair<model::Date, bool>> date_of(const ReturnedValue& value) {
-    if (value.text.empty()) return std::pair{m_today, true};
+    const std::string_view text = trimmed(value.text);
+    if (text.empty()) return std::pair{m_today, true};
     std::optional<model::Date> date;
     if (value.date) {
-      date = model::Date::parse(value.text).ok() ? std::optional(*model::Date::parse(value.text)) : std::nullopt;
+      date = model::Date::parse(text).ok() ? std::optional(*model::Date::parse(text)) : std::nullopt;
+    } else if (const auto parts = numeric_date(text); parts && m_order != DayOrder::day_first) {
+      // Typed or saved as numbers: day first, as England writes dates, unless the file's own dates say month first
+      // (a spreadsheet saving CSV in its American locale); when nothing says, a date that reads both ways is refused.
+      const auto [first, second, year] = *parts;
+      const bool ambiguous = first <= 12 && second <= 12 && first != second;
+      if (m_order == DayOrder::unknown && ambiguous) {
+        error(value, returns::k_update_date,
+              fmt::format("'{}' could be {} {} or {} {} {}, and no date of the file says whether it writes the day "
+                          "or the month first: type it with the month in words, as {} {} {}",
+                          text, first, model::month_name(second), second, model::month_name(first), year, first,
+                          model::month_name(second), year));
+        return std::nullopt;
+      }
+      const bool month_first = m_order == DayOrder::month_first || (m_order == DayOrder::unknown && second > 12);
+      const std::chrono::year_month_day day{std::chrono::year{year} / std::chrono::month{month_first ? first : second} /
+                                            std::chrono::day{month_first ? second : first}};
+      if (day.ok()) date = model::Date::from_ymd(day);
     } else {
       import::DateProblem problem = import::DateProblem::none;
-      date = import::read_date(value.text, import::DateForms{}, problem);
+      date = import::read_date(text, import::DateForms{}, problem);
     }
     if (!date || !date->has_day()) {
       error(value, returns::k_update_date,
@@ -202,13 +282,13 @@ class Collector {
       ok = !formula(*value, header) && ok;
     }
     if (!ok) return std::nullopt;
-    if (!row.rating.text.empty()) ok = (update.rating = rating_named(row.rating)) != nullptr && ok;
-    if (!row.status.text.empty()) ok = (update.status = status_named(row.status)).has_value() && ok;
+    if (!trimmed(row.rating.text).empty()) ok = (update.rating = rating_named(row.rating)) != nullptr && ok;
+    if (!trimmed(row.status.text).empty()) ok = (update.status = status_named(row.status)).has_value() && ok;
     if (const auto why = unusable_text(row.note.text)) {
       error(row.note, returns::k_update_note, *why);
       ok = false;
     }
-    update.note = kept_note(row.note.text);
+    update.note = kept_note(trimmed(row.note.text));
     const auto date = date_of(row.date);
     if (!date || !ok) return std::nullopt;
     std::tie(update.date, update.as_at) = *date;
@@ -265,24 +345,38 @@ class Collector {
     const model::Vocabulary& vocabulary = m_dataset.config.vocabulary;
     const model::HistoryEntry& last = finding.history.back();
     const model::Rating* rating = last.rating ? &vocabulary.ratings[*last.rating] : nullptr;
+    // The entries counted too, when the last entry's day is the same: another entry made that day.
+    const std::string then =
+        (row.last_entry.text.empty() ? std::string("none") : row.last_entry.text) +
+        (entries_differ && row.last_entry.text == now
+             ? fmt::format(", of {} entries; it has {} now", row.recorded->entries, finding.history.size())
+             : std::string());
     m_diagnostics.warning(
         row.finding.at,
         fmt::format("{} changed after the workbook was written (its last entry then: {}); its last entry now, {} {} "
                     "at {}:{}, says {}; the row's update, {}, is not applied: if it still holds, record it with "
                     "`hmicfrs-track update`",
-                    finding.id.str(), row.last_entry.text.empty() ? "none" : row.last_entry.text,
-                    last.as_at ? "as at" : "dated", last.date.iso(), last.location.path(), last.location.line,
-                    described(rating, last.status, last.note.view(), vocabulary),
+                    finding.id.str(), then, last.as_at ? "as at" : "dated", last.date.iso(), last.location.path(),
+                    last.location.line, described(rating, last.status, last.note.view(), vocabulary),
                     described(update.rating, update.status, update.note, vocabulary)),
         Code::update_conflict);
     return true;
   }
 
-  // Two rows updating one finding: neither is applied, since neither can be said to be the later.
+  // Two rows updating one finding: neither is applied, since neither can be said to be the later; unless they say
+  // the same (a workbook and its copy), which is recorded once.
   void add(Update update) {
     const auto [at, first] = m_by_finding.emplace(update.finding, m_updates.size());
     if (!first) {
       Update& earlier = m_updates[at->second];
+      if (earlier.entry.fields == update.entry.fields && !earlier.conflict) {
+        m_diagnostics.note(update.row->finding.at,
+                           fmt::format("{}: the same update as {} row {}, recorded once", update.finding->id.str(),
+                                       earlier.workbook->path, earlier.row->number),
+                           Code::returned_update);
+        ++m_applied;
+        return;
+      }
       m_diagnostics.warning(
           update.row->finding.at,
           fmt::format("{} is updated by {} row {} too; neither update is applied: keep one row, and run collect again",
@@ -296,6 +390,7 @@ class Collector {
 
   const model::Dataset& m_dataset;
   model::Date m_today;
+  DayOrder m_order = DayOrder::unknown;  // the workbook being read's
   diag::Diagnostics& m_diagnostics;
   std::vector<Update> m_updates;
   std::map<const model::Finding*, std::size_t> m_by_finding;
@@ -322,7 +417,11 @@ int run_collect(const Session& session, const CollectOptions& o) {
   }
   diag::Diagnostics diagnostics;
   std::vector<import::ReturnedWorkbook> workbooks;
+  std::set<std::filesystem::path> read;  // each file once, however it is named
   for (const std::string& file : o.files) {
+    std::error_code ec;
+    const std::filesystem::path real = std::filesystem::weakly_canonical(file, ec);
+    if (!ec && !read.insert(real).second) continue;
     auto read = import::read_returned(file, diagnostics);
     if (auto* problem = std::get_if<import::TrackerFileProblem>(&read)) {
       if (problem->kind == import::TrackerFileProblem::Kind::not_a_tracker) throw UsageError(problem->message);

@@ -745,8 +745,16 @@ int run_import(const Session& session, const ImportOptions& o) {
   const bool as_of_given = !session.common().as_of.empty();
   import::ImportOptions options{as_of_given ? std::optional(session.as_of()) : std::nullopt, source};
   if (o.add) {
-    for (const model::Inspection& inspection : session.loaded_to_edit().result.dataset.inspections) {
-      options.existing_reports.push_back(inspection.id);
+    const model::Dataset& dataset = session.loaded_to_edit().result.dataset;
+    options.adding = true;
+    for (const model::Inspection& inspection : dataset.inspections) {
+      for (const std::string_view name :
+           {std::string_view(inspection.id), inspection.title.view(), std::string_view(inspection.short_name)}) {
+        if (!name.empty()) options.existing_reports.emplace_back(name);
+      }
+    }
+    for (const model::Portfolio& portfolio : dataset.config.portfolios) {
+      options.existing_portfolios.emplace_back(portfolio.id, portfolio.name);
     }
   }
   const import::ImportedRegister imported = import::import_tracker(table, *mapping, options, diagnostics);

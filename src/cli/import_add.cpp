@@ -7,11 +7,31 @@
 #include <fmt/format.h>
 
 #include <hmicfrs/render/diagnostics.hpp>
+#include <hmicfrs/util/suggest.hpp>
 
 #include "errors.hpp"
 #include "register_edits.hpp"
 
 namespace hmicfrs::cli {
+namespace {
+
+// The register's report the tracker's names: by id, else by its title or short name as the tracker gives it (a
+// tracker names a report as people do), ignoring case.
+const model::Inspection* report_named(const model::Dataset& dataset, const import::ImportedReport& report) {
+  if (const model::Inspection* inspection = dataset.find_inspection(report.id)) return inspection;
+  for (const model::Inspection& inspection : dataset.inspections) {
+    for (const std::string& name : {report.title, report.short_name}) {
+      if (name.empty()) continue;
+      if (util::same_ignoring_case(inspection.title.view(), name) ||
+          util::same_ignoring_case(inspection.short_name, name)) {
+        return &inspection;
+      }
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
 
 int add_imported(const Session& session, const import::ImportedRegister& imported, diag::Diagnostics& diagnostics,
                  const std::string& source) {
@@ -20,14 +40,16 @@ int add_imported(const Session& session, const import::ImportedRegister& importe
   std::vector<std::pair<const model::Inspection*, const import::ImportedFinding*>> to_add;
   std::vector<const import::ImportedReport*> new_reports;
   for (const import::ImportedReport& report : imported.reports) {
-    const model::Inspection* inspection = dataset.find_inspection(report.id);
+    const model::Inspection* inspection = report_named(dataset, report);
     if (inspection == nullptr) {
       new_reports.push_back(&report);
       continue;
     }
     for (const import::ImportedFinding& finding : report.findings) {
-      const auto have = std::find_if(inspection->findings.begin(), inspection->findings.end(),
-                                     [&](const model::Finding& f) { return f.ref.view() == finding.ref; });
+      // A ref in another case is the same finding to a reader ("afi3", "AFI3").
+      const auto have =
+          std::find_if(inspection->findings.begin(), inspection->findings.end(),
+                       [&](const model::Finding& f) { return util::same_ignoring_case(f.ref.view(), finding.ref); });
       if (have == inspection->findings.end()) {
         to_add.emplace_back(inspection, &finding);
         continue;

@@ -161,6 +161,8 @@ std::vector<ImportedReport> imported_reports(ImportContext& import,
   for (const auto& [id, report] : import.reports) {
     ImportedReport& imported = out.emplace_back();
     imported.id = id;
+    imported.title = report.title_given ? report.inspection.title.str() : std::string();
+    imported.short_name = report.inspection.short_name;
     imported.file = "inspections/" + id + ".yaml";
     const auto file = std::find_if(files.begin(), files.end(), [&](const auto& f) { return f.first == imported.file; });
     if (file != files.end()) imported.text = file->second;

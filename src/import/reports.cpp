@@ -140,7 +140,12 @@ void check_report(ImportContext& import, const std::string& id, Report& report) 
                         : type_from_title(inspection.title)
                               .value_or(type_from_title(inspection.short_name).value_or(model::InspectionType::other));
   const std::vector<std::string>& existing = import.options.existing_reports;
-  if (std::find(existing.begin(), existing.end(), id) != existing.end()) return;
+  if (std::any_of(existing.begin(), existing.end(), [&](const std::string& name) {
+        return util::same_ignoring_case(name, id) ||
+               (report.title_given && util::same_ignoring_case(name, inspection.title.view()));
+      })) {
+    return;
+  }
   if (!report.title_given) {
     import.diagnostics.warning(import.table.at(report.first_row, 1),
                                fmt::format("report '{}' is named only by its id, so its title is written as the id: "

@@ -179,6 +179,7 @@ std::variant<ReturnedWorkbook, TrackerFileProblem> read_returned(const std::stri
   const int owner =
       columns.count(returns::k_owner) != 0 ? column(returns::k_owner, false) : column(returns::k_portfolio, false);
   const int finding = column(returns::k_finding, true);
+  const int due = column(returns::k_due, false);
   const int last_entry = column(returns::k_last_entry, true);
   const int rating = column(returns::k_new_rating, true);
   const int status = column(returns::k_new_status, true);
@@ -191,6 +192,7 @@ std::variant<ReturnedWorkbook, TrackerFileProblem> read_returned(const std::stri
     ReturnedRow out{row.number,
                     value_at(updates, row, owner),
                     value_at(updates, row, finding),
+                    value_at(updates, row, due),
                     value_at(updates, row, last_entry),
                     value_at(updates, row, rating),
                     value_at(updates, row, status),

@@ -10,6 +10,7 @@
 
 #include <hmicfrs/model/limits.hpp>
 #include <hmicfrs/util/slug.hpp>
+#include <hmicfrs/util/suggest.hpp>
 #include "history.hpp"
 #include "reports.hpp"
 #include "text.hpp"
@@ -160,6 +161,24 @@ void read_owner_address(RowContext& row, const Value& email, std::string_view ro
 // The finding's portfolio, declared in the configuration on its first row.
 void read_portfolio(RowContext& row, const Value& portfolio, model::Finding& finding) {
   const std::string name = one_line(portfolio.text);
+  const ImportOptions& options = row.import.options;
+  if (options.adding) {
+    // The register's own portfolios, named by id or name in any case.
+    std::vector<std::string_view> names;
+    for (const auto& [id, declared] : options.existing_portfolios) {
+      if (util::same_ignoring_case(name, id) || util::same_ignoring_case(name, declared)) {
+        finding.portfolio.value = id;
+        return;
+      }
+      names.push_back(declared);
+    }
+    row.error(row.at(portfolio),
+              fmt::format("{}: '{}' is not a portfolio of the register{}: add it to `portfolios` in "
+                          "hmicfrs-track.yaml, or name one it has",
+                          row.cell_text(portfolio), name, util::did_you_mean(name, names)),
+              Code::unknown_reference);
+    return;
+  }
   const std::string id = model::is_slug(name) ? name : util::slugified(name);
   if (id.empty()) {
     row.error(

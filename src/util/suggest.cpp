@@ -171,4 +171,10 @@ std::string join_alternatives(std::span<const std::string_view> candidates, std:
   return out;
 }
 
+bool same_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
+           return std::tolower(x) == std::tolower(y);
+         });
+}
+
 }  // namespace hmicfrs::util

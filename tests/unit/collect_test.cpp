@@ -75,7 +75,7 @@ TEST_F(CollectTest, RecordsEachFilledRowSkipsTheEmptyOnesAndPrintsTheDiffAndACom
       "12/03/2022\n"
       "Assistant Chief Constable (Crime),peel-2021-22/AFI4,Withdrawal,2021-11-08,,,,\n"
       "Assistant Chief Constable (Crime),peel-2021-22/NF4,Crime recording,2021-11-08,,closed,\"Audit passed;\r\nsigned "
-      "off\",2022-03-14\n");
+      "off\",14/03/2022\n");
   const test::RunResult result = collect({file});
   EXPECT_EQ(result.status, cli::k_exit_ok) << result.err;
   EXPECT_EQ(result.err, "");
@@ -127,8 +127,8 @@ TEST_F(CollectTest, RecordsEachFilledRowSkipsTheEmptyOnesAndPrintsTheDiffAndACom
 }
 
 TEST_F(CollectTest, DatesARowWithoutADateAsAtTheDayItIsCollectedAndWritesNothingOnADryRun) {
-  const std::string file =
-      returned("crime.csv", "Assistant Chief Constable (Crime),peel-2021-22/AFI4,Withdrawal,2021-11-08,GREEN,,,\n");
+  const std::string file = returned(
+      "crime.csv", "Assistant Chief Constable (Crime),peel-2021-22/AFI4,Withdrawal,2021-11-08, GREEN\u00A0,,,\n");
   const test::RunResult result = collect({file, "--dry-run"});
   EXPECT_EQ(result.status, cli::k_exit_ok) << result.err;
   EXPECT_EQ(result.out,
@@ -219,6 +219,34 @@ TEST_F(CollectTest, RefusesADateThatIsNotADayIsAfterTodayOrBeforeTheLastEntry) {
   expect_refused("X,peel-2021-22/AFI3,T,2022-02-21,,,,20/03/2022\n",
                  "2:8: error: H2 (Date of update): the row gives a date and nothing to record: fill in its new "
                  "rating, status or note, or clear the date [returned-update]");
+}
+
+TEST_F(CollectTest, ReadsDatesAsTheFileWritesThemAndRefusesOneThatReadsBothWays) {
+  // Month first, as LibreOffice saves CSV in its American locale: the second row's 14 says so.
+  const std::string file = returned("american.csv",
+                                    "X,peel-2021-22/AFI3,T,2022-02-21,Amber,,,03/12/2022\n"
+                                    "X,peel-2021-22/AFI4,T,2021-11-08,Amber,,,03/14/2022\n");
+  const test::RunResult result = collect({file, "--dry-run"});
+  EXPECT_EQ(result.status, cli::k_exit_ok) << result.err;
+  EXPECT_NE(result.out.find("+      - date: 2022-03-12\n+        rag: amber\n"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("+      - date: 2022-03-14\n+        rag: amber\n"), std::string::npos) << result.out;
+  // Nothing says which: refused, rather than read as either.
+  expect_refused("X,peel-2021-22/AFI3,T,2022-02-21,Red,,,03/12/2022\n",
+                 "2:8: error: H2 (Date of update): '03/12/2022' could be 3 December or 12 March 2022, and no date of "
+                 "the file says whether it writes the day or the month first: type it with the month in words, as 3 "
+                 "December 2022 [returned-update]");
+}
+
+TEST_F(CollectTest, RecordsTheSameUpdateFromTwoFilesOnceAndReadsAFileNamedTwiceOnce) {
+  const std::string row = "Crime,peel-2021-22/AFI4,Withdrawal,2021-11-08,Green,,Done,2022-03-01\n";
+  const std::string first = returned("crime.csv", row);
+  const std::string copy = returned("copy.csv", row);
+  const test::RunResult result = collect({first, copy, first});
+  EXPECT_EQ(result.status, cli::k_exit_ok) << result.err;
+  EXPECT_EQ(result.out.substr(0, result.out.find('\n')),
+            "1 update from 1 owner, 0 conflicts, 1 skipped (0 empty, 1 already applied)");
+  EXPECT_EQ(result.err, copy + ":2:2: note: peel-2021-22/AFI4: the same update as " + first +
+                            " row 2, recorded once [returned-update]\n0 errors, 0 warnings\n");
 }
 
 TEST_F(CollectTest, RefusesTextNoRegisterFileMayHold) {

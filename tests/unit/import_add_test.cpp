@@ -135,20 +135,52 @@ TEST_F(ImportAddTest, RefusesARefTheRegistersReportHasNamingBothPlaces) {
 }
 
 TEST_F(ImportAddTest, WritesNothingWhenTheRegisterWouldHaveErrors) {
-  // A portfolio the register does not declare.
+  // A rating the register does not have: the tracker says Blue, which gives an imported register BRAG.
+  const fs::path path = m_copy.scratch() / "blue.csv";
+  std::ofstream(path) << "Ref,Report,Type,Recommendation,Owner,Portfolio,Due date,RAG status\n"
+                         "AFI1,vetting-2022,AFI,Check vetting,Director of People,people,2023-03,Blue\n";
   const test::RunResult result =
-      add(tracker("AFI1,vetting-2022,AFI,Check vetting,Director of People,vetting-unit,2023-03\n"));
+      run_cli({"--data", root().string(), "--as-of", "2022-11-30", "import", path.string(), "--add"},
+              test::quiet_environment());
   EXPECT_EQ(result.status, cli::k_exit_invalid_data);
   EXPECT_EQ(result.out, "");
-  // Located where the finding would be: the file as the import would have made it.
-  EXPECT_TRUE(result.err.ends_with(
-      (root() / k_vetting).string() +
-      ":13:16: error: unknown portfolio 'vetting-unit' (expected crime, public-protection, local-policing, "
-      "force-contact, criminal-justice, people, professional-standards, security or strategy, as 'portfolios' in "
-      "hmicfrs-track.yaml declares) [unknown-reference]\n1 error, 0 warnings\nhmicfrs-track: nothing written: the "
-      "register would have the errors above with the tracker's findings\n"))
+  // Located where the entry would be: the file as the import would have made it.
+  EXPECT_TRUE(result.err.ends_with((root() / k_vetting).string() +
+                                   ":18:14: error: unknown RAG rating 'blue' (expected red, amber or green) "
+                                   "[invalid-value]\n1 error, 0 warnings\nhmicfrs-track: nothing written: the "
+                                   "register would have the errors above with the tracker's findings\n"))
       << result.err;
   expect_unchanged();
+}
+
+TEST_F(ImportAddTest, NamesTheRegistersReportsAndPortfoliosAsPeopleDo) {
+  // The report by its title, a portfolio by its name, each in another case; a ref in another case is the same ref.
+  const fs::path path = m_copy.scratch() / "named.csv";
+  std::ofstream(path) << "Ref,Report,Type,Recommendation,Owner,Portfolio,Due date\n"
+                         "AFI1,\"AN INSPECTION OF VETTING, MISCONDUCT AND MISOGYNY IN THE POLICE SERVICE\",AFI,Check "
+                         "vetting,Director of People,people and organisational development,2023-03\n";
+  const test::RunResult named = add(path.string());
+  EXPECT_EQ(named.status, cli::k_exit_ok) << named.err;
+  EXPECT_NE(read_text(root() / k_vetting)
+                .find("  - ref: AFI1\n    type: afi\n    title: Check vetting\n    owner: "
+                      "Director of People\n    portfolio: people\n"),
+            std::string::npos)
+      << read_text(root() / k_vetting);
+  EXPECT_EQ(named.out.substr(0, named.out.find('\n')),
+            "1 finding from named.csv: 1 finding to reports the register has");
+  const test::RunResult again = add(tracker("afi1,vetting-2022,AFI,Again,Director of People,people,2023-03\n"));
+  EXPECT_EQ(again.status, cli::k_exit_invalid_data);
+  EXPECT_NE(again.err.find(":2:1: error: vetting-2022/AFI1 is in the register already, at "), std::string::npos)
+      << again.err;
+  // A portfolio the register lacks: at the tracker's cell, before anything else.
+  const std::string unknown = tracker("AFI9,vetting-2022,AFI,Check,Director of People,Vetting Unit,2023-03\n");
+  const test::RunResult refused = add(unknown);
+  EXPECT_EQ(refused.status, cli::k_exit_invalid_data);
+  EXPECT_NE(refused.err.find(unknown + ":2:6: error: F2 (Portfolio): 'Vetting Unit' is not a portfolio of the "
+                                       "register: add it to `portfolios` in hmicfrs-track.yaml, or name one it has "
+                                       "[unknown-reference]\n"),
+            std::string::npos)
+      << refused.err;
 }
 
 TEST_F(ImportAddTest, TakesNeitherIntoNorGuess) {

@@ -22,6 +22,8 @@ struct Field {
   std::string key;
   std::string value;
   bool verbatim = false;
+
+  bool operator==(const Field&) const = default;
 };
 
 // One history entry's fields, in any order: they are written in the order of the finding's own entries, and

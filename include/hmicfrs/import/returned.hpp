@@ -36,6 +36,7 @@ struct ReturnedRow {
   int number = 0;       // the sheet's row
   ReturnedValue group;  // the owner or portfolio the row was written for, when the sheet has the column
   ReturnedValue finding;
+  ReturnedValue due;  // as the sheet shows it, when it has the column: what the file's dates look like
   ReturnedValue last_entry;
   ReturnedValue rating;
   ReturnedValue status;

@@ -22,9 +22,12 @@ struct ImportOptions {
   // None: the rows that give one are listed in the summary and nothing dates them (the cli refuses the import).
   std::optional<model::Date> as_of;
   std::string source;  // the tracker's file name, for the files' comments
-  // The reports a register has already (`import --add`), whose files are the register's: what a new file of theirs
-  // would lack (a title, a publication date) is not said.
+  // Adding to a register (`import --add`): the reports it has, by id, title and short name, whose files are the
+  // register's (what a new file of theirs would lack, a title or a publication date, is not said), and its portfolios
+  // (id, name), which a row names by either; a portfolio it lacks is an error at the row's cell.
+  bool adding = false;
   std::vector<std::string> existing_reports = {};
+  std::vector<std::pair<std::string, std::string>> existing_portfolios = {};
 };
 
 struct ImportSummary {
@@ -54,6 +57,8 @@ struct ImportedFinding {
 // One report of the tracker: the file it would be, and its findings one by one.
 struct ImportedReport {
   std::string id;
+  std::string title;  // as the tracker names it: the register may know the report by it
+  std::string short_name;
   std::string file;  // inside the register: "inspections/ID.yaml"
   std::string text;
   std::vector<ImportedFinding> findings;

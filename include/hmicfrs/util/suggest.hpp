@@ -52,6 +52,9 @@ class Suggester {
   mutable std::size_t m_budget = 10'000'000;                         // cells of edit distance left
 };
 
+// Whether two words are the same but for the case of their ASCII letters.
+bool same_ignoring_case(std::string_view a, std::string_view b);
+
 // "a, b or c": candidates joined for a message.
 std::string join_alternatives(std::span<const std::string_view> candidates, std::string_view last_separator = " or ");
 
