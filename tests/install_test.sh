@@ -79,7 +79,7 @@ layout)
     source "$prefix/share/bash-completion/completions/hmicfrs-track"
     example=$source/examples/west-midlands
     expect_completion "report" hmicfrs-track rep
-    expect_completion $'changes\nchase\ncommittees' hmicfrs-track c
+    expect_completion $'changes\nchase\ncollect\ncommittees' hmicfrs-track c
     expect_completion $'--stale\n--status' hmicfrs-track list --st
     expect_completion $'--rag' hmicfrs-track list --r
     expect_completion $'docx\nhtml\njson\nmd\npdf\ntext\nxlsx' hmicfrs-track report --format ''
