@@ -76,8 +76,9 @@ std::string kept_note(std::string_view text) {
 }
 
 std::optional<answers::FindingRef> named_finding(const model::Dataset& dataset, const std::string& id) {
+  if (auto found = query::find_finding(dataset, id)) return found;  // by the index: a lookup, not a search
   const std::string named = query::id_named(dataset, id);
-  return query::find_finding(dataset, named.empty() ? id : named);
+  return named.empty() ? std::nullopt : query::find_finding(dataset, named);
 }
 
 std::string no_finding(const model::Dataset& dataset, std::string_view id) {
@@ -139,7 +140,12 @@ void RegisterEdits::create(const fs::path& relative, std::string text) {
   const fs::path& root = m_session.loaded().root;
   const fs::path target = (root.empty() ? fs::path(".") : root) / relative;
   std::error_code ec;
-  if (fs::symlink_status(target, ec).type() != fs::file_type::not_found) {
+  const fs::file_type type = fs::symlink_status(target, ec).type();
+  if (type == fs::file_type::none) {
+    throw IoError(
+        fmt::format("cannot tell whether {} is there ({}); nothing written", (root / relative).string(), ec.message()));
+  }
+  if (type != fs::file_type::not_found) {
     throw DataError(fmt::format("{} is there already; nothing written", (root / relative).string()));
   }
   const std::size_t size = text.size();
@@ -184,8 +190,12 @@ void RegisterEdits::refuse_unwritable() const {
     if (!file.created && ::access(file.target.c_str(), W_OK) != 0) {
       throw IoError(fmt::format("{} cannot be written ({}); nothing written", file.written, std::strerror(errno)));
     }
-    const bool folder_to_make = file.created && !fs::exists(file.target.parent_path());
-    if (!folder_to_make && ::access(file.target.parent_path().c_str(), W_OK | X_OK) != 0) {
+    // A new file's folder may be made too: the nearest that is there must take it.
+    fs::path folder = file.target.parent_path();
+    while (file.created && !folder.empty() && !fs::exists(folder) && folder != folder.parent_path()) {
+      folder = folder.parent_path();
+    }
+    if (::access(folder.empty() ? "." : folder.c_str(), W_OK | X_OK) != 0) {
       throw IoError(fmt::format(
           "{}: its folder cannot be written ({}), and the file is replaced through a new file beside it; nothing "
           "written",
@@ -215,9 +225,17 @@ void RegisterEdits::write() const {
                                   file.created ? "was made" : "changed"));
     }
   }
+  // New files' folders first: a folder that cannot be made stops the run before any file is written.
+  for (const File& file : m_files) {
+    if (!file.created) continue;
+    std::error_code ec;
+    fs::create_directories(file.target.parent_path(), ec);
+    if (ec) {
+      throw IoError(fmt::format("cannot make the folder of {} ({}); nothing written", file.written, ec.message()));
+    }
+  }
   for (std::size_t i = 0; i < m_files.size(); ++i) {
     try {
-      if (m_files[i].created) fs::create_directories(m_files[i].target.parent_path());
       write_file_atomically(m_files[i].target, m_files[i].after);
     } catch (const std::exception& e) {
       std::vector<std::string> written;

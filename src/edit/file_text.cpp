@@ -35,6 +35,16 @@ bool same(const Node& a, const Node& b) {
   return true;
 }
 
+bool nothing_after_key(std::string_view bytes, const Lines& lines, std::size_t offset) {
+  std::size_t at = bytes.find(':', offset);
+  if (at == npos) return false;
+  for (++at; at < lines.end(offset); ++at) {
+    if (bytes[at] == '#') return true;
+    if (bytes[at] != ' ' && bytes[at] != '\t') return false;
+  }
+  return true;
+}
+
 std::size_t dash_offset(std::string_view bytes, const Node& item) {
   std::size_t at = item.offset;
   while (at > 0 && std::string_view(" \t\r\n").find(bytes[at - 1]) != npos) --at;

@@ -88,6 +88,9 @@ class Lines {
   std::string_view m_bytes;
 };
 
+// Whether the key at `offset` ("history:", "findings:") is followed on its line by nothing but a comment.
+bool nothing_after_key(std::string_view bytes, const Lines& lines, std::size_t offset);
+
 // Parses a file's bytes; nothing when the parser finds any error, which `why` then says.
 std::optional<Node> parsed(std::string_view bytes, std::string* why = nullptr);
 

@@ -35,17 +35,6 @@ std::string laid_out(std::string_view item, int shift, std::string_view newline)
   return out;
 }
 
-// Whether the key at `offset` is followed on its line by nothing but a comment.
-bool nothing_after_key(std::string_view bytes, const Lines& lines, std::size_t offset) {
-  std::size_t at = bytes.find(':', offset);
-  if (at == npos) return false;
-  for (++at; at < lines.end(offset); ++at) {
-    if (bytes[at] == '#') return true;
-    if (bytes[at] != ' ' && bytes[at] != '\t') return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 util::Result<AddedEntry> add_finding(std::string_view bytes, std::string_view item) {

@@ -238,7 +238,7 @@ class Placement {
     if (list.kind == Node::Kind::sequence) {
       return list.flow ? into_flow_list(list, fields) : into_block_list(list, fields);
     }
-    if (list.kind == Node::Kind::null && !m_finding.flow && nothing_after_key(*history)) {
+    if (list.kind == Node::Kind::null && !m_finding.flow && nothing_after_key(m_bytes, m_lines, history->offset)) {
       return first_of_block_list(*history, fields);
     }
     return util::Error{fmt::format("its history is not written as a list: {}", k_by_hand)};
@@ -334,17 +334,6 @@ class Placement {
     std::string text = std::string(static_cast<std::size_t>(key), ' ') + "history:" + std::string(newline);
     text += block_item(fields, style, dash, dash + 2, newline);
     return after_block(end, text);
-  }
-
-  // Whether "history:" is followed on its line by nothing but a comment.
-  bool nothing_after_key(const MapEntry& history) const {
-    std::size_t at = m_bytes.find(':', history.offset);
-    if (at == npos) return false;
-    for (++at; at < m_lines.end(history.offset); ++at) {
-      if (m_bytes[at] == '#') return true;
-      if (m_bytes[at] != ' ' && m_bytes[at] != '\t') return false;
-    }
-    return true;
   }
 
   Candidates first_of_block_list(const MapEntry& history, const std::vector<Field>& fields) const {

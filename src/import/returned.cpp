@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <utility>
 
 #include <fmt/format.h>
@@ -35,8 +37,9 @@ ReturnedValue value_at(const Table& table, const Row& row, int column) {
     value.month = cell->month;
     value.formula = cell->formula;
   }
-  value.formula_unsaved = std::find(table.unsaved_formulas.begin(), table.unsaved_formulas.end(),
-                                    std::pair{row.number, column}) != table.unsaved_formulas.end();
+  // The reader lists them in the sheet's order, by row and column.
+  value.formula_unsaved =
+      std::binary_search(table.unsaved_formulas.begin(), table.unsaved_formulas.end(), std::pair{row.number, column});
   return value;
 }
 
@@ -75,16 +78,22 @@ std::map<int, RecordedRow> read_record(const Table& record, ReturnedWorkbook& wo
     } else if (key == returns::k_committee_key) {
       workbook.committee = text(2);
     } else if (key == returns::k_row_key) {
-      const std::string entries = text(4);
-      const int number = std::atoi(text(5).c_str());
-      if (number < 2 || entries.empty() || !std::all_of(entries.begin(), entries.end(), ::isdigit)) {
+      const auto whole = [](const std::string& digits) -> std::optional<std::size_t> {
+        std::size_t value = 0;
+        const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+        if (digits.empty() || error != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+        return value;
+      };
+      const auto entries = whole(text(4));
+      const auto number = whole(text(5));
+      if (!entries || !number || *number < 2 || *number > 1'048'576) {
         diagnostics.error(record.at(row.number, 1),
                           fmt::format("the record sheet '{}' is damaged at row {}: take a fresh workbook from chase",
                                       returns::k_record_sheet, row.number),
                           Code::returned_workbook);
         continue;
       }
-      rows[number] = RecordedRow{text(2), text(3), static_cast<std::size_t>(std::stoull(entries.substr(0, 18)))};
+      rows[static_cast<int>(*number)] = RecordedRow{text(2), text(3), *entries};
     }
   }
   if (!kind_known) {

@@ -173,6 +173,24 @@ TEST_F(CollectTest, ReportsAFindingChangedSinceItsWorkbookWasWrittenAndAppliesTh
   EXPECT_EQ(m_copy.changed_files(), std::vector<std::string>{std::string(k_peel)});
 }
 
+TEST_F(CollectTest, ReportsAFindingWhoseEntriesWereTakenOutAsAConflict) {
+  // A finding with no history now, which the returned sheet says had an entry.
+  const fs::path extra = root() / "inspections" / "other" / "extra-2022.yaml";
+  std::ofstream(extra) << "id: extra-2022\ntype: other\ntitle: Extra\npublished: 2022-01-10\nfindings:\n"
+                          "  - ref: R1\n    type: recommendation\n    title: Do it\n";
+  m_copy.forget(extra);
+  const std::string file = returned("extra.csv", "X,extra-2022/R1,T,2022-02-01,Amber,,Begun,2022-03-01\n");
+  const test::RunResult result = collect({file});
+  EXPECT_EQ(result.status, cli::k_exit_ok) << result.err;
+  EXPECT_EQ(result.out,
+            "0 updates from 0 owners, 1 conflict, 0 skipped (0 empty, 0 already applied); nothing to write\n");
+  EXPECT_EQ(result.err, file +
+                            ":2:2: warning: extra-2022/R1 changed after the workbook was written (its last entry then: "
+                            "2022-02-01); its last entry now, none; the row's update, Amber: \"Begun\", is not "
+                            "applied: if it still holds, record it with `hmicfrs-track update` [update-conflict]\n"
+                            "0 errors, 1 warning\n");
+}
+
 TEST_F(CollectTest, AppliesNeitherOfTwoRowsUpdatingOneFinding) {
   const std::string first =
       returned("crime.csv", "Assistant Chief Constable (Crime),peel-2021-22/AFI4,Withdrawal,2021-11-08,Red,,,\n");
