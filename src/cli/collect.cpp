@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <set>
 #include <tuple>
 #include <variant>
@@ -151,6 +152,7 @@ class Collector {
   std::vector<Update>& updates() { return m_updates; }
   std::size_t empty() const { return m_empty; }
   std::size_t applied() const { return m_applied; }
+  std::size_t repeated() const { return m_repeated; }
 
  private:
   void error(const ReturnedValue& at, std::string_view header, const std::string& message) {
@@ -261,7 +263,8 @@ class Collector {
     const auto ref = named_finding(m_dataset, row.finding.text);
     if (!ref) {
       error(row.finding, returns::k_finding,
-            no_finding(m_dataset, row.finding.text) + ": was the workbook written from another register?");
+            fmt::format("no finding '{}' in the register{}: was the workbook written from another register?",
+                        row.finding.text, finding_ids().did_you_mean(row.finding.text)));
       return std::nullopt;
     }
     const model::Finding& finding = *ref->finding;
@@ -311,9 +314,12 @@ class Collector {
       const model::HistoryEntry& last = finding.history.back();
       if (update.date < last.date || (update.date == last.date && update.as_at && !last.as_at)) {
         error(row.date, returns::k_update_date,
-              fmt::format("{} is before {}'s last entry ({} {}): an update goes last; correct the date",
-                          update.as_at ? "today" : update.date.iso(), finding.id.str(), last.as_at ? "as at" : "dated",
-                          last.date.iso()));
+              update.as_at
+                  ? fmt::format("a row without a date is recorded as at today, which goes before {}'s last entry ({} "
+                                "{}): give the row the day of its update",
+                                finding.id.str(), last.as_at ? "as at" : "dated", last.date.iso())
+                  : fmt::format("{} is before {}'s last entry ({} {}): an update goes last; correct the date",
+                                update.date.iso(), finding.id.str(), last.as_at ? "as at" : "dated", last.date.iso()));
         return std::nullopt;
       }
     }
@@ -343,8 +349,15 @@ class Collector {
     if (row.last_entry.text == now && !entries_differ) return false;
     update.conflict = true;
     const model::Vocabulary& vocabulary = m_dataset.config.vocabulary;
-    const model::HistoryEntry& last = finding.history.back();
-    const model::Rating* rating = last.rating ? &vocabulary.ratings[*last.rating] : nullptr;
+    // Its last entry now (none, when its entries were taken out since).
+    std::string last_now = "none";
+    if (!finding.history.empty()) {
+      const model::HistoryEntry& last = finding.history.back();
+      const model::Rating* rating = last.rating ? &vocabulary.ratings[*last.rating] : nullptr;
+      last_now =
+          fmt::format("{} {} at {}:{}, says {}", last.as_at ? "as at" : "dated", last.date.iso(), last.location.path(),
+                      last.location.line, described(rating, last.status, last.note.view(), vocabulary));
+    }
     // The entries counted too, when the last entry's day is the same: another entry made that day.
     const std::string then =
         (row.last_entry.text.empty() ? std::string("none") : row.last_entry.text) +
@@ -353,12 +366,9 @@ class Collector {
              : std::string());
     m_diagnostics.warning(
         row.finding.at,
-        fmt::format("{} changed after the workbook was written (its last entry then: {}); its last entry now, {} {} "
-                    "at {}:{}, says {}; the row's update, {}, is not applied: if it still holds, record it with "
-                    "`hmicfrs-track update`",
-                    finding.id.str(), then, last.as_at ? "as at" : "dated", last.date.iso(), last.location.path(),
-                    last.location.line, described(rating, last.status, last.note.view(), vocabulary),
-                    described(update.rating, update.status, update.note, vocabulary)),
+        fmt::format("{} changed after the workbook was written (its last entry then: {}); its last entry now, {}; "
+                    "the row's update, {}, is not applied: if it still holds, record it with `hmicfrs-track update`",
+                    finding.id.str(), then, last_now, described(update.rating, update.status, update.note, vocabulary)),
         Code::update_conflict);
     return true;
   }
@@ -374,7 +384,7 @@ class Collector {
                            fmt::format("{}: the same update as {} row {}, recorded once", update.finding->id.str(),
                                        earlier.workbook->path, earlier.row->number),
                            Code::returned_update);
-        ++m_applied;
+        ++m_repeated;
         return;
       }
       m_diagnostics.warning(
@@ -388,14 +398,28 @@ class Collector {
     m_updates.push_back(std::move(update));
   }
 
+  // Every finding's id, indexed for suggestions once a row names one the register lacks.
+  const util::Suggester& finding_ids() {
+    if (!m_finding_ids) {
+      std::vector<std::string_view> ids;
+      for (const model::Inspection& inspection : m_dataset.inspections) {
+        for (const model::Finding& finding : inspection.findings) ids.push_back(finding.id.view());
+      }
+      m_finding_ids = std::make_unique<util::Suggester>(std::move(ids));
+    }
+    return *m_finding_ids;
+  }
+
   const model::Dataset& m_dataset;
   model::Date m_today;
+  std::unique_ptr<util::Suggester> m_finding_ids;
   DayOrder m_order = DayOrder::unknown;  // the workbook being read's
   diag::Diagnostics& m_diagnostics;
   std::vector<Update> m_updates;
   std::map<const model::Finding*, std::size_t> m_by_finding;
   std::size_t m_empty = 0;
   std::size_t m_applied = 0;
+  std::size_t m_repeated = 0;  // rows making the same update as another file's
 };
 
 std::string counted(std::size_t n, std::string_view one, std::string_view many) {
@@ -453,11 +477,12 @@ int run_collect(const Session& session, const CollectOptions& o) {
     ++applied;
     groups.insert(update.row->group.text.empty() ? update.finding->owner.str() : update.row->group.text);
   }
-  const std::size_t skipped = collector.empty() + collector.applied();
-  const std::string summary =
-      fmt::format("{} from {}, {}, {} skipped ({} empty, {} already applied)", counted(applied, "update", "updates"),
-                  counted(groups.size(), "owner", "owners"), counted(conflicts, "conflict", "conflicts"), skipped,
-                  collector.empty(), collector.applied());
+  const std::size_t skipped = collector.empty() + collector.applied() + collector.repeated();
+  const std::string summary = fmt::format(
+      "{} from {}, {}, {} skipped ({} empty, {} already applied{})", counted(applied, "update", "updates"),
+      counted(groups.size(), "owner", "owners"), counted(conflicts, "conflict", "conflicts"), skipped,
+      collector.empty(), collector.applied(),
+      collector.repeated() == 0 ? std::string() : fmt::format(", {} the same as another file's", collector.repeated()));
   if (applied == 0) {
     session.out() << summary << "; nothing to write\n";
     return k_exit_ok;

@@ -191,6 +191,28 @@ TEST_F(CollectTest, ReportsAFindingWhoseEntriesWereTakenOutAsAConflict) {
                             "0 errors, 1 warning\n");
 }
 
+TEST_F(CollectTest, RefusesARowWithoutADateForAFindingUpdatedToday) {
+  // What was known as at a day goes before what happened on it: an undated row cannot follow an entry of today.
+  const fs::path extra = root() / "inspections" / "other" / "extra-2022.yaml";
+  std::ofstream(extra) << "id: extra-2022\ntype: other\ntitle: Extra\npublished: 2022-01-10\nfindings:\n"
+                          "  - ref: R1\n    type: recommendation\n    title: Do it\n    history:\n"
+                          "      - {date: 2026-01-15, status: open, rag: red}\n";
+  m_copy.forget(extra);
+  const std::string file = returned("extra.csv", "X,extra-2022/R1,T,2026-01-15,Amber,,Begun,\n");
+  const std::string expected =
+      file +
+      ":2:8: error: H2 (Date of update): a row without a date is recorded as at today, which goes before "
+      "extra-2022/R1's last entry (dated 2026-01-15): give the row the day of its update [returned-update]\n"
+      "1 error, 0 warnings\n" +
+      k_refused;
+  const std::string before = test::read_text(extra);
+  const test::RunResult result = collect({file});
+  EXPECT_EQ(result.status, cli::k_exit_invalid_data);
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err, expected);
+  EXPECT_EQ(test::read_text(extra), before);
+}
+
 TEST_F(CollectTest, AppliesNeitherOfTwoRowsUpdatingOneFinding) {
   const std::string first =
       returned("crime.csv", "Assistant Chief Constable (Crime),peel-2021-22/AFI4,Withdrawal,2021-11-08,Red,,,\n");
@@ -262,7 +284,7 @@ TEST_F(CollectTest, RecordsTheSameUpdateFromTwoFilesOnceAndReadsAFileNamedTwiceO
   const test::RunResult result = collect({first, copy, first});
   EXPECT_EQ(result.status, cli::k_exit_ok) << result.err;
   EXPECT_EQ(result.out.substr(0, result.out.find('\n')),
-            "1 update from 1 owner, 0 conflicts, 1 skipped (0 empty, 1 already applied)");
+            "1 update from 1 owner, 0 conflicts, 1 skipped (0 empty, 0 already applied, 1 the same as another file's)");
   EXPECT_EQ(result.err, copy + ":2:2: note: peel-2021-22/AFI4: the same update as " + first +
                             " row 2, recorded once [returned-update]\n0 errors, 0 warnings\n");
 }
