@@ -416,6 +416,12 @@ void exercise_collect(std::string_view bytes) {
     fs::create_directories(dir);
     fs::copy(fs::path(HMICFRS_SOURCE_DIR) / "examples" / "west-midlands", dir / "register",
              fs::copy_options::recursive);
+    // And findings the example lacks: one with no history, one updated on the harness's today.
+    std::ofstream(dir / "register" / "inspections" / "other" / "fuzz-extra.yaml")
+        << "id: fuzz-extra\ntype: other\ntitle: Extra\npublished: 2022-01-10\nfindings:\n"
+           "  - ref: R1\n    type: recommendation\n    title: No history yet\n"
+           "  - ref: R2\n    type: recommendation\n    title: Updated today\n    history:\n"
+           "      - {date: 2022-06-30, status: open, rag: red}\n";
     return dir;
   }();
   static const std::map<std::string, std::string> register_files = files_of(scratch / "register");

@@ -37,6 +37,13 @@ def main():
             row[headers.index("Date of update")] = row[headers.index("Date of update")].strftime("%d/%m/%Y")
         with open(os.path.join(out, f"{stem}-filled.csv"), "w", newline="") as written:
             csv.writer(written).writerows(filled)
+    # The harness's own findings: one with no history, one updated on its today (2022-06-30).
+    with open(os.path.join(out, "extra.csv"), "w", newline="") as extra:
+        csv.writer(extra).writerows([["Finding", "Due", "Last entry", "New rating", "New status", "Update note",
+                                      "Date of update"],
+                                     ["fuzz-extra/R1", "", "none", "Red", "", "Begun", "01/03/2022"],
+                                     ["fuzz-extra/R1", "", "2022-02-01", "Amber", "", "Stale", ""],
+                                     ["fuzz-extra/R2", "13/09/2022", "2022-06-30", "Green", "Closed", "", ""]])
     shutil.rmtree(os.path.join(out, "returned"))
 
 
