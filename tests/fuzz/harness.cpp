@@ -410,7 +410,15 @@ std::map<std::string, std::string> files_of(const std::filesystem::path& root) {
 void exercise_collect(std::string_view bytes) {
   namespace fs = std::filesystem;
   // One copy of the example per process, in a directory of its own.
-  static const fs::path scratch = [] {
+  // Removed when the process ends.
+  struct Scratch {
+    fs::path path;
+    ~Scratch() {
+      std::error_code ec;
+      fs::remove_all(path, ec);
+    }
+  };
+  static const Scratch made{[] {
     const fs::path dir = fs::temp_directory_path() / ("hmicfrs-collect-fuzz-" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
@@ -423,7 +431,8 @@ void exercise_collect(std::string_view bytes) {
            "  - ref: R2\n    type: recommendation\n    title: Updated today\n    history:\n"
            "      - {date: 2022-06-30, status: open, rag: red}\n";
     return dir;
-  }();
+  }()};
+  const fs::path& scratch = made.path;
   static const std::map<std::string, std::string> register_files = files_of(scratch / "register");
   const bool workbook = bytes.starts_with("PK");
   const fs::path returned = scratch / (workbook ? "returned.xlsx" : "returned.csv");
