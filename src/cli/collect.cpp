@@ -110,6 +110,7 @@ std::optional<std::tuple<unsigned, unsigned, int>> numeric_date(std::string_view
   }
   if (part != 2 || digits[0] > 2 || digits[1] > 2 || (digits[2] != 2 && digits[2] != 4)) return std::nullopt;
   const int year = static_cast<int>(digits[2] == 2 ? 2000 + parts[2] : parts[2]);
+  if (year < 1900) return std::nullopt;  // no update of a register's is older: not a date to read
   return std::tuple{parts[0], parts[1], year};
 }
 
@@ -227,7 +228,7 @@ class Collector {
       // Typed or saved as numbers: day first, as England writes dates, unless the file's own dates say month first
       // (a spreadsheet saving CSV in its American locale); when nothing says, a date that reads both ways is refused.
       const auto [first, second, year] = *parts;
-      const bool ambiguous = first <= 12 && second <= 12 && first != second;
+      const bool ambiguous = first >= 1 && second >= 1 && first <= 12 && second <= 12 && first != second;
       if (m_order == DayOrder::unknown && ambiguous) {
         error(value, returns::k_update_date,
               fmt::format("'{}' could be {} {} or {} {} {}, and no date of the file says whether it writes the day "
@@ -239,7 +240,8 @@ class Collector {
       const bool month_first = m_order == DayOrder::month_first || (m_order == DayOrder::unknown && second > 12);
       const std::chrono::year_month_day day{std::chrono::year{year} / std::chrono::month{month_first ? first : second} /
                                             std::chrono::day{month_first ? second : first}};
-      if (day.ok()) date = model::Date::from_ymd(day);
+      // A day the register can hold, as it reads one.
+      if (day.ok() && model::Date::parse(model::Date::from_ymd(day).iso()).ok()) date = model::Date::from_ymd(day);
     } else {
       import::DateProblem problem = import::DateProblem::none;
       date = import::read_date(text, import::DateForms{}, problem);

@@ -250,6 +250,9 @@ TEST_F(CollectTest, RefusesADateThatIsNotADayIsAfterTodayOrBeforeTheLastEntry) {
   expect_refused("X,peel-2021-22/AFI3,T,2022-02-21,Red,,,March 2022\n",
                  "2:8: error: H2 (Date of update): 'March 2022' is not a day: type it as 21/03/2022, or leave it "
                  "empty to record the update as at the day it is collected [returned-update]");
+  expect_refused("X,peel-2021-22/AFI3,T,2022-02-21,Red,,,00/05/2022\n",
+                 "2:8: error: H2 (Date of update): '00/05/2022' is not a day: type it as 21/03/2022, or leave it "
+                 "empty to record the update as at the day it is collected [returned-update]");
   expect_refused("X,peel-2021-22/AFI3,T,2022-02-21,Red,,,16/01/2026\n",
                  "2:8: error: H2 (Date of update): 2026-01-16 is after today (2026-01-15): an update records what "
                  "has happened [returned-update]");
