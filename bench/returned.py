@@ -22,7 +22,7 @@ HEADERS = ["Owner", "Finding", "Last entry", "New rating", "New status", "Update
 
 def chosen(register, workbooks, rows):
     """WORKBOOKS lists of ROWS (finding id, owner, last entry, entries), from the inspection files in order: open
-    findings that repeat none, whose last entry is not after today."""
+    findings that repeat none, whose last entry an update as at today can follow."""
     today = datetime.date.today()
     picked, current = [], []
     for path in sorted(glob.glob(os.path.join(register, "inspections", "**", "*.yaml"), recursive=True)):
@@ -35,7 +35,9 @@ def chosen(register, workbooks, rows):
                 continue
             last = history[-1] if history else None
             day = (last.get("date") or last.get("as_at")) if last else None
-            if day is not None and day > today:
+            # Its update goes last: none after today, nor after an entry of today (what is known as at a day
+            # goes before what happened on it).
+            if day is not None and (day > today or (day == today and "as_at" not in last)):
                 continue
             stamp = "none" if last is None else ("as at " if "as_at" in last else "") + day.isoformat()
             current.append((f"{inspection['id']}/{finding['ref']}", finding.get("owner", ""), stamp, len(history)))
