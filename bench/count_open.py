@@ -26,7 +26,8 @@ for path in sorted(glob.glob(os.path.join(root, "inspections", "**", "*.yaml"), 
     for finding in inspection.get("findings") or []:
         status, rag = "open", None
         for entry in finding.get("history") or []:
-            if str(entry["date"]) > as_of:
+            # Dated, or known as at a day (`collect` records an undated row's state so).
+            if str(entry.get("date", entry.get("as_at"))) > as_of:
                 break
             status = entry.get("status", status)
             rag = entry.get("rag", rag)
