@@ -267,6 +267,36 @@ void check_report_supersession(const model::Dataset& dataset, const Inspection& 
   }
 }
 
+// A report's response is published after the report, and only a report published once the duty applied has one
+// to track.
+void check_response(const Inspection& inspection, diag::Diagnostics& diagnostics) {
+  if (!inspection.response) return;
+  const model::ReportResponse& response = *inspection.response;
+  const model::Date duty = model::response_duty_from();
+  if (inspection.published && inspection.published->last_day() < duty) {
+    diagnostics.warning(
+        response.location,
+        fmt::format("'{}' was published ({}) before the duty to publish a response within 56 days applied (s55(5A) "
+                    "Police Act 1996, from {}): its response is not tracked; drop 'response'",
+                    inspection.id, inspection.published->iso(), duty.iso()),
+        Code::response_duty);
+  }
+  if (!response.published) return;
+  if (!inspection.published) {
+    diagnostics.error(response.location,
+                      fmt::format("the response to '{}' is published ({}), but the report has no 'published' date: "
+                                  "give the report's",
+                                  inspection.id, response.published->iso()),
+                      Code::date_order);
+  } else if (response.published->last_day() < inspection.published->first_day()) {
+    diagnostics.error(response.location,
+                      fmt::format("the response to '{}' is published ({}) before the report ({}): give the day the "
+                                  "commissioner published it",
+                                  inspection.id, response.published->iso(), inspection.published->iso()),
+                      Code::date_order);
+  }
+}
+
 // The cycle an inspection's gradings name, reporting an unknown one.
 const model::PeelCycle* gradings_cycle(const model::Dataset& dataset, const Inspection& inspection,
                                        diag::Diagnostics* diagnostics) {
@@ -660,6 +690,7 @@ void check_dataset(const model::Dataset& dataset, const CheckOptions& options, d
     check_gradings(dataset, inspection, suggestions, found);
     check_causes_of_concern(dataset, inspection, found);
     check_report_supersession(dataset, inspection, suggestions, found);
+    check_response(inspection, found);
     check_counts(dataset, inspection, suggestions, found);
     for (const Finding& finding : inspection.findings) {
       check_finding_references(dataset, index, inspection, finding, suggestions, found);

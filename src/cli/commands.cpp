@@ -451,7 +451,7 @@ int run_inspections(const Session& session, const InspectionsOptions& o) {
   const answers::CalendarScope scope = o.upcoming         ? answers::CalendarScope::upcoming
                                        : !o.since.empty() ? answers::CalendarScope::active
                                                           : answers::CalendarScope::all;
-  session.emit(answers::Calendar{window, scope, query::calendar(session.dataset(), window, scope)});
+  session.emit(query::calendar_answer(session.dataset(), window, scope));
   return k_exit_ok;
 }
 

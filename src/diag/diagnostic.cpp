@@ -59,6 +59,7 @@ constexpr std::array k_codes{
     CodeInfo{Code::counts_differ, "counts-differ"},
     CodeInfo{Code::unrated_open_finding, "unrated-open-finding"},
     CodeInfo{Code::future_history, "future-history"},
+    CodeInfo{Code::response_duty, "response-duty"},
     CodeInfo{Code::spreadsheet_format, "spreadsheet-format"},
     CodeInfo{Code::returned_workbook, "returned-workbook"},
     CodeInfo{Code::returned_update, "returned-update"},

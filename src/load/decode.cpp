@@ -55,8 +55,8 @@ std::optional<std::string> address(Reader& reader, const Node* node, std::string
   return email;
 }
 
-std::optional<model::Contact> decode_contact(Reader& reader, const Node* node) {
-  if (node == nullptr || !reader.fields(*node, "contact", k_contact_fields)) return std::nullopt;
+std::optional<model::Contact> decode_contact(Reader& reader, const Node* node, std::string_view what = "contact") {
+  if (node == nullptr || !reader.fields(*node, what, k_contact_fields)) return std::nullopt;
   model::Contact contact;
   contact.name = reader.line(node->find("name"), "name").value_or("");
   contact.title = reader.line(node->find("title"), "title").value_or("");
@@ -519,6 +519,49 @@ std::optional<model::FindingCounts> decode_counts(Reader& reader, const Node& no
   return counts;
 }
 
+// What the register says of the commissioner's response to a report.
+std::optional<model::ReportResponse> decode_response(Reader& reader, const Node& node) {
+  if (!reader.fields(node, "response", k_response_fields)) return std::nullopt;
+  model::ReportResponse response;
+  response.location = reader.at(node);
+  response.required = reader.boolean(node.find("required"), "required").value_or(true);
+  response.published = reader.date(node.find("published"), "published", Precision::month_or_day);
+  response.url = reader.web_address(node.find("url"), "url").value_or("");
+  response.note = reader.text(node.find("note"), "note").value_or("");
+  if (!response.required && response.published) {
+    reader.diagnostics().error(reader.at(*node.find("published")),
+                               "a response marked 'required: false' has no publication to record: drop 'published', "
+                               "or 'required: false' if the commissioner did respond",
+                               Code::invalid_value);
+  }
+  return response;
+}
+
+// The force's monitoring phases, oldest first: each a day, a phase, and why, with the letter that said so.
+std::vector<model::MonitoringChange> decode_monitoring(Reader& reader, const Node* list) {
+  std::vector<model::MonitoringChange> changes;
+  for_each_item(reader, list, "monitoring", [&](const Node& item) {
+    if (!reader.fields(item, "a monitoring phase", k_monitoring_fields)) return;
+    const auto date = reader.date(item.find("date"), "date", Precision::day);
+    const auto phase = reader.choice<model::MonitoringPhase>(item.find("phase"), "phase");
+    auto reason = reader.text(item.find("reason"), "reason").value_or("");
+    auto letter = reader.web_address(item.find("letter"), "letter").value_or("");
+    if (!date || !phase) return;
+    model::MonitoringChange change{*date, *phase, std::move(reason), std::move(letter), reader.at(item)};
+    if (!changes.empty() && change.date <= changes.back().date) {
+      auto& d = reader.diagnostics().error(
+          change.location,
+          fmt::format("the monitoring phase from {} comes after one from {}: list the phases oldest first, one a day",
+                      change.date.iso(), changes.back().date.iso()),
+          Code::history_order);
+      d.notes.push_back({changes.back().location, "the later one is here"});
+      return;
+    }
+    changes.push_back(std::move(change));
+  });
+  return changes;
+}
+
 std::optional<model::HistoryEntry> decode_history_entry(Reader& reader, const Node& node) {
   if (!reader.fields(node, "a history entry", k_history_fields)) return std::nullopt;
   const Node* dated = node.find("date");
@@ -740,6 +783,12 @@ std::optional<model::Config> decode_config(const Node& root, diag::SourceName pa
     }
     config.owners.push_back(model::OwnerAddress{*role, *email, reader.at(*item.find("role"))});
   });
+  if (const Node* responses = root.find("responses");
+      responses != nullptr && reader.fields(*responses, "responses", k_responses_fields)) {
+    config.responses_from = reader.date(responses->find("from"), "from", Precision::day);
+  }
+  config.commissioner = decode_contact(reader, root.find("commissioner"), "commissioner");
+  config.monitoring = decode_monitoring(reader, root.find("monitoring"));
   return config;
 }
 
@@ -848,6 +897,7 @@ std::optional<model::Inspection> decode_inspection(const Node& root, diag::Sourc
     if (!by.value.empty() && date)
       inspection.superseded = model::ReportSupersession{std::move(by), *date, reader.at(*superseded)};
   }
+  if (const Node* response = root.find("response")) inspection.response = decode_response(reader, *response);
   const std::string finding_prefix = id.value_or("?");
   const Node* findings = root.find("findings");
   inspection.findings.reserve(item_count(findings));

@@ -27,7 +27,13 @@ inline constexpr std::array k_config_fields{Field{"schema_version", true},
                                             Field{"ratings"},
                                             Field{"statuses"},
                                             Field{"thresholds"},
-                                            Field{"marking"}};
+                                            Field{"marking"},
+                                            Field{"responses"},
+                                            Field{"commissioner"},
+                                            Field{"monitoring"}};
+inline constexpr std::array k_responses_fields{Field{"from", true}};
+inline constexpr std::array k_monitoring_fields{Field{"date", true}, Field{"phase", true}, Field{"reason"},
+                                                Field{"letter"}};
 inline constexpr std::array k_force_fields{Field{"name", true}, Field{"short_name"}};
 inline constexpr std::array k_committee_fields{Field{"name", true}, Field{"short_name"}};
 inline constexpr std::array k_paper_fields{Field{"title"},         Field{"purpose"},  Field{"decision"},
@@ -73,8 +79,10 @@ inline constexpr std::array k_inspection_fields{Field{"id", true},
                                                 Field{"gradings"},
                                                 Field{"counts"},
                                                 Field{"superseded"},
+                                                Field{"response"},
                                                 Field{"findings"}};
 inline constexpr std::array k_supersession_fields{Field{"by", true}, Field{"date", true}};
+inline constexpr std::array k_response_fields{Field{"required"}, Field{"published"}, Field{"url"}, Field{"note"}};
 inline constexpr std::array k_phase_fields{Field{"label", true}, Field{"from"}, Field{"to"}, Field{"week_commencing"},
                                            Field{"note"}};
 inline constexpr std::array k_event_fields{Field{"event", true}, Field{"date", true}, Field{"note"}};
@@ -149,6 +157,9 @@ inline constexpr std::array k_records{
     RecordFields{"priorities", k_priorities_fields},
     RecordFields{"priority", k_priority_fields},
     RecordFields{"supersession", k_supersession_fields},
+    RecordFields{"response", k_response_fields},
+    RecordFields{"responses", k_responses_fields},
+    RecordFields{"monitoring", k_monitoring_fields},
 };
 
 // The mapping file of `import --map` (docs/import.md).

@@ -32,6 +32,8 @@ void fields(auto& a, either<model::Priorities> auto& p) { a(p.title, p.values, p
 void fields(auto& a, either<model::BackgroundDocument> auto& d) { a(d.title, d.url, d.date, d.location); }
 void fields(auto& a, either<model::ReportSupersession> auto& s) { a(s.by, s.date, s.location); }
 void fields(auto& a, either<model::OwnerAddress> auto& o) { a(o.role, o.email, o.location); }
+void fields(auto& a, either<model::ReportResponse> auto& r) { a(r.required, r.published, r.url, r.note, r.location); }
+void fields(auto& a, either<model::MonitoringChange> auto& m) { a(m.date, m.phase, m.reason, m.letter, m.location); }
 void fields(auto& a, either<model::RatingRule> auto& r) { a(r.overdue, r.statuses); }
 void fields(auto& a, either<model::Rating> auto& r) {
   a(r.id, r.label, r.meaning, r.colour, r.marks, r.attention, r.derived_when, r.location);
@@ -43,7 +45,7 @@ void fields(auto& a, either<model::Config> auto& c) {
   a(c.force_name, c.force_short_name, c.committee_name, c.committee_short_name, c.paper_title, c.inspectorate,
     c.purpose, c.decision, c.sections, c.peel_narratives, c.paper_dates, c.word_template, c.contact, c.portfolios,
     c.owners, c.vocabulary, c.stale_after_days, c.location, c.background, c.priorities, c.reply_days_before_meeting,
-    c.marking);
+    c.marking, c.responses_from, c.commissioner, c.monitoring);
 }
 void fields(auto& a, either<model::Meeting> auto& m) {
   a(m.id, m.date, m.agenda_item, m.as_of, m.previous_cut_off, m.contact, m.notes, m.review, m.sections, m.location,
@@ -72,7 +74,7 @@ void fields(auto& a, either<model::Inspection> auto& i) {
   // finding_index and answering_index are built once the register is whole (Dataset::index).
   a(i.id, i.type, i.title, i.inspectorates, i.involvement, i.other_forces, i.notified, i.fieldwork, i.phases, i.events,
     i.draft_expected, i.draft_received, i.publication_expected, i.published, i.url, i.summary, i.gradings, i.counts,
-    i.findings, i.location, i.short_name, i.superseded);
+    i.findings, i.location, i.short_name, i.superseded, i.response);
 }
 void fields(auto& a, either<model::PeelArea> auto& p) {
   a(p.id, p.short_label, p.long_label, p.pillar, p.graded, p.location);
@@ -86,8 +88,8 @@ void fields(auto& a, either<CycleDefinition> auto& d) { a(d.cycle, d.has_name, d
 // A record that gains a field must gain it above too; then update its size here.
 template <class T, std::size_t size>
 constexpr bool sized = sizeof(void*) != 8 || sizeof(T) == size;
-static_assert(sized<model::Config, 744> && sized<model::Meeting, 360> && sized<model::HistoryEntry, 104> &&
-                  sized<model::Finding, 264> && sized<model::Inspection, 680> && sized<model::PeelCycle, 216> &&
+static_assert(sized<model::Config, 912> && sized<model::Meeting, 360> && sized<model::HistoryEntry, 104> &&
+                  sized<model::Finding, 264> && sized<model::Inspection, 752> && sized<model::PeelCycle, 216> &&
                   sized<model::Rating, 184> && sized<model::Vocabulary, 56> && sized<diag::Diagnostic, 88> &&
                   sized<model::Contact, 128> && sized<model::Portfolio, 112> && sized<model::RatingRule, 32> &&
                   sized<model::PaperSection, 56> && sized<model::Period, 10> && sized<model::FieldworkPhase, 72> &&
@@ -95,7 +97,8 @@ static_assert(sized<model::Config, 744> && sized<model::Meeting, 360> && sized<m
                   sized<model::FindingCounts, 112> && sized<model::PeelArea, 152> && sized<CycleDefinition, 224> &&
                   sized<diag::Note, 48> && sized<model::OwnerAddress, 80> && sized<model::Priority, 80> &&
                   sized<model::Priorities, 64> && sized<model::BackgroundDocument, 88> &&
-                  sized<model::ReportSupersession, 72>,
+                  sized<model::ReportSupersession, 72> && sized<model::ReportResponse, 64> &&
+                  sized<model::MonitoringChange, 88>,
               "a record's size changed: list its new field in fields(), then update the size");
 
 // How many values an enum has, which a stored one must be below.

@@ -25,6 +25,8 @@ auto find_by(const Range& items, const IdIndex& index, auto member, std::string_
 
 }  // namespace
 
+Date response_duty_from() { return Date::from_ymd(std::chrono::year{2017} / std::chrono::May / 2); }
+
 bool is_slug(std::string_view text) {
   if (text.empty() || text.front() == '-' || text.back() == '-') return false;
   return std::all_of(text.begin(), text.end(),

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include <hmicfrs/query/meetings.hpp>
+#include <hmicfrs/query/oversight.hpp>
 #include <hmicfrs/query/state.hpp>
 
 namespace hmicfrs::query {
@@ -32,6 +33,17 @@ bool undated(const model::Inspection& inspection) {
          !dated(inspection.draft_expected) && !inspection.draft_received &&
          std::none_of(inspection.events.begin(), inspection.events.end(),
                       [](const model::InspectionEvent& e) { return e.when.dated(); });
+}
+
+answers::Calendar calendar_answer(const model::Dataset& dataset, const answers::Window& window,
+                                  answers::CalendarScope scope) {
+  answers::Calendar out{window, scope, calendar(dataset, window, scope), {}};
+  if (tracks_responses(dataset)) {
+    for (const model::Inspection* inspection : out.inspections) {
+      out.responses.push_back(response_of(dataset.config, *inspection, window.until));
+    }
+  }
+  return out;
 }
 
 bool fieldwork_in(const model::Inspection& inspection, const answers::Window& window) {

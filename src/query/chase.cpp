@@ -9,6 +9,7 @@
 #include <hmicfrs/query/counts.hpp>
 #include <hmicfrs/query/findings.hpp>
 #include <hmicfrs/query/meetings.hpp>
+#include <hmicfrs/query/oversight.hpp>
 #include <hmicfrs/util/suggest.hpp>
 
 namespace hmicfrs::query {
@@ -83,6 +84,21 @@ util::Result<answers::Chase> chase(const model::Dataset& dataset, const model::D
       role_of[key] =
           options.by_portfolio ? (row.portfolio != nullptr ? row.portfolio->lead : "") : std::string(key.key);
       group.items.push_back(std::move(*item));
+    }
+  }
+  // The commissioner's office is asked about responses, as an owner is about findings.
+  const model::Config& config = dataset.config;
+  out.commissioner = config.commissioner && !config.commissioner->title.empty() ? config.commissioner->title
+                     : config.commissioner && !config.commissioner->name.empty()
+                         ? config.commissioner->name
+                         : std::string(answers::k_commissioner_office);
+  if (config.commissioner) out.commissioner_email = config.commissioner->email;
+  out.tracks_responses = tracks_responses(dataset);
+  if (out.tracks_responses) {
+    names.insert(out.commissioner);
+    if (wanted.found_in(out.commissioner)) {
+      any_named = true;
+      out.responses = responses_to_chase(dataset, as_of, out.until);
     }
   }
   if (!options.owner.empty() && !any_named) {

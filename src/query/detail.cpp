@@ -2,6 +2,7 @@
 
 #include <hmicfrs/query/findings.hpp>
 #include <hmicfrs/query/links.hpp>
+#include <hmicfrs/query/oversight.hpp>
 #include <hmicfrs/query/state.hpp>
 
 namespace hmicfrs::query {
@@ -39,8 +40,8 @@ const model::Inspection* continued(const model::Dataset& dataset, const model::I
 
 answers::InspectionDetail inspection_detail(const model::Dataset& dataset, const model::Inspection& inspection,
                                             const model::Date& as_of) {
-  answers::InspectionDetail detail{as_of, &dataset.config.vocabulary,    &inspection, {}, {},
-                                   {},    continued(dataset, inspection)};
+  answers::InspectionDetail detail{as_of, &dataset.config.vocabulary,     &inspection, {}, {},
+                                   {},    continued(dataset, inspection), std::nullopt};
   if (inspection.gradings) {
     const model::PeelCycle* cycle = cycle_of(dataset, inspection);
     detail.cycle = cycle != nullptr ? cycle->name : inspection.gradings->cycle.value;
@@ -54,6 +55,7 @@ answers::InspectionDetail inspection_detail(const model::Dataset& dataset, const
     answers::FindingRow row = row_of(dataset, inspection, finding, as_of);
     if (row.state.recorded) detail.rows.push_back(std::move(row));
   }
+  detail.response = response_of(dataset.config, inspection, as_of);
   return detail;
 }
 

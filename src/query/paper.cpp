@@ -16,6 +16,7 @@
 #include <hmicfrs/query/findings.hpp>
 #include <hmicfrs/query/links.hpp>
 #include <hmicfrs/query/meetings.hpp>
+#include <hmicfrs/query/oversight.hpp>
 #include <hmicfrs/query/peel.hpp>
 #include <hmicfrs/query/state.hpp>
 #include <hmicfrs/util/parallel.hpp>
@@ -166,6 +167,7 @@ answers::SectionBody peel(PaperContext& paper) {
             [](const answers::UngradedPeelReport& a, const answers::UngradedPeelReport& b) {
               return published_earlier(a.inspection, b.inspection);
             });
+  out.monitoring = monitoring_in(paper.config(), paper.window);
   return out;
 }
 
@@ -376,6 +378,8 @@ answers::SectionBody red(PaperContext& paper) {
   return out;
 }
 
+answers::SectionBody responses(PaperContext& paper) { return responses_in(paper.dataset, paper.window); }
+
 answers::SectionBody decision(PaperContext& paper) {
   const model::Config& config = paper.config();
   // The background documents are those the other sections mention: filled in once they are all answered.
@@ -413,6 +417,11 @@ struct Mentioned {
     for (const answers::RedFinding& finding : s.findings) add(finding.row.inspection);
     for (const answers::RedFinding& finding : s.not_implemented) add(finding.row.inspection);
   }
+  void operator()(const answers::ResponsesSection& s) const {
+    for (const auto* list : {&s.due, &s.published, &s.overdue}) {
+      for (const answers::ResponseState& response : *list) add(response.inspection);
+    }
+  }
   template <class Other>
   void operator()(const Other&) const {}
 };
@@ -449,6 +458,9 @@ constexpr SectionEntry k_sections[] = {
     {Section::red, red_title, red, Usual::always},
     {Section::decision, [](const model::Vocabulary&) { return std::string("Recommendation to the Committee"); },
      decision, Usual::always},
+    // Only when the register chooses it: placed where its `sections` put it.
+    {Section::responses, [](const model::Vocabulary&) { return std::string("Responses to reports"); }, responses,
+     Usual::never},
 };
 
 // One entry per section, at the section's place in the enum, so that its id finds it.

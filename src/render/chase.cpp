@@ -88,6 +88,23 @@ Table chase_table(const answers::Chase& v, const answers::ChaseGroup& group) {
   return table;
 }
 
+// The commissioner's responses to ask the office for: each report, when it came out, and where its response stands.
+void add_responses(Document& d, const answers::Chase& v) {
+  if (v.responses.empty()) return;
+  d.add(Heading{2, fmt::format("{}: responses to reports ({})", v.commissioner, v.responses.size())});
+  if (!v.commissioner_email.empty()) d.add(Fields{{{"Email", v.commissioner_email}}});
+  Table table{{{"Inspection"},
+               {"Published", Align::left, false, false, CellKind::date},
+               {"Response", Align::left, true},
+               {"Title", Align::left, true}},
+              {}};
+  for (const answers::ResponseState& response : v.responses) {
+    table.add_row(response.inspection->id, date_cell(*response.inspection->published, DateStyle::iso),
+                  response_text(response, DateStyle::iso), response.inspection->title);
+  }
+  d.add(std::move(table));
+}
+
 std::size_t item_count(const answers::Chase& v) {
   std::size_t n = 0;
   for (const answers::ChaseGroup& group : v.groups) n += group.items.size();
@@ -101,11 +118,16 @@ Document to_document(const answers::Chase& v) {
   Document d;
   d.add(Heading{1, fmt::format("Findings to update {}", deadline(v))});
   const std::string who = v.by_portfolio ? "portfolio" : "owner";
-  if (v.groups.empty()) {
+  if (v.groups.empty() && v.responses.empty()) {
     return d.add(
-        Paragraph{fmt::format("As of {}, no open finding is rated {}, overdue, due, stale or unrated by {}: "
+        Paragraph{fmt::format("As of {}, no open finding is rated {}, overdue, due, stale or unrated by {}{}: "
                               "nobody needs chasing.",
-                              v.as_of.iso(), attention_words(vocabulary), v.until.iso())});
+                              v.as_of.iso(), attention_words(vocabulary), v.until.iso(),
+                              v.tracks_responses ? ", and no response to a report is due or overdue" : "")});
+  }
+  if (v.groups.empty()) {
+    add_responses(d, v);
+    return d;
   }
   d.add(
       Paragraph{fmt::format("As of {}: {} for {} {}. Unless an update is written by {}, {} each as its last "
@@ -118,6 +140,7 @@ Document to_document(const answers::Chase& v) {
     if (!group.email.empty()) d.add(Fields{{{"Email", group.email}}});
     d.add(chase_table(v, group));
   }
+  add_responses(d, v);
   return d;
 }
 

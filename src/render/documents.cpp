@@ -218,6 +218,21 @@ Document to_document(const answers::Status& v) {
   }
   add_glimpse(d, "Upcoming inspections", std::move(upcoming), "No inspection is notified and not yet started.",
               fmt::format("hmicfrs-track inspections --upcoming --as-of {}", as_of));
+  if (v.tracks_responses) {
+    Table responses = glimpse({{"Inspection"}, {"Response"}});
+    for (const answers::ResponseState& response : v.responses) {
+      responses.add_row(response.inspection->id, response_text(response, DateStyle::iso), response.inspection->title);
+    }
+    add_glimpse(d, "Responses to reports", std::move(responses),
+                fmt::format("No response to a report is overdue or due within {} days.", answers::k_responses_ahead),
+                fmt::format("hmicfrs-track inspections --as-of {}", as_of));
+  }
+  if (v.monitoring && v.monitoring->current != nullptr) {
+    const model::MonitoringChange& current = *v.monitoring->current;
+    d.add(Heading{2, "Monitoring"});
+    d.add(
+        Paragraph{fmt::format("{} ({}) since {}.", label(current.phase), meaning(current.phase), current.date.iso())});
+  }
   return d;
 }
 
@@ -287,6 +302,11 @@ Document to_document(const answers::InspectionDetail& v) {
   d.add(Heading{1, fmt::format("{}: {}", i.id, i.title)});
   Fields fields = inspection_fields(i, v.as_of);
   if (i.counts) fields.items.push_back({"Findings stated", stated_findings(*i.counts, v.continuing_from, false)});
+  if (v.response) {
+    fields.items.push_back({"Commissioner's response", response_text(*v.response, DateStyle::words)});
+    if (i.response && !i.response->url.empty()) fields.items.push_back({"Response at", i.response->url});
+    if (i.response && !i.response->note.empty()) fields.items.push_back({"Response note", i.response->note.str()});
+  }
   d.add(std::move(fields));
   add_markdown(d, "Summary", i.summary);
   if (i.gradings) {
@@ -387,7 +407,19 @@ Document to_document(const answers::PeelAreas& v) {
   return d;
 }
 
-Table to_table(const answers::Calendar& v) { return calendar_table(v.inspections, v.window.until); }
+Table to_table(const answers::Calendar& v) {
+  Table table = calendar_table(v.inspections, v.window.until);
+  // A register that tracks responses has a column for them, before the title.
+  if (!v.responses.empty()) {
+    table.columns.insert(table.columns.end() - 1, Column{"Response", Align::left, true, true});
+    for (std::size_t i = 0; i < table.rows.size(); ++i) {
+      const auto& response = v.responses[i];
+      table.rows[i].insert(table.rows[i].end() - 1,
+                           Cell(response ? response_text(*response, DateStyle::iso) : std::string()));
+    }
+  }
+  return table;
+}
 
 Document to_document(const answers::Calendar& v) {
   Document d;

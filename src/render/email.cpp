@@ -158,6 +158,71 @@ std::string mail_date(const model::Date& date) {
                      model::month_name(day.month()).substr(0, 3), day.year());
 }
 
+// A draft message's headers, then the register's marking first in its body when it has one.
+std::string message_head(const answers::Chase& v, const std::string& from, const std::string& to,
+                         const std::string& subject, const std::string& stem) {
+  const model::Config& config = *v.config;
+  std::string m;
+  m += fmt::format("Date: {}{}", mail_date(v.as_of), k_crlf);
+  m += fmt::format("From: {}{}", from, k_crlf);
+  if (!to.empty()) m += fmt::format("To: {}{}", to, k_crlf);
+  m += header_line("Subject", subject);
+  m += fmt::format("Message-ID: <chase-{}-{}@hmicfrs-track.invalid>{}", v.as_of.iso(), stem, k_crlf);
+  m += fmt::format("X-Unsent: 1{}", k_crlf);  // opened as a draft, to check and send
+  m += fmt::format(
+      "MIME-Version: 1.0{0}Content-Type: text/plain; charset=utf-8{0}"
+      "Content-Transfer-Encoding: 8bit{0}{0}",
+      k_crlf);
+  if (!config.marking.empty()) (m += wrapped(config.marking, "")) += k_crlf;
+  return m;
+}
+
+// The thanks, who sends it, and the marking last.
+std::string signature(const model::Config& config) {
+  std::string m(k_crlf);
+  m += wrapped("Thank you.", "");
+  for (const std::string* line : {&config.contact.name, &config.contact.title, &config.force_name}) {
+    if (!line->empty()) m += wrapped(*line, "");
+  }
+  if (!config.marking.empty()) (m += k_crlf) += wrapped(config.marking, "");
+  return m;
+}
+
+// The message to the commissioner's office about the responses to reports that are due or overdue, named apart
+// from the owners' messages.
+EmailMessage responses_message(const answers::Chase& v, const std::string& from, const std::string& marked,
+                               const std::string& asked, const std::vector<std::string>& taken) {
+  const model::Config& config = *v.config;
+  const auto day = [&](const model::Date& date) { return chase_date(v, date, DateStyle::words); };
+  std::string stem = "responses-to-reports";
+  for (int n = 2; std::find(taken.begin(), taken.end(), stem) != taken.end(); ++n) {
+    stem = fmt::format("responses-to-reports-{}", n);
+  }
+  std::string m =
+      message_head(v, from, v.commissioner_email,
+                   fmt::format("{}HMICFRS reports: the commissioner's response, please {}", marked, asked), stem);
+  m += wrapped(fmt::format("To the {},", v.commissioner), "");
+  m += k_crlf;
+  const bool one = v.responses.size() == 1;
+  m += wrapped(fmt::format("The commissioner's comments on {}, with the Chief Constable's, must be published within "
+                           "56 days of {} publication (section 55 of the Police Act 1996). Please tell us {} when {} "
+                           "published, and where.",
+                           one ? "the report below"
+                               : "each of the " + count_phrase(v.responses.size(), "report", "reports") + " below",
+                           one ? "its" : "each one's", asked, one ? "it is or will be" : "each is or will be"),
+               "");
+  std::size_t number = 0;
+  for (const answers::ResponseState& response : v.responses) {
+    m += k_crlf;
+    m += wrapped(fmt::format("{}. {}: {}", ++number, response.inspection->id, response.inspection->title), "   ", "");
+    m += wrapped(fmt::format("Report published {}. Response: {}.", day(*response.inspection->published),
+                             in_prose(response_text(response, DateStyle::words))),
+                 "   ", "   ");
+  }
+  m += signature(config);
+  return {stem + ".eml", std::move(m)};
+}
+
 }  // namespace
 
 std::vector<EmailMessage> to_messages(const answers::Chase& v) {
@@ -199,18 +264,7 @@ std::vector<EmailMessage> to_messages(const answers::Chase& v) {
   for (std::size_t g = 0; g < v.groups.size(); ++g) {
     const answers::ChaseGroup& group = v.groups[g];
     const std::string& stem = stems[g];
-    std::string m;
-    m += fmt::format("Date: {}{}", mail_date(v.as_of), k_crlf);
-    m += fmt::format("From: {}{}", from, k_crlf);
-    if (!group.email.empty()) m += fmt::format("To: {}{}", group.email, k_crlf);
-    m += header_line("Subject", subject);
-    m += fmt::format("Message-ID: <chase-{}-{}@hmicfrs-track.invalid>{}", v.as_of.iso(), stem, k_crlf);
-    m += fmt::format("X-Unsent: 1{}", k_crlf);  // opened as a draft, to check and send
-    m += fmt::format(
-        "MIME-Version: 1.0{0}Content-Type: text/plain; charset=utf-8{0}"
-        "Content-Transfer-Encoding: 8bit{0}{0}",
-        k_crlf);
-    if (!config.marking.empty()) (m += wrapped(config.marking, "")) += k_crlf;
+    std::string m = message_head(v, from, group.email, subject, stem);
     m += wrapped(fmt::format("To {},", group.name), "");
     m += k_crlf;
     const bool one = group.items.size() == 1;
@@ -246,14 +300,10 @@ std::vector<EmailMessage> to_messages(const answers::Chase& v) {
                                chase_paper_shows(v, item, DateStyle::words)),
                    "     ", "   ");
     }
-    m += k_crlf;
-    m += wrapped("Thank you.", "");
-    for (const std::string* line : {&config.contact.name, &config.contact.title, &config.force_name}) {
-      if (!line->empty()) m += wrapped(*line, "");
-    }
-    if (!config.marking.empty()) (m += k_crlf) += wrapped(config.marking, "");
+    m += signature(config);
     out.push_back({stem + ".eml", std::move(m)});
   }
+  if (!v.responses.empty()) out.push_back(responses_message(v, from, marked, asked, stems));
   return out;
 }
 
@@ -262,7 +312,14 @@ std::string unaddressed_warning(const answers::Chase& v) {
   for (const answers::ChaseGroup& group : v.groups) {
     if (group.email.empty()) unaddressed.push_back(&group);
   }
-  if (unaddressed.empty()) return {};
+  std::string commissioner;
+  if (!v.responses.empty() && v.commissioner_email.empty()) {
+    commissioner = fmt::format(
+        "warning: the message to the {} about responses to reports has no To: address: give the office's in "
+        "hmicfrs-track.yaml, as in\n  commissioner:\n    email: name@example.org\n",
+        v.commissioner);
+  }
+  if (unaddressed.empty()) return commissioner;
   std::string out =
       fmt::format("warning: {} of {} {} no To: address: hmicfrs-track.yaml gives none for\n", unaddressed.size(),
                   count_phrase(v.groups.size(), "message", "messages"), unaddressed.size() == 1 ? "has" : "have");
@@ -283,7 +340,7 @@ std::string unaddressed_warning(const answers::Chase& v) {
     out += fmt::format("Add each under owners:, as in\n  owners:\n    - role: \"{}\"\n      email: name@example.org\n",
                        quoted);
   }
-  return out;
+  return out + commissioner;
 }
 
 }  // namespace hmicfrs::render

@@ -156,6 +156,49 @@ Json inspections_array(const std::vector<const model::Inspection*>& inspections)
   return array;
 }
 
+// The commissioner's response to a report: where it stands, its last day and its publication.
+Json response_json(const answers::ResponseState& r) {
+  Json json{{"inspection", r.inspection->id},
+            {"standing", model::name_of(r.standing)},
+            {"report_published", date_json(r.inspection->published)},
+            {"due", date_json(r.due)},
+            {"published", date_json(r.published)}};
+  if (r.standing == answers::ResponseStanding::due) json["days_left"] = r.due ? Json(r.days_left) : Json(nullptr);
+  if (r.standing == answers::ResponseStanding::overdue) json["days_overdue"] = r.days_over;
+  if (r.standing == answers::ResponseStanding::published) json["days_late"] = r.days_over;
+  const model::Inspection& i = *r.inspection;
+  if (i.response) {
+    json["url"] = text_or_null(i.response->url);
+    json["note"] = text_or_null(i.response->note);
+  }
+  return json;
+}
+
+Json responses_json(const std::vector<answers::ResponseState>& responses) {
+  Json array = Json::array();
+  for (const answers::ResponseState& r : responses) array.push_back(response_json(r));
+  return array;
+}
+
+Json monitoring_change_json(const model::MonitoringChange& change) {
+  return Json{{"date", change.date.iso()},
+              {"phase", model::name_of(change.phase)},
+              {"reason", text_or_null(change.reason)},
+              {"letter", text_or_null(change.letter)}};
+}
+
+// The force's monitoring phase as of the answer's date (null before the first), and its changes in the window.
+Json monitoring_json(const answers::Monitoring& m) {
+  Json changes = Json::array();
+  for (const answers::MonitoringStep& step : m.changes) {
+    Json change = monitoring_change_json(*step.change);
+    change["from"] = step.before != nullptr ? Json(model::name_of(step.before->phase)) : Json(nullptr);
+    changes.push_back(std::move(change));
+  }
+  return Json{{"current", m.current != nullptr ? monitoring_change_json(*m.current) : Json(nullptr)},
+              {"changes", changes}};
+}
+
 Json refs_json(const std::vector<answers::FindingRef>& refs);
 
 // A finding's links both ways, as `show` and the paper's red section give them.
@@ -322,14 +365,18 @@ void write_json(std::ostream& out, const Json& json) {
 }
 
 Json to_json(const answers::Status& v) {
-  return Json{{"as_of", v.as_of.iso()},
-              {"force", v.force},
-              {"counts", counts_json(v.counts, *v.vocabulary)},
-              {"stale_after_days", v.stale_after_days},
-              {"red", findings_json(v.outstanding.needing_attention)},
-              {"overdue", findings_json(v.outstanding.overdue)},
-              {"stale", findings_json(v.outstanding.stale)},
-              {"upcoming_inspections", inspections_array(v.upcoming)}};
+  Json json{{"as_of", v.as_of.iso()},
+            {"force", v.force},
+            {"counts", counts_json(v.counts, *v.vocabulary)},
+            {"stale_after_days", v.stale_after_days},
+            {"red", findings_json(v.outstanding.needing_attention)},
+            {"overdue", findings_json(v.outstanding.overdue)},
+            {"stale", findings_json(v.outstanding.stale)},
+            {"upcoming_inspections", inspections_array(v.upcoming)}};
+  // What only some registers record is given only when there, so that readers of other registers see no new keys.
+  if (v.tracks_responses) json["responses"] = responses_json(v.responses);
+  if (v.monitoring) json["monitoring"] = monitoring_json(*v.monitoring);
+  return json;
 }
 
 Json to_json(const answers::Chase& v) {
@@ -349,12 +396,17 @@ Json to_json(const answers::Chase& v) {
     }
     groups.push_back(Json{{"name", group.name}, {"email", text_or_null(group.email)}, {"findings", items}});
   }
-  return Json{{"as_of", v.as_of.iso()},
-              {"until", v.until.iso()},
-              {"meeting", v.meeting != nullptr ? Json(v.meeting->id) : Json(nullptr)},
-              {"reply_by", v.reply_by.iso()},
-              {"by", v.by_portfolio ? "portfolio" : "owner"},
-              {"groups", groups}};
+  Json json{{"as_of", v.as_of.iso()},
+            {"until", v.until.iso()},
+            {"meeting", v.meeting != nullptr ? Json(v.meeting->id) : Json(nullptr)},
+            {"reply_by", v.reply_by.iso()},
+            {"by", v.by_portfolio ? "portfolio" : "owner"},
+            {"groups", groups}};
+  if (v.tracks_responses) {
+    json["commissioner"] = Json{{"name", v.commissioner}, {"email", text_or_null(v.commissioner_email)}};
+    json["responses"] = responses_json(v.responses);
+  }
+  return json;
 }
 
 Json to_json(const answers::FindingList& v) {
@@ -417,6 +469,7 @@ Json to_json(const answers::InspectionDetail& v) {
   inspection["gradings"] = gradings_json(i);
   inspection["counts"] = counts_stated_json(i);
   inspection["findings"] = findings_json(v.rows);
+  if (v.response) inspection["response"] = response_json(*v.response);
   return Json{{"as_of", v.as_of.iso()}, {"inspection", inspection}};
 }
 
@@ -468,11 +521,20 @@ Json to_json(const answers::PeelAreas& v) {
   return Json{{"cycles", cycles}};
 }
 
+// The calendar's inspections, each with its response when the register tracks them.
+Json calendar_json(const answers::Calendar& v) {
+  Json array = inspections_array(v.inspections);
+  for (std::size_t i = 0; i < v.responses.size(); ++i) {
+    array[i]["response"] = v.responses[i] ? response_json(*v.responses[i]) : Json(nullptr);
+  }
+  return array;
+}
+
 Json to_json(const answers::Calendar& v) {
   return Json{{"as_of", v.window.until.iso()},
               {"scope", model::name_of(v.scope)},
               {"since", date_json(v.window.after)},
-              {"inspections", inspections_array(v.inspections)}};
+              {"inspections", calendar_json(v)}};
 }
 
 Json to_json(const answers::Movement& v) {
@@ -550,6 +612,13 @@ struct SectionJson {
       in_progress.push_back(std::move(entry));
     }
     json["peel_in_progress"] = in_progress;
+    if (s.monitoring) json["monitoring"] = monitoring_json(*s.monitoring);
+  }
+
+  void operator()(const answers::ResponsesSection& s) const {
+    json["responses"] = Json{{"overdue", responses_json(s.overdue)},
+                             {"due", responses_json(s.due)},
+                             {"published", responses_json(s.published)}};
   }
 
   void operator()(const answers::ActivitySection& s) const {

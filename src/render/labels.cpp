@@ -77,8 +77,37 @@ std::string_view label(model::Involvement involvement) {
 }
 
 std::string_view label(model::EventKind kind) {
-  static constexpr std::array<std::string_view, 3> k{"Hot debrief", "Suspended", "Resumed"};
+  static constexpr std::array<std::string_view, 4> k{"Hot debrief", "Suspended", "Resumed", "Revisit"};
   return pick(kind, k);
+}
+
+std::string_view label(model::MonitoringPhase phase) {
+  static constexpr std::array<std::string_view, 2> k{"Scan", "Engage"};
+  return pick(phase, k);
+}
+
+std::string_view meaning(model::MonitoringPhase phase) {
+  static constexpr std::array<std::string_view, 2> k{"routine monitoring", "enhanced monitoring"};
+  return pick(phase, k);
+}
+
+std::string response_text(const answers::ResponseState& response, DateStyle style) {
+  const auto day = [&](const model::Date& date) { return date_cell(date, style).text; };
+  const auto days = [](int n) { return fmt::format("{} {}", n, n == 1 ? "day" : "days"); };
+  switch (response.standing) {
+    case answers::ResponseStanding::awaiting_report: return "Due 56 days after publication";
+    case answers::ResponseStanding::not_required: return "Not required";
+    case answers::ResponseStanding::due:
+      return response.due ? fmt::format("Due by {}", day(*response.due))
+                          : std::string("Due 56 days after publication (date TBC)");
+    case answers::ResponseStanding::overdue:
+      return fmt::format("Overdue by {} (due by {})", days(response.days_over), day(*response.due));
+    case answers::ResponseStanding::published:
+      return response.days_over > 0
+                 ? fmt::format("Published {}, {} late", day(*response.published), days(response.days_over))
+                 : fmt::format("Published {}", day(*response.published));
+  }
+  return {};
 }
 
 std::string_view label(answers::Grouping grouping) {

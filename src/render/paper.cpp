@@ -84,6 +84,13 @@ std::string uncounted(const answers::RagCounts& c) {
 }
 
 // A rating as the movement summary writes it: "amber", "unrated".
+// Text the register wrote as a sentence: ending with a full stop unless it ends with one (or ? or !).
+std::string as_sentence(std::string_view text) {
+  std::string out(text);
+  if (!out.empty() && out.back() != '.' && out.back() != '?' && out.back() != '!') out += '.';
+  return out;
+}
+
 std::string rating_name(const model::Rating* rating) { return rating != nullptr ? in_prose(rating->label) : "unrated"; }
 
 // How a finding connects to others, each named by its number and report: "Relates to recommendation 4 of
@@ -199,6 +206,31 @@ class PaperBuilder {
     }
     for (const answers::UngradedPeelReport& report : peel.ungraded) ungraded_peel(report);
     peel_in_progress(peel.in_progress);
+    if (peel.monitoring) monitoring(*peel.monitoring);
+  }
+
+  // The phase HMICFRS monitors the force in as of the paper, and its changes since the last committee.
+  void monitoring(const answers::Monitoring& monitoring) {
+    if (monitoring.current == nullptr) return;
+    m_document.add(Heading{3, "Monitoring"});
+    const auto told = [&](const model::MonitoringChange& change, std::string sentence) {
+      if (!change.reason.empty()) sentence += " " + as_sentence(change.reason);
+      if (!change.letter.empty()) sentence += fmt::format(" The inspectorate's letter: {}", change.letter);
+      say(std::move(sentence));
+    };
+    for (const answers::MonitoringStep& step : monitoring.changes) {
+      const model::MonitoringChange& change = *step.change;
+      const std::string_view moved = change.phase == model::MonitoringPhase::engage ? "moved the force into"
+                                     : step.before != nullptr                       ? "returned the force to"
+                                                                                    : "placed the force in";
+      told(change, fmt::format("{} {} {} {} ({}).", sentence_case(on_date(change.date)), m_paper.inspectorate, moved,
+                               meaning(change.phase), in_prose(std::string(label(change.phase)))));
+    }
+    const model::MonitoringChange& current = *monitoring.current;
+    if (!monitoring.changes.empty() && monitoring.changes.back().change == &current) return;
+    told(current,
+         fmt::format("{} has monitored the force in its {} phase ({}) since {}.", m_paper.inspectorate,
+                     in_prose(std::string(label(current.phase))), meaning(current.phase), long_date(current.date)));
   }
 
   // A PEEL report without grades: when it came out, its summary at the first paper after, and its findings.
@@ -418,6 +450,8 @@ class PaperBuilder {
           return {"The inspection", "was suspended", "is to be suspended", "is to be suspended"};
         case model::EventKind::resumed:
           return {"The inspection", "resumed", "is expected to resume", "is expected to resume"};
+        case model::EventKind::revisit:
+          return {"The inspectorate's revisit", "took place", "is expected", "is to be arranged"};
       }
       return {"The inspection", "had an event", "expects an event", "expects an event"};
     }();
@@ -795,6 +829,40 @@ class PaperBuilder {
     // Known only as at a date: when it was rated is not known.
     if (state.rated_by->as_at) return "Rated " + in_prose(dated_note(*state.rated_by));
     return "Rated on " + dated_note(*state.rated_by);
+  }
+
+  // "Responses to reports": the commissioner's duty, then the responses overdue, due, and published since the
+  // last committee, each a table.
+  void write(const answers::ResponsesSection& section) {
+    say(
+        fmt::format("The Police and Crime Commissioner must publish comments on each {} report that concerns the "
+                    "force, with the Chief Constable's, within 56 days of its publication, saying for each "
+                    "recommendation what has been or will be done, or why nothing (section 55 of the Police Act "
+                    "1996).",
+                    m_paper.inspectorate));
+    if (section.due.empty() && section.published.empty() && section.overdue.empty()) {
+      say(fmt::format("As of {} no response is due or overdue, and none has been published since the last committee.",
+                      long_date(m_paper.as_of())));
+      return;
+    }
+    const auto table_of = [&](const std::vector<answers::ResponseState>& responses) {
+      Table table{{{"Report", Align::left, true},
+                   {"Published", Align::left, false, false, CellKind::date, false, "published {}"},
+                   {"Response", Align::left, true}},
+                  {}};
+      for (const answers::ResponseState& response : responses) {
+        table.add_row(response.inspection->title.str(), date_cell(*response.inspection->published, m_dates),
+                      response_text(response, m_dates));
+      }
+      return table;
+    };
+    for (const auto& [responses, title] : {std::pair{&section.overdue, "Overdue"},
+                                           {&section.due, "Due"},
+                                           {&section.published, "Published since the last committee"}}) {
+      if (responses->empty()) continue;
+      subsection(title);
+      m_document.add(table_of(*responses));
+    }
   }
 
   void write(const answers::DecisionSection& section) {

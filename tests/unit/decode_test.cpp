@@ -90,7 +90,7 @@ TEST(DecodeInspection, ReportsMissingAndUnknownFields) {
                       "inspections/x.yaml:4:1: error: unknown field 'whatever' in an inspection (known fields: id, "
                       "type, title, short_name, inspectorates, involvement, other_forces, notified, fieldwork, events, "
                       "draft_expected, draft_received, publication_expected, published, url, summary, gradings, "
-                      "counts, superseded, findings) [unknown-field]"}));
+                      "counts, superseded, response, findings) [unknown-field]"}));
 }
 
 TEST(DecodeInspection, ReportsTextThatAnUnquotedCommaSplitOffAValue) {
@@ -479,7 +479,8 @@ TEST(DecodeCommittees, ReportsBadWindowsAndSections) {
                 "committees.yaml:2:74: error: previous_cut_off 2022-04-02 is not before this paper's cut-off "
                 "2022-04-02 [date-order]",
                 "committees.yaml:2:94: error: unknown paper section 'tracking' (expected "
-                "purpose, peel, activity, notified, published, review, tracker, red or decision) [invalid-value]"}));
+                "purpose, peel, activity, notified, published, review, tracker, red, decision or responses) "
+                "[invalid-value]"}));
 }
 
 TEST(DecodeFiles, ReportsAnEmptyFile) {

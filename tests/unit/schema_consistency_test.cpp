@@ -53,6 +53,9 @@ const std::map<std::string_view, std::pair<std::string, std::string>> k_places{
     {"priorities", {"config", "priorities"}},
     {"priority", {"config", "priority"}},
     {"supersession", {"inspection", "supersession"}},
+    {"response", {"inspection", "response"}},
+    {"responses", {"config", "responses"}},
+    {"monitoring", {"config", "monitoring"}},
 };
 
 // The object schema of a record; fieldwork's is the object branch of its oneOf.
@@ -100,6 +103,7 @@ TEST(Schemas, ListTheSameEnumValuesAsTheModel) {
   EXPECT_EQ(enum_at(inspection["properties"]["type"]), names<model::InspectionType>());
   EXPECT_EQ(enum_at(inspection["properties"]["involvement"]), names<model::Involvement>());
   EXPECT_EQ(enum_at(inspection["$defs"]["event"]["properties"]["event"]), names<model::EventKind>());
+  EXPECT_EQ(enum_at(schema("config")["$defs"]["monitoring"]["properties"]["phase"]), names<model::MonitoringPhase>());
   EXPECT_EQ(enum_at(finding["type"]), names<model::FindingType>());
   EXPECT_EQ(enum_at(finding["scope"]), names<model::Scope>());
   EXPECT_EQ(enum_at(history["status"]), names<model::Status>());

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include <hmicfrs/answers/finding.hpp>
+#include <hmicfrs/answers/oversight.hpp>
 
 namespace hmicfrs::answers {
 
@@ -41,6 +42,15 @@ struct Chase {
   const model::Config* config = nullptr;
   bool by_portfolio = false;
   std::vector<ChaseGroup> groups;  // in the order of `rag --by owner` (or portfolio)
+  // The commissioner's responses to reports to ask about, when the register tracks them: overdue, or due by
+  // `until` (or on a day not yet known), asked of the commissioner's office.
+  bool tracks_responses = false;
+  std::vector<ResponseState> responses;
+  std::string commissioner;  // the office's name: the configuration's `commissioner` title or name, else the usual
+  std::string commissioner_email;  // its address; empty when the configuration gives none
 };
+
+// What the commissioner's office is called when the configuration does not say.
+inline constexpr std::string_view k_commissioner_office = "Office of the Police and Crime Commissioner";
 
 }  // namespace hmicfrs::answers

@@ -8,6 +8,7 @@
 #include <hmicfrs/answers/counts.hpp>
 #include <hmicfrs/answers/finding.hpp>
 #include <hmicfrs/answers/movement.hpp>
+#include <hmicfrs/answers/oversight.hpp>
 #include <hmicfrs/answers/peel.hpp>
 #include <hmicfrs/answers/window.hpp>
 
@@ -69,6 +70,7 @@ struct PeelSection {
   std::optional<Graded> graded;
   std::vector<UngradedPeelReport> ungraded;  // PEEL reports out by the date without grades, since the latest graded
   std::vector<PeelInProgress> in_progress;         // PEEL inspections known and not yet published
+  std::optional<Monitoring> monitoring;            // when the register records the force's monitoring phase
 };
 
 // A phase of an inspection's fieldwork, dated as the paper gives it.
@@ -220,7 +222,7 @@ struct DecisionSection {
 };
 
 using SectionBody = std::variant<PurposeSection, PeelSection, ActivitySection, NotifiedSection, PublishedSection,
-                                 ReviewSection, TrackerSection, RedSection, DecisionSection>;
+                                 ReviewSection, TrackerSection, RedSection, DecisionSection, ResponsesSection>;
 
 // One numbered section of the paper: its answer, under the title query gave it.
 struct PaperSection {

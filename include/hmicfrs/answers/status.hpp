@@ -5,6 +5,7 @@
 
 #include <hmicfrs/answers/counts.hpp>
 #include <hmicfrs/answers/finding.hpp>
+#include <hmicfrs/answers/oversight.hpp>
 
 namespace hmicfrs::answers {
 
@@ -17,7 +18,14 @@ struct Status {
   int stale_after_days = 0;
   Outstanding outstanding;
   std::vector<const model::Inspection*> upcoming;  // notified, not yet started
+  // What only some registers record, shown only by those that do.
+  bool tracks_responses = false;
+  std::vector<ResponseState> responses;  // overdue, and due within k_responses_ahead days (or on a day not yet known)
+  std::optional<Monitoring> monitoring;
 };
+
+// How far ahead `status` looks for responses to reports coming due.
+inline constexpr int k_responses_ahead = 28;
 
 // A grade an inspection awarded, with its area named as grade tables name it.
 struct AreaGrade {
@@ -35,6 +43,7 @@ struct InspectionDetail {
   std::vector<AreaGrade> grades;  // in file order
   std::vector<FindingRow> rows;   // its findings recorded by the date
   const model::Inspection* continuing_from = nullptr;  // the inspection its counts say it continues
+  std::optional<ResponseState> response;               // when the register tracks its response
 };
 
 }  // namespace hmicfrs::answers

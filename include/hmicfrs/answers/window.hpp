@@ -3,6 +3,7 @@
 #include <optional>
 #include <vector>
 
+#include <hmicfrs/answers/oversight.hpp>
 #include <hmicfrs/model/register.hpp>
 
 namespace hmicfrs::answers {
@@ -37,6 +38,8 @@ struct Calendar {
   Window window;  // `after` set for --since
   CalendarScope scope = CalendarScope::all;
   std::vector<const model::Inspection*> inspections;
+  // Beside each inspection, its response, when the register tracks responses at all (else empty).
+  std::vector<std::optional<ResponseState>> responses;
 };
 
 }  // namespace hmicfrs::answers

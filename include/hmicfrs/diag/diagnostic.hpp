@@ -82,6 +82,7 @@ enum class Code {
   counts_differ,
   unrated_open_finding,
   future_history,
+  response_duty,
   // Importing a spreadsheet tracker.
   spreadsheet_format,
   // Collecting owners' updates from the workbooks chase wrote.

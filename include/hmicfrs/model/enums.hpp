@@ -25,7 +25,11 @@ enum class InspectionType {
 };
 
 // What happened to an inspection besides its fieldwork and its report.
-enum class EventKind { hot_debrief, suspended, resumed };
+enum class EventKind { hot_debrief, suspended, resumed, revisit };
+
+// How closely HMICFRS monitors a force: routinely ("scan"), or in its enhanced phase ("engage"), when a cause of
+// concern is not being dealt with, overseen by its Policing Performance Oversight Group.
+enum class MonitoringPhase { scan, engage };
 
 // How a force took part in an inspection.
 enum class Involvement { inspected, data_request, not_inspected };
@@ -58,7 +62,8 @@ enum class Grade { outstanding, good, adequate, requires_improvement, inadequate
 enum class Scale { four_point, five_point };
 
 // The parts of a committee paper that a meeting may add notes to (SPEC §6).
-enum class Section { purpose, peel, activity, notified, published, review, tracker, red, decision };
+// `responses` comes last: no paper has it unless the register chooses it.
+enum class Section { purpose, peel, activity, notified, published, review, tracker, red, decision, responses };
 
 // The names an enum's values take in the data files, and what the enum is
 // called in messages. Specialised below for every enum above.
@@ -76,7 +81,8 @@ HMICFRS_ENUM_INFO(InspectionType, "inspection type", "peel", "national-thematic"
                   "child-protection", "custody", "crime-data-integrity", "super-complaint", "home-secretary-commission",
                   "other")
 HMICFRS_ENUM_INFO(Involvement, "involvement", "inspected", "data-request", "not-inspected")
-HMICFRS_ENUM_INFO(EventKind, "event", "hot-debrief", "suspended", "resumed")
+HMICFRS_ENUM_INFO(EventKind, "event", "hot-debrief", "suspended", "resumed", "revisit")
+HMICFRS_ENUM_INFO(MonitoringPhase, "monitoring phase", "scan", "engage")
 HMICFRS_ENUM_INFO(FindingType, "finding type", "cause-of-concern", "recommendation", "afi", "not-formal")
 HMICFRS_ENUM_INFO(Scope, "scope", "force", "all-forces")
 HMICFRS_ENUM_INFO(Status, "status", "open", "awaiting-sign-off", "closed", "achieved", "superseded", "declined",
@@ -87,7 +93,7 @@ HMICFRS_ENUM_INFO(PaperDates, "way of writing dates", "words", "iso")
 HMICFRS_ENUM_INFO(Grade, "grade", "outstanding", "good", "adequate", "requires-improvement", "inadequate", "not-graded")
 HMICFRS_ENUM_INFO(Scale, "grade scale", "four-point", "five-point")
 HMICFRS_ENUM_INFO(Section, "paper section", "purpose", "peel", "activity", "notified", "published", "review", "tracker",
-                  "red", "decision")
+                  "red", "decision", "responses")
 
 #undef HMICFRS_ENUM_INFO
 

@@ -149,6 +149,31 @@ struct Vocabulary {
   std::vector<std::string> attention_labels() const;
 };
 
+// The commissioner's response to inspection reports (s55(5A) Police Act 1996, inserted by s37(2) Policing and
+// Crime Act 2017): the comments of the local policing body, with the chief officer's, published before the end of
+// the 56 days beginning with the day the report is published, so the last day is publication + 55. The duty applies
+// to reports published from 2 May 2017, the day SI 2017/399 reg. 4(a) brought s37 into force.
+inline constexpr int k_response_days = 56;
+Date response_duty_from();
+
+// What the register says of a report's response (its `response:`).
+struct ReportResponse {
+  bool required = true;  // false: the force is not a subject of the report
+  std::optional<Date> published;
+  std::string url;
+  Text note;
+  diag::Location location;
+};
+
+// One change of the force's monitoring phase (`monitoring` in the configuration), from its day on.
+struct MonitoringChange {
+  Date date;
+  MonitoringPhase phase = MonitoringPhase::scan;
+  std::string reason;  // why HMICFRS moved the force
+  std::string letter;  // the letter's web address, when published
+  diag::Location location;
+};
+
 // A section a paper has, with its title when the register gives its own.
 struct PaperSection {
   Section section = Section::purpose;
@@ -180,6 +205,10 @@ struct Config {
   Vocabulary vocabulary;
   int stale_after_days = 90;
   int reply_days_before_meeting = 14;  // `chase` asks for updates this many days before a meeting that gives no as_of
+  // Responses to reports are tracked for every report published from this day (besides those with `response:`).
+  std::optional<Date> responses_from;
+  std::optional<Contact> commissioner;       // the commissioner's office, to whom `chase` addresses responses due
+  std::vector<MonitoringChange> monitoring;  // oldest first
   diag::Location location;
   IdIndex portfolio_index;
 
@@ -333,6 +362,7 @@ struct Inspection {
   std::optional<Gradings> gradings;
   std::optional<FindingCounts> counts;  // as the report states them
   std::optional<ReportSupersession> superseded;
+  std::optional<ReportResponse> response;
   std::vector<Finding> findings;
   diag::Location location;                                               // of the id
   IdIndex finding_index;                                                 // by ref

@@ -15,6 +15,10 @@ namespace hmicfrs::query {
 std::vector<const model::Inspection*> calendar(const model::Dataset& dataset, const answers::Window& window,
                                                answers::CalendarScope scope);
 
+// `inspections`: the calendar, with each inspection's response when the register tracks responses.
+answers::Calendar calendar_answer(const model::Dataset& dataset, const answers::Window& window,
+                                  answers::CalendarScope scope);
+
 // Whether the register gives the inspection no date at all: known of ("a joint inspection is expected"), but
 // not notified, so never among the upcoming.
 bool undated(const model::Inspection& inspection);

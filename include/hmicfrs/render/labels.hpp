@@ -19,6 +19,7 @@ std::string_view label(model::FindingType type);
 std::string_view label(model::InspectionType type);
 std::string_view label(model::Involvement involvement);
 std::string_view label(model::EventKind kind);
+std::string_view label(model::MonitoringPhase phase);  // "Scan", "Engage"
 std::string_view label(answers::Grouping grouping);  // "Portfolio", as a column heading
 
 // A finding's number in its report: its ref without the letters that lead it ("AFI3" gives "3", "R1.2" gives
@@ -68,6 +69,14 @@ Cell date_cell(const model::Date& date, DateStyle style, bool as_at = false);
 // 2022", "6 February 2017 to 17 February 2017"; a month "February 2022" once it
 // has begun by the paper's date, else "May 2022 (date TBC)".
 std::string period_phrase(const answers::PaperPeriod& period);
+
+// What a monitoring phase means, for prose: "routine monitoring", "enhanced monitoring".
+std::string_view meaning(model::MonitoringPhase phase);
+
+// Where the commissioner's response to a report stands, as a cell or a clause says it: "Due by 12 May 2022",
+// "Due 56 days after publication (date TBC)", "Overdue by 9 days (due by 12 May 2022)", "Published 20 May 2022,
+// 8 days late", "Not required".
+std::string response_text(const answers::ResponseState& response, DateStyle style);
 
 using util::in_prose;
 using util::sentence_case;

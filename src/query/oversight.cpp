@@ -1,0 +1,126 @@
+// The commissioner's responses to reports and the force's monitoring phase, as of a date.
+
+#include <hmicfrs/query/oversight.hpp>
+
+#include <algorithm>
+
+#include <hmicfrs/query/calendar.hpp>
+#include <hmicfrs/query/meetings.hpp>
+#include <hmicfrs/query/state.hpp>
+
+namespace hmicfrs::query {
+namespace {
+
+using answers::ResponseStanding;
+
+int days_between(const model::Date& from, const model::Date& to) {
+  return static_cast<int>((to.sys_days() - from.sys_days()).count());
+}
+
+// Overdue first (longest over first), then by the reports' publication.
+bool chased_first(const answers::ResponseState& a, const answers::ResponseState& b) {
+  const bool a_over = a.standing == ResponseStanding::overdue, b_over = b.standing == ResponseStanding::overdue;
+  if (a_over != b_over) return a_over;
+  return published_earlier(a.inspection, b.inspection);
+}
+
+bool by_publication(const answers::ResponseState& a, const answers::ResponseState& b) {
+  return published_earlier(a.inspection, b.inspection);
+}
+
+}  // namespace
+
+bool tracks_responses(const model::Dataset& dataset) {
+  return dataset.config.responses_from ||
+         std::any_of(dataset.inspections.begin(), dataset.inspections.end(),
+                     [](const model::Inspection& inspection) { return inspection.response.has_value(); });
+}
+
+bool response_tracked(const model::Config& config, const model::Inspection& inspection) {
+  const model::Date duty = model::response_duty_from();
+  // A report known by its month or year alone is taken as before a day that falls inside it only when it says so.
+  if (inspection.response) return !inspection.published || !(inspection.published->last_day() < duty);
+  if (!config.responses_from || !inspection.published) return false;
+  const model::Date from = std::max(duty, *config.responses_from);
+  return !(inspection.published->first_day() < from);
+}
+
+std::optional<answers::ResponseState> response_of(const model::Config& config, const model::Inspection& inspection,
+                                                  const model::Date& as_of) {
+  if (!response_tracked(config, inspection)) return std::nullopt;
+  answers::ResponseState state;
+  state.inspection = &inspection;
+  if (!inspection.published || !happened_by(*inspection.published, as_of)) {
+    state.standing = ResponseStanding::awaiting_report;
+    return state;
+  }
+  if (inspection.published->has_day()) {
+    state.due = model::Date::from_ymd(
+        std::chrono::year_month_day{inspection.published->sys_days() + std::chrono::days{model::k_response_days - 1}});
+  }
+  const model::ReportResponse* record = inspection.response ? &*inspection.response : nullptr;
+  if (record != nullptr && !record->required) {
+    state.standing = ResponseStanding::not_required;
+  } else if (record != nullptr && record->published && happened_by(*record->published, as_of)) {
+    state.standing = ResponseStanding::published;
+    state.published = record->published;
+    // Late only when both days are known: a response dated by its month alone is not said to be late.
+    if (state.due && record->published->has_day() && *state.due < *record->published) {
+      state.days_over = days_between(*state.due, *record->published);
+    }
+  } else if (state.due && *state.due < as_of) {
+    state.standing = ResponseStanding::overdue;
+    state.days_over = days_between(*state.due, as_of);
+  } else {
+    state.standing = ResponseStanding::due;
+    if (state.due) state.days_left = days_between(as_of, *state.due);
+  }
+  return state;
+}
+
+std::vector<answers::ResponseState> responses_to_chase(const model::Dataset& dataset, const model::Date& as_of,
+                                                       const model::Date& until) {
+  std::vector<answers::ResponseState> out;
+  for (const model::Inspection& inspection : dataset.inspections) {
+    auto state = response_of(dataset.config, inspection, as_of);
+    if (!state) continue;
+    if (state->standing == ResponseStanding::overdue ||
+        (state->standing == ResponseStanding::due && (!state->due || !(until < *state->due)))) {
+      out.push_back(*state);
+    }
+  }
+  std::sort(out.begin(), out.end(), chased_first);
+  return out;
+}
+
+answers::ResponsesSection responses_in(const model::Dataset& dataset, const answers::Window& window) {
+  answers::ResponsesSection out;
+  for (const model::Inspection& inspection : dataset.inspections) {
+    auto state = response_of(dataset.config, inspection, window.until);
+    if (!state) continue;
+    switch (state->standing) {
+      case ResponseStanding::due: out.due.push_back(*state); break;
+      case ResponseStanding::overdue: out.overdue.push_back(*state); break;
+      case ResponseStanding::published:
+        if (in_window(window, *state->published)) out.published.push_back(*state);
+        break;
+      case ResponseStanding::awaiting_report:
+      case ResponseStanding::not_required: break;
+    }
+  }
+  for (auto* list : {&out.due, &out.published, &out.overdue}) std::sort(list->begin(), list->end(), by_publication);
+  return out;
+}
+
+std::optional<answers::Monitoring> monitoring_in(const model::Config& config, const answers::Window& window) {
+  if (config.monitoring.empty()) return std::nullopt;
+  answers::Monitoring out;
+  for (const model::MonitoringChange& change : config.monitoring) {
+    if (window.until < change.date) break;
+    if (in_window(window, change.date)) out.changes.push_back({&change, out.current});
+    out.current = &change;
+  }
+  return out;
+}
+
+}  // namespace hmicfrs::query
