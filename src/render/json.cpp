@@ -167,10 +167,8 @@ Json response_json(const answers::ResponseState& r) {
   if (r.standing == answers::ResponseStanding::overdue) json["days_overdue"] = r.days_over;
   if (r.standing == answers::ResponseStanding::published) json["days_late"] = r.days_over;
   const model::Inspection& i = *r.inspection;
-  if (i.response) {
-    json["url"] = text_or_null(i.response->url);
-    json["note"] = text_or_null(i.response->note);
-  }
+  json["url"] = i.response ? text_or_null(i.response->url) : Json(nullptr);
+  json["note"] = i.response ? text_or_null(i.response->note) : Json(nullptr);
   return json;
 }
 
