@@ -18,6 +18,7 @@
 #include <fmt/ranges.h>
 
 #include <hmicfrs/query/links.hpp>
+#include <hmicfrs/query/oversight.hpp>
 #include <hmicfrs/query/state.hpp>
 #include <hmicfrs/util/parallel.hpp>
 #include <hmicfrs/util/suggest.hpp>
@@ -269,7 +270,7 @@ void check_report_supersession(const model::Dataset& dataset, const Inspection& 
 
 // A report's response is published after the report, and only a report published once the duty applied has one
 // to track.
-void check_response(const Inspection& inspection, diag::Diagnostics& diagnostics) {
+void check_response(const Inspection& inspection, const model::Date& as_of, diag::Diagnostics& diagnostics) {
   if (!inspection.response) return;
   const model::ReportResponse& response = *inspection.response;
   const model::Date duty = model::response_duty_from();
@@ -282,6 +283,13 @@ void check_response(const Inspection& inspection, diag::Diagnostics& diagnostics
         Code::response_duty);
   }
   if (!response.published) return;
+  if (as_of < response.published->first_day()) {
+    diagnostics.note(response.location,
+                     fmt::format("the response to '{}' is dated {}, after the as-of date {}: it counts as published "
+                                 "from then",
+                                 inspection.id, response.published->iso(), as_of.iso()),
+                     Code::future_history);
+  }
   if (!inspection.published) {
     diagnostics.error(response.location,
                       fmt::format("the response to '{}' is published ({}), but the report has no 'published' date: "
@@ -295,6 +303,32 @@ void check_response(const Inspection& inspection, diag::Diagnostics& diagnostics
                                   inspection.id, response.published->iso(), inspection.published->iso()),
                       Code::date_order);
   }
+}
+
+// The register's choices about responses that would show nothing: `responses.from` before the duty applied, and a
+// paper section of responses in a register that tracks none.
+void check_responses_choices(const model::Dataset& dataset, diag::Diagnostics& diagnostics) {
+  const model::Config& config = dataset.config;
+  const model::Date duty = model::response_duty_from();
+  if (config.responses_from && config.responses_from->value < duty) {
+    diagnostics.note(config.responses_from->location,
+                     fmt::format("responses.from {} is before the duty to publish a response within 56 days applied "
+                                 "(s55(5A) Police Act 1996, from {}): responses are tracked from {}",
+                                 config.responses_from->value.iso(), duty.iso(), duty.iso()),
+                     Code::response_duty);
+  }
+  if (query::tracks_responses(dataset)) return;
+  const auto warn = [&](const std::vector<model::PaperSection>& sections) {
+    for (const model::PaperSection& section : sections) {
+      if (section.section != model::Section::responses) continue;
+      diagnostics.warning(section.location,
+                          "the paper has a section of responses to reports, but the register tracks none: give a "
+                          "report 'response:', or the configuration 'responses: {from: DATE}'",
+                          Code::response_duty);
+    }
+  };
+  warn(config.sections);
+  for (const model::Meeting& meeting : dataset.meetings) warn(meeting.sections);
 }
 
 // The cycle an inspection's gradings name, reporting an unknown one.
@@ -616,6 +650,15 @@ void check_as_of(const model::Dataset& dataset, const Inspection& inspection, co
                     state.later_entries == 1 ? "entry is" : "entries are", as_of.iso()),
         Code::future_history);
   }
+  // A rating written in the history that an action rule overrides stays in the file: say which rule wins.
+  if (state.action_rule != nullptr && state.rated_by != nullptr && state.rated_by->rating &&
+      state.rated_by->rag.value.view() != state.rating->id) {
+    diagnostics.note(state.rated_by->rag.location,
+                     fmt::format("as of {}, '{}' is rated {} by action rule {} ({}), not {} as written here",
+                                 as_of.iso(), finding.id, state.rating->id, state.action_rule_number,
+                                 model::action_rule_condition(*state.action_rule), state.rated_by->rag.value.view()),
+                     Code::action_rating);
+  }
   // A rating written but unreadable is already an error: no second message saying there is none.
   const bool unreadable =
       std::any_of(finding.history.begin(), finding.history.end(), [&](const model::HistoryEntry& e) {
@@ -653,14 +696,15 @@ void check_owner_addresses(const model::Dataset& dataset, diag::Diagnostics& dia
       for (const model::HistoryEntry& entry : finding.history) {
         if (entry.owner) add(*entry.owner);  // the record's own string: `written` keeps a view of it
       }
+      for (const model::Action& action : finding.actions) add(action.owner);
     }
   }
   const std::vector<std::string_view> known(written.begin(), written.end());
   for (const model::OwnerAddress& owner : dataset.config.owners) {
     if (roles.count(lower(owner.role)) != 0) continue;
     diagnostics.warning(owner.location,
-                        fmt::format("owner '{}' owns no finding and leads no portfolio, so its address is never "
-                                    "used{}",
+                        fmt::format("owner '{}' owns no finding or action and leads no portfolio, so its address is "
+                                    "never used{}",
                                     owner.role, util::did_you_mean(owner.role, known)),
                         Code::unknown_reference);
   }
@@ -681,6 +725,7 @@ void check_dataset(const model::Dataset& dataset, const CheckOptions& options, d
       util::async_if_large(findings, [&] { return found_by([&](auto& d) { check_unique_ids(dataset, d); }); });
   diag::Diagnostics found;
   check_meetings(dataset, found);
+  check_responses_choices(dataset, found);
   Suggestions suggestions(dataset);
   check_reviews(dataset, suggestions, found);
   const FindingIndex index(dataset, options.incomplete, suggestions);
@@ -690,7 +735,7 @@ void check_dataset(const model::Dataset& dataset, const CheckOptions& options, d
     check_gradings(dataset, inspection, suggestions, found);
     check_causes_of_concern(dataset, inspection, found);
     check_report_supersession(dataset, inspection, suggestions, found);
-    check_response(inspection, found);
+    check_response(inspection, options.as_of, found);
     check_counts(dataset, inspection, suggestions, found);
     for (const Finding& finding : inspection.findings) {
       check_finding_references(dataset, index, inspection, finding, suggestions, found);

@@ -243,10 +243,20 @@ int run_status(const Session& session) {
   return k_exit_ok;
 }
 
-int run_list(const Session& session, const FilterOptions& filters) {
+struct ListOptions {
+  FilterOptions filters;
+  bool actions = false;
+};
+
+void define_list(CLI::App& app, ListOptions& o) {
+  define_filters(app, o.filters);
+  app.add_flag("--actions", o.actions, "The actions under the findings listed, one a row");
+}
+
+int run_list(const Session& session, const ListOptions& o) {
   const model::Config& config = session.dataset().config;
-  session.emit(
-      answers::FindingList{session.as_of(), &config.vocabulary, filtered_rows(session, filters), config.force_name});
+  session.emit(answers::FindingList{session.as_of(), &config.vocabulary, filtered_rows(session, o.filters),
+                                    config.force_name, o.actions});
   return k_exit_ok;
 }
 
@@ -321,7 +331,8 @@ int run_chase(const Session& session, const ChaseOptions& o) {
     session.out() << fmt::format(
         "{} written to {}\n", files.size() == 1 ? fmt::format("1 {}", kind) : fmt::format("{} {}s", files.size(), kind),
         output.file);
-    if (!workbooks) session.err() << util::printable_lines(render::unaddressed_warning(*chase));
+    session.err() << util::printable_lines(workbooks ? render::left_out_of_workbooks(*chase)
+                                                     : render::unaddressed_warning(*chase));
     return k_exit_ok;
   }
   session.emit(*chase);
@@ -814,8 +825,8 @@ constexpr std::array<Command, 16> k_commands{{
     {"rag", "Count findings by rating, per portfolio, owner, inspection, type, status or report",
      "rag --by status --open", "", Needs::valid_register, k_sheets, with_options<RagOptions, define_rag, run_rag>},
     {"list", "List findings, filtered", "list --rag red,amber --portfolio crime",
-     "Filters combine: a finding must pass them all.", Needs::valid_register, k_sheets,
-     with_options<FilterOptions, define_filters, run_list>},
+     "Filters combine: a finding must pass them all. --actions lists the actions under the findings that pass.",
+     Needs::valid_register, k_sheets, with_options<ListOptions, define_list, run_list>},
     {"chase", "Whom to ask for an update before the next paper, about which findings; drafts their emails",
      "chase --as-of 2022-03-10 --format eml -o mail",
      "Per owner: their open findings the next paper will show as red, overdue or stale, those due by then, and "

@@ -60,6 +60,8 @@ constexpr std::array k_codes{
     CodeInfo{Code::unrated_open_finding, "unrated-open-finding"},
     CodeInfo{Code::future_history, "future-history"},
     CodeInfo{Code::response_duty, "response-duty"},
+    CodeInfo{Code::action_progress, "action-progress"},
+    CodeInfo{Code::action_rating, "action-rating"},
     CodeInfo{Code::spreadsheet_format, "spreadsheet-format"},
     CodeInfo{Code::returned_workbook, "returned-workbook"},
     CodeInfo{Code::returned_update, "returned-update"},

@@ -544,7 +544,7 @@ std::vector<model::MonitoringChange> decode_monitoring(Reader& reader, const Nod
     if (!reader.fields(item, "a monitoring phase", k_monitoring_fields)) return;
     const auto date = reader.date(item.find("date"), "date", Precision::day);
     const auto phase = reader.choice<model::MonitoringPhase>(item.find("phase"), "phase");
-    auto reason = reader.text(item.find("reason"), "reason").value_or("");
+    auto reason = reader.line(item.find("reason"), "reason").value_or("");
     auto letter = reader.web_address(item.find("letter"), "letter").value_or("");
     if (!date || !phase) return;
     model::MonitoringChange change{*date, *phase, std::move(reason), std::move(letter), reader.at(item)};
@@ -557,9 +557,58 @@ std::vector<model::MonitoringChange> decode_monitoring(Reader& reader, const Nod
       d.notes.push_back({changes.back().location, "the later one is here"});
       return;
     }
+    if (!changes.empty() && change.phase == changes.back().phase) {
+      auto& d = reader.diagnostics().error(
+          change.location,
+          fmt::format("the force is already in the {} phase from {}: each entry records a change of phase; drop "
+                      "this one",
+                      model::name_of(change.phase), changes.back().date.iso()),
+          Code::history_order);
+      d.notes.push_back({changes.back().location, "that phase begins here"});
+      return;
+    }
     changes.push_back(std::move(change));
   });
   return changes;
+}
+
+// How a finding's actions rate it: rules in order, each a rating of the register's own for open findings, with a
+// threshold of progress (under `below`, or at most `up_to`) and whether the finding must be past its target.
+std::vector<model::ActionRule> decode_action_rules(Reader& reader, const Node* list,
+                                                   const model::Vocabulary& vocabulary) {
+  std::vector<model::ActionRule> rules;
+  for_each_item(reader, list, "action_ratings", [&](const Node& item) {
+    if (!reader.fields(item, "an action rating rule", k_action_rule_fields)) return;
+    model::ActionRule rule;
+    rule.location = reader.at(item);
+    rule.below = reader.integer(item.find("below"), "below", 1, 100);
+    rule.up_to = reader.integer(item.find("up_to"), "up_to", 0, 99);
+    rule.overdue = reader.boolean(item.find("overdue"), "overdue").value_or(false);
+    if (rule.below && rule.up_to) {
+      reader.diagnostics().error(reader.at(*item.find("up_to")),
+                                 "a rule gives 'below' (under that per cent) or 'up_to' (at most it), not both",
+                                 Code::invalid_value);
+    }
+    const auto rating = reader.line(item.find("rating"), "rating");
+    if (!rating) return;
+    rule.rating = {*rating, reader.at(*item.find("rating"))};
+    const model::Rating* found = vocabulary.find(*rating);
+    std::vector<std::string_view> open_ids;
+    for (const model::Rating& r : vocabulary.ratings) {
+      if (r.marks_open()) open_ids.push_back(r.id);
+    }
+    if (found == nullptr || !found->marks_open()) {
+      reader.diagnostics().error(
+          rule.rating.location,
+          fmt::format("'{}' is not a rating this register gives open findings{} (expected {})", *rating,
+                      found == nullptr ? util::did_you_mean(*rating, open_ids) : std::string(),
+                      util::join_alternatives(open_ids)),
+          Code::invalid_value);
+      return;
+    }
+    rules.push_back(std::move(rule));
+  });
+  return rules;
 }
 
 std::optional<model::HistoryEntry> decode_history_entry(Reader& reader, const Node& node) {
@@ -616,6 +665,66 @@ std::optional<model::HistoryEntry> decode_history_entry(Reader& reader, const No
   return entry;
 }
 
+// One dated step of an action. Progress is a whole per cent.
+std::optional<model::ActionEntry> decode_action_entry(Reader& reader, const Node& node) {
+  if (!reader.fields(node, "an action's history entry", k_action_entry_fields)) return std::nullopt;
+  const auto date = reader.date(node.find("date"), "date", Precision::day);
+  model::ActionEntry entry;
+  entry.status = reader.choice<model::ActionStatus>(node.find("status"), "status");
+  entry.percent = reader.integer(node.find("percent"), "percent", 0, 100);
+  entry.note = reader.text(node.find("note"), "note").value_or("");
+  entry.location = reader.at(node);
+  if (!date) return std::nullopt;
+  entry.date = *date;
+  return entry;
+}
+
+// An action under a finding: its entries oldest first; progress that goes back, or an action closed short of
+// 100 %, says why in its note.
+std::optional<model::Action> decode_action(Reader& reader, const Node& node) {
+  if (!reader.fields(node, "an action", k_action_fields)) return std::nullopt;
+  const auto id = reader.id(node.find("id"), "action id", IdKind::finding_ref);
+  model::Action action;
+  action.title = reader.line(node.find("title"), "title").value_or("");
+  action.owner = reader.line(node.find("owner"), "owner").value_or("");
+  action.due = reader.date(node.find("due"), "due", Precision::month_or_day);
+  const Node* history = node.find("history");
+  action.history.reserve(item_count(history));
+  std::optional<int> percent;  // the progress so far
+  for_each_item(reader, history, "history", [&](const Node& item) {
+    auto entry = decode_action_entry(reader, item);
+    if (!entry) return;
+    if (!action.history.empty() && entry->date < action.history.back().date) {
+      auto& d = reader.diagnostics().error(entry->location,
+                                           fmt::format("action entry dated {} comes after one dated {}: list "
+                                                       "entries oldest first",
+                                                       entry->date.iso(), action.history.back().date.iso()),
+                                           Code::history_order);
+      d.notes.push_back({action.history.back().location, "the later-dated entry is here"});
+    }
+    if (entry->percent && percent && *entry->percent < *percent && entry->note.empty()) {
+      reader.diagnostics().error(entry->location,
+                                 fmt::format("the action goes back from {} % to {} % complete without a note: say why "
+                                             "in 'note'",
+                                             *percent, *entry->percent),
+                                 Code::action_progress);
+    }
+    if (entry->percent) percent = *entry->percent;
+    if (entry->status == model::ActionStatus::closed && percent.value_or(0) < 100 && entry->note.empty()) {
+      reader.diagnostics().error(entry->location,
+                                 fmt::format("the action is closed at {} % complete without a note: give the reason "
+                                             "in 'note', or 'percent: 100' if it is done",
+                                             percent.value_or(0)),
+                                 Code::action_progress);
+    }
+    action.history.push_back(std::move(*entry));
+  });
+  if (!id) return std::nullopt;
+  action.id = *id;
+  action.location = reader.at(*node.find("id"));
+  return action;
+}
+
 std::optional<model::Finding> decode_finding(Reader& reader, const Node& node, const std::string& inspection_id) {
   if (!reader.fields(node, "a finding", k_finding_fields)) return std::nullopt;
   const auto ref = reader.id(node.find("ref"), "ref", IdKind::finding_ref);
@@ -663,6 +772,23 @@ std::optional<model::Finding> decode_finding(Reader& reader, const Node& node, c
     }
     finding.history.push_back(std::move(*entry));
     previous = &finding.history.back();
+  });
+
+  const Node* actions = node.find("actions");
+  finding.actions.reserve(item_count(actions));
+  for_each_item(reader, actions, "actions", [&](const Node& item) {
+    auto action = decode_action(reader, item);
+    if (!action) return;
+    const auto same = std::find_if(finding.actions.begin(), finding.actions.end(),
+                                   [&](const model::Action& a) { return a.id.view() == action->id.view(); });
+    if (same != finding.actions.end()) {
+      auto& d = reader.diagnostics().error(action->location,
+                                           fmt::format("duplicate action id '{}' in this finding", action->id.view()),
+                                           Code::duplicate_id);
+      d.notes.push_back({same->location, "first given here"});
+      return;
+    }
+    finding.actions.push_back(std::move(*action));
   });
 
   // Kept without a valid type, so that its references are still checked.
@@ -785,10 +911,13 @@ std::optional<model::Config> decode_config(const Node& root, diag::SourceName pa
   });
   if (const Node* responses = root.find("responses");
       responses != nullptr && reader.fields(*responses, "responses", k_responses_fields)) {
-    config.responses_from = reader.date(responses->find("from"), "from", Precision::day);
+    if (const auto from = reader.date(responses->find("from"), "from", Precision::day)) {
+      config.responses_from = model::Located<model::Date>{*from, reader.at(*responses->find("from"))};
+    }
   }
   config.commissioner = decode_contact(reader, root.find("commissioner"), "commissioner");
   config.monitoring = decode_monitoring(reader, root.find("monitoring"));
+  config.action_ratings = decode_action_rules(reader, root.find("action_ratings"), config.vocabulary);
   return config;
 }
 
@@ -897,7 +1026,12 @@ std::optional<model::Inspection> decode_inspection(const Node& root, diag::Sourc
     if (!by.value.empty() && date)
       inspection.superseded = model::ReportSupersession{std::move(by), *date, reader.at(*superseded)};
   }
-  if (const Node* response = root.find("response")) inspection.response = decode_response(reader, *response);
+  // `response:` with nothing after it tracks the response as `response: {}` does.
+  if (const Node* response = root.find("response")) {
+    inspection.response = response->kind == Node::Kind::null
+                              ? model::ReportResponse{true, {}, {}, {}, reader.at(*response)}
+                              : decode_response(reader, *response);
+  }
   const std::string finding_prefix = id.value_or("?");
   const Node* findings = root.find("findings");
   inspection.findings.reserve(item_count(findings));

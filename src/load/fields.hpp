@@ -30,7 +30,10 @@ inline constexpr std::array k_config_fields{Field{"schema_version", true},
                                             Field{"marking"},
                                             Field{"responses"},
                                             Field{"commissioner"},
-                                            Field{"monitoring"}};
+                                            Field{"monitoring"},
+                                            Field{"action_ratings"}};
+inline constexpr std::array k_action_rule_fields{Field{"rating", true}, Field{"below"}, Field{"up_to"},
+                                                 Field{"overdue"}};
 inline constexpr std::array k_responses_fields{Field{"from", true}};
 inline constexpr std::array k_monitoring_fields{Field{"date", true}, Field{"phase", true}, Field{"reason"},
                                                 Field{"letter"}};
@@ -107,7 +110,12 @@ inline constexpr std::array k_finding_fields{Field{"ref", true},
                                              Field{"related"},
                                              Field{"history"},
                                              Field{"priority"},
-                                             Field{"theme"}};
+                                             Field{"theme"},
+                                             Field{"actions"}};
+inline constexpr std::array k_action_fields{Field{"id", true}, Field{"title", true}, Field{"owner"}, Field{"due"},
+                                            Field{"history"}};
+inline constexpr std::array k_action_entry_fields{Field{"date", true}, Field{"status"}, Field{"percent"},
+                                                  Field{"note"}};
 inline constexpr std::array k_history_fields{Field{"date"}, Field{"as_at"}, Field{"status"}, Field{"rag"},
                                              Field{"note"}, Field{"by"},    Field{"owner"},  Field{"due"}};
 
@@ -160,6 +168,9 @@ inline constexpr std::array k_records{
     RecordFields{"response", k_response_fields},
     RecordFields{"responses", k_responses_fields},
     RecordFields{"monitoring", k_monitoring_fields},
+    RecordFields{"action-rule", k_action_rule_fields},
+    RecordFields{"action", k_action_fields},
+    RecordFields{"action-entry", k_action_entry_fields},
 };
 
 // The mapping file of `import --map` (docs/import.md).

@@ -45,7 +45,7 @@ void fields(auto& a, either<model::Config> auto& c) {
   a(c.force_name, c.force_short_name, c.committee_name, c.committee_short_name, c.paper_title, c.inspectorate,
     c.purpose, c.decision, c.sections, c.peel_narratives, c.paper_dates, c.word_template, c.contact, c.portfolios,
     c.owners, c.vocabulary, c.stale_after_days, c.location, c.background, c.priorities, c.reply_days_before_meeting,
-    c.marking, c.responses_from, c.commissioner, c.monitoring);
+    c.marking, c.responses_from, c.commissioner, c.monitoring, c.action_ratings);
 }
 void fields(auto& a, either<model::Meeting> auto& m) {
   a(m.id, m.date, m.agenda_item, m.as_of, m.previous_cut_off, m.contact, m.notes, m.review, m.sections, m.location,
@@ -58,8 +58,11 @@ void fields(auto& a, either<model::HistoryEntry> auto& h) {
 void fields(auto& a, either<model::Finding> auto& f) {
   // repeated_later is set once the register is whole (Dataset::index).
   a(f.ref, f.id, f.type, f.scope, f.title, f.text, f.owner, f.portfolio, f.cause_of_concern, f.area, f.due,
-    f.inspectorate_due, f.repeats, f.related, f.history, f.location, f.priority, f.theme);
+    f.inspectorate_due, f.repeats, f.related, f.history, f.location, f.priority, f.theme, f.actions);
 }
+void fields(auto& a, either<model::ActionEntry> auto& e) { a(e.date, e.status, e.percent, e.note, e.location); }
+void fields(auto& a, either<model::Action> auto& x) { a(x.id, x.title, x.owner, x.due, x.history, x.location); }
+void fields(auto& a, either<model::ActionRule> auto& r) { a(r.rating, r.below, r.up_to, r.overdue, r.location); }
 void fields(auto& a, either<model::Period> auto& p) { a(p.from, p.to); }
 void fields(auto& a, either<model::FieldworkPhase> auto& p) { a(p.label, p.period, p.note, p.location); }
 void fields(auto& a, either<model::Occasion> auto& o) { a(o.date); }
@@ -88,8 +91,8 @@ void fields(auto& a, either<CycleDefinition> auto& d) { a(d.cycle, d.has_name, d
 // A record that gains a field must gain it above too; then update its size here.
 template <class T, std::size_t size>
 constexpr bool sized = sizeof(void*) != 8 || sizeof(T) == size;
-static_assert(sized<model::Config, 912> && sized<model::Meeting, 360> && sized<model::HistoryEntry, 104> &&
-                  sized<model::Finding, 264> && sized<model::Inspection, 752> && sized<model::PeelCycle, 216> &&
+static_assert(sized<model::Config, 960> && sized<model::Meeting, 360> && sized<model::HistoryEntry, 104> &&
+                  sized<model::Finding, 288> && sized<model::Inspection, 752> && sized<model::PeelCycle, 216> &&
                   sized<model::Rating, 184> && sized<model::Vocabulary, 56> && sized<diag::Diagnostic, 88> &&
                   sized<model::Contact, 128> && sized<model::Portfolio, 112> && sized<model::RatingRule, 32> &&
                   sized<model::PaperSection, 56> && sized<model::Period, 10> && sized<model::FieldworkPhase, 72> &&
@@ -98,7 +101,8 @@ static_assert(sized<model::Config, 912> && sized<model::Meeting, 360> && sized<m
                   sized<diag::Note, 48> && sized<model::OwnerAddress, 80> && sized<model::Priority, 80> &&
                   sized<model::Priorities, 64> && sized<model::BackgroundDocument, 88> &&
                   sized<model::ReportSupersession, 72> && sized<model::ReportResponse, 64> &&
-                  sized<model::MonitoringChange, 88>,
+                  sized<model::MonitoringChange, 88> && sized<model::Action, 72> && sized<model::ActionEntry, 40> &&
+                  sized<model::ActionRule, 88>,
               "a record's size changed: list its new field in fields(), then update the size");
 
 // How many values an enum has, which a stored one must be below.

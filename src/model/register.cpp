@@ -27,6 +27,14 @@ auto find_by(const Range& items, const IdIndex& index, auto member, std::string_
 
 Date response_duty_from() { return Date::from_ymd(std::chrono::year{2017} / std::chrono::May / 2); }
 
+std::string action_rule_condition(const ActionRule& rule) {
+  std::string out = rule.below   ? "actions under " + std::to_string(*rule.below) + "% complete"
+                    : rule.up_to ? "actions at most " + std::to_string(*rule.up_to) + "% complete"
+                                 : std::string();
+  if (rule.overdue) out += out.empty() ? "past its target" : " and past its target";
+  return out.empty() ? "any other finding with actions" : out;
+}
+
 bool is_slug(std::string_view text) {
   if (text.empty() || text.front() == '-' || text.back() == '-') return false;
   return std::all_of(text.begin(), text.end(),

@@ -1,7 +1,9 @@
 #include <hmicfrs/query/chase.hpp>
 
 #include <algorithm>
+#include <limits>
 #include <map>
+#include <memory>
 #include <set>
 
 #include <fmt/format.h>
@@ -71,19 +73,36 @@ util::Result<answers::Chase> chase(const model::Dataset& dataset, const model::D
   std::map<GroupKey, std::string> role_of;  // whose address a group's message goes to: the owner, or the lead
   std::set<std::string_view> names;
   bool any_named = false;
-  const std::vector<answers::FindingRow> rows = findings_as_of(dataset, as_of);  // the groups' keys view them
-  for (const answers::FindingRow& row : rows) {
+  // The groups' keys view the rows, and the actions chased point into them.
+  const auto rows = std::make_shared<const std::vector<answers::FindingRow>>(findings_as_of(dataset, as_of));
+  out.rows = rows;
+  const auto group_of = [&](const GroupKey& key, const answers::FindingRow& row) -> answers::ChaseGroup& {
+    answers::ChaseGroup& group = groups[key];
+    group.name = std::string(key.label);
+    role_of[key] = options.by_portfolio ? (row.portfolio != nullptr ? row.portfolio->lead : "") : std::string(key.key);
+    return group;
+  };
+  for (const answers::FindingRow& row : *rows) {
     if (!model::is_open(row.state.status)) continue;
     GroupKey key = group_key(row, grouping, dataset.config);
     names.insert(key.label);
-    if (!wanted.found_in(key.label)) continue;
-    any_named = true;
-    if (auto item = chase_item(dataset, row, out.until)) {
-      answers::ChaseGroup& group = groups[key];
-      group.name = std::string(key.label);
-      role_of[key] =
-          options.by_portfolio ? (row.portfolio != nullptr ? row.portfolio->lead : "") : std::string(key.key);
-      group.items.push_back(std::move(*item));
+    if (wanted.found_in(key.label)) {
+      any_named = true;
+      if (auto item = chase_item(dataset, row, out.until)) group_of(key, row).items.push_back(std::move(*item));
+    }
+    // An action goes to whoever owns it: its own owner, else its finding's (or, by portfolio, to its finding's).
+    for (const answers::ActionState& action : row.actions) {
+      if (action.status != model::ActionStatus::open || !action.action->due) continue;
+      const bool due_soon = !action.overdue && !(out.until < action.action->due->last_day());
+      if (!action.overdue && !due_soon) continue;
+      const GroupKey action_key = options.by_portfolio ? key
+                                  : action.owner.empty()
+                                      ? GroupKey{std::numeric_limits<std::size_t>::max(), "", "(no owner)", {}, nullptr}
+                                      : GroupKey{0, action.owner, action.owner, {}, nullptr};
+      names.insert(action_key.label);
+      if (!wanted.found_in(action_key.label)) continue;
+      any_named = true;
+      group_of(action_key, row).actions.push_back({&row, action, due_soon});
     }
   }
   // The commissioner's office is asked about responses, as an owner is about findings.

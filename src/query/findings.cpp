@@ -5,6 +5,7 @@
 #include <iterator>
 #include <string_view>
 
+#include <hmicfrs/query/actions.hpp>
 #include <hmicfrs/query/state.hpp>
 
 namespace hmicfrs::query {
@@ -104,6 +105,10 @@ FindingRow row_of(const model::Dataset& dataset, const model::Inspection& inspec
   row.awaiting_allocation = counted && open && row.state.owner.empty();
   row.overdue = counted && is_overdue(row.state, as_of);
   row.stale = counted && open && *row.days_since_update > dataset.config.stale_after_days;
+  if (!finding.actions.empty()) {
+    row.actions = action_states(finding, row.state.owner, as_of);
+    row.actions_complete = actions_complete(row.actions);
+  }
   return row;
 }
 

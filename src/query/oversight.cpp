@@ -41,7 +41,7 @@ bool response_tracked(const model::Config& config, const model::Inspection& insp
   // A report known by its month or year alone is taken as before a day that falls inside it only when it says so.
   if (inspection.response) return !inspection.published || !(inspection.published->last_day() < duty);
   if (!config.responses_from || !inspection.published) return false;
-  const model::Date from = std::max(duty, *config.responses_from);
+  const model::Date from = std::max(duty, config.responses_from->value);
   return !(inspection.published->first_day() < from);
 }
 
@@ -50,27 +50,34 @@ std::optional<answers::ResponseState> response_of(const model::Config& config, c
   if (!response_tracked(config, inspection)) return std::nullopt;
   answers::ResponseState state;
   state.inspection = &inspection;
+  const model::ReportResponse* record = inspection.response ? &*inspection.response : nullptr;
+  if (record != nullptr && !record->required) {
+    state.standing = ResponseStanding::not_required;
+    return state;
+  }
   if (!inspection.published || !happened_by(*inspection.published, as_of)) {
     state.standing = ResponseStanding::awaiting_report;
     return state;
   }
-  if (inspection.published->has_day()) {
-    state.due = model::Date::from_ymd(
-        std::chrono::year_month_day{inspection.published->sys_days() + std::chrono::days{model::k_response_days - 1}});
-  }
-  const model::ReportResponse* record = inspection.response ? &*inspection.response : nullptr;
-  if (record != nullptr && !record->required) {
-    state.standing = ResponseStanding::not_required;
-  } else if (record != nullptr && record->published && happened_by(*record->published, as_of)) {
+  const auto last_of_56 = [](const model::Date& day) {
+    return model::Date::from_ymd(
+        std::chrono::year_month_day{day.sys_days() + std::chrono::days{model::k_response_days - 1}});
+  };
+  if (inspection.published->has_day()) state.due = last_of_56(*inspection.published);
+  state.due_by = last_of_56(inspection.published->last_day());
+  if (record != nullptr && record->published && happened_by(*record->published, as_of)) {
     state.standing = ResponseStanding::published;
     state.published = record->published;
-    // Late only when both days are known: a response dated by its month alone is not said to be late.
-    if (state.due && record->published->has_day() && *state.due < *record->published) {
-      state.days_over = days_between(*state.due, *record->published);
+    // Late only when surely late: from the latest the last day can be to the earliest the response can have come.
+    const int late = days_between(*state.due_by, record->published->first_day());
+    if (late > 0) {
+      state.days_over = late;
+      state.at_least = !state.due || !record->published->has_day();
     }
-  } else if (state.due && *state.due < as_of) {
+  } else if (*state.due_by < as_of) {
     state.standing = ResponseStanding::overdue;
-    state.days_over = days_between(*state.due, as_of);
+    state.days_over = days_between(*state.due_by, as_of);
+    state.at_least = !state.due;
   } else {
     state.standing = ResponseStanding::due;
     if (state.due) state.days_left = days_between(as_of, *state.due);

@@ -338,6 +338,16 @@ answers::SectionBody tracker(PaperContext& paper) {
   out.overdue = std::move(outstanding_rows.overdue);
   out.stale = std::move(outstanding_rows.stale);
   out.stale_after_days = config.stale_after_days;
+  // Each finding with actions, and their actions counted one by one.
+  for (const answers::FindingRow& row : paper.rows) {
+    if (row.actions.empty()) continue;
+    if (!out.actions) out.actions.emplace();
+    for (const answers::ActionState& action : row.actions) {
+      ++(action.status == model::ActionStatus::closed ? out.actions->closed : out.actions->open);
+      if (action.overdue) ++out.actions->overdue;
+    }
+    out.actions->findings.push_back(row);
+  }
   return out;
 }
 

@@ -25,7 +25,7 @@ answers::Status status_of(const model::Dataset& dataset, const model::Date& as_o
         std::chrono::year_month_day{as_of.sys_days() + std::chrono::days{answers::k_responses_ahead}});
     status.responses = responses_to_chase(dataset, as_of, ahead);
   }
-  status.monitoring = monitoring_in(dataset.config, {std::nullopt, as_of});
+  status.monitoring = monitoring_in(dataset.config, {as_of, as_of});  // the phase as of the date, no changes
   return status;
 }
 

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <hmicfrs/model/returns.hpp>
 #include <hmicfrs/util/slug.hpp>
@@ -105,6 +106,29 @@ void add_responses(Document& d, const answers::Chase& v) {
   d.add(std::move(table));
 }
 
+// The actions a group is asked about: each with its finding, and why.
+Table chase_actions_table(const answers::ChaseGroup& group) {
+  Table table{{{"Finding"},
+               {"Action"},
+               {"Title", Align::left, true},
+               {"Due", Align::left, false, false, CellKind::date},
+               {"Complete", Align::right},
+               {"Asked because", Align::left, true}},
+              {}};
+  for (const answers::ChaseAction& a : group.actions) {
+    table.add_row(a.finding->finding->id, a.action.action->id, a.action.action->title,
+                  date_cell(*a.action.action->due, DateStyle::iso), percent_text(a.action.counted_percent()),
+                  a.due_soon ? "due by the cut-off" : "overdue");
+  }
+  return table;
+}
+
+std::size_t action_count(const answers::Chase& v) {
+  std::size_t n = 0;
+  for (const answers::ChaseGroup& group : v.groups) n += group.actions.size();
+  return n;
+}
+
 std::size_t item_count(const answers::Chase& v) {
   std::size_t n = 0;
   for (const answers::ChaseGroup& group : v.groups) n += group.items.size();
@@ -126,19 +150,26 @@ Document to_document(const answers::Chase& v) {
                               v.tracks_responses ? ", and no response to a report is due or overdue" : "")});
   }
   if (v.groups.empty()) {
+    d.add(Paragraph{fmt::format("As of {}: {} for the {}.", v.as_of.iso(),
+                                count_phrase(v.responses.size(), "response to a report", "responses to reports"),
+                                v.commissioner)});
     add_responses(d, v);
     return d;
   }
-  d.add(
-      Paragraph{fmt::format("As of {}: {} for {} {}. Unless an update is written by {}, {} each as its last "
-                            "column says.",
-                            v.as_of.iso(), count_phrase(item_count(v), "finding", "findings"), v.groups.size(),
-                            v.groups.size() == 1 ? who : who + "s", v.until.iso(),
-                            v.ends_at_paper ? "the paper will show" : "the register will then show")});
+  const std::size_t actions = action_count(v);
+  const std::string asked = actions == 0 ? count_phrase(item_count(v), "finding", "findings")
+                                         : fmt::format("{} and {}", count_phrase(item_count(v), "finding", "findings"),
+                                                       count_phrase(actions, "action", "actions"));
+  d.add(Paragraph{fmt::format(
+      "As of {}: {} for {} {}. Unless an update is written by {}, {} each {}as its last "
+      "column says.",
+      v.as_of.iso(), asked, v.groups.size(), v.groups.size() == 1 ? who : who + "s", v.until.iso(),
+      v.ends_at_paper ? "the paper will show" : "the register will then show", actions == 0 ? "" : "finding ")});
   for (const answers::ChaseGroup& group : v.groups) {
-    d.add(Heading{2, fmt::format("{} ({})", group.name, group.items.size())});
+    d.add(Heading{2, fmt::format("{} ({})", group.name, group.items.size() + group.actions.size())});
     if (!group.email.empty()) d.add(Fields{{{"Email", group.email}}});
-    d.add(chase_table(v, group));
+    if (!group.items.empty()) d.add(chase_table(v, group));
+    if (!group.actions.empty()) d.add(chase_actions_table(group));
   }
   add_responses(d, v);
   return d;
@@ -231,12 +262,27 @@ std::vector<std::string> group_file_stems(const answers::Chase& v) {
   return out;
 }
 
+std::string left_out_of_workbooks(const answers::Chase& v) {
+  const std::size_t actions = action_count(v);
+  if (actions == 0 && v.responses.empty()) return {};
+  std::vector<std::string> parts;
+  if (actions > 0) parts.push_back(count_phrase(actions, "action", "actions"));
+  if (!v.responses.empty()) {
+    parts.push_back(count_phrase(v.responses.size(), "response to a report", "responses to reports"));
+  }
+  return fmt::format(
+      "note: workbooks hold findings only; the {} to chase are in the other formats (--format eml "
+      "-o DIR, or text)\n",
+      fmt::join(parts, " and "));
+}
+
 std::vector<NamedFile> to_workbooks(const answers::Chase& v, const std::string& marking) {
   PrintedPage page = printed_page(v);
   page.marking = marking;
   const std::vector<std::string> stems = group_file_stems(v);
   std::vector<NamedFile> out;
   for (std::size_t g = 0; g < v.groups.size(); ++g) {
+    if (v.groups[g].items.empty()) continue;  // a workbook holds findings; an owner asked only about actions has none
     std::ostringstream bytes;
     page.title = fmt::format("{} \u2014 findings for {} to update, as of {}", v.config->force_name, v.groups[g].name,
                              long_date(v.as_of));

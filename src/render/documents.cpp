@@ -236,10 +236,36 @@ Document to_document(const answers::Status& v) {
   return d;
 }
 
-Table to_table(const answers::FindingList& v) { return findings_table(v.rows, *v.vocabulary); }
+namespace {
+
+// `list --actions`: every action of the findings listed, each with its finding.
+Table action_list_table(const answers::FindingList& v) {
+  std::vector<answers::ActionState> actions;
+  std::vector<const answers::FindingRow*> findings;
+  for (const answers::FindingRow& row : v.rows) {
+    for (const answers::ActionState& action : row.actions) {
+      actions.push_back(action);
+      findings.push_back(&row);
+    }
+  }
+  return actions_table(actions, DateStyle::iso, true, findings);
+}
+
+}  // namespace
+
+Table to_table(const answers::FindingList& v) {
+  return v.actions ? action_list_table(v) : findings_table(v.rows, *v.vocabulary);
+}
 
 Document to_document(const answers::FindingList& v) {
   Document d;
+  if (v.actions) {
+    Table table = action_list_table(v);
+    const std::size_t n = table.rows.size();
+    if (n == 0) return d.add(Paragraph{fmt::format("No finding that matches has actions, as of {}.", v.as_of.iso())});
+    d.add(std::move(table));
+    return d.add(Paragraph{fmt::format("{} as of {}.", count_phrase(n, "action", "actions"), v.as_of.iso())});
+  }
   if (v.rows.empty()) return d.add(Paragraph{fmt::format("No finding matches, as of {}.", v.as_of.iso())});
   d.add(to_table(v));
   const auto repeats = std::count_if(v.rows.begin(), v.rows.end(),
@@ -254,6 +280,7 @@ Document to_document(const answers::FindingList& v) {
 }
 
 std::vector<Sheet> to_sheets(const answers::FindingList& v) {
+  if (v.actions) return {{"Actions", action_list_table(v)}};
   return {{"Findings", register_table(v.rows, *v.vocabulary)}};
 }
 
@@ -289,6 +316,14 @@ Document to_document(const answers::FindingDetail& v) {
   d.add(finding_fields(v));
   add_markdown(d, "Text", f.text);
   add_section(d, "History", history_table(v.history, *v.vocabulary), "No history recorded by this date.");
+  if (!v.row.actions.empty()) {
+    d.add(Heading{2, fmt::format("Actions ({})", v.row.actions.size())});
+    d.add(
+        Paragraph{fmt::format("Actions complete: {} (the mean of each action's progress, a closed one counting "
+                              "100%).",
+                              percent_text(*v.row.actions_complete))});
+    d.add(actions_table(v.row.actions, DateStyle::iso));
+  }
   if (const auto links = link_items(v.links); !links.empty()) {
     d.add(Heading{2, "Links"});
     d.add(BulletList{links});
@@ -304,7 +339,9 @@ Document to_document(const answers::InspectionDetail& v) {
   if (i.counts) fields.items.push_back({"Findings stated", stated_findings(*i.counts, v.continuing_from, false)});
   if (v.response) {
     fields.items.push_back({"Commissioner's response", response_text(*v.response, DateStyle::words)});
-    if (i.response && !i.response->url.empty()) fields.items.push_back({"Response at", i.response->url});
+    if (i.response && !i.response->url.empty() && v.response->standing == answers::ResponseStanding::published) {
+      fields.items.push_back({"Response at", i.response->url});
+    }
     if (i.response && !i.response->note.empty()) fields.items.push_back({"Response note", i.response->note.str()});
   }
   d.add(std::move(fields));

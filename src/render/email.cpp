@@ -188,6 +188,36 @@ std::string signature(const model::Config& config) {
   return m;
 }
 
+// The actions a message asks about: how far each has got, by the day replies are asked for.
+std::string actions_asked(const answers::Chase& v, const answers::ChaseGroup& group, bool after_findings) {
+  const auto day = [&](const model::Date& date) { return chase_date(v, date, DateStyle::words); };
+  const bool one = group.actions.size() == 1;
+  std::string m;
+  if (after_findings) m += k_crlf;
+  m += wrapped(fmt::format("{} {} below {} past {} due date or due by {}. Please tell us {} how far {} has got (per "
+                           "cent complete), and whether {} is done.",
+                           after_findings ? "The" : "The",
+                           one ? "action" : count_phrase(group.actions.size(), "action", "actions"), one ? "is" : "are",
+                           one ? "its" : "their", day(v.until),
+                           v.reply_late ? std::string("as soon as possible") : "by " + day(v.reply_by),
+                           one ? "it" : "each", one ? "it" : "each"),
+               "");
+  std::size_t number = 0;
+  for (const answers::ChaseAction& a : group.actions) {
+    const model::Action& action = *a.action.action;
+    m += k_crlf;
+    m += wrapped(fmt::format("{}. {} of {}: {}", ++number, action.id.view(), a.finding->finding->id, action.title),
+                 "   ", "");
+    m += wrapped(fmt::format("Due: {}{}. Complete: {}%.", day(*action.due), a.due_soon ? "" : " (overdue)",
+                             a.action.counted_percent()),
+                 "   ", "   ");
+    if (const model::ActionEntry* noted = a.action.noted) {
+      m += wrapped(fmt::format("Latest note ({}): {}", day(noted->date), noted->note), "     ", "   ");
+    }
+  }
+  return m;
+}
+
 // The message to the commissioner's office about the responses to reports that are due or overdue, named apart
 // from the owners' messages.
 EmailMessage responses_message(const answers::Chase& v, const std::string& from, const std::string& marked,
@@ -201,7 +231,7 @@ EmailMessage responses_message(const answers::Chase& v, const std::string& from,
   std::string m =
       message_head(v, from, v.commissioner_email,
                    fmt::format("{}HMICFRS reports: the commissioner's response, please {}", marked, asked), stem);
-  m += wrapped(fmt::format("To the {},", v.commissioner), "");
+  m += wrapped(fmt::format("To {},", v.commissioner), "");
   m += k_crlf;
   const bool one = v.responses.size() == 1;
   m += wrapped(fmt::format("The commissioner's comments on {}, with the Chief Constable's, must be published within "
@@ -267,39 +297,43 @@ std::vector<EmailMessage> to_messages(const answers::Chase& v) {
     std::string m = message_head(v, from, group.email, subject, stem);
     m += wrapped(fmt::format("To {},", group.name), "");
     m += k_crlf;
-    const bool one = group.items.size() == 1;
-    m += wrapped(fmt::format("{} the {} below as described.", when,
-                             one ? "finding" : count_phrase(group.items.size(), "finding", "findings")),
-                 "");
-    m += k_crlf;
-    const std::string what = fmt::format(
-        "with an update on {}: what has been done since the latest note, the "
-        "rating you would give it, and any new target date with the reason.",
-        one ? "it" : "each");
-    // Late only when the paper's day for replies has passed (the window's end never has): there is a paper.
-    m += wrapped(v.reply_late
-                     ? fmt::format("Updates for the paper were due by {}, so please reply as soon as possible {}",
-                                   day(v.reply_by), what)
-                     : fmt::format("Please reply by {} {}", day(v.reply_by), what),
-                 "");
-    std::size_t number = 0;
-    for (const answers::ChaseItem& item : group.items) {
-      const answers::FindingRow& row = item.row;
+    if (!group.items.empty()) {
+      const bool one = group.items.size() == 1;
+      m += wrapped(fmt::format("{} the {} below as described.", when,
+                               one ? "finding" : count_phrase(group.items.size(), "finding", "findings")),
+                   "");
       m += k_crlf;
-      m += wrapped(fmt::format("{}. {}: {}", ++number, row.finding->id, row.finding->title), "   ", "");
-      m += wrapped(
-          fmt::format("Due: {}. {}: {}.", row.state.due ? day(*row.state.due) : "no target date",
-                      rating_heading(vocabulary), row.state.rating != nullptr ? row.state.rating->label : "none"),
-          "   ", "   ");
-      if (const model::HistoryEntry* noted = row.state.noted) {
-        m += wrapped(fmt::format("Latest note ({}{}): {}", noted->as_at ? "as at " : "", day(noted->date), noted->note),
+      const std::string what = fmt::format(
+          "with an update on {}: what has been done since the latest note, the "
+          "rating you would give it, and any new target date with the reason.",
+          one ? "it" : "each");
+      // Late only when the paper's day for replies has passed (the window's end never has): there is a paper.
+      m += wrapped(v.reply_late
+                       ? fmt::format("Updates for the paper were due by {}, so please reply as soon as possible {}",
+                                     day(v.reply_by), what)
+                       : fmt::format("Please reply by {} {}", day(v.reply_by), what),
+                   "");
+      std::size_t number = 0;
+      for (const answers::ChaseItem& item : group.items) {
+        const answers::FindingRow& row = item.row;
+        m += k_crlf;
+        m += wrapped(fmt::format("{}. {}: {}", ++number, row.finding->id, row.finding->title), "   ", "");
+        m += wrapped(
+            fmt::format("Due: {}. {}: {}.", row.state.due ? day(*row.state.due) : "no target date",
+                        rating_heading(vocabulary), row.state.rating != nullptr ? row.state.rating->label : "none"),
+            "   ", "   ");
+        if (const model::HistoryEntry* noted = row.state.noted) {
+          m += wrapped(
+              fmt::format("Latest note ({}{}): {}", noted->as_at ? "as at " : "", day(noted->date), noted->note),
+              "     ", "   ");
+        }
+        m += wrapped(fmt::format("Asked because: {}.", chase_reasons(v, item, DateStyle::words)), "     ", "   ");
+        m += wrapped(fmt::format("{}: {}.", chase_outcome_label(v, DateStyle::words),
+                                 chase_paper_shows(v, item, DateStyle::words)),
                      "     ", "   ");
       }
-      m += wrapped(fmt::format("Asked because: {}.", chase_reasons(v, item, DateStyle::words)), "     ", "   ");
-      m += wrapped(fmt::format("{}: {}.", chase_outcome_label(v, DateStyle::words),
-                               chase_paper_shows(v, item, DateStyle::words)),
-                   "     ", "   ");
     }
+    if (!group.actions.empty()) m += actions_asked(v, group, !group.items.empty());
     m += signature(config);
     out.push_back({stem + ".eml", std::move(m)});
   }
@@ -315,14 +349,15 @@ std::string unaddressed_warning(const answers::Chase& v) {
   std::string commissioner;
   if (!v.responses.empty() && v.commissioner_email.empty()) {
     commissioner = fmt::format(
-        "warning: the message to the {} about responses to reports has no To: address: give the office's in "
-        "hmicfrs-track.yaml, as in\n  commissioner:\n    email: name@example.org\n",
+        "warning: the message about responses to reports ({}) has no To: address: give the commissioner's office's "
+        "in hmicfrs-track.yaml, as in\n  commissioner:\n    email: name@example.org\n",
         v.commissioner);
   }
   if (unaddressed.empty()) return commissioner;
   std::string out =
       fmt::format("warning: {} of {} {} no To: address: hmicfrs-track.yaml gives none for\n", unaddressed.size(),
-                  count_phrase(v.groups.size(), "message", "messages"), unaddressed.size() == 1 ? "has" : "have");
+                  count_phrase(v.groups.size() + (v.responses.empty() ? 0 : 1), "message", "messages"),
+                  unaddressed.size() == 1 ? "has" : "have");
   std::string example;
   for (const answers::ChaseGroup* group : unaddressed) {
     if (group->role.empty()) {

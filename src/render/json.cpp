@@ -103,6 +103,24 @@ Json state_json(const answers::FindingState& s) {
               {"due", date_json(s.due)}};
 }
 
+// A finding's actions as of the answer's date: only a finding that has actions has these keys.
+Json actions_json(const std::vector<answers::ActionState>& actions) {
+  Json array = Json::array();
+  for (const answers::ActionState& a : actions) {
+    array.push_back(Json{{"id", a.action->id},
+                         {"title", a.action->title},
+                         {"owner", text_or_null(a.owner)},
+                         {"due", date_json(a.action->due)},
+                         {"status", model::name_of(a.status)},
+                         {"percent", a.percent},
+                         {"counted_percent", a.counted_percent()},
+                         {"overdue", a.overdue},
+                         {"latest_note", a.noted != nullptr ? Json(a.noted->note) : Json(nullptr)},
+                         {"latest_note_date", a.noted != nullptr ? Json(a.noted->date.iso()) : Json(nullptr)}});
+  }
+  return array;
+}
+
 Json finding_summary(const answers::FindingRow& row) {
   const model::Finding& f = *row.finding;
   Json json{{"id", f.id},       {"inspection", row.inspection->id},
@@ -117,6 +135,11 @@ Json finding_summary(const answers::FindingRow& row) {
   // Given only for the findings counted elsewhere: a register without such findings gives none of these keys.
   if (row.state.tracked_as != nullptr) json["tracked_as"] = row.state.tracked_as->id;
   if (row.state.follows_recommendations) json["follows_recommendations"] = true;
+  if (row.state.action_rule != nullptr) json["action_rule"] = row.state.action_rule_number;
+  if (!row.actions.empty()) {
+    json["actions_complete"] = *row.actions_complete;
+    json["actions"] = actions_json(row.actions);
+  }
   return json;
 }
 
@@ -162,12 +185,18 @@ Json response_json(const answers::ResponseState& r) {
             {"standing", model::name_of(r.standing)},
             {"report_published", date_json(r.inspection->published)},
             {"due", date_json(r.due)},
+            {"due_by", date_json(r.due_by)},
             {"published", date_json(r.published)}};
   if (r.standing == answers::ResponseStanding::due) json["days_left"] = r.due ? Json(r.days_left) : Json(nullptr);
   if (r.standing == answers::ResponseStanding::overdue) json["days_overdue"] = r.days_over;
   if (r.standing == answers::ResponseStanding::published) json["days_late"] = r.days_over;
+  if (r.standing == answers::ResponseStanding::overdue || r.standing == answers::ResponseStanding::published) {
+    json["at_least"] = r.at_least;
+  }
   const model::Inspection& i = *r.inspection;
-  json["url"] = i.response ? text_or_null(i.response->url) : Json(nullptr);
+  // Where the response is, once it is published by the date.
+  const bool out = r.standing == answers::ResponseStanding::published;
+  json["url"] = i.response && out ? text_or_null(i.response->url) : Json(nullptr);
   json["note"] = i.response ? text_or_null(i.response->note) : Json(nullptr);
   return json;
 }
@@ -392,7 +421,18 @@ Json to_json(const answers::Chase& v) {
       json["at_cut_off"] = finding_summary(item.at_cut_off);
       items.push_back(std::move(json));
     }
-    groups.push_back(Json{{"name", group.name}, {"email", text_or_null(group.email)}, {"findings", items}});
+    Json json{{"name", group.name}, {"email", text_or_null(group.email)}, {"findings", items}};
+    if (!group.actions.empty()) {
+      Json actions = Json::array();
+      for (const answers::ChaseAction& a : group.actions) {
+        Json action = actions_json({a.action})[0];
+        action["finding"] = a.finding->finding->id;
+        action["due_soon"] = a.due_soon;
+        actions.push_back(std::move(action));
+      }
+      json["actions"] = actions;
+    }
+    groups.push_back(std::move(json));
   }
   Json json{{"as_of", v.as_of.iso()},
             {"until", v.until.iso()},
@@ -408,6 +448,16 @@ Json to_json(const answers::Chase& v) {
 }
 
 Json to_json(const answers::FindingList& v) {
+  if (v.actions) {
+    Json actions = Json::array();
+    for (const answers::FindingRow& row : v.rows) {
+      for (Json& action : actions_json(row.actions)) {
+        action["finding"] = row.finding->id;
+        actions.push_back(std::move(action));
+      }
+    }
+    return Json{{"as_of", v.as_of.iso()}, {"count", actions.size()}, {"actions", actions}};
+  }
   return Json{{"as_of", v.as_of.iso()}, {"count", v.rows.size()}, {"findings", findings_json(v.rows)}};
 }
 
@@ -711,6 +761,16 @@ struct SectionJson {
                            {"recorded_as_at", as_at_json(m.recorded_as_at)},
                            {"overdue", findings_json(s.overdue)},
                            {"stale", findings_json(s.stale)}};
+    if (s.actions) {
+      Json findings = Json::array();
+      for (const answers::FindingRow& row : s.actions->findings) {
+        findings.push_back(Json{{"id", row.finding->id}, {"actions_complete", *row.actions_complete}});
+      }
+      json["tracker"]["actions"] = Json{{"open", s.actions->open},
+                                        {"closed", s.actions->closed},
+                                        {"overdue", s.actions->overdue},
+                                        {"findings", findings}};
+    }
   }
 
   void operator()(const answers::RedSection& s) const {

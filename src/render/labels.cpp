@@ -93,15 +93,18 @@ std::string_view meaning(model::MonitoringPhase phase) {
 
 std::string response_text(const answers::ResponseState& response, DateStyle style) {
   const auto day = [&](const model::Date& date) { return date_cell(date, style).text; };
-  const auto days = [](int n) { return fmt::format("{} {}", n, n == 1 ? "day" : "days"); };
+  const auto days = [&](int n) {
+    return fmt::format("{}{} {}", response.at_least ? "at least " : "", n, n == 1 ? "day" : "days");
+  };
   switch (response.standing) {
-    case answers::ResponseStanding::awaiting_report: return "Due 56 days after publication";
+    case answers::ResponseStanding::awaiting_report: return "Awaiting the report";
     case answers::ResponseStanding::not_required: return "Not required";
     case answers::ResponseStanding::due:
       return response.due ? fmt::format("Due by {}", day(*response.due))
-                          : std::string("Due 56 days after publication (date TBC)");
+                          : fmt::format("Due by {} at the latest (date TBC)", day(*response.due_by));
     case answers::ResponseStanding::overdue:
-      return fmt::format("Overdue by {} (due by {})", days(response.days_over), day(*response.due));
+      return fmt::format("Overdue by {} (due by {}{})", days(response.days_over), day(*response.due_by),
+                         response.due ? "" : " at the latest");
     case answers::ResponseStanding::published:
       return response.days_over > 0
                  ? fmt::format("Published {}, {} late", day(*response.published), days(response.days_over))

@@ -215,8 +215,11 @@ class PaperBuilder {
     m_document.add(Heading{3, "Monitoring"});
     const auto told = [&](const model::MonitoringChange& change, std::string sentence) {
       if (!change.reason.empty()) sentence += " " + as_sentence(change.reason);
-      if (!change.letter.empty()) sentence += fmt::format(" The inspectorate's letter: {}", change.letter);
       say(std::move(sentence));
+      if (!change.letter.empty()) {
+        m_document.add(
+            References{{{fmt::format("The inspectorate's letter of {}", long_date(change.date)), change.letter}}});
+      }
     };
     for (const answers::MonitoringStep& step : monitoring.changes) {
       const model::MonitoringChange& change = *step.change;
@@ -612,6 +615,37 @@ class PaperBuilder {
       }
       m_document.add(std::move(table));
     }
+    if (tracker.actions) tracker_actions(*tracker.actions);
+  }
+
+  // The actions the findings were turned into: how many are open, closed and overdue, and each finding's progress.
+  void tracker_actions(const answers::TrackerSection::Actions& actions) {
+    m_document.add(Heading{3, "Actions"});
+    const std::size_t all = static_cast<std::size_t>(actions.open + actions.closed);
+    say(
+        fmt::format("{} turned into {}: {} open ({} overdue) and {} closed. A finding's actions complete is the mean "
+                    "of its actions' progress, a closed action counting 100%.",
+                    sentence_case(spelled_count(actions.findings.size(), "finding is", "findings are")),
+                    spelled_count(all, "action", "actions"), spelled_or_none(static_cast<std::size_t>(actions.open)),
+                    spelled_or_none(static_cast<std::size_t>(actions.overdue)),
+                    spelled_or_none(static_cast<std::size_t>(actions.closed))));
+    Table table{{{"Finding"},
+                 {"Title", Align::left, true},
+                 {"Actions", Align::right},
+                 {"Closed", Align::right},
+                 {"Overdue", Align::right},
+                 {"Complete", Align::right}},
+                {}};
+    for (const FindingRow& r : actions.findings) {
+      const auto closed = std::count_if(r.actions.begin(), r.actions.end(), [](const answers::ActionState& a) {
+        return a.status == model::ActionStatus::closed;
+      });
+      const auto overdue =
+          std::count_if(r.actions.begin(), r.actions.end(), [](const answers::ActionState& a) { return a.overdue; });
+      table.add_row(paper_name(*r.inspection, *r.finding), r.finding->title, std::to_string(r.actions.size()),
+                    std::to_string(closed), std::to_string(overdue), percent_text(*r.actions_complete));
+    }
+    m_document.add(std::move(table));
   }
 
   // Open findings per portfolio, a series per rating of open findings and one for those not yet rated.
@@ -845,14 +879,25 @@ class PaperBuilder {
                       long_date(m_paper.as_of())));
       return;
     }
+    // What the register says of each response besides where it stands; where a published one is follows the table.
+    const auto note_of = [](const answers::ResponseState& response) {
+      const model::Inspection& report = *response.inspection;
+      return report.response ? report.response->note.str() : std::string();
+    };
     const auto table_of = [&](const std::vector<answers::ResponseState>& responses) {
       Table table{{{"Report", Align::left, true},
                    {"Published", Align::left, false, false, CellKind::date, false, "published {}"},
                    {"Response", Align::left, true}},
                   {}};
+      const bool noted = std::any_of(responses.begin(), responses.end(),
+                                     [&](const answers::ResponseState& r) { return !note_of(r).empty(); });
+      if (noted) table.columns.push_back({"Note", Align::left, true});
       for (const answers::ResponseState& response : responses) {
-        table.add_row(response.inspection->title.str(), date_cell(*response.inspection->published, m_dates),
-                      response_text(response, m_dates));
+        std::vector<Cell>& cells = table.rows.emplace_back();
+        cells.emplace_back(response.inspection->title.str());
+        cells.push_back(date_cell(*response.inspection->published, m_dates));
+        cells.emplace_back(response_text(response, m_dates));
+        if (noted) cells.emplace_back(note_of(response));
       }
       return table;
     };
@@ -863,6 +908,15 @@ class PaperBuilder {
       subsection(title);
       m_document.add(table_of(*responses));
     }
+    References published;
+    for (const answers::ResponseState& response : section.published) {
+      const model::Inspection& report = *response.inspection;
+      if (report.response && !report.response->url.empty()) {
+        published.items.push_back(
+            {fmt::format("The commissioner's response to '{}'", report.title), report.response->url});
+      }
+    }
+    if (!published.items.empty()) m_document.add(std::move(published));
   }
 
   void write(const answers::DecisionSection& section) {

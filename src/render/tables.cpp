@@ -1,6 +1,7 @@
 #include "tables.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -54,6 +55,10 @@ std::string attention_words(const model::Vocabulary& vocabulary) {
 }
 
 std::string derived_reason(const answers::FindingState& state, const model::Vocabulary& vocabulary) {
+  if (state.action_rule != nullptr) {
+    return fmt::format("action rule {}, {}", state.action_rule_number,
+                       model::action_rule_condition(*state.action_rule));
+  }
   if (state.derived_for_overdue) {
     // The target has passed: a month needs no "to be confirmed".
     return fmt::format("past its target date, {}", in_words(*state.due));
@@ -177,6 +182,13 @@ Table register_table(const std::vector<answers::FindingRow>& rows, const model::
                   row.last_update ? date_cell(*row.last_update, style, row.last_update_as_at) : Cell(),
                   state.noted != nullptr ? state.noted->note : "");
   }
+  // A register whose findings have actions gives each one's progress.
+  if (std::any_of(rows.begin(), rows.end(), [](const answers::FindingRow& row) { return row.actions_complete; })) {
+    table.columns.push_back({"Actions complete", Align::right});
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      table.rows[i].emplace_back(rows[i].actions_complete ? percent_text(*rows[i].actions_complete) : std::string());
+    }
+  }
   return table;
 }
 
@@ -230,6 +242,43 @@ Table findings_table(const std::vector<answers::FindingRow>& rows, const model::
     cells.emplace_back(counted_title(row));
     cells.emplace_back(owner_text(row));
     cells.emplace_back(due_text(row, style));
+  }
+  return table;
+}
+
+// Halves round up, as a reader rounds them ("62.5" reads "63%").
+std::string percent_text(double percent) { return fmt::format("{}%", static_cast<long>(std::floor(percent + 0.5))); }
+
+Table actions_table(const std::vector<answers::ActionState>& actions, DateStyle style, bool with_finding,
+                    const std::vector<const answers::FindingRow*>& findings) {
+  Table table{{}, {}};
+  if (with_finding) table.columns.push_back({"Finding"});
+  for (Column column : std::initializer_list<Column>{{"Action"},
+                                                     {"Title", Align::left, true},
+                                                     {"Owner", Align::left, true},
+                                                     {"Due", Align::left, false, false, CellKind::date},
+                                                     {"Status"},
+                                                     {"Complete", Align::right},
+                                                     {"Latest note", Align::left, true, true}}) {
+    table.columns.push_back(std::move(column));
+  }
+  for (std::size_t i = 0; i < actions.size(); ++i) {
+    const answers::ActionState& a = actions[i];
+    std::vector<Cell>& cells = table.rows.emplace_back();
+    if (with_finding) cells.emplace_back(std::string(findings[i]->finding->id));
+    cells.emplace_back(std::string(a.action->id));
+    cells.emplace_back(a.action->title.str());
+    cells.emplace_back(std::string(a.owner));
+    if (a.action->due) {
+      Cell due = date_cell(*a.action->due, style);
+      if (a.overdue) due.text += style == DateStyle::iso ? " overdue" : " (overdue)";
+      cells.push_back(std::move(due));
+    } else {
+      cells.emplace_back(std::string());
+    }
+    cells.emplace_back(a.status == model::ActionStatus::closed ? "Closed" : "Open");
+    cells.emplace_back(percent_text(a.counted_percent()));
+    cells.emplace_back(a.noted != nullptr ? a.noted->note.str() : std::string());
   }
   return table;
 }

@@ -55,6 +55,14 @@ std::vector<Cell> target_row(const answers::FindingChange& change, DateStyle sty
 // Why the vocabulary gave a finding its rating: "past its target date", "status Declined".
 std::string derived_reason(const answers::FindingState& state, const model::Vocabulary& vocabulary);
 
+// A share as the tables write it, rounded to a whole per cent: "45%".
+std::string percent_text(double percent);
+
+// Actions, each its id, title, owner, due date (marked when overdue), status, counted progress and latest note;
+// with the id of each one's finding first when `with_finding` (`findings` then parallel to `actions`).
+Table actions_table(const std::vector<answers::ActionState>& actions, DateStyle style, bool with_finding = false,
+                    const std::vector<const answers::FindingRow*>& findings = {});
+
 // Per report: its publication, its findings, how many open and closed, how
 // many of the closed were done (closed or achieved), and that as a share.
 Table report_table(const std::vector<answers::RagGroup>& groups, const answers::RagCounts& total,

@@ -81,18 +81,41 @@ TEST(Responses, TheLastDayIsPublicationPlusFiftyFive) {
   EXPECT_EQ(response("custody-2024", "2024-03-11").standing, ResponseStanding::awaiting_report);
 }
 
-TEST(Responses, APublicationKnownByItsMonthIsNeverOverdue) {
-  // Neighbourhood policing, "published: 2024-05": surely out only by the last day of May, due on a day not yet
-  // known.
+TEST(Responses, APublicationKnownByItsMonthIsOverdueOnlyOnceSurely) {
+  // Neighbourhood policing, "published: 2024-05": surely out only by the last day of May; its last day is not
+  // known, but is 25 July at the latest (31 May + 55).
   EXPECT_EQ(response("neighbourhood-2024", "2024-05-30").standing, ResponseStanding::awaiting_report);
   const auto june = response("neighbourhood-2024", "2024-05-31");
   EXPECT_EQ(june.standing, ResponseStanding::due);
   EXPECT_FALSE(june.due.has_value());
-  EXPECT_EQ(response("neighbourhood-2024", "2024-06-27").standing, ResponseStanding::due);
-  // Published 28 June 2024, a day: not said to be late, since the last day is not known.
+  EXPECT_EQ(june.due_by, date("2024-07-25"));
+  // Published 28 June 2024: not late, since it came before the latest the last day can be.
   const auto published = response("neighbourhood-2024", "2024-06-28");
   EXPECT_EQ(published.standing, ResponseStanding::published);
   EXPECT_EQ(published.days_over, 0);
+
+  // The same report with no response: due to 25 July, then overdue by at least a day.
+  const model::Dataset dataset =
+      Register()
+          .file("hmicfrs-track.yaml",
+                "schema_version: 1\nforce: {name: Test Constabulary}\ncommittee: {name: Joint Audit Committee}\n"
+                "portfolios:\n  - {id: crime, name: Crime}\nresponses: {from: 2024-01-01}\n")
+          .file("inspections/a.yaml", "id: a\ntype: other\ntitle: A\npublished: 2024-05\n")
+          .file("inspections/b.yaml",
+                "id: b\ntype: other\ntitle: B\npublished: 2024-05\nresponse: {published: 2024-08}\n")
+          .load("2024-12-31")
+          .dataset;
+  const model::Inspection& a = *dataset.find_inspection("a");
+  EXPECT_EQ(query::response_of(dataset.config, a, date("2024-07-25"))->standing, ResponseStanding::due);
+  const auto late = query::response_of(dataset.config, a, date("2024-07-26"));
+  EXPECT_EQ(late->standing, ResponseStanding::overdue);
+  EXPECT_EQ(late->days_over, 1);
+  EXPECT_TRUE(late->at_least);
+  // A response known by its month, August: late by at least the 7 days from 25 July to 1 August.
+  const auto b = query::response_of(dataset.config, *dataset.find_inspection("b"), date("2024-12-31"));
+  EXPECT_EQ(b->standing, ResponseStanding::published);
+  EXPECT_EQ(b->days_over, 7);
+  EXPECT_TRUE(b->at_least);
 }
 
 TEST(Responses, OnlyTheReportsTheRegisterTracks) {
@@ -252,6 +275,40 @@ TEST(Monitoring, ValidateSaysWhatIsWrongWithAPhase) {
                       "hmicfrs-track.yaml:7:5: note: the later one is here",
                       "hmicfrs-track.yaml:9:31: error: unknown monitoring phase 'watch' (expected scan or engage) "
                       "[invalid-value]"}));
+}
+
+TEST(Responses, ValidateSaysWhatWouldShowNothing) {
+  // A section of responses with none tracked; `from` before the duty; a response dated after the as-of date; a
+  // bare `response:`, which tracks the response as `response: {}` does; the same phase twice.
+  Register r;
+  r.file("hmicfrs-track.yaml",
+         "schema_version: 1\nforce: {name: Test Constabulary}\ncommittee: {name: Joint Audit Committee}\n"
+         "portfolios:\n  - {id: crime, name: Crime}\npaper:\n  sections: [purpose, responses]\n"
+         "monitoring:\n  - {date: 2021-11-01, phase: scan}\n  - {date: 2021-11-05, phase: scan}\n");
+  EXPECT_EQ(r.diagnostics(),
+            asserted({"hmicfrs-track.yaml:7:23: warning: the paper has a section of responses to reports, but the "
+                      "register tracks none: give a report 'response:', or the configuration 'responses: {from: "
+                      "DATE}' [response-duty]",
+                      "hmicfrs-track.yaml:10:5: error: the force is already in the scan phase from 2021-11-01: each "
+                      "entry records a change of phase; drop this one [history-order]",
+                      "hmicfrs-track.yaml:9:5: note: that phase begins here"}));
+  Register tracked;
+  tracked
+      .file("hmicfrs-track.yaml",
+            "schema_version: 1\nforce: {name: Test Constabulary}\ncommittee: {name: Joint Audit Committee}\n"
+            "portfolios:\n  - {id: crime, name: Crime}\nresponses: {from: 2016-01-01}\n")
+      .file("inspections/a.yaml", report("later", "2022-03-01", "response:\n  published: 2022-04-20\n"))
+      .file("inspections/b.yaml", report("bare", "2022-03-01", "response:\n"));
+  EXPECT_EQ(tracked.diagnostics(),
+            asserted({"hmicfrs-track.yaml:6:19: note: responses.from 2016-01-01 is before the duty to publish a "
+                      "response within 56 days applied (s55(5A) Police Act 1996, from 2017-05-02): responses are "
+                      "tracked from 2017-05-02 [response-duty]",
+                      "inspections/a.yaml:6:3: note: the response to 'later' is dated 2022-04-20, after the as-of "
+                      "date 2022-03-31: it counts as published from then [future-history]"}));
+  const model::Dataset dataset = tracked.load().dataset;
+  EXPECT_TRUE(dataset.find_inspection("bare")->response.has_value());
+  EXPECT_EQ(query::response_of(dataset.config, *dataset.find_inspection("bare"), date("2022-03-31"))->due,
+            date("2022-04-25"));  // 1 March + 55: 30 days of March left, then 25 of April
 }
 
 }  // namespace

@@ -56,6 +56,9 @@ const std::map<std::string_view, std::pair<std::string, std::string>> k_places{
     {"response", {"inspection", "response"}},
     {"responses", {"config", "responses"}},
     {"monitoring", {"config", "monitoring"}},
+    {"action-rule", {"config", "action-rule"}},
+    {"action", {"inspection", "action"}},
+    {"action-entry", {"inspection", "action-entry"}},
 };
 
 // The object schema of a record; fieldwork's is the object branch of its oneOf.
@@ -106,6 +109,7 @@ TEST(Schemas, ListTheSameEnumValuesAsTheModel) {
   EXPECT_EQ(enum_at(schema("config")["$defs"]["monitoring"]["properties"]["phase"]), names<model::MonitoringPhase>());
   EXPECT_EQ(enum_at(finding["type"]), names<model::FindingType>());
   EXPECT_EQ(enum_at(finding["scope"]), names<model::Scope>());
+  EXPECT_EQ(enum_at(inspection["$defs"]["action-entry"]["properties"]["status"]), names<model::ActionStatus>());
   EXPECT_EQ(enum_at(history["status"]), names<model::Status>());
   EXPECT_EQ(history["rag"]["type"], "string");  // a rating of the register's own vocabulary
   EXPECT_EQ(enum_at(schema("config")["$defs"]["rating"]["properties"]["marks"]), names<model::Marks>());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,12 +21,21 @@ struct ChaseItem {
   bool unrated = false;          // open, with no rating
 };
 
+// An action to chase: open, and past its due date or due by the end of the window.
+struct ChaseAction {
+  const FindingRow* finding = nullptr;  // its finding as of the as-of date, in `Chase::rows`
+  ActionState action;
+  bool due_soon = false;  // not yet past its due date, but will be by the end of the window
+};
+
 // The findings one owner (or one portfolio) is asked about.
 struct ChaseGroup {
   std::string name;              // the owner's role, or the portfolio's name, as `rag --by` labels them
   std::string role;              // whose address the message needs: the owner, or the portfolio's lead (may be empty)
   std::string email;             // the role's, from the configuration's `owners`; empty when it gives none
   std::vector<ChaseItem> items;  // in the order of finding lists
+  // The actions they own (their own, else their finding's owner's), or a portfolio's findings have, to chase.
+  std::vector<ChaseAction> actions;
 };
 
 // `chase`: whom to ask for an update before the next paper, and about what.
@@ -44,6 +54,8 @@ struct Chase {
   std::vector<ChaseGroup> groups;  // in the order of `rag --by owner` (or portfolio)
   // The commissioner's responses to reports to ask about, when the register tracks them: overdue, or due by
   // `until` (or on a day not yet known), asked of the commissioner's office.
+  // Every finding as of `as_of`, which actions to chase point into.
+  std::shared_ptr<const std::vector<FindingRow>> rows;
   bool tracks_responses = false;
   std::vector<ResponseState> responses;
   std::string commissioner;  // the office's name: the configuration's `commissioner` title or name, else the usual

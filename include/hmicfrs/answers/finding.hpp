@@ -28,10 +28,25 @@ struct FindingState {
   std::size_t later_entries = 0;                         // entries dated after the date, left out
   bool follows_recommendations = false;                  // a cause of concern whose state is theirs
   const model::Finding* tracked_as = nullptr;            // the earlier finding this one repeats, whose state it has
+  const model::ActionRule* action_rule = nullptr;        // the rule of `action_ratings` that gave its rating
+  int action_rule_number = 0;                            // its place among them, from 1
 
   // Whether it counts as a finding of its own: a cause of concern is counted through its
   // recommendations, and a re-issued finding through the earlier one.
   bool counted() const { return !follows_recommendations && tracked_as == nullptr; }
+};
+
+// An action under a finding as it stood on a date.
+struct ActionState {
+  const model::Action* action = nullptr;
+  model::ActionStatus status = model::ActionStatus::open;
+  int percent = 0;                            // the latest progress written, 0 before any
+  std::string_view owner;                     // its own, else the finding's as of the date; empty: nobody
+  bool overdue = false;                       // open and past its due date
+  const model::ActionEntry* noted = nullptr;  // the latest entry with a note
+
+  // What it counts for in its finding's progress: a closed action counts 100.
+  int counted_percent() const { return status == model::ActionStatus::closed ? 100 : percent; }
 };
 
 // A finding with its state on the as-of date and what follows from it.
@@ -46,6 +61,8 @@ struct FindingRow {
   std::optional<model::Date> last_update;  // its latest entry, else its report's publication
   bool last_update_as_at = false;          // that entry gives its state as at the date, not a change on it
   std::optional<int> days_since_update;
+  std::vector<ActionState> actions;        // its actions, when it has any, in file order
+  std::optional<double> actions_complete;  // the unweighted mean of their counted progress, per cent
 };
 
 // The open findings that need the committee's eye, each list in row order.
@@ -90,6 +107,7 @@ struct FindingList {
   const model::Vocabulary* vocabulary = nullptr;
   std::vector<FindingRow> rows;
   std::string_view force = {};  // the register's force, which a printed page names
+  bool actions = false;         // `list --actions`: the actions of these findings, one a row
 };
 
 }  // namespace hmicfrs::answers

@@ -25,9 +25,14 @@ struct ResponseState {
   ResponseStanding standing = ResponseStanding::due;
   // The last day of the 56, publication + 55: known once the register gives the report's publication as a day.
   std::optional<model::Date> due;
+  // The latest the last day can be: `due`, or for a report known by its month (or year) the last day after its
+  // last day; once past, the response is surely overdue.
+  std::optional<model::Date> due_by;
   std::optional<model::Date> published;  // the response's publication, when published
   int days_left = 0;                     // due: days from the date to the last day (0 on the day)
-  int days_over = 0;                     // overdue: days since the last day; published: days after it (late)
+  // overdue: days since `due_by`; published: days from `due_by` to the response's publication (its first day), late.
+  int days_over = 0;
+  bool at_least = false;  // `days_over` counts from a day not exactly known: the response is that late at least
 };
 
 // The paper's "Responses to reports": as of its cut-off, the responses outstanding, those published in its window

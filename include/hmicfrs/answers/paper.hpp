@@ -192,6 +192,15 @@ struct TrackerSection {
   std::vector<FindingRow> overdue;
   std::vector<FindingRow> stale;
   int stale_after_days = 0;
+  // When the register's findings have actions: how many are open, closed and overdue, and each counted finding
+  // with actions, in row order.
+  struct Actions {
+    int open = 0;
+    int closed = 0;
+    int overdue = 0;
+    std::vector<FindingRow> findings;
+  };
+  std::optional<Actions> actions;
 };
 
 // An outstanding finding the paper gives in full: why it has its rating, and what it answers or repeats.

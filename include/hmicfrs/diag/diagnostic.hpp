@@ -83,6 +83,8 @@ enum class Code {
   unrated_open_finding,
   future_history,
   response_duty,
+  action_progress,
+  action_rating,
   // Importing a spreadsheet tracker.
   spreadsheet_format,
   // Collecting owners' updates from the workbooks chase wrote.

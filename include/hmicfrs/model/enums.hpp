@@ -55,6 +55,10 @@ enum class Narratives { first_paper, always, never };
 // How a paper's tables write dates: in words as its prose does ("May 2019"), or as the data does ("2019-05").
 enum class PaperDates { words, iso };
 
+// Where an action under a finding stands: open, or closed (done, or closed below 100 % for the reason its entry
+// gives).
+enum class ActionStatus : std::uint8_t { open, closed };
+
 // PEEL grades, best first; not_graded belongs to every scale.
 enum class Grade { outstanding, good, adequate, requires_improvement, inadequate, not_graded };
 
@@ -87,6 +91,7 @@ HMICFRS_ENUM_INFO(FindingType, "finding type", "cause-of-concern", "recommendati
 HMICFRS_ENUM_INFO(Scope, "scope", "force", "all-forces")
 HMICFRS_ENUM_INFO(Status, "status", "open", "awaiting-sign-off", "closed", "achieved", "superseded", "declined",
                   "not-monitored")
+HMICFRS_ENUM_INFO(ActionStatus, "action status", "open", "closed")
 HMICFRS_ENUM_INFO(Marks, "kind of finding a rating marks", "open", "closed", "both")
 HMICFRS_ENUM_INFO(Narratives, "choice of PEEL narratives", "first-paper", "always", "never")
 HMICFRS_ENUM_INFO(PaperDates, "way of writing dates", "words", "iso")

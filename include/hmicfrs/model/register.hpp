@@ -174,6 +174,21 @@ struct MonitoringChange {
   diag::Location location;
 };
 
+// One rule of `action_ratings`: the rating a finding with actions takes when the mean of its actions' progress is
+// under `below` per cent, or at most `up_to` (half-open: [0, below) or [0, up_to]), and, with `overdue`, the
+// finding is past its target. The rules are tried in order and the first that matches gives the rating.
+struct ActionRule {
+  Located<std::string> rating;  // a rating id of the vocabulary, checked once the register is whole
+  std::optional<int> below;
+  std::optional<int> up_to;
+  bool overdue = false;
+  diag::Location location;
+};
+
+// What a rule asks, as messages and `show` word it: "actions under 50% complete and past its target", "any other
+// finding with actions" for a rule that asks nothing.
+std::string action_rule_condition(const ActionRule& rule);
+
 // A section a paper has, with its title when the register gives its own.
 struct PaperSection {
   Section section = Section::purpose;
@@ -206,9 +221,10 @@ struct Config {
   int stale_after_days = 90;
   int reply_days_before_meeting = 14;  // `chase` asks for updates this many days before a meeting that gives no as_of
   // Responses to reports are tracked for every report published from this day (besides those with `response:`).
-  std::optional<Date> responses_from;
+  std::optional<Located<Date>> responses_from;
   std::optional<Contact> commissioner;       // the commissioner's office, to whom `chase` addresses responses due
   std::vector<MonitoringChange> monitoring;  // oldest first
+  std::vector<ActionRule> action_ratings;    // how a finding's actions rate it, in order; empty: they do not
   diag::Location location;
   IdIndex portfolio_index;
 
@@ -254,6 +270,25 @@ struct HistoryEntry {
   diag::Location location;
 };
 
+// A dated step of an action: its status, how far it has got, and why.
+struct ActionEntry {
+  Date date;
+  std::optional<ActionStatus> status;
+  std::optional<int> percent;  // complete, 0 to 100
+  Text note;
+  diag::Location location;
+};
+
+// One of the actions a force turns a finding into, with its own owner, target and history.
+struct Action {
+  Interned id;  // unique within its finding, e.g. "A1"
+  Text title;
+  Interned owner;  // empty: the finding's owner
+  std::optional<Date> due;
+  std::vector<ActionEntry> history;  // oldest first
+  diag::Location location;           // of the id
+};
+
 // A cause of concern, recommendation, area for improvement or informal item.
 struct Finding {
   Interned ref;  // unique within its inspection, e.g. "AFI3"
@@ -274,6 +309,7 @@ struct Finding {
   bool repeated_later = false;             // a later finding re-issues this one (set by Dataset::index)
   std::vector<Located<Interned>> related;  // continuity with earlier findings
   std::vector<HistoryEntry> history;       // oldest first
+  std::vector<Action> actions;             // what the force does about it, in file order
   diag::Location location;                 // of the ref
 };
 

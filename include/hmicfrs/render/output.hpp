@@ -73,6 +73,10 @@ std::vector<std::string> group_file_stems(const answers::Chase& chase);
 // `to_sheets` writes for every owner, with their rows alone.
 std::vector<NamedFile> to_workbooks(const answers::Chase& chase, const std::string& marking);
 
+// What the workbooks leave out, for standard error: the actions and responses to reports chased, which only the
+// other formats give ("" when there are none).
+std::string left_out_of_workbooks(const answers::Chase& chase);
+
 // `chase` as one message per owner (or portfolio), addressed when the
 // configuration's `owners` gives the address, dated the as-of day.
 std::vector<EmailMessage> to_messages(const answers::Chase& chase);
