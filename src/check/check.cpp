@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <hmicfrs/query/actions.hpp>
 #include <hmicfrs/query/links.hpp>
 #include <hmicfrs/query/oversight.hpp>
 #include <hmicfrs/query/state.hpp>
@@ -277,13 +278,13 @@ void check_response(const Inspection& inspection, const model::Date& as_of, diag
   if (inspection.published && inspection.published->last_day() < duty) {
     diagnostics.warning(
         response.location,
-        fmt::format("'{}' was published ({}) before the duty to publish a response within 56 days applied (s55(5A) "
+        fmt::format("'{}' was published ({}) before the duty to publish a response within {} days applied (s55(5A) "
                     "Police Act 1996, from {}): its response is not tracked; drop 'response'",
-                    inspection.id, inspection.published->iso(), duty.iso()),
+                    inspection.id, inspection.published->iso(), model::k_response_days, duty.iso()),
         Code::response_duty);
   }
   if (!response.published) return;
-  if (as_of < response.published->first_day()) {
+  if (!query::happened_by(*response.published, as_of)) {
     diagnostics.note(response.location,
                      fmt::format("the response to '{}' is dated {}, after the as-of date {}: it counts as published "
                                  "from then",
@@ -312,9 +313,9 @@ void check_responses_choices(const model::Dataset& dataset, diag::Diagnostics& d
   const model::Date duty = model::response_duty_from();
   if (config.responses_from && config.responses_from->value < duty) {
     diagnostics.note(config.responses_from->location,
-                     fmt::format("responses.from {} is before the duty to publish a response within 56 days applied "
+                     fmt::format("responses.from {} is before the duty to publish a response within {} days applied "
                                  "(s55(5A) Police Act 1996, from {}): responses are tracked from {}",
-                                 config.responses_from->value.iso(), duty.iso(), duty.iso()),
+                                 config.responses_from->value.iso(), model::k_response_days, duty.iso(), duty.iso()),
                      Code::response_duty);
   }
   if (query::tracks_responses(dataset)) return;
@@ -655,7 +656,7 @@ void check_as_of(const model::Dataset& dataset, const Inspection& inspection, co
       state.rated_by->rag.value.view() != state.rating->id) {
     diagnostics.note(state.rated_by->rag.location,
                      fmt::format("as of {}, '{}' is rated {} by action rule {} ({}), not {} as written here",
-                                 as_of.iso(), finding.id, state.rating->id, state.action_rule_number,
+                                 as_of.iso(), finding.id, state.rating->id, state.action_rule->number,
                                  model::action_rule_condition(*state.action_rule), state.rated_by->rag.value.view()),
                      Code::action_rating);
   }
@@ -700,12 +701,13 @@ void check_owner_addresses(const model::Dataset& dataset, diag::Diagnostics& dia
     }
   }
   const std::vector<std::string_view> known(written.begin(), written.end());
+  const bool any_actions = query::has_actions(dataset);
   for (const model::OwnerAddress& owner : dataset.config.owners) {
     if (roles.count(lower(owner.role)) != 0) continue;
     diagnostics.warning(owner.location,
-                        fmt::format("owner '{}' owns no finding or action and leads no portfolio, so its address is "
-                                    "never used{}",
-                                    owner.role, util::did_you_mean(owner.role, known)),
+                        fmt::format("owner '{}' owns no finding{} and leads no portfolio, so its address is never "
+                                    "used{}",
+                                    owner.role, any_actions ? " or action" : "", util::did_you_mean(owner.role, known)),
                         Code::unknown_reference);
   }
 }

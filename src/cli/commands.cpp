@@ -20,6 +20,7 @@
 #include <hmicfrs/import/tracker_file.hpp>
 #include <hmicfrs/load/mapping.hpp>
 #include <hmicfrs/load/schemas.hpp>
+#include <hmicfrs/query/actions.hpp>
 #include <hmicfrs/query/calendar.hpp>
 #include <hmicfrs/query/changes.hpp>
 #include <hmicfrs/query/chase.hpp>
@@ -256,7 +257,7 @@ void define_list(CLI::App& app, ListOptions& o) {
 int run_list(const Session& session, const ListOptions& o) {
   const model::Config& config = session.dataset().config;
   session.emit(answers::FindingList{session.as_of(), &config.vocabulary, filtered_rows(session, o.filters),
-                                    config.force_name, o.actions});
+                                    config.force_name, o.actions, query::has_actions(session.dataset())});
   return k_exit_ok;
 }
 

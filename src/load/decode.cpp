@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <map>
 
 #include <hmicfrs/util/utf8.hpp>
 
@@ -577,17 +578,28 @@ std::vector<model::MonitoringChange> decode_monitoring(Reader& reader, const Nod
 std::vector<model::ActionRule> decode_action_rules(Reader& reader, const Node* list,
                                                    const model::Vocabulary& vocabulary) {
   std::vector<model::ActionRule> rules;
+  int number = 0;
+  std::optional<std::pair<int, diag::Location>> catch_all;  // a rule that asks nothing: no rule after it can match
   for_each_item(reader, list, "action_ratings", [&](const Node& item) {
+    ++number;
     if (!reader.fields(item, "an action rating rule", k_action_rule_fields)) return;
     model::ActionRule rule;
+    rule.number = number;
     rule.location = reader.at(item);
     rule.below = reader.integer(item.find("below"), "below", 1, 100);
     rule.up_to = reader.integer(item.find("up_to"), "up_to", 0, 99);
-    rule.overdue = reader.boolean(item.find("overdue"), "overdue").value_or(false);
+    const auto overdue = reader.boolean(item.find("overdue"), "overdue");
+    rule.overdue = overdue.value_or(false);
+    // A threshold written but unreadable (already an error) leaves no rule, rather than one that matches everything.
+    if ((item.find("below") != nullptr && !rule.below) || (item.find("up_to") != nullptr && !rule.up_to) ||
+        (item.find("overdue") != nullptr && !overdue)) {
+      return;
+    }
     if (rule.below && rule.up_to) {
       reader.diagnostics().error(reader.at(*item.find("up_to")),
                                  "a rule gives 'below' (under that per cent) or 'up_to' (at most it), not both",
                                  Code::invalid_value);
+      return;
     }
     const auto rating = reader.line(item.find("rating"), "rating");
     if (!rating) return;
@@ -606,6 +618,16 @@ std::vector<model::ActionRule> decode_action_rules(Reader& reader, const Node* l
           Code::invalid_value);
       return;
     }
+    if (catch_all) {
+      auto& d = reader.diagnostics().warning(
+          rule.location,
+          fmt::format("action rule {} can never match: rule {} before it asks nothing, so it rates every finding "
+                      "with actions; move it last",
+                      rule.number, catch_all->first),
+          Code::invalid_value);
+      d.notes.push_back({catch_all->second, "that rule is here"});
+    }
+    if (!catch_all && !rule.below && !rule.up_to && !rule.overdue) catch_all = std::pair{rule.number, rule.location};
     rules.push_back(std::move(rule));
   });
   return rules;
@@ -776,20 +798,29 @@ std::optional<model::Finding> decode_finding(Reader& reader, const Node& node, c
 
   const Node* actions = node.find("actions");
   finding.actions.reserve(item_count(actions));
+  std::map<std::string_view, diag::Location> action_ids;  // views of interned words, which outlive the finding
   for_each_item(reader, actions, "actions", [&](const Node& item) {
     auto action = decode_action(reader, item);
     if (!action) return;
-    const auto same = std::find_if(finding.actions.begin(), finding.actions.end(),
-                                   [&](const model::Action& a) { return a.id.view() == action->id.view(); });
-    if (same != finding.actions.end()) {
+    const auto [first, added] = action_ids.emplace(action->id.view(), action->location);
+    if (!added) {
       auto& d = reader.diagnostics().error(action->location,
                                            fmt::format("duplicate action id '{}' in this finding", action->id.view()),
                                            Code::duplicate_id);
-      d.notes.push_back({same->location, "first given here"});
+      d.notes.push_back({first->second, "first given here"});
       return;
     }
     finding.actions.push_back(std::move(*action));
   });
+  if (!finding.actions.empty() && (type == model::FindingType::cause_of_concern || node.find("repeats") != nullptr)) {
+    const bool repeat = node.find("repeats") != nullptr;
+    reader.diagnostics().error(
+        reader.at(*actions),
+        repeat ? "a repeat takes the state of the finding it repeats: give its actions there, not here"
+               : "a cause of concern is followed through its recommendations: give their actions, not its own",
+        repeat ? Code::repeat_history : Code::invalid_value);
+    finding.actions.clear();
+  }
 
   // Kept without a valid type, so that its references are still checked.
   if (!ref) return std::nullopt;

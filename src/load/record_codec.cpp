@@ -62,7 +62,9 @@ void fields(auto& a, either<model::Finding> auto& f) {
 }
 void fields(auto& a, either<model::ActionEntry> auto& e) { a(e.date, e.status, e.percent, e.note, e.location); }
 void fields(auto& a, either<model::Action> auto& x) { a(x.id, x.title, x.owner, x.due, x.history, x.location); }
-void fields(auto& a, either<model::ActionRule> auto& r) { a(r.rating, r.below, r.up_to, r.overdue, r.location); }
+void fields(auto& a, either<model::ActionRule> auto& r) {
+  a(r.rating, r.below, r.up_to, r.overdue, r.number, r.location);
+}
 void fields(auto& a, either<model::Period> auto& p) { a(p.from, p.to); }
 void fields(auto& a, either<model::FieldworkPhase> auto& p) { a(p.label, p.period, p.note, p.location); }
 void fields(auto& a, either<model::Occasion> auto& o) { a(o.date); }

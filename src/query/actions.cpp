@@ -14,6 +14,7 @@ answers::ActionState action_state(const model::Action& action, std::string_view 
   state.owner = action.owner.empty() ? finding_owner : action.owner.view();
   for (const model::ActionEntry& entry : action.history) {
     if (as_of < entry.date) break;  // oldest first
+    state.latest = &entry;
     if (entry.status) state.status = *entry.status;
     if (entry.percent) state.percent = *entry.percent;
     if (!entry.note.empty()) state.noted = &entry;
@@ -35,6 +36,13 @@ std::optional<double> actions_complete(const std::vector<answers::ActionState>& 
   const int total = std::accumulate(actions.begin(), actions.end(), 0,
                                     [](int sum, const answers::ActionState& a) { return sum + a.counted_percent(); });
   return static_cast<double>(total) / static_cast<double>(actions.size());
+}
+
+std::optional<double> actions_complete(const model::Finding& finding, const model::Date& as_of) {
+  if (finding.actions.empty()) return std::nullopt;
+  int total = 0;
+  for (const model::Action& action : finding.actions) total += action_state(action, {}, as_of).counted_percent();
+  return static_cast<double>(total) / static_cast<double>(finding.actions.size());
 }
 
 std::optional<std::size_t> matching_action_rule(const std::vector<model::ActionRule>& rules, double complete,

@@ -1,9 +1,7 @@
 #include <hmicfrs/query/chase.hpp>
 
 #include <algorithm>
-#include <limits>
 #include <map>
-#include <memory>
 #include <set>
 
 #include <fmt/format.h>
@@ -73,16 +71,14 @@ util::Result<answers::Chase> chase(const model::Dataset& dataset, const model::D
   std::map<GroupKey, std::string> role_of;  // whose address a group's message goes to: the owner, or the lead
   std::set<std::string_view> names;
   bool any_named = false;
-  // The groups' keys view the rows, and the actions chased point into them.
-  const auto rows = std::make_shared<const std::vector<answers::FindingRow>>(findings_as_of(dataset, as_of));
-  out.rows = rows;
+  const std::vector<answers::FindingRow> rows = findings_as_of(dataset, as_of);  // the groups' keys view them
   const auto group_of = [&](const GroupKey& key, const answers::FindingRow& row) -> answers::ChaseGroup& {
     answers::ChaseGroup& group = groups[key];
     group.name = std::string(key.label);
     role_of[key] = options.by_portfolio ? (row.portfolio != nullptr ? row.portfolio->lead : "") : std::string(key.key);
     return group;
   };
-  for (const answers::FindingRow& row : *rows) {
+  for (const answers::FindingRow& row : rows) {
     if (!model::is_open(row.state.status)) continue;
     GroupKey key = group_key(row, grouping, dataset.config);
     names.insert(key.label);
@@ -95,14 +91,11 @@ util::Result<answers::Chase> chase(const model::Dataset& dataset, const model::D
       if (action.status != model::ActionStatus::open || !action.action->due) continue;
       const bool due_soon = !action.overdue && !(out.until < action.action->due->last_day());
       if (!action.overdue && !due_soon) continue;
-      const GroupKey action_key = options.by_portfolio ? key
-                                  : action.owner.empty()
-                                      ? GroupKey{std::numeric_limits<std::size_t>::max(), "", "(no owner)", {}, nullptr}
-                                      : GroupKey{0, action.owner, action.owner, {}, nullptr};
+      const GroupKey action_key = options.by_portfolio ? key : owner_key(action.owner);
       names.insert(action_key.label);
       if (!wanted.found_in(action_key.label)) continue;
       any_named = true;
-      group_of(action_key, row).actions.push_back({&row, action, due_soon});
+      group_of(action_key, row).actions.push_back({row.finding, action, due_soon});
     }
   }
   // The commissioner's office is asked about responses, as an owner is about findings.

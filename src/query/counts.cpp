@@ -17,6 +17,11 @@ constexpr std::size_t k_last = static_cast<std::size_t>(-1);
 
 }  // namespace
 
+GroupKey owner_key(std::string_view owner) {
+  if (owner.empty()) return {k_last, "", "(no owner)", {}, nullptr};
+  return {0, owner, owner, {}, nullptr};
+}
+
 GroupKey group_key(const FindingRow& row, Grouping grouping, const model::Config& config) {
   const model::Finding& finding = *row.finding;
   switch (grouping) {
@@ -37,9 +42,7 @@ GroupKey group_key(const FindingRow& row, Grouping grouping, const model::Config
               {},
               nullptr};
     }
-    case Grouping::owner:
-      if (row.state.owner.empty()) return {k_last, "", "(no owner)", {}, nullptr};
-      return {0, row.state.owner, row.state.owner, {}, nullptr};
+    case Grouping::owner: return owner_key(row.state.owner);
     case Grouping::inspection: return {0, row.inspection->id, row.inspection->title, {}, nullptr};
     case Grouping::report: return {0, row.inspection->id, row.inspection->title, {}, row.inspection};
     case Grouping::type: {

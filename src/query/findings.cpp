@@ -99,16 +99,24 @@ FindingRow row_of(const model::Dataset& dataset, const model::Inspection& inspec
   // The report's publication as the register gives it ("December 2015"); its days counted from its last day.
   row.last_update = row.state.latest ? std::optional(row.state.latest->date) : inspection.published;
   row.last_update_as_at = row.state.latest != nullptr && row.state.latest->as_at;
+  if (!finding.actions.empty()) {
+    row.actions = action_states(finding, row.state.owner, as_of);
+    row.actions_complete = actions_complete(row.actions);
+    for (answers::ActionState& action : row.actions) {
+      action.overdue = action.overdue && open;  // a closed finding's actions are no longer chased
+      // Progress on an action is an update of its finding.
+      if (action.latest != nullptr && row.last_update->last_day() < action.latest->date) {
+        row.last_update = action.latest->date;
+        row.last_update_as_at = false;
+      }
+    }
+  }
   row.days_since_update = static_cast<int>((as_of.sys_days() - row.last_update->last_day().sys_days()).count());
   // What is counted once is chased once: a cause of concern through its recommendations, a repeat through the earlier.
   const bool counted = row.state.counted();
   row.awaiting_allocation = counted && open && row.state.owner.empty();
   row.overdue = counted && is_overdue(row.state, as_of);
   row.stale = counted && open && *row.days_since_update > dataset.config.stale_after_days;
-  if (!finding.actions.empty()) {
-    row.actions = action_states(finding, row.state.owner, as_of);
-    row.actions_complete = actions_complete(row.actions);
-  }
   return row;
 }
 

@@ -17,7 +17,7 @@ int days_between(const model::Date& from, const model::Date& to) {
   return static_cast<int>((to.sys_days() - from.sys_days()).count());
 }
 
-// Overdue first (longest over first), then by the reports' publication.
+// Overdue first, then by the reports' publication.
 bool chased_first(const answers::ResponseState& a, const answers::ResponseState& b) {
   const bool a_over = a.standing == ResponseStanding::overdue, b_over = b.standing == ResponseStanding::overdue;
   if (a_over != b_over) return a_over;
@@ -51,7 +51,9 @@ std::optional<answers::ResponseState> response_of(const model::Config& config, c
   answers::ResponseState state;
   state.inspection = &inspection;
   const model::ReportResponse* record = inspection.response ? &*inspection.response : nullptr;
-  if (record != nullptr && !record->required) {
+  // A report the force was not inspected for does not name it: tracked through `responses.from`, it needs none.
+  if ((record != nullptr && !record->required) ||
+      (record == nullptr && inspection.involvement == model::Involvement::not_inspected)) {
     state.standing = ResponseStanding::not_required;
     return state;
   }

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <hmicfrs/query/actions.hpp>
 #include <hmicfrs/query/calendar.hpp>
 #include <hmicfrs/query/changes.hpp>
 #include <hmicfrs/query/counts.hpp>
@@ -338,15 +339,19 @@ answers::SectionBody tracker(PaperContext& paper) {
   out.overdue = std::move(outstanding_rows.overdue);
   out.stale = std::move(outstanding_rows.stale);
   out.stale_after_days = config.stale_after_days;
-  // Each finding with actions, and their actions counted one by one.
+  // The actions of the open findings the tracker counts, one by one and per finding.
   for (const answers::FindingRow& row : paper.rows) {
-    if (row.actions.empty()) continue;
+    if (row.actions.empty() || !row.state.counted() || !model::is_open(row.state.status)) continue;
     if (!out.actions) out.actions.emplace();
+    answers::TrackerSection::FindingActions counted{row, 0, 0};
     for (const answers::ActionState& action : row.actions) {
-      ++(action.status == model::ActionStatus::closed ? out.actions->closed : out.actions->open);
-      if (action.overdue) ++out.actions->overdue;
+      if (action.status == model::ActionStatus::closed) ++counted.closed;
+      if (action.overdue) ++counted.overdue;
     }
-    out.actions->findings.push_back(row);
+    out.actions->closed += counted.closed;
+    out.actions->open += static_cast<int>(row.actions.size()) - counted.closed;
+    out.actions->overdue += counted.overdue;
+    out.actions->findings.push_back(std::move(counted));
   }
   return out;
 }
@@ -537,6 +542,7 @@ answers::Paper assemble_paper(const model::Dataset& dataset, const answers::Meet
   paper.force = config.force_name;
   paper.inspectorate = context.inspectorate;
   paper.dates = config.paper_dates;
+  paper.has_actions = has_actions(dataset);
   for (const model::PaperSection& chosen : context.layout) {
     const SectionEntry& entry = entry_of(chosen.section);
     const auto note = meeting.meeting->notes.find(chosen.section);

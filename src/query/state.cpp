@@ -156,13 +156,12 @@ answers::FindingState state_as_of(const model::Dataset& dataset, const model::In
   } else if (const auto& rules = dataset.config.action_ratings;
              !rules.empty() && !finding.actions.empty() && model::is_open(state.status)) {
     // The vocabulary's rules come first; then the register's rules on its actions, over a rating written.
-    const double complete = *actions_complete(action_states(finding, state.owner, as_of));
+    const int complete = answers::whole_percent(*actions_complete(finding, as_of));
     if (const auto rule = matching_action_rule(rules, complete, is_overdue(state, as_of))) {
       if (const model::Rating* rating = dataset.config.vocabulary.find(rules[*rule].rating.value)) {
         state.rating = rating;
         state.rating_derived = true;
         state.action_rule = &rules[*rule];
-        state.action_rule_number = static_cast<int>(*rule) + 1;
       }
     }
   }

@@ -107,7 +107,7 @@ void add_responses(Document& d, const answers::Chase& v) {
 }
 
 // The actions a group is asked about: each with its finding, and why.
-Table chase_actions_table(const answers::ChaseGroup& group) {
+Table chase_actions_table(const answers::Chase& v, const answers::ChaseGroup& group) {
   Table table{{{"Finding"},
                {"Action"},
                {"Title", Align::left, true},
@@ -116,9 +116,9 @@ Table chase_actions_table(const answers::ChaseGroup& group) {
                {"Asked because", Align::left, true}},
               {}};
   for (const answers::ChaseAction& a : group.actions) {
-    table.add_row(a.finding->finding->id, a.action.action->id, a.action.action->title,
+    table.add_row(a.finding->id, a.action.action->id, a.action.action->title,
                   date_cell(*a.action.action->due, DateStyle::iso), percent_text(a.action.counted_percent()),
-                  a.due_soon ? "due by the cut-off" : "overdue");
+                  a.due_soon ? "due by " + v.until.iso() : std::string("overdue"));
   }
   return table;
 }
@@ -169,7 +169,7 @@ Document to_document(const answers::Chase& v) {
     d.add(Heading{2, fmt::format("{} ({})", group.name, group.items.size() + group.actions.size())});
     if (!group.email.empty()) d.add(Fields{{{"Email", group.email}}});
     if (!group.items.empty()) d.add(chase_table(v, group));
-    if (!group.actions.empty()) d.add(chase_actions_table(group));
+    if (!group.actions.empty()) d.add(chase_actions_table(v, group));
   }
   add_responses(d, v);
   return d;

@@ -281,7 +281,7 @@ Document to_document(const answers::FindingList& v) {
 
 std::vector<Sheet> to_sheets(const answers::FindingList& v) {
   if (v.actions) return {{"Actions", action_list_table(v)}};
-  return {{"Findings", register_table(v.rows, *v.vocabulary)}};
+  return {{"Findings", register_table(v.rows, *v.vocabulary, DateStyle::iso, v.has_actions)}};
 }
 
 PrintedPage printed_page(const answers::FindingList& v) { return printed_page(v.force, "HMICFRS findings", v.as_of); }

@@ -194,9 +194,8 @@ std::string actions_asked(const answers::Chase& v, const answers::ChaseGroup& gr
   const bool one = group.actions.size() == 1;
   std::string m;
   if (after_findings) m += k_crlf;
-  m += wrapped(fmt::format("{} {} below {} past {} due date or due by {}. Please tell us {} how far {} has got (per "
+  m += wrapped(fmt::format("The {} below {} past {} due date or due by {}. Please tell us {} how far {} has got (per "
                            "cent complete), and whether {} is done.",
-                           after_findings ? "The" : "The",
                            one ? "action" : count_phrase(group.actions.size(), "action", "actions"), one ? "is" : "are",
                            one ? "its" : "their", day(v.until),
                            v.reply_late ? std::string("as soon as possible") : "by " + day(v.reply_by),
@@ -206,8 +205,7 @@ std::string actions_asked(const answers::Chase& v, const answers::ChaseGroup& gr
   for (const answers::ChaseAction& a : group.actions) {
     const model::Action& action = *a.action.action;
     m += k_crlf;
-    m += wrapped(fmt::format("{}. {} of {}: {}", ++number, action.id.view(), a.finding->finding->id, action.title),
-                 "   ", "");
+    m += wrapped(fmt::format("{}. {} of {}: {}", ++number, action.id.view(), a.finding->id, action.title), "   ", "");
     m += wrapped(fmt::format("Due: {}{}. Complete: {}%.", day(*action.due), a.due_soon ? "" : " (overdue)",
                              a.action.counted_percent()),
                  "   ", "   ");
@@ -234,13 +232,14 @@ EmailMessage responses_message(const answers::Chase& v, const std::string& from,
   m += wrapped(fmt::format("To {},", v.commissioner), "");
   m += k_crlf;
   const bool one = v.responses.size() == 1;
-  m += wrapped(fmt::format("The commissioner's comments on {}, with the Chief Constable's, must be published within "
-                           "56 days of {} publication (section 55 of the Police Act 1996). Please tell us {} when {} "
-                           "published, and where.",
-                           one ? "the report below"
-                               : "each of the " + count_phrase(v.responses.size(), "report", "reports") + " below",
-                           one ? "its" : "each one's", asked, one ? "it is or will be" : "each is or will be"),
-               "");
+  m += wrapped(
+      fmt::format(
+          "The commissioner's comments on {}, with the chief officer's, must be published within "
+          "{} days of {} publication (section 55 of the Police Act 1996). Please tell us {} when {} "
+          "published, and where.",
+          one ? "the report below" : "each of the " + count_phrase(v.responses.size(), "report", "reports") + " below",
+          model::k_response_days, one ? "its" : "each one's", asked, one ? "it is or will be" : "each is or will be"),
+      "");
   std::size_t number = 0;
   for (const answers::ResponseState& response : v.responses) {
     m += k_crlf;

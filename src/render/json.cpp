@@ -135,7 +135,7 @@ Json finding_summary(const answers::FindingRow& row) {
   // Given only for the findings counted elsewhere: a register without such findings gives none of these keys.
   if (row.state.tracked_as != nullptr) json["tracked_as"] = row.state.tracked_as->id;
   if (row.state.follows_recommendations) json["follows_recommendations"] = true;
-  if (row.state.action_rule != nullptr) json["action_rule"] = row.state.action_rule_number;
+  if (row.state.action_rule != nullptr) json["action_rule"] = row.state.action_rule->number;
   if (!row.actions.empty()) {
     json["actions_complete"] = *row.actions_complete;
     json["actions"] = actions_json(row.actions);
@@ -426,7 +426,7 @@ Json to_json(const answers::Chase& v) {
       Json actions = Json::array();
       for (const answers::ChaseAction& a : group.actions) {
         Json action = actions_json({a.action})[0];
-        action["finding"] = a.finding->finding->id;
+        action["finding"] = a.finding->id;
         action["due_soon"] = a.due_soon;
         actions.push_back(std::move(action));
       }
@@ -763,8 +763,12 @@ struct SectionJson {
                            {"stale", findings_json(s.stale)}};
     if (s.actions) {
       Json findings = Json::array();
-      for (const answers::FindingRow& row : s.actions->findings) {
-        findings.push_back(Json{{"id", row.finding->id}, {"actions_complete", *row.actions_complete}});
+      for (const answers::TrackerSection::FindingActions& f : s.actions->findings) {
+        findings.push_back(Json{{"id", f.row.finding->id},
+                                {"actions", f.row.actions.size()},
+                                {"closed", f.closed},
+                                {"overdue", f.overdue},
+                                {"actions_complete", *f.row.actions_complete}});
       }
       json["tracker"]["actions"] = Json{{"open", s.actions->open},
                                         {"closed", s.actions->closed},

@@ -83,7 +83,6 @@ std::string uncounted(const answers::RagCounts& c) {
   return out;
 }
 
-// A rating as the movement summary writes it: "amber", "unrated".
 // Text the register wrote as a sentence: ending with a full stop unless it ends with one (or ? or !).
 std::string as_sentence(std::string_view text) {
   std::string out(text);
@@ -91,6 +90,7 @@ std::string as_sentence(std::string_view text) {
   return out;
 }
 
+// A rating as the movement summary writes it: "amber", "unrated".
 std::string rating_name(const model::Rating* rating) { return rating != nullptr ? in_prose(rating->label) : "unrated"; }
 
 // How a finding connects to others, each named by its number and report: "Relates to recommendation 4 of
@@ -623,9 +623,9 @@ class PaperBuilder {
     m_document.add(Heading{3, "Actions"});
     const std::size_t all = static_cast<std::size_t>(actions.open + actions.closed);
     say(
-        fmt::format("{} turned into {}: {} open ({} overdue) and {} closed. A finding's actions complete is the mean "
-                    "of its actions' progress, a closed action counting 100%.",
-                    sentence_case(spelled_count(actions.findings.size(), "finding is", "findings are")),
+        fmt::format("{} turned into {}: {} open ({} overdue) and {} closed. Complete is the mean of a finding's "
+                    "actions' progress, a closed action counting 100%.",
+                    sentence_case(spelled_count(actions.findings.size(), "open finding is", "open findings are")),
                     spelled_count(all, "action", "actions"), spelled_or_none(static_cast<std::size_t>(actions.open)),
                     spelled_or_none(static_cast<std::size_t>(actions.overdue)),
                     spelled_or_none(static_cast<std::size_t>(actions.closed))));
@@ -636,14 +636,10 @@ class PaperBuilder {
                  {"Overdue", Align::right},
                  {"Complete", Align::right}},
                 {}};
-    for (const FindingRow& r : actions.findings) {
-      const auto closed = std::count_if(r.actions.begin(), r.actions.end(), [](const answers::ActionState& a) {
-        return a.status == model::ActionStatus::closed;
-      });
-      const auto overdue =
-          std::count_if(r.actions.begin(), r.actions.end(), [](const answers::ActionState& a) { return a.overdue; });
+    for (const answers::TrackerSection::FindingActions& f : actions.findings) {
+      const FindingRow& r = f.row;
       table.add_row(paper_name(*r.inspection, *r.finding), r.finding->title, std::to_string(r.actions.size()),
-                    std::to_string(closed), std::to_string(overdue), percent_text(*r.actions_complete));
+                    std::to_string(f.closed), std::to_string(f.overdue), percent_text(*r.actions_complete));
     }
     m_document.add(std::move(table));
   }
@@ -869,11 +865,11 @@ class PaperBuilder {
   // last committee, each a table.
   void write(const answers::ResponsesSection& section) {
     say(
-        fmt::format("The Police and Crime Commissioner must publish comments on each {} report that concerns the "
-                    "force, with the Chief Constable's, within 56 days of its publication, saying for each "
+        fmt::format("The Police and Crime Commissioner (or mayor) must publish comments on each {} report that "
+                    "concerns the force, with the chief officer's, within {} days of its publication, saying for each "
                     "recommendation what has been or will be done, or why nothing (section 55 of the Police Act "
                     "1996).",
-                    m_paper.inspectorate));
+                    m_paper.inspectorate, model::k_response_days));
     if (section.due.empty() && section.published.empty() && section.overdue.empty()) {
       say(fmt::format("As of {} no response is due or overdue, and none has been published since the last committee.",
                       long_date(m_paper.as_of())));
@@ -968,6 +964,7 @@ class PaperBuilder {
 struct PaperSheets {
   const model::Vocabulary& vocabulary;
   DateStyle dates;
+  bool has_actions;
   std::vector<Sheet>& sheets;
 
   void operator()(const answers::TrackerSection& tracker) const {
@@ -981,14 +978,15 @@ struct PaperSheets {
     for (const answers::TrackerSection::PriorityTable& table : tracker.per_priority) {
       sheets.push_back({table.priority->name, rag_table("Portfolio", table.by_portfolio, table.total, vocabulary)});
     }
-    sheets.push_back({"Overdue", register_table(tracker.overdue, vocabulary, dates)});
-    sheets.push_back({"Stale", register_table(tracker.stale, vocabulary, dates)});
+    sheets.push_back({"Overdue", register_table(tracker.overdue, vocabulary, dates, has_actions)});
+    sheets.push_back({"Stale", register_table(tracker.stale, vocabulary, dates, has_actions)});
   }
   void operator()(const answers::RedSection& red) const {
     std::vector<FindingRow> rows;
     for (const answers::RedFinding& finding : red.findings) rows.push_back(finding.row);
     for (const answers::RedFinding& finding : red.not_implemented) rows.push_back(finding.row);
-    sheets.push_back({sentence_case(attention_words(red.attention)), register_table(rows, vocabulary, dates)});
+    sheets.push_back(
+        {sentence_case(attention_words(red.attention)), register_table(rows, vocabulary, dates, has_actions)});
   }
   template <class Other>
   void operator()(const Other&) const {}
@@ -1006,7 +1004,7 @@ std::vector<Sheet> to_sheets(const answers::Paper& paper) {
   std::vector<Sheet> sheets;
   for (const answers::PaperSection& section : paper.sections) {
     std::visit(PaperSheets{*paper.vocabulary, paper.dates == model::PaperDates::iso ? DateStyle::iso : DateStyle::words,
-                           sheets},
+                           paper.has_actions, sheets},
                section.body);
   }
   // A paper without a tracker or red section has no table to give: the workbook says what sections it has.

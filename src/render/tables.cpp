@@ -56,7 +56,7 @@ std::string attention_words(const model::Vocabulary& vocabulary) {
 
 std::string derived_reason(const answers::FindingState& state, const model::Vocabulary& vocabulary) {
   if (state.action_rule != nullptr) {
-    return fmt::format("action rule {}, {}", state.action_rule_number,
+    return fmt::format("action rule {}, {}", state.action_rule->number,
                        model::action_rule_condition(*state.action_rule));
   }
   if (state.derived_for_overdue) {
@@ -154,8 +154,8 @@ Table status_table(const std::vector<answers::RagGroup>& groups, const answers::
   return table;
 }
 
-Table register_table(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary,
-                     DateStyle style) {
+Table register_table(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary, DateStyle style,
+                     bool with_actions) {
   const auto date = [](const std::string& header) { return Column{header, Align::left, false, false, CellKind::date}; };
   Table table{{{"Finding"},
                {"Report", Align::left, true},
@@ -182,11 +182,12 @@ Table register_table(const std::vector<answers::FindingRow>& rows, const model::
                   row.last_update ? date_cell(*row.last_update, style, row.last_update_as_at) : Cell(),
                   state.noted != nullptr ? state.noted->note : "");
   }
-  // A register whose findings have actions gives each one's progress.
-  if (std::any_of(rows.begin(), rows.end(), [](const answers::FindingRow& row) { return row.actions_complete; })) {
-    table.columns.push_back({"Actions complete", Align::right});
+  // A register whose findings have actions gives each one's progress, as a number.
+  if (with_actions) {
+    table.columns.push_back({"Actions complete (%)", Align::right, false, false, CellKind::number});
     for (std::size_t i = 0; i < rows.size(); ++i) {
-      table.rows[i].emplace_back(rows[i].actions_complete ? percent_text(*rows[i].actions_complete) : std::string());
+      table.rows[i].emplace_back(
+          rows[i].actions_complete ? std::to_string(answers::whole_percent(*rows[i].actions_complete)) : std::string());
     }
   }
   return table;
@@ -246,8 +247,7 @@ Table findings_table(const std::vector<answers::FindingRow>& rows, const model::
   return table;
 }
 
-// Halves round up, as a reader rounds them ("62.5" reads "63%").
-std::string percent_text(double percent) { return fmt::format("{}%", static_cast<long>(std::floor(percent + 0.5))); }
+std::string percent_text(double percent) { return fmt::format("{}%", answers::whole_percent(percent)); }
 
 Table actions_table(const std::vector<answers::ActionState>& actions, DateStyle style, bool with_finding,
                     const std::vector<const answers::FindingRow*>& findings) {
@@ -257,8 +257,9 @@ Table actions_table(const std::vector<answers::ActionState>& actions, DateStyle 
                                                      {"Title", Align::left, true},
                                                      {"Owner", Align::left, true},
                                                      {"Due", Align::left, false, false, CellKind::date},
+                                                     {"Overdue", Align::left, false, true},
                                                      {"Status"},
-                                                     {"Complete", Align::right},
+                                                     {"Complete (%)", Align::right, false, false, CellKind::number},
                                                      {"Latest note", Align::left, true, true}}) {
     table.columns.push_back(std::move(column));
   }
@@ -269,15 +270,10 @@ Table actions_table(const std::vector<answers::ActionState>& actions, DateStyle 
     cells.emplace_back(std::string(a.action->id));
     cells.emplace_back(a.action->title.str());
     cells.emplace_back(std::string(a.owner));
-    if (a.action->due) {
-      Cell due = date_cell(*a.action->due, style);
-      if (a.overdue) due.text += style == DateStyle::iso ? " overdue" : " (overdue)";
-      cells.push_back(std::move(due));
-    } else {
-      cells.emplace_back(std::string());
-    }
+    cells.push_back(a.action->due ? date_cell(*a.action->due, style) : Cell());
+    cells.emplace_back(a.overdue ? "yes" : "");
     cells.emplace_back(a.status == model::ActionStatus::closed ? "Closed" : "Open");
-    cells.emplace_back(percent_text(a.counted_percent()));
+    cells.emplace_back(std::to_string(a.counted_percent()));
     cells.emplace_back(a.noted != nullptr ? a.noted->note.str() : std::string());
   }
   return table;

@@ -55,10 +55,10 @@ std::vector<Cell> target_row(const answers::FindingChange& change, DateStyle sty
 // Why the vocabulary gave a finding its rating: "past its target date", "status Declined".
 std::string derived_reason(const answers::FindingState& state, const model::Vocabulary& vocabulary);
 
-// A share as the tables write it, rounded to a whole per cent: "45%".
+// A share as the tables write it, to a whole per cent (answers::whole_percent): "45%".
 std::string percent_text(double percent);
 
-// Actions, each its id, title, owner, due date (marked when overdue), status, counted progress and latest note;
+// Actions, each its id, title, owner, due date, whether overdue, status, counted progress and latest note;
 // with the id of each one's finding first when `with_finding` (`findings` then parallel to `actions`).
 Table actions_table(const std::vector<answers::ActionState>& actions, DateStyle style, bool with_finding = false,
                     const std::vector<const answers::FindingRow*>& findings = {});
@@ -73,9 +73,9 @@ Table status_table(const std::vector<answers::RagGroup>& groups, const answers::
 
 // Findings for the people who chase them, one a row: id, report, type, rating,
 // title, owner, portfolio, target date, whether overdue, status, last update
-// and its note, the dates in date columns.
+// and its note, the dates in date columns; `with_actions`, each one's actions complete (%) too.
 Table register_table(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary,
-                     DateStyle style = DateStyle::iso);
+                     DateStyle style = DateStyle::iso, bool with_actions = false);
 
 // A finding's owner, or "Awaiting allocation" for an open one without.
 std::string owner_text(const answers::FindingRow& row);

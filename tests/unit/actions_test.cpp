@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -69,7 +70,8 @@ TEST(Actions, TheFirstRuleThatMatchesRatesTheFinding) {
   // The rules: 1 red under 50 and overdue; 2 red up to 25; 3 amber up to 75; 4 green.
   const auto rated = [](const std::string& id, const std::string& as_of) {
     const answers::FindingRow r = row(id, as_of);
-    return std::pair{std::string(r.state.rating != nullptr ? r.state.rating->id : "none"), r.state.action_rule_number};
+    return std::pair{std::string(r.state.rating != nullptr ? r.state.rating->id : "none"),
+                     r.state.action_rule != nullptr ? r.state.action_rule->number : 0};
   };
   // R2: 0 on 1 December 2023 (rule 2, red); 50 on 8 March 2024, which is not under 50 and at most 75 (rule 3,
   // amber, over the red written in November); 93.3 on 11 October (rule 4, green, though past its target: rule 1
@@ -116,7 +118,7 @@ TEST(Actions, TheVocabularysOwnRuleComesFirst) {
   const answers::FindingState before =
       query::state_as_of(dataset, inspection, inspection.findings.front(), date("2022-01-31"));
   EXPECT_EQ(before.rating->id, "green");  // action rule 1, over the amber written
-  EXPECT_EQ(before.action_rule_number, 1);
+  EXPECT_EQ(before.action_rule->number, 1);
   const answers::FindingState after =
       query::state_as_of(dataset, inspection, inspection.findings.front(), date("2022-03-31"));
   EXPECT_EQ(after.rating->id, "red");  // overdue: the vocabulary's derived_when
@@ -137,9 +139,11 @@ TEST(Actions, TheTrackerCountsThemAndChaseAsksTheirOwners) {
   EXPECT_EQ(tracker->actions->open, 4);
   EXPECT_EQ(tracker->actions->closed, 2);
   EXPECT_EQ(tracker->actions->overdue, 1);
-  std::vector<std::string> ids;
-  for (const answers::FindingRow& r : tracker->actions->findings) ids.emplace_back(r.finding->id.view());
-  EXPECT_THAT(ids, ElementsAre("peel-2023-25/R2", "peel-2023-25/AFI1"));
+  std::vector<std::string> counted;
+  for (const answers::TrackerSection::FindingActions& f : tracker->actions->findings) {
+    counted.push_back(fmt::format("{} {} closed {} overdue", f.row.finding->id.view(), f.closed, f.overdue));
+  }
+  EXPECT_THAT(counted, ElementsAre("peel-2023-25/R2 1 closed 1 overdue", "peel-2023-25/AFI1 1 closed 0 overdue"));
 
   // chase on 20 May 2024, to the June cut-off (14 June): R2's A3, due 31 May and owned by the Head of Learning and
   // Development, goes to them; AFI1's A3 (due 30 June) and R2's A2 (30 June) are not due by then.
@@ -148,7 +152,7 @@ TEST(Actions, TheTrackerCountsThemAndChaseAsksTheirOwners) {
   std::vector<std::string> asked;
   for (const answers::ChaseGroup& group : chase->groups) {
     for (const answers::ChaseAction& a : group.actions) {
-      asked.push_back(group.name + ": " + std::string(a.finding->finding->id) + " " + std::string(a.action.action->id) +
+      asked.push_back(group.name + ": " + std::string(a.finding->id) + " " + std::string(a.action.action->id) +
                       (a.due_soon ? " due soon" : " overdue"));
     }
   }
@@ -193,6 +197,46 @@ TEST(Actions, ValidateSaysWhatIsWrongWithARule) {
                       "did you mean 'red'? (expected red, amber or green) [invalid-value]",
                       "hmicfrs-track.yaml:8:39: error: a rule gives 'below' (under that per cent) or 'up_to' (at "
                       "most it), not both [invalid-value]"}));
+}
+
+TEST(Actions, ARepeatAndACauseOfConcernHaveNoActionsOfTheirOwn) {
+  EXPECT_EQ(Register()
+                .file("inspections/a.yaml",
+                      "id: a\ntype: other\ntitle: A report\npublished: 2022-01-10\nfindings:\n"
+                      "  - ref: R1\n    type: recommendation\n    title: T\n"
+                      "    history: [{date: 2022-01-11, rag: amber}]\n"
+                      "  - ref: R2\n    type: recommendation\n    title: Again\n    repeats: R1\n"
+                      "    actions:\n      - {id: A1, title: One}\n"
+                      "  - ref: CoC1\n    type: cause-of-concern\n    title: C\n"
+                      "    actions:\n      - {id: A1, title: One}\n")
+                .diagnostics(),
+            asserted({"inspections/a.yaml:15:7: error: a repeat takes the state of the finding it repeats: give its "
+                      "actions there, not here [repeat-history]",
+                      "inspections/a.yaml:16:10: error: cause of concern 'CoC1' has no recommendation answering it: "
+                      "add 'cause_of_concern: CoC1' to each recommendation in inspections/a.yaml that answers it "
+                      "[cause-of-concern-without-recommendation]",
+                      "inspections/a.yaml:20:7: error: a cause of concern is followed through its recommendations: "
+                      "give their actions, not its own [invalid-value]"}));
+}
+
+TEST(Actions, RulesKeepTheirNumbersAndARuleAfterACatchAllIsWarnedOf) {
+  Register r;
+  r.file("hmicfrs-track.yaml",
+         "schema_version: 1\nforce: {name: Test Constabulary}\ncommittee: {name: Joint Audit Committee}\n"
+         "portfolios:\n  - {id: crime, name: Crime}\naction_ratings:\n"
+         "  - {rating: red, below: 0}\n"
+         "  - {rating: green}\n"
+         "  - {rating: amber, up_to: 75}\n");
+  EXPECT_EQ(r.diagnostics(),
+            asserted({"hmicfrs-track.yaml:7:26: error: expected a whole number from 1 to 100 for 'below', found '0' "
+                      "[invalid-value]",
+                      "hmicfrs-track.yaml:9:5: warning: action rule 3 can never match: rule 2 before it asks nothing, "
+                      "so it rates every finding with actions; move it last [invalid-value]",
+                      "hmicfrs-track.yaml:8:5: note: that rule is here"}));
+  const model::Dataset dataset = r.load().dataset;
+  ASSERT_EQ(dataset.config.action_ratings.size(), 2u);  // the unreadable first rule is left out, not made a catch-all
+  EXPECT_EQ(dataset.config.action_ratings[0].number, 2);
+  EXPECT_EQ(dataset.config.action_ratings[1].number, 3);
 }
 
 TEST(Actions, ValidateNotesARatingARuleOverrides) {

@@ -75,9 +75,9 @@ TEST(CheckReferences, WarnsOfAnAddressForARoleThatNothingInTheRegisterNames) {
                                           "    owner: Head of Public Protection\n"
                                           "    history: [{date: 2022-03-01, status: open, rag: red}]\n"))
                 .diagnostics(),
-            asserted({"hmicfrs-track.yaml:9:12: warning: owner 'Head of Pubic Protection' owns no finding or action "
-                      "and leads no portfolio, so its address is never used: did you mean 'Head of Public "
-                      "Protection'? [unknown-reference]"}));
+            asserted({"hmicfrs-track.yaml:9:12: warning: owner 'Head of Pubic Protection' owns no finding and leads no "
+                      "portfolio, so its address is never used: did you mean 'Head of Public Protection'? "
+                      "[unknown-reference]"}));
 }
 
 TEST(CheckReferences, ReportsUnknownPortfoliosAndFindings) {

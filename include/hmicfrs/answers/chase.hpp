@@ -1,6 +1,5 @@
 #pragma once
 
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,7 +22,7 @@ struct ChaseItem {
 
 // An action to chase: open, and past its due date or due by the end of the window.
 struct ChaseAction {
-  const FindingRow* finding = nullptr;  // its finding as of the as-of date, in `Chase::rows`
+  const model::Finding* finding = nullptr;
   ActionState action;
   bool due_soon = false;  // not yet past its due date, but will be by the end of the window
 };
@@ -52,11 +51,8 @@ struct Chase {
   const model::Config* config = nullptr;
   bool by_portfolio = false;
   std::vector<ChaseGroup> groups;  // in the order of `rag --by owner` (or portfolio)
-  // The commissioner's responses to reports to ask about, when the register tracks them: overdue, or due by
-  // `until` (or on a day not yet known), asked of the commissioner's office.
-  // Every finding as of `as_of`, which actions to chase point into.
-  std::shared_ptr<const std::vector<FindingRow>> rows;
-  bool tracks_responses = false;
+  bool tracks_responses = false;   // the register tracks the commissioner's responses to reports
+  // The responses to ask the commissioner's office about: overdue, or due by `until` (or on a day not yet known).
   std::vector<ResponseState> responses;
   std::string commissioner;  // the office's name: the configuration's `commissioner` title or name, else the usual
   std::string commissioner_email;  // its address; empty when the configuration gives none

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -29,12 +30,14 @@ struct FindingState {
   bool follows_recommendations = false;                  // a cause of concern whose state is theirs
   const model::Finding* tracked_as = nullptr;            // the earlier finding this one repeats, whose state it has
   const model::ActionRule* action_rule = nullptr;        // the rule of `action_ratings` that gave its rating
-  int action_rule_number = 0;                            // its place among them, from 1
 
   // Whether it counts as a finding of its own: a cause of concern is counted through its
   // recommendations, and a re-issued finding through the earlier one.
   bool counted() const { return !follows_recommendations && tracked_as == nullptr; }
 };
+
+// A percentage as papers show it and action rules compare it: to a whole per cent, halves up ("62.5" is 63).
+inline int whole_percent(double percent) { return static_cast<int>(std::floor(percent + 0.5)); }
 
 // An action under a finding as it stood on a date.
 struct ActionState {
@@ -42,8 +45,9 @@ struct ActionState {
   model::ActionStatus status = model::ActionStatus::open;
   int percent = 0;                            // the latest progress written, 0 before any
   std::string_view owner;                     // its own, else the finding's as of the date; empty: nobody
-  bool overdue = false;                       // open and past its due date
-  const model::ActionEntry* noted = nullptr;  // the latest entry with a note
+  bool overdue = false;                       // open and past its due date, under an open finding
+  const model::ActionEntry* latest = nullptr;  // the last entry in effect
+  const model::ActionEntry* noted = nullptr;   // the latest entry with a note
 
   // What it counts for in its finding's progress: a closed action counts 100.
   int counted_percent() const { return status == model::ActionStatus::closed ? 100 : percent; }
@@ -58,7 +62,7 @@ struct FindingRow {
   bool awaiting_allocation = false;        // counted, open and with nobody to own it, whatever its status says
   bool overdue = false;                    // open and its due date has passed
   bool stale = false;                      // open and not updated for the configured number of days
-  std::optional<model::Date> last_update;  // its latest entry, else its report's publication
+  std::optional<model::Date> last_update;  // its latest entry (or its actions'), else its report's publication
   bool last_update_as_at = false;          // that entry gives its state as at the date, not a change on it
   std::optional<int> days_since_update;
   std::vector<ActionState> actions;        // its actions, when it has any, in file order
@@ -108,6 +112,7 @@ struct FindingList {
   std::vector<FindingRow> rows;
   std::string_view force = {};  // the register's force, which a printed page names
   bool actions = false;         // `list --actions`: the actions of these findings, one a row
+  bool has_actions = false;     // some finding of the register has actions: a workbook gives each one's progress
 };
 
 }  // namespace hmicfrs::answers

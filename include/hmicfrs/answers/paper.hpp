@@ -192,13 +192,19 @@ struct TrackerSection {
   std::vector<FindingRow> overdue;
   std::vector<FindingRow> stale;
   int stale_after_days = 0;
-  // When the register's findings have actions: how many are open, closed and overdue, and each counted finding
-  // with actions, in row order.
+  // When the register's open findings have actions: how many of theirs are open, closed and overdue, and each
+  // open finding counted with actions, in row order, with its own counts. A cause of concern's and a repeat's
+  // findings are counted where their state is, so their own actions are left out here as in the counts above.
+  struct FindingActions {
+    FindingRow row;
+    int closed = 0;
+    int overdue = 0;
+  };
   struct Actions {
     int open = 0;
     int closed = 0;
     int overdue = 0;
-    std::vector<FindingRow> findings;
+    std::vector<FindingActions> findings;
   };
   std::optional<Actions> actions;
 };
@@ -253,6 +259,7 @@ struct Paper {
   std::string force;
   std::string inspectorate;  // its name on the paper's date: HMIC before 19 July 2017, else HMICFRS
   model::PaperDates dates = model::PaperDates::words;  // how its tables write dates
+  bool has_actions = false;  // some finding of the register has actions: its workbook's findings give their progress
 
   std::vector<PaperSection> sections;  // the register's or meeting's choice, else the usual layout, in order
 

@@ -178,10 +178,11 @@ struct MonitoringChange {
 // under `below` per cent, or at most `up_to` (half-open: [0, below) or [0, up_to]), and, with `overdue`, the
 // finding is past its target. The rules are tried in order and the first that matches gives the rating.
 struct ActionRule {
-  Located<std::string> rating;  // a rating id of the vocabulary, checked once the register is whole
+  Located<std::string> rating;  // a rating id of the vocabulary, for open findings (checked as the file is read)
   std::optional<int> below;
   std::optional<int> up_to;
   bool overdue = false;
+  int number = 0;  // its place in the file's list, from 1, as messages and `show` name it
   diag::Location location;
 };
 

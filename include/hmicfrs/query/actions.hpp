@@ -22,8 +22,13 @@ std::vector<answers::ActionState> action_states(const model::Finding& finding, s
 // none for a finding without actions.
 std::optional<double> actions_complete(const std::vector<answers::ActionState>& actions);
 
+// A finding's actions complete as of `as_of`, as actions_complete gives it, with nothing allocated: for the rules,
+// which rate a finding each time its state is asked for. Its actions' owners play no part.
+std::optional<double> actions_complete(const model::Finding& finding, const model::Date& as_of);
+
 // The first rule of `action_ratings` that a finding with actions `complete` per cent done, overdue or not, meets;
-// none when no rule does. Returns its position from 0.
+// none when no rule does. Returns its position from 0. Callers give the percentage as shown (whole_percent), so
+// that a finding shown 50% complete is not rated as under 50.
 std::optional<std::size_t> matching_action_rule(const std::vector<model::ActionRule>& rules, double complete,
                                                 bool overdue);
 

@@ -27,6 +27,8 @@ struct GroupKey {
   bool operator<(const GroupKey& other) const { return std::tie(rank, key) < std::tie(other.rank, other.key); }
 };
 GroupKey group_key(const answers::FindingRow& row, answers::Grouping grouping, const model::Config& config);
+// The key of an owner's group (an empty role: "(no owner)", last), as group_key gives it by owner.
+GroupKey owner_key(std::string_view owner);
 
 // The counts of all `rows`: open ones by rating, the rest closed.
 answers::RagCounts rag_total(const std::vector<answers::FindingRow>& rows, const model::Vocabulary& vocabulary);

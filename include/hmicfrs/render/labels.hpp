@@ -74,7 +74,7 @@ std::string period_phrase(const answers::PaperPeriod& period);
 std::string_view meaning(model::MonitoringPhase phase);
 
 // Where the commissioner's response to a report stands, as a cell or a clause says it: "Due by 12 May 2022",
-// "Due 56 days after publication (date TBC)", "Overdue by 9 days (due by 12 May 2022)", "Published 20 May 2022,
+// "Due by 25 July 2024 at the latest (date TBC)", "Overdue by 9 days (due by 12 May 2022)", "Published 20 May 2022,
 // 8 days late", "Not required".
 std::string response_text(const answers::ResponseState& response, DateStyle style);
 
