@@ -651,6 +651,17 @@ void check_as_of(const model::Dataset& dataset, const Inspection& inspection, co
                     state.later_entries == 1 ? "entry is" : "entries are", as_of.iso()),
         Code::future_history);
   }
+  // An action's entries after the date are left out as the finding's are.
+  for (const model::Action& action : finding.actions) {
+    const auto later = std::find_if(action.history.begin(), action.history.end(),
+                                    [&](const model::ActionEntry& e) { return as_of < e.date; });
+    if (later == action.history.end()) continue;
+    const auto n = static_cast<std::size_t>(action.history.end() - later);
+    diagnostics.note(later->location,
+                     fmt::format("{} {} of action {} {} dated after the as-of date {} and left out of its progress", n,
+                                 n == 1 ? "entry" : "entries", action.id.view(), n == 1 ? "is" : "are", as_of.iso()),
+                     Code::future_history);
+  }
   // A rating written in the history that an action rule overrides stays in the file: say which rule wins.
   if (state.action_rule != nullptr && state.rated_by != nullptr && state.rated_by->rating &&
       state.rated_by->rag.value.view() != state.rating->id) {

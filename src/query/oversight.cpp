@@ -24,6 +24,12 @@ bool chased_first(const answers::ResponseState& a, const answers::ResponseState&
   return published_earlier(a.inspection, b.inspection);
 }
 
+// The last of the 56 days that begin on `day`.
+model::Date last_of_56(const model::Date& day) {
+  return model::Date::from_ymd(
+      std::chrono::year_month_day{day.sys_days() + std::chrono::days{model::k_response_days - 1}});
+}
+
 bool by_publication(const answers::ResponseState& a, const answers::ResponseState& b) {
   return published_earlier(a.inspection, b.inspection);
 }
@@ -61,10 +67,6 @@ std::optional<answers::ResponseState> response_of(const model::Config& config, c
     state.standing = ResponseStanding::awaiting_report;
     return state;
   }
-  const auto last_of_56 = [](const model::Date& day) {
-    return model::Date::from_ymd(
-        std::chrono::year_month_day{day.sys_days() + std::chrono::days{model::k_response_days - 1}});
-  };
   if (inspection.published->has_day()) state.due = last_of_56(*inspection.published);
   state.due_by = last_of_56(inspection.published->last_day());
   if (record != nullptr && record->published && happened_by(*record->published, as_of)) {
@@ -93,8 +95,10 @@ std::vector<answers::ResponseState> responses_to_chase(const model::Dataset& dat
   for (const model::Inspection& inspection : dataset.inspections) {
     auto state = response_of(dataset.config, inspection, as_of);
     if (!state) continue;
+    // A last day not yet known is asked about once it may have come: its earliest, the month's first day + 55.
+    const auto earliest_due = [&] { return last_of_56(inspection.published->first_day()); };
     if (state->standing == ResponseStanding::overdue ||
-        (state->standing == ResponseStanding::due && (!state->due || !(until < *state->due)))) {
+        (state->standing == ResponseStanding::due && !(until < state->due.value_or(earliest_due())))) {
       out.push_back(*state);
     }
   }

@@ -246,5 +246,15 @@ TEST(Actions, ValidateNotesARatingARuleOverrides) {
                       "(any other finding with actions), not amber as written here [action-rating]"}));
 }
 
+TEST(Actions, AnActionsEntriesAfterTheDateAreNoted) {
+  // On 15 January 2022 the action's one entry (20 January) is still to come: it is noted, and the action is open at
+  // 0, so rule 1 (green, asking nothing) rates the finding, over the amber written.
+  EXPECT_EQ(derived_red().diagnostics("2022-01-15"),
+            asserted({"inspections/a.yaml:13:14: note: as of 2022-01-15, 'a/R1' is rated green by action rule 1 "
+                      "(any other finding with actions), not amber as written here [action-rating]",
+                      "inspections/a.yaml:18:13: note: 1 entry of action A1 is dated after the as-of date 2022-01-15 "
+                      "and left out of its progress [future-history]"}));
+}
+
 }  // namespace
 }  // namespace hmicfrs::test

@@ -111,6 +111,10 @@ TEST(Responses, APublicationKnownByItsMonthIsOverdueOnlyOnceSurely) {
   EXPECT_EQ(late->standing, ResponseStanding::overdue);
   EXPECT_EQ(late->days_over, 1);
   EXPECT_TRUE(late->at_least);
+  // Asked about once the last day may have come: on 1 June, both reports' earliest last day is 25 June (1 May + 55),
+  // and b's response is not out until August.
+  EXPECT_THAT(ids(query::responses_to_chase(dataset, date("2024-06-01"), date("2024-06-24"))), IsEmpty());
+  EXPECT_THAT(ids(query::responses_to_chase(dataset, date("2024-06-01"), date("2024-06-25"))), ElementsAre("a", "b"));
   // A response known by its month, August: late by at least the 7 days from 25 July to 1 August.
   const auto b = query::response_of(dataset.config, *dataset.find_inspection("b"), date("2024-12-31"));
   EXPECT_EQ(b->standing, ResponseStanding::published);

@@ -21,8 +21,8 @@ bool response_tracked(const model::Config& config, const model::Inspection& insp
 std::optional<answers::ResponseState> response_of(const model::Config& config, const model::Inspection& inspection,
                                                   const model::Date& as_of);
 
-// The responses to ask about as of `as_of`: those overdue, and those due whose last day is by `until` or not yet
-// known; overdue first, then by the reports' publication.
+// The responses to ask about as of `as_of`: those overdue, and those due whose last day is by `until` (or, not yet
+// known, may be: its earliest is by `until`); overdue first, then by the reports' publication.
 std::vector<answers::ResponseState> responses_to_chase(const model::Dataset& dataset, const model::Date& as_of,
                                                        const model::Date& until);
 
