@@ -343,7 +343,7 @@ answers::SectionBody tracker(PaperContext& paper) {
   for (const answers::FindingRow& row : paper.rows) {
     if (row.actions.empty() || !row.state.counted() || !model::is_open(row.state.status)) continue;
     if (!out.actions) out.actions.emplace();
-    answers::TrackerSection::FindingActions counted{row, 0, 0};
+    answers::FindingActions counted{row, 0, 0};
     for (const answers::ActionState& action : row.actions) {
       if (action.status == model::ActionStatus::closed) ++counted.closed;
       if (action.overdue) ++counted.overdue;

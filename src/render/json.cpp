@@ -763,7 +763,7 @@ struct SectionJson {
                            {"stale", findings_json(s.stale)}};
     if (s.actions) {
       Json findings = Json::array();
-      for (const answers::TrackerSection::FindingActions& f : s.actions->findings) {
+      for (const answers::FindingActions& f : s.actions->findings) {
         findings.push_back(Json{{"id", f.row.finding->id},
                                 {"actions", f.row.actions.size()},
                                 {"closed", f.closed},

@@ -619,7 +619,7 @@ class PaperBuilder {
   }
 
   // The actions the findings were turned into: how many are open, closed and overdue, and each finding's progress.
-  void tracker_actions(const answers::TrackerSection::Actions& actions) {
+  void tracker_actions(const answers::TrackerActions& actions) {
     m_document.add(Heading{3, "Actions"});
     const std::size_t all = static_cast<std::size_t>(actions.open + actions.closed);
     say(
@@ -636,7 +636,7 @@ class PaperBuilder {
                  {"Overdue", Align::right},
                  {"Complete", Align::right}},
                 {}};
-    for (const answers::TrackerSection::FindingActions& f : actions.findings) {
+    for (const answers::FindingActions& f : actions.findings) {
       const FindingRow& r = f.row;
       table.add_row(paper_name(*r.inspection, *r.finding), r.finding->title, std::to_string(r.actions.size()),
                     std::to_string(f.closed), std::to_string(f.overdue), percent_text(*r.actions_complete));

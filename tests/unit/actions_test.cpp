@@ -140,7 +140,7 @@ TEST(Actions, TheTrackerCountsThemAndChaseAsksTheirOwners) {
   EXPECT_EQ(tracker->actions->closed, 2);
   EXPECT_EQ(tracker->actions->overdue, 1);
   std::vector<std::string> counted;
-  for (const answers::TrackerSection::FindingActions& f : tracker->actions->findings) {
+  for (const answers::FindingActions& f : tracker->actions->findings) {
     counted.push_back(fmt::format("{} {} closed {} overdue", f.row.finding->id.view(), f.closed, f.overdue));
   }
   EXPECT_THAT(counted, ElementsAre("peel-2023-25/R2 1 closed 1 overdue", "peel-2023-25/AFI1 1 closed 0 overdue"));

@@ -173,6 +173,23 @@ struct ReviewSection {
   std::vector<ReviewedReport> reports;
 };
 
+// An open finding counted with actions, with how many of them are closed and overdue.
+struct FindingActions {
+  FindingRow row;
+  int closed = 0;
+  int overdue = 0;
+};
+
+// The tracker's actions: how many of the open counted findings' actions are open, closed and overdue, and each such
+// finding in row order. A cause of concern's and a repeat's findings are counted where their state is, and have no
+// actions of their own.
+struct TrackerActions {
+  int open = 0;
+  int closed = 0;
+  int overdue = 0;
+  std::vector<FindingActions> findings;
+};
+
 // "Recommendation tracker": the register's counts, its movement in the window, what is overdue and stale.
 struct TrackerSection {
   std::vector<RagGroup> by_portfolio;
@@ -192,21 +209,7 @@ struct TrackerSection {
   std::vector<FindingRow> overdue;
   std::vector<FindingRow> stale;
   int stale_after_days = 0;
-  // When the register's open findings have actions: how many of theirs are open, closed and overdue, and each
-  // open finding counted with actions, in row order, with its own counts. A cause of concern's and a repeat's
-  // findings are counted where their state is, so their own actions are left out here as in the counts above.
-  struct FindingActions {
-    FindingRow row;
-    int closed = 0;
-    int overdue = 0;
-  };
-  struct Actions {
-    int open = 0;
-    int closed = 0;
-    int overdue = 0;
-    std::vector<FindingActions> findings;
-  };
-  std::optional<Actions> actions;
+  std::optional<TrackerActions> actions;  // when the register's open findings have actions
 };
 
 // An outstanding finding the paper gives in full: why it has its rating, and what it answers or repeats.
