@@ -189,21 +189,25 @@ void Session::require_valid_with(std::span<const load::SourceFile> edited, const
       Loaded{current.root, load::load_edited(current.result.dataset, current.loading, current.root, edited), {}},
       as_of());
   require_valid(changed, m_err, refusal);
-  // The warnings the edit adds, told as validate would tell them: matched by file, code and message, since the
-  // lines below an edit move.
+  // The warnings the edit adds, and the notes that an action rule overrides a rating it writes, told as validate
+  // would tell them: matched by file, code and message, since the lines below an edit move.
+  const auto told = [](const diag::Diagnostic& d) {
+    return d.severity == diag::Severity::warning ||
+           (d.severity == diag::Severity::note && d.code == diag::Code::action_rating);
+  };
   using Key = std::tuple<std::string, diag::Code, std::string>;
   const auto key = [](const diag::Diagnostic& d) { return Key{d.location.path(), d.code, d.message}; };
   std::multiset<Key> known;
   for (const diag::Diagnostic& d : current.result.diagnostics.items()) {
-    if (d.severity == diag::Severity::warning) known.insert(key(d));
+    if (told(d)) known.insert(key(d));
   }
   diag::Diagnostics added;
   for (const diag::Diagnostic& d : changed.result.diagnostics.items()) {
-    if (d.severity != diag::Severity::warning) continue;
+    if (!told(d)) continue;
     if (const auto found = known.find(key(d)); found != known.end()) {
       known.erase(found);
     } else {
-      added.warning(d.location, d.message, d.code).notes = d.notes;
+      added.add(d.severity, d.location, d.message, d.code).notes = d.notes;
     }
   }
   if (!added.items().empty()) render::write_diagnostics_text(m_err, added, false);

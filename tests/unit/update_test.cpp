@@ -241,3 +241,23 @@ TEST_F(UpdateTest, RefusesAFileThatChangedWhileTheUpdateWasMade) {
 
 }  // namespace
 }  // namespace hmicfrs
+
+namespace hmicfrs::test {
+namespace {
+
+// An entry whose rating a rule of `action_ratings` overrides is written, and the user is told which rule wins.
+TEST(UpdateActions, TellsWhenAnActionRuleOverridesTheRatingWritten) {
+  const RegisterCopy copy("update-actions", "examples/oversight");
+  const RunResult result = run_cli({"--data", copy.root().string(), "update", "peel-2023-25/AFI1", "--rag", "red",
+                                    "--note", "Establishment stalled", "--date", "2024-10-01", "--dry-run"},
+                                   quiet_environment());
+  EXPECT_EQ(result.status, cli::k_exit_ok);
+  // Today (2026-01-15 in tests) its actions stand at (100 + 5 + 100) / 3 = 68%: rule 3, amber.
+  EXPECT_EQ(result.err, (copy.root() / "inspections/peel/peel-2023-25.yaml").string() +
+                            ":127:14: note: as of 2026-01-15, 'peel-2023-25/AFI1' is rated amber by action rule 3 "
+                            "(actions at most 75% complete), not red as written here [action-rating]\n"
+                            "0 errors, 0 warnings\n");
+}
+
+}  // namespace
+}  // namespace hmicfrs::test
