@@ -194,11 +194,17 @@ std::string actions_asked(const answers::Chase& v, const answers::ChaseGroup& gr
   const bool one = group.actions.size() == 1;
   std::string m;
   if (after_findings) m += k_crlf;
-  m += wrapped(fmt::format("The {} below {} past {} due date or due by {}. Please tell us {} how far {} has got (per "
-                           "cent complete), and whether {} is done.",
+  const bool any_overdue = std::any_of(group.actions.begin(), group.actions.end(),
+                                       [](const answers::ChaseAction& a) { return !a.due_soon; });
+  const bool any_due_soon =
+      std::any_of(group.actions.begin(), group.actions.end(), [](const answers::ChaseAction& a) { return a.due_soon; });
+  const std::string why = any_overdue && any_due_soon ? fmt::format("past their due date or due by {}", day(v.until))
+                          : any_overdue               ? fmt::format("past {} due date", one ? "its" : "their")
+                                                      : fmt::format("due by {}", day(v.until));
+  m += wrapped(fmt::format("The {} below {} {}. Please tell us {} how far {} has got (per cent complete), and "
+                           "whether {} is done.",
                            one ? "action" : count_phrase(group.actions.size(), "action", "actions"), one ? "is" : "are",
-                           one ? "its" : "their", day(v.until),
-                           v.reply_late ? std::string("as soon as possible") : "by " + day(v.reply_by),
+                           why, v.reply_late ? std::string("as soon as possible") : "by " + day(v.reply_by),
                            one ? "it" : "each", one ? "it" : "each"),
                "");
   std::size_t number = 0;

@@ -14,6 +14,7 @@
 #include <hmicfrs/query/meetings.hpp>
 #include <hmicfrs/query/paper.hpp>
 #include <hmicfrs/query/state.hpp>
+#include <hmicfrs/render/output.hpp>
 
 #include "support/register.hpp"
 
@@ -157,6 +158,20 @@ TEST(Actions, TheTrackerCountsThemAndChaseAsksTheirOwners) {
     }
   }
   EXPECT_THAT(asked, ElementsAre("Head of Learning and Development: peel-2023-25/R2 A3 due soon"));
+
+  // Their message asks how far it has got, by the paper's day for replies (its as_of, 14 June).
+  const std::vector<render::EmailMessage> messages = render::to_messages(*chase);
+  const auto theirs = std::find_if(messages.begin(), messages.end(), [](const render::EmailMessage& m) {
+    return m.file_name == "head-of-learning-and-development.eml";
+  });
+  ASSERT_NE(theirs, messages.end());
+  EXPECT_THAT(theirs->text,
+              ::testing::HasSubstr("To Head of Learning and Development,\r\n\r\n"
+                                   "The action below is due by 14 June 2024. Please tell us by 14 June 2024 how\r\n"
+                                   "far it has got (per cent complete), and whether it is done.\r\n\r\n"
+                                   "1. A3 of peel-2023-25/R2: Train investigators in the victims' code\r\n"
+                                   "   Due: 31 May 2024. Complete: 30%.\r\n"
+                                   "   Latest note (1 March 2024): First cohort trained\r\n"));
 }
 
 TEST(Actions, ValidateSaysWhatIsWrongWithThem) {
