@@ -3,7 +3,6 @@
 #include <hmicfrs/query/actions.hpp>
 
 #include <algorithm>
-#include <numeric>
 
 namespace hmicfrs::query {
 
@@ -29,13 +28,6 @@ std::vector<answers::ActionState> action_states(const model::Finding& finding, s
   out.reserve(finding.actions.size());
   for (const model::Action& action : finding.actions) out.push_back(action_state(action, finding_owner, as_of));
   return out;
-}
-
-std::optional<double> actions_complete(const std::vector<answers::ActionState>& actions) {
-  if (actions.empty()) return std::nullopt;
-  const int total = std::accumulate(actions.begin(), actions.end(), 0,
-                                    [](int sum, const answers::ActionState& a) { return sum + a.counted_percent(); });
-  return static_cast<double>(total) / static_cast<double>(actions.size());
 }
 
 std::optional<double> actions_complete(const model::Finding& finding, const model::Date& as_of) {

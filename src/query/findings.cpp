@@ -101,7 +101,7 @@ FindingRow row_of(const model::Dataset& dataset, const model::Inspection& inspec
   row.last_update_as_at = row.state.latest != nullptr && row.state.latest->as_at;
   if (!finding.actions.empty()) {
     row.actions = action_states(finding, row.state.owner, as_of);
-    row.actions_complete = actions_complete(row.actions);
+    row.actions_complete = actions_complete(finding, as_of);
     for (answers::ActionState& action : row.actions) {
       action.overdue = action.overdue && open;  // a closed finding's actions are no longer chased
       // Progress on an action is an update of its finding.

@@ -57,6 +57,7 @@ std::optional<answers::ResponseState> response_of(const model::Config& config, c
   answers::ResponseState state;
   state.inspection = &inspection;
   const model::ReportResponse* record = inspection.response ? &*inspection.response : nullptr;
+  if (record != nullptr) state.note = record->note;
   // A report the force was not inspected for does not name it: tracked through `responses.from`, it needs none.
   if ((record != nullptr && !record->required) ||
       (record == nullptr && inspection.involvement == model::Involvement::not_inspected)) {
@@ -72,6 +73,7 @@ std::optional<answers::ResponseState> response_of(const model::Config& config, c
   if (record != nullptr && record->published && happened_by(*record->published, as_of)) {
     state.standing = ResponseStanding::published;
     state.published = record->published;
+    state.url = record->url;
     // Late only when surely late: from the latest the last day can be to the earliest the response can have come.
     const int late = days_between(*state.due_by, record->published->first_day());
     if (late > 0) {

@@ -339,10 +339,8 @@ Document to_document(const answers::InspectionDetail& v) {
   if (i.counts) fields.items.push_back({"Findings stated", stated_findings(*i.counts, v.continuing_from, false)});
   if (v.response) {
     fields.items.push_back({"Commissioner's response", response_text(*v.response, DateStyle::words)});
-    if (i.response && !i.response->url.empty() && v.response->standing == answers::ResponseStanding::published) {
-      fields.items.push_back({"Response at", i.response->url});
-    }
-    if (i.response && !i.response->note.empty()) fields.items.push_back({"Response note", i.response->note.str()});
+    if (!v.response->url.empty()) fields.items.push_back({"Response at", std::string(v.response->url)});
+    if (!v.response->note.empty()) fields.items.push_back({"Response note", std::string(v.response->note)});
   }
   d.add(std::move(fields));
   add_markdown(d, "Summary", i.summary);

@@ -193,11 +193,8 @@ Json response_json(const answers::ResponseState& r) {
   if (r.standing == answers::ResponseStanding::overdue || r.standing == answers::ResponseStanding::published) {
     json["at_least"] = r.at_least;
   }
-  const model::Inspection& i = *r.inspection;
-  // Where the response is, once it is published by the date.
-  const bool out = r.standing == answers::ResponseStanding::published;
-  json["url"] = i.response && out ? text_or_null(i.response->url) : Json(nullptr);
-  json["note"] = i.response ? text_or_null(i.response->note) : Json(nullptr);
+  json["url"] = text_or_null(r.url);
+  json["note"] = text_or_null(r.note);
   return json;
 }
 

@@ -876,10 +876,7 @@ class PaperBuilder {
       return;
     }
     // What the register says of each response besides where it stands; where a published one is follows the table.
-    const auto note_of = [](const answers::ResponseState& response) {
-      const model::Inspection& report = *response.inspection;
-      return report.response ? report.response->note.str() : std::string();
-    };
+    const auto note_of = [](const answers::ResponseState& response) { return std::string(response.note); };
     const auto table_of = [&](const std::vector<answers::ResponseState>& responses) {
       Table table{{{"Report", Align::left, true},
                    {"Published", Align::left, false, false, CellKind::date, false, "published {}"},
@@ -906,10 +903,9 @@ class PaperBuilder {
     }
     References published;
     for (const answers::ResponseState& response : section.published) {
-      const model::Inspection& report = *response.inspection;
-      if (report.response && !report.response->url.empty()) {
-        published.items.push_back(
-            {fmt::format("The commissioner's response to '{}'", report.title), report.response->url});
+      if (!response.url.empty()) {
+        published.items.push_back({fmt::format("The commissioner's response to '{}'", response.inspection->title),
+                                   std::string(response.url)});
       }
     }
     if (!published.items.empty()) m_document.add(std::move(published));

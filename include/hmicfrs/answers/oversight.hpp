@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include <hmicfrs/model/register.hpp>
@@ -33,6 +34,8 @@ struct ResponseState {
   // overdue: days since `due_by`; published: days from `due_by` to the response's publication (its first day), late.
   int days_over = 0;
   bool at_least = false;  // `days_over` counts from a day not exactly known: the response is that late at least
+  std::string_view note;  // the register's note on it (Markdown), if any
+  std::string_view url;   // where it is, once published by the date
 };
 
 // The paper's "Responses to reports": as of its cut-off, the responses outstanding, those published in its window

@@ -18,12 +18,8 @@ answers::ActionState action_state(const model::Action& action, std::string_view 
 std::vector<answers::ActionState> action_states(const model::Finding& finding, std::string_view finding_owner,
                                                 const model::Date& as_of);
 
-// "Actions complete (%)": the unweighted mean of the actions' counted progress (a closed action counts 100);
-// none for a finding without actions.
-std::optional<double> actions_complete(const std::vector<answers::ActionState>& actions);
-
-// A finding's actions complete as of `as_of`, as actions_complete gives it, with nothing allocated: for the rules,
-// which rate a finding each time its state is asked for. Its actions' owners play no part.
+// "Actions complete (%)" as of `as_of`: the unweighted mean of the actions' counted progress (a closed action counts
+// 100); none for a finding without actions. Nothing is allocated: the rules ask it each time a state is asked for.
 std::optional<double> actions_complete(const model::Finding& finding, const model::Date& as_of);
 
 // The first rule of `action_ratings` that a finding with actions `complete` per cent done, overdue or not, meets;
